@@ -5,9 +5,12 @@
 //! RPC parameter serialization ([`params`]), request validation ([`validate`]), response deserialization ([`de`]),
 //! open enums ([`open_enum!`]), the check-then-serialize step of every call
 //! ([`operation`]), credentials and signing ([`auth`]), the
-//! HTTP client with retries ([`client`]), paginators ([`paginate`]) and waiters ([`waiter`]).
+//! HTTP client with retries ([`client`]), paginators ([`paginate`]) and waiters ([`waiter`]),
+//! and, with the `blocking` feature, synchronous calls (`blocking`).
 
 pub mod auth;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 pub mod client;
 pub mod de;
 pub mod open_enum;

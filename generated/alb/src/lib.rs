@@ -2,6 +2,11 @@
 
 //! # `acs-alb`: Alb API (API version 2020-06-16)
 //!
+//! ## Cargo features
+//!
+//! - `serde` (off): `Serialize` and `Deserialize` with the wire names on requests, responses and the types of `types`.
+//! - `blocking` (off): `blocking::Client`, the same calls with a synchronous `send()`, for code without an async runtime.
+//!
 //! # Getting started
 //!
 //! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`AlbApi`] is the trait for fakes.
@@ -53,6 +58,9 @@
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]

@@ -3,6 +3,7 @@
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// The ACL entry.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AclEntries {
     /// The description of the ACL entry. The description must be 2 to 256 characters in length, and can contain letters, digits, commas (,), periods (.), semicolons (;), forward slashes (/), at signs (@), underscores (\_), and hyphens (-).
     ///
@@ -11,6 +12,10 @@ pub struct AclEntries {
     /// - Wire name: `Description`.
     /// - Example: `test-entry`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The CIDR block in the ACL entry.
     ///
@@ -18,6 +23,10 @@ pub struct AclEntries {
     /// - Required.
     /// - Example: `10.0.1.0/24`.
     #[rpc(name = "Entry")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entry", skip_serializing_if = "Option::is_none")
+    )]
     pub entry: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for AclEntries {
@@ -27,12 +36,17 @@ impl ::acs_runtime::validate::Validate for AclEntries {
 }
 /// The configurations of the backend server.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Server {
     /// The description of the backend server. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port that is used by the backend server. Valid values: **1** to **65535**. You can specify at most 200 servers in each call.
     ///
@@ -41,6 +55,10 @@ pub struct Server {
     /// - Wire name: `Port`.
     /// - Example: `80`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the server group. You can specify at most 200 servers in each call.
     ///
@@ -51,6 +69,10 @@ pub struct Server {
     /// - Wire name: `ServerId`.
     /// - Example: `ecs-bp67acfmxazb4p****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the backend server. You can specify at most 200 servers in each call.
     ///
@@ -59,6 +81,10 @@ pub struct Server {
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.1.1`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The type of the backend server. You can specify at most 200 servers in each call. Default values:
     ///
@@ -72,6 +98,10 @@ pub struct Server {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If the value is set to **0**, no requests are forwarded to the server. You can specify at most 200 servers in each call.
     ///
@@ -80,6 +110,10 @@ pub struct Server {
     /// - Wire name: `Weight`.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// Specifies whether to enable the remote IP feature. You can specify at most 200 servers in each call. Default values:
     ///
@@ -91,6 +125,10 @@ pub struct Server {
     /// - Wire name: `RemoteIpEnabled`.
     /// - Example: `false`.
     #[rpc(name = "RemoteIpEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteIpEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ip_enabled: Option<bool>,
 }
 impl ::acs_runtime::validate::Validate for Server {
@@ -100,6 +138,7 @@ impl ::acs_runtime::validate::Validate for Server {
 }
 /// The additional certificate.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Certificate {
     /// The ID of the certificate. Only server certificates are supported.
     ///
@@ -107,6 +146,10 @@ pub struct Certificate {
     /// - Required.
     /// - Example: `cert-123`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for Certificate {
@@ -116,6 +159,7 @@ impl ::acs_runtime::validate::Validate for Certificate {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone uses one vSwitch and one subnet.
     ///
@@ -123,6 +167,10 @@ pub struct ZoneMapping {
     /// - Required.
     /// - Example: `vsw-bp1rmcrwg3erh1fh8****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query the most recent zone list.
     ///
@@ -130,6 +178,10 @@ pub struct ZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for ZoneMapping {
@@ -140,6 +192,7 @@ impl ::acs_runtime::validate::Validate for ZoneMapping {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ExtAttribute {
     /// The key of the extended attribute.
     ///
@@ -148,16 +201,25 @@ pub struct ExtAttribute {
     /// - Wire name: `AttributeKey`.
     /// - Example: `EsDebug`.
     #[rpc(name = "AttributeKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttributeKey", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute_key: Option<String>,
     /// The value of the extended attribute, which can contain a maximum of 128 characters, including letters and digits.
     ///
     /// - Wire name: `AttributeValue`.
     /// - Example: `test123`.
     #[rpc(name = "AttributeValue")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttributeValue", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute_value: Option<String>,
 }
 /// The information about the AScript rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AScript {
     /// The name of the AScript rule.
     ///
@@ -167,6 +229,10 @@ pub struct AScript {
     /// - Required.
     /// - Example: `test`.
     #[rpc(name = "AScriptName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptName", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_name: Option<String>,
     /// The position where the Ascript rule is evaluated. Valid values are:
     ///
@@ -178,6 +244,10 @@ pub struct AScript {
     /// - Default: `RequestHead`.
     /// - Example: `RequestFoot`.
     #[rpc(name = "Position")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Position", skip_serializing_if = "Option::is_none")
+    )]
     pub position: Option<String>,
     /// Enables the AScript rule. Valid values:
     ///
@@ -187,6 +257,10 @@ pub struct AScript {
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The content of the AScript rule.
     ///
@@ -194,11 +268,19 @@ pub struct AScript {
     /// - Required.
     /// - Example: `if and(match_re($uri, '^/1.txt$'), $arg_type) {   rewrite(concat('/1.', $arg_type), 'break') }`.
     #[rpc(name = "ScriptContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ScriptContent", skip_serializing_if = "Option::is_none")
+    )]
     pub script_content: Option<String>,
     /// The extended attribute of the AScript rule.
     ///
     /// - Wire name: `ExtAttributes`.
     #[rpc(name = "ExtAttributes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub ext_attributes: Option<Vec<crate::types::ExtAttribute>>,
     /// Enables the extended attribute of the Ascript rule. Valid values:
     ///
@@ -208,6 +290,10 @@ pub struct AScript {
     /// - Wire name: `ExtAttributeEnabled`.
     /// - Example: `true`.
     #[rpc(name = "ExtAttributeEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtAttributeEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ext_attribute_enabled: Option<bool>,
 }
 impl ::acs_runtime::validate::Validate for AScript {
@@ -218,11 +304,16 @@ impl ::acs_runtime::validate::Validate for AScript {
 }
 /// The AScript rule ID.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AScriptId {
     /// The AScript rule ID.
     ///
     /// - Wire name: `AScriptId`.
     /// - Example: `as-xvq5igaa7uv6vr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptId", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AScriptId {
@@ -235,8 +326,8 @@ impl ::acs_runtime::de::FromJson for AScriptId {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AScriptId {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AScriptId {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -244,22 +335,32 @@ impl<'de> ::serde::Deserialize<'de> for AScriptId {
 }
 /// The tags.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The tag key. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `Key`.
     /// - Example: `env`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value. The tag value can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `Value`.
     /// - Example: `product`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// The configuration of the XForward header.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct XForwardedForConfig {
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertClientVerifyEnabled** is set to **true**.
     ///
@@ -270,6 +371,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertClientVerifyAlias`.
     /// - Example: `test_client-verify-alias_123456`.
     #[rpc(name = "XForwardedForClientCertClientVerifyAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertClientVerifyAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_client_verify_alias: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Clientcert-clientverify` header to retrieve the verification result of the client certificate. Valid values:
     ///
@@ -281,6 +389,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertClientVerifyEnabled`.
     /// - Example: `true`.
     #[rpc(name = "XForwardedForClientCertClientVerifyEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertClientVerifyEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_client_verify_enabled: Option<bool>,
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertFingerprintEnabled** is set to **true**.
     ///
@@ -291,6 +406,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertFingerprintAlias`.
     /// - Example: `test_finger-print-alias_123456`.
     #[rpc(name = "XForwardedForClientCertFingerprintAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertFingerprintAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_fingerprint_alias: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Clientcert-fingerprint` header to retrieve the fingerprint of the client certificate. Valid values:
     ///
@@ -302,6 +424,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertFingerprintEnabled`.
     /// - Example: `true`.
     #[rpc(name = "XForwardedForClientCertFingerprintEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertFingerprintEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_fingerprint_enabled: Option<bool>,
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertIssuerDNEnabled** is set to **true**.
     ///
@@ -312,6 +441,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertIssuerDNAlias`.
     /// - Example: `test_issue-dn-alias_123456`.
     #[rpc(name = "XForwardedForClientCertIssuerDNAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertIssuerDNAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_issuer_dn_alias: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Clientcert-issuerdn` header to retrieve information about the authority that issues the client certificate. Valid values:
     ///
@@ -323,6 +459,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertIssuerDNEnabled`.
     /// - Example: `true`.
     #[rpc(name = "XForwardedForClientCertIssuerDNEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertIssuerDNEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_issuer_dn_enabled: Option<bool>,
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertSubjectDNEnabled** is set to **true**.
     ///
@@ -333,6 +476,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertSubjectDNAlias`.
     /// - Example: `test_subject-dn-alias_123456`.
     #[rpc(name = "XForwardedForClientCertSubjectDNAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertSubjectDNAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_subject_dn_alias: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Clientcert-subjectdn` header to retrieve information about the owner of the client certificate. Valid values:
     ///
@@ -344,6 +494,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientCertSubjectDNEnabled`.
     /// - Example: `true`.
     #[rpc(name = "XForwardedForClientCertSubjectDNEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertSubjectDNEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_subject_dn_enabled: Option<bool>,
     /// Specifies whether to use the `X-Forwarded-Client-srcport` header to retrieve the client port. Valid values:
     ///
@@ -355,6 +512,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientSrcPortEnabled`.
     /// - Example: `true`.
     #[rpc(name = "XForwardedForClientSrcPortEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientSrcPortEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port_enabled: Option<bool>,
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
@@ -366,6 +530,10 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForEnabled`.
     /// - Example: `true`.
     #[rpc(name = "XForwardedForEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedForEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_enabled: Option<bool>,
     /// Specifies how the `X-Forwarded-For` header is processed. This parameter takes effect only when **XForwardedForEnabled** is set to **true**. Valid values:
     ///
@@ -379,6 +547,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForProcessingMode`.
     /// - Example: `append`.
     #[rpc(name = "XForwardedForProcessingMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForProcessingMode",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_processing_mode: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol of the ALB instance. Valid values:
     ///
@@ -390,6 +565,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForProtoEnabled`.
     /// - Example: `false`.
     #[rpc(name = "XForwardedForProtoEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForProtoEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_proto_enabled: Option<bool>,
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the ALB instance. Valid values:
     ///
@@ -401,6 +583,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForSLBIdEnabled`.
     /// - Example: `false`.
     #[rpc(name = "XForwardedForSLBIdEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForSLBIdEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_slb_id_enabled: Option<bool>,
     /// Specifies whether to use the `X-Forwarded-Port` header to retrieve the listener port of the ALB instance. Valid values:
     ///
@@ -412,6 +601,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForSLBPortEnabled`.
     /// - Example: `false`.
     #[rpc(name = "XForwardedForSLBPortEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForSLBPortEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_slb_port_enabled: Option<bool>,
     /// Specifies whether to allow the ALB instance to retrieve client IP addresses from the `X-Forwarded-For` header. Valid values:
     ///
@@ -423,6 +619,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientSourceIpsEnabled`.
     /// - Example: `false`.
     #[rpc(name = "XForwardedForClientSourceIpsEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientSourceIpsEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_source_ips_enabled: Option<bool>,
     /// The trusted proxy IP address.
     ///
@@ -431,6 +634,13 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForClientSourceIpsTrusted`.
     /// - Example: `10.1.1.0/24`.
     #[rpc(name = "XForwardedForClientSourceIpsTrusted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientSourceIpsTrusted",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_source_ips_trusted: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Host` header to retrieve the client domain name. Valid values:
     ///
@@ -442,10 +652,18 @@ pub struct XForwardedForConfig {
     /// - Wire name: `XForwardedForHostEnabled`.
     /// - Example: `false`.
     #[rpc(name = "XForwardedForHostEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForHostEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_host_enabled: Option<bool>,
 }
 /// Select a QUIC listener and associate it with the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct QuicConfig {
     /// The ID of the QUIC listener that you want to associate with the HTTPS listener. Only HTTPS listeners support this parameter. This parameter is required when **QuicUpgradeEnabled** is set to **true**.
     ///
@@ -454,6 +672,10 @@ pub struct QuicConfig {
     /// - Wire name: `QuicListenerId`.
     /// - Example: `lsn-o4u54y73wq7b******`.
     #[rpc(name = "QuicListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_listener_id: Option<String>,
     /// Specifies whether to enable QUIC upgrade. Valid values:
     ///
@@ -465,20 +687,30 @@ pub struct QuicConfig {
     /// - Wire name: `QuicUpgradeEnabled`.
     /// - Example: `false`.
     #[rpc(name = "QuicUpgradeEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicUpgradeEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_upgrade_enabled: Option<bool>,
 }
 /// The configurations of the certificate.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateListenerCertificate {
     /// The ID of the certificate. Only server certificates are supported. You can specify up to 20 certificate IDs.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `103705*******`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
 }
 /// The CA hierarchy.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CaCertificate {
     /// The ID of the CA certificate.
     ///
@@ -487,10 +719,15 @@ pub struct CaCertificate {
     /// - Wire name: `CertificateId`.
     /// - Example: `123157*******`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ServerGroupTuple {
     /// The ID of the server group to which requests are forwarded.
     ///
@@ -498,6 +735,10 @@ pub struct ServerGroupTuple {
     /// - Required.
     /// - Example: `sgp-8ilqs4axp6******`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for ServerGroupTuple {
@@ -507,12 +748,17 @@ impl ::acs_runtime::validate::Validate for ServerGroupTuple {
 }
 /// The configuration of the forwarding action. You can specify at most 20 actions.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ForwardGroupConfig {
     /// The destination server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupTuples`.
     /// - Required.
     #[rpc(name = "ServerGroupTuples")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<Vec<crate::types::ServerGroupTuple>>,
 }
 impl ::acs_runtime::validate::Validate for ForwardGroupConfig {
@@ -523,12 +769,17 @@ impl ::acs_runtime::validate::Validate for ForwardGroupConfig {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DefaultAction {
     /// The configuration of the forwarding action. You can specify at most 20 actions.
     ///
     /// - Wire name: `ForwardGroupConfig`.
     /// - Required.
     #[rpc(name = "ForwardGroupConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<crate::types::ForwardGroupConfig>,
     /// The action type. You can specify only one action type. Valid value:
     ///
@@ -538,6 +789,10 @@ pub struct DefaultAction {
     /// - Required.
     /// - Example: `ForwardGroup`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for DefaultAction {
@@ -549,6 +804,7 @@ impl ::acs_runtime::validate::Validate for DefaultAction {
 }
 /// The configuration read-only mode settings.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModificationProtectionConfig {
     /// The reason for enabling the configuration read-only mode.
     ///
@@ -559,6 +815,10 @@ pub struct ModificationProtectionConfig {
     /// - Wire name: `Reason`.
     /// - Example: `test`.
     #[rpc(name = "Reason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -570,10 +830,15 @@ pub struct ModificationProtectionConfig {
     /// - Wire name: `Status`.
     /// - Example: `ConsoleProtection`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 /// The mappings between zones an vSwitches. You can specify at most 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateLoadBalancerZoneMapping {
     /// The vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
@@ -581,6 +846,10 @@ pub struct CreateLoadBalancerZoneMapping {
     /// - Required.
     /// - Example: `vsw-sersdf****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID of the cluster. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/36064.htm>) operation to query the most recent zone list.
     ///
@@ -588,12 +857,20 @@ pub struct CreateLoadBalancerZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The ID of the EIP to be associated with the Internet-facing ALB instance.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The type of EIP. Valid values:
     ///
@@ -605,12 +882,20 @@ pub struct CreateLoadBalancerZoneMapping {
     /// - Wire name: `EipType`.
     /// - Example: `Common`.
     #[rpc(name = "EipType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipType", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_type: Option<String>,
     /// The private IPv4 address.
     ///
     /// - Wire name: `IntranetAddress`.
     /// - Example: `192.168.10.1`.
     #[rpc(name = "IntranetAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IntranetAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub intranet_address: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
@@ -621,6 +906,7 @@ impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
 }
 /// The billing method of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct LoadBalancerBillingConfig {
     /// The billing method of the instance.
     ///
@@ -631,12 +917,20 @@ pub struct LoadBalancerBillingConfig {
     /// - Default: `PostPay`.
     /// - Example: `PostPay`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance that is associated with the Internet-facing ALB instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for LoadBalancerBillingConfig {
@@ -646,12 +940,17 @@ impl ::acs_runtime::validate::Validate for LoadBalancerBillingConfig {
 }
 /// The configuration of the custom response.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct FixedResponseConfig {
     /// The content of the custom response. The content cannot exceed 1 KB in size, and can contain only ASCII characters.
     ///
     /// - Wire name: `Content`.
     /// - Example: `dssacav`.
     #[rpc(name = "Content")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Content", skip_serializing_if = "Option::is_none")
+    )]
     pub content: Option<String>,
     /// The format of the response.
     ///
@@ -660,22 +959,35 @@ pub struct FixedResponseConfig {
     /// - Wire name: `ContentType`.
     /// - Example: `text/plain`.
     #[rpc(name = "ContentType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentType", skip_serializing_if = "Option::is_none")
+    )]
     pub content_type: Option<String>,
     /// The HTTP status code in responses. Valid values: **2xx**, **4xx**, **5xx**. The value must be a numeric string. **x** must be a digit.
     ///
     /// - Wire name: `HttpCode`.
     /// - Example: `HTTP_200`.
     #[rpc(name = "HttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_code: Option<String>,
 }
 /// The server group to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateRuleServerGroupTuple {
     /// The server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-k86c1ov501id6p****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The weight of the server group. A larger value specifies a higher weight. A server group with a higher weight receives more requests. Valid values: **0** to **100**.
     ///
@@ -686,6 +998,10 @@ pub struct CreateRuleServerGroupTuple {
     /// - Must be at least 0.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
 }
 impl ::acs_runtime::validate::Validate for CreateRuleServerGroupTuple {
@@ -695,6 +1011,7 @@ impl ::acs_runtime::validate::Validate for CreateRuleServerGroupTuple {
 }
 /// The configuration of session persistence for the server groups.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ServerGroupStickySession {
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -704,26 +1021,46 @@ pub struct ServerGroupStickySession {
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The timeout period of sessions. Unit: seconds. Valid values: **1** to **86400**. Default value: **1000**.
     ///
     /// - Wire name: `Timeout`.
     /// - Example: `100`.
     #[rpc(name = "Timeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i32>,
 }
 /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateRuleForwardGroupConfig {
     /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
     ///
     /// - Wire name: `ServerGroupTuples`.
     #[rpc(name = "ServerGroupTuples")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<Vec<crate::types::CreateRuleServerGroupTuple>>,
     /// The configuration of session persistence for the server groups.
     ///
     /// - Wire name: `ServerGroupStickySession`.
     #[rpc(name = "ServerGroupStickySession")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ServerGroupStickySession",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub server_group_sticky_session: Option<crate::types::ServerGroupStickySession>,
 }
 impl ::acs_runtime::validate::Validate for CreateRuleForwardGroupConfig {
@@ -733,6 +1070,7 @@ impl ::acs_runtime::validate::Validate for CreateRuleForwardGroupConfig {
 }
 /// The key of the header to be inserted.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct InsertHeaderConfig {
     /// The key of the header. The header key must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header keys specified by **InsertHeaderConfig** must be unique.
     ///
@@ -741,6 +1079,10 @@ pub struct InsertHeaderConfig {
     /// - Wire name: `Key`.
     /// - Example: `key`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the header to be inserted.
     ///
@@ -757,6 +1099,10 @@ pub struct InsertHeaderConfig {
     /// - Wire name: `Value`.
     /// - Example: `UserDefined`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// The type of the header. Valid values:
     ///
@@ -767,12 +1113,17 @@ pub struct InsertHeaderConfig {
     /// - Wire name: `ValueType`.
     /// - Example: `UserDefined`.
     #[rpc(name = "ValueType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ValueType", skip_serializing_if = "Option::is_none")
+    )]
     pub value_type: Option<String>,
 }
 /// The configuration of the redirect action.
 ///
 /// > Do not set all fields in **RedirectConfig** to default values, except for **httpCode**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RedirectConfig {
     /// The hostname to which requests are forwarded. Valid values:
     ///
@@ -788,12 +1139,20 @@ pub struct RedirectConfig {
     /// - Wire name: `Host`.
     /// - Example: `${host}`.
     #[rpc(name = "Host")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The HTTP status code that indicates the redirect type. Valid values: **301**, **302**, **303**, **307**, and **308**.
     ///
     /// - Wire name: `HttpCode`.
     /// - Example: `301`.
     #[rpc(name = "HttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_code: Option<String>,
     /// The URL to which requests are redirected. Valid values:
     ///
@@ -806,6 +1165,10 @@ pub struct RedirectConfig {
     /// - Wire name: `Path`.
     /// - Example: `/test`.
     #[rpc(name = "Path")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Path", skip_serializing_if = "Option::is_none")
+    )]
     pub path: Option<String>,
     /// The port to which requests are distributed.
     ///
@@ -815,6 +1178,10 @@ pub struct RedirectConfig {
     /// - Wire name: `Port`.
     /// - Example: `10`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
     /// The redirect protocol. Valid values:
     ///
@@ -828,6 +1195,10 @@ pub struct RedirectConfig {
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The query string to which requests are redirected.
     ///
@@ -840,12 +1211,17 @@ pub struct RedirectConfig {
     /// - Wire name: `Query`.
     /// - Example: `${query}`.
     #[rpc(name = "Query")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Query", skip_serializing_if = "Option::is_none")
+    )]
     pub query: Option<String>,
 }
 /// The configuration of the rewrite action.
 ///
 /// > If you specify multiple actions for a forwarding rule, you must configure the **ForwardGroup** parameter for the **RewriteConfig** action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RewriteConfig {
     /// The hostname to which requests are redirected. Valid values:
     ///
@@ -860,6 +1236,10 @@ pub struct RewriteConfig {
     /// - Wire name: `Host`.
     /// - Example: `www.example.com`.
     #[rpc(name = "Host")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The URL to which requests are redirected. Valid values:
     ///
@@ -872,6 +1252,10 @@ pub struct RewriteConfig {
     /// - Wire name: `Path`.
     /// - Example: `/tsdf`.
     #[rpc(name = "Path")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Path", skip_serializing_if = "Option::is_none")
+    )]
     pub path: Option<String>,
     /// The query string of the URL to which requests are distributed.
     ///
@@ -884,16 +1268,25 @@ pub struct RewriteConfig {
     /// - Wire name: `Query`.
     /// - Example: `${query}`.
     #[rpc(name = "Query")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Query", skip_serializing_if = "Option::is_none")
+    )]
     pub query: Option<String>,
 }
 /// The configuration of the traffic throttling action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TrafficLimitConfig {
     /// The queries per second (QPS). Valid values: **1 to 1000000**.
     ///
     /// - Wire name: `QPS`.
     /// - Example: `100`.
     #[rpc(name = "QPS")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QPS", skip_serializing_if = "Option::is_none")
+    )]
     pub qps: Option<i32>,
     /// The number of requests per IP address. Value values: **1 to 1000000**.
     ///
@@ -902,31 +1295,46 @@ pub struct TrafficLimitConfig {
     /// - Wire name: `PerIpQps`.
     /// - Example: `80`.
     #[rpc(name = "PerIpQps")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PerIpQps", skip_serializing_if = "Option::is_none")
+    )]
     pub per_ip_qps: Option<i32>,
 }
 /// The configuration of the server group to which traffic is mirrored.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateRuleRequestServerGroupTuple {
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-00mkgijak0w4qgz9****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
 }
 /// The configuration of the server group to which traffic is mirrored.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MirrorGroupConfig {
     /// The configuration of the server group to which traffic is mirrored.
     ///
     /// - Wire name: `ServerGroupTuples`.
     #[rpc(name = "ServerGroupTuples")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<
         Vec<crate::types::CreateRuleRequestServerGroupTuple>,
     >,
 }
 /// The configuration of the traffic mirroring action.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TrafficMirrorConfig {
     /// The type of destination to which network traffic is mirrored. Valid values:
     ///
@@ -935,15 +1343,24 @@ pub struct TrafficMirrorConfig {
     /// - Wire name: `TargetType`.
     /// - Example: `ForwardGroupMirror`.
     #[rpc(name = "TargetType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetType", skip_serializing_if = "Option::is_none")
+    )]
     pub target_type: Option<String>,
     /// The configuration of the server group to which traffic is mirrored.
     ///
     /// - Wire name: `MirrorGroupConfig`.
     #[rpc(name = "MirrorGroupConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MirrorGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub mirror_group_config: Option<crate::types::MirrorGroupConfig>,
 }
 /// The HTTP headers to be removed.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemoveHeaderConfig {
     /// The keys of the headers to be removed. The header keys must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header keys specified in RemoveHeader must be unique.
     ///
@@ -953,10 +1370,15 @@ pub struct RemoveHeaderConfig {
     /// - Wire name: `Key`.
     /// - Example: `test`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
 }
 /// Request forwarding based on CORS.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CorsConfig {
     /// The trusted origins of CORS requests. You can specify one or more values, or only the wildcard character (`*`).
     ///
@@ -965,21 +1387,37 @@ pub struct CorsConfig {
     ///
     /// - Wire name: `AllowOrigin`.
     #[rpc(name = "AllowOrigin")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowOrigin", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_origin: Option<Vec<String>>,
     /// The allowed HTTP methods of CORS requests.
     ///
     /// - Wire name: `AllowMethods`.
     #[rpc(name = "AllowMethods")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowMethods", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_methods: Option<Vec<String>>,
     /// The trusted headers of CORS requests.
     ///
     /// - Wire name: `AllowHeaders`.
     #[rpc(name = "AllowHeaders")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowHeaders", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_headers: Option<Vec<String>>,
     /// The headers that can be exposed.
     ///
     /// - Wire name: `ExposeHeaders`.
     #[rpc(name = "ExposeHeaders")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExposeHeaders", skip_serializing_if = "Option::is_none")
+    )]
     pub expose_headers: Option<Vec<String>>,
     /// Specifies whether credentials can be carried in CORS requests. Valid values:
     ///
@@ -989,6 +1427,10 @@ pub struct CorsConfig {
     /// - Wire name: `AllowCredentials`.
     /// - Example: `on`.
     #[rpc(name = "AllowCredentials")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowCredentials", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_credentials: Option<String>,
     /// The maximum cache time of dry run requests in the browser. Unit: seconds.
     ///
@@ -997,25 +1439,42 @@ pub struct CorsConfig {
     /// - Wire name: `MaxAge`.
     /// - Example: `1000`.
     #[rpc(name = "MaxAge")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxAge", skip_serializing_if = "Option::is_none")
+    )]
     pub max_age: Option<i64>,
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RuleAction {
     /// The configuration of the custom response.
     ///
     /// - Wire name: `FixedResponseConfig`.
     #[rpc(name = "FixedResponseConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FixedResponseConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_response_config: Option<crate::types::FixedResponseConfig>,
     /// The server groups to which requests are forwarded. You can specify at most five server groups for each forwarding rule.
     ///
     /// - Wire name: `ForwardGroupConfig`.
     #[rpc(name = "ForwardGroupConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<crate::types::CreateRuleForwardGroupConfig>,
     /// The key of the header to be inserted.
     ///
     /// - Wire name: `InsertHeaderConfig`.
     #[rpc(name = "InsertHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InsertHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub insert_header_config: Option<crate::types::InsertHeaderConfig>,
     /// The priority of the action. Valid values: **1 to 50000**. A smaller value indicates a higher priority. The actions of a forwarding rule are applied in descending order of priority. This parameter cannot empty. The priority of each action within a forwarding rule must be unique.
     ///
@@ -1023,6 +1482,10 @@ pub struct RuleAction {
     /// - Required.
     /// - Example: `1`.
     #[rpc(name = "Order")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Order", skip_serializing_if = "Option::is_none")
+    )]
     pub order: Option<i32>,
     /// The configuration of the redirect action.
     ///
@@ -1030,6 +1493,10 @@ pub struct RuleAction {
     ///
     /// - Wire name: `RedirectConfig`.
     #[rpc(name = "RedirectConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RedirectConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_config: Option<crate::types::RedirectConfig>,
     /// The configuration of the rewrite action.
     ///
@@ -1037,6 +1504,10 @@ pub struct RuleAction {
     ///
     /// - Wire name: `RewriteConfig`.
     #[rpc(name = "RewriteConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RewriteConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub rewrite_config: Option<crate::types::RewriteConfig>,
     /// The action. Valid values:
     ///
@@ -1059,26 +1530,46 @@ pub struct RuleAction {
     /// - Required.
     /// - Example: `ForwardGroup`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The configuration of the traffic throttling action.
     ///
     /// - Wire name: `TrafficLimitConfig`.
     #[rpc(name = "TrafficLimitConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficLimitConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_limit_config: Option<crate::types::TrafficLimitConfig>,
     /// The configuration of the traffic mirroring action.
     ///
     /// - Wire name: `TrafficMirrorConfig`.
     #[rpc(name = "TrafficMirrorConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_config: Option<crate::types::TrafficMirrorConfig>,
     /// The HTTP headers to be removed.
     ///
     /// - Wire name: `RemoveHeaderConfig`.
     #[rpc(name = "RemoveHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_header_config: Option<crate::types::RemoveHeaderConfig>,
     /// Request forwarding based on CORS.
     ///
     /// - Wire name: `CorsConfig`.
     #[rpc(name = "CorsConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CorsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cors_config: Option<crate::types::CorsConfig>,
 }
 impl ::acs_runtime::validate::Validate for RuleAction {
@@ -1090,6 +1581,7 @@ impl ::acs_runtime::validate::Validate for RuleAction {
 }
 /// The cookie value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Value {
     /// The cookie key.
     ///
@@ -1100,6 +1592,10 @@ pub struct Value {
     /// - Wire name: `Key`.
     /// - Example: `test`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The cookie value.
     ///
@@ -1110,16 +1606,25 @@ pub struct Value {
     /// - Wire name: `Value`.
     /// - Example: `test`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// The key-value pairs of the cookie.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CookieConfig {
     /// The cookie values.
     ///
     /// - Wire name: `Values`.
     /// - Must have at most 50 items.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<crate::types::Value>>,
 }
 impl ::acs_runtime::validate::Validate for CookieConfig {
@@ -1129,6 +1634,7 @@ impl ::acs_runtime::validate::Validate for CookieConfig {
 }
 /// The configuration of the header.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct HeaderConfig {
     /// The header key.
     ///
@@ -1139,12 +1645,20 @@ pub struct HeaderConfig {
     /// - Wire name: `Key`.
     /// - Example: `Port`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The header values.
     ///
     /// - Wire name: `Values`.
     /// - Must have at most 50 items.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::validate::Validate for HeaderConfig {
@@ -1154,12 +1668,17 @@ impl ::acs_runtime::validate::Validate for HeaderConfig {
 }
 /// The configuration of the host.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct HostConfig {
     /// The hostnames.
     ///
     /// - Wire name: `Values`.
     /// - Must have at most 50 items.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::validate::Validate for HostConfig {
@@ -1169,12 +1688,17 @@ impl ::acs_runtime::validate::Validate for HostConfig {
 }
 /// The configurations of the request method.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct MethodConfig {
     /// The request methods.
     ///
     /// - Wire name: `Values`.
     /// - Must have at most 10 items.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::validate::Validate for MethodConfig {
@@ -1184,12 +1708,17 @@ impl ::acs_runtime::validate::Validate for MethodConfig {
 }
 /// The configurations of the URL to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PathConfig {
     /// The forwarding URLs.
     ///
     /// - Wire name: `Values`.
     /// - Must have at most 50 items.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::validate::Validate for PathConfig {
@@ -1199,12 +1728,17 @@ impl ::acs_runtime::validate::Validate for PathConfig {
 }
 /// The configuration of the query strings.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct QueryStringConfig {
     /// The query strings.
     ///
     /// - Wire name: `Values`.
     /// - Must have at most 50 items.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<crate::types::Value>>,
 }
 impl ::acs_runtime::validate::Validate for QueryStringConfig {
@@ -1214,15 +1748,21 @@ impl ::acs_runtime::validate::Validate for QueryStringConfig {
 }
 /// The configuration of the response status codes.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResponseStatusCodeConfig {
     /// The response status codes.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// The configuration of headers.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ResponseHeaderConfig {
     /// The header key.
     ///
@@ -1233,64 +1773,113 @@ pub struct ResponseHeaderConfig {
     /// - Wire name: `Key`.
     /// - Example: `test`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The header values.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// Configuration of traffic matching based on source IP addresses. This parameter is required and valid when **Type** is set to **SourceIP**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SourceIpConfig {
     /// The source IP addresses used for traffic matching.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RuleCondition {
     /// The key-value pairs of the cookie.
     ///
     /// - Wire name: `CookieConfig`.
     #[rpc(name = "CookieConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_config: Option<crate::types::CookieConfig>,
     /// The configuration of the header.
     ///
     /// - Wire name: `HeaderConfig`.
     #[rpc(name = "HeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub header_config: Option<crate::types::HeaderConfig>,
     /// The configuration of the host.
     ///
     /// - Wire name: `HostConfig`.
     #[rpc(name = "HostConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub host_config: Option<crate::types::HostConfig>,
     /// The configurations of the request method.
     ///
     /// - Wire name: `MethodConfig`.
     #[rpc(name = "MethodConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MethodConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub method_config: Option<crate::types::MethodConfig>,
     /// The configurations of the URL to which requests are forwarded.
     ///
     /// - Wire name: `PathConfig`.
     #[rpc(name = "PathConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PathConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub path_config: Option<crate::types::PathConfig>,
     /// The configuration of the query strings.
     ///
     /// - Wire name: `QueryStringConfig`.
     #[rpc(name = "QueryStringConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueryStringConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub query_string_config: Option<crate::types::QueryStringConfig>,
     /// The configuration of the response status codes.
     ///
     /// - Wire name: `ResponseStatusCodeConfig`.
     #[rpc(name = "ResponseStatusCodeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResponseStatusCodeConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub response_status_code_config: Option<crate::types::ResponseStatusCodeConfig>,
     /// The configuration of headers.
     ///
     /// - Wire name: `ResponseHeaderConfig`.
     #[rpc(name = "ResponseHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResponseHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub response_header_config: Option<crate::types::ResponseHeaderConfig>,
     /// The type of forwarding rule. Valid values:
     ///
@@ -1308,11 +1897,19 @@ pub struct RuleCondition {
     /// - Required.
     /// - Example: `Host`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// Configuration of traffic matching based on source IP addresses. This parameter is required and valid when **Type** is set to **SourceIP**.
     ///
     /// - Wire name: `SourceIpConfig`.
     #[rpc(name = "SourceIpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub source_ip_config: Option<crate::types::SourceIpConfig>,
 }
 impl ::acs_runtime::validate::Validate for RuleCondition {
@@ -1328,46 +1925,82 @@ impl ::acs_runtime::validate::Validate for RuleCondition {
 }
 /// The condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateRulesRuleCondition {
     /// The configuration of the cookie condition.
     ///
     /// - Wire name: `CookieConfig`.
     #[rpc(name = "CookieConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_config: Option<crate::types::CookieConfig>,
     /// The configuration of the HTTP header condition.
     ///
     /// - Wire name: `HeaderConfig`.
     #[rpc(name = "HeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub header_config: Option<crate::types::HeaderConfig>,
     /// The configuration of the hostname condition.
     ///
     /// - Wire name: `HostConfig`.
     #[rpc(name = "HostConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub host_config: Option<crate::types::HostConfig>,
     /// The configuration of the HTTP request method condition.
     ///
     /// - Wire name: `MethodConfig`.
     #[rpc(name = "MethodConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MethodConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub method_config: Option<crate::types::MethodConfig>,
     /// The configuration of the path condition.
     ///
     /// - Wire name: `PathConfig`.
     #[rpc(name = "PathConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PathConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub path_config: Option<crate::types::PathConfig>,
     /// The configurations of the query string condition.
     ///
     /// - Wire name: `QueryStringConfig`.
     #[rpc(name = "QueryStringConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueryStringConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub query_string_config: Option<crate::types::QueryStringConfig>,
     /// The configuration of the HTTP response header condition.
     ///
     /// - Wire name: `ResponseHeaderConfig`.
     #[rpc(name = "ResponseHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResponseHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub response_header_config: Option<crate::types::ResponseHeaderConfig>,
     /// The configuration of the response status code condition.
     ///
     /// - Wire name: `ResponseStatusCodeConfig`.
     #[rpc(name = "ResponseStatusCodeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResponseStatusCodeConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub response_status_code_config: Option<crate::types::ResponseStatusCodeConfig>,
     /// The type of the condition. Valid values:
     ///
@@ -1385,11 +2018,19 @@ pub struct CreateRulesRuleCondition {
     /// - Required.
     /// - Example: `Host`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The configuration of the condition that matches requests based on source IP addresses.
     ///
     /// - Wire name: `SourceIpConfig`.
     #[rpc(name = "SourceIpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub source_ip_config: Option<crate::types::SourceIpConfig>,
 }
 impl ::acs_runtime::validate::Validate for CreateRulesRuleCondition {
@@ -1405,6 +2046,7 @@ impl ::acs_runtime::validate::Validate for CreateRulesRuleCondition {
 }
 /// The details about the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Rule {
     /// The priority of the forwarding rule.
     ///
@@ -1412,6 +2054,10 @@ pub struct Rule {
     /// - Required.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The actions of the forwarding rule.
     ///
@@ -1419,6 +2065,10 @@ pub struct Rule {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "RuleActions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleActions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_actions: Option<Vec<crate::types::RuleAction>>,
     /// The conditions of the forwarding rule.
     ///
@@ -1426,6 +2076,10 @@ pub struct Rule {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "RuleConditions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleConditions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_conditions: Option<Vec<crate::types::CreateRulesRuleCondition>>,
     /// The name of the forwarding rule.
     ///
@@ -1433,6 +2087,10 @@ pub struct Rule {
     /// - Required.
     /// - Example: `test`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The traffic direction to which the forwarding rule is applied.
     ///
@@ -1444,11 +2102,19 @@ pub struct Rule {
     /// - Wire name: `Direction`.
     /// - Example: `Request`.
     #[rpc(name = "Direction")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Direction", skip_serializing_if = "Option::is_none")
+    )]
     pub direction: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
 }
 impl ::acs_runtime::validate::Validate for Rule {
@@ -1471,11 +2137,16 @@ impl ::acs_runtime::validate::Validate for Rule {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RuleId {
     /// The forwarding rule ID.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-a3x3pg1yohq3lq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The priority of the forwarding rule. Valid values: **1 to 10000**. A smaller value indicates a higher priority.
     ///
@@ -1483,6 +2154,10 @@ pub struct RuleId {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for RuleId {
@@ -1496,8 +2171,8 @@ impl ::acs_runtime::de::FromJson for RuleId {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RuleId {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RuleId {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1505,6 +2180,7 @@ impl<'de> ::serde::Deserialize<'de> for RuleId {
 }
 /// The configuration of the health check feature.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct HealthCheckConfig {
     /// The backend port that is used for health checks.
     ///
@@ -1517,6 +2193,10 @@ pub struct HealthCheckConfig {
     /// - Default: `0`.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -1529,6 +2209,10 @@ pub struct HealthCheckConfig {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "HealthCheckEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_enabled: Option<bool>,
     /// The domain name that is used for health checks.
     ///
@@ -1546,11 +2230,19 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `www.example.com`.
     #[rpc(name = "HealthCheckHost")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status code that indicates healthy backend servers.
     ///
     /// - Wire name: `HealthCheckCodes`.
     #[rpc(name = "HealthCheckCodes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The version of the HTTP protocol. Valid values: **HTTP1.0** and **HTTP1.1**. Default value: HTTP1.1.
     ///
@@ -1560,6 +2252,10 @@ pub struct HealthCheckConfig {
     /// - Default: `HTTP1.1`.
     /// - Example: `HTTP1.1`.
     #[rpc(name = "HealthCheckHttpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The interval at which health checks are performed. Unit: seconds
     ///
@@ -1572,6 +2268,10 @@ pub struct HealthCheckConfig {
     /// - Default: `2`.
     /// - Example: `2`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -1584,6 +2284,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `HEAD`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The URL that is used for health checks.
     ///
@@ -1594,6 +2298,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckPath")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -1606,6 +2314,10 @@ pub struct HealthCheckConfig {
     /// - Default: `HTTP`.
     /// - Example: `HTTP`.
     #[rpc(name = "HealthCheckProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy. Unit: seconds
     ///
@@ -1618,6 +2330,10 @@ pub struct HealthCheckConfig {
     /// - Default: `5`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health check status of the backend server changes from **fail** to **success**.
     ///
@@ -1630,6 +2346,10 @@ pub struct HealthCheckConfig {
     /// - Default: `3`.
     /// - Example: `3`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health check status of the backend server changes from **success** to **fail**.
     ///
@@ -1642,6 +2362,10 @@ pub struct HealthCheckConfig {
     /// - Default: `3`.
     /// - Example: `3`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
 }
 impl ::acs_runtime::validate::Validate for HealthCheckConfig {
@@ -1668,6 +2392,7 @@ impl ::acs_runtime::validate::Validate for HealthCheckConfig {
 ///
 /// > This parameter takes effect when the **ServerGroupType** parameter is set to **Instance** or **Ip**.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct StickySessionConfig {
     /// The cookie that you want to configure for the server.
     ///
@@ -1678,6 +2403,10 @@ pub struct StickySessionConfig {
     /// - Wire name: `Cookie`.
     /// - Example: `B490B5EBF6F3CD402E515D22BCDA****`.
     #[rpc(name = "Cookie")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// The maximum amount of time to wait before the session cookie expires. Unit: seconds
     ///
@@ -1692,6 +2421,10 @@ pub struct StickySessionConfig {
     /// - Default: `1000`.
     /// - Example: `1000`.
     #[rpc(name = "CookieTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -1703,6 +2436,10 @@ pub struct StickySessionConfig {
     /// - Wire name: `StickySessionEnabled`.
     /// - Example: `false`.
     #[rpc(name = "StickySessionEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_enabled: Option<bool>,
     /// The method that is used to handle cookies. Valid values:
     ///
@@ -1715,6 +2452,10 @@ pub struct StickySessionConfig {
     /// - Default: `Insert`.
     /// - Example: `Insert`.
     #[rpc(name = "StickySessionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for StickySessionConfig {
@@ -1724,6 +2465,7 @@ impl ::acs_runtime::validate::Validate for StickySessionConfig {
 }
 /// The configuration of consistent hashing based on URLs.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UchConfig {
     /// The type of the parameter.
     ///
@@ -1731,6 +2473,10 @@ pub struct UchConfig {
     /// - Required.
     /// - Example: `QueryString`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The parameter value for consistent hashing.
     ///
@@ -1738,6 +2484,10 @@ pub struct UchConfig {
     /// - Required.
     /// - Example: `abc`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for UchConfig {
@@ -1753,6 +2503,7 @@ impl ::acs_runtime::validate::Validate for UchConfig {
 /// > * Basic ALB instances do not support connection draining. Standard and WAF-enabled ALB instances support connection draining.
 /// > * Server groups of the instance and IP types support connection draining. Server groups of the Function Compute type do not support connection draining.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ConnectionDrainConfig {
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -1762,6 +2513,10 @@ pub struct ConnectionDrainConfig {
     /// - Wire name: `ConnectionDrainEnabled`.
     /// - Example: `false`.
     #[rpc(name = "ConnectionDrainEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_enabled: Option<bool>,
     /// The timeout period of connection draining.
     ///
@@ -1772,6 +2527,10 @@ pub struct ConnectionDrainConfig {
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
     #[rpc(name = "ConnectionDrainTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
 }
 /// The configurations of slow starts.
@@ -1782,6 +2541,7 @@ pub struct ConnectionDrainConfig {
 /// > * Server groups of the server and IP types support slow starts. Server groups of the Function Compute type do not support slow starts.
 /// > * Slow start is supported only by the weighted round-robin scheduling algorithm.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct SlowStartConfig {
     /// Specifies whether to enable slow starts. Valid values:
     ///
@@ -1790,6 +2550,10 @@ pub struct SlowStartConfig {
     /// - Wire name: `SlowStartEnabled`.
     /// - Example: `false`.
     #[rpc(name = "SlowStartEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_enabled: Option<bool>,
     /// The duration of a slow start.
     /// Valid values: 30 to 900.
@@ -1798,6 +2562,10 @@ pub struct SlowStartConfig {
     /// - Wire name: `SlowStartDuration`.
     /// - Example: `30`.
     #[rpc(name = "SlowStartDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_duration: Option<i32>,
 }
 /// An enumerated value.
@@ -1821,22 +2589,39 @@ pub enum Status {
 );
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CapacityReservationState {
     /// - Wire name: `Status`.
     /// - Example: `Provisioned`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::Status>,
     /// 有效的LCU容量
     ///
     /// - Wire name: `EffectiveCapacityUnits`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectiveCapacityUnits", skip_serializing_if = "Option::is_none")
+    )]
     pub effective_capacity_units: Option<f64>,
     /// 资源可用区
     ///
     /// - Wire name: `AvailabilityZone`.
     /// - Example: `cn-hangzhou-k`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailabilityZone", skip_serializing_if = "Option::is_none")
+    )]
     pub availability_zone: Option<String>,
     /// - Wire name: `Reason`.
     /// - Example: `INSUFFICIENT_CAPACITY`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CapacityReservationState {
@@ -1852,8 +2637,9 @@ impl ::acs_runtime::de::FromJson for CapacityReservationState {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CapacityReservationState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CapacityReservationState {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1861,11 +2647,16 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationState {
 }
 /// 负载均衡请求的最小预留容量
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MinimumLoadBalancerCapacity {
     /// LCU数量
     ///
     /// - Wire name: `CapacityUnits`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CapacityUnits", skip_serializing_if = "Option::is_none")
+    )]
     pub capacity_units: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for MinimumLoadBalancerCapacity {
@@ -1878,8 +2669,9 @@ impl ::acs_runtime::de::FromJson for MinimumLoadBalancerCapacity {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MinimumLoadBalancerCapacity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MinimumLoadBalancerCapacity {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1887,21 +2679,34 @@ impl<'de> ::serde::Deserialize<'de> for MinimumLoadBalancerCapacity {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
     /// The name of the region.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `China (Hangzhou)`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The endpoint of region service.
     ///
     /// - Wire name: `RegionEndpoint`.
     /// - Example: `alb.cn-hangzhou.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub region_endpoint: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for Region {
@@ -1916,8 +2721,8 @@ impl ::acs_runtime::de::FromJson for Region {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Region {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1925,16 +2730,25 @@ impl<'de> ::serde::Deserialize<'de> for Region {
 }
 /// The zone.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Zone {
     /// The name of the zone.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `Hangzhou Zone G`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for Zone {
@@ -1948,8 +2762,8 @@ impl ::acs_runtime::de::FromJson for Zone {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Zone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Zone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1957,16 +2771,25 @@ impl<'de> ::serde::Deserialize<'de> for Zone {
 }
 /// The tags.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetHealthCheckTemplateAttributeTag {
     /// The tag key. The tag key can be up to 128 characters in length, and cannot contain `http://` or `https://`. The tag key cannot start with `acs:` or `aliyun`.
     ///
     /// - Wire name: `Key`.
     /// - Example: `env`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value. The tag value can be up to 128 characters in length, and cannot start with `acs:`. The tag value cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `Value`.
     /// - Example: `product`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeTag {
@@ -1980,8 +2803,9 @@ impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeTag {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetHealthCheckTemplateAttributeTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1989,11 +2813,16 @@ impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeTag {
 }
 /// The structure of the ACL that is associated with the listener.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclRelation {
     /// The ID of the ACL that is associated with the listener.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-doc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// Indicates whether the ACL is associated with the listener. Valid values:
     ///
@@ -2003,6 +2832,10 @@ pub struct AclRelation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Associating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AclRelation {
@@ -2016,8 +2849,8 @@ impl ::acs_runtime::de::FromJson for AclRelation {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AclRelation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclRelation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2025,10 +2858,15 @@ impl<'de> ::serde::Deserialize<'de> for AclRelation {
 }
 /// The configurations of the access control lists (ACLs).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclConfig {
     /// The IDs of the ACLs that are associated with the listener.
     ///
     /// - Wire name: `AclRelations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclRelations", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_relations: Option<Vec<crate::types::AclRelation>>,
     /// The type of the ACL. Valid values:
     ///
@@ -2041,6 +2879,10 @@ pub struct AclConfig {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `White`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AclConfig {
@@ -2054,8 +2896,8 @@ impl ::acs_runtime::de::FromJson for AclConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AclConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2063,11 +2905,16 @@ impl<'de> ::serde::Deserialize<'de> for AclConfig {
 }
 /// The configurations of the certificate.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeCertificate {
     /// The ID of the certificate. Only server certificates are supported.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `12315790212_166f8204689_1714763408_70998****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeCertificate {
@@ -2080,8 +2927,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeCertificate {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCertificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeCertificate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2089,16 +2937,25 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCertificate {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeCaCertificate {
     /// The ID of the default CA certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `139a00604bd-cn-east-hangzho****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The status of the certificate.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Associated`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// Indicates whether the certificate is a default certificate: Valid values:
     ///
@@ -2107,6 +2964,10 @@ pub struct GetListenerAttributeCaCertificate {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeCaCertificate {
@@ -2121,8 +2982,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeCaCertificate {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCaCertificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeCaCertificate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2130,11 +2992,16 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCaCertificate {
 }
 /// The server groups to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeServerGroupTuple {
     /// The ID of the server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `rsp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeServerGroupTuple {
@@ -2147,8 +3014,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeServerGroupTuple {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeServerGroupTuple {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeServerGroupTuple {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2156,10 +3024,15 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeServerGroupTuple {
 }
 /// The configuration of the ForwardGroup action. This parameter is returned and takes effect when Type is set to **ForwardGroup**.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeForwardGroupConfig {
     /// The server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupTuples`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<
         Vec<crate::types::GetListenerAttributeServerGroupTuple>,
     >,
@@ -2174,8 +3047,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeForwardGroupConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeForwardGroupConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeForwardGroupConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2183,10 +3057,15 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeForwardGroupConfig {
 }
 /// The configurations of the default forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeDefaultAction {
     /// The configuration of the ForwardGroup action. This parameter is returned and takes effect when Type is set to **ForwardGroup**.
     ///
     /// - Wire name: `ForwardGroupConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<
         crate::types::GetListenerAttributeForwardGroupConfig,
     >,
@@ -2196,6 +3075,10 @@ pub struct GetListenerAttributeDefaultAction {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ForwardGroup`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
@@ -2209,8 +3092,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeDefaultAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeDefaultAction {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2218,6 +3102,7 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeDefaultAction {
 }
 /// The configuration of Xtrace. Xtrace is used to record requests sent to ALB.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessLogTracingConfig {
     /// Indicates whether Xtrace is enabled. Valid values:
     ///
@@ -2228,6 +3113,10 @@ pub struct AccessLogTracingConfig {
     ///
     /// - Wire name: `TracingEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TracingEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub tracing_enabled: Option<bool>,
     /// The sampling rate of Xtrace. Valid values: 1 to 10000.
     ///
@@ -2235,6 +3124,10 @@ pub struct AccessLogTracingConfig {
     ///
     /// - Wire name: `TracingSample`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TracingSample", skip_serializing_if = "Option::is_none")
+    )]
     pub tracing_sample: Option<i32>,
     /// The Xtrace type. Supported Xtrace type: **Zipkin**.
     ///
@@ -2242,6 +3135,10 @@ pub struct AccessLogTracingConfig {
     ///
     /// - Wire name: `TracingType`.
     /// - Example: `Zipkin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TracingType", skip_serializing_if = "Option::is_none")
+    )]
     pub tracing_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AccessLogTracingConfig {
@@ -2256,8 +3153,8 @@ impl ::acs_runtime::de::FromJson for AccessLogTracingConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AccessLogTracingConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessLogTracingConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2265,6 +3162,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessLogTracingConfig {
 }
 /// The logging configuration.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LogConfig {
     /// Indicates whether custom headers are recorded in the access log. Valid values:
     ///
@@ -2273,10 +3171,21 @@ pub struct LogConfig {
     ///
     /// - Wire name: `AccessLogRecordCustomizedHeadersEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AccessLogRecordCustomizedHeadersEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub access_log_record_customized_headers_enabled: Option<bool>,
     /// The configuration of Xtrace. Xtrace is used to record requests sent to ALB.
     ///
     /// - Wire name: `AccessLogTracingConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessLogTracingConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub access_log_tracing_config: Option<crate::types::AccessLogTracingConfig>,
 }
 impl ::acs_runtime::de::FromJson for LogConfig {
@@ -2291,8 +3200,8 @@ impl ::acs_runtime::de::FromJson for LogConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for LogConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LogConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2300,6 +3209,7 @@ impl<'de> ::serde::Deserialize<'de> for LogConfig {
 }
 /// The configuration information when the listener is associated with a QUIC listener.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeQuicConfig {
     /// The ID of the QUIC listener. This parameter is returned when **QuicUpgradeEnabled** is set to **true**. Only HTTPS listeners support this parameter.
     ///
@@ -2307,6 +3217,10 @@ pub struct GetListenerAttributeQuicConfig {
     ///
     /// - Wire name: `QuicListenerId`.
     /// - Example: `lsn-333`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_listener_id: Option<String>,
     /// Indicates whether QUIC upgrade is enabled. Valid values:
     ///
@@ -2317,6 +3231,10 @@ pub struct GetListenerAttributeQuicConfig {
     ///
     /// - Wire name: `QuicUpgradeEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicUpgradeEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_upgrade_enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeQuicConfig {
@@ -2330,8 +3248,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeQuicConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeQuicConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeQuicConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2339,6 +3258,7 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeQuicConfig {
 }
 /// The configuration of the XForward headers.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeXForwardedForConfig {
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertClientVerifyEnabled** is set to **true**.
     ///
@@ -2348,6 +3268,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertClientVerifyAlias`.
     /// - Example: `test_client-verify-alias_123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertClientVerifyAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_client_verify_alias: Option<String>,
     /// Indicates whether the `X-Forwarded-Clientcert-clientverify` header is used to retrieve the verification result of the client certificate. Valid values:
     ///
@@ -2358,6 +3285,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertClientVerifyEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertClientVerifyEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_client_verify_enabled: Option<bool>,
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertFingerprintEnabled** is set to **true**.
     ///
@@ -2367,6 +3301,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertFingerprintAlias`.
     /// - Example: `test_finger-print-alias_123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertFingerprintAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_fingerprint_alias: Option<String>,
     /// Indicates whether the `X-Forwarded-Clientcert-fingerprint` header is used to retrieve the fingerprint of the client certificate. Valid values:
     ///
@@ -2377,6 +3318,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertFingerprintEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertFingerprintEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_fingerprint_enabled: Option<bool>,
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertIssuerDNEnabled** is set to **true**.
     ///
@@ -2386,6 +3334,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertIssuerDNAlias`.
     /// - Example: `test_issue-dn-alias_123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertIssuerDNAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_issuer_dn_alias: Option<String>,
     /// Indicates whether the `X-Forwarded-Clientcert-issuerdn` header is used to retrieve information about the authority that issues the client certificate. Valid values:
     ///
@@ -2396,6 +3351,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertIssuerDNEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertIssuerDNEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_issuer_dn_enabled: Option<bool>,
     /// The name of the custom header. This parameter takes effect only when **XForwardedForClientCertSubjectDNEnabled** is set to **true**.
     ///
@@ -2405,6 +3367,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertSubjectDNAlias`.
     /// - Example: `test_subject-dn-alias_123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertSubjectDNAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_subject_dn_alias: Option<String>,
     /// Indicates whether the `X-Forwarded-Clientcert-subjectdn` header is used to retrieve information about the owner of the client certificate. Valid values:
     ///
@@ -2415,6 +3384,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientCertSubjectDNEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientCertSubjectDNEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_subject_dn_enabled: Option<bool>,
     /// Indicates whether the `X-Forwarded-Client-Port` header is used to retrieve the client port. Valid values:
     ///
@@ -2425,6 +3401,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientSrcPortEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientSrcPortEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port_enabled: Option<bool>,
     /// Indicates whether the `X-Forwarded-For` header is used to retrieve the client IP address. Valid values:
     ///
@@ -2437,6 +3420,10 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedForEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_enabled: Option<bool>,
     /// Specifies how the `X-Forwarded-For` header is processed. This parameter takes effect only when **XForwardedForEnabled** is set to **true**. Valid values:
     ///
@@ -2449,6 +3436,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForProcessingMode`.
     /// - Example: `append`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForProcessingMode",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_processing_mode: Option<String>,
     /// Indicates whether the `X-Forwarded-Proto` header is used to retrieve the listening protocol. Valid values:
     ///
@@ -2459,6 +3453,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForProtoEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForProtoEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_proto_enabled: Option<bool>,
     /// Indicates whether the `SLB-ID` header is used to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -2469,6 +3470,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForSLBIdEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForSLBIdEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_slb_id_enabled: Option<bool>,
     /// Indicates whether the `X-Forwarded-Port` header is used to retrieve the listening port of the ALB instance. Valid values:
     ///
@@ -2479,6 +3487,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForSLBPortEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForSLBPortEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_slb_port_enabled: Option<bool>,
     /// Indicates whether the `X-Forwarded-Client-Ip` header is used to retrieve the source port of the ALB instance. Valid values:
     ///
@@ -2489,6 +3504,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientSourceIpsEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientSourceIpsEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_source_ips_enabled: Option<bool>,
     /// The trusted proxy IP address.
     ///
@@ -2496,6 +3518,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForClientSourceIpsTrusted`.
     /// - Example: `10.1.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForClientSourceIpsTrusted",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_source_ips_trusted: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Host` header to retrieve the client domain name. Valid values:
     ///
@@ -2506,6 +3535,13 @@ pub struct GetListenerAttributeXForwardedForConfig {
     ///
     /// - Wire name: `XForwardedForHostEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedForHostEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_host_enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeXForwardedForConfig {
@@ -2545,8 +3581,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeXForwardedForConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeXForwardedForConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeXForwardedForConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2554,6 +3591,7 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeXForwardedForConfig 
 }
 /// The cause for the unhealthy state of the backend servers.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Reason {
     /// The HTTP status code returned from the server, for example, **302**.
     ///
@@ -2561,6 +3599,10 @@ pub struct Reason {
     ///
     /// - Wire name: `ActualResponse`.
     /// - Example: `302`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActualResponse", skip_serializing_if = "Option::is_none")
+    )]
     pub actual_response: Option<String>,
     /// The HTTP status code returned after backend servers pass health checks.
     ///
@@ -2570,6 +3612,10 @@ pub struct Reason {
     ///
     /// - Wire name: `ExpectedResponse`.
     /// - Example: `HTTP_2xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpectedResponse", skip_serializing_if = "Option::is_none")
+    )]
     pub expected_response: Option<String>,
     /// The reason why the value of **Status** is Unhealthy. Only HTTP and HTTPS listeners support this parameter.
     ///
@@ -2584,6 +3630,10 @@ pub struct Reason {
     ///
     /// - Wire name: `ReasonCode`.
     /// - Example: `RESPONSE_MISMATCH`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReasonCode", skip_serializing_if = "Option::is_none")
+    )]
     pub reason_code: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for Reason {
@@ -2598,8 +3648,8 @@ impl ::acs_runtime::de::FromJson for Reason {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Reason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Reason {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2607,25 +3657,42 @@ impl<'de> ::serde::Deserialize<'de> for Reason {
 }
 /// A list of unhealthy backend servers.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NonNormalServer {
     /// The backend port.
     ///
     /// - Wire name: `Port`.
     /// - Example: `90`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The cause for the unhealthy state of the backend servers.
     ///
     /// - Wire name: `Reason`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<crate::types::Reason>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `rg-bp1bfa08ex*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.8.10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The status of the health check. Valid values: Valid values:
     ///
@@ -2636,6 +3703,10 @@ pub struct NonNormalServer {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Initial`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for NonNormalServer {
@@ -2652,8 +3723,8 @@ impl ::acs_runtime::de::FromJson for NonNormalServer {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NonNormalServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2661,20 +3732,33 @@ impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
 }
 /// The information about the server group.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ServerGroupInfo {
     /// Indicates whether health checks are enabled. If **on** is returned, it indicates that health checks are enabled.
     ///
     /// - Wire name: `HealthCheckEnabled`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_enabled: Option<String>,
     /// A list of unhealthy backend servers.
     ///
     /// - Wire name: `NonNormalServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NonNormalServers", skip_serializing_if = "Option::is_none")
+    )]
     pub non_normal_servers: Option<Vec<crate::types::NonNormalServer>>,
     /// The ID of the server group that is associated with the listener.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `vsp-bp1qjwo61pqz3ahltv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The action specified for the server group. Valid values:
     ///
@@ -2683,6 +3767,10 @@ pub struct ServerGroupInfo {
     ///
     /// - Wire name: `ActionType`.
     /// - Example: `TrafficMirror`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActionType", skip_serializing_if = "Option::is_none")
+    )]
     pub action_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ServerGroupInfo {
@@ -2698,8 +3786,8 @@ impl ::acs_runtime::de::FromJson for ServerGroupInfo {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ServerGroupInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2707,25 +3795,42 @@ impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
 }
 /// The health check status of the server group associated with the listener.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerHealthStatus {
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listener port.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The listener protocol.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `http`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The information about the server group.
     ///
     /// - Wire name: `ServerGroupInfos`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupInfos", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_infos: Option<Vec<crate::types::ServerGroupInfo>>,
 }
 impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
@@ -2741,8 +3846,8 @@ impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListenerHealthStatus {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2750,15 +3855,24 @@ impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
 }
 /// The health check status of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RuleHealthStatus {
     /// The ID of the forwarding rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-hp34s2h0xx1ht4nwo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The server groups.
     ///
     /// - Wire name: `ServerGroupInfos`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupInfos", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_infos: Option<Vec<crate::types::ServerGroupInfo>>,
 }
 impl ::acs_runtime::de::FromJson for RuleHealthStatus {
@@ -2772,8 +3886,8 @@ impl ::acs_runtime::de::FromJson for RuleHealthStatus {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RuleHealthStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RuleHealthStatus {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2781,16 +3895,25 @@ impl<'de> ::serde::Deserialize<'de> for RuleHealthStatus {
 }
 /// The configuration of the access log feature.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessLogConfig {
     /// The Log Service project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `sls-setter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The Logstore.
     ///
     /// - Wire name: `LogStore`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AccessLogConfig {
@@ -2804,8 +3927,8 @@ impl ::acs_runtime::de::FromJson for AccessLogConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AccessLogConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessLogConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2813,6 +3936,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessLogConfig {
 }
 /// The configuration of deletion protection.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletionProtectionConfig {
     /// Indicates whether the deletion protection feature is enabled. Valid values:
     ///
@@ -2821,11 +3945,19 @@ pub struct DeletionProtectionConfig {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The time when the deletion protection feature was enabled. The time follows the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time is displayed in UTC.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2022-08-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledTime", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_time: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletionProtectionConfig {
@@ -2839,8 +3971,9 @@ impl ::acs_runtime::de::FromJson for DeletionProtectionConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletionProtectionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeletionProtectionConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2848,6 +3981,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionConfig {
 }
 /// The billing method of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     /// The billing method.
     ///
@@ -2856,6 +3990,10 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     /// - Wire name: `PayType`.
     /// - Default: `PostPay`.
     /// - Example: `PostPay`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
@@ -2868,9 +4006,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBilling
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for GetLoadBalancerAttributeLoadBalancerBillingConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2878,11 +4016,16 @@ for GetLoadBalancerAttributeLoadBalancerBillingConfig {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancerOperationLock {
     /// The reason why the ALB instance is locked. This parameter is valid only if **LoadBalancerBussinessStatus** is set to **Abnormal**.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `nolock`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// The lock type. Valid values:
     ///
@@ -2893,6 +4036,10 @@ pub struct LoadBalancerOperationLock {
     ///
     /// - Wire name: `LockType`.
     /// - Example: `FinancialLocked`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockType", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for LoadBalancerOperationLock {
@@ -2906,8 +4053,9 @@ impl ::acs_runtime::de::FromJson for LoadBalancerOperationLock {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for LoadBalancerOperationLock {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for LoadBalancerOperationLock {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2915,6 +4063,7 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerOperationLock {
 }
 /// The configuration read-only mode settings.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     /// The reason why the configuration read-only mode is enabled.
     ///
@@ -2924,6 +4073,10 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     ///
     /// - Wire name: `Reason`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
     /// Specifies whether the configuration read-only mode is enabled. Valid values:
     ///
@@ -2934,6 +4087,10 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ConsoleProtection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -2948,9 +4105,9 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for GetLoadBalancerAttributeModificationProtectionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2958,6 +4115,7 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
 }
 /// The address of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancerAddresse {
     /// An IPv4 address.
     ///
@@ -2965,6 +4123,10 @@ pub struct LoadBalancerAddresse {
     ///
     /// - Wire name: `Address`.
     /// - Example: `192.168.10.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Address", skip_serializing_if = "Option::is_none")
+    )]
     pub address: Option<String>,
     /// An IPv6 address.
     ///
@@ -2972,16 +4134,28 @@ pub struct LoadBalancerAddresse {
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:39d:eb00::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The private IPv4 address.
     ///
     /// - Wire name: `IntranetAddress`.
     /// - Example: `10.0.1.181`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IntranetAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub intranet_address: Option<String>,
     /// The elastic IP address (EIP).
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-uf6wm****1zj9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The type of EIP. Valid values:
     ///
@@ -2992,6 +4166,10 @@ pub struct LoadBalancerAddresse {
     ///
     /// - Wire name: `EipType`.
     /// - Example: `Common`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipType", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_type: Option<String>,
     /// The health status of the private IPv4 address of the ALB instance.
     /// This parameter is returned only when the Status of the zone is Active.Valid values:
@@ -3000,6 +4178,13 @@ pub struct LoadBalancerAddresse {
     /// - **Unhealthy**
     /// - Wire name: `IntranetAddressHcStatus`.
     /// - Example: `Healthy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "IntranetAddressHcStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub intranet_address_hc_status: Option<String>,
     /// The health status of the private IPv6 address of the ALB instance.
     /// This parameter is returned only when the Status of the zone is Active.Valid values:
@@ -3008,14 +4193,26 @@ pub struct LoadBalancerAddresse {
     /// - **Unhealthy**
     /// - Wire name: `Ipv6AddressHcStatus`.
     /// - Example: `Healthy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressHcStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_hc_status: Option<String>,
     /// The IPv4 link-local addresses. The IP addresses that the ALB instance uses to communicate with the backend servers.
     ///
     /// - Wire name: `Ipv4LocalAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4LocalAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_local_addresses: Option<Vec<String>>,
     /// The IPv6 link-local addresses. The IP addresses that the ALB instance uses to communicate with the backend servers.
     ///
     /// - Wire name: `Ipv6LocalAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6LocalAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_local_addresses: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
@@ -3036,8 +4233,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoadBalancerAddresse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3045,15 +4242,24 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
 }
 /// The mappings between zones and vSwitches. At most 10 zones are returned. If the current region supports two or more zones, at least two zones are returned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeZoneMapping {
     /// The address of the ALB instance.
     ///
     /// - Wire name: `LoadBalancerAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_addresses: Option<Vec<crate::types::LoadBalancerAddresse>>,
     /// The vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an ALB instance.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp12mw1f8k3jgy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID of the ALB instance.
     ///
@@ -3061,6 +4267,10 @@ pub struct GetLoadBalancerAttributeZoneMapping {
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The zone status. Valid values:
     ///
@@ -3071,6 +4281,10 @@ pub struct GetLoadBalancerAttributeZoneMapping {
     /// - **Stopping**: The ALB instance is stopping.
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
@@ -3086,8 +4300,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetLoadBalancerAttributeZoneMapping {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3095,16 +4310,25 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
 }
 /// The AScript rule.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAScriptsAScript {
     /// The AScript rule ID.
     ///
     /// - Wire name: `AScriptId`.
     /// - Example: `as-aznwocxofkakf7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptId", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_id: Option<String>,
     /// The name of the AScript rule.
     ///
     /// - Wire name: `AScriptName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptName", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_name: Option<String>,
     /// Indicates whether the AScript rule is enabled. Valid values:
     ///
@@ -3113,11 +4337,19 @@ pub struct ListAScriptsAScript {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The content of the AScript rule.
     ///
     /// - Wire name: `ScriptContent`.
     /// - Example: `{test}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ScriptContent", skip_serializing_if = "Option::is_none")
+    )]
     pub script_content: Option<String>,
     /// The status of the AScript rule. Valid values:
     ///
@@ -3128,16 +4360,28 @@ pub struct ListAScriptsAScript {
     ///
     /// - Wire name: `AScriptStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_status: Option<String>,
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-t0w1m9r6suiwmc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The Application Load Balancer (ALB) instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `alb-vv9rg2ub31tyec****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListAScriptsAScript {
@@ -3156,8 +4400,8 @@ impl ::acs_runtime::de::FromJson for ListAScriptsAScript {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAScriptsAScript {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAScriptsAScript {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3165,16 +4409,25 @@ impl<'de> ::serde::Deserialize<'de> for ListAScriptsAScript {
 }
 /// The ACL entry.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAclEntriesAclEntries {
     /// The description of the ACL entry. The description must be 1 to 256 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
     ///
     /// - Wire name: `Description`.
     /// - Example: `test-entry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The CIDR block for the ACL entry.
     ///
     /// - Wire name: `Entry`.
     /// - Example: `10.0.1.1/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entry", skip_serializing_if = "Option::is_none")
+    )]
     pub entry: Option<String>,
     /// The status of the ACL entry. Valid values:
     ///
@@ -3184,6 +4437,10 @@ pub struct ListAclEntriesAclEntries {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListAclEntriesAclEntries {
@@ -3198,8 +4455,9 @@ impl ::acs_runtime::de::FromJson for ListAclEntriesAclEntries {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAclEntriesAclEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListAclEntriesAclEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3207,26 +4465,43 @@ impl<'de> ::serde::Deserialize<'de> for ListAclEntriesAclEntries {
 }
 /// The listener that is associated with the ACL.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RelatedListener {
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listener port.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The listener protocol.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `HTTPS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The ID of the SLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The association status between the ACL and the listener.
     ///
@@ -3236,6 +4511,10 @@ pub struct RelatedListener {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Associated`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RelatedListener {
@@ -3252,8 +4531,8 @@ impl ::acs_runtime::de::FromJson for RelatedListener {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RelatedListener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RelatedListener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3261,15 +4540,24 @@ impl<'de> ::serde::Deserialize<'de> for RelatedListener {
 }
 /// The ACL and the associated listeners.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAclRelationsAclRelation {
     /// ACL ID
     ///
     /// - Wire name: `AclId`.
     /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The listeners that are associated with the ACL.
     ///
     /// - Wire name: `RelatedListeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedListeners", skip_serializing_if = "Option::is_none")
+    )]
     pub related_listeners: Option<Vec<crate::types::RelatedListener>>,
 }
 impl ::acs_runtime::de::FromJson for ListAclRelationsAclRelation {
@@ -3283,8 +4571,9 @@ impl ::acs_runtime::de::FromJson for ListAclRelationsAclRelation {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAclRelationsAclRelation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListAclRelationsAclRelation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3292,16 +4581,25 @@ impl<'de> ::serde::Deserialize<'de> for ListAclRelationsAclRelation {
 }
 /// The network ACLs.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Acl {
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The name of the ACL.
     ///
     /// - Wire name: `AclName`.
     /// - Example: `test-acl`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclName", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_name: Option<String>,
     /// The status of the ACL. Valid values:
     ///
@@ -3311,16 +4609,28 @@ pub struct Acl {
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The IP version of the ACL. Only **IPv4** may be returned.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtopty****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Indicates whether configuration management is enabled. Valid values:
     ///
@@ -3329,15 +4639,27 @@ pub struct Acl {
     ///
     /// - Wire name: `ConfigManagedEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConfigManagedEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub config_managed_enabled: Option<bool>,
     /// The time when the ACL was created. The follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2023-02-15T07:37:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for Acl {
@@ -3357,8 +4679,8 @@ impl ::acs_runtime::de::FromJson for Acl {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Acl {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Acl {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3366,11 +4688,16 @@ impl<'de> ::serde::Deserialize<'de> for Acl {
 }
 /// The task.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Job {
     /// The name of the operation.
     ///
     /// - Wire name: `ApiName`.
     /// - Example: `CreateLoadBalancer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ApiName", skip_serializing_if = "Option::is_none")
+    )]
     pub api_name: Option<String>,
     /// The timestamp that indicates the start time of the task. Unit: milliseconds.
     ///
@@ -3378,21 +4705,37 @@ pub struct Job {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2134663231234`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// If the value of **Status** is Failed, an error code is returned.
     ///
     /// - Wire name: `ErrorCode`.
     /// - Example: `506`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ErrorCode", skip_serializing_if = "Option::is_none")
+    )]
     pub error_code: Option<String>,
     /// If the value of **Status** is Failed, an error message is returned.
     ///
     /// - Wire name: `ErrorMessage`.
     /// - Example: `AllocateEipAddress Failed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ErrorMessage", skip_serializing_if = "Option::is_none")
+    )]
     pub error_message: Option<String>,
     /// The task ID.
     ///
     /// - Wire name: `Id`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Id", skip_serializing_if = "Option::is_none")
+    )]
     pub id: Option<String>,
     /// The timestamp that indicates the end time of the task. Unit: milliseconds.
     ///
@@ -3400,6 +4743,10 @@ pub struct Job {
     ///
     /// - Wire name: `ModifyTime`.
     /// - Example: `2144663233315`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ModifyTime", skip_serializing_if = "Option::is_none")
+    )]
     pub modify_time: Option<i64>,
     /// The type of the operation. Valid values:
     ///
@@ -3409,11 +4756,19 @@ pub struct Job {
     ///
     /// - Wire name: `OperateType`.
     /// - Example: `Create`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperateType", skip_serializing_if = "Option::is_none")
+    )]
     pub operate_type: Option<String>,
     /// The associated resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `alb-o8mszt95oamfjy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the associated resource. Valid values:
     ///
@@ -3426,6 +4781,10 @@ pub struct Job {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `acl`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The status of the task. Valid values:
     ///
@@ -3435,6 +4794,10 @@ pub struct Job {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Succeeded`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for Job {
@@ -3456,8 +4819,8 @@ impl ::acs_runtime::de::FromJson for Job {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Job {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Job {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3465,6 +4828,7 @@ impl<'de> ::serde::Deserialize<'de> for Job {
 }
 /// The information about the health check template.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct HealthCheckTemplate {
     /// The port that is used for health checks.
     ///
@@ -3474,6 +4838,10 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -3484,10 +4852,18 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `$_ip`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status codes that indicate healthy backend servers.
     ///
     /// - Wire name: `HealthCheckCodes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The HTTP version for health checks.
     ///
@@ -3499,11 +4875,19 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP 1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The interval at which health checks are performed. Unit: seconds. Valid values: **1 to 50**. Default value: **2**.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -3515,6 +4899,10 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `HEAD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The URL path that you want to use for health checks.
     ///
@@ -3522,6 +4910,10 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -3532,11 +4924,19 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckProtocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The ID of the health check template.
     ///
     /// - Wire name: `HealthCheckTemplateId`.
     /// - Example: `hct-bp1qjwo61pqz3ahltv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_id: Option<String>,
     /// The name of the health check template.
     ///
@@ -3544,6 +4944,13 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckTemplateName`.
     /// - Example: `HealthCheckTemplate1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckTemplateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_template_name: Option<String>,
     /// The timeout period of a health check response. If a backend Elastic Compute Service (ECS) instance does not respond within the specified timeout period, the ECS instance fails to pass the health check.
     ///
@@ -3553,6 +4960,10 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status changes from **fail** to **success**.
     ///
@@ -3562,6 +4973,10 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status changes from **success** to **fail**.
     ///
@@ -3571,15 +4986,27 @@ pub struct HealthCheckTemplate {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for HealthCheckTemplate {
@@ -3606,8 +5033,8 @@ impl ::acs_runtime::de::FromJson for HealthCheckTemplate {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for HealthCheckTemplate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for HealthCheckTemplate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3615,11 +5042,16 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheckTemplate {
 }
 /// The certificate.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListListenerCertificatesCertificate {
     /// The certificate ID. Only server certificates are supported.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `12315790343_166f8204689_1714763408_70998****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// Indicates whether the certificate is the default certificate of the listener. Valid values:
     ///
@@ -3628,6 +5060,10 @@ pub struct ListListenerCertificatesCertificate {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// Indicates whether the certificate is associated with the listener. Valid values:
     ///
@@ -3637,11 +5073,19 @@ pub struct ListListenerCertificatesCertificate {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Associating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the certificate.
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Server`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListListenerCertificatesCertificate {
@@ -3657,8 +5101,9 @@ impl ::acs_runtime::de::FromJson for ListListenerCertificatesCertificate {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesCertificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListListenerCertificatesCertificate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3666,10 +5111,15 @@ impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesCertificate {
 }
 /// The listener.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Listener {
     /// The default actions in the forwarding rules.
     ///
     /// - Wire name: `DefaultActions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
+    )]
     pub default_actions: Option<Vec<crate::types::GetListenerAttributeDefaultAction>>,
     /// Indicates whether GZIP compression is enabled to compress specific types of files. Valid values:
     ///
@@ -3678,6 +5128,10 @@ pub struct Listener {
     ///
     /// - Wire name: `GzipEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GzipEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip_enabled: Option<bool>,
     /// Indicates whether HTTP/2 is enabled. Valid values:
     ///
@@ -3688,6 +5142,10 @@ pub struct Listener {
     ///
     /// - Wire name: `Http2Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Http2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub http2_enabled: Option<bool>,
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1 to 60**.
     ///
@@ -3695,21 +5153,37 @@ pub struct Listener {
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The name of the listener.
     ///
     /// - Wire name: `ListenerDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The frontend port that is used by the ALB instance. Valid values: **1 to 65535**.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The listener protocol of the instance. Valid values:
     ///
@@ -3719,6 +5193,10 @@ pub struct Listener {
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -3729,19 +5207,35 @@ pub struct Listener {
     ///
     /// - Wire name: `ListenerStatus`.
     /// - Example: `Running`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_status: Option<String>,
     /// The ALB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The logging configurations.
     ///
     /// - Wire name: `LogConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub log_config: Option<crate::types::LogConfig>,
     /// The configurations of the QUIC listener associated with the ALB instance.
     ///
     /// - Wire name: `QuicConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_config: Option<crate::types::GetListenerAttributeQuicConfig>,
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**.
     ///
@@ -3749,6 +5243,10 @@ pub struct Listener {
     ///
     /// - Wire name: `RequestTimeout`.
     /// - Example: `34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The security policy.
     ///
@@ -3756,16 +5254,28 @@ pub struct Listener {
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls_cipher_policy_1_1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The configuration of the `XForward` header.
     ///
     /// - Wire name: `XForwardedForConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedForConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_config: Option<
         crate::types::GetListenerAttributeXForwardedForConfig,
     >,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for Listener {
@@ -3793,8 +5303,8 @@ impl ::acs_runtime::de::FromJson for Listener {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Listener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Listener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3802,10 +5312,15 @@ impl<'de> ::serde::Deserialize<'de> for Listener {
 }
 /// The configurations of the ALB instance.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancer {
     /// The configurations of access logs.
     ///
     /// - Wire name: `AccessLogConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessLogConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub access_log_config: Option<crate::types::AccessLogConfig>,
     /// The mode in which IP addresses are allocated. Valid values:
     ///
@@ -3814,6 +5329,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `AddressAllocatedMode`.
     /// - Example: `Fixed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressAllocatedMode", skip_serializing_if = "Option::is_none")
+    )]
     pub address_allocated_mode: Option<String>,
     /// The type of IP address that the ALB instance uses to provide services. Valid values:
     ///
@@ -3822,29 +5341,59 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `Intranet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance that is associated with the Internet-facing ALB instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The time when the resource was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-07-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The domain name.
     ///
     /// - Wire name: `DNSName`.
     /// - Example: `alb-95qnr2itwu9orb****.cn-hangzhou.alb.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DNSName", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_name: Option<String>,
     /// The configuration of the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
     /// The billing information about the ALB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBillingConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_billing_config: Option<
         crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
     >,
@@ -3855,6 +5404,13 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerBussinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBussinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_bussiness_status: Option<String>,
     /// The edition of the ALB instance. The features and billing rules vary based on the edition. Valid values:
     ///
@@ -3864,20 +5420,39 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerEdition`.
     /// - Example: `Standard`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerEdition", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_edition: Option<String>,
     /// The ID of the ALB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `alb-o9ulmq5hgn68jk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The name of the ALB instance.
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `alb-instance-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The configuration of the operation lock.
     ///
     /// - Wire name: `LoadBalancerOperationLocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerOperationLocks",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_operation_locks: Option<
         Vec<crate::types::LoadBalancerOperationLock>,
     >,
@@ -3891,10 +5466,21 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The configuration read-only mode settings.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_config: Option<
         crate::types::GetLoadBalancerAttributeModificationProtectionConfig,
     >,
@@ -3902,15 +5488,27 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The information about the tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
     /// The ID of the VPC in which the ALB instance is deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -3919,6 +5517,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `DualStack`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The type of IPv6 address used by the ALB instance. Valid values:
     ///
@@ -3927,8 +5529,16 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `Ipv6AddressType`.
     /// - Example: `Intranet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_type: Option<String>,
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for LoadBalancer {
@@ -3961,8 +5571,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoadBalancer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3970,11 +5580,16 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
 }
 /// The configuration of the custom response.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesFixedResponseConfig {
     /// The content of the custom response. The content can be up to 1 KB in size, and can contain only ASCII characters.
     ///
     /// - Wire name: `Content`.
     /// - Example: `dssacav`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Content", skip_serializing_if = "Option::is_none")
+    )]
     pub content: Option<String>,
     /// The format of the response.
     ///
@@ -3982,11 +5597,19 @@ pub struct ListRulesFixedResponseConfig {
     ///
     /// - Wire name: `ContentType`.
     /// - Example: `text/plain`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentType", skip_serializing_if = "Option::is_none")
+    )]
     pub content_type: Option<String>,
     /// The HTTP status code in responses. Valid values: **HTTP_2xx**, **HTTP_4xx**, and **HTTP_5xx**. **x** is a digit.
     ///
     /// - Wire name: `HttpCode`.
     /// - Example: `HTTP_2xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_code: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesFixedResponseConfig {
@@ -4001,8 +5624,9 @@ impl ::acs_runtime::de::FromJson for ListRulesFixedResponseConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesFixedResponseConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesFixedResponseConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4010,16 +5634,25 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesFixedResponseConfig {
 }
 /// The server group to which requests are forwarded.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesServerGroupTuple {
     /// The server group to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sg-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The weight of the server group. Valid values: **0** to **100**.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesServerGroupTuple {
@@ -4033,8 +5666,9 @@ impl ::acs_runtime::de::FromJson for ListRulesServerGroupTuple {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupTuple {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesServerGroupTuple {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4042,16 +5676,25 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupTuple {
 }
 /// The session persistence configurations of the server group.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesServerGroupStickySession {
     /// If the value of N in ServerGroupTuple.N is larger than 1, you can enable or disable session persistence for server groups.
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// If Enabled is set to True, you can specify a session persistence timeout period.
     ///
     /// - Wire name: `Timeout`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesServerGroupStickySession {
@@ -4065,8 +5708,9 @@ impl ::acs_runtime::de::FromJson for ListRulesServerGroupStickySession {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupStickySession {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesServerGroupStickySession {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4074,14 +5718,26 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupStickySession {
 }
 /// The configurations of the server groups.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesForwardGroupConfig {
     /// The server groups to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupTuples`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<Vec<crate::types::ListRulesServerGroupTuple>>,
     /// The session persistence configurations of the server group.
     ///
     /// - Wire name: `ServerGroupStickySession`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ServerGroupStickySession",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub server_group_sticky_session: Option<
         crate::types::ListRulesServerGroupStickySession,
     >,
@@ -4097,8 +5753,9 @@ impl ::acs_runtime::de::FromJson for ListRulesForwardGroupConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesForwardGroupConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesForwardGroupConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4106,6 +5763,7 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesForwardGroupConfig {
 }
 /// The key of the header to be inserted.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesInsertHeaderConfig {
     /// The key of the header. The header key must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header key specified in `InsertHeader` must be unique.
     ///
@@ -4113,6 +5771,10 @@ pub struct ListRulesInsertHeaderConfig {
     ///
     /// - Wire name: `Key`.
     /// - Example: `key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the header to be inserted.
     ///
@@ -4128,6 +5790,10 @@ pub struct ListRulesInsertHeaderConfig {
     ///
     /// - Wire name: `Value`.
     /// - Example: `ClientSrcPort`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// The type of the header value. Valid values:
     ///
@@ -4137,6 +5803,10 @@ pub struct ListRulesInsertHeaderConfig {
     ///
     /// - Wire name: `ValueType`.
     /// - Example: `SystemDefined`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ValueType", skip_serializing_if = "Option::is_none")
+    )]
     pub value_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesInsertHeaderConfig {
@@ -4151,8 +5821,9 @@ impl ::acs_runtime::de::FromJson for ListRulesInsertHeaderConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesInsertHeaderConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesInsertHeaderConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4160,6 +5831,7 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesInsertHeaderConfig {
 }
 /// The configuration of the redirect action.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesRedirectConfig {
     /// The hostname to which requests are redirected. Valid values:
     ///
@@ -4174,11 +5846,19 @@ pub struct ListRulesRedirectConfig {
     ///
     /// - Wire name: `Host`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The forwarding method. Valid values: **301**, **302**, **303**, **307**, and **308**.
     ///
     /// - Wire name: `HttpCode`.
     /// - Example: `301`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_code: Option<String>,
     /// The URL to which requests are redirected. Valid values:
     ///
@@ -4190,6 +5870,10 @@ pub struct ListRulesRedirectConfig {
     ///
     /// - Wire name: `Path`.
     /// - Example: `/test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Path", skip_serializing_if = "Option::is_none")
+    )]
     pub path: Option<String>,
     /// The port to which requests are redirected. Valid values:
     ///
@@ -4198,6 +5882,10 @@ pub struct ListRulesRedirectConfig {
     ///
     /// - Wire name: `Port`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
     /// The redirect protocol. Valid values:
     ///
@@ -4208,11 +5896,19 @@ pub struct ListRulesRedirectConfig {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The query string of the URL to which requests are redirected. The query string must be 1 to 128 characters in length, and can contain printable characters, excluding uppercase letters and the following special characters: `# [ ] { } \ | < > &`.
     ///
     /// - Wire name: `Query`.
     /// - Example: `quert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Query", skip_serializing_if = "Option::is_none")
+    )]
     pub query: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesRedirectConfig {
@@ -4230,8 +5926,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRedirectConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesRedirectConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesRedirectConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4239,6 +5935,7 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesRedirectConfig {
 }
 /// The HTTP header to be removed.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesRemoveHeaderConfig {
     /// The key of the header to be removed. The header key must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header keys specified in RemoveHeader must be unique.
     ///
@@ -4247,6 +5944,10 @@ pub struct ListRulesRemoveHeaderConfig {
     ///
     /// - Wire name: `Key`.
     /// - Example: `key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesRemoveHeaderConfig {
@@ -4257,8 +5958,9 @@ impl ::acs_runtime::de::FromJson for ListRulesRemoveHeaderConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesRemoveHeaderConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesRemoveHeaderConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4266,6 +5968,7 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesRemoveHeaderConfig {
 }
 /// The configuration of the rewrite action.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesRewriteConfig {
     /// The hostname to which requests are redirected. Valid values:
     ///
@@ -4280,16 +5983,28 @@ pub struct ListRulesRewriteConfig {
     ///
     /// - Wire name: `Host`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The URL to which requests are redirected. The URL must be 1 to 128 characters in length, and can contain letters, digits, asterisks (\*), question marks (?), and the following special characters: `$ - _ . + / & ~ @ :`. It must start with a forward slash (/) and does not contain the following special characters: `" % # ; ! ( ) [ ] ^ , "`.
     ///
     /// - Wire name: `Path`.
     /// - Example: `/tsdf`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Path", skip_serializing_if = "Option::is_none")
+    )]
     pub path: Option<String>,
     /// The query string of the URL to which requests are redirected. The query string must be 1 to 128 characters in length, and can contain printable characters, excluding uppercase letters and the following special characters: `# [ ] { } \ | < > &`.
     ///
     /// - Wire name: `Query`.
     /// - Example: `quedsa`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Query", skip_serializing_if = "Option::is_none")
+    )]
     pub query: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesRewriteConfig {
@@ -4304,8 +6019,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRewriteConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesRewriteConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesRewriteConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4313,10 +6028,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesRewriteConfig {
 }
 /// The configuration of the server group to which traffic is mirrored.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesMirrorGroupConfig {
     /// The server group to which traffic is mirrored.
     ///
     /// - Wire name: `ServerGroupTuples`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<Vec<crate::types::ListRulesServerGroupTuple>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesMirrorGroupConfig {
@@ -4329,8 +6049,9 @@ impl ::acs_runtime::de::FromJson for ListRulesMirrorGroupConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesMirrorGroupConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesMirrorGroupConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4338,15 +6059,24 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesMirrorGroupConfig {
 }
 /// The configuration of traffic mirroring.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesTrafficMirrorConfig {
     /// The destination to which traffic is mirrored. The destination can be a server group.
     ///
     /// - Wire name: `TargetType`.
     /// - Example: `ForwardGroupMirror`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetType", skip_serializing_if = "Option::is_none")
+    )]
     pub target_type: Option<String>,
     /// The configuration of the server group to which traffic is mirrored.
     ///
     /// - Wire name: `MirrorGroupConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MirrorGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub mirror_group_config: Option<crate::types::ListRulesMirrorGroupConfig>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesTrafficMirrorConfig {
@@ -4360,8 +6090,9 @@ impl ::acs_runtime::de::FromJson for ListRulesTrafficMirrorConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficMirrorConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesTrafficMirrorConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4369,11 +6100,16 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficMirrorConfig {
 }
 /// The configuration of traffic throttling.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesTrafficLimitConfig {
     /// The number of queries per second (QPS). Valid values: **1** to **100000**.
     ///
     /// - Wire name: `QPS`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QPS", skip_serializing_if = "Option::is_none")
+    )]
     pub qps: Option<i32>,
     /// The number of requests per IP address. Valid values: **1 to 100000**.
     ///
@@ -4381,6 +6117,10 @@ pub struct ListRulesTrafficLimitConfig {
     ///
     /// - Wire name: `PerIpQps`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PerIpQps", skip_serializing_if = "Option::is_none")
+    )]
     pub per_ip_qps: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesTrafficLimitConfig {
@@ -4394,8 +6134,9 @@ impl ::acs_runtime::de::FromJson for ListRulesTrafficLimitConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficLimitConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesTrafficLimitConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4403,22 +6144,39 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficLimitConfig {
 }
 /// The CORS configuration.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesCorsConfig {
     /// The allowed origins of CORS requests.
     ///
     /// - Wire name: `AllowOrigin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowOrigin", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_origin: Option<Vec<String>>,
     /// The allowed HTTP methods of CORS requests.
     ///
     /// - Wire name: `AllowMethods`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowMethods", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_methods: Option<Vec<String>>,
     /// The allowed headers of CORS requests.
     ///
     /// - Wire name: `AllowHeaders`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowHeaders", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_headers: Option<Vec<String>>,
     /// The headers that can be exposed.
     ///
     /// - Wire name: `ExposeHeaders`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExposeHeaders", skip_serializing_if = "Option::is_none")
+    )]
     pub expose_headers: Option<Vec<String>>,
     /// Indicates whether credentials can be carried in CORS requests. Valid values:
     ///
@@ -4427,6 +6185,10 @@ pub struct ListRulesCorsConfig {
     ///
     /// - Wire name: `AllowCredentials`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowCredentials", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_credentials: Option<String>,
     /// The maximum cache time of dry runs in the browser. Unit: seconds.
     ///
@@ -4434,6 +6196,10 @@ pub struct ListRulesCorsConfig {
     ///
     /// - Wire name: `MaxAge`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxAge", skip_serializing_if = "Option::is_none")
+    )]
     pub max_age: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesCorsConfig {
@@ -4451,8 +6217,8 @@ impl ::acs_runtime::de::FromJson for ListRulesCorsConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesCorsConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesCorsConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4460,43 +6226,80 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesCorsConfig {
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesRuleAction {
     /// The configuration of the custom response.
     ///
     /// - Wire name: `FixedResponseConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FixedResponseConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_response_config: Option<crate::types::ListRulesFixedResponseConfig>,
     /// The configurations of the server groups.
     ///
     /// - Wire name: `ForwardGroupConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<crate::types::ListRulesForwardGroupConfig>,
     /// The key of the header to be inserted.
     ///
     /// - Wire name: `InsertHeaderConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InsertHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub insert_header_config: Option<crate::types::ListRulesInsertHeaderConfig>,
     /// The priority of the action. Valid values: **1 to 50000**. A smaller value indicates a higher priority. The actions of a forwarding rule are applied in descending order of priority. This parameter cannot empty. The priority of each action within a forwarding rule must be unique.
     ///
     /// - Wire name: `Order`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Order", skip_serializing_if = "Option::is_none")
+    )]
     pub order: Option<i32>,
     /// The configuration of the redirect action.
     ///
     /// - Wire name: `RedirectConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RedirectConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_config: Option<crate::types::ListRulesRedirectConfig>,
     /// The HTTP header to be removed.
     ///
     /// - Wire name: `RemoveHeaderConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_header_config: Option<crate::types::ListRulesRemoveHeaderConfig>,
     /// The configuration of the rewrite action.
     ///
     /// - Wire name: `RewriteConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RewriteConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub rewrite_config: Option<crate::types::ListRulesRewriteConfig>,
     /// The configuration of traffic mirroring.
     ///
     /// - Wire name: `TrafficMirrorConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_config: Option<crate::types::ListRulesTrafficMirrorConfig>,
     /// The configuration of traffic throttling.
     ///
     /// - Wire name: `TrafficLimitConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficLimitConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_limit_config: Option<crate::types::ListRulesTrafficLimitConfig>,
     /// The action. Valid values:
     ///
@@ -4517,10 +6320,18 @@ pub struct ListRulesRuleAction {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ForwardGroup`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The CORS configuration.
     ///
     /// - Wire name: `CorsConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CorsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cors_config: Option<crate::types::ListRulesCorsConfig>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesRuleAction {
@@ -4543,8 +6354,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRuleAction {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesRuleAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesRuleAction {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4552,16 +6363,25 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesRuleAction {
 }
 /// The value of the cookie.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesValue {
     /// The cookie key. The cookie key must be 1 to 100 characters in length, and can contain lowercase letters, printable ASCII characters, asterisks (\*), and question marks (?). It cannot contain space characters or the following special characters: `# [ ] { } \ | < > &`.
     ///
     /// - Wire name: `Key`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The cookie value. The cookie value must be 1 to 128 characters in length, and can contain lowercase letters, printable ASCII characters, asterisks (\*), and question marks (?). It cannot contain space characters or the following special characters: `# [ ] { } \ | < > &`.
     ///
     /// - Wire name: `Value`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesValue {
@@ -4575,8 +6395,8 @@ impl ::acs_runtime::de::FromJson for ListRulesValue {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesValue {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesValue {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4584,10 +6404,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesValue {
 }
 /// The key-value pairs of the cookie.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesCookieConfig {
     /// The cookie value.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<crate::types::ListRulesValue>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesCookieConfig {
@@ -4600,8 +6425,8 @@ impl ::acs_runtime::de::FromJson for ListRulesCookieConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesCookieConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesCookieConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4609,15 +6434,24 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesCookieConfig {
 }
 /// The configuration of the header.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesHeaderConfig {
     /// The key of the header. The header key must be 1 to 40 characters in length. It can contain letters, digits, hyphens (-), and underscores (\_). Cookie and Host are not supported.
     ///
     /// - Wire name: `Key`.
     /// - Example: `Port`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the header.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesHeaderConfig {
@@ -4631,8 +6465,8 @@ impl ::acs_runtime::de::FromJson for ListRulesHeaderConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesHeaderConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesHeaderConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4640,10 +6474,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesHeaderConfig {
 }
 /// The configuration of the hosts.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesHostConfig {
     /// The hostnames.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesHostConfig {
@@ -4656,8 +6495,8 @@ impl ::acs_runtime::de::FromJson for ListRulesHostConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesHostConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesHostConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4665,10 +6504,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesHostConfig {
 }
 /// The configurations of the request methods.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesMethodConfig {
     /// The request methods.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesMethodConfig {
@@ -4681,8 +6525,8 @@ impl ::acs_runtime::de::FromJson for ListRulesMethodConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesMethodConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesMethodConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4690,10 +6534,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesMethodConfig {
 }
 /// The configurations of the forwarding URLs.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesPathConfig {
     /// The URLs to which requests are forwarded.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesPathConfig {
@@ -4706,8 +6555,8 @@ impl ::acs_runtime::de::FromJson for ListRulesPathConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesPathConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesPathConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4715,10 +6564,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesPathConfig {
 }
 /// The configurations of the query strings.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesQueryStringConfig {
     /// The query string.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<crate::types::ListRulesValue>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesQueryStringConfig {
@@ -4731,8 +6585,9 @@ impl ::acs_runtime::de::FromJson for ListRulesQueryStringConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesQueryStringConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesQueryStringConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4740,10 +6595,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesQueryStringConfig {
 }
 /// Traffic matching based on source IP addresses.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesSourceIpConfig {
     /// The source IP addresses.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesSourceIpConfig {
@@ -4756,8 +6616,8 @@ impl ::acs_runtime::de::FromJson for ListRulesSourceIpConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesSourceIpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesSourceIpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4765,10 +6625,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesSourceIpConfig {
 }
 /// The configurations of the response status codes.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesResponseStatusCodeConfig {
     /// The response status codes.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesResponseStatusCodeConfig {
@@ -4781,8 +6646,9 @@ impl ::acs_runtime::de::FromJson for ListRulesResponseStatusCodeConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesResponseStatusCodeConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesResponseStatusCodeConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4790,15 +6656,24 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesResponseStatusCodeConfig {
 }
 /// The HTTP header in responses.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesResponseHeaderConfig {
     /// The key of the HTTP header. The header key must be 1 to 40 characters in length, It can contain letters, digits, hyphens (-), and underscores (\_). Cookie and Host are not supported.
     ///
     /// - Wire name: `Key`.
     /// - Example: `key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The values of the HTTP header.
     ///
     /// - Wire name: `Values`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesResponseHeaderConfig {
@@ -4812,8 +6687,9 @@ impl ::acs_runtime::de::FromJson for ListRulesResponseHeaderConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesResponseHeaderConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListRulesResponseHeaderConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4821,44 +6697,84 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesResponseHeaderConfig {
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesRuleCondition {
     /// The key-value pairs of the cookie.
     ///
     /// - Wire name: `CookieConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_config: Option<crate::types::ListRulesCookieConfig>,
     /// The configuration of the header.
     ///
     /// - Wire name: `HeaderConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub header_config: Option<crate::types::ListRulesHeaderConfig>,
     /// The configuration of the hosts.
     ///
     /// - Wire name: `HostConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub host_config: Option<crate::types::ListRulesHostConfig>,
     /// The configurations of the request methods.
     ///
     /// - Wire name: `MethodConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MethodConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub method_config: Option<crate::types::ListRulesMethodConfig>,
     /// The configurations of the forwarding URLs.
     ///
     /// - Wire name: `PathConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PathConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub path_config: Option<crate::types::ListRulesPathConfig>,
     /// The configurations of the query strings.
     ///
     /// - Wire name: `QueryStringConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueryStringConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub query_string_config: Option<crate::types::ListRulesQueryStringConfig>,
     /// Traffic matching based on source IP addresses.
     ///
     /// - Wire name: `SourceIpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub source_ip_config: Option<crate::types::ListRulesSourceIpConfig>,
     /// The configurations of the response status codes.
     ///
     /// - Wire name: `ResponseStatusCodeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResponseStatusCodeConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub response_status_code_config: Option<
         crate::types::ListRulesResponseStatusCodeConfig,
     >,
     /// The HTTP header in responses.
     ///
     /// - Wire name: `ResponseHeaderConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResponseHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub response_header_config: Option<crate::types::ListRulesResponseHeaderConfig>,
     /// The type of forwarding rule. Valid values:
     ///
@@ -4872,6 +6788,10 @@ pub struct ListRulesRuleCondition {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Host`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesRuleCondition {
@@ -4893,8 +6813,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRuleCondition {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesRuleCondition {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesRuleCondition {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4902,16 +6822,25 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesRuleCondition {
 }
 /// The forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesRule {
     /// The ID of the listener that is associated with the forwarding rule.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-i35udpz3pxsmnf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The ID of the Application Load Balancer (ALB) instance that is associated with the forwarding rule.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `alb-x30o38azsuj0sx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The priority of the forwarding rule. Valid values: **1 to 10000**. A smaller value indicates a higher priority.
     ///
@@ -4919,24 +6848,44 @@ pub struct ListRulesRule {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The action of the forwarding rule.
     ///
     /// - Wire name: `RuleActions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleActions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_actions: Option<Vec<crate::types::ListRulesRuleAction>>,
     /// The conditions of the forwarding rule.
     ///
     /// - Wire name: `RuleConditions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleConditions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_conditions: Option<Vec<crate::types::ListRulesRuleCondition>>,
     /// The ID of the forwarding rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-bpn0kn908w4nbw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The name of the forwarding rule. The name must be 2 to 128 letters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `rule-instance-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The status of the forwarding rule. Valid values:
     ///
@@ -4946,6 +6895,10 @@ pub struct ListRulesRule {
     ///
     /// - Wire name: `RuleStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_status: Option<String>,
     /// The direction to which the forwarding rule is applied. Valid values:
     ///
@@ -4956,10 +6909,18 @@ pub struct ListRulesRule {
     ///
     /// - Wire name: `Direction`.
     /// - Example: `Request`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Direction", skip_serializing_if = "Option::is_none")
+    )]
     pub direction: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesRule {
@@ -4981,8 +6942,8 @@ impl ::acs_runtime::de::FromJson for ListRulesRule {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4990,25 +6951,42 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesRule {
 }
 /// The supported security policy.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecurityPolicies {
     /// The supported cipher suites.
     ///
     /// - Wire name: `Ciphers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the security policy.
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The name of the security policy.
     ///
     /// - Wire name: `SecurityPolicyName`.
     /// - Example: `test-secrity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_name: Option<String>,
     /// The status of the security policy. Valid values:
     ///
@@ -5017,19 +6995,35 @@ pub struct SecurityPolicies {
     ///
     /// - Wire name: `SecurityPolicyStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_status: Option<String>,
     /// The supported TLS protocol versions.
     ///
     /// - Wire name: `TLSVersions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
     /// The time when the ACL was created. The time follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2023-02-15T07:37:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for SecurityPolicies {
@@ -5049,8 +7043,8 @@ impl ::acs_runtime::de::FromJson for SecurityPolicies {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecurityPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5058,26 +7052,43 @@ impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
 }
 /// The listener that is associated with the security policy.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSecurityPolicyRelationsRelatedListener {
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-0bfuc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listener port.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i64>,
     /// The listener protocol.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `HTTPS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The Server Load Balancer (SLB) instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1o94dp5i6ea****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsRelatedListener {
@@ -5093,8 +7104,9 @@ impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsRelatedListener 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsRelatedListener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSecurityPolicyRelationsRelatedListener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5102,10 +7114,15 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsRelatedListen
 }
 /// The security policy and the listeners that are associated with the security policy.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecrityPolicyRelation {
     /// The listeners that are associated with the security policy.
     ///
     /// - Wire name: `RelatedListeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedListeners", skip_serializing_if = "Option::is_none")
+    )]
     pub related_listeners: Option<
         Vec<crate::types::ListSecurityPolicyRelationsRelatedListener>,
     >,
@@ -5113,6 +7130,10 @@ pub struct SecrityPolicyRelation {
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `scp-bp1bpn0kn9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SecrityPolicyRelation {
@@ -5126,8 +7147,8 @@ impl ::acs_runtime::de::FromJson for SecrityPolicyRelation {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SecrityPolicyRelation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecrityPolicyRelation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5135,16 +7156,25 @@ impl<'de> ::serde::Deserialize<'de> for SecrityPolicyRelation {
 }
 /// The configuration of the backend server.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupServersServer {
     /// The description of the backend server.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port used by the backend server. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server.
     ///
@@ -5152,16 +7182,28 @@ pub struct ListServerGroupServersServer {
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp1f9kdprbgy9uiu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address in inclusive ENI mode.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The type of the backend server.
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `Ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The status of the backend server. Valid values:
     ///
@@ -5172,16 +7214,28 @@ pub struct ListServerGroupServersServer {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The weight of the backend server. An ECS instance with a higher weight receives more requests.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-qy042e1jabmprh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// Indicates whether the remote IP address feature is enabled. Valid values:
     ///
@@ -5190,6 +7244,10 @@ pub struct ListServerGroupServersServer {
     ///
     /// - Wire name: `RemoteIpEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteIpEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ip_enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
@@ -5210,8 +7268,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupServersServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5219,6 +7278,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
 }
 /// The health check configurations.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsHealthCheckConfig {
     /// The backend port that is used for health checks. Valid values: **0** to **65535**.
     ///
@@ -5226,6 +7286,10 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -5234,6 +7298,10 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_enabled: Option<bool>,
     /// The domain name that is used for health checks.
     ///
@@ -5250,10 +7318,18 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status codes that indicate healthy backend servers.
     ///
     /// - Wire name: `HealthCheckCodes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The HTTP version that is used for health checks.
     ///
@@ -5263,11 +7339,19 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP1.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The interval at which health checks are performed. Unit: seconds. Valid values: **1** to **50**.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -5279,6 +7363,10 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `HEAD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The URL that is used for health checks.
     ///
@@ -5286,6 +7374,10 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -5296,21 +7388,37 @@ pub struct ListServerGroupsHealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckProtocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsHealthCheckConfig {
@@ -5334,8 +7442,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsHealthCheckConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsHealthCheckConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsHealthCheckConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5343,11 +7452,16 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsHealthCheckConfig {
 }
 /// The configuration of session persistence.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsStickySessionConfig {
     /// The cookie configured for the server.
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `B490B5EBF6F3CD402E515D22BCDA****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// The timeout period of the cookie. Unit: seconds. Valid values: **1** to **86400**.
     ///
@@ -5355,6 +7469,10 @@ pub struct ListServerGroupsStickySessionConfig {
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// Indicates whether session persistence is enabled. Valid values:
     ///
@@ -5363,6 +7481,10 @@ pub struct ListServerGroupsStickySessionConfig {
     ///
     /// - Wire name: `StickySessionEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_enabled: Option<bool>,
     /// The method that is used to handle the cookie. Valid values:
     ///
@@ -5371,6 +7493,10 @@ pub struct ListServerGroupsStickySessionConfig {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `Insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsStickySessionConfig {
@@ -5386,8 +7512,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsStickySessionConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsStickySessionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsStickySessionConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5395,16 +7522,25 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsStickySessionConfig {
 }
 /// The configuration of consistent hashing based on URLs.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsUchConfig {
     /// The parameter type. Valid value: QueryString.
     ///
     /// - Wire name: `Type`.
     /// - Example: `QueryString`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The hash value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsUchConfig {
@@ -5418,8 +7554,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsUchConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsUchConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsUchConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5432,6 +7569,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsUchConfig {
 /// > - Basic ALB instances do not support connection draining. Standard and WAF-enabled ALB instances support connection draining.
 /// > - Server groups of the instance and IP types support connection draining. Server groups of the Function Compute type do not support connection draining.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsConnectionDrainConfig {
     /// Indicates whether connection draining is enabled. Valid values:
     ///
@@ -5440,11 +7578,19 @@ pub struct ListServerGroupsConnectionDrainConfig {
     ///
     /// - Wire name: `ConnectionDrainEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_enabled: Option<bool>,
     /// The timeout period of connection draining.
     ///
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsConnectionDrainConfig {
@@ -5458,8 +7604,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsConnectionDrainConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsConnectionDrainConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsConnectionDrainConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5473,6 +7620,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsConnectionDrainConfig {
 /// > - Server groups of the instance and IP types support slow starts. Server groups of the Function Compute type do not support slow starts.
 /// > - Slow start is supported only by the weighted round-robin scheduling algorithm.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsSlowStartConfig {
     /// Indicates whether slow starts are enabled. Valid values:
     ///
@@ -5481,11 +7629,19 @@ pub struct ListServerGroupsSlowStartConfig {
     ///
     /// - Wire name: `SlowStartEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_enabled: Option<bool>,
     /// The duration of a slow start.
     ///
     /// - Wire name: `SlowStartDuration`.
     /// - Example: `30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_duration: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsSlowStartConfig {
@@ -5499,8 +7655,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsSlowStartConfig {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsSlowStartConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsSlowStartConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5508,10 +7665,15 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsSlowStartConfig {
 }
 /// The server groups.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ServerGroup {
     /// The health check configurations.
     ///
     /// - Wire name: `HealthCheckConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<crate::types::ListServerGroupsHealthCheckConfig>,
     /// The backend protocol. Valid values:
     ///
@@ -5521,15 +7683,27 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The ID of the ALB instance associated with the server group.
     ///
     /// - Wire name: `RelatedLoadBalancerIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedLoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub related_load_balancer_ids: Option<Vec<String>>,
     /// The ID of the resource group to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -5539,16 +7713,28 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `Wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The server group name.
     ///
     /// - Wire name: `ServerGroupName`.
     /// - Example: `Group3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_name: Option<String>,
     /// The status of the server group. Valid values:
     ///
@@ -5558,6 +7744,10 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `ServerGroupStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_status: Option<String>,
     /// The server group type. Valid values:
     ///
@@ -5567,19 +7757,35 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `ServerGroupType`.
     /// - Example: `Instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_type: Option<String>,
     /// The configuration of session persistence.
     ///
     /// - Wire name: `StickySessionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_config: Option<crate::types::ListServerGroupsStickySessionConfig>,
     /// The ID of the VPC to which the ALB instance belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The tags that are added to the server group.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
     /// Indicates whether configuration management is enabled. Valid values:
     ///
@@ -5588,6 +7794,10 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `ConfigManagedEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConfigManagedEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub config_managed_enabled: Option<bool>,
     /// Indicates whether persistent TCP connections are enabled. Valid values:
     ///
@@ -5596,6 +7806,13 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `UpstreamKeepaliveEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "UpstreamKeepaliveEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub upstream_keepalive_enabled: Option<bool>,
     /// Indicates whether IPv6 is supported. Valid values:
     ///
@@ -5604,25 +7821,45 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `Ipv6Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_enabled: Option<bool>,
     /// The number of backend servers in the server group.
     ///
     /// - Wire name: `ServerCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCount", skip_serializing_if = "Option::is_none")
+    )]
     pub server_count: Option<i32>,
     /// The name of the server group.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The configuration of consistent hashing based on URLs.
     ///
     /// - Wire name: `UchConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UchConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub uch_config: Option<crate::types::ListServerGroupsUchConfig>,
     /// The time when the resource was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-07-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The configurations of connection draining.
     ///
@@ -5632,6 +7869,10 @@ pub struct ServerGroup {
     /// > - Server groups of the instance and IP types support connection draining. Server groups of the Function Compute type do not support connection draining.
     ///
     /// - Wire name: `ConnectionDrainConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_config: Option<
         crate::types::ListServerGroupsConnectionDrainConfig,
     >,
@@ -5644,6 +7885,10 @@ pub struct ServerGroup {
     /// > - Slow start is supported only by the weighted round-robin scheduling algorithm.
     ///
     /// - Wire name: `SlowStartConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_config: Option<crate::types::ListServerGroupsSlowStartConfig>,
     /// Indicates whether cross-zone load balancing is enabled. Valid values:
     ///
@@ -5652,6 +7897,10 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `CrossZoneEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossZoneEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_zone_enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for ServerGroup {
@@ -5685,8 +7934,8 @@ impl ::acs_runtime::de::FromJson for ServerGroup {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ServerGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ServerGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5694,19 +7943,32 @@ impl<'de> ::serde::Deserialize<'de> for ServerGroup {
 }
 /// The details about the security policy.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSystemSecurityPoliciesSecurityPolicies {
     /// The supported cipher suite.
     ///
     /// - Wire name: `Ciphers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
     /// The ID of the security policy.
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `spy-n0kn923****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The supported TLS protocol versions.
     ///
     /// - Wire name: `TLSVersions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesSecurityPolicies {
@@ -5721,8 +7983,9 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesSecurityPolicies 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesSecurityPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSystemSecurityPoliciesSecurityPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5730,6 +7993,7 @@ impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesSecurityPolici
 }
 /// The tag key.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagKey {
     /// The type of the tag.
     ///
@@ -5739,11 +8003,19 @@ pub struct TagKey {
     ///
     /// - Wire name: `Category`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     /// The tag that matches all filter conditions.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TagKey {
@@ -5757,8 +8029,8 @@ impl ::acs_runtime::de::FromJson for TagKey {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TagKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagKey {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5766,11 +8038,16 @@ impl<'de> ::serde::Deserialize<'de> for TagKey {
 }
 /// The tag that matches the specified key and value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `d-2ze1ot4ah7xjyv0d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the resource. Valid values:
     ///
@@ -5781,16 +8058,28 @@ pub struct TagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `loadbalancer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `env`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `product`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TagResource {
@@ -5806,8 +8095,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5815,16 +8104,22 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 }
 /// 预留的最小负载均衡器容量
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyCapacityReservationMinimumLoadBalancerCapacity {
     /// LCU数量
     ///
     /// - Wire name: `CapacityUnits`.
     /// - Example: `100`.
     #[rpc(name = "CapacityUnits")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CapacityUnits", skip_serializing_if = "Option::is_none")
+    )]
     pub capacity_units: Option<i32>,
 }
 /// The configurations of the backend server.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemoveServersFromServerGroupServer {
     /// The port that is used by the backend server. Valid values: **1** to **65535**.
     ///
@@ -5833,6 +8128,10 @@ pub struct RemoveServersFromServerGroupServer {
     /// - Wire name: `Port`.
     /// - Example: `80`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The backend server ID.
     ///
@@ -5846,12 +8145,20 @@ pub struct RemoveServersFromServerGroupServer {
     /// - Required.
     /// - Example: `i-bp1f9kdprbgy9uiu****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the elastic network interface (ENI) in inclusive mode.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.1.1`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The type of the backend server. Valid values:
     ///
@@ -5865,6 +8172,10 @@ pub struct RemoveServersFromServerGroupServer {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for RemoveServersFromServerGroupServer {
@@ -5875,12 +8186,17 @@ impl ::acs_runtime::validate::Validate for RemoveServersFromServerGroupServer {
 }
 /// The configurations of the backend server.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AddedServer {
     /// The description of the backend server. The description must be 2 to 256 characters in length, and cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port used by the backend server in the server group. Valid values: **1** to **65535**. You can specify at most 200 servers in each call.
     ///
@@ -5888,6 +8204,10 @@ pub struct AddedServer {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server. You can specify at most 200 servers in each call.
     ///
@@ -5900,12 +8220,20 @@ pub struct AddedServer {
     /// - Required.
     /// - Example: `i-bp1f9kdprbgy9uiu****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the elastic network interface (ENI) in exclusive mode.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.1.1`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The type of backend server. You can specify at most 200 servers in each call. Valid values:
     ///
@@ -5917,6 +8245,10 @@ pub struct AddedServer {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The weight of the backend server. You can specify at most 200 servers in each call.
     ///
@@ -5925,6 +8257,10 @@ pub struct AddedServer {
     /// - Wire name: `Weight`.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
 }
 impl ::acs_runtime::validate::Validate for AddedServer {
@@ -5936,6 +8272,7 @@ impl ::acs_runtime::validate::Validate for AddedServer {
 }
 /// The configurations of the backend servers that you want to remove.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemovedServer {
     /// The ID of the backend server. You can specify at most 200 servers in each call.
     ///
@@ -5948,12 +8285,20 @@ pub struct RemovedServer {
     /// - Required.
     /// - Example: `ecs-bp1ac9uozods2uc****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the ENI in exclusive mode.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.1.12`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The type of backend server. You can specify at most 200 servers in each call. Valid values:
     ///
@@ -5965,6 +8310,10 @@ pub struct RemovedServer {
     /// - Required.
     /// - Example: `ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The port that is used by the backend server. Valid values: **1** to **65535**. You can specify at most 200 servers in each call.
     ///
@@ -5972,6 +8321,10 @@ pub struct RemovedServer {
     /// - Required.
     /// - Example: `81`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
 }
 impl ::acs_runtime::validate::Validate for RemovedServer {
@@ -5983,6 +8336,7 @@ impl ::acs_runtime::validate::Validate for RemovedServer {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateAScriptsExtAttribute {
     /// The attribute name.
     ///
@@ -5992,6 +8346,10 @@ pub struct UpdateAScriptsExtAttribute {
     /// - Required.
     /// - Example: `EsDebug`.
     #[rpc(name = "AttributeKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttributeKey", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute_key: Option<String>,
     /// The attribute value, which must be 1 to 128 characters in length, and can contain letters and digits.
     ///
@@ -5999,6 +8357,10 @@ pub struct UpdateAScriptsExtAttribute {
     /// - Required.
     /// - Example: `test123`.
     #[rpc(name = "AttributeValue")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttributeValue", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute_value: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for UpdateAScriptsExtAttribute {
@@ -6009,6 +8371,7 @@ impl ::acs_runtime::validate::Validate for UpdateAScriptsExtAttribute {
 }
 /// The AScript rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateAScriptsAScript {
     /// The name of the AScript rule.
     ///
@@ -6017,6 +8380,10 @@ pub struct UpdateAScriptsAScript {
     /// - Wire name: `AScriptName`.
     /// - Example: `Group1`.
     #[rpc(name = "AScriptName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptName", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_name: Option<String>,
     /// Specifies whether to enable the AScript rule. Valid values:
     ///
@@ -6026,17 +8393,29 @@ pub struct UpdateAScriptsAScript {
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The content of the AScript rule.
     ///
     /// - Wire name: `ScriptContent`.
     /// - Example: `if and(match_re($uri, '^/1.txt$'), $arg_type) { rewrite(concat('/1.', $arg_type), 'break') }`.
     #[rpc(name = "ScriptContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ScriptContent", skip_serializing_if = "Option::is_none")
+    )]
     pub script_content: Option<String>,
     /// The extended attribute.
     ///
     /// - Wire name: `ExtAttributes`.
     #[rpc(name = "ExtAttributes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub ext_attributes: Option<Vec<crate::types::UpdateAScriptsExtAttribute>>,
     /// The rule ID.
     ///
@@ -6044,6 +8423,10 @@ pub struct UpdateAScriptsAScript {
     /// - Required.
     /// - Example: `as-mhqxcanmivn4g5****`.
     #[rpc(name = "AScriptId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptId", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_id: Option<String>,
     /// Specifies whether to enable the extended attributes of the Ascript rule. Valid values:
     ///
@@ -6053,6 +8436,10 @@ pub struct UpdateAScriptsAScript {
     /// - Wire name: `ExtAttributeEnabled`.
     /// - Example: `true`.
     #[rpc(name = "ExtAttributeEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtAttributeEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ext_attribute_enabled: Option<bool>,
 }
 impl ::acs_runtime::validate::Validate for UpdateAScriptsAScript {
@@ -6063,12 +8450,17 @@ impl ::acs_runtime::validate::Validate for UpdateAScriptsAScript {
 }
 /// The forwarding action. This parameter takes effect only when you set **Type** to **ForwardGroup**. You can specify at most 20 actions.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateListenerAttributeForwardGroupConfig {
     /// The server groups to which requests are forwarded.
     ///
     /// - Wire name: `ServerGroupTuples`.
     /// - Required.
     #[rpc(name = "ServerGroupTuples")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupTuples", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_tuples: Option<Vec<crate::types::ServerGroupTuple>>,
 }
 impl ::acs_runtime::validate::Validate for UpdateListenerAttributeForwardGroupConfig {
@@ -6079,11 +8471,16 @@ impl ::acs_runtime::validate::Validate for UpdateListenerAttributeForwardGroupCo
 }
 /// The action of the default forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateListenerAttributeDefaultAction {
     /// The forwarding action. This parameter takes effect only when you set **Type** to **ForwardGroup**. You can specify at most 20 actions.
     ///
     /// - Wire name: `ForwardGroupConfig`.
     #[rpc(name = "ForwardGroupConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<
         crate::types::UpdateListenerAttributeForwardGroupConfig,
     >,
@@ -6095,6 +8492,10 @@ pub struct UpdateListenerAttributeDefaultAction {
     /// - Required.
     /// - Example: `ForwardGroup`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for UpdateListenerAttributeDefaultAction {
@@ -6105,6 +8506,7 @@ impl ::acs_runtime::validate::Validate for UpdateListenerAttributeDefaultAction 
 }
 /// The configuration information about the Xtrace feature.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateListenerLogConfigAccessLogTracingConfig {
     /// Specifies whether to enable the Xtrace feature. Valid values:
     ///
@@ -6117,6 +8519,10 @@ pub struct UpdateListenerLogConfigAccessLogTracingConfig {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "TracingEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TracingEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub tracing_enabled: Option<bool>,
     /// The sampling rate of the Xtrace feature.
     ///
@@ -6127,6 +8533,10 @@ pub struct UpdateListenerLogConfigAccessLogTracingConfig {
     /// - Wire name: `TracingSample`.
     /// - Example: `100`.
     #[rpc(name = "TracingSample")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TracingSample", skip_serializing_if = "Option::is_none")
+    )]
     pub tracing_sample: Option<i32>,
     /// The type of Xtrace. Set the value to **Zipkin**.
     ///
@@ -6135,6 +8545,10 @@ pub struct UpdateListenerLogConfigAccessLogTracingConfig {
     /// - Wire name: `TracingType`.
     /// - Example: `Zipkin`.
     #[rpc(name = "TracingType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TracingType", skip_serializing_if = "Option::is_none")
+    )]
     pub tracing_type: Option<String>,
 }
 impl ::acs_runtime::validate::Validate
@@ -6145,12 +8559,17 @@ for UpdateListenerLogConfigAccessLogTracingConfig {
 }
 /// The zones and the vSwitches in the zones.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// The vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an ALB instance. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp10ttov87felojcn****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID of the ALB instance. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
@@ -6159,6 +8578,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The ID of the elastic IP address (EIP). You can specify a maximum of 10 zones.
     ///
@@ -6167,6 +8590,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The type of the EIP. Valid values:
     ///
@@ -6178,10 +8605,15 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// - Wire name: `EipType`.
     /// - Example: `Common`.
     #[rpc(name = "EipType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipType", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_type: Option<String>,
 }
 /// The zones and the vSwitches in the zones. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service. The specified zones and vSwitches overwrite the existing configurations.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateLoadBalancerZonesZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone contains one vSwitch and one subnet. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
@@ -6189,6 +8621,10 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
     /// - Required.
     /// - Example: `vsw-bp1rmcrwg3erh1fh8****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone name. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/189196.htm>) operation to query the most recent zone list. You can specify at most 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
@@ -6196,6 +8632,10 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The type of EIP. Valid values:
     ///
@@ -6207,12 +8647,20 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
     /// - Wire name: `EipType`.
     /// - Example: `Common`.
     #[rpc(name = "EipType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipType", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_type: Option<String>,
     /// The private IPv4 address. You must specify at least two zones. You can specify a maximum of 10 zones.
     ///
     /// - Wire name: `IntranetAddress`.
     /// - Example: `192.168.10.1`.
     #[rpc(name = "IntranetAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IntranetAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub intranet_address: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for UpdateLoadBalancerZonesZoneMapping {
@@ -6223,96 +8671,155 @@ impl ::acs_runtime::validate::Validate for UpdateLoadBalancerZonesZoneMapping {
 }
 /// The key-value pairs of the cookie.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeCookieConfig {
     /// The key-value pairs of the cookie.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<crate::types::Value>>,
 }
 /// The configuration of the header.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeHeaderConfig {
     /// The header key. The header key must be 1 to 40 characters in length, and can contain letters, digits, hyphens (-), and underscores (\_). Cookie and Host are not supported.
     ///
     /// - Wire name: `Key`.
     /// - Example: `Port`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The header values.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// The configuration of the hosts.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeHostConfig {
     /// The hostnames.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// The configuration of the request method.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeMethodConfig {
     /// The request methods.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// The configuration of the forwarding URL.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributePathConfig {
     /// The forwarding URLs.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<String>>,
 }
 /// The configuration of the query strings.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeQueryStringConfig {
     /// The query strings. You can specify up to 20 query strings.
     ///
     /// - Wire name: `Values`.
     #[rpc(name = "Values")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Values", skip_serializing_if = "Option::is_none")
+    )]
     pub values: Option<Vec<crate::types::Value>>,
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeRuleCondition {
     /// The key-value pairs of the cookie.
     ///
     /// - Wire name: `CookieConfig`.
     #[rpc(name = "CookieConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_config: Option<crate::types::UpdateRuleAttributeCookieConfig>,
     /// The configuration of the header.
     ///
     /// - Wire name: `HeaderConfig`.
     #[rpc(name = "HeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub header_config: Option<crate::types::UpdateRuleAttributeHeaderConfig>,
     /// The configuration of the hosts.
     ///
     /// - Wire name: `HostConfig`.
     #[rpc(name = "HostConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub host_config: Option<crate::types::UpdateRuleAttributeHostConfig>,
     /// The configuration of the request method.
     ///
     /// - Wire name: `MethodConfig`.
     #[rpc(name = "MethodConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MethodConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub method_config: Option<crate::types::UpdateRuleAttributeMethodConfig>,
     /// The configuration of the forwarding URL.
     ///
     /// - Wire name: `PathConfig`.
     #[rpc(name = "PathConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PathConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub path_config: Option<crate::types::UpdateRuleAttributePathConfig>,
     /// The configuration of the query strings.
     ///
     /// - Wire name: `QueryStringConfig`.
     #[rpc(name = "QueryStringConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueryStringConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub query_string_config: Option<crate::types::UpdateRuleAttributeQueryStringConfig>,
     /// The type of forwarding rule. You can specify up to seven types of forwarding rule. Valid values:
     ///
@@ -6329,25 +8836,45 @@ pub struct UpdateRuleAttributeRuleCondition {
     /// - Wire name: `Type`.
     /// - Example: `Host`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The configuration of the response status codes.
     ///
     /// - Wire name: `ResponseStatusCodeConfig`.
     #[rpc(name = "ResponseStatusCodeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResponseStatusCodeConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub response_status_code_config: Option<crate::types::ResponseStatusCodeConfig>,
     /// The configuration of headers.
     ///
     /// - Wire name: `ResponseHeaderConfig`.
     #[rpc(name = "ResponseHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResponseHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub response_header_config: Option<crate::types::ResponseHeaderConfig>,
     /// Traffic matching based on source IP addresses. You can specify up to five IP addresses, including CIDR blocks.
     ///
     /// - Wire name: `SourceIpConfig`.
     #[rpc(name = "SourceIpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub source_ip_config: Option<crate::types::SourceIpConfig>,
 }
 /// The configuration of the header to be inserted.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeInsertHeaderConfig {
     /// Specifies whether to overwrite the request header values. Valid values:
     ///
@@ -6357,6 +8884,10 @@ pub struct UpdateRuleAttributeInsertHeaderConfig {
     /// - Wire name: `CoverEnabled`.
     /// - Example: `false`.
     #[rpc(name = "CoverEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CoverEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cover_enabled: Option<bool>,
     /// The key of the header. The key must be 1 to 40 characters in length, and can contain letters, digits, underscores (\_), and hyphens (-). The header keys specified by **InsertHeaderConfig** must be unique.
     ///
@@ -6365,6 +8896,10 @@ pub struct UpdateRuleAttributeInsertHeaderConfig {
     /// - Wire name: `Key`.
     /// - Example: `key`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the header.
     ///
@@ -6381,6 +8916,10 @@ pub struct UpdateRuleAttributeInsertHeaderConfig {
     /// - Wire name: `Value`.
     /// - Example: `UserDefined`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// The type of the header. Valid values:
     ///
@@ -6391,25 +8930,42 @@ pub struct UpdateRuleAttributeInsertHeaderConfig {
     /// - Wire name: `ValueType`.
     /// - Example: `UserDefined`.
     #[rpc(name = "ValueType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ValueType", skip_serializing_if = "Option::is_none")
+    )]
     pub value_type: Option<String>,
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRuleAttributeRuleAction {
     /// The configuration of the custom response.
     ///
     /// - Wire name: `FixedResponseConfig`.
     #[rpc(name = "FixedResponseConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FixedResponseConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_response_config: Option<crate::types::FixedResponseConfig>,
     /// The configuration of the server groups.
     ///
     /// - Wire name: `ForwardGroupConfig`.
     #[rpc(name = "ForwardGroupConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<crate::types::CreateRuleForwardGroupConfig>,
     /// The configuration of the header to be inserted.
     ///
     /// - Wire name: `InsertHeaderConfig`.
     #[rpc(name = "InsertHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InsertHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub insert_header_config: Option<
         crate::types::UpdateRuleAttributeInsertHeaderConfig,
     >,
@@ -6418,16 +8974,28 @@ pub struct UpdateRuleAttributeRuleAction {
     /// - Wire name: `Order`.
     /// - Example: `1`.
     #[rpc(name = "Order")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Order", skip_serializing_if = "Option::is_none")
+    )]
     pub order: Option<i32>,
     /// The configuration of the redirect action. You can specify up to 20 redirect actions.
     ///
     /// - Wire name: `RedirectConfig`.
     #[rpc(name = "RedirectConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RedirectConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_config: Option<crate::types::RedirectConfig>,
     /// The configuration of the rewrite action.
     ///
     /// - Wire name: `RewriteConfig`.
     #[rpc(name = "RewriteConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RewriteConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub rewrite_config: Option<crate::types::RewriteConfig>,
     /// The type of the task. You can specify up to 11 types of action. Valid values:
     ///
@@ -6449,26 +9017,46 @@ pub struct UpdateRuleAttributeRuleAction {
     /// - Wire name: `Type`.
     /// - Example: `ForwardGroup`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The configuration of the action to throttle traffic.
     ///
     /// - Wire name: `TrafficLimitConfig`.
     #[rpc(name = "TrafficLimitConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficLimitConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_limit_config: Option<crate::types::TrafficLimitConfig>,
     /// The configuration of the traffic mirroring action.
     ///
     /// - Wire name: `TrafficMirrorConfig`.
     #[rpc(name = "TrafficMirrorConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_config: Option<crate::types::TrafficMirrorConfig>,
     /// The HTTP header to be removed.
     ///
     /// - Wire name: `RemoveHeaderConfig`.
     #[rpc(name = "RemoveHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_header_config: Option<crate::types::RemoveHeaderConfig>,
     /// The CORS configuration.
     ///
     /// - Wire name: `CorsConfig`.
     #[rpc(name = "CorsConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CorsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cors_config: Option<crate::types::CorsConfig>,
 }
 impl ::acs_runtime::validate::Validate for UpdateRuleAttributeRuleAction {
@@ -6478,21 +9066,34 @@ impl ::acs_runtime::validate::Validate for UpdateRuleAttributeRuleAction {
 }
 /// The action of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRulesAttributeRuleAction {
     /// The configuration of the action to return a custom response.
     ///
     /// - Wire name: `FixedResponseConfig`.
     #[rpc(name = "FixedResponseConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FixedResponseConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub fixed_response_config: Option<crate::types::FixedResponseConfig>,
     /// The configuration of the action to forward requests to server groups.
     ///
     /// - Wire name: `ForwardGroupConfig`.
     #[rpc(name = "ForwardGroupConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardGroupConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_group_config: Option<crate::types::CreateRuleForwardGroupConfig>,
     /// The configuration of the action to insert a header.
     ///
     /// - Wire name: `InsertHeaderConfig`.
     #[rpc(name = "InsertHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InsertHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub insert_header_config: Option<
         crate::types::UpdateRuleAttributeInsertHeaderConfig,
     >,
@@ -6502,16 +9103,28 @@ pub struct UpdateRulesAttributeRuleAction {
     /// - Required.
     /// - Example: `1`.
     #[rpc(name = "Order")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Order", skip_serializing_if = "Option::is_none")
+    )]
     pub order: Option<i32>,
     /// The configuration of the redirect action.
     ///
     /// - Wire name: `RedirectConfig`.
     #[rpc(name = "RedirectConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RedirectConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_config: Option<crate::types::RedirectConfig>,
     /// The configuration of the rewrite action.
     ///
     /// - Wire name: `RewriteConfig`.
     #[rpc(name = "RewriteConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RewriteConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub rewrite_config: Option<crate::types::RewriteConfig>,
     /// The type of action.
     ///
@@ -6519,26 +9132,46 @@ pub struct UpdateRulesAttributeRuleAction {
     /// - Required.
     /// - Example: `Host`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The configuration of traffic throttling.
     ///
     /// - Wire name: `TrafficLimitConfig`.
     #[rpc(name = "TrafficLimitConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficLimitConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_limit_config: Option<crate::types::TrafficLimitConfig>,
     /// The configuration of traffic mirroring.
     ///
     /// - Wire name: `TrafficMirrorConfig`.
     #[rpc(name = "TrafficMirrorConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_config: Option<crate::types::TrafficMirrorConfig>,
     /// The configuration of the HTTP header to be removed.
     ///
     /// - Wire name: `RemoveHeaderConfig`.
     #[rpc(name = "RemoveHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_header_config: Option<crate::types::RemoveHeaderConfig>,
     /// The cross-origin resource sharing (CORS) configuration.
     ///
     /// - Wire name: `CorsConfig`.
     #[rpc(name = "CorsConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CorsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cors_config: Option<crate::types::CorsConfig>,
 }
 impl ::acs_runtime::validate::Validate for UpdateRulesAttributeRuleAction {
@@ -6550,83 +9183,144 @@ impl ::acs_runtime::validate::Validate for UpdateRulesAttributeRuleAction {
 }
 /// The match condition of the forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRulesAttributeRuleCondition {
     /// The configuration of the cookie.
     ///
     /// - Wire name: `CookieConfig`.
     #[rpc(name = "CookieConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_config: Option<crate::types::UpdateRuleAttributeCookieConfig>,
     /// The configuration of the HTTP header.
     ///
     /// - Wire name: `HeaderConfig`.
     #[rpc(name = "HeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub header_config: Option<crate::types::UpdateRuleAttributeHeaderConfig>,
     /// The match conditions for hostnames.
     ///
     /// - Wire name: `HostConfig`.
     #[rpc(name = "HostConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub host_config: Option<crate::types::UpdateRuleAttributeHostConfig>,
     /// The configuration of the HTTP request method.
     ///
     /// - Wire name: `MethodConfig`.
     #[rpc(name = "MethodConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MethodConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub method_config: Option<crate::types::UpdateRuleAttributeMethodConfig>,
     /// The match conditions for query strings.
     ///
     /// - Wire name: `PathConfig`.
     #[rpc(name = "PathConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PathConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub path_config: Option<crate::types::UpdateRuleAttributePathConfig>,
     /// The match conditions for query strings.
     ///
     /// - Wire name: `QueryStringConfig`.
     #[rpc(name = "QueryStringConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueryStringConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub query_string_config: Option<crate::types::UpdateRuleAttributeQueryStringConfig>,
     /// The HTTP response headers.
     ///
     /// - Wire name: `ResponseHeaderConfig`.
     #[rpc(name = "ResponseHeaderConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResponseHeaderConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub response_header_config: Option<crate::types::ResponseHeaderConfig>,
     /// The match conditions for response status codes.
     ///
     /// - Wire name: `ResponseStatusCodeConfig`.
     #[rpc(name = "ResponseStatusCodeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResponseStatusCodeConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub response_status_code_config: Option<crate::types::ResponseStatusCodeConfig>,
     /// The condition type of the forwarding rule.
     ///
     /// - Wire name: `Type`.
     /// - Example: `ForwardGroup`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// Traffic matching based on source IP addresses.
     ///
     /// - Wire name: `SourceIpConfig`.
     #[rpc(name = "SourceIpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub source_ip_config: Option<crate::types::SourceIpConfig>,
 }
 /// The forwarding rule.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateRulesAttributeRule {
     /// The priority of the forwarding rule.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The name of the forwarding rule.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `rule-instance-test`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The forwarding rules.
     ///
     /// - Wire name: `RuleActions`.
     #[rpc(name = "RuleActions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleActions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_actions: Option<Vec<crate::types::UpdateRulesAttributeRuleAction>>,
     /// The match conditions of the forwarding rule.
     ///
     /// - Wire name: `RuleConditions`.
     #[rpc(name = "RuleConditions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleConditions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_conditions: Option<Vec<crate::types::UpdateRulesAttributeRuleCondition>>,
     /// The ID of the forwarding rule.
     ///
@@ -6634,6 +9328,10 @@ pub struct UpdateRulesAttributeRule {
     /// - Required.
     /// - Example: `rule-cxjh7vazn2jpnl****`.
     #[rpc(name = "RuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
 }
 impl ::acs_runtime::validate::Validate for UpdateRulesAttributeRule {
@@ -6644,6 +9342,7 @@ impl ::acs_runtime::validate::Validate for UpdateRulesAttributeRule {
 }
 /// The configuration of health checks.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// The backend port that is used for health checks.
     ///
@@ -6657,6 +9356,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -6666,6 +9369,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Wire name: `HealthCheckEnabled`.
     /// - Example: `true`.
     #[rpc(name = "HealthCheckEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_enabled: Option<bool>,
     /// The domain name that is used for health checks.
     ///
@@ -6683,11 +9390,19 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `example.com`.
     #[rpc(name = "HealthCheckHost")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status codes that indicate healthy backend servers.
     ///
     /// - Wire name: `HealthCheckCodes`.
     #[rpc(name = "HealthCheckCodes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The HTTP version that is used for health checks. Valid values:
     ///
@@ -6699,6 +9414,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP1.1`.
     #[rpc(name = "HealthCheckHttpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The interval at which health checks are performed. Unit: seconds.
     ///
@@ -6710,6 +9429,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -6722,6 +9445,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `HEAD`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The URL that is used for health checks.
     ///
@@ -6732,6 +9459,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckPath")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The protocol that you want to use for health checks. Valid values:
     ///
@@ -6743,6 +9474,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Wire name: `HealthCheckProtocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "HealthCheckProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds.
     ///
@@ -6754,6 +9489,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Must be 1 to 300.
     /// - Example: `3`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it can be declared healthy. In this case, the health check status of the backend server changes from **fail** to **success**.
     ///
@@ -6763,6 +9502,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Must be 2 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it can be declared unhealthy. In this case, the health check status of the backend server changes from **success** to **fail**.
     ///
@@ -6772,6 +9515,10 @@ pub struct UpdateServerGroupAttributeHealthCheckConfig {
     /// - Must be 2 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
 }
 impl ::acs_runtime::validate::Validate for UpdateServerGroupAttributeHealthCheckConfig {
@@ -6795,12 +9542,17 @@ impl ::acs_runtime::validate::Validate for UpdateServerGroupAttributeHealthCheck
 }
 /// The configurations of the server group.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateServerGroupServersAttributeServer {
     /// The description of the backend server. The description must be 2 to 256 characters in length, and cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port that is used by the backend server. Valid values: **1** to **65535**.
     ///
@@ -6809,6 +9561,10 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Wire name: `Port`.
     /// - Example: `80`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server.
     ///
@@ -6819,12 +9575,20 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp1f9kdprbgy9uiu****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.1.1`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The type of the backend server. Valid values:
     ///
@@ -6838,6 +9602,10 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If the value is set to **0**, no requests are forwarded to the server. You can specify up to 40 servers in each call.
     ///
@@ -6846,6 +9614,10 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Wire name: `Weight`.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
 }
 impl ::acs_runtime::validate::Validate for UpdateServerGroupServersAttributeServer {

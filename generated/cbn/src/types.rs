@@ -4,6 +4,7 @@
 /// The information about the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TrafficMatchRule {
     /// The Differentiated Services Code Point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -14,6 +15,10 @@ pub struct TrafficMatchRule {
     /// - Wire name: `MatchDscp`.
     /// - Example: `5`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The destination CIDR block that is used to match packets.
     ///
@@ -22,6 +27,10 @@ pub struct TrafficMatchRule {
     /// - Wire name: `DstCidr`.
     /// - Example: `10.10.10.0/24`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The description of the traffic classification rule.
     ///
@@ -30,6 +39,13 @@ pub struct TrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficMatchRuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     /// The protocol that is used to match packets.
     ///
@@ -53,6 +69,10 @@ pub struct TrafficMatchRule {
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -67,6 +87,10 @@ pub struct TrafficMatchRule {
     /// - Wire name: `DstPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<Vec<i32>>,
     /// The source CIDR block that is used to match packets.
     ///
@@ -75,12 +99,20 @@ pub struct TrafficMatchRule {
     /// - Wire name: `SrcCidr`.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The address family. You can set the value to IPv4 or IPv6, or leave the value empty.
     ///
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
     /// The source port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -95,6 +127,10 @@ pub struct TrafficMatchRule {
     /// - Wire name: `SrcPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<Vec<i32>>,
     /// The name of the traffic classification rule.
     ///
@@ -103,6 +139,10 @@ pub struct TrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMatchRuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -115,6 +155,7 @@ impl ::acs_runtime::validate::Validate for TrafficMatchRule {
 /// The description of the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// The differentiated services code point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -127,6 +168,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `MatchDscp`.
     /// - Example: `5`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The destination CIDR block that is used to match packets.
     ///
@@ -137,6 +182,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `DstCidr`.
     /// - Example: `10.10.10.0/24`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The description of the traffic classification rule.
     ///
@@ -147,6 +196,13 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficMatchRuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     /// The protocol that is used to match packets.
     ///
@@ -157,6 +213,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -173,6 +233,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `DstPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<Vec<i32>>,
     /// The source CIDR block that is used to match packets.
     ///
@@ -183,6 +247,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `SrcCidr`.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The source port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -199,6 +267,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `SrcPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<Vec<i32>>,
     /// The name of the traffic classification rule.
     ///
@@ -209,6 +281,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMatchRuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -234,6 +310,7 @@ for AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The tag key.
     ///
@@ -244,6 +321,10 @@ pub struct Tag {
     /// - Wire name: `Key`.
     /// - Example: `tagtest`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value.
     ///
@@ -254,11 +335,16 @@ pub struct Tag {
     /// - Wire name: `Value`.
     /// - Example: `tagtest`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// The information about the QoS queue.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TrafficQosQueue {
     /// The name of the current queue.
     ///
@@ -269,6 +355,10 @@ pub struct TrafficQosQueue {
     /// - Wire name: `QosQueueName`.
     /// - Example: `nametest`.
     #[rpc(name = "QosQueueName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_name: Option<String>,
     /// The percentage of the inter-region bandwidth that can be used by the queue.
     ///
@@ -281,6 +371,10 @@ pub struct TrafficQosQueue {
     /// - Wire name: `RemainBandwidthPercent`.
     /// - Example: `1`.
     #[rpc(name = "RemainBandwidthPercent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainBandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub remain_bandwidth_percent: Option<String>,
     /// The absolute bandwidth that can be consumed by the QoS queue. Unit: Mbit/s.
     ///
@@ -293,6 +387,10 @@ pub struct TrafficQosQueue {
     /// - Wire name: `Bandwidth`.
     /// - Example: `1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The Differentiated Services Code Point (DSCP) value that matches the current queue.
     ///
@@ -301,6 +399,10 @@ pub struct TrafficQosQueue {
     /// - Wire name: `Dscps`.
     /// - Must have at most 60 items.
     #[rpc(name = "Dscps")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dscps", skip_serializing_if = "Option::is_none")
+    )]
     pub dscps: Option<Vec<i32>>,
     /// The description of the current queue.
     ///
@@ -311,6 +413,10 @@ pub struct TrafficQosQueue {
     /// - Wire name: `QosQueueDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "QosQueueDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_description: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -449,6 +555,7 @@ pub enum CommunityOperateMode {
 /// The information about the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// The Differentiated Service Code Point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -461,6 +568,10 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `MatchDscp`.
     /// - Example: `6`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The destination CIDR block of packets. IPv4 and IPv6 addresses are supported.
     ///
@@ -471,6 +582,10 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `DstCidr`.
     /// - Example: `10.10.10.0/24`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The description of the traffic classification rule.
     ///
@@ -481,6 +596,13 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficMatchRuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     /// The protocol that is used to match packets.
     ///
@@ -506,6 +628,10 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -522,6 +648,10 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `DstPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<Vec<i32>>,
     /// The source CIDR block of packets. IPv6 and IPv4 addresses are supported.
     ///
@@ -532,6 +662,10 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `SrcCidr`.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The source port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -548,6 +682,10 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `SrcPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<Vec<i32>>,
     /// The name of the traffic classification rule.
     ///
@@ -558,12 +696,20 @@ pub struct CreateTrafficMarkingPolicyTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMatchRuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
     /// The address family. You can set the value to IPv4 or IPv6, or leave the value empty.
     ///
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -579,7 +725,9 @@ impl ::acs_runtime::validate::Validate for CreateTrafficMarkingPolicyTrafficMatc
 ///
 /// > Only Enterprise Edition transit routers support CIDR blocks.
 #[cfg(feature = "transit-routers")]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct TransitRouterCidrList {
     /// The CIDR block of the transit router.
     ///
@@ -622,6 +770,7 @@ pub struct TransitRouterCidrList {
 /// Multicast domain feature.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Options {
     /// Indicates whether the IGMP feature is enabled for the multicast domain. Once enabled, hosts can dynamically join or leave multicast groups by using IGMP protocol. Valid values:
     ///
@@ -634,6 +783,10 @@ pub struct Options {
     /// - Wire name: `Igmpv2Support`.
     /// - Example: `enable`.
     #[rpc(name = "Igmpv2Support")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Igmpv2Support", skip_serializing_if = "Option::is_none")
+    )]
     pub igmpv2_support: Option<String>,
 }
 /// Specifies whether to enable multi-region equal-cost multi-path (ECMP) routing. Valid values:
@@ -658,6 +811,7 @@ pub enum MultiRegionEcmp {
 /// The features of the route table.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RouteTableOptions {
     /// Specifies whether to enable multi-region equal-cost multi-path (ECMP) routing. Valid values:
     ///
@@ -669,6 +823,10 @@ pub struct RouteTableOptions {
     /// - Default: `disable`.
     /// - Example: `disable`.
     #[rpc(name = "MultiRegionECMP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MultiRegionECMP", skip_serializing_if = "Option::is_none")
+    )]
     pub multi_region_ecmp: Option<crate::types::MultiRegionEcmp>,
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
@@ -685,6 +843,7 @@ impl ::acs_runtime::validate::Validate for RouteTableOptions {
 /// The zone that supports Enterprise Edition transit routers and the information about the vSwitch in the zone.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ZoneMapping {
     /// A vSwitch that is deployed in the zone that supports Enterprise Edition transit routers.
     ///
@@ -694,6 +853,10 @@ pub struct ZoneMapping {
     /// - Required.
     /// - Example: `vsw-bp1a214sbus8z3b54****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the zone that supports Enterprise Edition transit routers.
     ///
@@ -705,6 +868,10 @@ pub struct ZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -717,6 +884,7 @@ impl ::acs_runtime::validate::Validate for ZoneMapping {
 /// The ID of the zone where the instance resides.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Zone {
     /// The zone ID of the read-only instance.
     ///
@@ -725,15 +893,24 @@ pub struct Zone {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecondaryCidrBlocks {
     /// The information about the VPC secondary CIDR block.
     ///
     /// - Wire name: `secondaryCidrBlock`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "secondaryCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_block: Option<Vec<String>>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -748,8 +925,8 @@ impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecondaryCidrBlocks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -758,6 +935,7 @@ impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6CidrBlock {
     /// The type of the IPv6 CIDR block of the VPC. Valid values:
     ///
@@ -770,11 +948,19 @@ pub struct Ipv6CidrBlock {
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -790,8 +976,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6CidrBlock {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -800,10 +986,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6CidrBlocks {
     /// The IPv6 CIDR blocks of the VPC.
     ///
     /// - Wire name: `ipv6CidrBlock`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<Vec<crate::types::Ipv6CidrBlock>>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -818,8 +1009,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6CidrBlocks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -828,20 +1019,37 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
 /// The details about the network instance.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ChildInstanceAttributes {
     /// The IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// - Wire name: `SecondaryCidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_blocks: Option<crate::types::SecondaryCidrBlocks>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// - Wire name: `Ipv6CidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_blocks: Option<crate::types::Ipv6CidrBlocks>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -859,8 +1067,8 @@ impl ::acs_runtime::de::FromJson for ChildInstanceAttributes {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for ChildInstanceAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChildInstanceAttributes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -869,6 +1077,7 @@ impl<'de> ::serde::Deserialize<'de> for ChildInstanceAttributes {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ChildInstance {
     /// The type of the network instance. Valid values:
     ///
@@ -878,6 +1087,10 @@ pub struct ChildInstance {
     ///
     /// - Wire name: `ChildInstanceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The status of the network instance. Valid values:
     ///
@@ -887,23 +1100,43 @@ pub struct ChildInstance {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
     /// - Wire name: `ChildInstanceRegionId`.
     /// - Example: `cn-zhangjiakou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
     /// - Wire name: `ChildInstanceOwnerId`.
     /// - Example: `1688000000000000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_owner_id: Option<i64>,
     /// The ID of the network instance.
     ///
     /// - Wire name: `ChildInstanceId`.
     /// - Example: `vpc-8vb1lu55yt9rlwgxl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// - Wire name: `ManagedService`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ManagedService", skip_serializing_if = "Option::is_none")
+    )]
     pub managed_service: Option<String>,
     /// The time when the network instance was attached to the CEN instance.
     ///
@@ -911,11 +1144,22 @@ pub struct ChildInstance {
     ///
     /// - Wire name: `ChildInstanceAttachTime`.
     /// - Example: `2021-08-10T06:27Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceAttachTime",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_attach_time: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -937,8 +1181,8 @@ impl ::acs_runtime::de::FromJson for ChildInstance {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for ChildInstance {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChildInstance {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -947,10 +1191,15 @@ impl<'de> ::serde::Deserialize<'de> for ChildInstance {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ChildInstances {
     /// The information about the network instances.
     ///
     /// - Wire name: `ChildInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance: Option<Vec<crate::types::ChildInstance>>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -965,8 +1214,8 @@ impl ::acs_runtime::de::FromJson for ChildInstances {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for ChildInstances {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChildInstances {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -975,6 +1224,7 @@ impl<'de> ::serde::Deserialize<'de> for ChildInstances {
 /// A nested value.
 #[cfg(any(feature = "bandwidth-plans", feature = "cen-instances"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Filter {
     /// The filter conditions. You can use filter conditions to filter the bandwidth plans that you want to query. The following filter conditions are supported:
     ///
@@ -989,6 +1239,10 @@ pub struct Filter {
     /// - Wire name: `Key`.
     /// - Example: `CenId`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// Specify a filter value based on the **Key** parameter. You can specify multiple filter values for each **Key**. The logical operator between filter values is **OR**. If one filter value is matched, the filter condition is matched.
     ///
@@ -996,6 +1250,10 @@ pub struct Filter {
     /// - Must have at most 5 items.
     /// - Example: `Idle`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(any(feature = "bandwidth-plans", feature = "cen-instances"))]
@@ -1007,26 +1265,43 @@ impl ::acs_runtime::validate::Validate for Filter {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OrginInterRegionBandwidthLimit {
     /// The maximum bandwidth value for the inter-region connection.
     ///
     /// - Wire name: `BandwidthLimit`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_limit: Option<String>,
     /// The ID of the peer region.
     ///
     /// - Wire name: `OppositeRegionId`.
     /// - Example: `us-west-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_region_id: Option<String>,
     /// The connected regions.
     ///
     /// - Wire name: `GeographicSpanId`.
     /// - Example: `north-america_china`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_id: Option<String>,
     /// The ID of the local region.
     ///
     /// - Wire name: `LocalRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_region_id: Option<String>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1044,8 +1319,9 @@ impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimit {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for OrginInterRegionBandwidthLimit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for OrginInterRegionBandwidthLimit {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1054,10 +1330,18 @@ impl<'de> ::serde::Deserialize<'de> for OrginInterRegionBandwidthLimit {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OrginInterRegionBandwidthLimits {
     /// The details about the connected regions.
     ///
     /// - Wire name: `OrginInterRegionBandwidthLimit`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OrginInterRegionBandwidthLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub orgin_inter_region_bandwidth_limit: Option<
         Vec<crate::types::OrginInterRegionBandwidthLimit>,
     >,
@@ -1075,8 +1359,9 @@ impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimits {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for OrginInterRegionBandwidthLimits {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for OrginInterRegionBandwidthLimits {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1096,16 +1381,25 @@ impl<'de> ::serde::Deserialize<'de> for OrginInterRegionBandwidthLimits {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenBandwidthPackagesTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `TagKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TagValue`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 #[cfg(
@@ -1143,8 +1437,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesTag {
         feature = "transit-routers"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenBandwidthPackagesTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1155,10 +1450,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesTag {
     any(feature = "bandwidth-plans", feature = "cen-instances", feature = "flow-logs")
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Tags {
     /// The tags of the bandwidth plan.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
 }
 #[cfg(
@@ -1175,8 +1475,8 @@ impl ::acs_runtime::de::FromJson for Tags {
 #[cfg(
     any(feature = "bandwidth-plans", feature = "cen-instances", feature = "flow-logs")
 )]
-impl<'de> ::serde::Deserialize<'de> for Tags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1185,10 +1485,15 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenIds {
     /// A list of CEN instances that are associated with the bandwidth plan.
     ///
     /// - Wire name: `CenId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<Vec<String>>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1203,8 +1508,8 @@ impl ::acs_runtime::de::FromJson for CenIds {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for CenIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1213,11 +1518,16 @@ impl<'de> ::serde::Deserialize<'de> for CenIds {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenBandwidthPackage {
     /// The expiration time of the temporary upgrade.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-08-30T16:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// Indicates whether the bandwidth plan is associated with a CEN instance.
     ///
@@ -1226,11 +1536,19 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `Status`.
     /// - Example: `InUse`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the bandwidth plan was created. The time is displayed in the ISO8601 standard in the YYYY-MM-DDThh:mmZ format.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-02-01T11:14Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The renewal method.
     ///
@@ -1239,21 +1557,43 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `UPGRADE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The billing method of the bandwidth plan.
     ///
     /// - Wire name: `BandwidthPackageChargeType`.
     /// - Example: `PREPAY`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "BandwidthPackageChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub bandwidth_package_charge_type: Option<String>,
     /// The ID of the bandwidth plan.
     ///
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Example: `cenbwp-4c2zaavbvh5x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// The new billing method.
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PREPAY`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// The ID of the area that you want to query. Valid values:
     ///
@@ -1264,31 +1604,55 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `GeographicRegionAId`.
     /// - Example: `china`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionAId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_a_id: Option<String>,
     /// The maximum bandwidth of the bandwidth plan.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The description of the bandwidth plan.
     ///
     /// - Wire name: `Description`.
     /// - Example: `cen`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time when the bandwidth plan expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-09-08T16:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The bandwidth value to which the bandwidth plan is restored when the temporary upgrade ends.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_bandwidth: Option<String>,
     /// The ID of the connected area.
     ///
     /// - Wire name: `GeographicSpanId`.
     /// - Example: `north-america_china`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_id: Option<String>,
     /// The ID of the other area connected by the bandwidth plan. Valid values:
     ///
@@ -1299,11 +1663,19 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `GeographicRegionBId`.
     /// - Example: `north-america`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionBId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_b_id: Option<String>,
     /// The ID of the resource group to which the ACL belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aekzoyr5k36****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Indicates whether the bandwidth plan supports cross-border communication.
     ///
@@ -1312,6 +1684,10 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `IsCrossBorder`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsCrossBorder", skip_serializing_if = "Option::is_none")
+    )]
     pub is_cross_border: Option<bool>,
     /// The status of the bandwidth plan. Valid values:
     ///
@@ -1321,11 +1697,19 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the bandwidth plan.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Indicates whether renewal data is included.
     ///
@@ -1336,14 +1720,33 @@ pub struct CenBandwidthPackage {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<String>,
     /// - Wire name: `OrginInterRegionBandwidthLimits`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OrginInterRegionBandwidthLimits",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub orgin_inter_region_bandwidth_limits: Option<
         crate::types::OrginInterRegionBandwidthLimits,
     >,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `CenIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenIds", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_ids: Option<crate::types::CenIds>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1381,8 +1784,8 @@ impl ::acs_runtime::de::FromJson for CenBandwidthPackage {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenBandwidthPackage {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1391,10 +1794,15 @@ impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackage {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenBandwidthPackages {
     /// The details about the bandwidth plan.
     ///
     /// - Wire name: `CenBandwidthPackage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackage", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package: Option<Vec<crate::types::CenBandwidthPackage>>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1409,8 +1817,8 @@ impl ::acs_runtime::de::FromJson for CenBandwidthPackages {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackages {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenBandwidthPackages {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1447,16 +1855,25 @@ pub enum ChildInstanceType {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenRouteMapRecord {
     /// The routing policy ID.
     ///
     /// - Wire name: `RouteMapId`.
     /// - Example: `cenrmap-w4yf7toozfol3q****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     /// The region ID of the routing policy.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
@@ -1472,8 +1889,8 @@ impl ::acs_runtime::de::FromJson for CenRouteMapRecord {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for CenRouteMapRecord {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteMapRecord {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1482,10 +1899,15 @@ impl<'de> ::serde::Deserialize<'de> for CenRouteMapRecord {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenRouteMapRecords {
     /// The routing policy that the routes match.
     ///
     /// - Wire name: `CenRouteMapRecord`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteMapRecord", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_map_record: Option<Vec<crate::types::CenRouteMapRecord>>,
 }
 #[cfg(feature = "route-management")]
@@ -1500,8 +1922,8 @@ impl ::acs_runtime::de::FromJson for CenRouteMapRecords {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for CenRouteMapRecords {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteMapRecords {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1510,6 +1932,7 @@ impl<'de> ::serde::Deserialize<'de> for CenRouteMapRecords {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Conflict {
     /// The cause of the route error. Valid values:
     ///
@@ -1518,16 +1941,28 @@ pub struct Conflict {
     ///
     /// - Wire name: `Status`.
     /// - Example: `conflict`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The destination CIDR block of the overlapping route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the peer network instance on which the overlapping routes are found.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ccn-0q3b7oviikmm9h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the peer network instance on which the overlapping routes are found. Valid values:
     ///
@@ -1538,11 +1973,19 @@ pub struct Conflict {
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `CCN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The region ID of the peer network instance on which the overlapping routes are found.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ccn-cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
@@ -1561,8 +2004,8 @@ impl ::acs_runtime::de::FromJson for Conflict {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for Conflict {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Conflict {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1571,10 +2014,15 @@ impl<'de> ::serde::Deserialize<'de> for Conflict {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Conflicts {
     /// A list of overlapping routes.
     ///
     /// - Wire name: `Conflict`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Conflict", skip_serializing_if = "Option::is_none")
+    )]
     pub conflict: Option<Vec<crate::types::Conflict>>,
 }
 #[cfg(feature = "route-management")]
@@ -1589,8 +2037,8 @@ impl ::acs_runtime::de::FromJson for Conflicts {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for Conflicts {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Conflicts {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1599,10 +2047,15 @@ impl<'de> ::serde::Deserialize<'de> for Conflicts {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Communities {
     /// The community attributes of the route entries.
     ///
     /// - Wire name: `Community`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Community", skip_serializing_if = "Option::is_none")
+    )]
     pub community: Option<Vec<String>>,
 }
 #[cfg(feature = "route-management")]
@@ -1617,8 +2070,8 @@ impl ::acs_runtime::de::FromJson for Communities {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for Communities {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Communities {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1627,10 +2080,15 @@ impl<'de> ::serde::Deserialize<'de> for Communities {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AsPaths {
     /// The AS paths of the routes.
     ///
     /// - Wire name: `AsPath`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path: Option<Vec<String>>,
 }
 #[cfg(feature = "route-management")]
@@ -1645,8 +2103,8 @@ impl ::acs_runtime::de::FromJson for AsPaths {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for AsPaths {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AsPaths {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1655,6 +2113,7 @@ impl<'de> ::serde::Deserialize<'de> for AsPaths {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenRouteEntry {
     /// The route status. Valid values:
     ///
@@ -1665,6 +2124,10 @@ pub struct CenRouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The route type. Valid values:
     ///
@@ -1674,6 +2137,10 @@ pub struct CenRouteEntry {
     ///
     /// - Wire name: `Type`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// Indicates whether the route is advertised to the CEN instance. Valid values:
     ///
@@ -1682,6 +2149,10 @@ pub struct CenRouteEntry {
     ///
     /// - Wire name: `PublishStatus`.
     /// - Example: `Published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_status: Option<String>,
     /// The type of the instance specified as the next hop in the route. Valid values:
     ///
@@ -1710,6 +2181,10 @@ pub struct CenRouteEntry {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `VBR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// Indicates whether the route is allowed to be advertised to or withdrawn from the CEN instance. Valid values:
     ///
@@ -1718,34 +2193,70 @@ pub struct CenRouteEntry {
     ///
     /// - Wire name: `OperationalMode`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationalMode", skip_serializing_if = "Option::is_none")
+    )]
     pub operational_mode: Option<bool>,
     /// The region ID of the instance specified as the next hop in the route.
     ///
     /// - Wire name: `NextHopRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_region_id: Option<String>,
     /// The ID of the instance specified as the next hop in the route.
     ///
     /// - Wire name: `NextHopInstanceId`.
     /// - Example: `vbr-bp13gtbhdp0pfqg6s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_instance_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The route table ID.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp1r9pvl4xen8s9ju****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// - Wire name: `CenRouteMapRecords`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteMapRecords", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_map_records: Option<crate::types::CenRouteMapRecords>,
     /// - Wire name: `Conflicts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Conflicts", skip_serializing_if = "Option::is_none")
+    )]
     pub conflicts: Option<crate::types::Conflicts>,
     /// - Wire name: `Communities`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Communities", skip_serializing_if = "Option::is_none")
+    )]
     pub communities: Option<crate::types::Communities>,
     /// - Wire name: `AsPaths`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPaths", skip_serializing_if = "Option::is_none")
+    )]
     pub as_paths: Option<crate::types::AsPaths>,
 }
 #[cfg(feature = "route-management")]
@@ -1772,8 +2283,8 @@ impl ::acs_runtime::de::FromJson for CenRouteEntry {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for CenRouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1782,10 +2293,15 @@ impl<'de> ::serde::Deserialize<'de> for CenRouteEntry {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenRouteEntries {
     /// The information about the route.
     ///
     /// - Wire name: `CenRouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_entry: Option<Vec<crate::types::CenRouteEntry>>,
 }
 #[cfg(feature = "route-management")]
@@ -1800,8 +2316,8 @@ impl ::acs_runtime::de::FromJson for CenRouteEntries {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for CenRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1810,21 +2326,34 @@ impl<'de> ::serde::Deserialize<'de> for CenRouteEntries {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GeographicSpanModel {
     /// The ID of the local area.
     ///
     /// - Wire name: `LocalGeoRegionId`.
     /// - Example: `asia-pacific`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGeoRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_geo_region_id: Option<String>,
     /// The ID of the pair of connected areas.
     ///
     /// - Wire name: `GeographicSpanId`.
     /// - Example: `china_asia-pacific`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_id: Option<String>,
     /// The ID of the peer area.
     ///
     /// - Wire name: `OppositeGeoRegionId`.
     /// - Example: `china`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeGeoRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_geo_region_id: Option<String>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1841,8 +2370,8 @@ impl ::acs_runtime::de::FromJson for GeographicSpanModel {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for GeographicSpanModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GeographicSpanModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1851,10 +2380,15 @@ impl<'de> ::serde::Deserialize<'de> for GeographicSpanModel {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GeographicSpanModels {
     /// A list of areas.
     ///
     /// - Wire name: `GeographicSpanModel`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanModel", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_model: Option<Vec<crate::types::GeographicSpanModel>>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -1869,8 +2403,8 @@ impl ::acs_runtime::de::FromJson for GeographicSpanModels {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for GeographicSpanModels {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GeographicSpanModels {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1879,6 +2413,7 @@ impl<'de> ::serde::Deserialize<'de> for GeographicSpanModels {
 /// A nested value.
 #[cfg(feature = "cross-region-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenInterRegionBandwidthLimit {
     /// The bandwidth status of the inter-region connection. Valid values:
     ///
@@ -1887,26 +2422,46 @@ pub struct CenInterRegionBandwidthLimit {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the bandwidth plan.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cenbwp-uenczwb592fnvv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The ID of the peer region.
     ///
     /// - Wire name: `OppositeRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_region_id: Option<String>,
     /// The IDs of the local and peer regions.
     ///
     /// - Wire name: `GeographicSpanId`.
     /// - Example: `china_china`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_id: Option<String>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-pfa6ugf3xl0qsd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the local region.
     ///
@@ -1914,11 +2469,19 @@ pub struct CenInterRegionBandwidthLimit {
     ///
     /// - Wire name: `LocalRegionId`.
     /// - Example: `ccn-cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_region_id: Option<String>,
     /// The maximum bandwidth of the inter-region connection. Unit: Mbit/s.
     ///
     /// - Wire name: `BandwidthLimit`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_limit: Option<i64>,
     /// The bandwidth allocation method. Valid values:
     ///
@@ -1927,6 +2490,10 @@ pub struct CenInterRegionBandwidthLimit {
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `BandwidthPackage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
 }
 #[cfg(feature = "cross-region-connections")]
@@ -1948,8 +2515,9 @@ impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimit {
     }
 }
 #[cfg(feature = "cross-region-connections")]
-impl<'de> ::serde::Deserialize<'de> for CenInterRegionBandwidthLimit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CenInterRegionBandwidthLimit {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1958,10 +2526,18 @@ impl<'de> ::serde::Deserialize<'de> for CenInterRegionBandwidthLimit {
 /// A nested value.
 #[cfg(feature = "cross-region-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenInterRegionBandwidthLimits {
     /// A list of inter-region connections.
     ///
     /// - Wire name: `CenInterRegionBandwidthLimit`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CenInterRegionBandwidthLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub cen_inter_region_bandwidth_limit: Option<
         Vec<crate::types::CenInterRegionBandwidthLimit>,
     >,
@@ -1978,8 +2554,9 @@ impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimits {
     }
 }
 #[cfg(feature = "cross-region-connections")]
-impl<'de> ::serde::Deserialize<'de> for CenInterRegionBandwidthLimits {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CenInterRegionBandwidthLimits {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1988,6 +2565,7 @@ impl<'de> ::serde::Deserialize<'de> for CenInterRegionBandwidthLimits {
 /// A nested value.
 #[cfg(feature = "privatezone")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrivateZoneInfo {
     /// The status of PrivateZone. Valid values:
     ///
@@ -1997,21 +2575,37 @@ pub struct PrivateZoneInfo {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the region where PrivateZone is accessed.
     ///
     /// - Wire name: `AccessRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     /// The ID of the region where PrivateZone is deployed.
     ///
     /// - Wire name: `HostRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     /// The ID of the VPC that is associated with PrivateZone.
     ///
     /// - Wire name: `HostVpcId`.
     /// - Example: `vpc-bp18sth14qii3pnvo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_vpc_id: Option<String>,
 }
 #[cfg(feature = "privatezone")]
@@ -2029,8 +2623,8 @@ impl ::acs_runtime::de::FromJson for PrivateZoneInfo {
     }
 }
 #[cfg(feature = "privatezone")]
-impl<'de> ::serde::Deserialize<'de> for PrivateZoneInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrivateZoneInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2039,10 +2633,15 @@ impl<'de> ::serde::Deserialize<'de> for PrivateZoneInfo {
 /// A nested value.
 #[cfg(feature = "privatezone")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrivateZoneInfos {
     /// The detailed configuration of PrivateZone.
     ///
     /// - Wire name: `PrivateZoneInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateZoneInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub private_zone_info: Option<Vec<crate::types::PrivateZoneInfo>>,
 }
 #[cfg(feature = "privatezone")]
@@ -2057,8 +2656,8 @@ impl ::acs_runtime::de::FromJson for PrivateZoneInfos {
     }
 }
 #[cfg(feature = "privatezone")]
-impl<'de> ::serde::Deserialize<'de> for PrivateZoneInfos {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrivateZoneInfos {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2098,16 +2697,25 @@ pub enum Status {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenOutRouteMapRecord {
     /// The ID of the routing policy.
     ///
     /// - Wire name: `RouteMapId`.
     /// - Example: `cenrmap-dbarzidzp7ek4k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     /// The ID of the region where the routing policy is applied.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ccn-cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
@@ -2123,8 +2731,8 @@ impl ::acs_runtime::de::FromJson for CenOutRouteMapRecord {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for CenOutRouteMapRecord {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenOutRouteMapRecord {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2133,10 +2741,15 @@ impl<'de> ::serde::Deserialize<'de> for CenOutRouteMapRecord {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenOutRouteMapRecords {
     /// The routing policy that the routes match in the outbound direction.
     ///
     /// - Wire name: `CenOutRouteMapRecord`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOutRouteMapRecord", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_out_route_map_record: Option<Vec<crate::types::CenOutRouteMapRecord>>,
 }
 #[cfg(feature = "route-management")]
@@ -2151,8 +2764,8 @@ impl ::acs_runtime::de::FromJson for CenOutRouteMapRecords {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for CenOutRouteMapRecords {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenOutRouteMapRecords {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2161,6 +2774,7 @@ impl<'de> ::serde::Deserialize<'de> for CenOutRouteMapRecords {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     /// Indicates whether the route can be advertised to other regions. Valid values:
     ///
@@ -2169,6 +2783,10 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     ///
     /// - Wire name: `ToOtherRegionStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ToOtherRegionStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub to_other_region_status: Option<String>,
     /// The route type. Valid values:
     ///
@@ -2178,6 +2796,10 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     ///
     /// - Wire name: `Type`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The route status. Valid values:
     ///
@@ -2188,6 +2810,10 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the instance specified as the next hop in the route. Valid values:
     ///
@@ -2198,21 +2824,37 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The ID of the instance specified as the next hop in the route.
     ///
     /// - Wire name: `NextHopInstanceId`.
     /// - Example: `vpc-bp1j8728mm6pweeod****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_instance_id: Option<String>,
     /// The ID of the region to which the network instance specified as the next hop in the route belongs.
     ///
     /// - Wire name: `NextHopRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_region_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The route priority.
     ///
@@ -2220,14 +2862,34 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     ///
     /// - Wire name: `Preference`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Preference", skip_serializing_if = "Option::is_none")
+    )]
     pub preference: Option<i32>,
     /// - Wire name: `CenRouteMapRecords`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteMapRecords", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_map_records: Option<crate::types::CenRouteMapRecords>,
     /// - Wire name: `CenOutRouteMapRecords`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOutRouteMapRecords", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_out_route_map_records: Option<crate::types::CenOutRouteMapRecords>,
     /// - Wire name: `Communities`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Communities", skip_serializing_if = "Option::is_none")
+    )]
     pub communities: Option<crate::types::Communities>,
     /// - Wire name: `AsPaths`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPaths", skip_serializing_if = "Option::is_none")
+    )]
     pub as_paths: Option<crate::types::AsPaths>,
 }
 #[cfg(feature = "route-management")]
@@ -2253,9 +2915,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRoute
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeCenRegionDomainRouteEntriesCenRouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2264,10 +2926,15 @@ for DescribeCenRegionDomainRouteEntriesCenRouteEntry {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntries {
     /// A list of route entries.
     ///
     /// - Wire name: `CenRouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_entry: Option<
         Vec<crate::types::DescribeCenRegionDomainRouteEntriesCenRouteEntry>,
     >,
@@ -2284,9 +2951,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRoute
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeCenRegionDomainRouteEntriesCenRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2295,10 +2962,15 @@ for DescribeCenRegionDomainRouteEntriesCenRouteEntries {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SourceRegionIds {
     /// The IDs of the source regions to which the routes belong.
     ///
     /// - Wire name: `SourceRegionId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_region_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2313,8 +2985,8 @@ impl ::acs_runtime::de::FromJson for SourceRegionIds {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for SourceRegionIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SourceRegionIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2323,6 +2995,7 @@ impl<'de> ::serde::Deserialize<'de> for SourceRegionIds {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SourceChildInstanceTypes {
     /// The types of source network instances to which the routes belong.
     ///
@@ -2332,6 +3005,13 @@ pub struct SourceChildInstanceTypes {
     /// * **VPN**
     ///
     /// - Wire name: `SourceChildInstanceType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceChildInstanceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_child_instance_type: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2346,8 +3026,9 @@ impl ::acs_runtime::de::FromJson for SourceChildInstanceTypes {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for SourceChildInstanceTypes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SourceChildInstanceTypes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2356,12 +3037,20 @@ impl<'de> ::serde::Deserialize<'de> for SourceChildInstanceTypes {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DestinationRouteTableIds {
     /// The IDs of the destination route tables to which the routes belong. You can enter at most 32 route table IDs.
     ///
     /// > The destination route tables take effect only if the routing policy is applied to the egress gateway direction, and the destination route table IDs are in the current region.
     ///
     /// - Wire name: `DestinationRouteTableId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2376,8 +3065,9 @@ impl ::acs_runtime::de::FromJson for DestinationRouteTableIds {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for DestinationRouteTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DestinationRouteTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2386,10 +3076,15 @@ impl<'de> ::serde::Deserialize<'de> for DestinationRouteTableIds {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SourceInstanceIds {
     /// The IDs of the source network instances to which the routes belong.
     ///
     /// - Wire name: `SourceInstanceId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2404,8 +3099,8 @@ impl ::acs_runtime::de::FromJson for SourceInstanceIds {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for SourceInstanceIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SourceInstanceIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2414,12 +3109,17 @@ impl<'de> ::serde::Deserialize<'de> for SourceInstanceIds {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DestinationCidrBlocks {
     /// The prefix list against which routes are matched.
     ///
     /// IPv4 and IPv6 addresses are supported.
     ///
     /// - Wire name: `DestinationCidrBlock`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2434,8 +3134,8 @@ impl ::acs_runtime::de::FromJson for DestinationCidrBlocks {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for DestinationCidrBlocks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DestinationCidrBlocks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2444,10 +3144,15 @@ impl<'de> ::serde::Deserialize<'de> for DestinationCidrBlocks {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DestinationRegionIds {
     /// The IDs of the destination regions for the routing policy.
     ///
     /// - Wire name: `DestinationRegionId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_region_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2462,8 +3167,8 @@ impl ::acs_runtime::de::FromJson for DestinationRegionIds {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for DestinationRegionIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DestinationRegionIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2472,10 +3177,15 @@ impl<'de> ::serde::Deserialize<'de> for DestinationRegionIds {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SourceRouteTableIds {
     /// The IDs of the source route tables to which the routes belong.
     ///
     /// - Wire name: `SourceRouteTableId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2490,8 +3200,8 @@ impl ::acs_runtime::de::FromJson for SourceRouteTableIds {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for SourceRouteTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SourceRouteTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2500,10 +3210,15 @@ impl<'de> ::serde::Deserialize<'de> for SourceRouteTableIds {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MatchCommunitySet {
     /// The community set against which routes are matched.
     ///
     /// - Wire name: `MatchCommunity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchCommunity", skip_serializing_if = "Option::is_none")
+    )]
     pub match_community: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2518,8 +3233,8 @@ impl ::acs_runtime::de::FromJson for MatchCommunitySet {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for MatchCommunitySet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MatchCommunitySet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2528,12 +3243,17 @@ impl<'de> ::serde::Deserialize<'de> for MatchCommunitySet {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrependAsPath {
     /// The AS paths that are prepended by using an action statement when regional gateways receive or advertise routes.
     ///
     /// This parameter indicates the action to be performed when a route meets the match condition.
     ///
     /// - Wire name: `AsPath`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2548,8 +3268,8 @@ impl ::acs_runtime::de::FromJson for PrependAsPath {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for PrependAsPath {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrependAsPath {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2558,6 +3278,7 @@ impl<'de> ::serde::Deserialize<'de> for PrependAsPath {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteTypes {
     /// The type of route that is compared. Valid values:
     ///
@@ -2566,6 +3287,10 @@ pub struct RouteTypes {
     /// * **BGP**: routes that are advertised over BGP.
     ///
     /// - Wire name: `RouteType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_type: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2580,8 +3305,8 @@ impl ::acs_runtime::de::FromJson for RouteTypes {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for RouteTypes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteTypes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2590,6 +3315,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTypes {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DestinationChildInstanceTypes {
     /// The types of destination network instances to which the routes belong.
     ///
@@ -2601,6 +3327,13 @@ pub struct DestinationChildInstanceTypes {
     /// > The destination route tables take effect only if the routing policy is applied to the egress gateway direction, and the type of the destination route tables is the same as that of the network instance in the current region.
     ///
     /// - Wire name: `DestinationChildInstanceType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationChildInstanceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_child_instance_type: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2615,8 +3348,9 @@ impl ::acs_runtime::de::FromJson for DestinationChildInstanceTypes {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for DestinationChildInstanceTypes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DestinationChildInstanceTypes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2625,12 +3359,17 @@ impl<'de> ::serde::Deserialize<'de> for DestinationChildInstanceTypes {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DestinationInstanceIds {
     /// The IDs of the destination network instances to which the routes point.
     ///
     /// > The destination route tables take effect only if the routing policy is applied to the egress gateway direction, and the ID the destination instance is the same as that of the network instance in the current region.
     ///
     /// - Wire name: `DestinationInstanceId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2645,8 +3384,8 @@ impl ::acs_runtime::de::FromJson for DestinationInstanceIds {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for DestinationInstanceIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DestinationInstanceIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2655,10 +3394,15 @@ impl<'de> ::serde::Deserialize<'de> for DestinationInstanceIds {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MatchAsns {
     /// The AS paths against which routes are matched.
     ///
     /// - Wire name: `MatchAsn`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub match_asn: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2673,8 +3417,8 @@ impl ::acs_runtime::de::FromJson for MatchAsns {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for MatchAsns {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MatchAsns {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2683,10 +3427,15 @@ impl<'de> ::serde::Deserialize<'de> for MatchAsns {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OperateCommunitySet {
     /// The community set on which actions are performed.
     ///
     /// - Wire name: `OperateCommunity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperateCommunity", skip_serializing_if = "Option::is_none")
+    )]
     pub operate_community: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2701,8 +3450,8 @@ impl ::acs_runtime::de::FromJson for OperateCommunitySet {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for OperateCommunitySet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OperateCommunitySet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2711,11 +3460,16 @@ impl<'de> ::serde::Deserialize<'de> for OperateCommunitySet {
 /// The information about the routing policy.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteMap {
     /// The routing policy ID.
     ///
     /// - Wire name: `RouteMapId`.
     /// - Example: `cenrmap-y40mxdvf7joc12****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     /// The status of the routing policy. Valid values:
     ///
@@ -2725,11 +3479,19 @@ pub struct RouteMap {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The direction in which the routing policy is applied.
     ///
     /// - Wire name: `TransmitDirection`.
     /// - Example: `RegionOut`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransmitDirection", skip_serializing_if = "Option::is_none")
+    )]
     pub transmit_direction: Option<String>,
     /// Indicates whether the source network instance IDs are excluded.
     ///
@@ -2738,26 +3500,52 @@ pub struct RouteMap {
     ///
     /// - Wire name: `SourceInstanceIdsReverseMatch`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceInstanceIdsReverseMatch",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_instance_ids_reverse_match: Option<bool>,
     /// The region ID of the routing policy.
     ///
     /// - Wire name: `CenRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_region_id: Option<String>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-wx12mmlt17ld82****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The priority of the routing policy. A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `5000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The route table ID of the transit router with which the routing policy is associated.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-gw8nx3515m1mbd1z1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The action that is performed on the community of the route.
     ///
@@ -2768,6 +3556,10 @@ pub struct RouteMap {
     ///
     /// - Wire name: `CommunityOperateMode`.
     /// - Example: `Additive`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommunityOperateMode", skip_serializing_if = "Option::is_none")
+    )]
     pub community_operate_mode: Option<String>,
     /// The action performed on a route that meets the match conditions.
     ///
@@ -2776,6 +3568,10 @@ pub struct RouteMap {
     ///
     /// - Wire name: `MapResult`.
     /// - Example: `Deny`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MapResult", skip_serializing_if = "Option::is_none")
+    )]
     pub map_result: Option<String>,
     /// The match method that is used to match routes against the community.
     ///
@@ -2784,11 +3580,19 @@ pub struct RouteMap {
     ///
     /// - Wire name: `CommunityMatchMode`.
     /// - Example: `Include`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommunityMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub community_match_mode: Option<String>,
     /// The description of the routing policy.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The match method that is used to match routes based on the AS path.
     ///
@@ -2797,6 +3601,10 @@ pub struct RouteMap {
     ///
     /// - Wire name: `AsPathMatchMode`.
     /// - Example: `Include`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPathMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path_match_mode: Option<String>,
     /// The new priority of the route.
     ///
@@ -2806,6 +3614,10 @@ pub struct RouteMap {
     ///
     /// - Wire name: `Preference`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Preference", skip_serializing_if = "Option::is_none")
+    )]
     pub preference: Option<i32>,
     /// Indicates whether the destination network instance IDs are excluded.
     ///
@@ -2814,6 +3626,13 @@ pub struct RouteMap {
     ///
     /// - Wire name: `DestinationInstanceIdsReverseMatch`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationInstanceIdsReverseMatch",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_instance_ids_reverse_match: Option<bool>,
     /// The match method that is used to evaluate routes based on the prefix. Valid values:
     ///
@@ -2827,11 +3646,19 @@ pub struct RouteMap {
     ///
     /// - Wire name: `CidrMatchMode`.
     /// - Example: `Include`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_match_mode: Option<String>,
     /// The priority of the routing policy that you want to associate with the current one.
     ///
     /// - Wire name: `NextPriority`.
     /// - Example: `33`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextPriority", skip_serializing_if = "Option::is_none")
+    )]
     pub next_priority: Option<i32>,
     /// The type of IP address to be matched against the match condition. Valid values:
     ///
@@ -2841,36 +3668,105 @@ pub struct RouteMap {
     ///
     /// - Wire name: `MatchAddressType`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub match_address_type: Option<String>,
     /// - Wire name: `SourceRegionIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_region_ids: Option<crate::types::SourceRegionIds>,
     /// - Wire name: `SourceChildInstanceTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceChildInstanceTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_child_instance_types: Option<crate::types::SourceChildInstanceTypes>,
     /// - Wire name: `DestinationRouteTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationRouteTableIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_route_table_ids: Option<crate::types::DestinationRouteTableIds>,
     /// - Wire name: `SourceInstanceIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_instance_ids: Option<crate::types::SourceInstanceIds>,
     /// - Wire name: `DestinationCidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_blocks: Option<crate::types::DestinationCidrBlocks>,
     /// - Wire name: `DestinationRegionIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_region_ids: Option<crate::types::DestinationRegionIds>,
     /// - Wire name: `SourceRouteTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRouteTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_route_table_ids: Option<crate::types::SourceRouteTableIds>,
     /// - Wire name: `MatchCommunitySet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchCommunitySet", skip_serializing_if = "Option::is_none")
+    )]
     pub match_community_set: Option<crate::types::MatchCommunitySet>,
     /// - Wire name: `PrependAsPath`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrependAsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub prepend_as_path: Option<crate::types::PrependAsPath>,
     /// - Wire name: `RouteTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub route_types: Option<crate::types::RouteTypes>,
     /// - Wire name: `DestinationChildInstanceTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationChildInstanceTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_child_instance_types: Option<
         crate::types::DestinationChildInstanceTypes,
     >,
     /// - Wire name: `DestinationInstanceIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_instance_ids: Option<crate::types::DestinationInstanceIds>,
     /// - Wire name: `MatchAsns`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAsns", skip_serializing_if = "Option::is_none")
+    )]
     pub match_asns: Option<crate::types::MatchAsns>,
     /// - Wire name: `OperateCommunitySet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperateCommunitySet", skip_serializing_if = "Option::is_none")
+    )]
     pub operate_community_set: Option<crate::types::OperateCommunitySet>,
 }
 #[cfg(feature = "route-maps")]
@@ -2919,8 +3815,8 @@ impl ::acs_runtime::de::FromJson for RouteMap {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for RouteMap {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteMap {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2929,10 +3825,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteMap {
 /// A nested value.
 #[cfg(feature = "route-maps")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteMaps {
     /// The information about the routing policy.
     ///
     /// - Wire name: `RouteMap`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMap", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map: Option<Vec<crate::types::RouteMap>>,
 }
 #[cfg(feature = "route-maps")]
@@ -2947,8 +3848,8 @@ impl ::acs_runtime::de::FromJson for RouteMaps {
     }
 }
 #[cfg(feature = "route-maps")]
-impl<'de> ::serde::Deserialize<'de> for RouteMaps {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteMaps {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2957,41 +3858,70 @@ impl<'de> ::serde::Deserialize<'de> for RouteMaps {
 /// The health check configuration.
 #[cfg(feature = "health-check")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VbrHealthCheck {
     /// The destination IP address of the health check.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `192.XX.XX.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrInstanceId`.
     /// - Example: `vbr-bp1kznorjeembsuhl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_id: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
     /// - Wire name: `VbrInstanceRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_region_id: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-6hpdgj7ni6pz1k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The number of probe packets that are sent during the health check.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The time interval at which probe packets are sent during the health check. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The source IP address of the health check.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `172.XX.XX.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// Indicates whether probing is enabled. Valid values:
     ///
@@ -3008,11 +3938,19 @@ pub struct VbrHealthCheck {
     ///
     /// - Wire name: `HealthCheckOnly`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckOnly", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_only: Option<bool>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `healthcheck_description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 #[cfg(feature = "health-check")]
@@ -3035,8 +3973,8 @@ impl ::acs_runtime::de::FromJson for VbrHealthCheck {
     }
 }
 #[cfg(feature = "health-check")]
-impl<'de> ::serde::Deserialize<'de> for VbrHealthCheck {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VbrHealthCheck {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3045,10 +3983,15 @@ impl<'de> ::serde::Deserialize<'de> for VbrHealthCheck {
 /// A nested value.
 #[cfg(feature = "health-check")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VbrHealthChecks {
     /// The health check configuration of the VBR.
     ///
     /// - Wire name: `VbrHealthCheck`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrHealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_health_check: Option<Vec<crate::types::VbrHealthCheck>>,
 }
 #[cfg(feature = "health-check")]
@@ -3063,8 +4006,8 @@ impl ::acs_runtime::de::FromJson for VbrHealthChecks {
     }
 }
 #[cfg(feature = "health-check")]
-impl<'de> ::serde::Deserialize<'de> for VbrHealthChecks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VbrHealthChecks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3073,10 +4016,15 @@ impl<'de> ::serde::Deserialize<'de> for VbrHealthChecks {
 /// A nested value.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenBandwidthPackageIds {
     /// The IDs of the bandwidth plans that are associated with the CEN instance.
     ///
     /// - Wire name: `CenBandwidthPackageId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<Vec<String>>,
 }
 #[cfg(feature = "cen-instances")]
@@ -3091,8 +4039,8 @@ impl ::acs_runtime::de::FromJson for CenBandwidthPackageIds {
     }
 }
 #[cfg(feature = "cen-instances")]
-impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackageIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenBandwidthPackageIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3101,6 +4049,7 @@ impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackageIds {
 /// A nested value.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Cen {
     /// The status of the CEN instance.
     ///
@@ -3110,6 +4059,10 @@ pub struct Cen {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the CEN instance was created.
     ///
@@ -3117,6 +4070,10 @@ pub struct Cen {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2019-10-22T07:44Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// Indicates whether IPv6 is enabled for the CEN instance.
     ///
@@ -3125,21 +4082,37 @@ pub struct Cen {
     ///
     /// - Wire name: `Ipv6Level`.
     /// - Example: `DISABLED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Level", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_level: Option<String>,
     /// The description of the CEN instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the CEN instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm3unpnuw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-0xyeagctz5sfg9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The level of CIDR block overlapping.
     ///
@@ -3147,15 +4120,31 @@ pub struct Cen {
     ///
     /// - Wire name: `ProtectionLevel`.
     /// - Example: `REDUCED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_level: Option<String>,
     /// The CEN instance name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `CenBandwidthPackageIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageIds", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_ids: Option<crate::types::CenBandwidthPackageIds>,
 }
 #[cfg(feature = "cen-instances")]
@@ -3179,8 +4168,8 @@ impl ::acs_runtime::de::FromJson for Cen {
     }
 }
 #[cfg(feature = "cen-instances")]
-impl<'de> ::serde::Deserialize<'de> for Cen {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Cen {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3189,10 +4178,15 @@ impl<'de> ::serde::Deserialize<'de> for Cen {
 /// A nested value.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Cens {
     /// The information about the CEN instance.
     ///
     /// - Wire name: `Cen`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cen", skip_serializing_if = "Option::is_none")
+    )]
     pub cen: Option<Vec<crate::types::Cen>>,
 }
 #[cfg(feature = "cen-instances")]
@@ -3205,8 +4199,8 @@ impl ::acs_runtime::de::FromJson for Cens {
     }
 }
 #[cfg(feature = "cen-instances")]
-impl<'de> ::serde::Deserialize<'de> for Cens {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Cens {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3215,16 +4209,25 @@ impl<'de> ::serde::Deserialize<'de> for Cens {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
     /// The name of the region.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `China (Hangzhou)`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3240,8 +4243,8 @@ impl ::acs_runtime::de::FromJson for Region {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for Region {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3250,10 +4253,15 @@ impl<'de> ::serde::Deserialize<'de> for Region {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Regions {
     /// A list of regions.
     ///
     /// - Wire name: `Region`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Region", skip_serializing_if = "Option::is_none")
+    )]
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3268,8 +4276,8 @@ impl ::acs_runtime::de::FromJson for Regions {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for Regions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Regions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3278,6 +4286,7 @@ impl<'de> ::serde::Deserialize<'de> for Regions {
 /// The information about the flow log.
 #[cfg(feature = "flow-logs")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FlowLog {
     /// The status of the flow log. Valid values:
     ///
@@ -3286,6 +4295,10 @@ pub struct FlowLog {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the flow log was created.
     ///
@@ -3293,51 +4306,94 @@ pub struct FlowLog {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-07-24T13:00:52Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The name of the flow log.
     ///
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The description of the flow log.
     ///
     /// - Wire name: `Description`.
     /// - Example: `myFlowlog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the project that stores the captured traffic data.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProjectName", skip_serializing_if = "Option::is_none")
+    )]
     pub project_name: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The Logstore that stores the captured traffic data.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStoreName", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store_name: Option<String>,
     /// The region ID of the flow log.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `flowlog-m5evbtbpt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The ID of the network instance connection
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-5x4o4ynzuqbv6g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1g9313sx675zr1lajmj`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The string that defines the format of the flow log. Format:
     ///
@@ -3345,6 +4401,10 @@ pub struct FlowLog {
     ///
     /// - Wire name: `LogFormatString`.
     /// - Example: `${srcaddr}${dstaddr}${bytes}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogFormatString", skip_serializing_if = "Option::is_none")
+    )]
     pub log_format_string: Option<String>,
     /// The flow log version.
     ///
@@ -3352,13 +4412,25 @@ pub struct FlowLog {
     ///
     /// - Wire name: `FlowLogVersion`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_version: Option<String>,
     /// The time window for collecting log data. Unit: seconds. Valid values: **60** or **600** Default value: **600**.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `60`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i64>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "flow-logs")]
@@ -3387,8 +4459,8 @@ impl ::acs_runtime::de::FromJson for FlowLog {
     }
 }
 #[cfg(feature = "flow-logs")]
-impl<'de> ::serde::Deserialize<'de> for FlowLog {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FlowLog {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3397,10 +4469,15 @@ impl<'de> ::serde::Deserialize<'de> for FlowLog {
 /// A nested value.
 #[cfg(feature = "flow-logs")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FlowLogs {
     /// The information about the flow log.
     ///
     /// - Wire name: `FlowLog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLog", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log: Option<Vec<crate::types::FlowLog>>,
 }
 #[cfg(feature = "flow-logs")]
@@ -3415,8 +4492,8 @@ impl ::acs_runtime::de::FromJson for FlowLogs {
     }
 }
 #[cfg(feature = "flow-logs")]
-impl<'de> ::serde::Deserialize<'de> for FlowLogs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FlowLogs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3425,6 +4502,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowLogs {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RegionId {
     /// The ID of the region.
     ///
@@ -3432,6 +4510,10 @@ pub struct RegionId {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `us-west-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -3446,8 +4528,8 @@ impl ::acs_runtime::de::FromJson for RegionId {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for RegionId {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RegionId {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3456,10 +4538,15 @@ impl<'de> ::serde::Deserialize<'de> for RegionId {
 /// A nested value.
 #[cfg(feature = "bandwidth-plans")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RegionIds {
     /// The list of regions.
     ///
     /// - Wire name: `RegionId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<Vec<crate::types::RegionId>>,
 }
 #[cfg(feature = "bandwidth-plans")]
@@ -3474,8 +4561,8 @@ impl ::acs_runtime::de::FromJson for RegionIds {
     }
 }
 #[cfg(feature = "bandwidth-plans")]
-impl<'de> ::serde::Deserialize<'de> for RegionIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RegionIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3484,6 +4571,7 @@ impl<'de> ::serde::Deserialize<'de> for RegionIds {
 /// The queried network instances.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantRule {
     /// The type of the network instance. Valid values:
     ///
@@ -3494,26 +4582,46 @@ pub struct GrantRule {
     ///
     /// - Wire name: `ChildInstanceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The region ID of the network instance.
     ///
     /// - Wire name: `ChildInstanceRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
     /// - Wire name: `ChildInstanceOwnerId`.
     /// - Example: `1250123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_owner_id: Option<i64>,
     /// The ID of the network instance.
     ///
     /// - Wire name: `ChildInstanceId`.
     /// - Example: `vpc-bp1rgeww9mdstuuar****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-nye53d7p3hzyu4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The entity that pays the fees of the network instance. Valid values:
     ///
@@ -3522,17 +4630,29 @@ pub struct GrantRule {
     ///
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     /// The time when the permissions were granted to the CEN instance.
     ///
     /// The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreateTime`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3554,8 +4674,8 @@ impl ::acs_runtime::de::FromJson for GrantRule {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for GrantRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GrantRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3564,10 +4684,15 @@ impl<'de> ::serde::Deserialize<'de> for GrantRule {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantRules {
     /// The permissions that are granted to the CEN instance.
     ///
     /// - Wire name: `GrantRule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantRule", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_rule: Option<Vec<crate::types::GrantRule>>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -3582,8 +4707,8 @@ impl ::acs_runtime::de::FromJson for GrantRules {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for GrantRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GrantRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3618,11 +4743,16 @@ pub enum ProductType {
 /// A nested value.
 #[cfg(feature = "cen-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeGrantRulesToResourceGrantRule {
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
     /// - Example: `1250123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     /// The entity that pays the fees of the network instance. Valid values: Valid values:
     ///
@@ -3631,16 +4761,28 @@ pub struct DescribeGrantRulesToResourceGrantRule {
     ///
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-44m0p68spvlrqq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The timestamp when the permissions were granted. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2024-01-24T16:46Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
 }
 #[cfg(feature = "cen-instances")]
@@ -3658,8 +4800,9 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceGrantRule {
     }
 }
 #[cfg(feature = "cen-instances")]
-impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceGrantRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeGrantRulesToResourceGrantRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3668,11 +4811,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceGrantRule {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublishedRouteEntry {
     /// The ID of the instance specified as the next hop in the route.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ecs-bp18sth14qii3pn****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// Indicates whether the route is advertised to the CEN instance. Valid values:
     ///
@@ -3681,11 +4829,22 @@ pub struct PublishedRouteEntry {
     ///
     /// - Wire name: `PublishStatus`.
     /// - Example: `Published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_status: Option<String>,
     /// The ID of the route table configured on the network instance.
     ///
     /// - Wire name: `ChildInstanceRouteTableId`.
     /// - Example: `vtb-il7qut3mjgtlcbpk2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_route_table_id: Option<String>,
     /// The type of the instance specified as the next hop in the route.
     ///
@@ -3713,6 +4872,10 @@ pub struct PublishedRouteEntry {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// Indicates whether the route is allowed to be advertised to or withdrawn from the CEN instance. Valid values:
     ///
@@ -3721,11 +4884,19 @@ pub struct PublishedRouteEntry {
     ///
     /// - Wire name: `OperationalMode`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationalMode", skip_serializing_if = "Option::is_none")
+    )]
     pub operational_mode: Option<bool>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `172.16.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The type of the route. Valid values:
     ///
@@ -3735,8 +4906,16 @@ pub struct PublishedRouteEntry {
     ///
     /// - Wire name: `RouteType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_type: Option<String>,
     /// - Wire name: `Conflicts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Conflicts", skip_serializing_if = "Option::is_none")
+    )]
     pub conflicts: Option<crate::types::Conflicts>,
 }
 #[cfg(feature = "route-management")]
@@ -3758,8 +4937,8 @@ impl ::acs_runtime::de::FromJson for PublishedRouteEntry {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for PublishedRouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublishedRouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3768,10 +4947,15 @@ impl<'de> ::serde::Deserialize<'de> for PublishedRouteEntry {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublishedRouteEntries {
     /// A list of routes.
     ///
     /// - Wire name: `PublishedRouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishedRouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub published_route_entry: Option<Vec<crate::types::PublishedRouteEntry>>,
 }
 #[cfg(feature = "route-management")]
@@ -3786,8 +4970,8 @@ impl ::acs_runtime::de::FromJson for PublishedRouteEntries {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for PublishedRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublishedRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3796,6 +4980,7 @@ impl<'de> ::serde::Deserialize<'de> for PublishedRouteEntries {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteConflict {
     /// The cause of the route error. Valid values:
     ///
@@ -3804,16 +4989,28 @@ pub struct RouteConflict {
     ///
     /// - Wire name: `Status`.
     /// - Example: `conflict`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The destination CIDR block of the overlapping route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `172.16.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the peer network instance on which the overlapping routes are found.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ccn-0q3b7oviikmm9h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the peer network instance on which the overlapping routes are found.
     ///
@@ -3823,11 +5020,19 @@ pub struct RouteConflict {
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `CCN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The region ID of the peer network instance on which the overlapping routes are found is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ccn-cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
@@ -3846,8 +5051,8 @@ impl ::acs_runtime::de::FromJson for RouteConflict {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for RouteConflict {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteConflict {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3856,10 +5061,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteConflict {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteConflicts {
     /// A list of overlapping routes.
     ///
     /// - Wire name: `RouteConflict`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteConflict", skip_serializing_if = "Option::is_none")
+    )]
     pub route_conflict: Option<Vec<crate::types::RouteConflict>>,
 }
 #[cfg(feature = "route-management")]
@@ -3874,8 +5084,8 @@ impl ::acs_runtime::de::FromJson for RouteConflicts {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for RouteConflicts {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteConflicts {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3884,10 +5094,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteConflicts {
 /// A nested value.
 #[cfg(feature = "cloud-services")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Cidrs {
     /// The service addresses of the cloud service.
     ///
     /// - Wire name: `Cidr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<Vec<String>>,
 }
 #[cfg(feature = "cloud-services")]
@@ -3900,8 +5115,8 @@ impl ::acs_runtime::de::FromJson for Cidrs {
     }
 }
 #[cfg(feature = "cloud-services")]
-impl<'de> ::serde::Deserialize<'de> for Cidrs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Cidrs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3910,6 +5125,7 @@ impl<'de> ::serde::Deserialize<'de> for Cidrs {
 /// A nested value.
 #[cfg(feature = "cloud-services")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteServiceEntry {
     /// The status of the cloud service. Valid values:
     ///
@@ -3919,38 +5135,70 @@ pub struct RouteServiceEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The service address of the cloud service.
     ///
     /// - Wire name: `Host`.
     /// - Example: `100.118.28.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The description of the cloud service.
     ///
     /// - Wire name: `Description`.
     /// - Example: `descname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the VPC associated with the cloud service.
     ///
     /// - Wire name: `HostVpcId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_vpc_id: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-pfa6ugf3xl0qsd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where the cloud service is accessed.
     ///
     /// - Wire name: `AccessRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     /// The region ID of the cloud service.
     ///
     /// - Wire name: `HostRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     /// - Wire name: `Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub cidrs: Option<crate::types::Cidrs>,
 }
 #[cfg(feature = "cloud-services")]
@@ -3972,8 +5220,8 @@ impl ::acs_runtime::de::FromJson for RouteServiceEntry {
     }
 }
 #[cfg(feature = "cloud-services")]
-impl<'de> ::serde::Deserialize<'de> for RouteServiceEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteServiceEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3982,10 +5230,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteServiceEntry {
 /// A nested value.
 #[cfg(feature = "cloud-services")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteServiceEntries {
     /// The information about the cloud services.
     ///
     /// - Wire name: `RouteServiceEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteServiceEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub route_service_entry: Option<Vec<crate::types::RouteServiceEntry>>,
 }
 #[cfg(feature = "cloud-services")]
@@ -4000,8 +5253,8 @@ impl ::acs_runtime::de::FromJson for RouteServiceEntries {
     }
 }
 #[cfg(feature = "cloud-services")]
-impl<'de> ::serde::Deserialize<'de> for RouteServiceEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteServiceEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4010,16 +5263,28 @@ impl<'de> ::serde::Deserialize<'de> for RouteServiceEntries {
 /// The information about the aggregate route.
 #[cfg(feature = "aggregate-route")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Data {
     /// The name of the aggregate route.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The destination CIDR block of the aggregate route.
     ///
     /// - Wire name: `TransitRouteTableAggregationCidr`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_cidr: Option<String>,
     /// The scope of networks that you want to advertise the aggregate route.
     ///
@@ -4027,6 +5292,10 @@ pub struct Data {
     ///
     /// - Wire name: `Scope`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scope", skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
     /// The type of the aggregate route.
     ///
@@ -4035,16 +5304,28 @@ pub struct Data {
     /// - Wire name: `RouteType`.
     /// - Default: `Static`.
     /// - Example: `Static`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_type: Option<String>,
     /// The description of the aggregate route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TrRouteTableId`.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub tr_route_table_id: Option<String>,
     /// The status of the advertisement of the aggregate route. Valid values:
     ///
@@ -4056,12 +5337,20 @@ pub struct Data {
     ///
     /// - Wire name: `Status`.
     /// - Example: `AllConfigured`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The list of propagation ranges of the aggregation route.
     ///
     /// > You must specify at least one of the following attributes: Aggregation Scope and Aggregate Scope List. We recommend that you specify the latter. The elements in the two attributes cannot be duplicate.
     ///
     /// - Wire name: `ScopeList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ScopeList", skip_serializing_if = "Option::is_none")
+    )]
     pub scope_list: Option<Vec<String>>,
 }
 #[cfg(feature = "aggregate-route")]
@@ -4084,8 +5373,8 @@ impl ::acs_runtime::de::FromJson for Data {
     }
 }
 #[cfg(feature = "aggregate-route")]
-impl<'de> ::serde::Deserialize<'de> for Data {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Data {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4094,16 +5383,25 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 /// The configuration of the aggregate route.
 #[cfg(feature = "aggregate-route")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTransitRouteTableAggregationDetailData {
     /// The ID of the virtual private cloud (VPC) for which the aggregate route is configured.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-6eh7fp9hdqa2wv85t****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The error message returned if the configuration of the aggregate route fails.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The status of the aggregate route. Valid values:
     ///
@@ -4115,6 +5413,10 @@ pub struct DescribeTransitRouteTableAggregationDetailData {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Configured`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "aggregate-route")]
@@ -4131,8 +5433,9 @@ impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailD
     }
 }
 #[cfg(feature = "aggregate-route")]
-impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationDetailData {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeTransitRouteTableAggregationDetailData {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4175,6 +5478,7 @@ pub enum Key {
 /// A nested value.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RouteFilter {
     /// The match mode of the route.
     ///
@@ -4184,12 +5488,20 @@ pub struct RouteFilter {
     /// - Must be one of `prefix-exact-match`.
     /// - Example: `prefix-exact-match`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<crate::types::Key>,
     /// The destination CIDR blocks.
     ///
     /// - Wire name: `Value`.
     /// - Must have at most 5 items.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(feature = "route-management")]
@@ -4207,16 +5519,28 @@ impl ::acs_runtime::validate::Validate for RouteFilter {
 /// The detailed information about the route.
 #[cfg(feature = "route-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteEntry {
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-9adwg6ghpq8oq4dp7q`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-y463sghkkv1loe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The status of the route. Valid values:
     ///
@@ -4226,21 +5550,40 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// Indicates whether the route is hosted. If the parameter is empty, the route is not hosted. A value of TR indicates that the route is hosted on a transit router.
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `TR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceType", skip_serializing_if = "Option::is_none")
+    )]
     pub service_type: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the route table configured on the network instance.
     ///
     /// - Wire name: `ChildInstanceRouteTableId`.
     /// - Example: `vtb-bp1tlaj1c4nxr2t3e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_route_table_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
@@ -4260,8 +5603,8 @@ impl ::acs_runtime::de::FromJson for RouteEntry {
     }
 }
 #[cfg(feature = "route-management")]
-impl<'de> ::serde::Deserialize<'de> for RouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4270,40 +5613,69 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntry {
 /// The information about the queue.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
     /// The name of the queue.
     ///
     /// - Wire name: `QosQueueName`.
     /// - Example: `namtest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_name: Option<String>,
     /// If the QoS queues are assigned bandwidth percentages, this parameter indicates the percentage of bandwidth that is allocated to the queue.
     ///
     /// - Wire name: `RemainBandwidthPercent`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainBandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub remain_bandwidth_percent: Option<i32>,
     /// If the QoS queues are assigned absolute bandwidth values, this parameter indicates the absolute bandwidth value that is allocated to the queue.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The queue ID.
     ///
     /// - Wire name: `QosQueueId`.
     /// - Example: `qos-queue-njcrmr9fiu1jii****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_id: Option<String>,
     /// The description of the queue.
     ///
     /// - Wire name: `QosQueueDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_description: Option<String>,
     /// The differentiated services code point (DSCP) value that is used to match packets.
     ///
     /// - Wire name: `Dscps`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dscps", skip_serializing_if = "Option::is_none")
+    )]
     pub dscps: Option<Vec<i32>>,
     /// The actual bandwidth value of the current queue.
     ///
     /// - Wire name: `EffectiveBandwidth`.
     /// - Example: `1.35`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectiveBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub effective_bandwidth: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4325,9 +5697,9 @@ for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
     }
 }
 #[cfg(feature = "traffic-scheduling")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4336,11 +5708,16 @@ for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
 /// The information about the QoS policy.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TrafficQosPolicies {
     /// The name of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_name: Option<String>,
     /// The status of the QoS policy.
     ///
@@ -4351,16 +5728,31 @@ pub struct TrafficQosPolicies {
     ///
     /// - Wire name: `TrafficQosPolicyStatus`.
     /// - Example: `Creating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_status: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyId`.
     /// - Example: `qos-rnghap5gc8155x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The description of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficQosPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_qos_policy_description: Option<String>,
     /// The guaranteed bandwidth mode.
     ///
@@ -4369,10 +5761,18 @@ pub struct TrafficQosPolicies {
     ///
     /// - Wire name: `BandwidthGuaranteeMode`.
     /// - Example: `byBandwidthPercent`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthGuaranteeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_guarantee_mode: Option<String>,
     /// A list of queues.
     ///
     /// - Wire name: `TrafficQosQueues`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueues", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queues: Option<
         Vec<crate::types::ListCenInterRegionTrafficQosPoliciesTrafficQosQueue>,
     >,
@@ -4380,11 +5780,22 @@ pub struct TrafficQosPolicies {
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-2ze4ta4v32umj0rb***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-q7ct7c06jpw***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4406,8 +5817,8 @@ impl ::acs_runtime::de::FromJson for TrafficQosPolicies {
     }
 }
 #[cfg(feature = "traffic-scheduling")]
-impl<'de> ::serde::Deserialize<'de> for TrafficQosPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TrafficQosPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4416,38 +5827,63 @@ impl<'de> ::serde::Deserialize<'de> for TrafficQosPolicies {
 /// The filter works based on the actual bandwidth. Enter a positive integer. Unit: Mbit/s.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct EffectiveBandwidthFilter {
     /// The actual bandwidth is equal to or larger than the specified value.
     ///
     /// - Wire name: `Gte`.
     /// - Example: `50`.
     #[rpc(name = "Gte")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gte", skip_serializing_if = "Option::is_none")
+    )]
     pub gte: Option<i64>,
     /// The actual bandwidth is equal to or smaller than the specified value.
     ///
     /// - Wire name: `Lte`.
     /// - Example: `20`.
     #[rpc(name = "Lte")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Lte", skip_serializing_if = "Option::is_none")
+    )]
     pub lte: Option<i64>,
 }
 /// The information about the QoS queue.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     /// The ID of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nzrcv25d7ezt23****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wwagjv6fvxt4b7y****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The name of the QoS queue.
     ///
     /// - Wire name: `TrafficQosQueueName`.
     /// - Example: `qosQueueName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queue_name: Option<String>,
     /// The percentage of bandwidth that can be allocated to the current queue.
     ///
@@ -4455,6 +5891,10 @@ pub struct ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     ///
     /// - Wire name: `RemainBandwidthPercent`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainBandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub remain_bandwidth_percent: Option<i32>,
     /// The absolute bandwidth value that can be allocated to the current queue.
     ///
@@ -4462,30 +5902,57 @@ pub struct ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The actual bandwidth of the current queue.
     ///
     /// - Wire name: `EffectiveBandwidth`.
     /// - Example: `1.35`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectiveBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub effective_bandwidth: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyId`.
     /// - Example: `qos-fv2qq9yqrsjowp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `TrafficQosQueueId`.
     /// - Example: `qos-queue-siakjb2nn9gz5z****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queue_id: Option<String>,
     /// The description of the QoS queue.
     ///
     /// - Wire name: `TrafficQosQueueDescription`.
     /// - Example: `qosQueueDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficQosQueueDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_qos_queue_description: Option<String>,
     /// The Differentiated Services Code Point (DSCP) value that matches the current QoS queue.
     ///
     /// - Wire name: `Dscps`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dscps", skip_serializing_if = "Option::is_none")
+    )]
     pub dscps: Option<Vec<i32>>,
     /// The status of the QoS queue. Valid values:
     ///
@@ -4495,6 +5962,10 @@ pub struct ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4519,9 +5990,9 @@ impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesTrafficQo
     }
 }
 #[cfg(feature = "traffic-scheduling")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4530,26 +6001,43 @@ for ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
 /// A nested value.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantVSwitchEnis {
     /// The VPC ID.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-p0w9alkte4w2htrqe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-p0w9s2ig1jnwgrbzl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ENI ID.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-p0w172vv82kxzb49****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The ENI description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `created by CBN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Indicates whether the ENI is created by a transit router. Valid values:
     ///
@@ -4560,16 +6048,28 @@ pub struct GrantVSwitchEnis {
     ///
     /// - Wire name: `TransitRouterFlag`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterFlag", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_flag: Option<bool>,
     /// The ENI name.
     ///
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `my-eni-name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The primary private IPv4 address of the ENI.
     ///
     /// - Wire name: `PrimaryIpAddress`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrimaryIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub primary_ip_address: Option<String>,
 }
 #[cfg(feature = "multicast")]
@@ -4590,8 +6090,8 @@ impl ::acs_runtime::de::FromJson for GrantVSwitchEnis {
     }
 }
 #[cfg(feature = "multicast")]
-impl<'de> ::serde::Deserialize<'de> for GrantVSwitchEnis {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GrantVSwitchEnis {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4600,26 +6100,43 @@ impl<'de> ::serde::Deserialize<'de> for GrantVSwitchEnis {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VSwitche {
     /// The ID of the VPC to which the vSwitch belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp12ge2tq5gzdc915****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the zone to which the vSwitch belongs.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The ID of the vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1194lh263wx1gsk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The name of the vSwitch.
     ///
     /// - Wire name: `VSwitchName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_name: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -4637,8 +6154,8 @@ impl ::acs_runtime::de::FromJson for VSwitche {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for VSwitche {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VSwitche {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4647,6 +6164,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitche {
 /// A nested value.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The type of the resource. Valid values:
     ///
@@ -4672,21 +6190,37 @@ pub struct TagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `Bp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `cen-8z69wtwqel33lq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag-api")]
@@ -4704,8 +6238,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
     }
 }
 #[cfg(feature = "tag-api")]
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4714,10 +6248,15 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 /// A nested value.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResources {
     /// A list of resources and tags.
     ///
     /// - Wire name: `TagResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResource", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tag-api")]
@@ -4732,8 +6271,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
     }
 }
 #[cfg(feature = "tag-api")]
-impl<'de> ::serde::Deserialize<'de> for TagResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4742,6 +6281,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
 /// The information about the traffic classification rule.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTrafficMarkingPoliciesTrafficMatchRule {
     /// The DSCP value used to match data packets.
     ///
@@ -4749,16 +6289,31 @@ pub struct ListTrafficMarkingPoliciesTrafficMatchRule {
     ///
     /// - Wire name: `MatchDscp`.
     /// - Example: `6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The destination CIDR block of packets. IPv4 and IPv6 addresses are supported.
     ///
     /// - Wire name: `DstCidr`.
     /// - Example: `192.168.120.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The description of the traffic classification rule.
     ///
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     /// The protocol that is used to match packets.
     ///
@@ -4766,21 +6321,37 @@ pub struct ListTrafficMarkingPoliciesTrafficMatchRule {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The ID of the traffic classification rule.
     ///
     /// - Wire name: `TrafficMatchRuleId`.
     /// - Example: `tm-rule-fa9kgq1e90rmhc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_id: Option<String>,
     /// The source CIDR block of packets. IPv6 and IPv4 addresses are supported.
     ///
     /// - Wire name: `SrcCidr`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The name of the traffic classification rule.
     ///
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
     /// The status of the traffic classification rule. Valid values:
     ///
@@ -4790,19 +6361,35 @@ pub struct ListTrafficMarkingPoliciesTrafficMatchRule {
     ///
     /// - Wire name: `TrafficMatchRuleStatus`.
     /// - Example: `Creating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_status: Option<String>,
     /// The address family. You can set the value to IPv4 or IPv6, or leave the value empty.
     ///
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
     /// The destination port range used to match data packets.
     ///
     /// - Wire name: `DstPortRange`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<Vec<i32>>,
     /// The source port range used to match data packets.
     ///
     /// - Wire name: `SrcPortRange`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<Vec<i32>>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4827,8 +6414,9 @@ impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesTrafficMatchRule 
     }
 }
 #[cfg(feature = "traffic-scheduling")]
-impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesTrafficMatchRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTrafficMarkingPoliciesTrafficMatchRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4837,6 +6425,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesTrafficMatchRu
 /// The information about the traffic marking policy.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TrafficMarkingPolicies {
     /// The status of the traffic marking policy. Valid values:
     ///
@@ -4847,21 +6436,43 @@ pub struct TrafficMarkingPolicies {
     ///
     /// - Wire name: `TrafficMarkingPolicyStatus`.
     /// - Example: `Creating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_status: Option<String>,
     /// The ID of the traffic marking policy.
     ///
     /// - Wire name: `TrafficMarkingPolicyId`.
     /// - Example: `tm-iz5egnyitxiroq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The Differentiated Service Code Point (DSCP) value of the traffic marking policy.
     ///
     /// - Wire name: `MarkingDscp`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MarkingDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub marking_dscp: Option<i32>,
     /// The name of the traffic marking policy.
     ///
     /// - Wire name: `TrafficMarkingPolicyName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_name: Option<String>,
     /// The priority of the traffic marking policy.
     ///
@@ -4869,15 +6480,30 @@ pub struct TrafficMarkingPolicies {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The description of the traffic marking policy.
     ///
     /// - Wire name: `TrafficMarkingPolicyDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_description: Option<String>,
     /// The traffic classification rules.
     ///
     /// - Wire name: `TrafficMatchRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRules", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rules: Option<
         Vec<crate::types::ListTrafficMarkingPoliciesTrafficMatchRule>,
     >,
@@ -4885,6 +6511,10 @@ pub struct TrafficMarkingPolicies {
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-ccni***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -4907,8 +6537,8 @@ impl ::acs_runtime::de::FromJson for TrafficMarkingPolicies {
     }
 }
 #[cfg(feature = "traffic-scheduling")]
-impl<'de> ::serde::Deserialize<'de> for TrafficMarkingPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TrafficMarkingPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4917,11 +6547,16 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMarkingPolicies {
 /// The information about the CIDR block.
 #[cfg(feature = "transit-router-cidr-blocks")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CidrList {
     /// The ID of the transit router CIDR block.
     ///
     /// - Wire name: `TransitRouterCidrId`.
     /// - Example: `cidr-0zv0q9crqpntzz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_id: Option<String>,
     /// The type of the CIDR block.
     ///
@@ -4929,21 +6564,37 @@ pub struct CidrList {
     ///
     /// - Wire name: `Family`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Family", skip_serializing_if = "Option::is_none")
+    )]
     pub family: Option<String>,
     /// The name of the CIDR block.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the CIDR block.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The CIDR block of the transit router.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// Indicates whether the system is allowed to automatically add a route to the route table of the transit router. Valid values:
     ///
@@ -4958,11 +6609,19 @@ pub struct CidrList {
     ///
     /// - Wire name: `PublishCidrRoute`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishCidrRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_cidr_route: Option<bool>,
     /// The transit router ID.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0w3x8c9em72a40nw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
@@ -4983,8 +6642,8 @@ impl ::acs_runtime::de::FromJson for CidrList {
     }
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
-impl<'de> ::serde::Deserialize<'de> for CidrList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CidrList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4993,31 +6652,52 @@ impl<'de> ::serde::Deserialize<'de> for CidrList {
 /// The information about the CIDR blocks that have IP addresses allocated to network instances.
 #[cfg(feature = "transit-router-cidr-blocks")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterCidrAllocation {
     /// The ID of the CIDR block.
     ///
     /// - Wire name: `TransitRouterCidrId`.
     /// - Example: `cidr-0zv0q9crqpntzz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_id: Option<String>,
     /// The CIDR blocks that have IP addresses allocated to network instances.
     ///
     /// - Wire name: `AllocatedCidrBlock`.
     /// - Example: `192.168.10.0/28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocatedCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub allocated_cidr_block: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `AttachmentId`.
     /// - Example: `tr-attach-2nalp6yksc805w****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachmentId", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment_id: Option<String>,
     /// The CIDR block of the transit router.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The name of the network instance connection.
     ///
     /// - Wire name: `AttachmentName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachmentName", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment_name: Option<String>,
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
@@ -5036,8 +6716,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterCidrAllocation {
     }
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterCidrAllocation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterCidrAllocation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5046,6 +6727,7 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterCidrAllocation {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterAttachment {
     /// The time when the ECR connection was created.
     ///
@@ -5053,6 +6735,10 @@ pub struct TransitRouterAttachment {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-15T02:14Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the ECR connection. Valid values:
     ///
@@ -5062,16 +6748,31 @@ pub struct TransitRouterAttachment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the ECR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The type of resource to which the transit router is connected. Valid values:
     ///
@@ -5079,6 +6780,10 @@ pub struct TransitRouterAttachment {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `ECR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -5086,16 +6791,31 @@ pub struct TransitRouterAttachment {
     ///
     /// - Wire name: `TransitRouterRegionId`.
     /// - Example: `cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_region_id: Option<String>,
     /// The description of the ECR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the Alibaba Cloud account to which the ECR connection belongs.
     ///
     /// - Wire name: `EcrOwnerId`.
     /// - Example: `1688111111111111`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_owner_id: Option<i64>,
     /// Indicates whether the Enterprise Edition transit router can automatically advertise routes to ECRs.
     ///
@@ -5103,25 +6823,51 @@ pub struct TransitRouterAttachment {
     ///
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The ID of the ECR with which the ECR connection is associated.
     ///
     /// - Wire name: `EcrId`.
     /// - Example: `ecr-n78omt2qsko06y****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_id: Option<String>,
     /// The name of the ECR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The entity that pays the fees of the network instance. Valid values: Valid values:
     ///
@@ -5130,6 +6876,10 @@ pub struct TransitRouterAttachment {
     ///
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -5158,8 +6908,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterAttachment {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterAttachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TransitRouterAttachment {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5168,21 +6918,40 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterAttachment {
 /// The associated resources.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterMulticastAssociation {
     /// The ID of the multicast domain.
     ///
     /// - Wire name: `TransitRouterMulticastDomainId`.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-p90y3ymbbwuvy5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-p0wxk12u6okfkr8xy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The association status. Valid values:
     ///
@@ -5192,6 +6961,10 @@ pub struct TransitRouterMulticastAssociation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Dissociating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of resource associated with the multicast domain.
     ///
@@ -5199,16 +6972,28 @@ pub struct TransitRouterMulticastAssociation {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource associated with the multicast domain belongs.
     ///
     /// - Wire name: `ResourceOwnerId`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_owner_id: Option<i64>,
     /// The ID of the resource associated with the multicast domain.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-p0w9b7g9l90yofr0n****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "multicast")]
@@ -5230,8 +7015,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastAssociation {
     }
 }
 #[cfg(feature = "multicast")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastAssociation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterMulticastAssociation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5240,11 +7026,16 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastAssociation {
 /// Multicast domain feature.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterMulticastDomainsOptions {
     /// Indicates whether the IGMP feature is enabled for the multicast domain.
     ///
     /// - Wire name: `Igmpv2Support`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Igmpv2Support", skip_serializing_if = "Option::is_none")
+    )]
     pub igmpv2_support: Option<String>,
 }
 #[cfg(feature = "multicast")]
@@ -5259,8 +7050,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsOptions {
     }
 }
 #[cfg(feature = "multicast")]
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsOptions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterMulticastDomainsOptions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5269,21 +7061,43 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsOptions
 /// The information about multicast domains.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterMulticastDomain {
     /// The ID of the multicast domain.
     ///
     /// - Wire name: `TransitRouterMulticastDomainId`.
     /// - Example: `tr-mcast-domain-3r3bvbypxqheej****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The name of the multicast domain.
     ///
     /// - Wire name: `TransitRouterMulticastDomainName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_name: Option<String>,
     /// The description of the multicast domain.
     ///
     /// - Wire name: `TransitRouterMulticastDomainDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_description: Option<String>,
     /// The status of the multicast domain.
     ///
@@ -5291,15 +7105,27 @@ pub struct TransitRouterMulticastDomain {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The transit router ID.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1c23ijrl6d6c226h***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -5307,15 +7133,27 @@ pub struct TransitRouterMulticastDomain {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-a7syd349kne38g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// Multicast domain feature.
     ///
     /// - Wire name: `Options`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Options", skip_serializing_if = "Option::is_none")
+    )]
     pub options: Option<crate::types::ListTransitRouterMulticastDomainsOptions>,
 }
 #[cfg(feature = "multicast")]
@@ -5341,8 +7179,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastDomain {
     }
 }
 #[cfg(feature = "multicast")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastDomain {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterMulticastDomain {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5351,31 +7190,58 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastDomain {
 /// The information about the multicast group.
 #[cfg(feature = "multicast")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterMulticastGroup {
     /// The IP address of the multicast group to which the multicast resource belongs.
     ///
     /// - Wire name: `GroupIpAddress`.
     /// - Example: `239.XX.XX.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub group_ip_address: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-g3kz2k3u76amsk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the vSwitch to which the multicast resource belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-p0w9s2ig1jnwgrbzl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the ENI, which is a multicast resource.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-p0weuda3lszwzjly****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The ID of the multicast domain associated with the multicast resource that is deployed across regions.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomainId`.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_multicast_domain_id: Option<String>,
     /// The status of the multicast resource. Valid values:
     ///
@@ -5385,6 +7251,10 @@ pub struct TransitRouterMulticastGroup {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Registered`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// Indicates whether the multicast resource is a multicast source. Valid values:
     ///
@@ -5393,6 +7263,10 @@ pub struct TransitRouterMulticastGroup {
     ///
     /// - Wire name: `GroupSource`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupSource", skip_serializing_if = "Option::is_none")
+    )]
     pub group_source: Option<bool>,
     /// Indicates whether the multicast resource is a multicast member. Valid values:
     ///
@@ -5401,6 +7275,10 @@ pub struct TransitRouterMulticastGroup {
     ///
     /// - Wire name: `GroupMember`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupMember", skip_serializing_if = "Option::is_none")
+    )]
     pub group_member: Option<bool>,
     /// The type of the multicast source.
     ///
@@ -5408,6 +7286,10 @@ pub struct TransitRouterMulticastGroup {
     ///
     /// - Wire name: `MemberType`.
     /// - Example: `Static`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MemberType", skip_serializing_if = "Option::is_none")
+    )]
     pub member_type: Option<String>,
     /// The type of the multicast member.
     ///
@@ -5415,6 +7297,10 @@ pub struct TransitRouterMulticastGroup {
     ///
     /// - Wire name: `SourceType`.
     /// - Example: `Static`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub source_type: Option<String>,
     /// The type of the multicast resource. Valid values:
     ///
@@ -5423,21 +7309,40 @@ pub struct TransitRouterMulticastGroup {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the multicast resource belongs.
     ///
     /// - Wire name: `ResourceOwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_owner_id: Option<i64>,
     /// The ID of the resource associated with the multicast resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-p0w9alkte4w2htrqe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The ID of the multicast domain.
     ///
     /// - Wire name: `TransitRouterMulticastDomainId`.
     /// - Example: `tr-mcast-domain-kx0vk0v7fz8kx4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
 }
 #[cfg(feature = "multicast")]
@@ -5467,8 +7372,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterMulticastGroup {
     }
 }
 #[cfg(feature = "multicast")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterMulticastGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5477,6 +7383,7 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastGroup {
 /// The information about the inter-region connection.
 #[cfg(feature = "cross-region-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     /// The time when the inter-region connection was created.
     ///
@@ -5484,6 +7391,10 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-16T02:50Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the inter-region connection. Valid values:
     ///
@@ -5494,11 +7405,22 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-5u4qbayfv2io5v****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The bandwidth allocation method. Valid values:
     ///
@@ -5507,36 +7429,70 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `BandwidthPackage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     /// The ID of the bandwidth plan that is used to allocate bandwidth to the inter-region connection.
     ///
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Example: `cenbwp-3xrxupouolw5ou****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// The description of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The region ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the peer transit router.
     ///
     /// - Wire name: `PeerTransitRouterId`.
     /// - Example: `tr-m5eq27g6bndum7e88****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerTransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_transit_router_id: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The region ID of the peer transit router.
     ///
     /// - Wire name: `PeerTransitRouterRegionId`.
     /// - Example: `cn-qingdao`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterRegionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_region_id: Option<String>,
     /// The type of the resource to which the transit router is connected. Valid values:
     ///
@@ -5547,6 +7503,10 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `TR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
@@ -5555,16 +7515,31 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The areas that are connected by the bandwidth plan.
     ///
     /// - Wire name: `GeographicSpanId`.
     /// - Example: `china_china`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer transit router belongs.
     ///
     /// - Wire name: `PeerTransitRouterOwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterOwnerId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_owner_id: Option<i64>,
     /// Indicates whether the local Enterprise Edition transit router automatically advertises routes of the cross-region connection to the peer transit router. Valid values:
     ///
@@ -5573,20 +7548,42 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The name of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The default line type.
     ///
@@ -5595,6 +7592,10 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `DefaultLinkType`.
     /// - Example: `Gold`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultLinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub default_link_type: Option<String>,
 }
 #[cfg(feature = "cross-region-connections")]
@@ -5629,9 +7630,9 @@ for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     }
 }
 #[cfg(feature = "cross-region-connections")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5640,16 +7641,25 @@ for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
 /// The information about the prefix list.
 #[cfg(feature = "prefix-lists")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrefixList {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerUid`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_uid: Option<i64>,
     /// The status of the prefix list. Valid values:
     ///
@@ -5658,6 +7668,10 @@ pub struct PrefixList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the next hop.
     ///
@@ -5665,11 +7679,19 @@ pub struct PrefixList {
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `tr-attach-flbq507rg2ckrj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The ID of the network instance associated with the next hop connection.
     ///
     /// - Wire name: `NextHopInstanceId`.
     /// - Example: `vpc-6eh7fp9hdqa2wv85t****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_instance_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -5680,16 +7702,28 @@ pub struct PrefixList {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The ID of the route table of the transit router.
     ///
     /// - Wire name: `TransitRouterTableId`.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_table_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "prefix-lists")]
@@ -5711,8 +7745,8 @@ impl ::acs_runtime::de::FromJson for PrefixList {
     }
 }
 #[cfg(feature = "prefix-lists")]
-impl<'de> ::serde::Deserialize<'de> for PrefixList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrefixList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5721,6 +7755,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixList {
 /// The filter conditions.
 #[cfg(feature = "routes-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ListTransitRouterRouteEntriesRouteFilter {
     /// The match pattern for filtering CIDR blocks. Valid values:
     ///
@@ -5734,12 +7769,20 @@ pub struct ListTransitRouterRouteEntriesRouteFilter {
     /// - Wire name: `Key`.
     /// - Example: `PrefixExactMatchCidrs`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The filter value.
     ///
     /// - Wire name: `Value`.
     /// - Must have at most 500 items.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5751,19 +7794,32 @@ impl ::acs_runtime::validate::Validate for ListTransitRouterRouteEntriesRouteFil
 /// The route attributes.
 #[cfg(feature = "routes-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PathAttributes {
     /// The route community.
     ///
     /// - Wire name: `Communities`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Communities", skip_serializing_if = "Option::is_none")
+    )]
     pub communities: Option<Vec<String>>,
     /// The route AS path.
     ///
     /// - Wire name: `AsPaths`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPaths", skip_serializing_if = "Option::is_none")
+    )]
     pub as_paths: Option<Vec<String>>,
     /// The source instance ID.
     ///
     /// - Wire name: `OriginInstanceId`.
     /// - Example: `vbr-m5ent6du8deaq5*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OriginInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub origin_instance_id: Option<String>,
     /// The source instance type. Valid values:
     ///
@@ -5775,6 +7831,10 @@ pub struct PathAttributes {
     ///
     /// - Wire name: `OriginInstanceType`.
     /// - Example: `VBR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OriginInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub origin_instance_type: Option<String>,
     /// The route type. Valid values:
     ///
@@ -5786,6 +7846,10 @@ pub struct PathAttributes {
     ///
     /// - Wire name: `OriginRouteType`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OriginRouteType", skip_serializing_if = "Option::is_none")
+    )]
     pub origin_route_type: Option<String>,
     /// The route priority.
     ///
@@ -5793,6 +7857,10 @@ pub struct PathAttributes {
     ///
     /// - Wire name: `Preference`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Preference", skip_serializing_if = "Option::is_none")
+    )]
     pub preference: Option<i32>,
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5812,8 +7880,8 @@ impl ::acs_runtime::de::FromJson for PathAttributes {
     }
 }
 #[cfg(feature = "routes-of-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for PathAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PathAttributes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5822,6 +7890,7 @@ impl<'de> ::serde::Deserialize<'de> for PathAttributes {
 /// The information about the route.
 #[cfg(feature = "routes-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterRouteEntries {
     /// The route ID.
     ///
@@ -5829,11 +7898,25 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryId`.
     /// - Example: `rte-oklkgwmj97z6dn****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_id: Option<String>,
     /// The destination CIDR block of the route entry. An IPv4 or IPv6 CIDR block is returned.
     ///
     /// - Wire name: `TransitRouterRouteEntryDestinationCidrBlock`.
     /// - Example: `192.168.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDestinationCidrBlock",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_destination_cidr_block: Option<String>,
     /// The type of the route. Valid values:
     ///
@@ -5842,6 +7925,13 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryType`.
     /// - Example: `Static`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_type: Option<String>,
     /// The time when the route entry was created.
     ///
@@ -5851,6 +7941,10 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-06-15T07:01Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The route name.
     ///
@@ -5858,6 +7952,13 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryName`.
     /// - Example: `testname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_name: Option<String>,
     /// The route status. Valid values:
     ///
@@ -5871,6 +7972,13 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_status: Option<String>,
     /// The next hop type. Valid values:
     ///
@@ -5879,11 +7987,25 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopType`.
     /// - Example: `BlackHole`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_type: Option<String>,
     /// The next hop ID. This parameter is not returned if the route is a blackhole route.
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopId`.
     /// - Example: `tr-attach-vx6iwhjr1x1j78****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_id: Option<String>,
     /// The route description.
     ///
@@ -5891,6 +8013,13 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryDescription`.
     /// - Example: `CidrRoute`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_description: Option<String>,
     /// Indicates whether the route can be managed. Valid values:
     ///
@@ -5899,6 +8028,10 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `OperationalMode`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationalMode", skip_serializing_if = "Option::is_none")
+    )]
     pub operational_mode: Option<bool>,
     /// The route tag.
     ///
@@ -5908,11 +8041,22 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `PermitVbr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<String>,
     /// The next hop ID.
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopResourceId`.
     /// - Example: `vpc-m5ent6du8deaq5*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopResourceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_resource_id: Option<String>,
     /// The next hop type. Valid values:
     ///
@@ -5923,6 +8067,13 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopResourceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_resource_type: Option<String>,
     /// The source instance type. Valid values:
     ///
@@ -5933,20 +8084,42 @@ pub struct TransitRouterRouteEntries {
     ///
     /// - Wire name: `TransitRouterRouteEntryOriginResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryOriginResourceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_origin_resource_type: Option<String>,
     /// The source instance ID.
     ///
     /// - Wire name: `TransitRouterRouteEntryOriginResourceId`.
     /// - Example: `vpc-m5ent6du8deaq5*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryOriginResourceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_origin_resource_id: Option<String>,
     /// The prefix list ID.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-k1ainl66z3527773d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The route attributes.
     ///
     /// - Wire name: `PathAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PathAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub path_attributes: Option<crate::types::PathAttributes>,
 }
 #[cfg(feature = "routes-of-transit-routers")]
@@ -5986,8 +8159,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterRouteEntries {
     }
 }
 #[cfg(feature = "routes-of-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5996,11 +8170,19 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterRouteEntries {
 /// The information about the associated forwarding correlation.
 #[cfg(feature = "associated-forwarding-correlations")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterAssociation {
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The status of the associated forwarding correlation. Valid values:
     ///
@@ -6011,6 +8193,10 @@ pub struct TransitRouterAssociation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Associating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of next hop. Valid values:
     ///
@@ -6021,16 +8207,31 @@ pub struct TransitRouterAssociation {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
 }
 #[cfg(feature = "associated-forwarding-correlations")]
@@ -6049,8 +8250,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterAssociation {
     }
 }
 #[cfg(feature = "associated-forwarding-correlations")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterAssociation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterAssociation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6059,11 +8261,19 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterAssociation {
 /// A nested value.
 #[cfg(feature = "route-learning-correlations")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterPropagation {
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-vx6iwhjr1x1j78****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The status of the route learning correlation. Valid values:
     ///
@@ -6073,6 +8283,10 @@ pub struct TransitRouterPropagation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -6083,16 +8297,31 @@ pub struct TransitRouterPropagation {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the network instance.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
 }
 #[cfg(feature = "route-learning-correlations")]
@@ -6111,8 +8340,9 @@ impl ::acs_runtime::de::FromJson for TransitRouterPropagation {
     }
 }
 #[cfg(feature = "route-learning-correlations")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterPropagation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TransitRouterPropagation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6121,6 +8351,7 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterPropagation {
 /// The features of the route table.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ListTransitRouterRouteTablesRouteTableOptions {
     /// Specifies whether to enable equal-cost multi-path (ECMP) routing. Valid values:
     ///
@@ -6130,6 +8361,10 @@ pub struct ListTransitRouterRouteTablesRouteTableOptions {
     /// - Wire name: `MultiRegionECMP`.
     /// - Example: `disable`.
     #[rpc(name = "MultiRegionECMP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MultiRegionECMP", skip_serializing_if = "Option::is_none")
+    )]
     pub multi_region_ecmp: Option<String>,
 }
 /// Indicates whether ECMP routing is enabled. Valid values:
@@ -6155,6 +8390,7 @@ pub enum ListTransitRouterRouteTablesMultiRegionEcmp {
 /// The features of the route table.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterRouteTablesResponseRouteTableOptions {
     /// Indicates whether ECMP routing is enabled. Valid values:
     ///
@@ -6163,6 +8399,10 @@ pub struct ListTransitRouterRouteTablesResponseRouteTableOptions {
     ///
     /// - Wire name: `MultiRegionECMP`.
     /// - Example: `disable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MultiRegionECMP", skip_serializing_if = "Option::is_none")
+    )]
     pub multi_region_ecmp: Option<
         crate::types::ListTransitRouterRouteTablesMultiRegionEcmp,
     >,
@@ -6180,9 +8420,9 @@ for ListTransitRouterRouteTablesResponseRouteTableOptions {
     }
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListTransitRouterRouteTablesResponseRouteTableOptions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6191,6 +8431,7 @@ for ListTransitRouterRouteTablesResponseRouteTableOptions {
 /// A nested value.
 #[cfg(feature = "route-tables-of-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouterRouteTable {
     /// The status of the route table. Valid values:
     ///
@@ -6200,6 +8441,13 @@ pub struct TransitRouterRouteTable {
     ///
     /// - Wire name: `TransitRouterRouteTableStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_status: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -6208,6 +8456,13 @@ pub struct TransitRouterRouteTable {
     ///
     /// - Wire name: `TransitRouterRouteTableType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_type: Option<String>,
     /// The time when the route table was created.
     ///
@@ -6215,29 +8470,62 @@ pub struct TransitRouterRouteTable {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-03-15T09:39Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The name of the route table.
     ///
     /// - Wire name: `TransitRouterRouteTableName`.
     /// - Example: `testname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_name: Option<String>,
     /// The description of the route table.
     ///
     /// - Wire name: `TransitRouterRouteTableDescription`.
     /// - Example: `testdesc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_description: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The features of the route table.
     ///
     /// - Wire name: `RouteTableOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_options: Option<
         crate::types::ListTransitRouterRouteTablesResponseRouteTableOptions,
     >,
@@ -6245,11 +8533,19 @@ pub struct TransitRouterRouteTable {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-beijing`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The transit router ID.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-8vb8bie2koduo5awz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
@@ -6275,8 +8571,8 @@ impl ::acs_runtime::de::FromJson for TransitRouterRouteTable {
     }
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouterRouteTable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TransitRouterRouteTable {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6285,6 +8581,7 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouterRouteTable {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     /// The time when the VBR connection was created.
     ///
@@ -6292,6 +8589,10 @@ pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-15T15:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VBR connection. Valid values:
     ///
@@ -6302,16 +8603,31 @@ pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VBR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-oyf70wfuorwx87****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The description of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The type of resource to which the transit router is connected. Valid values:
     ///
@@ -6322,21 +8638,40 @@ pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VBR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The region ID of the VBR.
     ///
     /// - Wire name: `VbrRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_region_id: Option<String>,
     /// The description of the VBR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
     /// - Wire name: `VbrOwnerId`.
     /// - Example: `1688111111111111`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_id: Option<i64>,
     /// Indicates whether the Enterprise Edition transit router is allowed to automatically advertise routes to the VBR. Valid values:
     ///
@@ -6345,25 +8680,51 @@ pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1svadp4lq38janc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The name of the VBR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testa`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The entity that pays the fees of the network instance. Valid values:
     ///
@@ -6372,6 +8733,10 @@ pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6401,9 +8766,9 @@ for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6412,21 +8777,34 @@ for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
 /// A nested value.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVpcAttachmentsZoneMapping {
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1a214sbus8z3b54****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the ENI created by the Enterprise Edition transit router in the vSwitch.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-bp149hmyaqegerml****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6443,8 +8821,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsZoneMapping 
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpcAttachmentsZoneMapping {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterVpcAttachmentsZoneMapping {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6453,6 +8832,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpcAttachmentsZoneMappi
 /// The information about the VPC connection.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     /// The time when the VPC connection was created.
     ///
@@ -6460,6 +8840,10 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-15T02:14Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VPC connection. Valid values:
     ///
@@ -6469,21 +8853,40 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The VPC ID.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The VPC connection ID.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The description of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The type of resource to which the transit router is connected.
     ///
@@ -6491,30 +8894,60 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The description of the VPC connection.
     ///
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `VpcOwnerId`.
     /// - Example: `1250123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_owner_id: Option<i64>,
     /// The region ID of the VPC.
     ///
     /// - Wire name: `VpcRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_region_id: Option<String>,
     /// The name of the VPC connection.
     ///
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The primary and secondary zones, vSwitches, and ENIs of the VPC.
     ///
     /// - Wire name: `ZoneMappings`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<
         Vec<crate::types::ListTransitRouterVpcAttachmentsZoneMapping>,
     >,
@@ -6525,6 +8958,13 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The billing method of the VPC connection.
     ///
@@ -6532,10 +8972,18 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `POSTPAY`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The entity that pays the fees of the network instance. Valid values:
     ///
@@ -6544,12 +8992,27 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
     /// - Wire name: `ManagedService`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ManagedService", skip_serializing_if = "Option::is_none")
+    )]
     pub managed_service: Option<String>,
     /// The features of the VPC connection.
     ///
     /// - Wire name: `TransitRouterVPCAttachmentOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterVPCAttachmentOptions",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_vpc_attachment_options: Option<
         ::std::collections::BTreeMap<String, String>,
     >,
@@ -6557,6 +9020,10 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6591,9 +9058,9 @@ for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6602,6 +9069,7 @@ for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
 /// The zone in which the VPN attachment is deployed.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVpnAttachmentsZone {
     /// The zone ID.
     ///
@@ -6609,6 +9077,10 @@ pub struct ListTransitRouterVpnAttachmentsZone {
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6623,8 +9095,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpnAttachmentsZone {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpnAttachmentsZone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterVpnAttachmentsZone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6633,6 +9106,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpnAttachmentsZone {
 /// The information about the VPN attachment.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     /// The time when the VPN connection was created.
     ///
@@ -6640,6 +9114,10 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-07-08T08:45Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VPN connection. Valid values:
     ///
@@ -6649,16 +9127,31 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VPN attachment.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-a6p8voaodog5c0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wm740vjnbaprv0m****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The type of resource attached to the transit router.
     ///
@@ -6666,21 +9159,40 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the IPsec-VPN connection belongs.
     ///
     /// - Wire name: `VpnOwnerId`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_owner_id: Option<i64>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnId`.
     /// - Example: `vco-p0wtu1xgd0l7fjo7k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_id: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the region to which the IPsec-VPN connection belongs.
     ///
@@ -6688,6 +9200,10 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `VpnRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_region_id: Option<String>,
     /// Indicates the transit router can automatically advertise routes to the IPsec connection. Valid values:
     ///
@@ -6696,19 +9212,41 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The name of the VPN attachment.
     ///
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The zones in which the VPN attachment is deployed.
     ///
     /// - Wire name: `Zones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<Vec<crate::types::ListTransitRouterVpnAttachmentsZone>>,
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
     /// The billing method of the VPN attachment.
     ///
@@ -6716,11 +9254,19 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `POSTPAY`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The entity that pays the fees of the network instance. Valid values:
     ///
@@ -6729,6 +9275,10 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     ///
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
@@ -6760,9 +9310,9 @@ for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     }
 }
 #[cfg(feature = "network-instance-connections")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6771,6 +9321,7 @@ for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
 /// The field that is used to enable or disable a feature of the transit router.
 #[cfg(feature = "transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct FeatureFilter {
     /// The value of the field that is used to enable or disable a feature of the transit router. Supported fields:
     ///
@@ -6779,6 +9330,10 @@ pub struct FeatureFilter {
     /// - Wire name: `Key`.
     /// - Example: `Multicast`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The fields that are used to enable or disable the features of the transit router. The **Multicast** field supports only one value. Valid values:
     ///
@@ -6788,6 +9343,10 @@ pub struct FeatureFilter {
     /// - Wire name: `Value`.
     /// - Must have at most 1 items.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(feature = "transit-routers")]
@@ -6799,26 +9358,43 @@ impl ::acs_runtime::validate::Validate for FeatureFilter {
 /// The CIDR block of the transit router.
 #[cfg(feature = "transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRoutersTransitRouterCidrList {
     /// The CIDR block of the transit router.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The name of the CIDR block.
     ///
     /// - Wire name: `Name`.
     /// - Example: `CIDRname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the CIDR block.
     ///
     /// - Wire name: `Description`.
     /// - Example: `CIDRdesc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the CIDR block.
     ///
     /// - Wire name: `TransitRouterCidrId`.
     /// - Example: `cidr-46p5ceg21e8152****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_id: Option<String>,
     /// Indicates whether the system is allowed to automatically add a route to the route table of the transit router. Valid values:
     ///
@@ -6830,6 +9406,10 @@ pub struct ListTransitRoutersTransitRouterCidrList {
     /// - **false**: no
     /// - Wire name: `PublishCidrRoute`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishCidrRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_cidr_route: Option<bool>,
 }
 #[cfg(feature = "transit-routers")]
@@ -6848,8 +9428,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRoutersTransitRouterCidrList {
     }
 }
 #[cfg(feature = "transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersTransitRouterCidrList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRoutersTransitRouterCidrList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6858,6 +9439,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersTransitRouterCidrList 
 /// The information about the transfer router.
 #[cfg(feature = "transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransitRouter {
     /// The time when the transit router was created.
     ///
@@ -6865,6 +9447,10 @@ pub struct TransitRouter {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-03-15T09:39Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The edition of the transit router. Valid values:
     ///
@@ -6873,6 +9459,10 @@ pub struct TransitRouter {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Enterprise`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The status of the transit router. Valid values:
     ///
@@ -6884,36 +9474,67 @@ pub struct TransitRouter {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The description of the transit router.
     ///
     /// - Wire name: `TransitRouterDescription`.
     /// - Example: `testdesc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_description: Option<String>,
     /// The name of the transit router.
     ///
     /// - Wire name: `TransitRouterName`.
     /// - Example: `testname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_name: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_uid: Option<i64>,
     /// The ID of the region where the transit router is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether multicast is enabled for the transit router. Valid values:
     ///
@@ -6922,16 +9543,28 @@ pub struct TransitRouter {
     ///
     /// - Wire name: `SupportMulticast`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportMulticast", skip_serializing_if = "Option::is_none")
+    )]
     pub support_multicast: Option<bool>,
     /// The CIDR blocks of the transit router.
     ///
     /// - Wire name: `TransitRouterCidrList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrList", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_list: Option<
         Vec<crate::types::ListTransitRoutersTransitRouterCidrList>,
     >,
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
 }
 #[cfg(feature = "transit-routers")]
@@ -6957,8 +9590,8 @@ impl ::acs_runtime::de::FromJson for TransitRouter {
     }
 }
 #[cfg(feature = "transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for TransitRouter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TransitRouter {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6967,6 +9600,7 @@ impl<'de> ::serde::Deserialize<'de> for TransitRouter {
 /// A nested value.
 #[cfg(feature = "tag-api")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TagResourcesTag {
     /// The tag key.
     ///
@@ -6978,6 +9612,10 @@ pub struct TagResourcesTag {
     /// - Required.
     /// - Example: `TagKey`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value.
     ///
@@ -6989,6 +9627,10 @@ pub struct TagResourcesTag {
     /// - Required.
     /// - Example: `TagValue`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 #[cfg(feature = "tag-api")]
@@ -7001,6 +9643,7 @@ impl ::acs_runtime::validate::Validate for TagResourcesTag {
 /// The traffic classification rules to be added to the traffic marking policy.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AddTrafficMatchRule {
     /// The Differentiated Service Code Point (DSCP) value that is used to match packets. Valid values: **0** to **63**.
     ///
@@ -7013,6 +9656,10 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `MatchDscp`.
     /// - Example: `1`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The destination CIDR block of packets. IPv4 and IPv6 addresses are supported.
     ///
@@ -7023,6 +9670,10 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `DstCidr`.
     /// - Example: `172.30.0.0/24`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The description of the traffic classification rule.
     ///
@@ -7033,6 +9684,13 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `test1`.
     #[rpc(name = "TrafficMatchRuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     /// The protocol that is used to match packets.
     ///
@@ -7058,6 +9716,10 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `Protocol`.
     /// - Example: `UDP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -7074,6 +9736,10 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `DstPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<Vec<i32>>,
     /// The source CIDR block of packets. IPv4 and IPv6 addresses are supported.
     ///
@@ -7084,6 +9750,10 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `SrcCidr`.
     /// - Example: `10.128.32.0/19`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The source port range that is used to match packets. Valid values: **-1** and **1** to **65535**.
     ///
@@ -7100,6 +9770,10 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `SrcPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<Vec<i32>>,
     /// The name of the traffic classification rule.
     ///
@@ -7110,12 +9784,20 @@ pub struct AddTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `Guangzhou Testing`.
     #[rpc(name = "TrafficMatchRuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
     /// The address family. Valid values: You can set the value to IPv4 or IPv6, or leave the value empty.
     ///
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -7128,18 +9810,27 @@ impl ::acs_runtime::validate::Validate for AddTrafficMatchRule {
 /// The traffic classification rules to be deleted from the traffic marking policy.
 #[cfg(feature = "traffic-scheduling")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DeleteTrafficMatchRule {
     /// The DSCP value that is used to match packets.
     ///
     /// - Wire name: `MatchDscp`.
     /// - Example: `3`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The destination CIDR block of packets. IPv4 and IPv6 addresses are supported.
     ///
     /// - Wire name: `DstCidr`.
     /// - Example: `192.168.200.3/32`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The description of the traffic classification rule.
     ///
@@ -7148,6 +9839,13 @@ pub struct DeleteTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `Hangzhou-to-Qingdao CAT`.
     #[rpc(name = "TrafficMatchRuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     /// The protocol that is used to match packets.
     ///
@@ -7156,24 +9854,40 @@ pub struct DeleteTrafficMatchRule {
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range that is used to match packets.
     ///
     /// - Wire name: `DstPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<Vec<i32>>,
     /// The source CIDR block of packets. IPv4 and IPv6 addresses are supported.
     ///
     /// - Wire name: `SrcCidr`.
     /// - Example: `10.72.0.0/16`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The source port range that is used to match packets.
     ///
     /// - Wire name: `SrcPortRange`.
     /// - Must have at most 2 items.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<Vec<i32>>,
     /// The name of the traffic classification rule.
     ///
@@ -7182,12 +9896,20 @@ pub struct DeleteTrafficMatchRule {
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `test`.
     #[rpc(name = "TrafficMatchRuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
     /// The address family. Valid values: You can set the value to IPv4 or IPv6, or leave the value empty.
     ///
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv6`.
     #[rpc(name = "AddressFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
@@ -7202,6 +9924,7 @@ impl ::acs_runtime::validate::Validate for DeleteTrafficMatchRule {
 /// You can specify at most 10 vSwitches in each call.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AddZoneMapping {
     /// The ID of the vSwitch that you want to add to the VPC connection.
     ///
@@ -7213,6 +9936,10 @@ pub struct AddZoneMapping {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-wz988dda8ldm4uvmx****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the zone where the vSwitch that you want to add to the VPC connection is deployed.
     ///
@@ -7221,6 +9948,10 @@ pub struct AddZoneMapping {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 /// The zones and vSwitches that you want to remove from the VPC connection.
@@ -7228,6 +9959,7 @@ pub struct AddZoneMapping {
 /// You can specify at most 10 pairs of zones and vSwitches in each call.
 #[cfg(feature = "network-instance-connections")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemoveZoneMapping {
     /// The ID of the vSwitch that you want to remove from the VPC connection.
     ///
@@ -7236,11 +9968,19 @@ pub struct RemoveZoneMapping {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-wz9f5izl6wshndmta****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the zone where the vSwitch that you want to remove from the VPC connection is deployed.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-i`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }

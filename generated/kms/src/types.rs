@@ -4,11 +4,16 @@
 /// The metadata of the key.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KeyMetadata {
     /// The globally unique ID of the key.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `key-hzz62f1cb66fa42qo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The time when the key is next rotated.
     ///
@@ -16,6 +21,10 @@ pub struct KeyMetadata {
     ///
     /// - Wire name: `NextRotationDate`.
     /// - Example: `2024-03-25T10:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub next_rotation_date: Option<String>,
     /// The status of the key.
     ///
@@ -23,6 +32,10 @@ pub struct KeyMetadata {
     ///
     /// - Wire name: `KeyState`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyState", skip_serializing_if = "Option::is_none")
+    )]
     pub key_state: Option<String>,
     /// The interval for automatic key rotation. Unit: seconds. The format is an integer value followed by the character s. For example, if the rotation period is seven days, this parameter is set to 604800s.
     ///
@@ -30,16 +43,28 @@ pub struct KeyMetadata {
     ///
     /// - Wire name: `RotationInterval`.
     /// - Example: `31536000s`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the key.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-qingdao:154035569884****:key/key-hzz62f1cb66fa42qo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The user who created the key.
     ///
     /// - Wire name: `Creator`.
     /// - Example: `154035569884****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Creator", skip_serializing_if = "Option::is_none")
+    )]
     pub creator: Option<String>,
     /// The time when the last rotation was performed. The time is displayed in UTC.
     ///
@@ -47,6 +72,10 @@ pub struct KeyMetadata {
     ///
     /// - Wire name: `LastRotationDate`.
     /// - Example: `2023-03-25T10:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub last_rotation_date: Option<String>,
     /// The time when the key is scheduled for deletion. For more information, see ScheduleKeyDeletion.
     ///
@@ -54,26 +83,46 @@ pub struct KeyMetadata {
     ///
     /// - Wire name: `DeleteDate`.
     /// - Example: `2025-03-25T10:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteDate", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_date: Option<String>,
     /// The current primary version identifier of the key.
     ///
     /// - Wire name: `PrimaryKeyVersion`.
     /// - Example: `7ce1d081-06cb-42e6-aab6-5c5de030****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrimaryKeyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub primary_key_version: Option<String>,
     /// The description of the key.
     ///
     /// - Wire name: `Description`.
     /// - Example: `key description example`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The specification of the key.
     ///
     /// - Wire name: `KeySpec`.
     /// - Example: `Aliyun_AES_256`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<String>,
     /// The key material origin.
     ///
     /// - Wire name: `Origin`.
     /// - Example: `Aliyun_KMS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Origin", skip_serializing_if = "Option::is_none")
+    )]
     pub origin: Option<String>,
     /// The time when the key material expires. The time is displayed in UTC.
     ///
@@ -81,6 +130,10 @@ pub struct KeyMetadata {
     ///
     /// - Wire name: `MaterialExpireTime`.
     /// - Example: `2025-03-25T10:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaterialExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub material_expire_time: Option<String>,
     /// The status of automatic key rotation. Valid values:
     ///
@@ -89,26 +142,46 @@ pub struct KeyMetadata {
     /// - Suspended
     /// - Wire name: `AutomaticRotation`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutomaticRotation", skip_serializing_if = "Option::is_none")
+    )]
     pub automatic_rotation: Option<String>,
     /// The protection level of the key.
     ///
     /// - Wire name: `ProtectionLevel`.
     /// - Example: `SOFTWARE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_level: Option<String>,
     /// The usage of the key.
     ///
     /// - Wire name: `KeyUsage`.
     /// - Example: `ENCRYPT/DECRYPT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyUsage", skip_serializing_if = "Option::is_none")
+    )]
     pub key_usage: Option<String>,
     /// The date and time (UTC) when the key was created.
     ///
     /// - Wire name: `CreationDate`.
     /// - Example: `2023-03-25T10:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_date: Option<String>,
     /// The ID of the KMS instance.
     ///
     /// - Wire name: `DKMSInstanceId`.
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DKMSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub dkms_instance_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -140,8 +213,8 @@ impl ::acs_runtime::de::FromJson for KeyMetadata {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for KeyMetadata {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KeyMetadata {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -150,21 +223,34 @@ impl<'de> ::serde::Deserialize<'de> for KeyMetadata {
 /// The metadata of the version.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KeyVersion {
     /// The ID of the CMK. The ID must be globally unique.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `0b30658a-ed1a-4922-b8f7-a673ca9c****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the version.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `c0a3d5dc-0b47-4199-a050-b289349a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The date and time when the version was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationDate`.
     /// - Example: `2019-08-02T10:38:27Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_date: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -181,8 +267,8 @@ impl ::acs_runtime::de::FromJson for KeyVersion {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for KeyVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KeyVersion {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -252,6 +338,7 @@ pub enum ForceDeleteWithoutRecovery {
 /// The metadata of the CMK.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeKeyKeyMetadata {
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
@@ -260,11 +347,19 @@ pub struct DescribeKeyKeyMetadata {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<String>,
     /// The ID of the CMK. The ID must be globally unique.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `05754286-3ba2-4fa6-8d41-4323aca6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The time when the next rotation will be performed.
     ///
@@ -272,6 +367,10 @@ pub struct DescribeKeyKeyMetadata {
     ///
     /// - Wire name: `NextRotationDate`.
     /// - Example: `2021-07-06T18:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub next_rotation_date: Option<String>,
     /// The status of the CMK.
     ///
@@ -279,6 +378,10 @@ pub struct DescribeKeyKeyMetadata {
     ///
     /// - Wire name: `KeyState`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyState", skip_serializing_if = "Option::is_none")
+    )]
     pub key_state: Option<String>,
     /// The interval for automatic key rotation.
     ///
@@ -290,21 +393,37 @@ pub struct DescribeKeyKeyMetadata {
     ///
     /// - Wire name: `RotationInterval`.
     /// - Example: `31536000s`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the CMK.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:154035569884****:key/05754286-3ba2-4fa6-8d41-4323aca6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The Alibaba Cloud account that is used to create the CMK.
     ///
     /// - Wire name: `Creator`.
     /// - Example: `154035569884****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Creator", skip_serializing_if = "Option::is_none")
+    )]
     pub creator: Option<String>,
     /// The time when the last rotation was performed. The time is displayed in UTC. For a new CMK, the value of this parameter is the time when the initial version of the CMK was generated.
     ///
     /// - Wire name: `LastRotationDate`.
     /// - Example: `2021-05-20T06:34:21Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub last_rotation_date: Option<String>,
     /// The time at which the CMK is scheduled for deletion. The time is displayed in UTC.
     ///
@@ -314,36 +433,67 @@ pub struct DescribeKeyKeyMetadata {
     ///
     /// - Wire name: `DeleteDate`.
     /// - Example: `2021-05-26T18:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteDate", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_date: Option<String>,
     /// The ID of the current primary key version for the symmetric CMK.
     ///
     /// - Wire name: `PrimaryKeyVersion`.
     /// - Example: `515e0b0a-624f-45ab-92b5-54f9b551****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrimaryKeyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub primary_key_version: Option<String>,
     /// The description of the CMK.
     ///
     /// - Wire name: `Description`.
     /// - Example: `key description example`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the CMK.
     ///
     /// - Wire name: `KeySpec`.
     /// - Example: `Aliyun_AES_256`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<String>,
     /// The source of the key material for the CMK.
     ///
     /// - Wire name: `Origin`.
     /// - Example: `Aliyun_KMS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Origin", skip_serializing_if = "Option::is_none")
+    )]
     pub origin: Option<String>,
     /// The time when the key material expires. The time is displayed in UTC. If this parameter value is empty, the key material does not expire.
     ///
     /// - Wire name: `MaterialExpireTime`.
     /// - Example: `2021-07-06T18:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaterialExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub material_expire_time: Option<String>,
     /// The description of deletion protection.
     ///
     /// - Wire name: `DeletionProtectionDescription`.
     /// - Example: `The CMK is being used by XXX. Deletion protection is set.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_description: Option<String>,
     /// Indicates whether automatic key rotation is enabled. Valid values:
     ///
@@ -357,26 +507,46 @@ pub struct DescribeKeyKeyMetadata {
     ///
     /// - Wire name: `AutomaticRotation`.
     /// - Example: `Disabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutomaticRotation", skip_serializing_if = "Option::is_none")
+    )]
     pub automatic_rotation: Option<String>,
     /// The protection level of the CMK.
     ///
     /// - Wire name: `ProtectionLevel`.
     /// - Example: `HSM`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_level: Option<String>,
     /// The usage of the CMK.
     ///
     /// - Wire name: `KeyUsage`.
     /// - Example: `ENCRYPT/DECRYPT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyUsage", skip_serializing_if = "Option::is_none")
+    )]
     pub key_usage: Option<String>,
     /// The time when the CMK was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationDate`.
     /// - Example: `2021-05-20T06:34:21Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_date: Option<String>,
     /// The ID of the dedicated KMS instance.
     ///
     /// - Wire name: `DKMSInstanceId`.
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DKMSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub dkms_instance_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -411,8 +581,8 @@ impl ::acs_runtime::de::FromJson for DescribeKeyKeyMetadata {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for DescribeKeyKeyMetadata {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeKeyKeyMetadata {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -421,11 +591,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribeKeyKeyMetadata {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -440,8 +615,8 @@ impl ::acs_runtime::de::FromJson for Region {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Region {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -450,10 +625,15 @@ impl<'de> ::serde::Deserialize<'de> for Region {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Regions {
     /// The region.
     ///
     /// - Wire name: `Region`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Region", skip_serializing_if = "Option::is_none")
+    )]
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -468,8 +648,8 @@ impl ::acs_runtime::de::FromJson for Regions {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Regions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Regions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -495,16 +675,25 @@ pub enum FetchTags {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Tag {
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `val1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `key1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -520,8 +709,8 @@ impl ::acs_runtime::de::FromJson for Tag {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Tag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -530,12 +719,17 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Tags {
     /// The resource tags of the secret.
     ///
     /// This parameter is not returned if you set the FetchTags parameter to false or you do not specify the FetchTags parameter.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -548,8 +742,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Tags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -577,26 +771,43 @@ pub enum KeySpec {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BindVpc {
     /// The region to which the VPC belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp19z7djuhtad5dff****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `VpcOwnerId`.
     /// - Example: `190325303126****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_owner_id: Option<String>,
     /// The vSwitch in the VPC.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1i512amhdje10f1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -614,8 +825,8 @@ impl ::acs_runtime::de::FromJson for BindVpc {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for BindVpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindVpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -624,12 +835,17 @@ impl<'de> ::serde::Deserialize<'de> for BindVpc {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BindVpcs {
     /// A list of associated VPCs.
     ///
     /// > If your self-managed applications are deployed in multiple VPCs in the same region, you can associate VPCs with the KMS instance beyond the VPC that you specify when you enable the KMS instance. The VPCs can belong to the same Alibaba Cloud account or different Alibaba Cloud accounts. After the configuration is complete, self-managed applications in the VPCs can access the specified KMS instance.
     ///
     /// - Wire name: `BindVpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindVpc", skip_serializing_if = "Option::is_none")
+    )]
     pub bind_vpc: Option<Vec<crate::types::BindVpc>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -644,8 +860,8 @@ impl ::acs_runtime::de::FromJson for BindVpcs {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for BindVpcs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindVpcs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -654,16 +870,25 @@ impl<'de> ::serde::Deserialize<'de> for BindVpcs {
 /// The details of the KMS instance.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KmsInstance {
     /// The ID of the KMS instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `kst-bjj62f5ba3dnpb6v8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The name of the KMS instance.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `kst-bjj62f5ba3dnpb6v8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The status of the KMS instance. Valid values:
     ///
@@ -675,75 +900,151 @@ pub struct KmsInstance {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Connected`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the KMS instance is created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2023-09-05T12:44:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The computing performance of the KMS instance.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<i64>,
     /// The number of keys that can be created for the KMS instance.
     ///
     /// - Wire name: `KeyNum`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyNum", skip_serializing_if = "Option::is_none")
+    )]
     pub key_num: Option<i64>,
     /// The number of secrets that can be created for the KMS instance.
     ///
     /// - Wire name: `SecretNum`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretNum", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_num: Option<String>,
     /// The access management quota for the KMS instance.
     ///
     /// - Wire name: `VpcNum`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcNum", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_num: Option<i64>,
     /// The virtual private cloud (VPC) with which the KMS instance is associated.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp19z7cwmltad5dff****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The zone with which the KMS instance is associated.
     ///
     /// - Wire name: `ZoneIds`.
     /// - Example: `"cn-hangzhou-k",       "cn-hangzhou-j"`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneIds", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_ids: Option<Vec<String>>,
     /// The vSwitch in the VPC.
     ///
     /// - Wire name: `VswitchIds`.
     /// - Example: `vsw-bp1i512amda6d10a0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VswitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vswitch_ids: Option<Vec<String>>,
     /// The expiration time of the KMS instance.
     ///
     /// - Wire name: `EndDate`.
     /// - Example: `2023-10-05T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndDate", skip_serializing_if = "Option::is_none")
+    )]
     pub end_date: Option<String>,
     /// The time when the KMS instance is enabled.
     ///
     /// - Wire name: `StartDate`.
     /// - Example: `2023-09-05T12:44:19Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartDate", skip_serializing_if = "Option::is_none")
+    )]
     pub start_date: Option<String>,
     /// The content of the certificate authority (CA) certificate of the KMS instance.
     ///
     /// - Wire name: `CaCertificateChainPem`.
     /// - Example: `-----BEGIN CERTIFICATE-----\r\nMIIDuzCCAqOgAwIBAgIJALTKwWAjvbMiMA0GCSqGSIb3DQEBCwUAMHQxCzAJBgNV****-----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificateChainPem", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_chain_pem: Option<String>,
     /// - Wire name: `BindVpcs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindVpcs", skip_serializing_if = "Option::is_none")
+    )]
     pub bind_vpcs: Option<crate::types::BindVpcs>,
     /// - Wire name: `ChargeType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// - Wire name: `ProductVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub product_version: Option<String>,
     /// - Wire name: `SaleStatus`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SaleStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub sale_status: Option<String>,
     /// - Wire name: `Log`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Log", skip_serializing_if = "Option::is_none")
+    )]
     pub log: Option<i64>,
     /// - Wire name: `LogStorage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStorage", skip_serializing_if = "Option::is_none")
+    )]
     pub log_storage: Option<i64>,
     /// - Wire name: `ProductType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -778,8 +1079,8 @@ impl ::acs_runtime::de::FromJson for KmsInstance {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for KmsInstance {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KmsInstance {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -788,15 +1089,28 @@ impl<'de> ::serde::Deserialize<'de> for KmsInstance {
 /// A nested value.
 #[cfg(feature = "family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KmsInstanceQuotaInfo {
     /// - Wire name: `ResourceQuota`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceQuota", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_quota: Option<i64>,
     /// - Wire name: `ResourceType`.
     /// - Example: `key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// - Wire name: `UsedQuantity`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UsedQuantity", skip_serializing_if = "Option::is_none")
+    )]
     pub used_quantity: Option<i64>,
 }
 #[cfg(feature = "family")]
@@ -813,8 +1127,8 @@ impl ::acs_runtime::de::FromJson for KmsInstanceQuotaInfo {
     }
 }
 #[cfg(feature = "family")]
-impl<'de> ::serde::Deserialize<'de> for KmsInstanceQuotaInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KmsInstanceQuotaInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -920,10 +1234,15 @@ pub enum RequireEachIncludedType {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VersionStages {
     /// The stage labels that mark the secret versions.
     ///
     /// - Wire name: `VersionStage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStage", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stage: Option<Vec<String>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -938,8 +1257,8 @@ impl ::acs_runtime::de::FromJson for VersionStages {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for VersionStages {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VersionStages {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -948,21 +1267,34 @@ impl<'de> ::serde::Deserialize<'de> for VersionStages {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Alia {
     /// The CMK to which the alias belongs.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `08c33a6f-4e0a-4a1b-a3fa-7ddfa1d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the alias.
     ///
     /// - Wire name: `AliasArn`.
     /// - Example: `acs:kms:cn-hangzhou:123456:alias/ExampleAlias1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliasArn", skip_serializing_if = "Option::is_none")
+    )]
     pub alias_arn: Option<String>,
     /// The ID of the alias.
     ///
     /// - Wire name: `AliasName`.
     /// - Example: `alias/ExampleAlias1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliasName", skip_serializing_if = "Option::is_none")
+    )]
     pub alias_name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -979,8 +1311,8 @@ impl ::acs_runtime::de::FromJson for Alia {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Alia {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Alia {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -989,10 +1321,15 @@ impl<'de> ::serde::Deserialize<'de> for Alia {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Aliases {
     /// The alias of the user.
     ///
     /// - Wire name: `Alias`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Alias", skip_serializing_if = "Option::is_none")
+    )]
     pub alias: Option<Vec<crate::types::Alia>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1007,8 +1344,8 @@ impl ::acs_runtime::de::FromJson for Aliases {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Aliases {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Aliases {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1017,16 +1354,25 @@ impl<'de> ::serde::Deserialize<'de> for Aliases {
 /// A list of AAPs.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ApplicationAccessPoint {
     /// The name of the AAP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The authentication method.
     ///
     /// - Wire name: `AuthenticationMethod`.
     /// - Example: `ClientKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthenticationMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub authentication_method: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1042,8 +1388,8 @@ impl ::acs_runtime::de::FromJson for ApplicationAccessPoint {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ApplicationAccessPoint {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ApplicationAccessPoint {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1052,10 +1398,15 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationAccessPoint {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ApplicationAccessPoints {
     /// A list of AAPs.
     ///
     /// - Wire name: `ApplicationAccessPoint`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ApplicationAccessPoint", skip_serializing_if = "Option::is_none")
+    )]
     pub application_access_point: Option<Vec<crate::types::ApplicationAccessPoint>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1070,8 +1421,8 @@ impl ::acs_runtime::de::FromJson for ApplicationAccessPoints {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ApplicationAccessPoints {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ApplicationAccessPoints {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1080,36 +1431,61 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationAccessPoints {
 /// A list of client keys.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ClientKey {
     /// The ID of the client key.
     ///
     /// - Wire name: `ClientKeyId`.
     /// - Example: `KAAP.66abf237-63f6-4625-b8cf-47e1086e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub client_key_id: Option<String>,
     /// The time when the client key was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2023-08-31T09:14:38Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The public key of the client key.
     ///
     /// - Wire name: `PublicKeyData`.
     /// - Example: `-----BEGIN CERTIFICATE-----\nMIIDcjCCAlqgAwIBAgIQT/sAVRxwYp54mrw****-----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKeyData", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key_data: Option<String>,
     /// The private key algorithm of the client key.
     ///
     /// - Wire name: `KeyAlgorithm`.
     /// - Example: `RSA_2048`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub key_algorithm: Option<String>,
     /// The beginning of the validity period of the client key.
     ///
     /// - Wire name: `NotBefore`.
     /// - Example: `2023-08-31T17:14:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<String>,
     /// The end of the validity period of the client key.
     ///
     /// - Wire name: `NotAfter`.
     /// - Example: `2028-08-31T17:14:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotAfter", skip_serializing_if = "Option::is_none")
+    )]
     pub not_after: Option<String>,
     /// The provider of the client key.
     ///
@@ -1117,11 +1493,19 @@ pub struct ClientKey {
     ///
     /// - Wire name: `KeyOrigin`.
     /// - Example: `KMS_PROVIDED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyOrigin", skip_serializing_if = "Option::is_none")
+    )]
     pub key_origin: Option<String>,
     /// The name of the AAP.
     ///
     /// - Wire name: `AapName`.
     /// - Example: `aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AapName", skip_serializing_if = "Option::is_none")
+    )]
     pub aap_name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1143,8 +1527,8 @@ impl ::acs_runtime::de::FromJson for ClientKey {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ClientKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ClientKey {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1153,10 +1537,15 @@ impl<'de> ::serde::Deserialize<'de> for ClientKey {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KeyVersions {
     /// An array that consists of key versions.
     ///
     /// - Wire name: `KeyVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version: Option<Vec<crate::types::KeyVersion>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1171,8 +1560,8 @@ impl ::acs_runtime::de::FromJson for KeyVersions {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for KeyVersions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KeyVersions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1181,16 +1570,25 @@ impl<'de> ::serde::Deserialize<'de> for KeyVersions {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Key {
     /// The ID of the CMK. The ID must be globally unique.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `08c33a6f-4e0a-4a1b-a3fa-7ddfa1d4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the CMK.
     ///
     /// - Wire name: `KeyArn`.
     /// - Example: `acs:kms:cn-hangzhou:123456:key/80e9409f-78fa-42ab-84bd-83f40c81****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyArn", skip_serializing_if = "Option::is_none")
+    )]
     pub key_arn: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1206,8 +1604,8 @@ impl ::acs_runtime::de::FromJson for Key {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Key {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Key {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1216,10 +1614,15 @@ impl<'de> ::serde::Deserialize<'de> for Key {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Keys {
     /// An array that consists of the CMKs of the current Alibaba Cloud account in the current region.
     ///
     /// - Wire name: `Key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<Vec<crate::types::Key>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1232,8 +1635,8 @@ impl ::acs_runtime::de::FromJson for Keys {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Keys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Keys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1242,16 +1645,25 @@ impl<'de> ::serde::Deserialize<'de> for Keys {
 /// A list of KMS instances.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListKmsInstancesKmsInstance {
     /// The ARN of the KMS instance.
     ///
     /// - Wire name: `KmsInstanceArn`.
     /// - Example: `acs:kms:pre-hangzhou:120708975881****:keystore/kst-phzz64c9f84eo32dbs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceArn", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_arn: Option<String>,
     /// The ID of the KMS instance.
     ///
     /// - Wire name: `KmsInstanceId`.
     /// - Example: `kst-phzz64c9f84eo32dbs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1267,8 +1679,9 @@ impl ::acs_runtime::de::FromJson for ListKmsInstancesKmsInstance {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesKmsInstance {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListKmsInstancesKmsInstance {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1277,10 +1690,15 @@ impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesKmsInstance {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct KmsInstances {
     /// A list of KMS instances.
     ///
     /// - Wire name: `KmsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance: Option<Vec<crate::types::ListKmsInstancesKmsInstance>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1295,8 +1713,8 @@ impl ::acs_runtime::de::FromJson for KmsInstances {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for KmsInstances {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for KmsInstances {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1305,16 +1723,25 @@ impl<'de> ::serde::Deserialize<'de> for KmsInstances {
 /// A list of access control rules.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NetworkRule {
     /// The network type. The value is fixed as Private. Self-managed applications can access KMS instances only over a private virtual private cloud (VPC).
     ///
     /// - Wire name: `Type`.
     /// - Example: `Private`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The name of the access control rule.
     ///
     /// - Wire name: `Name`.
     /// - Example: `networkrule_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1330,8 +1757,8 @@ impl ::acs_runtime::de::FromJson for NetworkRule {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for NetworkRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NetworkRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1340,10 +1767,15 @@ impl<'de> ::serde::Deserialize<'de> for NetworkRule {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NetworkRules {
     /// A list of access control rules.
     ///
     /// - Wire name: `NetworkRule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkRule", skip_serializing_if = "Option::is_none")
+    )]
     pub network_rule: Option<Vec<crate::types::NetworkRule>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1358,8 +1790,8 @@ impl ::acs_runtime::de::FromJson for NetworkRules {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for NetworkRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NetworkRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1368,11 +1800,16 @@ impl<'de> ::serde::Deserialize<'de> for NetworkRules {
 /// A list of permission policies.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Policy {
     /// The name of the permission policy.
     ///
     /// - Wire name: `Name`.
     /// - Example: `policy_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1385,8 +1822,8 @@ impl ::acs_runtime::de::FromJson for Policy {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Policy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1395,10 +1832,15 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Policies {
     /// A list of permission policies.
     ///
     /// - Wire name: `Policy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<Vec<crate::types::Policy>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1413,8 +1855,8 @@ impl ::acs_runtime::de::FromJson for Policies {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Policies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1423,21 +1865,34 @@ impl<'de> ::serde::Deserialize<'de> for Policies {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListResourceTagsTag {
     /// The globally unique ID of the CMK.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `33caea95-c3e5-4b3e-a9c6-cec76e4e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `Test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `Project`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1454,8 +1909,8 @@ impl ::acs_runtime::de::FromJson for ListResourceTagsTag {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ListResourceTagsTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListResourceTagsTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1464,10 +1919,15 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceTagsTag {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListResourceTagsTags {
     /// The tags of the CMK.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::ListResourceTagsTag>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1480,8 +1940,8 @@ impl ::acs_runtime::de::FromJson for ListResourceTagsTags {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ListResourceTagsTags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListResourceTagsTags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1490,18 +1950,31 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceTagsTags {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VersionId {
     /// The version number.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `00000000000000000000000000000000203`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The time when the secret version was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2020-02-21T15:39:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// - Wire name: `VersionStages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStages", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stages: Option<crate::types::VersionStages>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1518,8 +1991,8 @@ impl ::acs_runtime::de::FromJson for VersionId {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for VersionId {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VersionId {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1528,10 +2001,15 @@ impl<'de> ::serde::Deserialize<'de> for VersionId {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VersionIds {
     /// The list of secret versions.
     ///
     /// - Wire name: `VersionId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<Vec<crate::types::VersionId>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1546,8 +2024,8 @@ impl ::acs_runtime::de::FromJson for VersionIds {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for VersionIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VersionIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1556,6 +2034,7 @@ impl<'de> ::serde::Deserialize<'de> for VersionIds {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Secret {
     /// The type of the secret. Valid values:
     ///
@@ -1564,16 +2043,28 @@ pub struct Secret {
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The time when the secret is scheduled to be deleted.
     ///
     /// - Wire name: `UpdateTime`.
     /// - Example: `2022-07-17T07:59:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub update_time: Option<String>,
     /// The time when the secret was created.
     ///
     /// - Wire name: `SecretType`.
     /// - Example: `Generic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_type: Option<String>,
     /// The resource tags of the secret.
     ///
@@ -1581,15 +2072,31 @@ pub struct Secret {
     ///
     /// - Wire name: `PlannedDeleteTime`.
     /// - Example: `2022-08-17T07:59:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PlannedDeleteTime", skip_serializing_if = "Option::is_none")
+    )]
     pub planned_delete_time: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-07-17T07:59:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `OwingService`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwingService", skip_serializing_if = "Option::is_none")
+    )]
     pub owing_service: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1610,8 +2117,8 @@ impl ::acs_runtime::de::FromJson for Secret {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for Secret {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Secret {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1620,10 +2127,15 @@ impl<'de> ::serde::Deserialize<'de> for Secret {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecretList {
     /// The time when the secret was updated.
     ///
     /// - Wire name: `Secret`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Secret", skip_serializing_if = "Option::is_none")
+    )]
     pub secret: Option<Vec<crate::types::Secret>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1638,8 +2150,8 @@ impl ::acs_runtime::de::FromJson for SecretList {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for SecretList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecretList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1648,6 +2160,7 @@ impl<'de> ::serde::Deserialize<'de> for SecretList {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ListTagResourcesTag {
     /// The key of the tag. A tag consists of a key-value pair.
     ///
@@ -1658,6 +2171,10 @@ pub struct ListTagResourcesTag {
     /// - Wire name: `Key`.
     /// - Example: `disk-encryption`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the tag. A tag consists of a key-value pair.
     ///
@@ -1666,31 +2183,52 @@ pub struct ListTagResourcesTag {
     /// - Wire name: `Value`.
     /// - Example: `true`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The type of the resource.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The value of the tag.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `key-hzz62f1cb66fa42qo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The key of the tag.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `disk-encryption`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1708,8 +2246,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1718,10 +2256,15 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResources {
     /// A list of tags.
     ///
     /// - Wire name: `TagResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResource", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -1736,8 +2279,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for TagResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1746,6 +2289,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ExtendedConfig {
     /// The custom data in the extended configuration of the secret.
     ///
@@ -1755,5 +2299,9 @@ pub struct ExtendedConfig {
     /// - Wire name: `CustomData`.
     /// - Example: `{"DBName":"app1","Port":"3306"}`.
     #[rpc(name = "CustomData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomData", skip_serializing_if = "Option::is_none")
+    )]
     pub custom_data: Option<::serde_json::Value>,
 }

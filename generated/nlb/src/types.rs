@@ -6,6 +6,7 @@
 /// > You can add up to 200 backend servers in each call.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Server {
     /// The backend server ID.
     ///
@@ -16,6 +17,10 @@ pub struct Server {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of the backend server. Valid values:
     ///
@@ -28,12 +33,20 @@ pub struct Server {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The IP address of the backend server. If the server group type is **Ip**, set the ServerId parameter to IP addresses.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.6.6`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The port that is used by the backend server to provide services. Valid values: **0 to 65535**. If you do not set this parameter, the default value **0** is used.
     ///
@@ -42,6 +55,10 @@ pub struct Server {
     /// - Wire name: `Port`.
     /// - Example: `443`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If this parameter is set to **0**, no requests are forwarded to the server.
     ///
@@ -49,6 +66,10 @@ pub struct Server {
     /// - Default: `100`.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the backend server.
     ///
@@ -57,6 +78,10 @@ pub struct Server {
     /// - Wire name: `Description`.
     /// - Example: `ECS`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 #[cfg(feature = "server-groups")]
@@ -71,6 +96,7 @@ impl ::acs_runtime::validate::Validate for Server {
 /// > You can specify only one zone ID in each call.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone uses one vSwitch and one subnet.
     ///
@@ -78,6 +104,10 @@ pub struct ZoneMapping {
     /// - Required.
     /// - Example: `vsw-sersdf****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID of the NLB instance.
     ///
@@ -89,6 +119,10 @@ pub struct ZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -137,6 +171,7 @@ pub enum AlpnPolicy {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The key of the tag. The tag key can be up to 64 characters in length, cannot start with `aliyun` or `acs:`, and cannot contain `http://` or `https://`. The tag value can contain letters, digits, and the following special characters: \_ . : / = + - @
     ///
@@ -145,6 +180,10 @@ pub struct Tag {
     /// - Wire name: `Key`.
     /// - Example: `KeyTest`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the tag. The tag value can be up to 128 characters in length, cannot start with `acs:` or `aliyun`, and cannot contain `http://` or `https://`. The tag value can contain letters, digits, and the following special characters: \_ . : / = + - @
     ///
@@ -153,11 +192,17 @@ pub struct Tag {
     /// - Wire name: `Value`.
     /// - Example: `Test`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// Specifies whether to use the Proxy protocol to pass the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
 #[cfg(feature = "listeners")]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct ProxyProtocolV2Config {
     /// Specifies whether to use the Proxy protocol to pass the VpcId parameter to backend servers. Valid values:
     ///
@@ -199,6 +244,7 @@ pub struct ProxyProtocolV2Config {
 /// The mapping between the zone and the vSwitch. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateLoadBalancerZoneMapping {
     /// The ID of the vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an NLB instance. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
     ///
@@ -206,6 +252,10 @@ pub struct CreateLoadBalancerZoneMapping {
     /// - Required.
     /// - Example: `vsw-sersdf****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the zone where the NLB instance is deployed. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
@@ -215,36 +265,60 @@ pub struct CreateLoadBalancerZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The private virtual IP address (VIP) of the IPv4 version. The private IPv4 address that the NLB instance uses to provide external services.
     ///
     /// - Wire name: `PrivateIPv4Address`.
     /// - Example: `192.168.10.1`.
     #[rpc(name = "PrivateIPv4Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP) that is associated with the Internet-facing NLB instance. Each zone is assigned one EIP. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, specify at least two zones.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The VIP of the IPv6 version. The IPv6 address that the NLB instance uses to provide external services.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:400a:d5:3080:b409:840a:ca:e8e5`.
     #[rpc(name = "Ipv6Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The local IPv4 addresses. The IP addresses that the NLB instance uses to communicate with the backend servers. The number of IP addresses must be an even number, which must be at least 2 and at most 8.
     ///
     /// - Wire name: `Ipv4LocalAddresses`.
     /// - Must have 2 to 8 items.
     #[rpc(name = "Ipv4LocalAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4LocalAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_local_addresses: Option<Vec<String>>,
     /// The local IPv6 addresses. The IP addresses that the NLB instance uses to communicate with the backend servers. The number of IP addresses must be an even number, which must be at least 2 and at most 8.
     ///
     /// - Wire name: `Ipv6LocalAddresses`.
     /// - Must have 2 to 8 items.
     #[rpc(name = "Ipv6LocalAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6LocalAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_local_addresses: Option<Vec<String>>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -271,6 +345,7 @@ impl ::acs_runtime::validate::Validate for CreateLoadBalancerZoneMapping {
 /// The billing settings of the NLB instance.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct LoadBalancerBillingConfig {
     /// The billing method of the NLB instance.
     ///
@@ -279,11 +354,16 @@ pub struct LoadBalancerBillingConfig {
     /// - Wire name: `PayType`.
     /// - Example: `PostPay`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
 }
 /// The configuration of the deletion protection feature.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DeletionProtectionConfig {
     /// Specifies whether to enable the deletion protection feature. Valid values:
     ///
@@ -293,17 +373,26 @@ pub struct DeletionProtectionConfig {
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The reason why the deletion protection feature is enabled or disabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
     /// - Wire name: `Reason`.
     /// - Example: `The instance is running`.
     #[rpc(name = "Reason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
 }
 /// The configuration of the configuration read-only mode.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModificationProtectionConfig {
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -315,6 +404,10 @@ pub struct ModificationProtectionConfig {
     /// - Wire name: `Status`.
     /// - Example: `ConsoleProtection`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The reason for enabling the configuration read-only mode. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
@@ -323,6 +416,10 @@ pub struct ModificationProtectionConfig {
     /// - Wire name: `Reason`.
     /// - Example: `Service guarantee period`.
     #[rpc(name = "Reason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
 }
 /// The HTTP version used for health checks. Valid values: **HTTP1.0** (default) and **HTTP1.1**.
@@ -346,6 +443,7 @@ pub enum HealthCheckHttpVersion {
 /// The configurations of health checks.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct HealthCheckConfig {
     /// Specifies whether to enable health checks. Valid values:
     ///
@@ -355,6 +453,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckEnabled`.
     /// - Example: `true`.
     #[rpc(name = "HealthCheckEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_enabled: Option<bool>,
     /// The protocol that you want to use for health checks. Valid values:
     ///
@@ -365,6 +467,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckType`.
     /// - Example: `TCP`.
     #[rpc(name = "HealthCheckType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The port that you want to use for health checks on backend servers.
     ///
@@ -375,6 +481,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `0`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status changes from **fail** to **success**.
     ///
@@ -385,6 +495,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `2`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status changes from **success** to **fail**.
     ///
@@ -395,12 +509,23 @@ pub struct HealthCheckConfig {
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `2`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period for a health check response. Unit: seconds. Valid values: **1** to **300**. Default value: **5**.
     ///
     /// - Wire name: `HealthCheckConnectTimeout`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckConnectTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The interval at which health checks are performed. Unit: seconds. Default value: **5**.
     ///
@@ -410,6 +535,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -421,6 +550,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `$SERVER_IP`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URL path to which health check probes are sent.
     ///
@@ -431,6 +564,10 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HealthCheckUrl`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckUrl")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckUrl", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_url: Option<String>,
     /// The HTTP status codes to return for health checks. Separate multiple HTTP status codes with commas (,). Valid values: **http_2xx** (default), **http_3xx**, **http_4xx**, and **http_5xx**.
     ///
@@ -438,6 +575,10 @@ pub struct HealthCheckConfig {
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<Vec<String>>,
     /// The HTTP method that is used for health checks. Valid values: **GET** (default) and **HEAD**.
     ///
@@ -446,18 +587,30 @@ pub struct HealthCheckConfig {
     /// - Wire name: `HttpCheckMethod`.
     /// - Example: `GET`.
     #[rpc(name = "HttpCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub http_check_method: Option<String>,
     /// The request string that UDP listeners send to backend servers for health checks. The string must be 1 to 512 characters in length and can contain only letters and digits.
     ///
     /// - Wire name: `HealthCheckReq`.
     /// - Example: `hello`.
     #[rpc(name = "HealthCheckReq")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckReq", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_req: Option<String>,
     /// The response string that backend servers return to UDP listeners for health checks. The string must be 1 to 512 characters in length and can contain only letters and digits.
     ///
     /// - Wire name: `HealthCheckExp`.
     /// - Example: `ok`.
     #[rpc(name = "HealthCheckExp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckExp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_exp: Option<String>,
     /// The HTTP version used for health checks. Valid values: **HTTP1.0** (default) and **HTTP1.1**.
     ///
@@ -467,6 +620,10 @@ pub struct HealthCheckConfig {
     /// - Must be one of `HTTP1.0`, `HTTP1.1`.
     /// - Example: `HTTP1.0`.
     #[rpc(name = "HealthCheckHttpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<crate::types::HealthCheckHttpVersion>,
 }
 #[cfg(feature = "server-groups")]
@@ -483,21 +640,34 @@ impl ::acs_runtime::validate::Validate for HealthCheckConfig {
 /// The list of regions.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
     /// The name of the region.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `us-east-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The endpoint of the region service.
     ///
     /// - Wire name: `RegionEndpoint`.
     /// - Example: `nlb.cn-hangzhou.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub region_endpoint: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -514,8 +684,8 @@ impl ::acs_runtime::de::FromJson for Region {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for Region {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -524,16 +694,25 @@ impl<'de> ::serde::Deserialize<'de> for Region {
 /// The zone.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Zone {
     /// The zone name.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `ap_southeast_2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -549,8 +728,8 @@ impl ::acs_runtime::de::FromJson for Zone {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for Zone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Zone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -559,6 +738,7 @@ impl<'de> ::serde::Deserialize<'de> for Zone {
 /// Indicates whether the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeProxyProtocolV2Config {
     /// Indicates whether the Proxy protocol passes the VpcId parameter to backend servers. Valid values:
     ///
@@ -567,6 +747,10 @@ pub struct GetListenerAttributeProxyProtocolV2Config {
     ///
     /// - Wire name: `Ppv2VpcIdEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ppv2VpcIdEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ppv2_vpc_id_enabled: Option<bool>,
     /// Indicates whether the Proxy protocol passes the PrivateLinkEpId parameter to backend servers. Valid values:
     ///
@@ -575,6 +759,13 @@ pub struct GetListenerAttributeProxyProtocolV2Config {
     ///
     /// - Wire name: `Ppv2PrivateLinkEpIdEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ppv2PrivateLinkEpIdEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ppv2_private_link_ep_id_enabled: Option<bool>,
     /// Indicates whether the Proxy protocol passes the PrivateLinkEpsId parameter to backend servers. Valid values:
     ///
@@ -583,6 +774,13 @@ pub struct GetListenerAttributeProxyProtocolV2Config {
     ///
     /// - Wire name: `Ppv2PrivateLinkEpsIdEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ppv2PrivateLinkEpsIdEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ppv2_private_link_eps_id_enabled: Option<bool>,
 }
 #[cfg(feature = "listeners")]
@@ -599,8 +797,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeProxyProtocolV2Config {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeProxyProtocolV2Config {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeProxyProtocolV2Config {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -609,16 +808,25 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeProxyProtocolV2Confi
 /// The tags for the execution.
 #[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeTag {
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `ac-cus-tag-4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `ON`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 #[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
@@ -634,8 +842,8 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeTag {
     }
 }
 #[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetListenerAttributeTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -644,6 +852,7 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeTag {
 /// The cause of the health check failure.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Reason {
     /// The reason why the **status** is abnormal. Valid values:
     ///
@@ -656,6 +865,10 @@ pub struct Reason {
     ///
     /// - Wire name: `ReasonCode`.
     /// - Example: `CONNECT_TIMEOUT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReasonCode", skip_serializing_if = "Option::is_none")
+    )]
     pub reason_code: Option<String>,
 }
 #[cfg(feature = "listeners")]
@@ -670,8 +883,8 @@ impl ::acs_runtime::de::FromJson for Reason {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for Reason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Reason {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -680,6 +893,7 @@ impl<'de> ::serde::Deserialize<'de> for Reason {
 /// A list of unhealthy backend servers.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NonNormalServer {
     /// The health check status. Valid values:
     ///
@@ -689,25 +903,45 @@ pub struct NonNormalServer {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Initial`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The backend port.
     ///
     /// - Wire name: `Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The cause of the health check failure.
     ///
     /// - Wire name: `Reason`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<crate::types::Reason>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp1bt75jaujl7tjl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.8.10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
 }
 #[cfg(feature = "listeners")]
@@ -726,8 +960,8 @@ impl ::acs_runtime::de::FromJson for NonNormalServer {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NonNormalServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -736,6 +970,7 @@ impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
 /// The information about the server group.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ServerGroupInfo {
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -744,15 +979,27 @@ pub struct ServerGroupInfo {
     ///
     /// - Wire name: `HeathCheckEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HeathCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub heath_check_enabled: Option<bool>,
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// A list of unhealthy backend servers.
     ///
     /// - Wire name: `NonNormalServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NonNormalServers", skip_serializing_if = "Option::is_none")
+    )]
     pub non_normal_servers: Option<Vec<crate::types::NonNormalServer>>,
 }
 #[cfg(feature = "listeners")]
@@ -769,8 +1016,8 @@ impl ::acs_runtime::de::FromJson for ServerGroupInfo {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ServerGroupInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -779,25 +1026,42 @@ impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
 /// The health check status of the server group of the listener.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerHealthStatus {
     /// The ID of the listener of the NLB instance.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listening port.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The listening protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `TCPSSL`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The information about the server groups.
     ///
     /// - Wire name: `ServerGroupInfos`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupInfos", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_infos: Option<Vec<crate::types::ServerGroupInfo>>,
 }
 #[cfg(feature = "listeners")]
@@ -815,8 +1079,8 @@ impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListenerHealthStatus {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -825,6 +1089,7 @@ impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
 /// A nested value.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OperationLock {
     /// The type of the lock. Valid values:
     ///
@@ -835,11 +1100,19 @@ pub struct OperationLock {
     ///
     /// - Wire name: `LockType`.
     /// - Example: `SecurityLocked`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockType", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_type: Option<String>,
     /// The reason why the NLB instance is locked.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `security`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -855,8 +1128,8 @@ impl ::acs_runtime::de::FromJson for OperationLock {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for OperationLock {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OperationLock {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -865,31 +1138,52 @@ impl<'de> ::serde::Deserialize<'de> for OperationLock {
 /// A nested value.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancerAddresse {
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `EniId`.
     /// - Example: `eni-bp12f1xhs5yal61a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniId", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_id: Option<String>,
     /// The private IPv4 address of the NLB instance.
     ///
     /// - Wire name: `PrivateIPv4Address`.
     /// - Example: `192.168.3.32`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP).
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The public IPv4 address of the NLB instance.
     ///
     /// - Wire name: `PublicIPv4Address`.
     /// - Example: `120.XX.XX.69`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub public_i_pv4_address: Option<String>,
     /// The IPv6 address of the NLB instance.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2001:db8:1:1:1:1:1:1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The health status of the private IPv4 address of the NLB instance. Valid values:
     ///
@@ -900,6 +1194,10 @@ pub struct LoadBalancerAddresse {
     ///
     /// - Wire name: `PrivateIPv4HcStatus`.
     /// - Example: `Healthy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv4HcStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv4_hc_status: Option<String>,
     /// The health status of the IPv6 address of the NLB instance. Valid values:
     ///
@@ -910,14 +1208,26 @@ pub struct LoadBalancerAddresse {
     ///
     /// - Wire name: `PrivateIPv6HcStatus`.
     /// - Example: `Healthy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv6HcStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv6_hc_status: Option<String>,
     /// The IPv4 link-local addresses. The IP addresses that the NLB instance uses to communicate with the backend servers.
     ///
     /// - Wire name: `Ipv4LocalAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4LocalAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_local_addresses: Option<Vec<String>>,
     /// The IPv6 link-local addresses. The IP addresses that the NLB instance uses to communicate with the backend servers.
     ///
     /// - Wire name: `Ipv6LocalAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6LocalAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_local_addresses: Option<Vec<String>>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -940,8 +1250,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoadBalancerAddresse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -950,20 +1260,33 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
 /// The mappings between zones and vSwitches. You must add at least two zones. You can add a maximum of 10 zones.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone contains one vSwitch and one subnet.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1rmcrwg3erh1fh8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The information about the IP addresses used by the NLB instance.
     ///
     /// - Wire name: `LoadBalancerAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_addresses: Option<Vec<crate::types::LoadBalancerAddresse>>,
     /// The zone status. Valid values:
     ///
@@ -975,6 +1298,10 @@ pub struct GetLoadBalancerAttributeZoneMapping {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -992,8 +1319,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetLoadBalancerAttributeZoneMapping {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1002,12 +1330,17 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
 /// The billing information of the NLB instance.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     /// The billing method of the NLB instance. Set the value to **PostPay**, which specifies the pay-as-you-go billing method.
     ///
     /// - Wire name: `PayType`.
     /// - Default: `PostPay`.
     /// - Example: `PostPay`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1022,9 +1355,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBilling
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for GetLoadBalancerAttributeLoadBalancerBillingConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1033,6 +1366,7 @@ for GetLoadBalancerAttributeLoadBalancerBillingConfig {
 /// The configuration of the deletion protection feature.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeDeletionProtectionConfig {
     /// Specifies whether to enable deletion protection. Valid values:
     ///
@@ -1041,16 +1375,28 @@ pub struct GetLoadBalancerAttributeDeletionProtectionConfig {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The reason why the deletion protection feature is enabled or disabled. The value must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The value must start with a letter.
     ///
     /// - Wire name: `Reason`.
     /// - Example: `create-by-mse-can-not-delete`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
     /// The time when the deletion protection feature was enabled. The time follows the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time is displayed in UTC.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2022-11-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledTime", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_time: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1067,9 +1413,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeDeletionProtectionC
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for GetLoadBalancerAttributeDeletionProtectionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1078,6 +1424,7 @@ for GetLoadBalancerAttributeDeletionProtectionConfig {
 /// The configuration of the configuration read-only mode.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -1088,6 +1435,10 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ConsoleProtection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The reason why the configuration read-only mode is enabled. The value must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The value must start with a letter.
     ///
@@ -1095,11 +1446,19 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     ///
     /// - Wire name: `Reason`.
     /// - Example: `create-by-mse-cannot-modify`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
     /// The time when the modification protection feature was enabled. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2022-12-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledTime", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_time: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1117,9 +1476,9 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for GetLoadBalancerAttributeModificationProtectionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1128,11 +1487,16 @@ for GetLoadBalancerAttributeModificationProtectionConfig {
 /// The queried task.
 #[cfg(feature = "asynchronous-tasks")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Job {
     /// The task ID.
     ///
     /// - Wire name: `Id`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Id", skip_serializing_if = "Option::is_none")
+    )]
     pub id: Option<String>,
     /// The status of the task. Valid values:
     ///
@@ -1142,6 +1506,10 @@ pub struct Job {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Succeeded`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "asynchronous-tasks")]
@@ -1157,8 +1525,8 @@ impl ::acs_runtime::de::FromJson for Job {
     }
 }
 #[cfg(feature = "asynchronous-tasks")]
-impl<'de> ::serde::Deserialize<'de> for Job {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Job {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1167,11 +1535,16 @@ impl<'de> ::serde::Deserialize<'de> for Job {
 /// The certificate.
 #[cfg(feature = "listener-certificates")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Certificate {
     /// The ID of the certificate. Only one server certificate is supported.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `12315790343_166f8204689_1714763408_70998****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// Indicates whether the certificate is the default certificate of the listener. Valid values:
     ///
@@ -1180,6 +1553,10 @@ pub struct Certificate {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// Indicates whether the certificate is associated with the listener. Valid values:
     ///
@@ -1189,11 +1566,19 @@ pub struct Certificate {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Associating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the certificate.
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Server`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_type: Option<String>,
 }
 #[cfg(feature = "listener-certificates")]
@@ -1211,8 +1596,8 @@ impl ::acs_runtime::de::FromJson for Certificate {
     }
 }
 #[cfg(feature = "listener-certificates")]
-impl<'de> ::serde::Deserialize<'de> for Certificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Certificate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1228,16 +1613,25 @@ impl<'de> ::serde::Deserialize<'de> for Certificate {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListListenersTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 #[cfg(
@@ -1267,8 +1661,8 @@ impl ::acs_runtime::de::FromJson for ListListenersTag {
         feature = "server-groups"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for ListListenersTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListListenersTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1277,40 +1671,69 @@ impl<'de> ::serde::Deserialize<'de> for ListListenersTag {
 /// The listeners.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Listener {
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::ListListenersTag>>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-ga6sjjcll6ou34l1et****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `TCPSSL`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The information about the listener port of your server.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The first port in the listener port range.
     ///
     /// - Wire name: `StartPort`.
     /// - Example: `233`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartPort", skip_serializing_if = "Option::is_none")
+    )]
     pub start_port: Option<String>,
     /// The last port in the listener port range.
     ///
     /// - Wire name: `EndPort`.
     /// - Example: `455`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndPort", skip_serializing_if = "Option::is_none")
+    )]
     pub end_port: Option<String>,
     /// The name of the listener.
     ///
@@ -1318,16 +1741,28 @@ pub struct Listener {
     ///
     /// - Wire name: `ListenerDescription`.
     /// - Example: `tcpssl_443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The timeout period of idle connections. Unit: seconds. Valid values: **1** to **900**. Default value: **900**.
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `900`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The ID of the security policy.
     ///
@@ -1335,18 +1770,30 @@ pub struct Listener {
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls_cipher_policy_1_1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The server certificate.
     ///
     /// > This parameter takes effect only for listeners that use SSL over TCP.
     ///
     /// - Wire name: `CertificateIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_ids: Option<Vec<String>>,
     /// A list of CA certificates.
     ///
     /// > This parameter takes effect only for listeners that use SSL over TCP.
     ///
     /// - Wire name: `CaCertificateIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_ids: Option<Vec<String>>,
     /// Indicates whether mutual authentication is enabled. Valid values:
     ///
@@ -1355,6 +1802,10 @@ pub struct Listener {
     ///
     /// - Wire name: `CaEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// The status of the listener. Valid values:
     ///
@@ -1369,11 +1820,19 @@ pub struct Listener {
     ///
     /// - Wire name: `ListenerStatus`.
     /// - Example: `Running`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_status: Option<String>,
     /// The region ID of the NLB instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether Application-Layer Protocol Negotiation (ALPN) is enabled. Valid values:
     ///
@@ -1382,6 +1841,10 @@ pub struct Listener {
     ///
     /// - Wire name: `AlpnEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_enabled: Option<bool>,
     /// The ALPN policy. Valid values:
     ///
@@ -1392,6 +1855,10 @@ pub struct Listener {
     ///
     /// - Wire name: `AlpnPolicy`.
     /// - Example: `HTTP1Only`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_policy: Option<String>,
     /// Indicates whether fine-grained monitoring is enabled. Valid values:
     ///
@@ -1400,6 +1867,10 @@ pub struct Listener {
     ///
     /// - Wire name: `SecSensorEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecSensorEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sec_sensor_enabled: Option<bool>,
     /// Indicates whether the Proxy protocol passes source client IP addresses to backend servers. Valid values:
     ///
@@ -1408,10 +1879,18 @@ pub struct Listener {
     ///
     /// - Wire name: `ProxyProtocolEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_enabled: Option<bool>,
     /// Indicates whether the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
     /// - Wire name: `ProxyProtocolV2Config`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Config", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_config: Option<
         crate::types::GetListenerAttributeProxyProtocolV2Config,
     >,
@@ -1419,6 +1898,10 @@ pub struct Listener {
     ///
     /// - Wire name: `Cps`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cps", skip_serializing_if = "Option::is_none")
+    )]
     pub cps: Option<i32>,
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the Mss value of TCP packets remains unchanged.
     ///
@@ -1426,6 +1909,10 @@ pub struct Listener {
     ///
     /// - Wire name: `Mss`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mss", skip_serializing_if = "Option::is_none")
+    )]
     pub mss: Option<i32>,
 }
 #[cfg(feature = "listeners")]
@@ -1462,8 +1949,8 @@ impl ::acs_runtime::de::FromJson for Listener {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for Listener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Listener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1472,31 +1959,52 @@ impl<'de> ::serde::Deserialize<'de> for Listener {
 /// The information about the array object.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListLoadBalancersLoadBalancerAddresse {
     /// The ID of the elastic network interface (ENI) attached to the NLB instance.
     ///
     /// - Wire name: `EniId`.
     /// - Example: `eni-bp12f1xhs5yal61a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniId", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_id: Option<String>,
     /// The private IPv4 address of the NLB instance.
     ///
     /// - Wire name: `PrivateIPv4Address`.
     /// - Example: `192.168.3.32`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP).
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The public IPv4 address of the NLB instance.
     ///
     /// - Wire name: `PublicIPv4Address`.
     /// - Example: `120.XX.XX.69`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub public_i_pv4_address: Option<String>,
     /// The IPv6 address used by the NLB instance.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2001:db8:1:1:1:1:1:1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The health status of the private IPv4 address of the NLB instance. Valid values:
     ///
@@ -1507,6 +2015,10 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
     ///
     /// - Wire name: `PrivateIPv4HcStatus`.
     /// - Example: `Healthy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv4HcStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv4_hc_status: Option<String>,
     /// The health status of the IPv6 address of the NLB instance. Valid values:
     ///
@@ -1517,6 +2029,10 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
     ///
     /// - Wire name: `PrivateIPv6HcStatus`.
     /// - Example: `Healthy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv6HcStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv6_hc_status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1537,8 +2053,9 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersLoadBalancerAddresse {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersLoadBalancerAddresse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListLoadBalancersLoadBalancerAddresse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1547,20 +2064,33 @@ impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersLoadBalancerAddresse {
 /// The information about the array object.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListLoadBalancersZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone contains one vSwitch and one subnet.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1rmcrwg3erh1fh8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The name of the zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the zones.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The IP addresses that are used by the NLB instance.
     ///
     /// - Wire name: `LoadBalancerAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_addresses: Option<
         Vec<crate::types::ListLoadBalancersLoadBalancerAddresse>,
     >,
@@ -1573,6 +2103,10 @@ pub struct ListLoadBalancersZoneMapping {
     /// - **Stopping** You can set the zone to this status only by using CADT.
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1590,8 +2124,9 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersZoneMapping {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersZoneMapping {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListLoadBalancersZoneMapping {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1600,26 +2135,43 @@ impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersZoneMapping {
 /// The NLB instances.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancer {
     /// The ID of the region where the NLB instance is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The name of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `NLB1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The type of the SLB instance. Only **Network** is returned, which indicates NLB.
     ///
     /// - Wire name: `LoadBalancerType`.
     /// - Example: `Network`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerType", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_type: Option<String>,
     /// The type of IPv4 address used by the NLB instance. Valid values:
     ///
@@ -1628,6 +2180,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `Internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -1636,6 +2192,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The type of IPv6 address used by the NLB instance. Valid values:
     ///
@@ -1644,6 +2204,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `Ipv6AddressType`.
     /// - Example: `Internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_type: Option<String>,
     /// The status of the NLB instance. Valid values:
     ///
@@ -1656,6 +2220,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The business status of the NLB instance. Valid values:
     ///
@@ -1664,43 +2232,82 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_business_status: Option<String>,
     /// The configuration of the operation lock. This parameter takes effect if the value of `LoadBalancerBussinessStatus` is **Abnormal**.
     ///
     /// - Wire name: `OperationLocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationLocks", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_locks: Option<Vec<crate::types::OperationLock>>,
     /// The ID of the VPC where the NLB instance is deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the resource was created. The time is displayed in UTC in the `yyyy-MM-ddTHH:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-07-18T17:22Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The domain name of the NLB instance.
     ///
     /// - Wire name: `DNSName`.
     /// - Example: `nlb-wb7r6dlwetvt5j****.cn-hangzhou.nlb.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DNSName", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_name: Option<String>,
     /// The mappings between zones and vSwitches.
     ///
     /// - Wire name: `ZoneMappings`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::ListLoadBalancersZoneMapping>>,
     /// The ID of the EIP bandwidth plan that is associated with the NLB instance if the NLB instance uses a public IP address.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The security group to which the NLB instance is added.
     ///
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// Indicates whether cross-zone load balancing is enabled for the NLB instance. Valid values:
     ///
@@ -1709,28 +2316,57 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `CrossZoneEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossZoneEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_zone_enabled: Option<bool>,
     /// The billing settings of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBillingConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_billing_config: Option<
         crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
     >,
     /// The configuration of the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_config: Option<
         crate::types::GetLoadBalancerAttributeDeletionProtectionConfig,
     >,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_config: Option<
         crate::types::GetLoadBalancerAttributeModificationProtectionConfig,
     >,
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::ListListenersTag>>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -1766,8 +2402,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
     }
 }
 #[cfg(feature = "network-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoadBalancer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1776,26 +2412,43 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
 /// The listeners that are associated with the NLB instance.
 #[cfg(feature = "security-policy-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RelatedListener {
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listener port.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i64>,
     /// The listener protocol. Valid value: **TCPSSL**.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `TCPSSL`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The NLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
 }
 #[cfg(feature = "security-policy-management")]
@@ -1813,8 +2466,8 @@ impl ::acs_runtime::de::FromJson for RelatedListener {
     }
 }
 #[cfg(feature = "security-policy-management")]
-impl<'de> ::serde::Deserialize<'de> for RelatedListener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RelatedListener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1823,21 +2476,34 @@ impl<'de> ::serde::Deserialize<'de> for RelatedListener {
 /// The TLS security policy.
 #[cfg(feature = "security-policy-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecurityPolicies {
     /// The ID of the TLS security policy.
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls-bp14bb1e7dll4f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The name of the TLS security policy.
     ///
     /// - Wire name: `SecurityPolicyName`.
     /// - Example: `TLSCipherPolicy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_name: Option<String>,
     /// The supported versions of the TLS protocol. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**.
     ///
     /// - Wire name: `TlsVersion`.
     /// - Example: `TLSv1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TlsVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_version: Option<String>,
     /// The cipher suites supported by the security policy. Valid values of this parameter vary based on the value of TlsVersions. A security policy supports up to 32 cipher suites.
     ///
@@ -1883,24 +2549,44 @@ pub struct SecurityPolicies {
     ///
     /// - Wire name: `Ciphers`.
     /// - Example: `ECDHE-ECDSA-AES128-SHA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<String>,
     /// The region ID of the NLB instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::ListListenersTag>>,
     /// The listeners that are associated with the NLB instance.
     ///
     /// - Wire name: `RelatedListeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedListeners", skip_serializing_if = "Option::is_none")
+    )]
     pub related_listeners: Option<Vec<crate::types::RelatedListener>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The status of the TLS security policy. Valid values:
     ///
@@ -1909,6 +2595,10 @@ pub struct SecurityPolicies {
     ///
     /// - Wire name: `SecurityPolicyStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_status: Option<String>,
 }
 #[cfg(feature = "security-policy-management")]
@@ -1931,8 +2621,8 @@ impl ::acs_runtime::de::FromJson for SecurityPolicies {
     }
 }
 #[cfg(feature = "security-policy-management")]
-impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecurityPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1941,11 +2631,16 @@ impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
 /// A nested value.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupServersServer {
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of backend server. Valid values:
     ///
@@ -1956,36 +2651,64 @@ pub struct ListServerGroupServersServer {
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `Ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.2.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The port that is used by the backend server. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The weight of the backend server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The description of the backend server.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ECS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The zone ID of the server.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The status of the backend server. Valid values:
     ///
@@ -1996,6 +2719,10 @@ pub struct ListServerGroupServersServer {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "server-groups")]
@@ -2018,8 +2745,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
     }
 }
 #[cfg(feature = "server-groups")]
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupServersServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2028,6 +2756,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
 /// The configurations of health checks.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct HealthCheck {
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -2036,6 +2765,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_enabled: Option<bool>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -2045,6 +2778,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckType`.
     /// - Example: `TCP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The backend port that is used for health checks.
     ///
@@ -2054,6 +2791,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status changes from **fail** to **success**.
     ///
@@ -2061,6 +2802,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status changes from **success** to **fail**.
     ///
@@ -2068,6 +2813,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The maximum timeout period of a health check response. Unit: seconds. Default value: **5**.
     ///
@@ -2075,6 +2824,13 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckConnectTimeout`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The interval at which health checks are performed. Unit: seconds. Default value: **5**.
     ///
@@ -2083,6 +2839,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The domain name that you want to use for health checks. Valid values:
     ///
@@ -2093,6 +2853,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `$SERVER_IP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The path to which health check probes are sent.
     ///
@@ -2100,12 +2864,20 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckUrl`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckUrl", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_url: Option<String>,
     /// The HTTP status codes returned for health checks. Multiple HTTP status codes are separated by commas (,). Valid values: **http_2xx**, **http_3xx**, **http_4xx**, and **http_5xx**.
     ///
     /// > This parameter takes effect only when **HealthCheckType** is set to **HTTP**.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<Vec<String>>,
     /// The HTTP method that is used for health checks. Valid values: **GET** and **HEAD**.
     ///
@@ -2113,16 +2885,28 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HttpCheckMethod`.
     /// - Example: `GET`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub http_check_method: Option<String>,
     /// The request string of UDP health checks. The string must be 1 to 512 characters in length, and can contain letters and digits.
     ///
     /// - Wire name: `HealthCheckReq`.
     /// - Example: `hello`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckReq", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_req: Option<String>,
     /// The response string of UDP health checks. The string must be 1 to 512 characters in length, and can contain letters and digits.
     ///
     /// - Wire name: `HealthCheckExp`.
     /// - Example: `ok`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckExp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_exp: Option<String>,
     /// The version of the HTTP protocol. Valid values: **HTTP1.0** and **HTTP1.1**.
     ///
@@ -2130,6 +2914,10 @@ pub struct HealthCheck {
     ///
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
 }
 #[cfg(feature = "server-groups")]
@@ -2157,8 +2945,8 @@ impl ::acs_runtime::de::FromJson for HealthCheck {
     }
 }
 #[cfg(feature = "server-groups")]
-impl<'de> ::serde::Deserialize<'de> for HealthCheck {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for HealthCheck {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2167,21 +2955,34 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheck {
 /// The server group.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ServerGroup {
     /// The region ID of the NLB instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The server group name.
     ///
     /// - Wire name: `ServerGroupName`.
     /// - Example: `NLB_ServerGroup`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_name: Option<String>,
     /// The type of server group. Valid values:
     ///
@@ -2190,6 +2991,10 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `ServerGroupType`.
     /// - Example: `Instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_type: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -2198,11 +3003,19 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The ID of the VPC to which the server group belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The routing algorithm. Valid values:
     ///
@@ -2214,15 +3027,27 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `Wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The backend protocol. Valid values: **TCP** and **UDP**.
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The configurations of health checks.
     ///
     /// - Wire name: `HealthCheck`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<crate::types::HealthCheck>,
     /// Indicates whether connection draining is enabled. Valid values:
     ///
@@ -2231,11 +3056,19 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `ConnectionDrainEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_enabled: Option<bool>,
     /// The timeout period of connection draining. Unit: seconds. Valid values: **10** to **900**.
     ///
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// Indicates whether client IP preservation is enabled. Valid values:
     ///
@@ -2246,6 +3079,13 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `PreserveClientIpEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PreserveClientIpEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub preserve_client_ip_enabled: Option<bool>,
     /// Indicates whether the feature of forwarding requests to all ports is enabled. Valid values:
     ///
@@ -2254,11 +3094,19 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `AnyPortEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AnyPortEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub any_port_enabled: Option<bool>,
     /// The ID of the resource group to which the server group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The status of the server group. Valid values:
     ///
@@ -2268,23 +3116,43 @@ pub struct ServerGroup {
     ///
     /// - Wire name: `ServerGroupStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_status: Option<String>,
     /// The ID of the Alibaba Cloud account.
     ///
     /// - Wire name: `AliUid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_uid: Option<i64>,
     /// The tag.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::ListListenersTag>>,
     /// The NLB instances.
     ///
     /// - Wire name: `RelatedLoadBalancerIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedLoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub related_load_balancer_ids: Option<Vec<String>>,
     /// The number of server groups associated with the NLB instances.
     ///
     /// - Wire name: `ServerCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCount", skip_serializing_if = "Option::is_none")
+    )]
     pub server_count: Option<i32>,
 }
 #[cfg(feature = "server-groups")]
@@ -2317,8 +3185,8 @@ impl ::acs_runtime::de::FromJson for ServerGroup {
     }
 }
 #[cfg(feature = "server-groups")]
-impl<'de> ::serde::Deserialize<'de> for ServerGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ServerGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2327,26 +3195,43 @@ impl<'de> ::serde::Deserialize<'de> for ServerGroup {
 /// A list of TLS security policies.
 #[cfg(feature = "security-policy-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSystemSecurityPolicySecurityPolicies {
     /// The ID of the TLS security policy.
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `sp-3fdab6dkkke10s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The name of the TLS security policy.
     ///
     /// - Wire name: `SecurityPolicyName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_name: Option<String>,
     /// The TLS version.
     ///
     /// - Wire name: `TlsVersion`.
     /// - Example: `TLSv1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TlsVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_version: Option<String>,
     /// The cipher suite.
     ///
     /// - Wire name: `Ciphers`.
     /// - Example: `ECDHE-ECDSA-AES128-GCM-SHA256,ECDHE-ECDSA-AES256-GCM-SHA384,ECDHE-ECDSA-AES128-SHA256,ECDHE-ECDSA-AES256-SHA384,ECDHE-RSA-AES128-GCM-SHA256,ECDHE-RSA-AES256-GCM-SHA384,ECDHE-RSA-AES128-SHA256,ECDHE-RSA-AES256-SHA384,AES128-GCM-SHA256,AES256-GCM-SHA384,AES128-SHA256,AES256-SHA256,ECDHE-ECDSA-AES128-SHA,ECDHE-ECDSA-AES256-SHA,ECDHE-RSA-AES128-SHA,ECDHE-RSA-AES256-SHA,AES128-SHA,AES256-SHA,DES-CBC3-SHA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<String>,
 }
 #[cfg(feature = "security-policy-management")]
@@ -2364,8 +3249,9 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicySecurityPolicies {
     }
 }
 #[cfg(feature = "security-policy-management")]
-impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicySecurityPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSystemSecurityPolicySecurityPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2374,11 +3260,16 @@ impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicySecurityPolicies
 /// A nested value.
 #[cfg(feature = "tags")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `nlb-nrnrxwd15en27r****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of resource. Valid values:
     ///
@@ -2388,30 +3279,54 @@ pub struct TagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `loadbalancer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The region information.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub region_no: Option<String>,
     /// The UID of the Alibaba Cloud account.
     ///
     /// - Wire name: `AliUid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_uid: Option<i64>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `env`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `product`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The visible range of the tags.
     ///
     /// - Wire name: `Scope`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scope", skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
     /// The type of the tag. Valid values:
     ///
@@ -2421,6 +3336,10 @@ pub struct TagResource {
     ///
     /// - Wire name: `Category`.
     /// - Example: `All`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
 }
 #[cfg(feature = "tags")]
@@ -2442,8 +3361,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
     }
 }
 #[cfg(feature = "tags")]
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2452,11 +3371,16 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 /// The data returned.
 #[cfg(feature = "resource-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Data {
     /// The ID of the resource. You can specify up to 50 resource IDs in each call.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `nlb-nrnrxwd15en27r****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "resource-groups")]
@@ -2471,8 +3395,8 @@ impl ::acs_runtime::de::FromJson for Data {
     }
 }
 #[cfg(feature = "resource-groups")]
-impl<'de> ::serde::Deserialize<'de> for Data {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Data {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2481,6 +3405,7 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 /// The backend server. You can specify up to 200 backend servers in each call.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemoveServersFromServerGroupServer {
     /// The backend server ID.
     ///
@@ -2491,6 +3416,10 @@ pub struct RemoveServersFromServerGroupServer {
     /// - Required.
     /// - Example: `ecs-bp67acfmxazb4p****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of the backend server. Valid values:
     ///
@@ -2503,18 +3432,30 @@ pub struct RemoveServersFromServerGroupServer {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The IP addresses of the server. If the server group type is **Ip**, set the ServerId parameter to IP addresses.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.6.6`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The port that is used by the backend server. Valid values: **0** to **65535**. If you do not set this parameter, the default value **0** is used.
     ///
     /// - Wire name: `Port`.
     /// - Example: `443`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
 }
 #[cfg(feature = "server-groups")]
@@ -2527,12 +3468,17 @@ impl ::acs_runtime::validate::Validate for RemoveServersFromServerGroupServer {
 /// The mapping between the zone and a vSwitch in the zone.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// The ID of the vSwitch in the zone. You can specify only one vSwitch (subnet) in each zone of an NLB instance.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp10ttov87felojcn****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID of the NLB instance.
     ///
@@ -2541,12 +3487,20 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The ID of the elastic IP address (EIP).
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The type of the EIP. Valid values:
     ///
@@ -2558,11 +3512,16 @@ pub struct UpdateLoadBalancerAddressTypeConfigZoneMapping {
     /// - Wire name: `EipType`.
     /// - Example: `Common`.
     #[rpc(name = "EipType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipType", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_type: Option<String>,
 }
 /// The mapping between the zone and the vSwitch. You can specify up to 10 zones.
 #[cfg(feature = "network-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateLoadBalancerZonesZoneMapping {
     /// The ID of the vSwitch in the zone. By default, each zone uses one vSwitch and one subnet.
     ///
@@ -2570,6 +3529,10 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
     /// - Required.
     /// - Example: `vsw-bp1rmcrwg3erh1fh8****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
     ///
@@ -2577,18 +3540,30 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
     /// - Required.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The private IP address.
     ///
     /// - Wire name: `PrivateIPv4Address`.
     /// - Example: `192.168.36.16`.
     #[rpc(name = "PrivateIPv4Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub private_i_pv4_address: Option<String>,
     /// The ID of the elastic IP address (EIP) or Anycast EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp1aedxso6u80u0qf****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The type of the EIP. Valid values:
     ///
@@ -2600,6 +3575,10 @@ pub struct UpdateLoadBalancerZonesZoneMapping {
     /// - Wire name: `EipType`.
     /// - Example: `Common`.
     #[rpc(name = "EipType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipType", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_type: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
@@ -2652,6 +3631,7 @@ pub enum Scheduler {
 /// The backend servers. You can specify at most 200 backend servers in each call.
 #[cfg(feature = "server-groups")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateServerGroupServersAttributeServer {
     /// The backend server ID.
     ///
@@ -2662,6 +3642,10 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Required.
     /// - Example: `ecs-bp67acfmxazb4p****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of the backend server. Valid values:
     ///
@@ -2674,12 +3658,20 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Required.
     /// - Example: `Ecs`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The IP addresses of servers. If the server group type is **Ip**, set the ServerId parameter to IP addresses.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.168.6.6`.
     #[rpc(name = "ServerIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The port used by the backend server. Valid values: **1** to **65535**.
     ///
@@ -2689,12 +3681,20 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Required.
     /// - Example: `443`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The weight of the backend server. Valid values: **0** to **100**. Default value: **100**. If the value is set to **0**, no requests are forwarded to the server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the backend server.
     ///
@@ -2703,6 +3703,10 @@ pub struct UpdateServerGroupServersAttributeServer {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 #[cfg(feature = "server-groups")]

@@ -4,26 +4,43 @@
 /// The information about the AccessKey pair.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessKey {
     /// The status of the AccessKey pair. Valid values: Active and Inactive.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The AccessKey secret.
     ///
     /// - Wire name: `AccessKeySecret`.
     /// - Example: `PupkTg8jdmau1cXxYacgE736PJ****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeySecret", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_secret: Option<String>,
     /// The time when the AccessKey pair was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The AccessKey ID.
     ///
     /// - Wire name: `AccessKeyId`.
     /// - Example: `0wNEpMMlzy7s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_id: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -41,8 +58,8 @@ impl ::acs_runtime::de::FromJson for AccessKey {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for AccessKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessKey {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -51,26 +68,43 @@ impl<'de> ::serde::Deserialize<'de> for AccessKey {
 /// The information about the group.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Group {
     /// The ID of the user group.
     ///
     /// - Wire name: `GroupId`.
     /// - Example: `g-FpMEHiMysofp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub group_id: Option<String>,
     /// The name of the user group.
     ///
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `Dev-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The creation time.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
@@ -88,8 +122,8 @@ impl ::acs_runtime::de::FromJson for Group {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for Group {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Group {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -98,26 +132,43 @@ impl<'de> ::serde::Deserialize<'de> for Group {
 /// The logon configurations of the RAM user.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoginProfile {
     /// Indicates whether the RAM user must change the password upon logon.
     ///
     /// - Wire name: `PasswordResetRequired`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordResetRequired", skip_serializing_if = "Option::is_none")
+    )]
     pub password_reset_required: Option<bool>,
     /// The creation time.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// Indicates whether an MFA device must be bound to the RAM user.
     ///
     /// - Wire name: `MFABindRequired`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MFABindRequired", skip_serializing_if = "Option::is_none")
+    )]
     pub mfa_bind_required: Option<bool>,
 }
 #[cfg(feature = "user-management")]
@@ -135,8 +186,8 @@ impl ::acs_runtime::de::FromJson for LoginProfile {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for LoginProfile {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoginProfile {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -150,7 +201,9 @@ impl<'de> ::serde::Deserialize<'de> for LoginProfile {
         feature = "tag-management"
     )
 )]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct Tag {
     /// The key of the tag.
     ///
@@ -168,26 +221,43 @@ pub struct Tag {
 /// The information about the policy.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Policy {
     /// The version of the policy. Default value: v1.
     ///
     /// - Wire name: `DefaultVersion`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version: Option<String>,
     /// The description of the policy.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Query ECS instances in a specific region`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `View-ECS-instances-in-a-specific-region`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The time when the policy was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2021-10-13T02:46:57Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The type of the policy. Valid values:
     ///
@@ -196,6 +266,10 @@ pub struct Policy {
     ///
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -214,8 +288,8 @@ impl ::acs_runtime::de::FromJson for Policy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for Policy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -224,26 +298,43 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
 /// The information about the policy version.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PolicyVersion {
     /// Indicates whether the policy version is the default version.
     ///
     /// - Wire name: `IsDefaultVersion`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default_version: Option<bool>,
     /// The document of the policy.
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{ "Statement": [{ "Action": ["oss:*"], "Effect": "Allow", "Resource": ["acs:oss:*:*:*"]}], "Version": "1"}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The ID of the policy version.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `v3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The time when the policy version was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -261,8 +352,8 @@ impl ::acs_runtime::de::FromJson for PolicyVersion {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for PolicyVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PolicyVersion {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -271,41 +362,73 @@ impl<'de> ::serde::Deserialize<'de> for PolicyVersion {
 /// The information about the RAM role.
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Role {
     /// The trust policy that specifies the trusted entity to assume the RAM role.
     ///
     /// - Wire name: `AssumeRolePolicyDocument`.
     /// - Example: `{ "Statement": [ { "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": { "RAM": "acs:ram::123456789012****:root" } } ], "Version": "1" }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssumeRolePolicyDocument",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub assume_role_policy_document: Option<String>,
     /// The description of the RAM role.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ECS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum session time of the RAM role.
     ///
     /// - Wire name: `MaxSessionDuration`.
     /// - Example: `3600`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub max_session_duration: Option<i64>,
     /// The name of the RAM role.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The time when the RAM role was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The ID of the RAM role.
     ///
     /// - Wire name: `RoleId`.
     /// - Example: `901234567890****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleId", skip_serializing_if = "Option::is_none")
+    )]
     pub role_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:ram::123456789012****:role/ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-management")]
@@ -326,8 +449,8 @@ impl ::acs_runtime::de::FromJson for Role {
     }
 }
 #[cfg(feature = "role-management")]
-impl<'de> ::serde::Deserialize<'de> for Role {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Role {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -336,11 +459,16 @@ impl<'de> ::serde::Deserialize<'de> for Role {
 /// The information about the RAM user.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct User {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
     /// - Example: `alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The email address of the RAM user.
     ///
@@ -348,6 +476,10 @@ pub struct User {
     ///
     /// - Wire name: `Email`.
     /// - Example: `alice@example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Email", skip_serializing_if = "Option::is_none")
+    )]
     pub email: Option<String>,
     /// The mobile phone number of the RAM user.
     ///
@@ -355,26 +487,46 @@ pub struct User {
     ///
     /// - Wire name: `MobilePhone`.
     /// - Example: `86-1868888****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MobilePhone", skip_serializing_if = "Option::is_none")
+    )]
     pub mobile_phone: Option<String>,
     /// The ID of the RAM user.
     ///
     /// - Wire name: `UserId`.
     /// - Example: `122748924538****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_id: Option<String>,
     /// The description of the RAM user.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `This is a cloud computing engineer.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The point in time when the RAM user was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -395,8 +547,8 @@ impl ::acs_runtime::de::FromJson for User {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for User {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for User {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -405,21 +557,34 @@ impl<'de> ::serde::Deserialize<'de> for User {
 /// The information about the MFA device.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualMfaDevice {
     /// The serial number of the MFA device.
     ///
     /// - Wire name: `SerialNumber`.
     /// - Example: `acs:ram::123456789012****:mfa/device001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SerialNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub serial_number: Option<String>,
     /// The Base64-encoded QR code, in the PNG format.
     ///
     /// - Wire name: `QRCodePNG`.
     /// - Example: `YXNkZmFzZDlmeW5hc2Q5OGZoODd4bXJmcThhaGU5aSBmYXNkZiBzYWRmIGFGIDRxd2VjIGEgdHEz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QRCodePNG", skip_serializing_if = "Option::is_none")
+    )]
     pub qr_code_png: Option<String>,
     /// The key of the MFA device.
     ///
     /// - Wire name: `Base32StringSeed`.
     /// - Example: `DSF98HAD982KJA9SDFNAS9D8FU839B8ADHBGS****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Base32StringSeed", skip_serializing_if = "Option::is_none")
+    )]
     pub base32_string_seed: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -436,8 +601,8 @@ impl ::acs_runtime::de::FromJson for VirtualMfaDevice {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VirtualMfaDevice {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -504,6 +669,7 @@ pub enum AuthPrincipalType {
 /// The operator that is used for authentication in the request.
 #[cfg(feature = "permission-analysis-and-diagnostics")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AuthPrincipal {
     /// The identity type that is used for authentication in the request.
     ///
@@ -515,11 +681,19 @@ pub struct AuthPrincipal {
     ///
     /// - Wire name: `AuthPrincipalType`.
     /// - Example: `SubUser`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthPrincipalType", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_principal_type: Option<crate::types::AuthPrincipalType>,
     /// The ID of the Alibaba Cloud account to which the identity belongs.
     ///
     /// - Wire name: `AuthPrincipalOwnerId`.
     /// - Example: `196813200012****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthPrincipalOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_principal_owner_id: Option<String>,
     /// The identity.
     ///
@@ -529,6 +703,13 @@ pub struct AuthPrincipal {
     ///
     /// - Wire name: `AuthPrincipalDisplayName`.
     /// - Example: `28877424437521****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AuthPrincipalDisplayName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auth_principal_display_name: Option<String>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -545,8 +726,8 @@ impl ::acs_runtime::de::FromJson for AuthPrincipal {
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
-impl<'de> ::serde::Deserialize<'de> for AuthPrincipal {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AuthPrincipal {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -555,15 +736,24 @@ impl<'de> ::serde::Deserialize<'de> for AuthPrincipal {
 /// The conditions that are used for authentication in the request.
 #[cfg(feature = "permission-analysis-and-diagnostics")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AuthCondition {
     /// The key of the condition.
     ///
     /// - Wire name: `ConditionKey`.
     /// - Example: `acs:SourceIp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConditionKey", skip_serializing_if = "Option::is_none")
+    )]
     pub condition_key: Option<String>,
     /// The values that correspond to the key.
     ///
     /// - Wire name: `ConditionValues`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConditionValues", skip_serializing_if = "Option::is_none")
+    )]
     pub condition_values: Option<Vec<String>>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -579,8 +769,8 @@ impl ::acs_runtime::de::FromJson for AuthCondition {
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
-impl<'de> ::serde::Deserialize<'de> for AuthCondition {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AuthCondition {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -692,6 +882,7 @@ pub enum AttachedScope {
 /// The policies that are matched.
 #[cfg(feature = "permission-analysis-and-diagnostics")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MatchedPolicies {
     /// The effect of the policy.
     ///
@@ -714,6 +905,10 @@ pub struct MatchedPolicies {
     ///
     /// - Wire name: `Effect`.
     /// - Example: `Deny`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Effect", skip_serializing_if = "Option::is_none")
+    )]
     pub effect: Option<crate::types::Effect>,
     /// The identifier of the policy.
     ///
@@ -722,6 +917,10 @@ pub struct MatchedPolicies {
     ///
     /// - Wire name: `PolicyIdentifier`.
     /// - Example: `MyPolicyName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyIdentifier", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_identifier: Option<String>,
     /// The type of the policy.
     ///
@@ -732,6 +931,10 @@ pub struct MatchedPolicies {
     ///
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<crate::types::PolicyType>,
     /// The version number of the policy.
     ///
@@ -739,6 +942,10 @@ pub struct MatchedPolicies {
     ///
     /// - Wire name: `PolicyVersion`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_version: Option<String>,
     /// The type of the entity to which the policy is attached.
     ///
@@ -751,6 +958,10 @@ pub struct MatchedPolicies {
     ///
     /// - Wire name: `AttachedEntityType`.
     /// - Example: `RamUser`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachedEntityType", skip_serializing_if = "Option::is_none")
+    )]
     pub attached_entity_type: Option<crate::types::AttachedEntityType>,
     /// The authorization scope of the policy.
     ///
@@ -762,6 +973,10 @@ pub struct MatchedPolicies {
     ///
     /// - Wire name: `AttachedScope`.
     /// - Example: `Account`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachedScope", skip_serializing_if = "Option::is_none")
+    )]
     pub attached_scope: Option<crate::types::AttachedScope>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -781,8 +996,8 @@ impl ::acs_runtime::de::FromJson for MatchedPolicies {
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
-impl<'de> ::serde::Deserialize<'de> for MatchedPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MatchedPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -791,6 +1006,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchedPolicies {
 /// The decoded diagnostic information.
 #[cfg(feature = "permission-analysis-and-diagnostics")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DecodedDiagnosticMessage {
     /// Indicates whether the access denied error is caused by an explicit deny.
     ///
@@ -801,6 +1017,10 @@ pub struct DecodedDiagnosticMessage {
     ///
     /// - Wire name: `ExplicitDeny`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExplicitDeny", skip_serializing_if = "Option::is_none")
+    )]
     pub explicit_deny: Option<bool>,
     /// The type of the policy that causes the access denied error.
     ///
@@ -814,28 +1034,52 @@ pub struct DecodedDiagnosticMessage {
     ///
     /// - Wire name: `NoPermissionPolicyType`.
     /// - Example: `AccountLevelIdentityBasedPolicy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NoPermissionPolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub no_permission_policy_type: Option<crate::types::NoPermissionPolicyType>,
     /// The operation that is used for authentication in the request.
     ///
     /// - Wire name: `AuthAction`.
     /// - Example: `ram:DecodeDiagnosticMessage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthAction", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_action: Option<String>,
     /// The resource that is used for authentication in the request.
     ///
     /// - Wire name: `AuthResource`.
     /// - Example: `*`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthResource", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_resource: Option<String>,
     /// The operator that is used for authentication in the request.
     ///
     /// - Wire name: `AuthPrincipal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthPrincipal", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_principal: Option<crate::types::AuthPrincipal>,
     /// The conditions that are used for authentication in the request.
     ///
     /// - Wire name: `AuthConditions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthConditions", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_conditions: Option<Vec<crate::types::AuthCondition>>,
     /// The policies that are matched.
     ///
     /// - Wire name: `MatchedPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchedPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub matched_policies: Option<Vec<crate::types::MatchedPolicies>>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
@@ -856,8 +1100,9 @@ impl ::acs_runtime::de::FromJson for DecodedDiagnosticMessage {
     }
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
-impl<'de> ::serde::Deserialize<'de> for DecodedDiagnosticMessage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DecodedDiagnosticMessage {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -866,11 +1111,16 @@ impl<'de> ::serde::Deserialize<'de> for DecodedDiagnosticMessage {
 /// The details of the time when the AccessKey pair was used for the last time.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessKeyLastUsed {
     /// The time when the AccessKey pair was used for the last time.
     ///
     /// - Wire name: `LastUsedDate`.
     /// - Example: `2020-10-21T06:37:40Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastUsedDate", skip_serializing_if = "Option::is_none")
+    )]
     pub last_used_date: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -885,8 +1135,8 @@ impl ::acs_runtime::de::FromJson for AccessKeyLastUsed {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for AccessKeyLastUsed {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessKeyLastUsed {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -895,31 +1145,52 @@ impl<'de> ::serde::Deserialize<'de> for AccessKeyLastUsed {
 /// The information about the RAM user group.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetGroupGroup {
     /// The ID of the RAM user group.
     ///
     /// - Wire name: `GroupId`.
     /// - Example: `g-FpMEHiMysofp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub group_id: Option<String>,
     /// The modification time.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-02-11T03:15:21Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The name of the RAM user group.
     ///
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The description of the RAM user group.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `Dev-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The time when the RAM user group was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
@@ -938,8 +1209,8 @@ impl ::acs_runtime::de::FromJson for GetGroupGroup {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for GetGroupGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetGroupGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -948,16 +1219,28 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupGroup {
 /// The password policy.
 #[cfg(feature = "security-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PasswordPolicy {
     /// Indicates whether a password must contain one or more digits.
     ///
     /// - Wire name: `RequireNumbers`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequireNumbers", skip_serializing_if = "Option::is_none")
+    )]
     pub require_numbers: Option<bool>,
     /// Indicates whether a password must contain one or more lowercase letters.
     ///
     /// - Wire name: `RequireLowercaseCharacters`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RequireLowercaseCharacters",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub require_lowercase_characters: Option<bool>,
     /// Indicates whether a password expires. Valid values: `true` and `false`. Default value: `false`. If the parameter is unspecified, the default value false is returned.
     ///
@@ -966,36 +1249,70 @@ pub struct PasswordPolicy {
     ///
     /// - Wire name: `HardExpiry`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HardExpiry", skip_serializing_if = "Option::is_none")
+    )]
     pub hard_expiry: Option<bool>,
     /// The number of previous passwords that a RAM user is prevented from reusing. Default value: 0. The default value indicates that the RAM user can reuse previous passwords.
     ///
     /// - Wire name: `PasswordReusePrevention`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PasswordReusePrevention",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub password_reuse_prevention: Option<i32>,
     /// Indicates whether a password must contain one or more special characters.
     ///
     /// - Wire name: `RequireSymbols`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequireSymbols", skip_serializing_if = "Option::is_none")
+    )]
     pub require_symbols: Option<bool>,
     /// The number of days for which a password is valid. If you reset a password, the password validity period restarts. Default value: 0. The default value indicates that the password never expires.
     ///
     /// - Wire name: `MaxPasswordAge`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxPasswordAge", skip_serializing_if = "Option::is_none")
+    )]
     pub max_password_age: Option<i32>,
     /// The minimum number of characters in a password.
     ///
     /// - Wire name: `MinimumPasswordLength`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumPasswordLength", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_password_length: Option<i32>,
     /// Indicates whether a password must contain one or more uppercase letters.
     ///
     /// - Wire name: `RequireUppercaseCharacters`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RequireUppercaseCharacters",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub require_uppercase_characters: Option<bool>,
     /// The maximum number of permitted logon attempts within one hour. The number of logon attempts is reset to zero if a RAM user changes the password.
     ///
     /// - Wire name: `MaxLoginAttemps`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxLoginAttemps", skip_serializing_if = "Option::is_none")
+    )]
     pub max_login_attemps: Option<i32>,
 }
 #[cfg(feature = "security-management")]
@@ -1018,8 +1335,8 @@ impl ::acs_runtime::de::FromJson for PasswordPolicy {
     }
 }
 #[cfg(feature = "security-management")]
-impl<'de> ::serde::Deserialize<'de> for PasswordPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PasswordPolicy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1028,46 +1345,79 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicy {
 /// The basic information about the policy.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetPolicyPolicy {
     /// The default version of the policy.
     ///
     /// - Wire name: `DefaultVersion`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version: Option<String>,
     /// The time when the policy was modified.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The description of the policy.
     ///
     /// - Wire name: `Description`.
     /// - Example: `OSS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// This parameter is deprecated.
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `N/A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The number of references to the policy.
     ///
     /// - Wire name: `AttachmentCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachmentCount", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment_count: Option<i32>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The time when the policy was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The type of the policy.
     ///
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -1089,8 +1439,8 @@ impl ::acs_runtime::de::FromJson for GetPolicyPolicy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for GetPolicyPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetPolicyPolicy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1099,26 +1449,43 @@ impl<'de> ::serde::Deserialize<'de> for GetPolicyPolicy {
 /// The information about the default policy version.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DefaultPolicyVersion {
     /// An attribute in the `DefaultPolicyVersion` parameter. The value of the `IsDefaultVersion` parameter is `true`.
     ///
     /// - Wire name: `IsDefaultVersion`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default_version: Option<bool>,
     /// The document of the policy.
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{ "Statement": [{ "Action": ["oss:*"], "Effect": "Allow", "Resource": ["acs:oss:*:*:*"]}], "Version": "1"}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The ID of the default policy version.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The time when the default policy version was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -1136,8 +1503,8 @@ impl ::acs_runtime::de::FromJson for DefaultPolicyVersion {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for DefaultPolicyVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DefaultPolicyVersion {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1146,46 +1513,82 @@ impl<'de> ::serde::Deserialize<'de> for DefaultPolicyVersion {
 /// The information about the RAM role.
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetRoleRole {
     /// The policy that specifies the trusted entity to assume the RAM role.
     ///
     /// - Wire name: `AssumeRolePolicyDocument`.
     /// - Example: `{ "Statement": [ { "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": { "RAM": "acs:ram::123456789012****:root" } } ], "Version": "1" }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssumeRolePolicyDocument",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub assume_role_policy_document: Option<String>,
     /// The time when the RAM role was modified.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The description of the RAM role.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ECS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum session duration of the RAM role.
     ///
     /// - Wire name: `MaxSessionDuration`.
     /// - Example: `3600`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub max_session_duration: Option<i64>,
     /// The name of the RAM role.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The time when the RAM role was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The ID of the RAM role.
     ///
     /// - Wire name: `RoleId`.
     /// - Example: `901234567890****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleId", skip_serializing_if = "Option::is_none")
+    )]
     pub role_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:ram::123456789012****:role/ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-management")]
@@ -1207,8 +1610,8 @@ impl ::acs_runtime::de::FromJson for GetRoleRole {
     }
 }
 #[cfg(feature = "role-management")]
-impl<'de> ::serde::Deserialize<'de> for GetRoleRole {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetRoleRole {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1217,6 +1620,7 @@ impl<'de> ::serde::Deserialize<'de> for GetRoleRole {
 /// The AccessKey pair preference.
 #[cfg(feature = "security-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessKeyPreference {
     /// Indicates whether Resource Access Management (RAM) users can manage their AccessKey pairs. Valid values:
     ///
@@ -1225,6 +1629,13 @@ pub struct AccessKeyPreference {
     ///
     /// - Wire name: `AllowUserToManageAccessKeys`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToManageAccessKeys",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_manage_access_keys: Option<bool>,
 }
 #[cfg(feature = "security-management")]
@@ -1239,8 +1650,8 @@ impl ::acs_runtime::de::FromJson for AccessKeyPreference {
     }
 }
 #[cfg(feature = "security-management")]
-impl<'de> ::serde::Deserialize<'de> for AccessKeyPreference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessKeyPreference {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1249,6 +1660,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessKeyPreference {
 /// The multi-factor authentication (MFA) preference.
 #[cfg(feature = "security-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MfaPreference {
     /// Indicates whether RAM users can manage their MFA devices. Valid values:
     ///
@@ -1257,6 +1669,13 @@ pub struct MfaPreference {
     ///
     /// - Wire name: `AllowUserToManageMFADevices`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToManageMFADevices",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_manage_mfa_devices: Option<bool>,
 }
 #[cfg(feature = "security-management")]
@@ -1271,8 +1690,8 @@ impl ::acs_runtime::de::FromJson for MfaPreference {
     }
 }
 #[cfg(feature = "security-management")]
-impl<'de> ::serde::Deserialize<'de> for MfaPreference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MfaPreference {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1281,6 +1700,7 @@ impl<'de> ::serde::Deserialize<'de> for MfaPreference {
 /// The logon preference.
 #[cfg(feature = "security-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoginProfilePreference {
     /// Indicates whether RAM users can save security codes for MFA during logon. Each security code is valid for seven days. Valid values:
     ///
@@ -1289,11 +1709,19 @@ pub struct LoginProfilePreference {
     ///
     /// - Wire name: `EnableSaveMFATicket`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableSaveMFATicket", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_save_mfa_ticket: Option<bool>,
     /// The validity period of the logon session of RAM users. Unit: hours.
     ///
     /// - Wire name: `LoginSessionDuration`.
     /// - Example: `6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub login_session_duration: Option<i32>,
     /// The subnet mask that indicates the IP addresses from which logon to the Alibaba Cloud Management Console is allowed. This parameter applies to password-based logon and single sign-on (SSO). However, this parameter does not apply to API calls that are authenticated based on AccessKey pairs.
     ///
@@ -1304,6 +1732,10 @@ pub struct LoginProfilePreference {
     ///
     /// - Wire name: `LoginNetworkMasks`.
     /// - Example: `10.0.0.0/8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginNetworkMasks", skip_serializing_if = "Option::is_none")
+    )]
     pub login_network_masks: Option<String>,
     /// Indicates whether RAM users can change their passwords. Valid values:
     ///
@@ -1312,6 +1744,13 @@ pub struct LoginProfilePreference {
     ///
     /// - Wire name: `AllowUserToChangePassword`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToChangePassword",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_change_password: Option<bool>,
 }
 #[cfg(feature = "security-management")]
@@ -1329,8 +1768,8 @@ impl ::acs_runtime::de::FromJson for LoginProfilePreference {
     }
 }
 #[cfg(feature = "security-management")]
-impl<'de> ::serde::Deserialize<'de> for LoginProfilePreference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoginProfilePreference {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1341,6 +1780,7 @@ impl<'de> ::serde::Deserialize<'de> for LoginProfilePreference {
 /// > This parameter is valid only for the Japan site.
 #[cfg(feature = "security-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublicKeyPreference {
     /// Indicates whether RAM users can manage their public keys. Valid values:
     ///
@@ -1349,6 +1789,13 @@ pub struct PublicKeyPreference {
     ///
     /// - Wire name: `AllowUserToManagePublicKeys`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToManagePublicKeys",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_manage_public_keys: Option<bool>,
 }
 #[cfg(feature = "security-management")]
@@ -1363,8 +1810,8 @@ impl ::acs_runtime::de::FromJson for PublicKeyPreference {
     }
 }
 #[cfg(feature = "security-management")]
-impl<'de> ::serde::Deserialize<'de> for PublicKeyPreference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublicKeyPreference {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1373,24 +1820,41 @@ impl<'de> ::serde::Deserialize<'de> for PublicKeyPreference {
 /// The security preferences.
 #[cfg(feature = "security-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecurityPreference {
     /// The AccessKey pair preference.
     ///
     /// - Wire name: `AccessKeyPreference`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeyPreference", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_preference: Option<crate::types::AccessKeyPreference>,
     /// The multi-factor authentication (MFA) preference.
     ///
     /// - Wire name: `MFAPreference`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MFAPreference", skip_serializing_if = "Option::is_none")
+    )]
     pub mfa_preference: Option<crate::types::MfaPreference>,
     /// The logon preference.
     ///
     /// - Wire name: `LoginProfilePreference`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginProfilePreference", skip_serializing_if = "Option::is_none")
+    )]
     pub login_profile_preference: Option<crate::types::LoginProfilePreference>,
     /// The public key preference.
     ///
     /// > This parameter is valid only for the Japan site.
     ///
     /// - Wire name: `PublicKeyPreference`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKeyPreference", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key_preference: Option<crate::types::PublicKeyPreference>,
 }
 #[cfg(feature = "security-management")]
@@ -1408,8 +1872,8 @@ impl ::acs_runtime::de::FromJson for SecurityPreference {
     }
 }
 #[cfg(feature = "security-management")]
-impl<'de> ::serde::Deserialize<'de> for SecurityPreference {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecurityPreference {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1418,11 +1882,16 @@ impl<'de> ::serde::Deserialize<'de> for SecurityPreference {
 /// The information about the RAM user.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetUserUser {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
     /// - Example: `alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The email address of the RAM user.
     ///
@@ -1430,11 +1899,19 @@ pub struct GetUserUser {
     ///
     /// - Wire name: `Email`.
     /// - Example: `alice@example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Email", skip_serializing_if = "Option::is_none")
+    )]
     pub email: Option<String>,
     /// The point in time when the information about the RAM user was last modified. The time is displayed in UTC.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-02-11T03:15:21Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The mobile phone number of the RAM user.
     ///
@@ -1442,31 +1919,55 @@ pub struct GetUserUser {
     ///
     /// - Wire name: `MobilePhone`.
     /// - Example: `86-1860000****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MobilePhone", skip_serializing_if = "Option::is_none")
+    )]
     pub mobile_phone: Option<String>,
     /// The ID of the RAM user.
     ///
     /// - Wire name: `UserId`.
     /// - Example: `222748924538****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_id: Option<String>,
     /// The description of the RAM user.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `Cloud computing engineer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The point in time when the RAM user last logged on to the Alibaba Cloud Management Console by using the password. The time is displayed in UTC.
     ///
     /// - Wire name: `LastLoginDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastLoginDate", skip_serializing_if = "Option::is_none")
+    )]
     pub last_login_date: Option<String>,
     /// The point in time when the RAM user was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The username of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -1489,8 +1990,8 @@ impl ::acs_runtime::de::FromJson for GetUserUser {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for GetUserUser {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetUserUser {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1499,11 +2000,16 @@ impl<'de> ::serde::Deserialize<'de> for GetUserUser {
 /// The information about the MFA device that is bound to the RAM user.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MfaDevice {
     /// The serial number of the MFA device.
     ///
     /// - Wire name: `SerialNumber`.
     /// - Example: `acs:ram::177242285274****:mfa/test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SerialNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub serial_number: Option<String>,
     /// The type of the MFA device. Valid values:
     ///
@@ -1512,6 +2018,10 @@ pub struct MfaDevice {
     ///
     /// - Wire name: `Type`.
     /// - Example: `VMFA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -1527,8 +2037,8 @@ impl ::acs_runtime::de::FromJson for MfaDevice {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for MfaDevice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MfaDevice {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1537,21 +2047,34 @@ impl<'de> ::serde::Deserialize<'de> for MfaDevice {
 /// The AccessKey pair that belongs to the RAM user.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAccessKeysAccessKey {
     /// The status of the AccessKey pair. Valid values: Active and Inactive.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The AccessKey ID.
     ///
     /// - Wire name: `AccessKeyId`.
     /// - Example: `0wNEpMMlzy7s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_id: Option<String>,
     /// The time when the AccessKey pair was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -1568,8 +2091,8 @@ impl ::acs_runtime::de::FromJson for ListAccessKeysAccessKey {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for ListAccessKeysAccessKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAccessKeysAccessKey {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1578,10 +2101,15 @@ impl<'de> ::serde::Deserialize<'de> for ListAccessKeysAccessKey {
 /// A nested value.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessKeys {
     /// The AccessKey pairs that belong to the RAM user.
     ///
     /// - Wire name: `AccessKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKey", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key: Option<Vec<crate::types::ListAccessKeysAccessKey>>,
 }
 #[cfg(feature = "user-management")]
@@ -1596,8 +2124,8 @@ impl ::acs_runtime::de::FromJson for AccessKeys {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for AccessKeys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessKeys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1606,21 +2134,34 @@ impl<'de> ::serde::Deserialize<'de> for AccessKeys {
 /// The information about the RAM user group.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListEntitiesForPolicyGroup {
     /// The name of the RAM user group.
     ///
     /// - Wire name: `GroupName`.
     /// - Example: `QA-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The description of the RAM user group.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `Test team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The time when the policy was attached to the RAM user group.
     ///
     /// - Wire name: `AttachDate`.
     /// - Example: `2015-02-18T17:22:08Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachDate", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -1637,8 +2178,9 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyGroup {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListEntitiesForPolicyGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1647,10 +2189,15 @@ impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyGroup {
 /// A nested value.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Groups {
     /// The information about the Resource Access Management (RAM) user groups.
     ///
     /// - Wire name: `Group`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Group", skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<Vec<crate::types::ListEntitiesForPolicyGroup>>,
 }
 #[cfg(feature = "permission-management")]
@@ -1665,8 +2212,8 @@ impl ::acs_runtime::de::FromJson for Groups {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for Groups {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Groups {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1675,31 +2222,52 @@ impl<'de> ::serde::Deserialize<'de> for Groups {
 /// The information about the RAM role.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListEntitiesForPolicyRole {
     /// The description of the RAM role.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ECS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the RAM role.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The time when the policy was attached to the RAM role.
     ///
     /// - Wire name: `AttachDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachDate", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_date: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:ram::123456789012****:role/ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The ID of the RAM role.
     ///
     /// - Wire name: `RoleId`.
     /// - Example: `122748924538****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleId", skip_serializing_if = "Option::is_none")
+    )]
     pub role_id: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -1718,8 +2286,9 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyRole {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyRole {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListEntitiesForPolicyRole {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1728,10 +2297,15 @@ impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyRole {
 /// A nested value.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Roles {
     /// The information about the RAM roles.
     ///
     /// - Wire name: `Role`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<Vec<crate::types::ListEntitiesForPolicyRole>>,
 }
 #[cfg(feature = "permission-management")]
@@ -1744,8 +2318,8 @@ impl ::acs_runtime::de::FromJson for Roles {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for Roles {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Roles {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1754,26 +2328,43 @@ impl<'de> ::serde::Deserialize<'de> for Roles {
 /// The information about the RAM user.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListEntitiesForPolicyUser {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
     /// - Example: `Zhang*`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The unique ID of the RAM user.
     ///
     /// - Wire name: `UserId`.
     /// - Example: `122748924538****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_id: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The time when the policy was attached to the RAM user.
     ///
     /// - Wire name: `AttachDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachDate", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -1791,8 +2382,9 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyUser {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyUser {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListEntitiesForPolicyUser {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1801,10 +2393,15 @@ impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyUser {
 /// A nested value.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Users {
     /// The information about the RAM users.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<Vec<crate::types::ListEntitiesForPolicyUser>>,
 }
 #[cfg(feature = "permission-management")]
@@ -1817,8 +2414,8 @@ impl ::acs_runtime::de::FromJson for Users {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for Users {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Users {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1827,10 +2424,15 @@ impl<'de> ::serde::Deserialize<'de> for Users {
 /// A nested value.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGroupsGroups {
     /// The information about the RAM user groups.
     ///
     /// - Wire name: `Group`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Group", skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<Vec<crate::types::GetGroupGroup>>,
 }
 #[cfg(feature = "user-group-management")]
@@ -1845,8 +2447,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsGroups {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for ListGroupsGroups {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGroupsGroups {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1855,26 +2457,43 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsGroups {
 /// The information about the RAM user group.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGroupsForUserGroup {
     /// The ID of the RAM user group.
     ///
     /// - Wire name: `GroupId`.
     /// - Example: `g-zYtroLrgbZR1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub group_id: Option<String>,
     /// The name of the RAM user group.
     ///
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `Dev-Team`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The time when the RAM user was added to the RAM user group.
     ///
     /// - Wire name: `JoinDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JoinDate", skip_serializing_if = "Option::is_none")
+    )]
     pub join_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
@@ -1892,8 +2511,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsForUserGroup {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGroupsForUserGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1902,10 +2521,15 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserGroup {
 /// A nested value.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGroupsForUserGroups {
     /// The information about the RAM user groups.
     ///
     /// - Wire name: `Group`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Group", skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<Vec<crate::types::ListGroupsForUserGroup>>,
 }
 #[cfg(feature = "user-group-management")]
@@ -1920,8 +2544,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsForUserGroups {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserGroups {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGroupsForUserGroups {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1930,16 +2554,25 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserGroups {
 /// The tag.
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesTag {
     /// The key of the tag.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `owner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The value of the tag.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
@@ -1955,8 +2588,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesTag {
     }
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPoliciesTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1965,10 +2598,15 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesTag {
 /// A nested value.
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Tags {
     /// The tags.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::ListPoliciesTag>>,
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
@@ -1981,8 +2619,8 @@ impl ::acs_runtime::de::FromJson for Tags {
     }
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
-impl<'de> ::serde::Deserialize<'de> for Tags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1991,43 +2629,76 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 /// The information about the policy.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesPolicy {
     /// The default version of the policy.
     ///
     /// - Wire name: `DefaultVersion`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version: Option<String>,
     /// The description of the policy.
     ///
     /// - Wire name: `Description`.
     /// - Example: `OSS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time when the policy was modified.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The number of references to the policy.
     ///
     /// - Wire name: `AttachmentCount`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachmentCount", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment_count: Option<i32>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The time when the policy was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The type of the policy.
     ///
     /// - Wire name: `PolicyType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "permission-management")]
@@ -2049,8 +2720,8 @@ impl ::acs_runtime::de::FromJson for ListPoliciesPolicy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPoliciesPolicy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2059,10 +2730,15 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesPolicy {
 /// A nested value.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Policies {
     /// The information about the policies.
     ///
     /// - Wire name: `Policy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<Vec<crate::types::ListPoliciesPolicy>>,
 }
 #[cfg(feature = "permission-management")]
@@ -2077,8 +2753,8 @@ impl ::acs_runtime::de::FromJson for Policies {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for Policies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Policies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2087,31 +2763,52 @@ impl<'de> ::serde::Deserialize<'de> for Policies {
 /// The information about the policy.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesForGroupPolicy {
     /// The default version of the policy.
     ///
     /// - Wire name: `DefaultVersion`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version: Option<String>,
     /// The description of the policy.
     ///
     /// - Wire name: `Description`.
     /// - Example: `OSS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The time when the policy was attached to the RAM user group.
     ///
     /// - Wire name: `AttachDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachDate", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_date: Option<String>,
     /// The type of the policy.
     ///
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -2130,8 +2827,9 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPoliciesForGroupPolicy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2140,10 +2838,15 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupPolicy {
 /// A nested value.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesForGroupPolicies {
     /// The information about the policies.
     ///
     /// - Wire name: `Policy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<Vec<crate::types::ListPoliciesForGroupPolicy>>,
 }
 #[cfg(feature = "permission-management")]
@@ -2158,8 +2861,9 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicies {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPoliciesForGroupPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2168,10 +2872,15 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupPolicies {
 /// A nested value.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PolicyVersions {
     /// The information about the policy versions.
     ///
     /// - Wire name: `PolicyVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_version: Option<Vec<crate::types::PolicyVersion>>,
 }
 #[cfg(feature = "permission-management")]
@@ -2186,8 +2895,8 @@ impl ::acs_runtime::de::FromJson for PolicyVersions {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for PolicyVersions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PolicyVersions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2196,43 +2905,76 @@ impl<'de> ::serde::Deserialize<'de> for PolicyVersions {
 /// The information about the RAM role.
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRolesRole {
     /// The description of the RAM role.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ECS administrator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The update time.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The maximum session duration of the RAM role.
     ///
     /// - Wire name: `MaxSessionDuration`.
     /// - Example: `3600`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub max_session_duration: Option<i64>,
     /// The name of the RAM role.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The creation time.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The ID of the RAM role.
     ///
     /// - Wire name: `RoleId`.
     /// - Example: `901234567890****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleId", skip_serializing_if = "Option::is_none")
+    )]
     pub role_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:ram::123456789012****:role/ECSAdmin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "role-management")]
@@ -2254,8 +2996,8 @@ impl ::acs_runtime::de::FromJson for ListRolesRole {
     }
 }
 #[cfg(feature = "role-management")]
-impl<'de> ::serde::Deserialize<'de> for ListRolesRole {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRolesRole {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2264,10 +3006,15 @@ impl<'de> ::serde::Deserialize<'de> for ListRolesRole {
 /// A nested value.
 #[cfg(feature = "role-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRolesRoles {
     /// The information about the RAM roles.
     ///
     /// - Wire name: `Role`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<Vec<crate::types::ListRolesRole>>,
 }
 #[cfg(feature = "role-management")]
@@ -2280,8 +3027,8 @@ impl ::acs_runtime::de::FromJson for ListRolesRoles {
     }
 }
 #[cfg(feature = "role-management")]
-impl<'de> ::serde::Deserialize<'de> for ListRolesRoles {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRolesRoles {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2309,11 +3056,16 @@ pub enum ResourceType {
 /// The tag that is added to the cloud resources.
 #[cfg(feature = "tag-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The name of the resource.
     ///
     /// - Wire name: `ResourceName`.
     /// - Example: `role1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceName", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_name: Option<String>,
     /// The resource type.
     ///
@@ -2324,16 +3076,28 @@ pub struct TagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `role`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::ResourceType>,
     /// The key of the tag.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `t1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The value of the tag.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 #[cfg(feature = "tag-management")]
@@ -2351,8 +3115,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
     }
 }
 #[cfg(feature = "tag-management")]
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2361,11 +3125,16 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 /// The list of RAM users.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListUsersUser {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
     /// - Example: `Zhangq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The email address of the RAM user.
     ///
@@ -2373,11 +3142,19 @@ pub struct ListUsersUser {
     ///
     /// - Wire name: `Email`.
     /// - Example: `zhangq****@example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Email", skip_serializing_if = "Option::is_none")
+    )]
     pub email: Option<String>,
     /// The point in time when the information about the RAM user was last modified. The time is displayed in UTC.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The mobile phone number of the RAM user.
     ///
@@ -2385,26 +3162,46 @@ pub struct ListUsersUser {
     ///
     /// - Wire name: `MobilePhone`.
     /// - Example: `86-1860000****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MobilePhone", skip_serializing_if = "Option::is_none")
+    )]
     pub mobile_phone: Option<String>,
     /// The ID of the RAM user.
     ///
     /// - Wire name: `UserId`.
     /// - Example: `122748924538****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_id: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Comments`.
     /// - Example: `Cloud computing engineer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     /// The time when the RAM user was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The logon name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -2426,8 +3223,8 @@ impl ::acs_runtime::de::FromJson for ListUsersUser {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for ListUsersUser {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListUsersUser {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2436,10 +3233,15 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersUser {
 /// A nested value.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListUsersUsers {
     /// The RAM users.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<Vec<crate::types::ListUsersUser>>,
 }
 #[cfg(feature = "user-management")]
@@ -2452,8 +3254,8 @@ impl ::acs_runtime::de::FromJson for ListUsersUsers {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for ListUsersUsers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListUsersUsers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2462,21 +3264,34 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersUsers {
 /// The information about the RAM user.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListUsersForGroupUser {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
     /// - Example: `Alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The time when the RAM user joined the RAM user group.
     ///
     /// - Wire name: `JoinDate`.
     /// - Example: `2015-01-23T12:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JoinDate", skip_serializing_if = "Option::is_none")
+    )]
     pub join_date: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangqiang`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
@@ -2493,8 +3308,8 @@ impl ::acs_runtime::de::FromJson for ListUsersForGroupUser {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupUser {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListUsersForGroupUser {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2503,10 +3318,15 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupUser {
 /// A nested value.
 #[cfg(feature = "user-group-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListUsersForGroupUsers {
     /// The information about the RAM users.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<Vec<crate::types::ListUsersForGroupUser>>,
 }
 #[cfg(feature = "user-group-management")]
@@ -2519,8 +3339,8 @@ impl ::acs_runtime::de::FromJson for ListUsersForGroupUsers {
     }
 }
 #[cfg(feature = "user-group-management")]
-impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupUsers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListUsersForGroupUsers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2529,21 +3349,34 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupUsers {
 /// The basic information about the Resource Access Management (RAM) user to which the MFA device is bound.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVirtualMfaDevicesUser {
     /// The display name of the RAM user.
     ///
     /// - Wire name: `DisplayName`.
     /// - Example: `zhangq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The unique ID of the RAM user.
     ///
     /// - Wire name: `UserId`.
     /// - Example: `122748924538****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_id: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -2560,8 +3393,9 @@ impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesUser {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for ListVirtualMfaDevicesUser {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVirtualMfaDevicesUser {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2570,20 +3404,33 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualMfaDevicesUser {
 /// The information about the MFA device.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVirtualMfaDevicesVirtualMfaDevice {
     /// The serial number of the MFA device.
     ///
     /// - Wire name: `SerialNumber`.
     /// - Example: `acs:ram::123456789012****:mfa/device002`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SerialNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub serial_number: Option<String>,
     /// The basic information about the Resource Access Management (RAM) user to which the MFA device is bound.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<crate::types::ListVirtualMfaDevicesUser>,
     /// The time when the MFA device was enabled.
     ///
     /// - Wire name: `ActivateDate`.
     /// - Example: `2015-02-18T17:22:08Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub activate_date: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -2600,8 +3447,9 @@ impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesVirtualMfaDevice {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for ListVirtualMfaDevicesVirtualMfaDevice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVirtualMfaDevicesVirtualMfaDevice {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2610,10 +3458,15 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualMfaDevicesVirtualMfaDevice {
 /// A nested value.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualMfaDevices {
     /// The information about the MFA devices.
     ///
     /// - Wire name: `VirtualMFADevice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualMFADevice", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_mfa_device: Option<
         Vec<crate::types::ListVirtualMfaDevicesVirtualMfaDevice>,
     >,
@@ -2630,8 +3483,8 @@ impl ::acs_runtime::de::FromJson for VirtualMfaDevices {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevices {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VirtualMfaDevices {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2639,7 +3492,9 @@ impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevices {
 }
 /// The tag.
 #[cfg(feature = "tag-management")]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct TagResourcesTag {
     /// The key of the tag. The tag key can be up to 128 characters in length.
     ///
@@ -2666,11 +3521,16 @@ impl ::acs_runtime::validate::Validate for TagResourcesTag {
 /// The information about the MFA device.
 #[cfg(feature = "user-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnbindMfaDeviceMfaDevice {
     /// The serial number of the MFA device.
     ///
     /// - Wire name: `SerialNumber`.
     /// - Example: `acs:ram::123456789012****:mfa/device002`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SerialNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub serial_number: Option<String>,
 }
 #[cfg(feature = "user-management")]
@@ -2685,8 +3545,9 @@ impl ::acs_runtime::de::FromJson for UnbindMfaDeviceMfaDevice {
     }
 }
 #[cfg(feature = "user-management")]
-impl<'de> ::serde::Deserialize<'de> for UnbindMfaDeviceMfaDevice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnbindMfaDeviceMfaDevice {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2695,11 +3556,16 @@ impl<'de> ::serde::Deserialize<'de> for UnbindMfaDeviceMfaDevice {
 /// The information about the policy.
 #[cfg(feature = "permission-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdatePolicyDescriptionPolicy {
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `TestPolicy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The type of the policy. Valid values:
     ///
@@ -2708,26 +3574,46 @@ pub struct UpdatePolicyDescriptionPolicy {
     ///
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The time when the policy was created.
     ///
     /// - Wire name: `CreateDate`.
     /// - Example: `2022-02-28T07:04:15Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub create_date: Option<String>,
     /// The time when the policy was modified.
     ///
     /// - Wire name: `UpdateDate`.
     /// - Example: `2022-02-28T07:05:37Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateDate", skip_serializing_if = "Option::is_none")
+    )]
     pub update_date: Option<String>,
     /// The description of the policy.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is a test policy.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The version of the policy. Default value: v1.
     ///
     /// - Wire name: `DefaultVersion`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version: Option<String>,
 }
 #[cfg(feature = "permission-management")]
@@ -2747,8 +3633,9 @@ impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionPolicy {
     }
 }
 #[cfg(feature = "permission-management")]
-impl<'de> ::serde::Deserialize<'de> for UpdatePolicyDescriptionPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdatePolicyDescriptionPolicy {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -4,6 +4,7 @@
 /// A nested value.
 #[cfg(feature = "default-server-group")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BackendServer {
     /// The type of the backend server. Valid values:
     ///
@@ -13,6 +14,10 @@ pub struct BackendServer {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server.
     ///
@@ -22,16 +27,28 @@ pub struct BackendServer {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<String>,
     /// The description of the backend server.
     ///
     /// - Wire name: `Description`.
     /// - Example: `backend server`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the ECS instance, ENI, or elastic container instance.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-2zej4lxhjoq1icu*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "default-server-group")]
@@ -49,8 +66,8 @@ impl ::acs_runtime::de::FromJson for BackendServer {
     }
 }
 #[cfg(feature = "default-server-group")]
-impl<'de> ::serde::Deserialize<'de> for BackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -59,10 +76,15 @@ impl<'de> ::serde::Deserialize<'de> for BackendServer {
 /// A nested value.
 #[cfg(feature = "default-server-group")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BackendServers {
     /// The list of backend servers.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<Vec<crate::types::BackendServer>>,
 }
 #[cfg(feature = "default-server-group")]
@@ -77,8 +99,8 @@ impl ::acs_runtime::de::FromJson for BackendServers {
     }
 }
 #[cfg(feature = "default-server-group")]
-impl<'de> ::serde::Deserialize<'de> for BackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -87,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendServers {
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddVServerGroupBackendServersBackendServer {
     /// The type of backend server. Valid values:
     ///
@@ -96,26 +119,46 @@ pub struct AddVServerGroupBackendServersBackendServer {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the vServer group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `backend server`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port that is used by the backend server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `70`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the ECS instance or ENI.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `eni-hhshhs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -134,8 +177,9 @@ impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServer 
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddVServerGroupBackendServersBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -144,10 +188,15 @@ impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersBackendServ
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddVServerGroupBackendServersBackendServers {
     /// The backend servers.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<
         Vec<crate::types::AddVServerGroupBackendServersBackendServer>,
     >,
@@ -164,8 +213,9 @@ impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServers
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddVServerGroupBackendServersBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -188,23 +238,33 @@ impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersBackendServ
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The key of tag N. Valid values of N: **1** to **20**. The tag key cannot be an empty string. The tag key can be up to 128 characters in length, and cannot contain `http://` or `https://`. It cannot start with `acs:` or `aliyun`.
     ///
     /// - Wire name: `Key`.
     /// - Example: `TestKey`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of tag N. Valid values of N: **1** to **20**. The tag value can be an empty string. The tag value must be 0 to 128 characters in length, and cannot start with `acs:`. It cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `Value`.
     /// - Example: `TestValue`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "primary-secondary-server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MasterSlaveBackendServer {
     /// The type of backend server. Valid values:
     ///
@@ -214,26 +274,46 @@ pub struct MasterSlaveBackendServer {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the primary/secondary server group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test-112`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port that is used by the backend server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `82`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server that you want to add.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp1fq61enf4loa5i****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of backend server.
     ///
@@ -241,6 +321,10 @@ pub struct MasterSlaveBackendServer {
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `Master`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -260,8 +344,9 @@ impl ::acs_runtime::de::FromJson for MasterSlaveBackendServer {
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
-impl<'de> ::serde::Deserialize<'de> for MasterSlaveBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MasterSlaveBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -270,10 +355,18 @@ impl<'de> ::serde::Deserialize<'de> for MasterSlaveBackendServer {
 /// A nested value.
 #[cfg(feature = "primary-secondary-server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MasterSlaveBackendServers {
     /// The backend servers in the primary/secondary server group.
     ///
     /// - Wire name: `MasterSlaveBackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveBackendServer",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_backend_server: Option<Vec<crate::types::MasterSlaveBackendServer>>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -288,8 +381,9 @@ impl ::acs_runtime::de::FromJson for MasterSlaveBackendServers {
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
-impl<'de> ::serde::Deserialize<'de> for MasterSlaveBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MasterSlaveBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -298,16 +392,25 @@ impl<'de> ::serde::Deserialize<'de> for MasterSlaveBackendServers {
 /// A nested value.
 #[cfg(feature = "forwarding-rules")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Rule {
     /// The name of the forwarding rule.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `Rule2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The forwarding rule ID.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-bp12jzy0*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
 }
 #[cfg(feature = "forwarding-rules")]
@@ -323,8 +426,8 @@ impl ::acs_runtime::de::FromJson for Rule {
     }
 }
 #[cfg(feature = "forwarding-rules")]
-impl<'de> ::serde::Deserialize<'de> for Rule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Rule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -333,10 +436,15 @@ impl<'de> ::serde::Deserialize<'de> for Rule {
 /// A nested value.
 #[cfg(feature = "forwarding-rules")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Rules {
     /// The forwarding rules.
     ///
     /// - Wire name: `Rule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rule", skip_serializing_if = "Option::is_none")
+    )]
     pub rule: Option<Vec<crate::types::Rule>>,
 }
 #[cfg(feature = "forwarding-rules")]
@@ -349,8 +457,8 @@ impl ::acs_runtime::de::FromJson for Rules {
     }
 }
 #[cfg(feature = "forwarding-rules")]
-impl<'de> ::serde::Deserialize<'de> for Rules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Rules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -370,16 +478,25 @@ impl<'de> ::serde::Deserialize<'de> for Rules {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccessControlListAttributeTag {
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `TestKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `TestValue`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 #[cfg(
@@ -417,8 +534,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeTag {
         feature = "vserver-groups"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccessControlListAttributeTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -438,10 +556,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeTag {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Tags {
     /// The tags added to the ACL.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeAccessControlListAttributeTag>>,
 }
 #[cfg(
@@ -476,8 +599,8 @@ impl ::acs_runtime::de::FromJson for Tags {
         feature = "vserver-groups"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for Tags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -486,16 +609,25 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 /// The information about the access control policy.
 #[cfg(feature = "access-control")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclEntry {
     /// The remarks of the ACL entry.
     ///
     /// - Wire name: `AclEntryComment`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryComment", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_comment: Option<String>,
     /// The IP entry in the ACL.
     ///
     /// - Wire name: `AclEntryIP`.
     /// - Example: `192.168.0.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryIP", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_ip: Option<String>,
 }
 #[cfg(feature = "access-control")]
@@ -511,8 +643,8 @@ impl ::acs_runtime::de::FromJson for AclEntry {
     }
 }
 #[cfg(feature = "access-control")]
-impl<'de> ::serde::Deserialize<'de> for AclEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -521,10 +653,15 @@ impl<'de> ::serde::Deserialize<'de> for AclEntry {
 /// A nested value.
 #[cfg(feature = "access-control")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclEntrys {
     /// The information about the access control policy.
     ///
     /// - Wire name: `AclEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry: Option<Vec<crate::types::AclEntry>>,
 }
 #[cfg(feature = "access-control")]
@@ -539,8 +676,8 @@ impl ::acs_runtime::de::FromJson for AclEntrys {
     }
 }
 #[cfg(feature = "access-control")]
-impl<'de> ::serde::Deserialize<'de> for AclEntrys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclEntrys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -549,11 +686,16 @@ impl<'de> ::serde::Deserialize<'de> for AclEntrys {
 /// The listeners that are associated with the network ACL.
 #[cfg(feature = "access-control")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RelatedListener {
     /// The frontend port of the listener with which the ACL is associated.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The type of ACL. Valid values:
     ///
@@ -562,16 +704,28 @@ pub struct RelatedListener {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The type of protocol that the associated listener uses.
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `https`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1qpzldlm38bnexl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
 }
 #[cfg(feature = "access-control")]
@@ -589,8 +743,8 @@ impl ::acs_runtime::de::FromJson for RelatedListener {
     }
 }
 #[cfg(feature = "access-control")]
-impl<'de> ::serde::Deserialize<'de> for RelatedListener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RelatedListener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -599,10 +753,15 @@ impl<'de> ::serde::Deserialize<'de> for RelatedListener {
 /// A nested value.
 #[cfg(feature = "access-control")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RelatedListeners {
     /// The listeners with which the ACL is associated.
     ///
     /// - Wire name: `RelatedListener`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedListener", skip_serializing_if = "Option::is_none")
+    )]
     pub related_listener: Option<Vec<crate::types::RelatedListener>>,
 }
 #[cfg(feature = "access-control")]
@@ -617,8 +776,8 @@ impl ::acs_runtime::de::FromJson for RelatedListeners {
     }
 }
 #[cfg(feature = "access-control")]
-impl<'de> ::serde::Deserialize<'de> for RelatedListeners {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RelatedListeners {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -634,16 +793,25 @@ impl<'de> ::serde::Deserialize<'de> for RelatedListeners {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccessControlListsTag {
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(
@@ -673,8 +841,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTag {
         feature = "listeners"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccessControlListsTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -689,10 +858,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsTag {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccessControlListsTags {
     /// The list of tags added to the network ACL. The value of this parameter must be a STRING list in the JSON format.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeAccessControlListsTag>>,
 }
 #[cfg(
@@ -717,8 +891,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTags {
         feature = "classic-load-balancer-instances"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsTags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccessControlListsTags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -727,33 +902,58 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsTags {
 /// A nested value.
 #[cfg(feature = "access-control")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Acl {
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-bp1l0kk4gxce43k*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The IP version that is used by the CLB instance associated with the ACL.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The ACL name.
     ///
     /// - Wire name: `AclName`.
     /// - Example: `rule1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclName", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_name: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-jfenfbp1lhl0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeAccessControlListsTags>,
     /// The time when the CLB instance was created. The time follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
 }
 #[cfg(feature = "access-control")]
@@ -773,8 +973,8 @@ impl ::acs_runtime::de::FromJson for Acl {
     }
 }
 #[cfg(feature = "access-control")]
-impl<'de> ::serde::Deserialize<'de> for Acl {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Acl {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -783,10 +983,15 @@ impl<'de> ::serde::Deserialize<'de> for Acl {
 /// A nested value.
 #[cfg(feature = "access-control")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Acls {
     /// A list of ACLs.
     ///
     /// - Wire name: `Acl`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Acl", skip_serializing_if = "Option::is_none")
+    )]
     pub acl: Option<Vec<crate::types::Acl>>,
 }
 #[cfg(feature = "access-control")]
@@ -799,8 +1004,8 @@ impl ::acs_runtime::de::FromJson for Acls {
     }
 }
 #[cfg(feature = "access-control")]
-impl<'de> ::serde::Deserialize<'de> for Acls {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Acls {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -809,31 +1014,52 @@ impl<'de> ::serde::Deserialize<'de> for Acls {
 /// A nested value.
 #[cfg(feature = "access-logs")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LogsDownloadAttribute {
     /// The name of the Log Service project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `test-log-project`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The name of the Logstore.
     ///
     /// - Wire name: `LogStore`.
     /// - Example: `test-log-store`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The region ID of the CLB instance.
     ///
     /// - Wire name: `Region`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Region", skip_serializing_if = "Option::is_none")
+    )]
     pub region: Option<String>,
     /// The type of access log. Only **layer7** is returned, which indicates Layer 7 access logs.
     ///
     /// - Wire name: `LogType`.
     /// - Example: `layer7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogType", skip_serializing_if = "Option::is_none")
+    )]
     pub log_type: Option<String>,
 }
 #[cfg(feature = "access-logs")]
@@ -852,8 +1078,8 @@ impl ::acs_runtime::de::FromJson for LogsDownloadAttribute {
     }
 }
 #[cfg(feature = "access-logs")]
-impl<'de> ::serde::Deserialize<'de> for LogsDownloadAttribute {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LogsDownloadAttribute {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -862,10 +1088,15 @@ impl<'de> ::serde::Deserialize<'de> for LogsDownloadAttribute {
 /// A nested value.
 #[cfg(feature = "access-logs")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LogsDownloadAttributes {
     /// The configuration of the access log.
     ///
     /// - Wire name: `LogsDownloadAttribute`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogsDownloadAttribute", skip_serializing_if = "Option::is_none")
+    )]
     pub logs_download_attribute: Option<Vec<crate::types::LogsDownloadAttribute>>,
 }
 #[cfg(feature = "access-logs")]
@@ -880,8 +1111,8 @@ impl ::acs_runtime::de::FromJson for LogsDownloadAttributes {
     }
 }
 #[cfg(feature = "access-logs")]
-impl<'de> ::serde::Deserialize<'de> for LogsDownloadAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LogsDownloadAttributes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -890,6 +1121,7 @@ impl<'de> ::serde::Deserialize<'de> for LogsDownloadAttributes {
 /// A nested value.
 #[cfg(feature = "query-resources")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SupportResource {
     /// The network type.
     ///
@@ -897,6 +1129,10 @@ pub struct SupportResource {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `classic_internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The type of the IP address.
     ///
@@ -904,6 +1140,10 @@ pub struct SupportResource {
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
 }
 #[cfg(feature = "query-resources")]
@@ -919,8 +1159,8 @@ impl ::acs_runtime::de::FromJson for SupportResource {
     }
 }
 #[cfg(feature = "query-resources")]
-impl<'de> ::serde::Deserialize<'de> for SupportResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SupportResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -929,10 +1169,15 @@ impl<'de> ::serde::Deserialize<'de> for SupportResource {
 /// A nested value.
 #[cfg(feature = "query-resources")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SupportResources {
     /// The supported resources.
     ///
     /// - Wire name: `SupportResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportResource", skip_serializing_if = "Option::is_none")
+    )]
     pub support_resource: Option<Vec<crate::types::SupportResource>>,
 }
 #[cfg(feature = "query-resources")]
@@ -947,8 +1192,8 @@ impl ::acs_runtime::de::FromJson for SupportResources {
     }
 }
 #[cfg(feature = "query-resources")]
-impl<'de> ::serde::Deserialize<'de> for SupportResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SupportResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -957,18 +1202,31 @@ impl<'de> ::serde::Deserialize<'de> for SupportResources {
 /// A nested value.
 #[cfg(feature = "query-resources")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AvailableResource {
     /// The secondary zone.
     ///
     /// - Wire name: `SlaveZoneId`.
     /// - Example: `cn-shanghai-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zone_id: Option<String>,
     /// The primary zone.
     ///
     /// - Wire name: `MasterZoneId`.
     /// - Example: `cn-shanghai-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub master_zone_id: Option<String>,
     /// - Wire name: `SupportResources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportResources", skip_serializing_if = "Option::is_none")
+    )]
     pub support_resources: Option<crate::types::SupportResources>,
 }
 #[cfg(feature = "query-resources")]
@@ -985,8 +1243,8 @@ impl ::acs_runtime::de::FromJson for AvailableResource {
     }
 }
 #[cfg(feature = "query-resources")]
-impl<'de> ::serde::Deserialize<'de> for AvailableResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AvailableResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -995,10 +1253,15 @@ impl<'de> ::serde::Deserialize<'de> for AvailableResource {
 /// A nested value.
 #[cfg(feature = "query-resources")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AvailableResources {
     /// The zones and the supported resources.
     ///
     /// - Wire name: `AvailableResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableResource", skip_serializing_if = "Option::is_none")
+    )]
     pub available_resource: Option<Vec<crate::types::AvailableResource>>,
 }
 #[cfg(feature = "query-resources")]
@@ -1013,8 +1276,8 @@ impl ::acs_runtime::de::FromJson for AvailableResources {
     }
 }
 #[cfg(feature = "query-resources")]
-impl<'de> ::serde::Deserialize<'de> for AvailableResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AvailableResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1023,6 +1286,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableResources {
 /// A nested value.
 #[cfg(feature = "certificates")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CaCertificate {
     /// The timestamp when the CA certificate was created. Unit: milliseconds.
     ///
@@ -1030,16 +1294,28 @@ pub struct CaCertificate {
     ///
     /// - Wire name: `CreateTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time_stamp: Option<i64>,
     /// The time when the CA certificate expires. The time is in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ExpireTime`.
     /// - Example: `2024-11-21T06:04:25Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time: Option<String>,
     /// The time when the CA certificate was created. The time is in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The timestamp that indicates when the CA certificate expires. Unit: milliseconds.
     ///
@@ -1047,38 +1323,70 @@ pub struct CaCertificate {
     ///
     /// - Wire name: `ExpireTimeStamp`.
     /// - Example: `1732169065000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time_stamp: Option<i64>,
     /// The CA certificate ID.
     ///
     /// - Wire name: `CACertificateId`.
     /// - Example: `139a00604bd-cn-east-hangzho****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     /// The region of the CA certificate.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The fingerprint of the CA certificate.
     ///
     /// - Wire name: `Fingerprint`.
     /// - Example: `79:43:fb:7d:a4:7f:44:32:61:16:57:17:e3:e8:b7:36:03:57:f6:89`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Fingerprint", skip_serializing_if = "Option::is_none")
+    )]
     pub fingerprint: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The domain name of the CA certificate.
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommonName", skip_serializing_if = "Option::is_none")
+    )]
     pub common_name: Option<String>,
     /// The CA certificate name.
     ///
     /// - Wire name: `CACertificateName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_name: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeAccessControlListsTags>,
 }
 #[cfg(feature = "certificates")]
@@ -1103,8 +1411,8 @@ impl ::acs_runtime::de::FromJson for CaCertificate {
     }
 }
 #[cfg(feature = "certificates")]
-impl<'de> ::serde::Deserialize<'de> for CaCertificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CaCertificate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1113,10 +1421,15 @@ impl<'de> ::serde::Deserialize<'de> for CaCertificate {
 /// A nested value.
 #[cfg(feature = "certificates")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CaCertificates {
     /// The information about the CA certificate.
     ///
     /// - Wire name: `CACertificate`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate: Option<Vec<crate::types::CaCertificate>>,
 }
 #[cfg(feature = "certificates")]
@@ -1131,8 +1444,8 @@ impl ::acs_runtime::de::FromJson for CaCertificates {
     }
 }
 #[cfg(feature = "certificates")]
-impl<'de> ::serde::Deserialize<'de> for CaCertificates {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CaCertificates {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1141,21 +1454,34 @@ impl<'de> ::serde::Deserialize<'de> for CaCertificates {
 /// A nested value.
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DomainExtension {
     /// The ID of the certificate used by the domain name.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `1231579085529123_166f8204689_1714763408_70998****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The domain name.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The ID of the additional certificate.
     ///
     /// - Wire name: `DomainExtensionId`.
     /// - Example: `de-bp1rp7ta1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
@@ -1172,8 +1498,8 @@ impl ::acs_runtime::de::FromJson for DomainExtension {
     }
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
-impl<'de> ::serde::Deserialize<'de> for DomainExtension {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DomainExtension {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1182,10 +1508,15 @@ impl<'de> ::serde::Deserialize<'de> for DomainExtension {
 /// A nested value.
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DomainExtensions {
     /// A list of additional certificates.
     ///
     /// - Wire name: `DomainExtension`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtension", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension: Option<Vec<crate::types::DomainExtension>>,
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
@@ -1200,8 +1531,8 @@ impl ::acs_runtime::de::FromJson for DomainExtensions {
     }
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
-impl<'de> ::serde::Deserialize<'de> for DomainExtensions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DomainExtensions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1210,11 +1541,16 @@ impl<'de> ::serde::Deserialize<'de> for DomainExtensions {
 /// The backend servers.
 #[cfg(feature = "default-server-group")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeHealthStatusBackendServer {
     /// The frontend protocol that is used by the SLB instance.
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `https`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The health status of the backend server. Valid values:
     ///
@@ -1224,26 +1560,46 @@ pub struct DescribeHealthStatusBackendServer {
     ///
     /// - Wire name: `ServerHealthStatus`.
     /// - Example: `abnormal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerHealthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub server_health_status: Option<String>,
     /// The frontend port that is used by the SLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.XX.XX.11`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The backend port that is used by the SLB instance.
     ///
     /// - Wire name: `Port`.
     /// - Example: `70`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp1h5u3fv54ytf***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "default-server-group")]
@@ -1263,8 +1619,9 @@ impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServer {
     }
 }
 #[cfg(feature = "default-server-group")]
-impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeHealthStatusBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1273,10 +1630,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusBackendServer {
 /// A nested value.
 #[cfg(feature = "default-server-group")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeHealthStatusBackendServers {
     /// The backend servers.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<Vec<crate::types::DescribeHealthStatusBackendServer>>,
 }
 #[cfg(feature = "default-server-group")]
@@ -1291,8 +1653,9 @@ impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServers {
     }
 }
 #[cfg(feature = "default-server-group")]
-impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeHealthStatusBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1301,10 +1664,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusBackendServers {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerPorts {
     /// The frontend port used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<Vec<i32>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1319,8 +1687,8 @@ impl ::acs_runtime::de::FromJson for ListenerPorts {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListenerPorts {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListenerPorts {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1329,16 +1697,25 @@ impl<'de> ::serde::Deserialize<'de> for ListenerPorts {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerPortAndProtocal {
     /// The frontend protocol that is used by the CLB instance.
     ///
     /// - Wire name: `ListenerProtocal`.
     /// - Example: `http`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocal", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocal: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1354,8 +1731,8 @@ impl ::acs_runtime::de::FromJson for ListenerPortAndProtocal {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListenerPortAndProtocal {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListenerPortAndProtocal {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1364,10 +1741,18 @@ impl<'de> ::serde::Deserialize<'de> for ListenerPortAndProtocal {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerPortsAndProtocal {
     /// The ports or protocols of the listeners.
     ///
     /// - Wire name: `ListenerPortAndProtocal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ListenerPortAndProtocal",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub listener_port_and_protocal: Option<Vec<crate::types::ListenerPortAndProtocal>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1382,8 +1767,9 @@ impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocal {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListenerPortsAndProtocal {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListenerPortsAndProtocal {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1392,31 +1778,52 @@ impl<'de> ::serde::Deserialize<'de> for ListenerPortsAndProtocal {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerPortAndProtocol {
     /// The frontend port that is used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The frontend protocol that is used by the CLB instance.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// Indicates whether the listener is enabled.
     ///
     /// - Wire name: `ListenerForward`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerForward", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_forward: Option<String>,
     /// Indicates whether the listener is enabled.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Listener Description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The destination listening port to which requests are forwarded. The port must be open and use HTTPS.
     ///
     /// - Wire name: `ForwardPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardPort", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_port: Option<i32>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1435,8 +1842,8 @@ impl ::acs_runtime::de::FromJson for ListenerPortAndProtocol {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListenerPortAndProtocol {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListenerPortAndProtocol {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1445,10 +1852,18 @@ impl<'de> ::serde::Deserialize<'de> for ListenerPortAndProtocol {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListenerPortsAndProtocol {
     /// The ports or protocols of the listeners.
     ///
     /// - Wire name: `ListenerPortAndProtocol`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ListenerPortAndProtocol",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub listener_port_and_protocol: Option<Vec<crate::types::ListenerPortAndProtocol>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1463,8 +1878,9 @@ impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocol {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for ListenerPortsAndProtocol {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListenerPortsAndProtocol {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1473,16 +1889,25 @@ impl<'de> ::serde::Deserialize<'de> for ListenerPortsAndProtocol {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerAttributeBackendServer {
     /// The type of the backend server.
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `90`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the backend server.
     ///
@@ -1490,16 +1915,28 @@ pub struct DescribeLoadBalancerAttributeBackendServer {
     ///
     /// - Wire name: `Description`.
     /// - Example: `backend server description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the elastic network interface (ENI) or elastic container instance.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.XX.XX.11`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The backend server ID.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-2zej4lxhjoq1icu*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -1518,8 +1955,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServer 
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancerAttributeBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1528,10 +1966,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeBackendServ
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerAttributeBackendServers {
     /// The backend servers of the CLB instance.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<
         Vec<crate::types::DescribeLoadBalancerAttributeBackendServer>,
     >,
@@ -1548,8 +1991,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServers
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancerAttributeBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1565,10 +2009,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeBackendServ
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclIds {
     /// The ID of the access control list (ACL).
     ///
     /// - Wire name: `AclId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<Vec<::serde_json::Value>>,
 }
 #[cfg(
@@ -1597,8 +2046,8 @@ impl ::acs_runtime::de::FromJson for AclIds {
         feature = "udp-listeners"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for AclIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1607,31 +2056,52 @@ impl<'de> ::serde::Deserialize<'de> for AclIds {
 /// The forwarding rules.
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerHttpListenerAttributeRule {
     /// The ID of the server group specified in the forwarding rule.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-uf6w******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The request URL.
     ///
     /// - Wire name: `Url`.
     /// - Example: `/example`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Url", skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// The domain name.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The name of the forwarding rule.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The ID of the forwarding rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `1234`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
@@ -1650,8 +2120,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRu
     }
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerHttpListenerAttributeRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancerHttpListenerAttributeRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1660,10 +2131,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerHttpListenerAttribut
 /// A nested value.
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerHttpListenerAttributeRules {
     /// The list of forwarding rules.
     ///
     /// - Wire name: `Rule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rule", skip_serializing_if = "Option::is_none")
+    )]
     pub rule: Option<Vec<crate::types::DescribeLoadBalancerHttpListenerAttributeRule>>,
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
@@ -1676,8 +2152,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRu
     }
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerHttpListenerAttributeRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancerHttpListenerAttributeRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1686,11 +2163,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerHttpListenerAttribut
 /// The configurations of the HTTP listener.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct HttpListenerConfig {
     /// The HTTP version for health checks.
     ///
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP 1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientSrcPort` header is used to retrieve the client port. Valid values:
     ///
@@ -1699,11 +2181,22 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     /// The cookie configures for the server.
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `B490B5EBF6F3CD402E515D22BCDA****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Indicates whether GZIP compression is enabled. Valid values:
     ///
@@ -1712,6 +2205,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `Gzip`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// The port that is used for health checks.
     ///
@@ -1719,16 +2216,28 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The maximum timeout period of a health check. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The protocol that you want to use for health checks.
     ///
     /// - Wire name: `HealthCheckType`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The maximum amount of time to wait before the session cookie expires. Unit: seconds.
     ///
@@ -1736,11 +2245,19 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The domain name that is used for health checks.
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health check status of the backend server changes from **success** to **fail**.
     ///
@@ -1748,6 +2265,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Indicates whether the `SLB-ID` header is used to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -1756,6 +2277,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_SLBID`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// The listener port that is used for HTTP-to-HTTPS redirection.
     ///
@@ -1763,11 +2288,19 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `ForwardPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardPort", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_port: Option<i32>,
     /// The HTTP status code that indicates a healthy backend server.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// Indicates whether HTTP-to-HTTPS redirection is enabled for the listener. Valid values:
     ///
@@ -1776,6 +2309,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `ListenerForward`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerForward", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_forward: Option<String>,
     /// Indicates whether the `X-Forwarded-For` header is used to preserve client IP addresses. Valid values:
     ///
@@ -1784,6 +2321,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `XForwardedFor`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1** to **60**.
     ///
@@ -1791,6 +2332,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `15`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The timeout period of a request. Unit: seconds. Valid values: **1** to **180**.
     ///
@@ -1798,11 +2343,19 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `RequestTimeout`.
     /// - Example: `60`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The interval at which health checks are performed. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// Indicates whether the `XForwardedFor_SLBPORT` header is used to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -1811,11 +2364,19 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// The URI that is used for health checks.
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The method used to handle the cookie. Valid values:
     ///
@@ -1824,6 +2385,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health check status of the backend server changes from **fail** to **success**.
     ///
@@ -1831,6 +2396,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Indicates whether the `X-Forwarded-Proto` header is used to obtain the listener protocol. Valid values:
     ///
@@ -1839,6 +2408,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_proto`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Indicates whether the `SLB-IP` header is used to retrieve the VIP of the client. Valid values:
     ///
@@ -1847,6 +2420,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_SLBIP`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Indicates whether session persistence is enabled. Valid values:
     ///
@@ -1855,11 +2432,19 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `StickySession`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The health check method. Valid values: **head** and **get**.
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -1868,6 +2453,10 @@ pub struct HttpListenerConfig {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
 }
 #[cfg(feature = "listeners")]
@@ -1908,8 +2497,8 @@ impl ::acs_runtime::de::FromJson for HttpListenerConfig {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for HttpListenerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for HttpListenerConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1918,6 +2507,7 @@ impl<'de> ::serde::Deserialize<'de> for HttpListenerConfig {
 /// The configurations of the HTTPS listener.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct HttpsListenerConfig {
     /// Indicates whether the `XForwardedFor_ClientCertClientVerify` header is used to obtain the verification result of the client certificate. Valid values:
     ///
@@ -1926,11 +2516,22 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_ClientCertClientVerify`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertClientVerify",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_client_verify: Option<String>,
     /// The HTTP version for health checks.
     ///
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP 1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientSrcPort` header is used to retrieve the client port. Valid values:
     ///
@@ -1939,11 +2540,22 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     /// The cookie configures for the server.
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `B490B5EBF6F3CD402E515D22BCDA****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Indicates whether GZIP compression is enabled. Valid values:
     ///
@@ -1952,6 +2564,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `Gzip`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// Indicates whether `HTTP 2.0` is enabled. Valid values:
     ///
@@ -1960,26 +2576,46 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `EnableHttp2`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableHttp2", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_http2: Option<String>,
     /// The ID of the CA certificate.
     ///
     /// - Wire name: `CACertificateId`.
     /// - Example: `idkp-234-cn-test-0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     /// The port that is used for health checks.
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The timeout period of a health check response. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The protocol that you want to use for health checks.
     ///
     /// - Wire name: `HealthCheckType`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The maximum amount of time to wait before the session cookie expires. Unit: seconds.
     ///
@@ -1987,11 +2623,19 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The domain name that is used for health checks.
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health check status of the backend server changes from **success** to **fail**.
     ///
@@ -1999,6 +2643,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Indicates whether the `SLB-ID` header is used to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -2007,6 +2655,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_SLBID`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertSubjectDN` header is used to obtain information about the owner of the client certificate. Valid values:
     ///
@@ -2015,11 +2667,22 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_ClientCertSubjectDN`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertSubjectDN",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_subject_dn: Option<String>,
     /// The HTTP status code that indicates a healthy backend server.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertFingerprint` header is used to obtain the fingerprint of the client certificate. Valid values:
     ///
@@ -2028,6 +2691,13 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_ClientCertFingerprint`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertFingerprint",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_fingerprint: Option<String>,
     /// Indicates whether the `X-Forwarded-For` header is used to retrieve client IP addresses. Valid values:
     ///
@@ -2036,6 +2706,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The request timeout period. Unit: seconds. Valid values: **1** to **180**.
     ///
@@ -2043,6 +2717,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `RequestTimeout`.
     /// - Example: `60`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1** to **60**.
     ///
@@ -2050,16 +2728,28 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `15`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The ID of the server certificate.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `idkp-123-cn-test-0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The interval at which health checks are performed. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// Indicates whether the `XForwardedFor_SLBPORT` header is used to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -2068,11 +2758,19 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// The URI that is used for health checks.
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The method used to handle the cookie.
     ///
@@ -2081,6 +2779,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertIssuerDN` header is used to obtain information about the authority that issues the client certificate. Valid values:
     ///
@@ -2089,6 +2791,13 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_ClientCertIssuerDN`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertIssuerDN",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_issuer_dn: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health check status of the backend server changes from **fail** to **success**.
     ///
@@ -2096,6 +2805,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Indicates whether the `X-Forwarded-Proto` header is used to obtain the listener protocol. Valid values:
     ///
@@ -2104,6 +2817,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_proto`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Indicates whether the `SLB-IP` header is used to retrieve the VIP of the client. Valid values:
     ///
@@ -2112,6 +2829,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `XForwardedFor_SLBIP`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Indicates whether session persistence is enabled. Valid values:
     ///
@@ -2120,11 +2841,19 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `StickySession`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The health check method.
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// A TLS security policy contains TLS protocols and cipher suites available for HTTPS.
     ///
@@ -2156,6 +2885,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `TLSCipherPolicy`.
     /// - Example: `tls_cipher_policy_1_0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -2164,6 +2897,10 @@ pub struct HttpsListenerConfig {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
 }
 #[cfg(feature = "listeners")]
@@ -2214,8 +2951,8 @@ impl ::acs_runtime::de::FromJson for HttpsListenerConfig {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for HttpsListenerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for HttpsListenerConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2224,11 +2961,16 @@ impl<'de> ::serde::Deserialize<'de> for HttpsListenerConfig {
 /// The configurations of the TCP listener.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TcpListenerConfig {
     /// The HTTP status code that indicates a healthy backend server.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The timeout period of connection draining. Unit: seconds.
     ///
@@ -2236,6 +2978,10 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// Indicates whether session persistence is enabled. Unit: seconds.
     ///
@@ -2245,31 +2991,55 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `PersistenceTimeout`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PersistenceTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub persistence_timeout: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The URI that is used for health checks.
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The port that is used for health checks.
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The timeout period of a connection. Unit: seconds.
     ///
     /// - Wire name: `EstablishedTimeout`.
     /// - Example: `500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EstablishedTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub established_timeout: Option<i32>,
     /// The protocol that you want to use for health checks.
     ///
     /// - Wire name: `HealthCheckType`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The timeout period of health checks. Unit: seconds.
     ///
@@ -2277,11 +3047,25 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `HealthCheckConnectTimeout`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The ID of the primary/secondary server group associated with the listener.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfucw*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health check status of the backend server changes from **fail** to **success**.
     ///
@@ -2289,11 +3073,19 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The domain name that is used for health checks.
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health check status of the backend server changes from **success** to **fail**.
     ///
@@ -2301,6 +3093,10 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Indicates whether connection draining is enabled. Valid values:
     ///
@@ -2309,11 +3105,19 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `ConnectionDrain`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrain", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain: Option<String>,
     /// The health check method.
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -2322,6 +3126,10 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// Indicates whether the Proxy protocol is used to pass source client IP addresses to backend servers. Valid values:
     ///
@@ -2330,6 +3138,10 @@ pub struct TcpListenerConfig {
     ///
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<String>,
 }
 #[cfg(feature = "listeners")]
@@ -2360,8 +3172,8 @@ impl ::acs_runtime::de::FromJson for TcpListenerConfig {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for TcpListenerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TcpListenerConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2370,6 +3182,7 @@ impl<'de> ::serde::Deserialize<'de> for TcpListenerConfig {
 /// The configurations of the UDP listener.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UdpListenerConfig {
     /// The timeout period of connection draining. Unit: seconds.
     ///
@@ -2377,41 +3190,79 @@ pub struct UdpListenerConfig {
     ///
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The response string of UDP health checks.
     ///
     /// - Wire name: `HealthCheckExp`.
     /// - Example: `ok`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckExp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_exp: Option<String>,
     /// The port that is used for health checks.
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The timeout period for a health check response.
     ///
     /// - Wire name: `HealthCheckConnectTimeout`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The ID of the primary/secondary server group that is associated with the listener.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfucw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The number of times that a backend server must consecutively pass health checks before it is declared healthy.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a backend server must consecutively fail health checks before it is declared unhealthy.
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Indicates whether connection draining is enabled. Valid values:
     ///
@@ -2420,11 +3271,19 @@ pub struct UdpListenerConfig {
     ///
     /// - Wire name: `ConnectionDrain`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrain", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain: Option<String>,
     /// The request string of UDP health checks.
     ///
     /// - Wire name: `HealthCheckReq`.
     /// - Example: `hello`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckReq", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_req: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -2433,6 +3292,10 @@ pub struct UdpListenerConfig {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// Indicates whether the Proxy protocol is used to pass source client IP addresses to backend servers. Valid values:
     ///
@@ -2441,6 +3304,10 @@ pub struct UdpListenerConfig {
     ///
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<String>,
 }
 #[cfg(feature = "listeners")]
@@ -2466,8 +3333,8 @@ impl ::acs_runtime::de::FromJson for UdpListenerConfig {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for UdpListenerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UdpListenerConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2476,6 +3343,7 @@ impl<'de> ::serde::Deserialize<'de> for UdpListenerConfig {
 /// A nested value.
 #[cfg(feature = "listeners")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Listener {
     /// The type of access control. Valid values:
     ///
@@ -2489,6 +3357,10 @@ pub struct Listener {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -2497,31 +3369,55 @@ pub struct Listener {
     ///
     /// - Wire name: `Status`.
     /// - Example: `running`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the vServer group associated with the listener.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The protocol used by the listener.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `http`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The listener port.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The ID of the access control list (ACL).
     ///
     /// - Wire name: `AclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -2535,16 +3431,28 @@ pub struct Listener {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The description of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Indicates whether access control is enabled. Valid values:
     ///
@@ -2553,6 +3461,10 @@ pub struct Listener {
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The port of the backend server.
     ///
@@ -2560,30 +3472,58 @@ pub struct Listener {
     ///
     /// - Wire name: `BackendServerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// The IDs of the ACLs.
     ///
     /// - Wire name: `AclIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<Vec<::serde_json::Value>>,
     /// The configurations of the HTTP listener.
     ///
     /// - Wire name: `HTTPListenerConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HTTPListenerConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub http_listener_config: Option<crate::types::HttpListenerConfig>,
     /// The configurations of the HTTPS listener.
     ///
     /// - Wire name: `HTTPSListenerConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HTTPSListenerConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub https_listener_config: Option<crate::types::HttpsListenerConfig>,
     /// The configurations of the TCP listener.
     ///
     /// - Wire name: `TCPListenerConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TCPListenerConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tcp_listener_config: Option<crate::types::TcpListenerConfig>,
     /// The configurations of the UDP listener.
     ///
     /// - Wire name: `UDPListenerConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UDPListenerConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub udp_listener_config: Option<crate::types::UdpListenerConfig>,
     /// A list of tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeAccessControlListsTag>>,
 }
 #[cfg(feature = "listeners")]
@@ -2615,8 +3555,8 @@ impl ::acs_runtime::de::FromJson for Listener {
     }
 }
 #[cfg(feature = "listeners")]
-impl<'de> ::serde::Deserialize<'de> for Listener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Listener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2625,26 +3565,43 @@ impl<'de> ::serde::Deserialize<'de> for Listener {
 /// The CLB instances.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancer {
     /// The ID of the VPC in which the internal-facing CLB instance was deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-25dvzy9f8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The timestamp when the instance was created.
     ///
     /// - Wire name: `CreateTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time_stamp: Option<i64>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The time when the CLB instance was created. The time follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-12-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The billing method of the CLB instance.
     ///
@@ -2652,6 +3609,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `PayType`.
     /// - Example: `PayOnDemand`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The network type of the CLB instance. Valid values:
     ///
@@ -2660,6 +3621,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `intranet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The network type of the internal-facing CLB instance. Valid values:
     ///
@@ -2668,36 +3633,64 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `vpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The IP version that is used by the CLB instance. Valid values: **ipv4** and **ipv6**.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The name of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `lb-bp1o94dp5i6ea****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The endpoint of the CLB instance.
     ///
     /// - Wire name: `Address`.
     /// - Example: `100.XX.XX.28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Address", skip_serializing_if = "Option::is_none")
+    )]
     pub address: Option<String>,
     /// The ID of the secondary zone to which the CLB instance belongs.
     ///
     /// - Wire name: `SlaveZoneId`.
     /// - Example: `cn-hangzhou-d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zone_id: Option<String>,
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
     /// - Wire name: `MasterZoneId`.
     /// - Example: `cn-hangzhou-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub master_zone_id: Option<String>,
     /// The metering method of Internet data transfer. Valid values:
     ///
@@ -2706,6 +3699,13 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `InternetChargeTypeAlias`.
     /// - Example: `paybybandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetChargeTypeAlias",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_charge_type_alias: Option<String>,
     /// The specification of the CLB instance.
     ///
@@ -2713,11 +3713,19 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerSpec`.
     /// - Example: `slb.s1.small`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_spec: Option<String>,
     /// The ID of the region where the CLB instance was deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The reason why the configuration read-only mode was enabled. The reason must be 1 to 80 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The reason must start with a letter.
     ///
@@ -2725,6 +3733,13 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `ModificationProtectionReason`.
     /// - Example: `ManagedInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionReason",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_reason: Option<String>,
     /// Indicates whether the configuration read-only mode is enabled for the CLB instance. Valid values:
     ///
@@ -2735,11 +3750,22 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `ModificationProtectionStatus`.
     /// - Example: `ConsoleProtection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_status: Option<String>,
     /// The ID of the vSwitch to which the internal-facing CLB instance belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-255ecr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The status of the CLB instance. Valid values:
     ///
@@ -2749,11 +3775,19 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3r****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The metering method of the Internet-facing CLB instance. Valid values:
     ///
@@ -2762,6 +3796,10 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// Indicates whether deletion protection is enabled for the CLB instance. Valid values:
     ///
@@ -2770,13 +3808,25 @@ pub struct LoadBalancer {
     ///
     /// - Wire name: `DeleteProtection`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_protection: Option<String>,
     /// The region where the CLB instance was deployed.
     ///
     /// - Wire name: `RegionIdAlias`.
     /// - Example: `hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionIdAlias", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id_alias: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeAccessControlListsTags>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -2815,8 +3865,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancer {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoadBalancer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2825,10 +3875,15 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
 /// A nested value.
 #[cfg(feature = "classic-load-balancer-instances")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancers {
     /// An array of CLB instances.
     ///
     /// - Wire name: `LoadBalancer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancer", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer: Option<Vec<crate::types::LoadBalancer>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
@@ -2843,8 +3898,8 @@ impl ::acs_runtime::de::FromJson for LoadBalancers {
     }
 }
 #[cfg(feature = "classic-load-balancer-instances")]
-impl<'de> ::serde::Deserialize<'de> for LoadBalancers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LoadBalancers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2853,16 +3908,25 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancers {
 /// A nested value.
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeMasterSlaveServerGroupsListener {
     /// The listener port.
     ///
     /// - Wire name: `Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The listener protocol.
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
@@ -2878,8 +3942,9 @@ impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsListener {
     }
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
-impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsListener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeMasterSlaveServerGroupsListener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2888,10 +3953,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsListener 
 /// A nested value.
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Listeners {
     /// The listeners.
     ///
     /// - Wire name: `Listener`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Listener", skip_serializing_if = "Option::is_none")
+    )]
     pub listener: Option<Vec<crate::types::DescribeMasterSlaveServerGroupsListener>>,
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
@@ -2906,8 +3976,8 @@ impl ::acs_runtime::de::FromJson for Listeners {
     }
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
-impl<'de> ::serde::Deserialize<'de> for Listeners {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Listeners {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2916,8 +3986,13 @@ impl<'de> ::serde::Deserialize<'de> for Listeners {
 /// The associated resources.
 #[cfg(feature = "primary-secondary-server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedObjects {
     /// - Wire name: `Listeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Listeners", skip_serializing_if = "Option::is_none")
+    )]
     pub listeners: Option<crate::types::Listeners>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2932,8 +4007,8 @@ impl ::acs_runtime::de::FromJson for AssociatedObjects {
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedObjects {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociatedObjects {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2942,27 +4017,54 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedObjects {
 /// A nested value.
 #[cfg(feature = "primary-secondary-server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MasterSlaveServerGroup {
     /// The ID of the primary/secondary server group.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfuc******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The name of the primary/secondary server group.
     ///
     /// - Wire name: `MasterSlaveServerGroupName`.
     /// - Example: `Group3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_name: Option<String>,
     /// The associated resources.
     ///
     /// - Wire name: `AssociatedObjects`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedObjects", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_objects: Option<crate::types::AssociatedObjects>,
     /// The time when the CLB instance was created. Specify the time in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-12-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -2981,8 +4083,8 @@ impl ::acs_runtime::de::FromJson for MasterSlaveServerGroup {
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
-impl<'de> ::serde::Deserialize<'de> for MasterSlaveServerGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MasterSlaveServerGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2991,10 +4093,15 @@ impl<'de> ::serde::Deserialize<'de> for MasterSlaveServerGroup {
 /// A nested value.
 #[cfg(feature = "primary-secondary-server-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MasterSlaveServerGroups {
     /// The primary/secondary server groups.
     ///
     /// - Wire name: `MasterSlaveServerGroup`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterSlaveServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub master_slave_server_group: Option<Vec<crate::types::MasterSlaveServerGroup>>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
@@ -3009,8 +4116,8 @@ impl ::acs_runtime::de::FromJson for MasterSlaveServerGroups {
     }
 }
 #[cfg(feature = "primary-secondary-server-groups")]
-impl<'de> ::serde::Deserialize<'de> for MasterSlaveServerGroups {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for MasterSlaveServerGroups {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3019,21 +4126,34 @@ impl<'de> ::serde::Deserialize<'de> for MasterSlaveServerGroups {
 /// A nested value.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
     /// The endpoint of the region.
     ///
     /// - Wire name: `RegionEndpoint`.
     /// - Example: `slb.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub region_endpoint: Option<String>,
     /// The name of the region.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `China (Beijing)`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-beijing`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3050,8 +4170,8 @@ impl ::acs_runtime::de::FromJson for Region {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for Region {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3060,10 +4180,15 @@ impl<'de> ::serde::Deserialize<'de> for Region {
 /// A nested value.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Regions {
     /// The list of regions.
     ///
     /// - Wire name: `Region`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Region", skip_serializing_if = "Option::is_none")
+    )]
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3078,8 +4203,8 @@ impl ::acs_runtime::de::FromJson for Regions {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for Regions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Regions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3088,6 +4213,7 @@ impl<'de> ::serde::Deserialize<'de> for Regions {
 /// A nested value.
 #[cfg(feature = "forwarding-rules")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRulesRule {
     /// The HTTP status code that indicates a successful health check. Multiple HTTP status codes are separated by commas (,). Default value: **http_2xx**.
     ///
@@ -3097,16 +4223,28 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The ID of the destination vServer group specified in the forwarding rule.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-6cejjzl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The requested domain name specified in the forwarding rule.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `test.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The cookie that is configured on the backend server.
     ///
@@ -3116,6 +4254,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `23`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// The time interval between two consecutive health checks.
     ///
@@ -3125,11 +4267,19 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The requested path specified in the forwarding rule.
     ///
     /// - Wire name: `Url`.
     /// - Example: `/cache`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Url", skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// The URI that is used for health checks.
     ///
@@ -3137,6 +4287,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/example`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The method that is used to handle a cookie. Valid values:
     ///
@@ -3147,6 +4301,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The name of the forwarding rule. The name must be 1 to 80 characters in length, and can contain only letters, digits, hyphens (-), forward slashes (/), periods (.),and underscores (\_).
     ///
@@ -3154,11 +4312,19 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `Rule2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The ID of the forwarding rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-tybqi6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The backend port that is used for health checks.
     ///
@@ -3168,6 +4334,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -3178,6 +4348,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds
     ///
@@ -3187,6 +4361,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// Indicates whether the forwarding rule uses the scheduling algorithm, session persistence, and health check configurations of the listener.
     ///
@@ -3197,6 +4375,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `ListenerSync`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerSync", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_sync: Option<String>,
     /// Specifies the number of successful health checks that must be consecutively performed before a backend server can be declared healthy (from **fail** to **success**).
     ///
@@ -3206,6 +4388,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The timeout period of a cookie. Valid values: **1 to 86400**. Unit: seconds.
     ///
@@ -3213,6 +4399,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -3225,6 +4415,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.domain.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// Specifies the number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy (from **success** to **fail**).
     ///
@@ -3234,6 +4428,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Specifies whether to enable session persistence.
     ///
@@ -3243,6 +4441,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `StickySession`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// Indicates whether health checks are enabled.
     ///
@@ -3252,6 +4454,10 @@ pub struct DescribeRulesRule {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
 }
 #[cfg(feature = "forwarding-rules")]
@@ -3285,8 +4491,8 @@ impl ::acs_runtime::de::FromJson for DescribeRulesRule {
     }
 }
 #[cfg(feature = "forwarding-rules")]
-impl<'de> ::serde::Deserialize<'de> for DescribeRulesRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRulesRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3295,10 +4501,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRulesRule {
 /// A nested value.
 #[cfg(feature = "forwarding-rules")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRulesRules {
     /// The forwarding rules.
     ///
     /// - Wire name: `Rule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rule", skip_serializing_if = "Option::is_none")
+    )]
     pub rule: Option<Vec<crate::types::DescribeRulesRule>>,
 }
 #[cfg(feature = "forwarding-rules")]
@@ -3311,8 +4522,8 @@ impl ::acs_runtime::de::FromJson for DescribeRulesRules {
     }
 }
 #[cfg(feature = "forwarding-rules")]
-impl<'de> ::serde::Deserialize<'de> for DescribeRulesRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRulesRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3321,10 +4532,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRulesRules {
 /// A nested value.
 #[cfg(feature = "certificates")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SubjectAlternativeNames {
     /// The alternative domain names of the server certificate. The alternative domain names are specified in the Subject Alternative Name field of the server certificate.
     ///
     /// - Wire name: `SubjectAlternativeName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SubjectAlternativeName", skip_serializing_if = "Option::is_none")
+    )]
     pub subject_alternative_name: Option<Vec<String>>,
 }
 #[cfg(feature = "certificates")]
@@ -3339,8 +4555,8 @@ impl ::acs_runtime::de::FromJson for SubjectAlternativeNames {
     }
 }
 #[cfg(feature = "certificates")]
-impl<'de> ::serde::Deserialize<'de> for SubjectAlternativeNames {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SubjectAlternativeNames {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3349,61 +4565,109 @@ impl<'de> ::serde::Deserialize<'de> for SubjectAlternativeNames {
 /// A nested value.
 #[cfg(feature = "certificates")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ServerCertificate {
     /// The timestamp when the server certificate was uploaded.
     ///
     /// - Wire name: `CreateTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time_stamp: Option<i64>,
     /// The name of the server certificate from Alibaba Cloud Certificate Management Service.
     ///
     /// - Wire name: `AliCloudCertificateName`.
     /// - Example: `testcertkey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AliCloudCertificateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ali_cloud_certificate_name: Option<String>,
     /// The time when the server certificate expires.
     ///
     /// - Wire name: `ExpireTime`.
     /// - Example: `2023-01-26T23:59:59Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time: Option<String>,
     /// The time when the server certificate was uploaded.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The server certificate ID.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `123157********_166f8204689_1714763408_709981430-cn-east-hangzhou-02`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The timestamp when the server certificate expires.
     ///
     /// - Wire name: `ExpireTimeStamp`.
     /// - Example: `15041477450`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time_stamp: Option<i64>,
     /// The region ID of the server certificate.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the server certificate.
     ///
     /// - Wire name: `ServerCertificateName`.
     /// - Example: `slb`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_name: Option<String>,
     /// The fingerprint of the server certificate.
     ///
     /// - Wire name: `Fingerprint`.
     /// - Example: `68:08:1a:f8:2c:97:69:a3:a1:e6:16:41:4b:ca:4f:5d:ee:a5:ef:0d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Fingerprint", skip_serializing_if = "Option::is_none")
+    )]
     pub fingerprint: Option<String>,
     /// The domain name of the server certificate. The domain name is specified in the `CommonName` field.
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommonName", skip_serializing_if = "Option::is_none")
+    )]
     pub common_name: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Indicates whether the server certificate is from Alibaba Cloud Certificate Management Service. Valid values:
     ///
@@ -3412,15 +4676,34 @@ pub struct ServerCertificate {
     ///
     /// - Wire name: `IsAliCloudCertificate`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsAliCloudCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub is_ali_cloud_certificate: Option<i32>,
     /// The ID of the server certificate from Alibaba Cloud Certificate Management Service.
     ///
     /// - Wire name: `AliCloudCertificateId`.
     /// - Example: `7309********_15d97e7709a_71445759hr_789289731`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliCloudCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_cloud_certificate_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeAccessControlListsTags>,
     /// - Wire name: `SubjectAlternativeNames`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SubjectAlternativeNames",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub subject_alternative_names: Option<crate::types::SubjectAlternativeNames>,
 }
 #[cfg(feature = "certificates")]
@@ -3449,8 +4732,8 @@ impl ::acs_runtime::de::FromJson for ServerCertificate {
     }
 }
 #[cfg(feature = "certificates")]
-impl<'de> ::serde::Deserialize<'de> for ServerCertificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ServerCertificate {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3459,10 +4742,15 @@ impl<'de> ::serde::Deserialize<'de> for ServerCertificate {
 /// A nested value.
 #[cfg(feature = "certificates")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ServerCertificates {
     /// The server certificates.
     ///
     /// - Wire name: `ServerCertificate`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate: Option<Vec<crate::types::ServerCertificate>>,
 }
 #[cfg(feature = "certificates")]
@@ -3477,8 +4765,8 @@ impl ::acs_runtime::de::FromJson for ServerCertificates {
     }
 }
 #[cfg(feature = "certificates")]
-impl<'de> ::serde::Deserialize<'de> for ServerCertificates {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ServerCertificates {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3487,21 +4775,34 @@ impl<'de> ::serde::Deserialize<'de> for ServerCertificates {
 /// A nested value.
 #[cfg(feature = "tags")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagSet {
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `api`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The number of instances to which the tag is added.
     ///
     /// - Wire name: `InstanceCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceCount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_count: Option<i32>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tags")]
@@ -3518,8 +4819,8 @@ impl ::acs_runtime::de::FromJson for TagSet {
     }
 }
 #[cfg(feature = "tags")]
-impl<'de> ::serde::Deserialize<'de> for TagSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3528,10 +4829,15 @@ impl<'de> ::serde::Deserialize<'de> for TagSet {
 /// A nested value.
 #[cfg(feature = "tags")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagSets {
     /// The tags that are queried.
     ///
     /// - Wire name: `TagSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagSet", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_set: Option<Vec<crate::types::TagSet>>,
 }
 #[cfg(feature = "tags")]
@@ -3546,8 +4852,8 @@ impl ::acs_runtime::de::FromJson for TagSets {
     }
 }
 #[cfg(feature = "tags")]
-impl<'de> ::serde::Deserialize<'de> for TagSets {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagSets {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3556,6 +4862,7 @@ impl<'de> ::serde::Deserialize<'de> for TagSets {
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupAttributeBackendServer {
     /// The type of backend server. Valid values:
     ///
@@ -3565,11 +4872,19 @@ pub struct DescribeVServerGroupAttributeBackendServer {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the server group.
     ///
@@ -3577,21 +4892,37 @@ pub struct DescribeVServerGroupAttributeBackendServer {
     ///
     /// - Wire name: `Description`.
     /// - Example: `Server Group Description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIp`.
     /// - Example: `192.XX.XX.11`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip: Option<String>,
     /// The port that is used by the backend server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `90`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `vm-233`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -3611,8 +4942,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServer 
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupAttributeBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3621,10 +4953,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeBackendServ
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupAttributeBackendServers {
     /// The backend servers.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<
         Vec<crate::types::DescribeVServerGroupAttributeBackendServer>,
     >,
@@ -3641,8 +4978,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServers
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupAttributeBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3651,26 +4989,43 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeBackendServ
 /// The forwarding rules.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupsRule {
     /// The request URL.
     ///
     /// - Wire name: `Url`.
     /// - Example: `/example`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Url", skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// The requested domain name.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The name of the forwarding rule.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The ID of the forwarding rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-a3x3pg1yohq3lq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -3688,8 +5043,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRule {
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupsRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3698,10 +5054,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsRule {
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupsRules {
     /// The forwarding rules.
     ///
     /// - Wire name: `Rule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rule", skip_serializing_if = "Option::is_none")
+    )]
     pub rule: Option<Vec<crate::types::DescribeVServerGroupsRule>>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -3714,8 +5075,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRules {
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupsRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3724,10 +5086,19 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsRules {
 /// The associated resources.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupsAssociatedObjects {
     /// - Wire name: `Listeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Listeners", skip_serializing_if = "Option::is_none")
+    )]
     pub listeners: Option<crate::types::Listeners>,
     /// - Wire name: `Rules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<crate::types::DescribeVServerGroupsRules>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -3743,8 +5114,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsAssociatedObjects {
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsAssociatedObjects {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupsAssociatedObjects {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3753,20 +5125,33 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsAssociatedObjects {
 /// Details of the vServer groups.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VServerGroup {
     /// The server group ID.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-0bfuc*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The server group name.
     ///
     /// - Wire name: `VServerGroupName`.
     /// - Example: `Group3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_name: Option<String>,
     /// The associated resources.
     ///
     /// - Wire name: `AssociatedObjects`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedObjects", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_objects: Option<crate::types::DescribeVServerGroupsAssociatedObjects>,
     /// The number of servers.
     ///
@@ -3774,13 +5159,25 @@ pub struct VServerGroup {
     ///
     /// - Wire name: `ServerCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCount", skip_serializing_if = "Option::is_none")
+    )]
     pub server_count: Option<i64>,
     /// The time when the CLB instance was created. The time follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -3800,8 +5197,8 @@ impl ::acs_runtime::de::FromJson for VServerGroup {
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for VServerGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VServerGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3810,10 +5207,15 @@ impl<'de> ::serde::Deserialize<'de> for VServerGroup {
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VServerGroups {
     /// The backend servers.
     ///
     /// - Wire name: `VServerGroup`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group: Option<Vec<crate::types::VServerGroup>>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -3828,8 +5230,8 @@ impl ::acs_runtime::de::FromJson for VServerGroups {
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for VServerGroups {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VServerGroups {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3838,16 +5240,25 @@ impl<'de> ::serde::Deserialize<'de> for VServerGroups {
 /// A nested value.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SlaveZone {
     /// The ID of the secondary zone.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the secondary zone.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `Queries zones in a specified region.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3863,8 +5274,8 @@ impl ::acs_runtime::de::FromJson for SlaveZone {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for SlaveZone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SlaveZone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3873,10 +5284,15 @@ impl<'de> ::serde::Deserialize<'de> for SlaveZone {
 /// A nested value.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SlaveZones {
     /// The secondary zones.
     ///
     /// - Wire name: `SlaveZone`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZone", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zone: Option<Vec<crate::types::SlaveZone>>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3891,8 +5307,8 @@ impl ::acs_runtime::de::FromJson for SlaveZones {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for SlaveZones {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SlaveZones {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3901,18 +5317,31 @@ impl<'de> ::serde::Deserialize<'de> for SlaveZones {
 /// A nested value.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Zone {
     /// The ID of the zone.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the zone.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `The list of secondary zones.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// - Wire name: `SlaveZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZones", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zones: Option<crate::types::SlaveZones>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3929,8 +5358,8 @@ impl ::acs_runtime::de::FromJson for Zone {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for Zone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Zone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3939,10 +5368,15 @@ impl<'de> ::serde::Deserialize<'de> for Zone {
 /// A nested value.
 #[cfg(feature = "region-and-zone-management")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Zones {
     /// The zones.
     ///
     /// - Wire name: `Zone`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<Vec<crate::types::Zone>>,
 }
 #[cfg(feature = "region-and-zone-management")]
@@ -3955,8 +5389,8 @@ impl ::acs_runtime::de::FromJson for Zones {
     }
 }
 #[cfg(feature = "region-and-zone-management")]
-impl<'de> ::serde::Deserialize<'de> for Zones {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Zones {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3965,11 +5399,16 @@ impl<'de> ::serde::Deserialize<'de> for Zones {
 /// A nested value.
 #[cfg(feature = "tls-policies")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RelateListener {
     /// The listening port. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The listening protocol. Valid values:
     ///
@@ -3980,11 +5419,19 @@ pub struct RelateListener {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `HTTPS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
 }
 #[cfg(feature = "tls-policies")]
@@ -4001,8 +5448,8 @@ impl ::acs_runtime::de::FromJson for RelateListener {
     }
 }
 #[cfg(feature = "tls-policies")]
-impl<'de> ::serde::Deserialize<'de> for RelateListener {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RelateListener {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4011,6 +5458,7 @@ impl<'de> ::serde::Deserialize<'de> for RelateListener {
 /// A nested value.
 #[cfg(feature = "tls-policies")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TlsCipherPolicies {
     /// The status of the TLS policy. Valid values:
     ///
@@ -4019,29 +5467,53 @@ pub struct TlsCipherPolicies {
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the TLS policy.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `tls-bp17elso1h323r****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The name of the TLS policy.
     ///
     /// - Wire name: `Name`.
     /// - Example: `TLSPolicy-test****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The timestamp generated when the TLS policy is created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1608273800000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The list of associated listeners.
     ///
     /// - Wire name: `RelateListeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelateListeners", skip_serializing_if = "Option::is_none")
+    )]
     pub relate_listeners: Option<Vec<crate::types::RelateListener>>,
     /// The version of the TLS protocol.
     ///
     /// - Wire name: `TLSVersions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
     /// The cipher suites supported by the TLS version.
     ///
@@ -4083,6 +5555,10 @@ pub struct TlsCipherPolicies {
     /// * TLS_AES_128_CCM_8_SHA256
     ///
     /// - Wire name: `Ciphers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
 }
 #[cfg(feature = "tls-policies")]
@@ -4103,8 +5579,8 @@ impl ::acs_runtime::de::FromJson for TlsCipherPolicies {
     }
 }
 #[cfg(feature = "tls-policies")]
-impl<'de> ::serde::Deserialize<'de> for TlsCipherPolicies {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TlsCipherPolicies {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4113,26 +5589,43 @@ impl<'de> ::serde::Deserialize<'de> for TlsCipherPolicies {
 /// A nested value.
 #[cfg(feature = "tags")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The resource type.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `lb-bp16qjewdsunr4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tags")]
@@ -4150,8 +5643,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
     }
 }
 #[cfg(feature = "tags")]
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4160,10 +5653,15 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 /// A nested value.
 #[cfg(feature = "tags")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResources {
     /// The resources to which the tags are added.
     ///
     /// - Wire name: `TagResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResource", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tags")]
@@ -4178,8 +5676,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
     }
 }
 #[cfg(feature = "tags")]
-impl<'de> ::serde::Deserialize<'de> for TagResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4188,6 +5686,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
 /// A nested value.
 #[cfg(feature = "default-server-group")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveBackendServersBackendServer {
     /// The type of backend server. Valid values:
     ///
@@ -4197,21 +5696,37 @@ pub struct RemoveBackendServersBackendServer {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server. Valid values: **0 to 100**.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The description of the server group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `BackendServer1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-bp1fq61enf4loa5i****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "default-server-group")]
@@ -4229,8 +5744,9 @@ impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServer {
     }
 }
 #[cfg(feature = "default-server-group")]
-impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveBackendServersBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4239,10 +5755,15 @@ impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersBackendServer {
 /// A nested value.
 #[cfg(feature = "default-server-group")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveBackendServersBackendServers {
     /// The backend servers.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<Vec<crate::types::RemoveBackendServersBackendServer>>,
 }
 #[cfg(feature = "default-server-group")]
@@ -4257,8 +5778,9 @@ impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServers {
     }
 }
 #[cfg(feature = "default-server-group")]
-impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveBackendServersBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4267,6 +5789,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersBackendServers {
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveVServerGroupBackendServersBackendServer {
     /// The type of the backend server. Valid values:
     ///
@@ -4276,21 +5799,37 @@ pub struct RemoveVServerGroupBackendServersBackendServer {
     ///
     /// - Wire name: `Type`.
     /// - Example: `ecs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The weight of the backend server.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The port that is used by the backend server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `vm-230`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
@@ -4308,8 +5847,9 @@ impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServ
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersBackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveVServerGroupBackendServersBackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4318,10 +5858,15 @@ impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersBackendS
 /// A nested value.
 #[cfg(feature = "vserver-groups")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveVServerGroupBackendServersBackendServers {
     /// The backend servers.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<
         Vec<crate::types::RemoveVServerGroupBackendServersBackendServer>,
     >,
@@ -4338,8 +5883,9 @@ impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServ
     }
 }
 #[cfg(feature = "vserver-groups")]
-impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersBackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveVServerGroupBackendServersBackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -4,16 +4,25 @@
 /// The temporary identity that you use to assume the RAM role.
 #[cfg(feature = "role-assuming")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssumedRoleUser {
     /// The ID of the temporary identity that you use to assume the RAM role.
     ///
     /// - Wire name: `AssumedRoleId`.
     /// - Example: `34458433936495****:alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssumedRoleId", skip_serializing_if = "Option::is_none")
+    )]
     pub assumed_role_id: Option<String>,
     /// The ARN of the temporary identity that you use to assume the RAM role.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:ram::123456789012****:role/adminrole/alice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
@@ -29,8 +38,8 @@ impl ::acs_runtime::de::FromJson for AssumedRoleUser {
     }
 }
 #[cfg(feature = "role-assuming")]
-impl<'de> ::serde::Deserialize<'de> for AssumedRoleUser {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssumedRoleUser {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -39,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for AssumedRoleUser {
 /// The STS credentials.
 #[cfg(feature = "role-assuming")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Credentials {
     /// The STS token.
     ///
@@ -46,21 +56,37 @@ pub struct Credentials {
     ///
     /// - Wire name: `SecurityToken`.
     /// - Example: `********`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityToken", skip_serializing_if = "Option::is_none")
+    )]
     pub security_token: Option<String>,
     /// The time when the STS token expires. The time is displayed in UTC.
     ///
     /// - Wire name: `Expiration`.
     /// - Example: `2015-04-09T11:52:19Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Expiration", skip_serializing_if = "Option::is_none")
+    )]
     pub expiration: Option<String>,
     /// The AccessKey secret.
     ///
     /// - Wire name: `AccessKeySecret`.
     /// - Example: `wyLTSmsyPGP1ohvvw8xYgB29dlGI8KMiH2pK****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeySecret", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_secret: Option<String>,
     /// The AccessKey ID.
     ///
     /// - Wire name: `AccessKeyId`.
     /// - Example: `STS.L4aBSCSJVMuKg5U1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_id: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
@@ -78,8 +104,8 @@ impl ::acs_runtime::de::FromJson for Credentials {
     }
 }
 #[cfg(feature = "role-assuming")]
-impl<'de> ::serde::Deserialize<'de> for Credentials {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Credentials {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -88,6 +114,7 @@ impl<'de> ::serde::Deserialize<'de> for Credentials {
 /// The information about the OIDC token.
 #[cfg(feature = "role-assuming")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OidcTokenInfo {
     /// The subject,
     ///
@@ -95,6 +122,10 @@ pub struct OidcTokenInfo {
     ///
     /// - Wire name: `Subject`.
     /// - Example: `KryrkIdjylZb7agUgCEf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Subject", skip_serializing_if = "Option::is_none")
+    )]
     pub subject: Option<String>,
     /// The URL of the issuer,
     ///
@@ -102,6 +133,10 @@ pub struct OidcTokenInfo {
     ///
     /// - Wire name: `Issuer`.
     /// - Example: `https://dev-xxxxxx.okta.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Issuer", skip_serializing_if = "Option::is_none")
+    )]
     pub issuer: Option<String>,
     /// The audience. If multiple audiences are returned, the audiences are separated by commas (,).
     ///
@@ -109,21 +144,37 @@ pub struct OidcTokenInfo {
     ///
     /// - Wire name: `ClientIds`.
     /// - Example: `496271242565057****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIds", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ids: Option<String>,
     /// The time when the OIDC token expires.
     ///
     /// - Wire name: `ExpirationTime`.
     /// - Example: `2021-10-20T04:27:09Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpirationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expiration_time: Option<String>,
     /// The time when the OIDC token was issued.
     ///
     /// - Wire name: `IssuanceTime`.
     /// - Example: `2021-10-20T03:27:09Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IssuanceTime", skip_serializing_if = "Option::is_none")
+    )]
     pub issuance_time: Option<String>,
     /// The verification information about the OIDC token. For more information, see [Manage an OIDC IdP](<https://www.alibabacloud.com/help/doc-detail/327123.htm>).
     ///
     /// - Wire name: `VerificationInfo`.
     /// - Example: `Success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VerificationInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub verification_info: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
@@ -143,8 +194,8 @@ impl ::acs_runtime::de::FromJson for OidcTokenInfo {
     }
 }
 #[cfg(feature = "role-assuming")]
-impl<'de> ::serde::Deserialize<'de> for OidcTokenInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OidcTokenInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -153,26 +204,43 @@ impl<'de> ::serde::Deserialize<'de> for OidcTokenInfo {
 /// The information in the SAML assertion.
 #[cfg(feature = "role-assuming")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SamlAssertionInfo {
     /// The Format attribute of the `NameID` element in the SAML assertion. If the Format attribute is prefixed with `urn:oasis:names:tc:SAML:2.0:nameid-format:`, the prefix is not included in the value of this parameter. For example, if the value of the Format attribute is urn:oasis:names:tc:SAML:2.0:nameid-format:persistent/transient, the value of this parameter is `persistent/transient`.
     ///
     /// - Wire name: `SubjectType`.
     /// - Example: `persistent`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SubjectType", skip_serializing_if = "Option::is_none")
+    )]
     pub subject_type: Option<String>,
     /// The value in the NameID sub-element of the `Subject` element in the SAML assertion.
     ///
     /// - Wire name: `Subject`.
     /// - Example: `alice@example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Subject", skip_serializing_if = "Option::is_none")
+    )]
     pub subject: Option<String>,
     /// The value in the `Issuer` element in the SAML assertion.
     ///
     /// - Wire name: `Issuer`.
     /// - Example: `http://example.com/adfs/services/trust`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Issuer", skip_serializing_if = "Option::is_none")
+    )]
     pub issuer: Option<String>,
     /// The `Recipient` attribute of the SubjectConfirmationData sub-element. SubjectConfirmationData is a sub-element of the `Subject` element in the SAML assertion.
     ///
     /// - Wire name: `Recipient`.
     /// - Example: `https://signin.aliyun.com/saml-role/SSO`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Recipient", skip_serializing_if = "Option::is_none")
+    )]
     pub recipient: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
@@ -190,8 +258,8 @@ impl ::acs_runtime::de::FromJson for SamlAssertionInfo {
     }
 }
 #[cfg(feature = "role-assuming")]
-impl<'de> ::serde::Deserialize<'de> for SamlAssertionInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SamlAssertionInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,17 +29,27 @@
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// - Wire name: `Value`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PmInfo {
     /// The ID number of the construction engineer. You can specify the ID number of an ID card or an international passport.
     ///
@@ -48,12 +58,20 @@ pub struct PmInfo {
     /// - Wire name: `PMCertificateNo`.
     /// - Example: `5****************9`.
     #[rpc(name = "PMCertificateNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMCertificateNo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_certificate_no: Option<String>,
     /// The name of the construction engineer.
     ///
     /// - Wire name: `PMName`.
     /// - Example: `Zhangsan`.
     #[rpc(name = "PMName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMName", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_name: Option<String>,
     /// The type of the identity document of the construction engineer. Valid values:
     ///
@@ -63,23 +81,36 @@ pub struct PmInfo {
     /// - Wire name: `PMCertificateType`.
     /// - Example: `IDCard`.
     #[rpc(name = "PMCertificateType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMCertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_certificate_type: Option<String>,
     /// The gender of the construction engineer.
     ///
     /// - Wire name: `PMGender`.
     /// - Example: `Male`.
     #[rpc(name = "PMGender")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMGender", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_gender: Option<String>,
     /// The contact information about the construction engineer.
     ///
     /// - Wire name: `PMContactInfo`.
     /// - Example: `1390000****`.
     #[rpc(name = "PMContactInfo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMContactInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_contact_info: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Resource {
     /// The type of resource with which you want to associate the network ACL. Set the value to **VSwitch**.
     ///
@@ -89,6 +120,10 @@ pub struct Resource {
     /// - Required.
     /// - Example: `VSwitch`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the associated resource.
     ///
@@ -96,6 +131,10 @@ pub struct Resource {
     /// - Required.
     /// - Example: `vsw-bp1de348lntdw****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "acl")]
@@ -133,6 +172,7 @@ pub enum CertificateType {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateCustomerGatewayTag {
     /// The tag key. The tag key cannot be an empty string.
     ///
@@ -144,6 +184,10 @@ pub struct CreateCustomerGatewayTag {
     /// - Must be 1 to 64 characters long.
     /// - Example: `TagKey`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value.
     ///
@@ -155,6 +199,10 @@ pub struct CreateCustomerGatewayTag {
     /// - Must be at most 128 characters long.
     /// - Example: `TagValue`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 #[cfg(
@@ -211,6 +259,7 @@ pub enum JobType {
 /// The access points.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ApList {
     /// The name of the Express Connect circuit.
     ///
@@ -219,6 +268,10 @@ pub struct ApList {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the Express Connect circuit.
     ///
@@ -227,6 +280,10 @@ pub struct ApList {
     /// - Wire name: `Description`.
     /// - Example: `description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
@@ -236,6 +293,10 @@ pub struct ApList {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -250,6 +311,10 @@ pub struct ApList {
     /// - Required.
     /// - Example: `CT`.
     #[rpc(name = "LineOperator")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// The ID of the access point that is associated with the Express Connect circuit.
     ///
@@ -259,18 +324,30 @@ pub struct ApList {
     /// - Required.
     /// - Example: `ap-cn-beijing-ft-A`.
     #[rpc(name = "AccessPointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The number of ports. Valid values: 2 to 16. This parameter is required only when **HighReliableType** is set to **SingleApMultiConnection**.
     ///
     /// - Wire name: `PortNum`.
     /// - Example: `2`.
     #[rpc(name = "PortNum")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortNum", skip_serializing_if = "Option::is_none")
+    )]
     pub port_num: Option<i32>,
     /// The type of the Express Connect circuit. Default value: **VPC**.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The maximum bandwidth of the hosted connection. Unit: Mbit/s.
     ///
@@ -279,18 +356,30 @@ pub struct ApList {
     /// - Wire name: `Bandwidth`.
     /// - Example: `50`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `ram-test`.
     #[rpc(name = "PeerLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The circuit code of the Express Connect circuit, which is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// 物理专线接入点光模块支持型号，取值：
     /// 1000Base-LX :
@@ -312,6 +401,10 @@ pub struct ApList {
     ///
     /// - Wire name: `OpticalModuleModel`.
     #[rpc(name = "OpticalModuleModel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OpticalModuleModel", skip_serializing_if = "Option::is_none")
+    )]
     pub optical_module_model: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -325,16 +418,25 @@ impl ::acs_runtime::validate::Validate for ApList {
 /// The Express Connect circuit.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PhysicalConnectionList {
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-j5e5qqo616p81ncspbll1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub region_no: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -350,8 +452,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionList {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PhysicalConnectionList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -360,10 +462,15 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     /// The Express Connect circuits.
     ///
     /// - Wire name: `physicalConnectionList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "physicalConnectionList", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_list: Option<Vec<crate::types::PhysicalConnectionList>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -379,9 +486,9 @@ for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -390,21 +497,34 @@ for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ErrorInfoList {
     /// Error codes.
     ///
     /// - Wire name: `ErrorCode`.
     /// - Example: `pconn.high.reliable.dryrun.error.disable.outbound.data.transfer.billing`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ErrorCode", skip_serializing_if = "Option::is_none")
+    )]
     pub error_code: Option<String>,
     /// The returned error message.
     ///
     /// - Wire name: `ErrorMessage`.
     /// - Example: `pconn.high.reliable.dryrun.error.disable.outbound.data.transfer.billing`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ErrorMessage", skip_serializing_if = "Option::is_none")
+    )]
     pub error_message: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-j5e5qqo616p81ncspbll1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -421,8 +541,8 @@ impl ::acs_runtime::de::FromJson for ErrorInfoList {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ErrorInfoList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -431,6 +551,7 @@ impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// If the request fails the dry run, the following error codes and error messages may be returned:
     ///
@@ -439,6 +560,10 @@ pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// - pconn.high.reliable.dryrun.error.quota.exceeded. The quota is insufficient.
     /// - pconn.high.reliable.dryrun.error.not.enough.resource. The access point resources are insufficient.
     /// - Wire name: `errorInfoList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "errorInfoList", skip_serializing_if = "Option::is_none")
+    )]
     pub error_info_list: Option<Vec<crate::types::ErrorInfoList>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -453,9 +578,9 @@ impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionErrorIn
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionErrorInfoList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -480,7 +605,9 @@ pub enum DryRun {
 ::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// The access mode for reverse access to the VPC NAT gateway.
 #[cfg(feature = "nat")]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct AccessMode {
     /// Access mode. Valid values:
     ///
@@ -506,10 +633,15 @@ pub struct AccessMode {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ForwardTableIds {
     /// A list of DNAT entries.
     ///
     /// - Wire name: `ForwardTableId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "nat")]
@@ -524,8 +656,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableIds {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ForwardTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -534,10 +666,15 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SnatTableIds {
     /// A list of SNAT entries.
     ///
     /// - Wire name: `SnatTableId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "nat")]
@@ -552,8 +689,8 @@ impl ::acs_runtime::de::FromJson for SnatTableIds {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SnatTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -562,10 +699,15 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FullNatTableIds {
     /// A list of FULLNAT entries.
     ///
     /// - Wire name: `FullNatTableId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "nat")]
@@ -580,8 +722,8 @@ impl ::acs_runtime::de::FromJson for FullNatTableIds {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FullNatTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -590,21 +732,34 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
 /// 创建的Ipv4Preix时返回创建的NatIpList列表。
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NatIp {
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的NatIp地址。
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.2.128`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的NatIpId。
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-xxxxxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_id: Option<String>,
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的Ipv4Prefix。
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Example: `192.168.1.128/28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -621,8 +776,8 @@ impl ::acs_runtime::de::FromJson for NatIp {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for NatIp {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NatIp {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -631,16 +786,25 @@ impl<'de> ::serde::Deserialize<'de> for NatIp {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IngressAclEntry {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2dk86arlydmexscd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_id: Option<String>,
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -649,16 +813,28 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The description of the inbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is IngressAclEntries.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -670,6 +846,10 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
@@ -678,6 +858,10 @@ pub struct IngressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
@@ -698,8 +882,8 @@ impl ::acs_runtime::de::FromJson for IngressAclEntry {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IngressAclEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -708,10 +892,15 @@ impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IngressAclEntries {
     /// The inbound rules.
     ///
     /// - Wire name: `IngressAclEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressAclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_acl_entry: Option<Vec<crate::types::IngressAclEntry>>,
 }
 #[cfg(feature = "acl")]
@@ -726,8 +915,8 @@ impl ::acs_runtime::de::FromJson for IngressAclEntries {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IngressAclEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -736,16 +925,25 @@ impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EgressAclEntry {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2d447uw4tillxsdc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_id: Option<String>,
     /// The name of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -754,11 +952,19 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The description of the outbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is EgressAclEntries.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -770,11 +976,19 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_ip: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
@@ -783,6 +997,10 @@ pub struct EgressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
@@ -803,8 +1021,8 @@ impl ::acs_runtime::de::FromJson for EgressAclEntry {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EgressAclEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -813,10 +1031,15 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EgressAclEntries {
     /// The outbound rules.
     ///
     /// - Wire name: `EgressAclEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressAclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_acl_entry: Option<Vec<crate::types::EgressAclEntry>>,
 }
 #[cfg(feature = "acl")]
@@ -831,8 +1054,8 @@ impl ::acs_runtime::de::FromJson for EgressAclEntries {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EgressAclEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -841,6 +1064,7 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNetworkAclResource {
     /// The association status of the resource. Valid values:
     ///
@@ -850,16 +1074,28 @@ pub struct CreateNetworkAclResource {
     ///
     /// - Wire name: `Status`.
     /// - Example: `BINDED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of resource with which you want to associate the network ACL.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the associated resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vsw-bp1de348lntdwgthy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "acl")]
@@ -876,8 +1112,9 @@ impl ::acs_runtime::de::FromJson for CreateNetworkAclResource {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNetworkAclResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -886,10 +1123,15 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Resources {
     /// The information about the associated resources.
     ///
     /// - Wire name: `Resource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resource", skip_serializing_if = "Option::is_none")
+    )]
     pub resource: Option<Vec<crate::types::CreateNetworkAclResource>>,
 }
 #[cfg(feature = "acl")]
@@ -904,8 +1146,8 @@ impl ::acs_runtime::de::FromJson for Resources {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for Resources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Resources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -914,6 +1156,7 @@ impl<'de> ::serde::Deserialize<'de> for Resources {
 /// The attributes of the network ACL.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NetworkAclAttribute {
     /// The status of the network ACL. Valid values:
     ///
@@ -922,42 +1165,82 @@ pub struct NetworkAclAttribute {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Modifying`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VPC to which the network ACL belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-a2d33rfpl72k5xsscd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the network ACL was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-25 11:33:27`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The description of the network ACL.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spdefr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_acl_entries: Option<crate::types::IngressAclEntries>,
     /// - Wire name: `EgressAclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_acl_entries: Option<crate::types::EgressAclEntries>,
     /// - Wire name: `Resources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<crate::types::Resources>,
 }
 #[cfg(feature = "acl")]
@@ -981,8 +1264,8 @@ impl ::acs_runtime::de::FromJson for NetworkAclAttribute {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NetworkAclAttribute {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -991,11 +1274,16 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
 /// The details.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Data {
     /// The ID of the order that is placed.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `50187055895****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -1010,8 +1298,8 @@ impl ::acs_runtime::de::FromJson for Data {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for Data {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Data {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1020,6 +1308,7 @@ impl<'de> ::serde::Deserialize<'de> for Data {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RouteEntries {
     /// The destination CIDR block of the custom route. IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported. You can enter up to 50 destination CIDR blocks. Make sure that the following requirements are met:
     ///
@@ -1030,6 +1319,10 @@ pub struct RouteEntries {
     /// - Required.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "DstCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the route table to which you want to add custom route s. You can specify at most 50 route table IDs.
     ///
@@ -1037,6 +1330,10 @@ pub struct RouteEntries {
     /// - Required.
     /// - Example: `vtb-bp145q7glnuzd****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The IP version. Valid values: You can specify at most 50 IP versions. Valid values:
     ///
@@ -1045,6 +1342,10 @@ pub struct RouteEntries {
     ///
     /// - Wire name: `IpVersion`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<i32>,
     /// The ID of the next hop for the custom route. You can specify at most 50 instance IDs.
     ///
@@ -1052,6 +1353,10 @@ pub struct RouteEntries {
     /// - Required.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The type of next hop. You can specify at most 50 next hop types. Valid values:
     ///
@@ -1073,6 +1378,10 @@ pub struct RouteEntries {
     /// - Required.
     /// - Example: `RouterInterface`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The name of the custom route that you want to add. You can specify at most 50 names.
     ///
@@ -1081,6 +1390,10 @@ pub struct RouteEntries {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the custom route. You can specify at most 50 descriptions.
     ///
@@ -1089,6 +1402,10 @@ pub struct RouteEntries {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -1103,26 +1420,43 @@ impl ::acs_runtime::validate::Validate for RouteEntries {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FailedRouteEntries {
     /// The destination CIDR block of the custom route entry that failed to be added.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `192.168.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop of the custom route entry that failed to be added.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `FailedCode`.
     /// - Example: `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedCode", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_code: Option<String>,
     /// The error message.
     ///
     /// - Wire name: `FailedMessage`.
     /// - Example: `Specified CIDR block is already exists, entry.cidrBlock=xxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedMessage", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_message: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -1140,8 +1474,8 @@ impl ::acs_runtime::de::FromJson for FailedRouteEntries {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FailedRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1150,24 +1484,37 @@ impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
 /// The next hop list.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct NextHopList {
     /// The ID of the next hop of the ECMP route.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf3cd8r4****`.
     #[rpc(name = "NextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The weight of the next hop of the ECMP route entry.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `10`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The type of next hop of the ECMP route entry. Set the value to **RouterInterface**.
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `RouterInterface`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
 }
 /// The protocol that is used by the SSL server. Valid values:
@@ -1219,6 +1566,7 @@ pub enum Cipher {
 /// The information about inbound rules.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct IngressRule {
     /// The collection policy of the inbound rule. Valid values:
     ///
@@ -1229,12 +1577,20 @@ pub struct IngressRule {
     /// - Required.
     /// - Example: `accept`.
     #[rpc(name = "Action")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Action", skip_serializing_if = "Option::is_none")
+    )]
     pub action: Option<String>,
     /// The source CIDR block of the inbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "SourceCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_block: Option<String>,
     /// The type of the protocol is used by the inbound traffic that you want to mirror. Valid values:
     ///
@@ -1247,6 +1603,10 @@ pub struct IngressRule {
     /// - Required.
     /// - Example: `TCP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
@@ -1257,6 +1617,10 @@ pub struct IngressRule {
     /// - Required.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first port and last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
@@ -1265,18 +1629,30 @@ pub struct IngressRule {
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `80/120`.
     #[rpc(name = "DestinationPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_port_range: Option<String>,
     /// The priority of the inbound rule. A smaller value indicates a higher priority. The maximum value of **N** is **10**. You can configure up to 10 inbound rules for a filter.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The destination CIDR block of the inbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The source port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first port and last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
@@ -1285,6 +1661,10 @@ pub struct IngressRule {
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/120`.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1298,6 +1678,7 @@ impl ::acs_runtime::validate::Validate for IngressRule {
 /// The information about the outbound rules.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct EgressRule {
     /// The collection policy of the outbound rule. Valid values:
     ///
@@ -1308,12 +1689,20 @@ pub struct EgressRule {
     /// - Required.
     /// - Example: `accept`.
     #[rpc(name = "Action")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Action", skip_serializing_if = "Option::is_none")
+    )]
     pub action: Option<String>,
     /// The source CIDR block of the outbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "SourceCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_block: Option<String>,
     /// The type of the protocol that is used by the outbound traffic that you want to mirror. Valid values:
     ///
@@ -1326,6 +1715,10 @@ pub struct EgressRule {
     /// - Required.
     /// - Example: `TCP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
@@ -1336,6 +1729,10 @@ pub struct EgressRule {
     /// - Required.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic. Valid values for a port: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.
     ///
@@ -1344,18 +1741,30 @@ pub struct EgressRule {
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `22/40`.
     #[rpc(name = "DestinationPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_port_range: Option<String>,
     /// The priority of the outbound rule. A smaller value indicates a higher priority. The maximum value of **N** is **10**. You can configure up to 10 outbound rules for a filter.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The destination CIDR block of the outbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The source port range of the outbound traffic. Valid values: **1** to **65535**. Separate the first port and the last port with a forward slash (/). Examples: **1/200** and **80/80**. You cannot set this parameter to only -1/-1, which specifies all ports.
     ///
@@ -1364,6 +1773,10 @@ pub struct EgressRule {
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1377,6 +1790,7 @@ impl ::acs_runtime::validate::Validate for EgressRule {
 /// The information about the inbound rule.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// The policy of the inbound rule. Valid values:
     ///
@@ -1386,12 +1800,20 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// - Wire name: `Action`.
     /// - Example: `accept`.
     #[rpc(name = "Action")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Action", skip_serializing_if = "Option::is_none")
+    )]
     pub action: Option<String>,
     /// The source CIDR block of the inbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "SourceCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_block: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
@@ -1403,6 +1825,10 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The IP version of the instance. The following value may be returned:
     ///
@@ -1413,6 +1839,10 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// - Required.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first and the last port with a forward slash (/). For example, **1/200** or **80/80**.
     ///
@@ -1421,18 +1851,30 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `80/120`.
     #[rpc(name = "DestinationPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_port_range: Option<String>,
     /// The priority of the inbound rule. A smaller value indicates a higher priority. The maximum value of **N** is **10**. You can configure up to 10 inbound rules for a filter.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The destination CIDR block of the inbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The source port range of the inbound traffic. Valid value: **1** to **65535**. Separate the first and last port with a forward slash (/). For example **1/200** and **80/80**. You cannot set this parameter to \*\*-1/-1\*\*, which indicates all ports.
     ///
@@ -1441,6 +1883,10 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/120`.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1452,11 +1898,16 @@ impl ::acs_runtime::validate::Validate for CreateTrafficMirrorFilterRulesIngress
 /// A nested value.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `tmr-j6c6rtallo51ouzv3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1471,9 +1922,9 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponseIngre
     }
 }
 #[cfg(feature = "traffic-mirror")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for CreateTrafficMirrorFilterRulesResponseIngressRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1482,11 +1933,16 @@ for CreateTrafficMirrorFilterRulesResponseIngressRule {
 /// A nested value.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTrafficMirrorFilterRulesEgressRule {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `tmr-j6cok23ugp53eeib5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -1501,8 +1957,9 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesEgressRule {
     }
 }
 #[cfg(feature = "traffic-mirror")]
-impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTrafficMirrorFilterRulesEgressRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -1544,12 +2001,17 @@ pub enum OrderMode {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PrefixListEntries {
     /// The CIDR block specified in the prefix list.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.0.0/16`.
     #[rpc(name = "Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The description of the CIDR block specified in the prefix list.
     ///
@@ -1558,6 +2020,10 @@ pub struct PrefixListEntries {
     /// - Wire name: `Description`.
     /// - Example: `CIDR`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 /// The network type of the IPsec-VPN connection. Valid values:
@@ -1582,6 +2048,7 @@ pub enum NetworkType {
 /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TunnelBgpConfig {
     /// The ANS of the tunnel on the Alibaba Cloud side. Valid values: **1** to **4294967295**. Default value: **45104**.
     ///
@@ -1591,12 +2058,20 @@ pub struct TunnelBgpConfig {
     /// - Must be 1 to 4294967295.
     /// - Example: `65530`.
     #[rpc(name = "LocalAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel on the Alibaba Cloud side. The address is an IP address that falls within the BGP CIDR block.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.1`.
     #[rpc(name = "LocalBgpIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel. The CIDR block must fall into 169.254.0.0/16 and the mask of the CIDR block must be 30 bits in length. The CIDR block cannot be 169.254.0.0/30, 169.254.1.0/30, 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.6.0/30, or 169.254.169.252/30.
     ///
@@ -1606,6 +2081,10 @@ pub struct TunnelBgpConfig {
     /// - Must match the pattern `^169\.254\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/30$` (a CIDR block within 169.254.0.0/16 with a 30-bit mask).
     /// - Example: `169.254.10.0/30`.
     #[rpc(name = "TunnelCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -1725,6 +2204,7 @@ pub enum IkeVersion {
 /// The configurations of Phase 1 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
     ///
@@ -1732,6 +2212,10 @@ pub struct TunnelIkeConfig {
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).
     /// - Example: `sha1`.
     #[rpc(name = "IkeAuthAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<crate::types::IkeAuthAlg>,
     /// The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
     ///
@@ -1739,6 +2223,10 @@ pub struct TunnelIkeConfig {
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).
     /// - Example: `aes`.
     #[rpc(name = "IkeEncAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<crate::types::IkeEncAlg>,
     /// The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.
     ///
@@ -1748,6 +2236,10 @@ pub struct TunnelIkeConfig {
     /// - Must be 0 to 86400.
     /// - Example: `86400`.
     #[rpc(name = "IkeLifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values: **main** and **aggressive**. Default value: **main**.
     ///
@@ -1758,6 +2250,10 @@ pub struct TunnelIkeConfig {
     /// - Must be one of `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
     /// - Example: `main`.
     #[rpc(name = "IkeMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<crate::types::IkeMode>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
     /// Valid values: **group1**, **group2**, **group5**, and **group14**.
@@ -1766,6 +2262,10 @@ pub struct TunnelIkeConfig {
     /// - Must be one of `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     /// - Example: `group2`.
     #[rpc(name = "IkePfs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<crate::types::IkePfs>,
     /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
     ///
@@ -1775,6 +2275,10 @@ pub struct TunnelIkeConfig {
     /// - Must be one of `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).
     /// - Example: `ikev2`.
     #[rpc(name = "IkeVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<crate::types::IkeVersion>,
     /// The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the tunnel.
     ///
@@ -1785,6 +2289,10 @@ pub struct TunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `47.XX.XX.1`.
     #[rpc(name = "LocalId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.
     ///
@@ -1798,6 +2306,10 @@ pub struct TunnelIkeConfig {
     /// - Must match the pattern `^[A-Za-z0-9~!\x60@#$%^&*()_+={}\[\]|;:',.<>/?-]*$` (letters, digits, the backquote and \~!@#$%^\&\*()\_-+={}\[\]|;:',.\<\>/? (no spaces)).
     /// - Example: `123456****`.
     #[rpc(name = "Psk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces. The default value is the IP address of the customer gateway that is associated with the tunnel.
     ///
@@ -1808,6 +2320,10 @@ pub struct TunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `47.XX.XX.2`.
     #[rpc(name = "RemoteId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -1948,6 +2464,7 @@ pub enum IpsecPfs {
 /// The configurations of Phase 2 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
@@ -1957,6 +2474,10 @@ pub struct TunnelIpsecConfig {
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).
     /// - Example: `sha1`.
     #[rpc(name = "IpsecAuthAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<crate::types::IpsecAuthAlg>,
     /// The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
     ///
@@ -1964,6 +2485,10 @@ pub struct TunnelIpsecConfig {
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).
     /// - Example: `aes`.
     #[rpc(name = "IpsecEncAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<crate::types::IpsecEncAlg>,
     /// The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.
     ///
@@ -1973,6 +2498,10 @@ pub struct TunnelIpsecConfig {
     /// - Must be 0 to 86400.
     /// - Example: `86400`.
     #[rpc(name = "IpsecLifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
     ///
@@ -1982,6 +2511,10 @@ pub struct TunnelIpsecConfig {
     /// - Must be one of `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     /// - Example: `group2`.
     #[rpc(name = "IpsecPfs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -2011,6 +2544,7 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
 /// The tunnel configuration.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct TunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -2019,6 +2553,10 @@ pub struct TunnelOptionsSpecification {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// Specifies whether to enable the DPD feature for the tunnel. Valid values:
     ///
@@ -2028,6 +2566,10 @@ pub struct TunnelOptionsSpecification {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
@@ -2037,6 +2579,10 @@ pub struct TunnelOptionsSpecification {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The order in which the tunnel was created.
     ///
@@ -2047,6 +2593,10 @@ pub struct TunnelOptionsSpecification {
     /// - Must be one of 1, 2.
     /// - Example: `1`.
     #[rpc(name = "TunnelIndex")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIndex", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_index: Option<i32>,
     /// The BGP configurations of the tunnel.
     ///
@@ -2054,16 +2604,28 @@ pub struct TunnelOptionsSpecification {
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::TunnelBgpConfig>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
     #[rpc(name = "TunnelIkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<crate::types::TunnelIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
     #[rpc(name = "TunnelIpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -2095,6 +2657,7 @@ pub enum Role {
 /// The tunnel configuration.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -2105,6 +2668,10 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wy363lucf1uyae8****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// Specifies whether to enable the Dead Peer Detection (DPD) feature for the tunnel. Valid values:
     ///
@@ -2114,6 +2681,10 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
@@ -2123,6 +2694,10 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// If the VPN gateway uses an SM certificate, you need to configure the CA certificate used by the IPsec peer.
     ///
@@ -2132,6 +2707,10 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
     #[rpc(name = "RemoteCaCertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The role of the tunnel. Valid values:
     ///
@@ -2142,21 +2721,37 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     /// - Must be one of `master` (the active tunnel), `slave` (the standby tunnel).
     /// - Example: `master`.
     #[rpc(name = "Role")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<crate::types::Role>,
     /// The Border Gateway Protocol (BGP) configurations of the tunnel.
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::TunnelBgpConfig>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
     #[rpc(name = "TunnelIkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<crate::types::TunnelIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
     #[rpc(name = "TunnelIpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -2213,6 +2808,7 @@ pub enum VpnType {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DeleteRouteEntriesRouteEntries {
     /// The ID of the route table to which the routes to be deleted belongs. You can specify up to 50 route table IDs.
     ///
@@ -2220,6 +2816,10 @@ pub struct DeleteRouteEntriesRouteEntries {
     /// - Required.
     /// - Example: `vtb-2ze3jgygk9bmsj23s****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The ID of the route that you want to delete. You can specify up to 50 route IDs.
     ///
@@ -2228,6 +2828,10 @@ pub struct DeleteRouteEntriesRouteEntries {
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
     #[rpc(name = "RouteEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route that you want to delete. IPv4 and IPv6 CIDR blocks are supported. You can specify up to 50 destination CIDR blocks.
     ///
@@ -2236,6 +2840,10 @@ pub struct DeleteRouteEntriesRouteEntries {
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `47.100.XX.XX/24`.
     #[rpc(name = "DstCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop that you want to delete. You can specify up to 50 next hop IDs.
     ///
@@ -2244,6 +2852,10 @@ pub struct DeleteRouteEntriesRouteEntries {
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -2255,31 +2867,52 @@ impl ::acs_runtime::validate::Validate for DeleteRouteEntriesRouteEntries {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteRouteEntriesFailedRouteEntries {
     /// The ID of the route entry that failed to be deleted.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route entry that failed to be deleted. IPv4 and IPv6 CIDR blocks are supported.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `47.100.XX.XX/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the next hop that failed to be deleted.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `FailedCode`.
     /// - Example: `VPC_ROUTER_ENTRY_NOT_EXIST`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedCode", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_code: Option<String>,
     /// The error message.
     ///
     /// - Wire name: `FailedMessage`.
     /// - Example: `vRouterEntry not exists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedMessage", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_message: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -2298,8 +2931,9 @@ impl ::acs_runtime::de::FromJson for DeleteRouteEntriesFailedRouteEntries {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteRouteEntriesFailedRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2308,43 +2942,69 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
 /// The information about the next hop of the ECMP route.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DeleteRouteEntryNextHopList {
     /// The ID of the next hop that is configured for ECMP routing. You can specify information about at most 16 next hops.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf38r43cd****`.
     #[rpc(name = "NextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The type of the next hop that is configured for ECMP routing. Set the value to **RouterInterface**. You can specify information about at most 16 next hops.
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `RouterInterface`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Traffic95Detail {
     /// The statistical time. The value is a string.
     ///
     /// - Wire name: `Time`.
     /// - Example: `2024-01-01T00:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Time", skip_serializing_if = "Option::is_none")
+    )]
     pub time: Option<String>,
     /// The sampled bandwidth value, which is the larger bandwidth value in the inbound and outbound directions within a sampling interval. Unit: Mbit/s.
     ///
     /// - Wire name: `BillBandwidth`.
     /// - Example: `118.5090322113037`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BillBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bill_bandwidth: Option<String>,
     /// The outbound bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `OutBandwidth`.
     /// - Example: `96.41217480977376`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OutBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub out_bandwidth: Option<String>,
     /// The inbound bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `InBandwidth`.
     /// - Example: `118.5090322113037`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub in_bandwidth: Option<String>,
 }
 #[cfg(feature = "bandwidth")]
@@ -2362,8 +3022,8 @@ impl ::acs_runtime::de::FromJson for Traffic95Detail {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Traffic95Detail {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2372,10 +3032,15 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
 /// A nested value.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Traffic95DetailList {
     /// The average bandwidth every 5 minutes in the inbound and outbound directions.
     ///
     /// - Wire name: `Traffic95Detail`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Traffic95Detail", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic95_detail: Option<Vec<crate::types::Traffic95Detail>>,
 }
 #[cfg(feature = "bandwidth")]
@@ -2390,8 +3055,8 @@ impl ::acs_runtime::de::FromJson for Traffic95DetailList {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Traffic95DetailList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2400,6 +3065,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
 /// The information returned.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Traffic95Summary {
     /// The metering method of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -2409,28 +3075,55 @@ pub struct Traffic95Summary {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBy95`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The resource ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `cbwp-wz9j19xrwf78fvz7*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The peak bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The daily peak bandwidth. Unit: Mbit/s.
     /// \<props="china"\> For more information, see [Daily peak bandwidth](<https://www.alibabacloud.com/help/doc-detail/89729.htm>).\</props\>
     ///
     /// - Wire name: `FifthPeakBandwidth`.
     /// - Example: `1064.244837773641`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FifthPeakBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub fifth_peak_bandwidth: Option<String>,
     /// The guaranteed bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `MinimumConsumeBandwidth`.
     /// - Example: `0.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumConsumeBandwidth",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_consume_bandwidth: Option<String>,
     /// - Wire name: `Traffic95DetailList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Traffic95DetailList", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic95_detail_list: Option<crate::types::Traffic95DetailList>,
 }
 #[cfg(feature = "bandwidth")]
@@ -2450,8 +3143,8 @@ impl ::acs_runtime::de::FromJson for Traffic95Summary {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Traffic95Summary {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2460,16 +3153,25 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessPointFeatureModel {
     /// The feature value of the access point.
     ///
     /// - Wire name: `FeatureValue`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeatureValue", skip_serializing_if = "Option::is_none")
+    )]
     pub feature_value: Option<String>,
     /// The feature of the access point.
     ///
     /// - Wire name: `FeatureKey`.
     /// - Example: `AP_Support_VbrBandwidthLimit`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeatureKey", skip_serializing_if = "Option::is_none")
+    )]
     pub feature_key: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -2485,8 +3187,8 @@ impl ::acs_runtime::de::FromJson for AccessPointFeatureModel {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessPointFeatureModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2495,10 +3197,18 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessPointFeatureModels {
     /// The feature model of the access point.
     ///
     /// - Wire name: `AccessPointFeatureModel`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AccessPointFeatureModel",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub access_point_feature_model: Option<Vec<crate::types::AccessPointFeatureModel>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -2513,8 +3223,9 @@ impl ::acs_runtime::de::FromJson for AccessPointFeatureModels {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AccessPointFeatureModels {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2523,6 +3234,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessPointType {
     /// The status of the access point. Valid values:
     ///
@@ -2533,43 +3245,82 @@ pub struct AccessPointType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `recommended`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The network type of the Express Connect circuit. Default value: **VPC**.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The Internet service provider (ISP) of the access point. Valid values:
     ///
     /// - Wire name: `HostOperator`.
     /// - Example: `Telehouse`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub host_operator: Option<String>,
     /// The description of the access point.
     ///
     /// - Wire name: `Description`.
     /// - Example: `The description of the access point.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the access point.
     ///
     /// - Wire name: `AttachedRegionNo`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachedRegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub attached_region_no: Option<String>,
     /// The name of the access point.
     ///
     /// - Wire name: `Name`.
     /// - Example: `Name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The location of the access point.
     ///
     /// - Wire name: `Location`.
     /// - Example: `Hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Location", skip_serializing_if = "Option::is_none")
+    )]
     pub location: Option<String>,
     /// - Wire name: `AccessPointFeatureModels`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AccessPointFeatureModels",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub access_point_feature_models: Option<crate::types::AccessPointFeatureModels>,
 }
 #[cfg(feature = "physical-connection")]
@@ -2592,8 +3343,8 @@ impl ::acs_runtime::de::FromJson for AccessPointType {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for AccessPointType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessPointType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2602,10 +3353,15 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointType {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AccessPointSet {
     /// The information about the access point.
     ///
     /// - Wire name: `AccessPointType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointType", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_type: Option<Vec<crate::types::AccessPointType>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -2620,8 +3376,8 @@ impl ::acs_runtime::de::FromJson for AccessPointSet {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AccessPointSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2630,36 +3386,61 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
 /// A nested value.
 #[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpGroup {
     /// The status of the BGP group.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-bp1k25cyp26cllath****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-bp1ctxy813985gkuk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The autonomous system number (ASN) of the on-premises device in the data center.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<String>,
     /// The ASN of the device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<String>,
     /// The ID of the region to which the BGP group belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The hold time to receive BGP messages. Unit: seconds.
     ///
@@ -2667,6 +3448,10 @@ pub struct BgpGroup {
     ///
     /// - Wire name: `Hold`.
     /// - Example: `30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Hold", skip_serializing_if = "Option::is_none")
+    )]
     pub hold: Option<String>,
     /// The IP version of the BGP group. Valid values:
     ///
@@ -2675,16 +3460,28 @@ pub struct BgpGroup {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The description of the BGP group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `The description of the BGP group.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The keepalive time. Unit: seconds.
     ///
     /// - Wire name: `Keepalive`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Keepalive", skip_serializing_if = "Option::is_none")
+    )]
     pub keepalive: Option<String>,
     /// Indicates whether the ASN is fake. Valid values:
     ///
@@ -2693,21 +3490,37 @@ pub struct BgpGroup {
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsFake", skip_serializing_if = "Option::is_none")
+    )]
     pub is_fake: Option<String>,
     /// The maximum number of route entries for BGP dynamic route learning.
     ///
     /// - Wire name: `RouteLimit`.
     /// - Example: `99`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub route_limit: Option<String>,
     /// The name of the BGP group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The key used by the BGP group.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `!PWZ****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
 }
 #[cfg(feature = "bgp")]
@@ -2735,8 +3548,8 @@ impl ::acs_runtime::de::FromJson for BgpGroup {
     }
 }
 #[cfg(feature = "bgp")]
-impl<'de> ::serde::Deserialize<'de> for BgpGroup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpGroup {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2745,10 +3558,15 @@ impl<'de> ::serde::Deserialize<'de> for BgpGroup {
 /// A nested value.
 #[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpGroups {
     /// The detailed information about the BGP group.
     ///
     /// - Wire name: `BgpGroup`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group: Option<Vec<crate::types::BgpGroup>>,
 }
 #[cfg(feature = "bgp")]
@@ -2763,8 +3581,8 @@ impl ::acs_runtime::de::FromJson for BgpGroups {
     }
 }
 #[cfg(feature = "bgp")]
-impl<'de> ::serde::Deserialize<'de> for BgpGroups {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpGroups {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2773,26 +3591,43 @@ impl<'de> ::serde::Deserialize<'de> for BgpGroups {
 /// BGP networks.
 #[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpNetwork {
     /// The status of the advertised BGP network.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the virtual private cloud (VPC) in which the master instance resides.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1qpo0kug3a2*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The CIDR block of the advertised BGP network.
     ///
     /// - Wire name: `DstCidrBlock`.
     /// - Example: `10.1.XX.XX/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
 }
 #[cfg(feature = "bgp")]
@@ -2810,8 +3645,8 @@ impl ::acs_runtime::de::FromJson for BgpNetwork {
     }
 }
 #[cfg(feature = "bgp")]
-impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpNetwork {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2820,10 +3655,15 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
 /// A nested value.
 #[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpNetworks {
     /// BGP networks.
     ///
     /// - Wire name: `BgpNetwork`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpNetwork", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_network: Option<Vec<crate::types::BgpNetwork>>,
 }
 #[cfg(feature = "bgp")]
@@ -2838,8 +3678,8 @@ impl ::acs_runtime::de::FromJson for BgpNetworks {
     }
 }
 #[cfg(feature = "bgp")]
-impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpNetworks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -2848,6 +3688,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
 /// A nested value.
 #[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpPeer {
     /// The status of the BGP peer. Valid values:
     ///
@@ -2859,21 +3700,37 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The IP address of the BGP peer.
     ///
     /// - Wire name: `PeerIpAddress`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ip_address: Option<String>,
     /// The Router ID.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-2zecmmvg5gvu8i4te****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-2zev8h2wo414sfh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The status of the BGP connection. Valid values:
     ///
@@ -2885,31 +3742,55 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `Connect`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_status: Option<String>,
     /// The Bidirectional Forwarding Detection (BFD) hop count.
     ///
     /// - Wire name: `BfdMultiHop`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BfdMultiHop", skip_serializing_if = "Option::is_none")
+    )]
     pub bfd_multi_hop: Option<i32>,
     /// The autonomous system number (ASN)of the BGP peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65515`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<String>,
     /// The ASN of the device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<String>,
     /// The ID of the region to which the BGP group belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the BGP peer.
     ///
     /// - Wire name: `BgpPeerId`.
     /// - Example: `bgp-2ze3un0ft1jd1xd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpPeerId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_peer_id: Option<String>,
     /// Indicates whether BFD is enabled. Valid values:
     ///
@@ -2918,31 +3799,55 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `EnableBfd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBfd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bfd: Option<bool>,
     /// The hold time.
     ///
     /// - Wire name: `Hold`.
     /// - Example: `30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Hold", skip_serializing_if = "Option::is_none")
+    )]
     pub hold: Option<String>,
     /// The version of the IP address.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The Keepalive interval.
     ///
     /// - Wire name: `Keepalive`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Keepalive", skip_serializing_if = "Option::is_none")
+    )]
     pub keepalive: Option<String>,
     /// The description of the BGP group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum number of routes.
     ///
     /// - Wire name: `RouteLimit`.
     /// - Example: `110`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub route_limit: Option<String>,
     /// Indicates whether a fake autonomous system number (ASN) is used. Valid values:
     ///
@@ -2951,26 +3856,46 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `IsFake`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsFake", skip_serializing_if = "Option::is_none")
+    )]
     pub is_fake: Option<bool>,
     /// The authentication key of the BGP group.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `!PWZ****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     /// The name of the BGP peer.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The number of advertised routes.
     ///
     /// - Wire name: `AdvertisedRouteCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdvertisedRouteCount", skip_serializing_if = "Option::is_none")
+    )]
     pub advertised_route_count: Option<i32>,
     /// The number of received routes.
     ///
     /// - Wire name: `ReceivedRouteCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReceivedRouteCount", skip_serializing_if = "Option::is_none")
+    )]
     pub received_route_count: Option<i32>,
     /// The time when the BGP peer is modified.
     ///
@@ -2978,6 +3903,10 @@ pub struct BgpPeer {
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-05-20T07:29:08Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtModified", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_modified: Option<String>,
 }
 #[cfg(feature = "bgp")]
@@ -3013,8 +3942,8 @@ impl ::acs_runtime::de::FromJson for BgpPeer {
     }
 }
 #[cfg(feature = "bgp")]
-impl<'de> ::serde::Deserialize<'de> for BgpPeer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpPeer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3023,10 +3952,15 @@ impl<'de> ::serde::Deserialize<'de> for BgpPeer {
 /// A nested value.
 #[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpPeers {
     /// The information about the BGP peer.
     ///
     /// - Wire name: `BgpPeer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpPeer", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_peer: Option<Vec<crate::types::BgpPeer>>,
 }
 #[cfg(feature = "bgp")]
@@ -3041,8 +3975,8 @@ impl ::acs_runtime::de::FromJson for BgpPeers {
     }
 }
 #[cfg(feature = "bgp")]
-impl<'de> ::serde::Deserialize<'de> for BgpPeers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpPeers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3051,16 +3985,25 @@ impl<'de> ::serde::Deserialize<'de> for BgpPeers {
 /// A nested value.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublicIpAddresse {
     /// The public IP address.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `47.95.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The ID of the EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// Indicates whether the EIP is associated with the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -3069,6 +4012,13 @@ pub struct PublicIpAddresse {
     ///
     /// - Wire name: `BandwidthPackageIpRelationStatus`.
     /// - Example: `BINDED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "BandwidthPackageIpRelationStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub bandwidth_package_ip_relation_status: Option<String>,
 }
 #[cfg(feature = "bandwidth")]
@@ -3086,8 +4036,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddresse {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublicIpAddresse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3096,10 +4046,15 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
 /// A nested value.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublicIpAddresses {
     /// The elastic IP addresses (EIPs) that are associated with the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `PublicIpAddresse`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddresse", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_addresse: Option<Vec<crate::types::PublicIpAddresse>>,
 }
 #[cfg(feature = "bandwidth")]
@@ -3114,8 +4069,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddresses {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublicIpAddresses {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3124,6 +4079,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
 /// A nested value.
 #[cfg(any(feature = "bandwidth", feature = "eip"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecurityProtectionTypes {
     /// The editions of Anti-DDoS.
     ///
@@ -3131,6 +4087,10 @@ pub struct SecurityProtectionTypes {
     /// * If **AntiDDoS_Enhanced** is returned, Anti-DDoS Pro/Premium is enabled.
     ///
     /// - Wire name: `SecurityProtectionType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityProtectionType", skip_serializing_if = "Option::is_none")
+    )]
     pub security_protection_type: Option<Vec<String>>,
 }
 #[cfg(any(feature = "bandwidth", feature = "eip"))]
@@ -3145,8 +4105,8 @@ impl ::acs_runtime::de::FromJson for SecurityProtectionTypes {
     }
 }
 #[cfg(any(feature = "bandwidth", feature = "eip"))]
-impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecurityProtectionTypes {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3180,16 +4140,25 @@ impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCommonBandwidthPackagesTag {
     /// The tag key that is added to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Key`.
     /// - Example: `KeyTest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value that is added to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Value`.
     /// - Example: `ValueTest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 #[cfg(
@@ -3255,8 +4224,9 @@ impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesTag {
         feature = "vswitch"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCommonBandwidthPackagesTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3280,10 +4250,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
     )
 )]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Tags {
     /// The tag that is added to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(
@@ -3326,8 +4301,8 @@ impl ::acs_runtime::de::FromJson for Tags {
         feature = "vswitch"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for Tags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3336,11 +4311,16 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
 /// A nested value.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CommonBandwidthPackage {
     /// The time when the renewal took effect. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2018-08-30T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// The status of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -3349,11 +4329,19 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the Internet Shared Bandwidth instance was created. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2017-06-28T06:39:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The renewal method. Valid values:
     ///
@@ -3363,6 +4351,10 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
@@ -3371,6 +4363,10 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// The metering method after the configurations are changed. Valid value:
     ///
@@ -3378,6 +4374,13 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// The percentage of the minimum bandwidth commitment. Only **20** is returned.
     ///
@@ -3385,6 +4388,10 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `Ratio`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ratio", skip_serializing_if = "Option::is_none")
+    )]
     pub ratio: Option<i32>,
     /// The billing method of the Internet Shared Bandwidth instance. Valid value:
     ///
@@ -3392,16 +4399,28 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The ID of the region where the Internet Shared Bandwidth instance resides.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1t3sm1ffzmshdki****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// Indicates whether the resource is created by the service account. Valid values:
     ///
@@ -3410,31 +4429,55 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<i32>,
     /// The maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The description of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `none`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time when the Internet Shared Bandwidth instance expired. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2019-01-15T03:08:37Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The new maximum bandwidth after the configurations are changed. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_bandwidth: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The metering method of the Internet Shared Bandwidth instance. Valid value:
     ///
@@ -3442,6 +4485,10 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The service status of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -3451,11 +4498,19 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The line type. Valid values:
     ///
@@ -3475,6 +4530,10 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// Indicates whether the information about pending orders is returned. Valid values:
     ///
@@ -3483,12 +4542,31 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<String>,
     /// - Wire name: `PublicIpAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_addresses: Option<crate::types::PublicIpAddresses>,
     /// - Wire name: `SecurityProtectionTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<crate::types::SecurityProtectionTypes>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The service type of the Internet Shared Bandwidth instance. Valid values:
     ///
@@ -3497,11 +4575,19 @@ pub struct CommonBandwidthPackage {
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BizType", skip_serializing_if = "Option::is_none")
+    )]
     pub biz_type: Option<String>,
     /// The zone of the Internet Shared Bandwidth instance. This parameter is returned only when BizType is set to CloudBox. If BizType is set to Default, an empty value is returned.
     ///
     /// - Wire name: `Zone`.
     /// - Example: `ap-southeast-1-lzdvn-cb`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<String>,
 }
 #[cfg(feature = "bandwidth")]
@@ -3542,8 +4628,8 @@ impl ::acs_runtime::de::FromJson for CommonBandwidthPackage {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CommonBandwidthPackage {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3552,10 +4638,15 @@ impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
 /// A nested value.
 #[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CommonBandwidthPackages {
     /// The details of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `CommonBandwidthPackage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommonBandwidthPackage", skip_serializing_if = "Option::is_none")
+    )]
     pub common_bandwidth_package: Option<Vec<crate::types::CommonBandwidthPackage>>,
 }
 #[cfg(feature = "bandwidth")]
@@ -3570,8 +4661,8 @@ impl ::acs_runtime::de::FromJson for CommonBandwidthPackages {
     }
 }
 #[cfg(feature = "bandwidth")]
-impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CommonBandwidthPackages {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3580,26 +4671,43 @@ impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
 /// A nested value.
 #[cfg(feature = "customer-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CustomerGateway {
     /// The IP address of the gateway device in the data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `139.32.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The autonomous system number (ASN) of the gateway device in the data center.
     ///
     /// - Wire name: `Asn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Asn", skip_serializing_if = "Option::is_none")
+    )]
     pub asn: Option<i64>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The customer gateway ID.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The time when the customer gateway was created. Unit: millisecond.
     ///
@@ -3607,18 +4715,34 @@ pub struct CustomerGateway {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The authentication key that is used to connect to the gateway device in the data center by using Border Gateway Protocol (BGP).
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -3626,6 +4750,10 @@ pub struct CustomerGateway {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "customer-gateway")]
@@ -3648,8 +4776,8 @@ impl ::acs_runtime::de::FromJson for CustomerGateway {
     }
 }
 #[cfg(feature = "customer-gateway")]
-impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CustomerGateway {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3658,10 +4786,15 @@ impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
 /// A nested value.
 #[cfg(feature = "customer-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CustomerGateways {
     /// The information about customer gateways.
     ///
     /// - Wire name: `CustomerGateway`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGateway", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway: Option<Vec<crate::types::CustomerGateway>>,
 }
 #[cfg(feature = "customer-gateway")]
@@ -3676,8 +4809,8 @@ impl ::acs_runtime::de::FromJson for CustomerGateways {
     }
 }
 #[cfg(feature = "customer-gateway")]
-impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CustomerGateways {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3686,31 +4819,52 @@ impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
 /// A nested value.
 #[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EcGrantRelation {
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
     /// - Wire name: `VbrOwnerUid`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_uid: Option<i64>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `VbrInstanceId`.
     /// - Example: `vbr-m5ex0xf63xk8s5bob****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_id: Option<String>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-bp1brjuegjc88v3u9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `1250123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_uid: Option<i64>,
     /// The ID of the region where the VPC is deployed.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub region_no: Option<String>,
     /// The query result. Valid values:
     ///
@@ -3719,26 +4873,46 @@ pub struct EcGrantRelation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `VPCname`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `InstanceRouterId`.
     /// - Example: `vrt-bp1i0yzgjd8ra05ec****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_router_id: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
     /// - Wire name: `VbrRegionNo`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrRegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_region_no: Option<String>,
     /// The time when permissions on the VPC were granted to the VBR.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2022-09-02T11:46Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtCreate", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_create: Option<String>,
     /// The VBRs that have permissions on the VPC. Valid values:
     ///
@@ -3747,6 +4921,10 @@ pub struct EcGrantRelation {
     ///
     /// - Wire name: `GrantType`.
     /// - Example: `All`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantType", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_type: Option<String>,
 }
 #[cfg(feature = "router-interface")]
@@ -3771,8 +4949,8 @@ impl ::acs_runtime::de::FromJson for EcGrantRelation {
     }
 }
 #[cfg(feature = "router-interface")]
-impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EcGrantRelation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3781,6 +4959,7 @@ impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
 /// A nested value.
 #[cfg(any(feature = "eip", feature = "nat"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Filter {
     /// `Filter.1.Key`: The filter key used to query resources. Set the value to **CreationStartTime**, which specifies the time when the system started to create the resource.
     ///
@@ -3789,6 +4968,10 @@ pub struct Filter {
     /// - Wire name: `Key`.
     /// - Example: `CreationStartTime`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// `Filter.1.Value`: The filter value used to query resources. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mmZ` format. The time must be in Coordinated Universal Time (UTC).
     ///
@@ -3797,11 +4980,16 @@ pub struct Filter {
     /// - Wire name: `Value`.
     /// - Example: `2023-01-01T01:00Z`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// The details about the locked EIP.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LockReason {
     /// The reason why the EIP is locked. Valid values:
     ///
@@ -3811,6 +4999,10 @@ pub struct LockReason {
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
 }
 #[cfg(feature = "eip")]
@@ -3825,8 +5017,8 @@ impl ::acs_runtime::de::FromJson for LockReason {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for LockReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LockReason {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3835,10 +5027,15 @@ impl<'de> ::serde::Deserialize<'de> for LockReason {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OperationLocks {
     /// The details about the locked EIP.
     ///
     /// - Wire name: `LockReason`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<Vec<crate::types::LockReason>>,
 }
 #[cfg(feature = "eip")]
@@ -3853,8 +5050,8 @@ impl ::acs_runtime::de::FromJson for OperationLocks {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for OperationLocks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OperationLocks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -3863,11 +5060,16 @@ impl<'de> ::serde::Deserialize<'de> for OperationLocks {
 /// The details of the EIP.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipAddress {
     /// The time when the renewal took effect. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-05-23T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// The status of the EIP. Valid values:
     ///
@@ -3879,6 +5081,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the renewal order. Valid values:
     ///
@@ -3888,16 +5094,28 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The time when the EIP was created. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `AllocationTime`.
     /// - Example: `2021-04-23T01:37:38Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_time: Option<String>,
     /// The network type. Only **public** may be returned.
     ///
     /// - Wire name: `Netmode`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Netmode", skip_serializing_if = "Option::is_none")
+    )]
     pub netmode: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
@@ -3906,11 +5124,19 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The description of the EIP.
     ///
     /// - Wire name: `Description`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The association mode. Valid values:
     ///
@@ -3919,6 +5145,10 @@ pub struct EipAddress {
     /// - **BINDED**: cut-through mode
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mode", skip_serializing_if = "Option::is_none")
+    )]
     pub mode: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
@@ -3926,6 +5156,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `SegmentInstanceId`.
     /// - Example: `eipsg-t4nr90yik5oy38xd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SegmentInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub segment_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values:
     ///
@@ -3934,46 +5168,85 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1ego3i4j07ccdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The EIP.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `47.75.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The maximum bandwidth of the EIP. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_bandwidth: Option<String>,
     /// The maximum bandwidth of the EIP when it is not associated with an Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
     /// - Wire name: `EipBandwidth`.
     /// - Example: `101`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_bandwidth: Option<String>,
     /// The name of the EIP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `EIP-01`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The private IP address of the secondary ENI with which the EIP is associated.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The region ID of the associated instance.
     ///
     /// - Wire name: `InstanceRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_region_id: Option<String>,
     /// Indicates whether deletion protection is enabled. Valid values:
     ///
@@ -3982,11 +5255,19 @@ pub struct EipAddress {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// The ID of the associated instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp15zckdt37cdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Indicates whether level-2 throttling is configured. Valid values:
     ///
@@ -3995,6 +5276,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `SecondLimited`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondLimited", skip_serializing_if = "Option::is_none")
+    )]
     pub second_limited: Option<bool>,
     /// The type of the associated instance. Valid values:
     ///
@@ -4007,6 +5292,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// Indicates whether fine-grained monitoring is enabled for the EIP. Valid values:
     ///
@@ -4015,16 +5304,31 @@ pub struct EipAddress {
     ///
     /// - Wire name: `HDMonitorStatus`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HDMonitorStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub hd_monitor_status: Option<String>,
     /// The region ID of the EIP.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The maximum bandwidth of the Internet Shared Bandwidth instance with which the EIP is associated. Unit: Mbit/s.
     ///
     /// - Wire name: `BandwidthPackageBandwidth`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "BandwidthPackageBandwidth",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub bandwidth_package_bandwidth: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
@@ -4033,21 +5337,37 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<i32>,
     /// The time when the EIP expires. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-05-23T02:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazcdxs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-2zeerraiwb7ujcdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
@@ -4056,6 +5376,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The service status of the EIP. Valid values:
     ///
@@ -4065,11 +5389,19 @@ pub struct EipAddress {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The type of the bandwidth. Only **CommonBandwidthPackage** may be returned, which indicates Internet Shared Bandwidth.
     ///
     /// - Wire name: `BandwidthPackageType`.
     /// - Example: `CommonBandwidthPackage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
@@ -4078,6 +5410,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<String>,
     /// The line type. Valid values:
     ///
@@ -4099,17 +5435,40 @@ pub struct EipAddress {
     ///
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// - Wire name: `OperationLocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationLocks", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_locks: Option<crate::types::OperationLocks>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `SecurityProtectionTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<crate::types::SecurityProtectionTypes>,
     /// The ID of the IP address pool to which the EIP belongs.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The ID of the VPC in which an IPv4 gateway is created and that is deployed in the same region as the EIP.
     ///
@@ -4119,6 +5478,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The zone of the EIP.
     ///
@@ -4126,6 +5489,10 @@ pub struct EipAddress {
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<String>,
     /// The service type. Valid values:
     ///
@@ -4134,12 +5501,20 @@ pub struct EipAddress {
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BizType", skip_serializing_if = "Option::is_none")
+    )]
     pub biz_type: Option<String>,
     /// The ID of the service provider to which the managed instance belongs.
     ///
     /// > This is only valid when the ServiceManaged parameter is set to True.
     ///
     /// - Wire name: `ServiceID`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceID", skip_serializing_if = "Option::is_none")
+    )]
     pub service_id: Option<i64>,
 }
 #[cfg(feature = "eip")]
@@ -4196,8 +5571,8 @@ impl ::acs_runtime::de::FromJson for EipAddress {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipAddress {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipAddress {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4206,10 +5581,15 @@ impl<'de> ::serde::Deserialize<'de> for EipAddress {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipAddresses {
     /// Details of the EIPs.
     ///
     /// - Wire name: `EipAddress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<Vec<crate::types::EipAddress>>,
 }
 #[cfg(feature = "eip")]
@@ -4224,8 +5604,8 @@ impl ::acs_runtime::de::FromJson for EipAddresses {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipAddresses {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipAddresses {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4234,21 +5614,34 @@ impl<'de> ::serde::Deserialize<'de> for EipAddresses {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipInfo {
     /// The IP address of the EIP.
     ///
     /// - Wire name: `Ip`.
     /// - Example: `47.XX.XX.236`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ip", skip_serializing_if = "Option::is_none")
+    )]
     pub ip: Option<String>,
     /// The IP address of the gateway that is associated with the EIP.
     ///
     /// - Wire name: `IpGw`.
     /// - Example: `47.XX.XX.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpGw", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_gw: Option<String>,
     /// The subnet mask of the EIP.
     ///
     /// - Wire name: `IpMask`.
     /// - Example: `255.255.255.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpMask", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_mask: Option<String>,
 }
 #[cfg(feature = "eip")]
@@ -4265,8 +5658,8 @@ impl ::acs_runtime::de::FromJson for EipInfo {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4275,10 +5668,15 @@ impl<'de> ::serde::Deserialize<'de> for EipInfo {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipInfos {
     /// The detailed information about the EIP.
     ///
     /// - Wire name: `EipInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_info: Option<Vec<crate::types::EipInfo>>,
 }
 #[cfg(feature = "eip")]
@@ -4293,8 +5691,8 @@ impl ::acs_runtime::de::FromJson for EipInfos {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipInfos {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipInfos {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4303,36 +5701,61 @@ impl<'de> ::serde::Deserialize<'de> for EipInfos {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipMonitorData {
     /// The outbound traffic. Unit: bytes.
     ///
     /// - Wire name: `EipTX`.
     /// - Example: `343`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipTX", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_tx: Option<i64>,
     /// The number of packets.
     ///
     /// - Wire name: `EipPackets`.
     /// - Example: `3434`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipPackets", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_packets: Option<i32>,
     /// The average bandwidth value. This value is equal to **EipFlow**/**Period**. Unit: byte/s. The default value of **Period** is **60**. Unit: seconds.
     ///
     /// - Wire name: `EipBandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_bandwidth: Option<i32>,
     /// The timestamp of the monitoring data. Specify the time in the ISO8601 standard. Example: `2020-01-21T09:50:23Z`.
     ///
     /// - Wire name: `TimeStamp`.
     /// - Example: `2020-01-21T09:50:23Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub time_stamp: Option<String>,
     /// The sum of inbound and outbound traffic.
     ///
     /// - Wire name: `EipFlow`.
     /// - Example: `465`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipFlow", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_flow: Option<i64>,
     /// The inbound traffic. Unit: bytes.
     ///
     /// - Wire name: `EipRX`.
     /// - Example: `122`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipRX", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_rx: Option<i64>,
 }
 #[cfg(feature = "eip")]
@@ -4352,8 +5775,8 @@ impl ::acs_runtime::de::FromJson for EipMonitorData {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipMonitorData {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4362,10 +5785,15 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipMonitorDatas {
     /// The detailed information about the monitoring data of the EIP.
     ///
     /// - Wire name: `EipMonitorData`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipMonitorData", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_monitor_data: Option<Vec<crate::types::EipMonitorData>>,
 }
 #[cfg(feature = "eip")]
@@ -4380,8 +5808,8 @@ impl ::acs_runtime::de::FromJson for EipMonitorDatas {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipMonitorDatas {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4390,11 +5818,16 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipSegment {
     /// The time when the contiguous EIP group was created. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2020-03-06T12:30:07Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the contiguous EIP group. Valid values:
     ///
@@ -4404,41 +5837,73 @@ pub struct EipSegment {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Allocated`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The description of the contiguous EIP group.
     ///
     /// - Wire name: `Descritpion`.
     /// - Example: `MyEipSegment`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Descritpion", skip_serializing_if = "Option::is_none")
+    )]
     pub descritpion: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The number of EIPs in the contiguous EIP group.
     ///
     /// - Wire name: `IpCount`.
     /// - Example: `16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_count: Option<String>,
     /// The name of the contiguous EIP group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `MyEipSegment`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The CIDR block and mask of the contiguous EIP group.
     ///
     /// - Wire name: `Segment`.
     /// - Example: `161.xx.xx.32/28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Segment", skip_serializing_if = "Option::is_none")
+    )]
     pub segment: Option<String>,
     /// The ID of the region to which the contiguous EIP group belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The zone of the contiguous EIP group.
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<String>,
 }
 #[cfg(feature = "eip")]
@@ -4461,8 +5926,8 @@ impl ::acs_runtime::de::FromJson for EipSegment {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipSegment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipSegment {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4471,10 +5936,15 @@ impl<'de> ::serde::Deserialize<'de> for EipSegment {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EipSegments {
     /// The details of the contiguous EIP group.
     ///
     /// - Wire name: `EipSegment`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipSegment", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_segment: Option<Vec<crate::types::EipSegment>>,
 }
 #[cfg(feature = "eip")]
@@ -4489,8 +5959,8 @@ impl ::acs_runtime::de::FromJson for EipSegments {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for EipSegments {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EipSegments {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4557,16 +6027,25 @@ pub enum InstanceStatus {
 /// A nested value.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedInstanceList {
     /// The ID of the instance to which the QoS policy is associated.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-bp159zj8zujwy3p07j83e`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance to which the QoS policy is associated. Only **PHYSICALCONNECTION** is returned.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `PHYSICALCONNECTION`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<crate::types::InstanceType>,
     /// The state of the instance to which the QoS policy is associated. Valid values:
     ///
@@ -4575,11 +6054,19 @@ pub struct AssociatedInstanceList {
     /// - **Deleting**: The instance is being deleted.
     /// - Wire name: `InstanceStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_status: Option<crate::types::InstanceStatus>,
     /// The configuration progress of the instance to which the QoS policy is associated. Valid values: **0** to **100**.
     ///
     /// - Wire name: `InstanceProgressing`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceProgressing", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_progressing: Option<i32>,
 }
 #[cfg(feature = "qos")]
@@ -4597,8 +6084,8 @@ impl ::acs_runtime::de::FromJson for AssociatedInstanceList {
     }
 }
 #[cfg(feature = "qos")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociatedInstanceList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4631,16 +6118,25 @@ pub enum QueueType {
 /// A nested value.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct QueueList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-pksbqfmotl5hzqmhf8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The type of the QoS queue. Valid values:
     ///
@@ -4652,6 +6148,10 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueType`.
     /// - Example: `High`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueType", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_type: Option<crate::types::QueueType>,
     /// The percentage of bandwidth allocated to a QoS queue.
     ///
@@ -4659,6 +6159,10 @@ pub struct QueueList {
     /// - If QueueType is set to **Default**, a value of - is returned.
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_percent: Option<String>,
     /// The name of the QoS queue.
     ///
@@ -4666,6 +6170,10 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueName`.
     /// - Example: `qos-queue-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_name: Option<String>,
     /// The description of the QoS queue.
     ///
@@ -4673,6 +6181,10 @@ pub struct QueueList {
     ///
     /// - Wire name: `QueueDescription`.
     /// - Example: `qos-queue-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_description: Option<String>,
     /// The state of the QoS queue. Valid values:
     ///
@@ -4681,6 +6193,10 @@ pub struct QueueList {
     /// - **Deleting**: The QoS queue is being deleted.
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "qos")]
@@ -4701,8 +6217,8 @@ impl ::acs_runtime::de::FromJson for QueueList {
     }
 }
 #[cfg(feature = "qos")]
-impl<'de> ::serde::Deserialize<'de> for QueueList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for QueueList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4711,11 +6227,16 @@ impl<'de> ::serde::Deserialize<'de> for QueueList {
 /// The information about the QoS policies.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct QosList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-pksbqfmotl5hzq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The name of the QoS policy.
     ///
@@ -4723,6 +6244,10 @@ pub struct QosList {
     ///
     /// - Wire name: `QosName`.
     /// - Example: `qos-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_name: Option<String>,
     /// The description of the QoS policy.
     ///
@@ -4730,6 +6255,10 @@ pub struct QosList {
     ///
     /// - Wire name: `QosDescription`.
     /// - Example: `qos-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_description: Option<String>,
     /// The state of the QoS policy. Valid values:
     ///
@@ -4740,28 +6269,52 @@ pub struct QosList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::Status>,
     /// The configuration progress of the QoS policy. Valid values: **0** to **100**.
     ///
     /// - Wire name: `Progressing`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Progressing", skip_serializing_if = "Option::is_none")
+    )]
     pub progressing: Option<i32>,
     /// The information about the instances to which the QoS policy is associated.
     ///
     /// - Wire name: `AssociatedInstanceList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceList", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_list: Option<Vec<crate::types::AssociatedInstanceList>>,
     /// The information about the QoS queues.
     ///
     /// - Wire name: `QueueList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueList", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_list: Option<Vec<crate::types::QueueList>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmz7vtyl4f***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "qos")]
@@ -4784,8 +6337,8 @@ impl ::acs_runtime::de::FromJson for QosList {
     }
 }
 #[cfg(feature = "qos")]
-impl<'de> ::serde::Deserialize<'de> for QosList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for QosList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4794,21 +6347,34 @@ impl<'de> ::serde::Deserialize<'de> for QosList {
 /// The information about the QoS rule.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RuleList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-91xz9f8zd7yj8xwknz`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-iugg0l9x27f2nocouj`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
@@ -4831,6 +6397,10 @@ pub struct RuleList {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -4838,6 +6408,10 @@ pub struct RuleList {
     ///
     /// - Wire name: `SrcCidr`.
     /// - Example: `1.1.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -4845,6 +6419,10 @@ pub struct RuleList {
     ///
     /// - Wire name: `DstCidr`.
     /// - Example: `1.1.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -4852,6 +6430,10 @@ pub struct RuleList {
     ///
     /// - Wire name: `SrcIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcIPv6Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -4859,11 +6441,19 @@ pub struct RuleList {
     ///
     /// - Wire name: `DstIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstIPv6Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_i_pv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
@@ -4886,16 +6476,28 @@ pub struct RuleList {
     ///
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<String>,
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
     ///
     /// - Wire name: `MatchDscp`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The new DSCP value. Valid values: **0** to **63**. If you do not change the value, the value is -1.
     ///
     /// - Wire name: `RemarkingDscp`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemarkingDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub remarking_dscp: Option<i32>,
     /// The name of the QoS rule.
     ///
@@ -4903,6 +6505,10 @@ pub struct RuleList {
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `qos-rule-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The description of the QoS rule.
     ///
@@ -4910,11 +6516,19 @@ pub struct RuleList {
     ///
     /// - Wire name: `RuleDescription`.
     /// - Example: `qos-rule-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_description: Option<String>,
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The status of the QoS rule. Valid values:
     ///
@@ -4924,6 +6538,10 @@ pub struct RuleList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "qos")]
@@ -4953,8 +6571,8 @@ impl ::acs_runtime::de::FromJson for RuleList {
     }
 }
 #[cfg(feature = "qos")]
-impl<'de> ::serde::Deserialize<'de> for RuleList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RuleList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -4963,16 +6581,25 @@ impl<'de> ::serde::Deserialize<'de> for RuleList {
 /// The information about the QoS queue.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-ncfgzxg40zks5n0qze`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The priority of the QoS queue. Valid values:
     ///
@@ -4984,6 +6611,10 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     ///
     /// - Wire name: `QueueType`.
     /// - Example: `High`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueType", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_type: Option<String>,
     /// The percentage of bandwidth allocated to a QoS queue.
     ///
@@ -4992,6 +6623,10 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     ///
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_percent: Option<String>,
     /// The name of the QoS queue.
     ///
@@ -4999,6 +6634,10 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     ///
     /// - Wire name: `QueueName`.
     /// - Example: `qos-queue-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_name: Option<String>,
     /// The description of the QoS queue.
     ///
@@ -5006,10 +6645,18 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     ///
     /// - Wire name: `QueueDescription`.
     /// - Example: `qos-queue-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_description: Option<String>,
     /// The information about the QoS rules.
     ///
     /// - Wire name: `RuleList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleList", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_list: Option<Vec<crate::types::RuleList>>,
     /// The state of the QoS queue. Valid values:
     ///
@@ -5019,6 +6666,10 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "qos")]
@@ -5040,8 +6691,9 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueQueueL
     }
 }
 #[cfg(feature = "qos")]
-impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQueueList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeExpressConnectTrafficQosQueueQueueList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5050,11 +6702,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQue
 /// The failover test.
 #[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FailoverTestJobModel {
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ftj-xxxxxxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The name of the failover test.
     ///
@@ -5062,6 +6719,10 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the failover test.
     ///
@@ -5069,15 +6730,27 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of failover test resource. Only **PHYSICALCONNECTION** is returned.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PHYSICALCONNECTION`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The IDs of failover test resources.
     ///
     /// - Wire name: `ResourceId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
@@ -5086,21 +6759,37 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobType", skip_serializing_if = "Option::is_none")
+    )]
     pub job_type: Option<String>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.
     ///
     /// - Wire name: `JobDuration`.
     /// - Example: `60`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub job_duration: Option<String>,
     /// The start time of the failover test. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2023-11-21T14:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end time of the failover test. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StopTime`.
     /// - Example: `2023-11-21T15:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StopTime", skip_serializing_if = "Option::is_none")
+    )]
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
@@ -5112,6 +6801,10 @@ pub struct FailoverTestJobModel {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "failover-test")]
@@ -5135,8 +6828,8 @@ impl ::acs_runtime::de::FromJson for FailoverTestJobModel {
     }
 }
 #[cfg(feature = "failover-test")]
-impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FailoverTestJobModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5179,6 +6872,7 @@ pub enum Key {
 /// The list of filters.
 #[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DescribeFailoverTestJobsFilter {
     /// The filter key. Valid values:
     ///
@@ -5195,6 +6889,10 @@ pub struct DescribeFailoverTestJobsFilter {
     /// - Must be one of `JobId`, `JobName`, `JobStatus`, `ResourceId`, `ResourceName`, `ResourceType`.
     /// - Example: `JobId`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<crate::types::Key>,
     /// The value of the filter key.
     ///
@@ -5203,6 +6901,10 @@ pub struct DescribeFailoverTestJobsFilter {
     /// - Wire name: `Value`.
     /// - Must have at most 5 items.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(feature = "failover-test")]
@@ -5220,11 +6922,16 @@ impl ::acs_runtime::validate::Validate for DescribeFailoverTestJobsFilter {
 /// The failover test.
 #[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FailoverTestJobList {
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ftj-xxxxxxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The name of the failover test.
     ///
@@ -5232,6 +6939,10 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the failover test.
     ///
@@ -5239,15 +6950,27 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the failover test resource. Only **PHYSICALCONNECTION** is returned.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PHYSICALCONNECTION`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The IDs of the failover test resources.
     ///
     /// - Wire name: `ResourceId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// Indicates whether the failover test is performed immediately. Valid values:
     ///
@@ -5256,21 +6979,37 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `JobType`.
     /// - Example: `StartNow`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobType", skip_serializing_if = "Option::is_none")
+    )]
     pub job_type: Option<String>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.
     ///
     /// - Wire name: `JobDuration`.
     /// - Example: `60`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub job_duration: Option<String>,
     /// The beginning of the fault drill task. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2023-11-21T14:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the fault drill task. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `StopTime`.
     /// - Example: `2023-11-21T15:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StopTime", skip_serializing_if = "Option::is_none")
+    )]
     pub stop_time: Option<String>,
     /// The status of the failover test. Valid values:
     ///
@@ -5282,6 +7021,10 @@ pub struct FailoverTestJobList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Init`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "failover-test")]
@@ -5305,8 +7048,8 @@ impl ::acs_runtime::de::FromJson for FailoverTestJobList {
     }
 }
 #[cfg(feature = "failover-test")]
-impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FailoverTestJobList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5315,12 +7058,17 @@ impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
 /// A nested value.
 #[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TrafficPath {
     /// The path of the captured traffic. Values:
     ///
     /// - **all**: Indicates full collection.
     /// - **internetGateway**: Indicates public network traffic collection.
     /// - Wire name: `TrafficPathList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficPathList", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_path_list: Option<Vec<String>>,
 }
 #[cfg(feature = "flow-log")]
@@ -5335,8 +7083,8 @@ impl ::acs_runtime::de::FromJson for TrafficPath {
     }
 }
 #[cfg(feature = "flow-log")]
-impl<'de> ::serde::Deserialize<'de> for TrafficPath {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TrafficPath {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5345,6 +7093,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficPath {
 /// List of flow logs.
 #[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FlowLog {
     /// The status of the flow log. Values:
     ///
@@ -5353,16 +7102,28 @@ pub struct FlowLog {
     /// - **Inactive**: The flow log is in an inactive state.
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The creation time of the flow log.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-01-21T03:08:50Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The name of the flow log.
     ///
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The type of traffic captured by the flow log. Values:
     ///
@@ -5371,6 +7132,10 @@ pub struct FlowLog {
     /// - **Drop**: Traffic denied by access control.
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficType", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_type: Option<String>,
     /// The resource type of the traffic captured by the flow log:
     ///
@@ -5379,36 +7144,64 @@ pub struct FlowLog {
     /// - **VPC**: All elastic network interfaces within a VPC.
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The description of the flow log.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The Project that manages the captured traffic.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProjectName", skip_serializing_if = "Option::is_none")
+    )]
     pub project_name: Option<String>,
     /// The Logstore where the captured traffic is stored.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStoreName", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store_name: Option<String>,
     /// The resource ID of the traffic captured by the flow log.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `eni-askldfas****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The region ID to which the flow log belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `fl-bp1f6qqhsrc2c12ta****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The business status. Values:
     ///
@@ -5416,13 +7209,25 @@ pub struct FlowLog {
     /// - **FinancialLocked**: Locked due to unpaid bills.
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The sampling interval of the flow log. Unit: minutes.
     ///
     /// - Wire name: `AggregationInterval`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AggregationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub aggregation_interval: Option<i32>,
     /// - Wire name: `TrafficPath`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficPath", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_path: Option<crate::types::TrafficPath>,
     /// The hosting type of the cloud service.
     ///
@@ -5433,13 +7238,25 @@ pub struct FlowLog {
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `sls`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceType", skip_serializing_if = "Option::is_none")
+    )]
     pub service_type: Option<String>,
     /// The ID of the resource group to which the flow log belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The delivery status of the flow log, with values:
     ///
@@ -5447,6 +7264,10 @@ pub struct FlowLog {
     /// - **FAILED**: Delivery failed.
     /// - Wire name: `FlowLogDeliverStatus`.
     /// - Example: `FAILED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogDeliverStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_deliver_status: Option<String>,
     /// When log delivery fails, you can troubleshoot based on the error messages. Possible error messages include:
     ///
@@ -5455,11 +7276,22 @@ pub struct FlowLog {
     /// - **UnknownError**: An internal error has occurred. Please try again later.
     /// - Wire name: `FlowLogDeliverErrorMessage`.
     /// - Example: `UnavaliableTarget`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "FlowLogDeliverErrorMessage",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub flow_log_deliver_error_message: Option<String>,
     /// The type of IP address for collecting flow log traffic.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
 }
 #[cfg(feature = "flow-log")]
@@ -5493,8 +7325,8 @@ impl ::acs_runtime::de::FromJson for FlowLog {
     }
 }
 #[cfg(feature = "flow-log")]
-impl<'de> ::serde::Deserialize<'de> for FlowLog {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FlowLog {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5503,10 +7335,15 @@ impl<'de> ::serde::Deserialize<'de> for FlowLog {
 /// A nested value.
 #[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FlowLogs {
     /// List of flow logs.
     ///
     /// - Wire name: `FlowLog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLog", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log: Option<Vec<crate::types::FlowLog>>,
 }
 #[cfg(feature = "flow-log")]
@@ -5521,8 +7358,8 @@ impl ::acs_runtime::de::FromJson for FlowLogs {
     }
 }
 #[cfg(feature = "flow-log")]
-impl<'de> ::serde::Deserialize<'de> for FlowLogs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FlowLogs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5531,6 +7368,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowLogs {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ForwardTableEntry {
     /// The status of the DNAT entry. Valid values:
     ///
@@ -5540,11 +7378,19 @@ pub struct ForwardTableEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryId`.
     /// - Example: `fwd-119smw5tk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_id: Option<String>,
     /// The private IP address.
     ///
@@ -5553,22 +7399,38 @@ pub struct ForwardTableEntry {
     ///
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_ip: Option<String>,
     /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     /// * The destination ECS instance port to be mapped when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `InternalPort`.
     /// - Example: `25`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_port: Option<String>,
     /// The name of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryName`.
     /// - Example: `ForwardEntry-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_name: Option<String>,
     /// The ID of the DNAT table to which the DNAT entry belongs.
     ///
     /// - Wire name: `ForwardTableId`.
     /// - Example: `ftb-11tc6xgmv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -5578,23 +7440,39 @@ pub struct ForwardTableEntry {
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     /// * The port that is used when the NAT IP address can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub external_port: Option<String>,
     /// * The EIPs that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
     /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of VPC NAT gateways.
     ///
     /// - Wire name: `ExternalIp`.
     /// - Example: `139.79.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub external_ip: Option<String>,
     /// The ID of the NAT gateway to which the DNAT entry belongs.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -5618,8 +7496,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableEntry {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ForwardTableEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5628,10 +7506,15 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ForwardTableEntries {
     /// The details of DNAT entries.
     ///
     /// - Wire name: `ForwardTableEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_entry: Option<Vec<crate::types::ForwardTableEntry>>,
 }
 #[cfg(feature = "nat")]
@@ -5646,8 +7529,8 @@ impl ::acs_runtime::de::FromJson for ForwardTableEntries {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ForwardTableEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5656,16 +7539,25 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BackendServer {
     /// The IP address of the backend server.
     ///
     /// - Wire name: `ServerIpAddress`.
     /// - Example: `172.xx.xx.109`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip_address: Option<String>,
     /// The ID of the backend server.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-2zeg83zvn5d4ed4y****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of the backend server.
     ///
@@ -5674,11 +7566,19 @@ pub struct BackendServer {
     ///
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     /// The region where the backend servers are deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-beijing`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "instance")]
@@ -5696,8 +7596,8 @@ impl ::acs_runtime::de::FromJson for BackendServer {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de> for BackendServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BackendServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5706,10 +7606,15 @@ impl<'de> ::serde::Deserialize<'de> for BackendServer {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BackendServers {
     /// The details about the backend servers of the GA instance.
     ///
     /// - Wire name: `BackendServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServer", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server: Option<Vec<crate::types::BackendServer>>,
 }
 #[cfg(feature = "instance")]
@@ -5724,8 +7629,8 @@ impl ::acs_runtime::de::FromJson for BackendServers {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de> for BackendServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BackendServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5734,16 +7639,25 @@ impl<'de> ::serde::Deserialize<'de> for BackendServers {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublicIpAddress {
     /// The public IP address of the GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.xx.xx.78`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The ID of the public IP address of the GA instance.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp19yqraac4w3y0jd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "instance")]
@@ -5759,8 +7673,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddress {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublicIpAddress {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5769,10 +7683,15 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeGlobalAccelerationInstancesPublicIpAddresses {
     /// The public IP address.
     ///
     /// - Wire name: `PublicIpAddress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address: Option<Vec<crate::types::PublicIpAddress>>,
 }
 #[cfg(feature = "instance")]
@@ -5788,9 +7707,9 @@ for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeGlobalAccelerationInstancesPublicIpAddresses {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5799,11 +7718,16 @@ for DescribeGlobalAccelerationInstancesPublicIpAddresses {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GlobalAccelerationInstance {
     /// The time when the GA instance was created. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-07-05T03:39:31Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the GA instance.
     ///
@@ -5814,6 +7738,10 @@ pub struct GlobalAccelerationInstance {
     ///
     /// - Wire name: `Status`.
     /// - Example: `InUse`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The bandwidth type of the GA instance.
     ///
@@ -5822,65 +7750,124 @@ pub struct GlobalAccelerationInstance {
     ///
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     /// The billing method of the GA instance.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PrePaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-bp1x99kj7kl1ziw5x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The service area of the GA instance.
     ///
     /// - Wire name: `ServiceLocation`.
     /// - Example: `china-mainland`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub service_location: Option<String>,
     /// The region ID of the GA instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The acceleration area of the GA instance.
     ///
     /// - Wire name: `AccelerationLocation`.
     /// - Example: `china-mainland`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccelerationLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub acceleration_location: Option<String>,
     /// The public IP address of the dedicated GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `47.xx.xx.99`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The description of the GA instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `apiDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum bandwidth of the GA instance.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The time when the instance expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2018-08-05T16:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The billing method of the GA instance.
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The name of the GA instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `instanceName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<crate::types::BackendServers>,
     /// - Wire name: `PublicIpAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_addresses: Option<
         crate::types::DescribeGlobalAccelerationInstancesPublicIpAddresses,
     >,
@@ -5912,8 +7899,9 @@ impl ::acs_runtime::de::FromJson for GlobalAccelerationInstance {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GlobalAccelerationInstance {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5922,10 +7910,18 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GlobalAccelerationInstances {
     /// The details of the GA instances.
     ///
     /// - Wire name: `GlobalAccelerationInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstance",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance: Option<
         Vec<crate::types::GlobalAccelerationInstance>,
     >,
@@ -5942,8 +7938,9 @@ impl ::acs_runtime::de::FromJson for GlobalAccelerationInstances {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GlobalAccelerationInstances {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5952,20 +7949,33 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CbnGrantRule {
     /// The ID of the authorized CEN instance.
     ///
     /// - Wire name: `CenInstanceId`.
     /// - Example: `cen-9gsm1q2yh1prpt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_instance_id: Option<String>,
     /// The UID of the Alibaba Cloud account to which the authorized CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     /// The time when the instance was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2019-11-15T09:26:36Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "vpc")]
@@ -5982,8 +7992,8 @@ impl ::acs_runtime::de::FromJson for CbnGrantRule {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CbnGrantRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -5992,10 +8002,15 @@ impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CenGrantRules {
     /// The information about the authorization.
     ///
     /// - Wire name: `CbnGrantRule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CbnGrantRule", skip_serializing_if = "Option::is_none")
+    )]
     pub cbn_grant_rule: Option<Vec<crate::types::CbnGrantRule>>,
 }
 #[cfg(feature = "vpc")]
@@ -6010,8 +8025,8 @@ impl ::acs_runtime::de::FromJson for CenGrantRules {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CenGrantRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6020,21 +8035,34 @@ impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
 /// A nested value.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EcrGrantRule {
     /// The ECR account ID.
     ///
     /// - Wire name: `EcrUid`.
     /// - Example: `11111111111`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_uid: Option<i64>,
     /// The authorization time. The time follows the ISO8601 standard and uses UTC time. The format is YYYY-MM-DDThh:mm:ssZ.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2025-09-15T14:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The ECR account ID.
     ///
     /// - Wire name: `EcrInstanceId`.
     /// - Example: `ecr-xxxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_instance_id: Option<String>,
 }
 #[cfg(feature = "vbr")]
@@ -6051,8 +8079,8 @@ impl ::acs_runtime::de::FromJson for EcrGrantRule {
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EcrGrantRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6061,6 +8089,7 @@ impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
 /// A nested value.
 #[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DescribeHaVipsFilter {
     /// The filter keys. You can specify at most five filter keys. Valid values of **N**: **1 to 5**. The following filter keys are supported:
     ///
@@ -6077,6 +8106,10 @@ pub struct DescribeHaVipsFilter {
     /// - Wire name: `Key`.
     /// - Example: `HaVipId`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The value of the filter key. Valid values of **N**: **1 to 5**.
     ///
@@ -6084,6 +8117,10 @@ pub struct DescribeHaVipsFilter {
     /// - Must have at most 10 items.
     /// - Example: `havip-bp19o63nequs01i8d****`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(feature = "havip")]
@@ -6095,10 +8132,15 @@ impl ::acs_runtime::validate::Validate for DescribeHaVipsFilter {
 /// A nested value.
 #[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedEipAddresses {
     /// The list of EIPs associated with the HaVip.
     ///
     /// - Wire name: `associatedEipAddresse`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "associatedEipAddresse", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_eip_addresse: Option<Vec<String>>,
 }
 #[cfg(feature = "havip")]
@@ -6113,8 +8155,8 @@ impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
     }
 }
 #[cfg(feature = "havip")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociatedEipAddresses {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6123,10 +8165,15 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
 /// A nested value.
 #[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedInstances {
     /// The information about the instance associated with the HaVip.
     ///
     /// - Wire name: `associatedInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "associatedInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance: Option<Vec<String>>,
 }
 #[cfg(feature = "havip")]
@@ -6141,8 +8188,8 @@ impl ::acs_runtime::de::FromJson for AssociatedInstances {
     }
 }
 #[cfg(feature = "havip")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociatedInstances {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6151,11 +8198,16 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
 /// A nested value.
 #[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct HaVip {
     /// The ID of the VPC to which the HaVip belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1kcm36tevkpms97****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the HaVip. Valid values:
     ///
@@ -6165,11 +8217,19 @@ pub struct HaVip {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the HaVip.
     ///
     /// - Wire name: `HaVipId`.
     /// - Example: `havip-bp149uyvut73dpld****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HaVipId", skip_serializing_if = "Option::is_none")
+    )]
     pub ha_vip_id: Option<String>,
     /// The type of the instance with which the HaVip is associated. Valid values:
     ///
@@ -6178,57 +8238,109 @@ pub struct HaVip {
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_type: Option<String>,
     /// The time when the HaVip was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2021-07-03T14:25:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The parameter is invalid. No value is returned.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `none`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the region to which the HaVip belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vSwitch to which the HaVip belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1pkt1fba8e824ez****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The private IP address of the HaVip.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `192.168.24.5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The description of the HaVip.
     ///
     /// - Wire name: `Description`.
     /// - Example: `My HaVip`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the active instance that is associated with the HaVip.
     ///
     /// - Wire name: `MasterInstanceId`.
     /// - Example: `i-bp145q7glnuzdvz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub master_instance_id: Option<String>,
     /// The name of the HaVip.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `AssociatedEipAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedEipAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_eip_addresses: Option<crate::types::AssociatedEipAddresses>,
     /// - Wire name: `AssociatedInstances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstances", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instances: Option<crate::types::AssociatedInstances>,
     /// The ID of the resource group to which the HaVip belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "havip")]
@@ -6258,8 +8370,8 @@ impl ::acs_runtime::de::FromJson for HaVip {
     }
 }
 #[cfg(feature = "havip")]
-impl<'de> ::serde::Deserialize<'de> for HaVip {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for HaVip {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6268,10 +8380,15 @@ impl<'de> ::serde::Deserialize<'de> for HaVip {
 /// A nested value.
 #[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct HaVips {
     /// The details about the HaVip.
     ///
     /// - Wire name: `HaVip`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HaVip", skip_serializing_if = "Option::is_none")
+    )]
     pub ha_vip: Option<Vec<crate::types::HaVip>>,
 }
 #[cfg(feature = "havip")]
@@ -6286,8 +8403,8 @@ impl ::acs_runtime::de::FromJson for HaVips {
     }
 }
 #[cfg(feature = "havip")]
-impl<'de> ::serde::Deserialize<'de> for HaVips {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for HaVips {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6296,21 +8413,34 @@ impl<'de> ::serde::Deserialize<'de> for HaVips {
 /// The details of the ACL.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclEntry {
     /// The remarks of the ACL entry.
     ///
     /// - Wire name: `AclEntryComment`.
     /// - Example: `client IP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryComment", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_comment: Option<String>,
     /// The ID of the ACL entry.
     ///
     /// - Wire name: `AclEntryId`.
     /// - Example: `ipv6transaclentry-bp105jrs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_id: Option<String>,
     /// The IP address specified in the ACL entry.
     ///
     /// - Wire name: `AclEntryIp`.
     /// - Example: `12ab:0:0:XXXX::0102/128`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryIp", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_ip: Option<String>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6327,8 +8457,8 @@ impl ::acs_runtime::de::FromJson for AclEntry {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for AclEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6337,10 +8467,15 @@ impl<'de> ::serde::Deserialize<'de> for AclEntry {
 /// A nested value.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AclEntries {
     /// The ACLs.
     ///
     /// - Wire name: `AclEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry: Option<Vec<crate::types::AclEntry>>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6355,8 +8490,8 @@ impl ::acs_runtime::de::FromJson for AclEntries {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for AclEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AclEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6365,16 +8500,25 @@ impl<'de> ::serde::Deserialize<'de> for AclEntries {
 /// The returned data.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IPv6TranslatorAcl {
     /// The ACL name.
     ///
     /// - Wire name: `AclName`.
     /// - Example: `acl1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclName", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_name: Option<String>,
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6390,8 +8534,8 @@ impl ::acs_runtime::de::FromJson for IPv6TranslatorAcl {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IPv6TranslatorAcl {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6400,10 +8544,15 @@ impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
 /// A nested value.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6TranslatorAcls {
     /// The list of network ACLs.
     ///
     /// - Wire name: `IPv6TranslatorAcl`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPv6TranslatorAcl", skip_serializing_if = "Option::is_none")
+    )]
     pub i_pv6_translator_acl: Option<Vec<crate::types::IPv6TranslatorAcl>>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6418,8 +8567,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorAcls {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6TranslatorAcls {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6428,6 +8577,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
 /// The details of the IPv6 mapping entry.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6TranslatorEntry {
     /// The ACL type.
     ///
@@ -6436,76 +8586,136 @@ pub struct Ipv6TranslatorEntry {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The status of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryStatus`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_status: Option<String>,
     /// The protocol.
     ///
     /// - Wire name: `TransProtocol`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub trans_protocol: Option<String>,
     /// The ID of the IPv6 Translation Service instance to which the IPv6 mapping entry belongs.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ys****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     /// The description of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryDescription`.
     /// - Example: `description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_description: Option<String>,
     /// The ID of the IPv6 mapping entry.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
     /// - Example: `ipv6transentry-bp1g8bhrde****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry_id: Option<String>,
     /// The port used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Port", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_port: Option<i32>,
     /// The public IP address of the backend IPv4 server.
     ///
     /// - Wire name: `BackendIpv4Addr`.
     /// - Example: `47.99.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendIpv4Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_ipv4_addr: Option<String>,
     /// The public IPv4 port used by the IPv4 server that needs to provide IPv6 access.
     ///
     /// - Wire name: `BackendIpv4Port`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendIpv4Port", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_ipv4_port: Option<String>,
     /// The region of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The bandwidth specified in the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryBandwidth`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_bandwidth: Option<String>,
     /// The ID of the associated ACL.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The name of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryName`.
     /// - Example: `name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_name: Option<String>,
     /// Indicates whether ACLs are enabled.
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Addr`.
     /// - Example: `2400:3200:1600::XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_addr: Option<String>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6534,8 +8744,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntry {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6TranslatorEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6544,10 +8754,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
 /// A nested value.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6TranslatorEntries {
     /// The IPv6 mapping entries that are queried.
     ///
     /// - Wire name: `Ipv6TranslatorEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry: Option<Vec<crate::types::Ipv6TranslatorEntry>>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6562,8 +8777,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntries {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6TranslatorEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6572,10 +8787,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
 /// A nested value.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6TranslatorEntryIds {
     /// The IDs of IPv6 mapping entries of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry_id: Option<Vec<String>>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6590,8 +8810,8 @@ impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntryIds {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6600,21 +8820,34 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
 /// The details of the IPv6 Translation Service instance.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6Translator {
     /// The status of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The specification of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `small`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The timestamp when the IPv6 Translation Service instance was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1537151540000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The billing method of the IPv6 Translation Service instance.
     ///
@@ -6623,41 +8856,73 @@ pub struct Ipv6Translator {
     ///
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ys*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     /// The IPv4 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv4Addr`.
     /// - Example: `47.99.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv4Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv4_addr: Option<String>,
     /// The bandwidth of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AvailableBandwidth`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub available_bandwidth: Option<String>,
     /// The region of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The timestamp when IPv6 Translation Service instance expires.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1539792000000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The description of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `descriptionforinstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The bandwidth of the IPv6 Translation Service instance. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
@@ -6666,18 +8931,34 @@ pub struct Ipv6Translator {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Addr`.
     /// - Example: `2400:3200:1600::XXXX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_addr: Option<String>,
     /// The name of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `Ipv6TranslatorEntryIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntryIds", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry_ids: Option<crate::types::Ipv6TranslatorEntryIds>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6706,8 +8987,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Translator {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6Translator {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6716,10 +8997,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
 /// A nested value.
 #[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6Translators {
     /// The list of IPv6 Translation Service instances.
     ///
     /// - Wire name: `Ipv6Translator`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Translator", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator: Option<Vec<crate::types::Ipv6Translator>>,
 }
 #[cfg(feature = "ipv6-translator")]
@@ -6734,8 +9020,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Translators {
     }
 }
 #[cfg(feature = "ipv6-translator")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6Translators {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6744,6 +9030,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
 /// The Internet bandwidth of the IPv6 address.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6InternetBandwidth {
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
     ///
@@ -6752,6 +9039,10 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The status of the Internet bandwidth of the IPv6 address. Valid values:
     ///
@@ -6761,16 +9052,31 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The dedicated Internet bandwidth of the IPv6 address. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The Internet bandwidth ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidthId`.
     /// - Example: `ipv6bw-hp3b35oq1fj50kbv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ipv6InternetBandwidthId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
     ///
@@ -6778,6 +9084,10 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
@@ -6786,6 +9096,10 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<bool>,
     /// The metering method that is used after the renewal takes effect.
     ///
@@ -6794,21 +9108,40 @@ pub struct Ipv6InternetBandwidth {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByTraffic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// The type of the renewal order. Only **RENEW** may be returned, which indicates that the order is placed for service renewal.
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEW`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The time when the renewal takes effect. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-05-23T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_bandwidth: Option<i64>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6833,8 +9166,8 @@ impl ::acs_runtime::de::FromJson for Ipv6InternetBandwidth {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6InternetBandwidth {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6843,11 +9176,16 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
 /// A nested value.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6Address {
     /// The ID of the VPC to which the IPv6 address belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the IPv6 address.
     ///
@@ -6856,36 +9194,64 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The time when the IPv6 address was created.
     ///
     /// - Wire name: `AllocationTime`.
     /// - Example: `2020-12-20T14:56:09Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_time: Option<String>,
     /// The name of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_name: Option<String>,
     /// The description of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_description: Option<String>,
     /// The type of instance associated with the IPv6 address.
     ///
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_type: Option<String>,
     /// The ID of the instance associated with the IPv6 address.
     ///
     /// - Wire name: `AssociatedInstanceId`.
     /// - Example: `i-2ze72wuqj4y3jl4f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_id: Option<String>,
     /// The type of connection supported by the IPv6 address. Valid values:
     ///
@@ -6894,11 +9260,19 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The IPv6 address.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The type of IPv6 address. Valid values:
     ///
@@ -6907,6 +9281,10 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The ISP of the IPv6 address. Valid values:
     ///
@@ -6917,32 +9295,60 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the IPv6 gateway to which the IPv6 address belongs.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-2zewg0l66s73b4k2q****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// The peak bandwidth of the IPv6 address.
     ///
     /// - Wire name: `RealBandwidth`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RealBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub real_bandwidth: Option<i32>,
     /// The Internet bandwidth of the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6InternetBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_internet_bandwidth: Option<crate::types::Ipv6InternetBandwidth>,
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// Indicates whether the instance is managed. Valid values:
     ///
@@ -6951,6 +9357,10 @@ pub struct Ipv6Address {
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<i32>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -6983,8 +9393,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Address {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6Address {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -6993,10 +9403,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
 /// A nested value.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6Addresses {
     /// The details of the IPv6 address.
     ///
     /// - Wire name: `Ipv6Address`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<Vec<crate::types::Ipv6Address>>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7011,8 +9426,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Addresses {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6Addresses {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7021,36 +9436,61 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
 /// A nested value.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6EgressOnlyRule {
     /// The status of the egress-only rule.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The description of the egress-only rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ruledescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the egress-only rule.
     ///
     /// - Wire name: `Ipv6EgressOnlyRuleId`.
     /// - Example: `ipv6py-bp1rr7fq1md8pbb3k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6EgressOnlyRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_egress_only_rule_id: Option<String>,
     /// The ID of the instance to which the egress-only rule applies.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ipv6gw-bp1rhhs9zjlxukc5e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance to which the egress-only rule applies.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The name of the egress-only rule.
     ///
     /// - Wire name: `Name`.
     /// - Example: `rulename`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7070,8 +9510,8 @@ impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRule {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7080,10 +9520,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
 /// A nested value.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6EgressOnlyRules {
     /// The details about the egress-only rules.
     ///
     /// - Wire name: `Ipv6EgressOnlyRule`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6EgressOnlyRule", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_egress_only_rule: Option<Vec<crate::types::Ipv6EgressOnlyRule>>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7098,8 +9543,8 @@ impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRules {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7108,11 +9553,16 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
 /// A nested value.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6Gateway {
     /// The time when the IPv6 gateway was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2020-12-20T14:51:23Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -7121,26 +9571,46 @@ pub struct Ipv6Gateway {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VPC to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-123sedrfswd23****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The description of the IPv6 gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `descriptionforIPv6GW`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-hp3rwmtmfhgisipv6gw-hp3rwmtmfhgis****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// The time when the IPv6 gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-12-20T14:51:23Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -7150,11 +9620,19 @@ pub struct Ipv6Gateway {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the IPv6 gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `ipv6GW`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The billing method of the IPv6 gateway.
     ///
@@ -7162,20 +9640,40 @@ pub struct Ipv6Gateway {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The ID of the region in which the IPv6 gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-huhehaote`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `OwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7202,8 +9700,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Gateway {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6Gateway {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7212,10 +9710,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
 /// A nested value.
 #[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6Gateways {
     /// The information about the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6Gateway`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Gateway", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway: Option<Vec<crate::types::Ipv6Gateway>>,
 }
 #[cfg(feature = "ipv6-gateway")]
@@ -7230,8 +9733,8 @@ impl ::acs_runtime::de::FromJson for Ipv6Gateways {
     }
 }
 #[cfg(feature = "ipv6-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6Gateways {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7240,11 +9743,16 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
 /// The IPv4 address of the ENI.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IPv4Set {
     /// The primary private IP address of the ENI.
     ///
     /// - Wire name: `IPv4Address`.
     /// - Example: `172.17.**.**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPv4Address", skip_serializing_if = "Option::is_none")
+    )]
     pub i_pv4_address: Option<String>,
     /// Indicates whether the IP address is the primary private IP address. Valid values:
     ///
@@ -7253,6 +9761,10 @@ pub struct IPv4Set {
     ///
     /// - Wire name: `Primary`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Primary", skip_serializing_if = "Option::is_none")
+    )]
     pub primary: Option<bool>,
 }
 #[cfg(feature = "nat")]
@@ -7268,8 +9780,8 @@ impl ::acs_runtime::de::FromJson for IPv4Set {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for IPv4Set {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IPv4Set {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7278,10 +9790,15 @@ impl<'de> ::serde::Deserialize<'de> for IPv4Set {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IPv4Sets {
     /// The IPv4 addresses of the ENIs.
     ///
     /// - Wire name: `IPv4Set`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPv4Set", skip_serializing_if = "Option::is_none")
+    )]
     pub i_pv4_set: Option<Vec<crate::types::IPv4Set>>,
 }
 #[cfg(feature = "nat")]
@@ -7296,8 +9813,8 @@ impl ::acs_runtime::de::FromJson for IPv4Sets {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IPv4Sets {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7306,35 +9823,64 @@ impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
 /// The details of the ENI.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateNetworkInterface {
     /// The ID of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-gw8g131ef2dnbu3k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The ID of the service resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `ep-8psre8c8936596cd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the service resource.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PrivateLink`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The UID of the account to which the service resource belongs.
     ///
     /// - Wire name: `ResourceOwnerId`.
     /// - Example: `138859086900****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_owner_id: Option<String>,
     /// - Wire name: `IPv4Sets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPv4Sets", skip_serializing_if = "Option::is_none")
+    )]
     pub i_pv4_sets: Option<crate::types::IPv4Sets>,
     /// The ID of the tunnel index.
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `41a5489ea2a0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIndex", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_index: Option<String>,
     /// - Wire name: `ResourceVpcId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_vpc_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -7355,8 +9901,9 @@ impl ::acs_runtime::de::FromJson for AssociateNetworkInterface {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateNetworkInterface {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7365,10 +9912,18 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateNetworkInterfaces {
     /// The ENIs associated with the VPC NAT gateway.
     ///
     /// - Wire name: `AssociateNetworkInterface`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociateNetworkInterface",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associate_network_interface: Option<
         Vec<crate::types::AssociateNetworkInterface>,
     >,
@@ -7385,8 +9940,9 @@ impl ::acs_runtime::de::FromJson for AssociateNetworkInterfaces {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateNetworkInterfaces {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7395,6 +9951,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IpList {
     /// The association between the EIP and the Internet NAT gateway. Valid values:
     ///
@@ -7405,11 +9962,19 @@ pub struct IpList {
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `UsedByForwardTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UsingStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub using_status: Option<String>,
     /// The IP address of the EIP associated with the NAT gateway.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// Indicates whether IP addresses that are used in DNAT entries can be specified in SNAT entries. Valid values:
     ///
@@ -7418,16 +9983,28 @@ pub struct IpList {
     ///
     /// - Wire name: `SnatEntryEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_enabled: Option<bool>,
     /// The ID of the EIP associated with the NAT gateway.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-m5egzuvp3dgixen6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The private IP address of the NAT gateway.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -7446,8 +10023,8 @@ impl ::acs_runtime::de::FromJson for IpList {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for IpList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IpList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7456,10 +10033,15 @@ impl<'de> ::serde::Deserialize<'de> for IpList {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IpLists {
     /// The list of elastic IP addresses (EIPs) that are associated with the Internet NAT gateway.
     ///
     /// - Wire name: `IpList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpList", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_list: Option<Vec<crate::types::IpList>>,
 }
 #[cfg(feature = "nat")]
@@ -7474,8 +10056,8 @@ impl ::acs_runtime::de::FromJson for IpLists {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for IpLists {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IpLists {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7486,41 +10068,73 @@ impl<'de> ::serde::Deserialize<'de> for IpLists {
 /// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NatGatewayPrivateInfo {
     /// The ID of the vSwitch to which the NAT gateway belongs.
     ///
     /// - Wire name: `VswitchId`.
     /// - Example: `vsw-bp1s2laxhdf9ayjbo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VswitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub vswitch_id: Option<String>,
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `EniInstanceId`.
     /// - Example: `eni-m5eg4ozy5st8q3q4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_instance_id: Option<String>,
     /// The maximum bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `MaxBandwidth`.
     /// - Example: `5120`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub max_bandwidth: Option<i32>,
     /// The number of concurrent connections to the NAT gateway. Unit: connections.
     ///
     /// - Wire name: `MaxSessionQuota`.
     /// - Example: `2000000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSessionQuota", skip_serializing_if = "Option::is_none")
+    )]
     pub max_session_quota: Option<i32>,
     /// The number of new connections to the NAT gateway. Unit: connections per second.
     ///
     /// - Wire name: `MaxSessionEstablishRate`.
     /// - Example: `100000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MaxSessionEstablishRate",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub max_session_establish_rate: Option<i32>,
     /// The private IP address.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The zone to which the NAT gateway belongs.
     ///
     /// - Wire name: `IzNo`.
     /// - Example: `cn-hangzhou-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IzNo", skip_serializing_if = "Option::is_none")
+    )]
     pub iz_no: Option<String>,
     /// The mode in which the ENI is associated with the NAT gateway.
     ///
@@ -7529,6 +10143,10 @@ pub struct NatGatewayPrivateInfo {
     ///
     /// - Wire name: `EniType`.
     /// - Example: `indirect`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniType", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_type: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -7550,8 +10168,8 @@ impl ::acs_runtime::de::FromJson for NatGatewayPrivateInfo {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NatGatewayPrivateInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7560,16 +10178,25 @@ impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNatGatewaysTag {
     /// The tag key of the instance.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `KeyTest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The tag value of the instance.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `valueTest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -7585,8 +10212,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTag {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeNatGatewaysTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7595,10 +10222,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNatGatewaysTags {
     /// The tags that are added to the resource group.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeNatGatewaysTag>>,
 }
 #[cfg(feature = "nat")]
@@ -7611,8 +10243,8 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTags {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeNatGatewaysTags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7621,10 +10253,19 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNatGatewaysAccessMode {
     /// - Wire name: `ModeValue`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ModeValue", skip_serializing_if = "Option::is_none")
+    )]
     pub mode_value: Option<String>,
     /// - Wire name: `TunnelType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelType", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_type: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -7640,8 +10281,9 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysAccessMode {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNatGatewaysAccessMode {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7650,8 +10292,13 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IpPrefixList {
     /// - Wire name: `IpPrefix`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpPrefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_prefix: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -7666,8 +10313,8 @@ impl ::acs_runtime::de::FromJson for IpPrefixList {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IpPrefixList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7676,8 +10323,13 @@ impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNatGatewaysIpPrefixList {
     /// - Wire name: `IpPrefixList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpPrefixList", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_prefix_list: Option<Vec<crate::types::IpPrefixList>>,
 }
 #[cfg(feature = "nat")]
@@ -7692,8 +10344,9 @@ impl ::acs_runtime::de::FromJson for DescribeNatGatewaysIpPrefixList {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNatGatewaysIpPrefixList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7702,6 +10355,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NatGateway {
     /// The status of the NAT gateway. Valid values:
     ///
@@ -7713,21 +10367,37 @@ pub struct NatGateway {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Creating`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the NAT gateway was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the VPC where the NAT gateway is deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72z****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The type of the NAT gateway. The value is set to **Enhanced** (enhanced NAT gateway).
     ///
     /// - Wire name: `NatType`.
     /// - Example: `Enhanced`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatType", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_type: Option<String>,
     /// Indicates whether automatic payment is enabled. Valid values:
     ///
@@ -7736,6 +10406,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The size of the NAT gateway. An empty value is returned for the parameter.
     ///
@@ -7743,6 +10417,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// Indicates whether the deletion protection feature is enabled. Valid values:
     ///
@@ -7751,6 +10429,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `DeletionProtection`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// The type of NAT gateway. Valid values:
     ///
@@ -7759,6 +10441,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// Indicates whether the firewall feature is enabled. Valid values:
     ///
@@ -7767,16 +10453,31 @@ pub struct NatGateway {
     ///
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_enabled: Option<bool>,
     /// The billing method of the NAT gateway. The value is set to **PostPaid**, which indicates the pay-as-you-go billing method.
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The ID of the region where the NAT gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
@@ -7785,6 +10486,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcsMetricEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ecs_metric_enabled: Option<bool>,
     /// Indicates whether the ICMP non-retrieval feature is enabled. Valid values:
     ///
@@ -7793,26 +10498,46 @@ pub struct NatGateway {
     ///
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IcmpReplyEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub icmp_reply_enabled: Option<bool>,
     /// The description of the NAT gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `NAT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time when the NAT gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-08-26T16:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The ID of the resource group to which the contiguous EIP group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1047e2d4z7kf2ki****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The metering method of the NAT gateway. Valid values:
     ///
@@ -7821,6 +10546,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByLcu`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
@@ -7829,25 +10558,53 @@ pub struct NatGateway {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the NAT gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `IpLists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpLists", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_lists: Option<crate::types::IpLists>,
     /// - Wire name: `ForwardTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_ids: Option<crate::types::ForwardTableIds>,
     /// - Wire name: `SnatTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_ids: Option<crate::types::SnatTableIds>,
     /// - Wire name: `FullNatTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_ids: Option<crate::types::FullNatTableIds>,
     /// The private network information about the enhanced Internet NAT gateway.
     ///
     /// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
     ///
     /// - Wire name: `NatGatewayPrivateInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayPrivateInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_private_info: Option<crate::types::NatGatewayPrivateInfo>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
@@ -7856,6 +10613,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateLinkEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
@@ -7864,6 +10625,10 @@ pub struct NatGateway {
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateLinkMode", skip_serializing_if = "Option::is_none")
+    )]
     pub private_link_mode: Option<String>,
     /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). Valid values:
     ///
@@ -7874,14 +10639,34 @@ pub struct NatGateway {
     ///
     /// - Wire name: `EipBindMode`.
     /// - Example: `MULTI_BINDED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipBindMode", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_bind_mode: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeNatGatewaysTags>,
     /// - Wire name: `EnableSessionLog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableSessionLog", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_session_log: Option<String>,
     /// - Wire name: `AccessMode`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessMode", skip_serializing_if = "Option::is_none")
+    )]
     pub access_mode: Option<crate::types::DescribeNatGatewaysAccessMode>,
     /// - Wire name: `IpPrefixList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpPrefixList", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_prefix_list: Option<crate::types::DescribeNatGatewaysIpPrefixList>,
 }
 #[cfg(feature = "nat")]
@@ -7927,8 +10712,8 @@ impl ::acs_runtime::de::FromJson for NatGateway {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for NatGateway {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NatGateway {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7937,10 +10722,15 @@ impl<'de> ::serde::Deserialize<'de> for NatGateway {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NatGateways {
     /// The details about the NAT gateway.
     ///
     /// - Wire name: `NatGateway`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGateway", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway: Option<Vec<crate::types::NatGateway>>,
 }
 #[cfg(feature = "nat")]
@@ -7955,8 +10745,8 @@ impl ::acs_runtime::de::FromJson for NatGateways {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for NatGateways {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NatGateways {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -7965,11 +10755,16 @@ impl<'de> ::serde::Deserialize<'de> for NatGateways {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2dk86arlydmevfbg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_id: Option<String>,
     /// The type of the inbound rule.
     ///
@@ -7977,11 +10772,19 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// - **system**
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_type: Option<String>,
     /// The name of the inbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -7990,16 +10793,28 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The description of the inbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is IngressAclEntries.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -8008,6 +10823,10 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The protocol type. Valid values:
     ///
@@ -8019,6 +10838,10 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
@@ -8027,6 +10850,10 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
@@ -8049,8 +10876,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntry
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkAclAttributesIngressAclEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8059,10 +10887,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEn
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkAclAttributesIngressAclEntries {
     /// The information about the inbound rules of the network ACL.
     ///
     /// - Wire name: `IngressAclEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressAclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_acl_entry: Option<
         Vec<crate::types::DescribeNetworkAclAttributesIngressAclEntry>,
     >,
@@ -8079,8 +10912,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntri
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkAclAttributesIngressAclEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8089,11 +10923,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEn
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-a2d447uw4tillxdcv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_id: Option<String>,
     /// The type of the inbound rule.
     ///
@@ -8101,11 +10940,19 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// - **system**
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_type: Option<String>,
     /// The name of the outbound rule.
     ///
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -8114,11 +10961,19 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The description of the outbound rule.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is EgressAclEntries.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The protocol type. Valid values:
     ///
@@ -8130,11 +10985,19 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -8143,6 +11006,10 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
@@ -8151,6 +11018,10 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     ///
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
@@ -8173,8 +11044,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntry 
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkAclAttributesEgressAclEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8183,10 +11055,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkAclAttributesEgressAclEntries {
     /// The information about the outbound rules of the network ACL.
     ///
     /// - Wire name: `EgressAclEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressAclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_acl_entry: Option<
         Vec<crate::types::DescribeNetworkAclAttributesEgressAclEntry>,
     >,
@@ -8203,8 +11080,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntrie
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkAclAttributesEgressAclEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8213,6 +11091,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
 /// The details of the network ACLs.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     /// The association status of the resource. Valid values:
     ///
@@ -8221,53 +11100,101 @@ pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VPC to which the network ACL belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-a2d33rfpl72k5defr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the network ACL was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-25 11:33:27`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The description of the network ACL.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spnhmj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network ACL belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_acl_entries: Option<
         crate::types::DescribeNetworkAclAttributesIngressAclEntries,
     >,
     /// - Wire name: `EgressAclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_acl_entries: Option<
         crate::types::DescribeNetworkAclAttributesEgressAclEntries,
     >,
     /// - Wire name: `Resources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<crate::types::Resources>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "acl")]
@@ -8293,8 +11220,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesNetworkAclAttri
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAttribute {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkAclAttributesNetworkAclAttribute {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8303,6 +11231,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAt
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NetworkAcl {
     /// The status of the network ACL. Valid values:
     ///
@@ -8311,53 +11240,101 @@ pub struct NetworkAcl {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the associated VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-m5ebpc2xh64mqm27e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the network ACL was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-25 11:44:17`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The description of the network ACL.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the network ACL.
     ///
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_name: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spxscd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network ACL belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The region ID of the network ACL.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `IngressAclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_acl_entries: Option<
         crate::types::DescribeNetworkAclAttributesIngressAclEntries,
     >,
     /// - Wire name: `EgressAclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_acl_entries: Option<
         crate::types::DescribeNetworkAclAttributesEgressAclEntries,
     >,
     /// - Wire name: `Resources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<crate::types::Resources>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "acl")]
@@ -8383,8 +11360,8 @@ impl ::acs_runtime::de::FromJson for NetworkAcl {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NetworkAcl {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8393,10 +11370,15 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NetworkAcls {
     /// The details of the network ACLs.
     ///
     /// - Wire name: `NetworkAcl`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAcl", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl: Option<Vec<crate::types::NetworkAcl>>,
 }
 #[cfg(feature = "acl")]
@@ -8411,8 +11393,8 @@ impl ::acs_runtime::de::FromJson for NetworkAcls {
     }
 }
 #[cfg(feature = "acl")]
-impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NetworkAcls {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8421,6 +11403,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePhysicalConnectionLoaPmInfo {
     /// The gender of the construction worker. Valid values:
     ///
@@ -8429,16 +11412,28 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
     ///
     /// - Wire name: `PMGender`.
     /// - Example: `Male`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMGender", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_gender: Option<String>,
     /// The identity document number of the construction worker.
     ///
     /// - Wire name: `PMCertificateNo`.
     /// - Example: `12345671****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMCertificateNo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_certificate_no: Option<String>,
     /// The name of the construction worker.
     ///
     /// - Wire name: `PMName`.
     /// - Example: `name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMName", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_name: Option<String>,
     /// The identity document type of the construction worker. Valid values:
     ///
@@ -8448,11 +11443,19 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
     ///
     /// - Wire name: `PMCertificateType`.
     /// - Example: `Other`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMCertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_certificate_type: Option<String>,
     /// The phone number of the construction worker.
     ///
     /// - Wire name: `PMContactInfo`.
     /// - Example: `18910010****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMContactInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_contact_info: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -8471,8 +11474,9 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaPmInfo {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePhysicalConnectionLoaPmInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8481,10 +11485,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePhysicalConnectionLoaResponsePmInfo {
     /// The information about the construction workers.
     ///
     /// - Wire name: `PMInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_info: Option<Vec<crate::types::DescribePhysicalConnectionLoaPmInfo>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -8499,8 +11508,9 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaResponsePmInfo
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePhysicalConnectionLoaResponsePmInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8509,6 +11519,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmI
 /// The LOA information about the Express Connect circuit.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PhysicalConnectionLoaType {
     /// The status of the LOA. Valid values:
     ///
@@ -8522,41 +11533,73 @@ pub struct PhysicalConnectionLoaType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The label of the cable in the data center.
     ///
     /// - Wire name: `LineLabel`.
     /// - Example: `bbb222`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineLabel", skip_serializing_if = "Option::is_none")
+    )]
     pub line_label: Option<String>,
     /// The circuit code provided by the connectivity provider.
     ///
     /// - Wire name: `LineCode`.
     /// - Example: `aaa111`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineCode", skip_serializing_if = "Option::is_none")
+    )]
     pub line_code: Option<String>,
     /// The time when construction starts.
     ///
     /// - Wire name: `ConstructionTime`.
     /// - Example: `2019-02-26T08:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConstructionTime", skip_serializing_if = "Option::is_none")
+    )]
     pub construction_time: Option<String>,
     /// The on-site construction company.
     ///
     /// - Wire name: `SI`.
     /// - Example: `ctcu`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SI", skip_serializing_if = "Option::is_none")
+    )]
     pub si: Option<String>,
     /// The download URL of the LOA file.
     ///
     /// - Wire name: `LoaUrl`.
     /// - Example: `http://******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoaUrl", skip_serializing_if = "Option::is_none")
+    )]
     pub loa_url: Option<String>,
     /// The name of the construction company.
     ///
     /// - Wire name: `CompanyLocalizedName`.
     /// - Example: `company`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CompanyLocalizedName", skip_serializing_if = "Option::is_none")
+    )]
     pub company_localized_name: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-bp1ca4wca27****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
@@ -8567,13 +11610,25 @@ pub struct PhysicalConnectionLoaType {
     ///
     /// - Wire name: `LineType`.
     /// - Example: `FIBRE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineType", skip_serializing_if = "Option::is_none")
+    )]
     pub line_type: Option<String>,
     /// The name of the organization that requires the Express Connect circuit.
     ///
     /// - Wire name: `CompanyName`.
     /// - Example: `test1234`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CompanyName", skip_serializing_if = "Option::is_none")
+    )]
     pub company_name: Option<String>,
     /// - Wire name: `PMInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_info: Option<crate::types::DescribePhysicalConnectionLoaResponsePmInfo>,
     /// The ISP. Valid values:
     ///
@@ -8584,11 +11639,19 @@ pub struct PhysicalConnectionLoaType {
     ///
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineServiceProvider", skip_serializing_if = "Option::is_none")
+    )]
     pub line_service_provider: Option<String>,
     /// The contact information about line O\&M.
     ///
     /// - Wire name: `LineSPContactInfo`.
     /// - Example: `1388888****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineSPContactInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub line_sp_contact_info: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -8615,8 +11678,9 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionLoaType {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PhysicalConnectionLoaType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8627,6 +11691,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     any(feature = "physical-connection", feature = "router-interface", feature = "vbr")
 )]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct DescribePhysicalConnectionsFilter {
     /// The key of the filter. Valid values:
     ///
@@ -8674,6 +11739,10 @@ pub struct DescribePhysicalConnectionsFilter {
     /// - Wire name: `Key`.
     /// - Example: `Name`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The filter values.
     ///
@@ -8681,6 +11750,10 @@ pub struct DescribePhysicalConnectionsFilter {
     /// - Must have at most 5 items.
     /// - Example: `1`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<Vec<String>>,
 }
 #[cfg(
@@ -8694,10 +11767,15 @@ impl ::acs_runtime::validate::Validate for DescribePhysicalConnectionsFilter {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePhysicalConnectionsTags {
     /// The tags that are added to the cluster.
     ///
     /// - Wire name: `tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -8710,8 +11788,9 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsTags {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePhysicalConnectionsTags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -8720,11 +11799,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PhysicalConnectionType {
     /// The type of resource to which the Express Connect circuit is connected. Only **VPC** may be returned.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -8742,21 +11826,37 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the Express Connect circuit was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-24T07:30:58Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The location of the access point.
     ///
     /// - Wire name: `AdLocation`.
     /// - Example: `Number 10, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub ad_location: Option<String>,
     /// The time when the pending order takes effect.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2022-02-25T11:01:04Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// The type of the pending order.
     ///
@@ -8764,11 +11864,19 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEW`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The ID of the port on the access device.
     ///
     /// - Wire name: `PortNumber`.
     /// - Example: `1/1/1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub port_number: Option<String>,
     /// The specification of the Express Connect circuit.
     ///
@@ -8776,6 +11884,10 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `10G`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method of the Express Connect circuit.
     ///
@@ -8783,6 +11895,10 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `Prepaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The billing method of the pending order.
     ///
@@ -8790,11 +11906,22 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// The description of the Express Connect circuit.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum bandwidth of the Express Connect circuit.
     ///
@@ -8802,11 +11929,19 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The time when the Express Connect circuit was enabled.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2021-08-24T07:33:18Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledTime", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -8819,31 +11954,58 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The ID of the standby Express Connect circuit.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-119mfjzm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RedundantPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub redundant_physical_connection_id: Option<String>,
     /// The name of the Express Connect circuit.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The time when the Express Connect circuit expires.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2022-04-24T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
@@ -8859,6 +12021,10 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `PortType`.
     /// - Example: `10GBase-LR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -8868,6 +12034,10 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
@@ -8881,16 +12051,28 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoaStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub loa_status: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-finance-yh-E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The type of the access point.
     ///
     /// - Wire name: `AccessPointType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointType", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_type: Option<String>,
     /// Indicates whether the data about pending orders is returned. Valid values:
     ///
@@ -8899,11 +12081,19 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
@@ -8912,26 +12102,55 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `PhysicalConnection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<String>,
     /// The number of Express Connect circuits that are established.
     ///
     /// - Wire name: `VirtualPhysicalConnectionCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnectionCount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection_count: Option<i32>,
     /// The ID of the parent Express Connect circuit.
     ///
     /// - Wire name: `ParentPhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ParentPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub parent_physical_connection_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the parent Express Connect circuit belongs.
     ///
     /// - Wire name: `ParentPhysicalConnectionAliUid`.
     /// - Example: `283117732402483989`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ParentPhysicalConnectionAliUid",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub parent_physical_connection_ali_uid: Option<i64>,
     /// The VLAN ID of the shared Express Connect circuit.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
     /// The payer for the hosted connection. Valid values:
     ///
@@ -8940,6 +12159,10 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderMode", skip_serializing_if = "Option::is_none")
+    )]
     pub order_mode: Option<String>,
     /// The status of the shared Express Connect circuit. Valid values:
     ///
@@ -8949,6 +12172,10 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `VpconnStatus`.
     /// - Example: `Confirmed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpconnStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub vpconn_status: Option<String>,
     /// The estimated maximum bandwidth of the shared Express Connect circuit. The estimated bandwidth takes effect after you complete the payment.
     ///
@@ -8956,27 +12183,51 @@ pub struct PhysicalConnectionType {
     ///
     /// - Wire name: `ExpectSpec`.
     /// - Example: `50M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpectSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub expect_spec: Option<String>,
     /// The resource group ID to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmwu3k52prgdi`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The information about the data center and rack.
     ///
     /// - Wire name: `AdDetailLocation`.
     /// - Example: `Position 30, Server Rack JXX, Booth ET135ET135-XX-2, Room XX, Building 10, XX Road, XX Town, XX District, Hangzhou, Zhejiang Province`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdDetailLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub ad_detail_location: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribePhysicalConnectionsTags>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-bp10s3szn8rgnxuw7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// 用户输入的光模块型号。
     ///
     /// - Wire name: `OpticalModuleModel`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OpticalModuleModel", skip_serializing_if = "Option::is_none")
+    )]
     pub optical_module_model: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -9033,8 +12284,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PhysicalConnectionType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9043,10 +12294,15 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PhysicalConnectionSet {
     /// The list of Express Connect circuits.
     ///
     /// - Wire name: `PhysicalConnectionType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionType", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_type: Option<Vec<crate::types::PhysicalConnectionType>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -9061,8 +12317,8 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PhysicalConnectionSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9071,21 +12327,34 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
 /// A nested value.
 #[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Region {
     /// The endpoint of the region service.
     ///
     /// - Wire name: `RegionEndpoint`.
     /// - Example: `vpc.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub region_endpoint: Option<String>,
     /// The name of the region.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `China (Qingdao)`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-qingdao`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "regions-and-zones")]
@@ -9102,8 +12371,8 @@ impl ::acs_runtime::de::FromJson for Region {
     }
 }
 #[cfg(feature = "regions-and-zones")]
-impl<'de> ::serde::Deserialize<'de> for Region {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9112,10 +12381,15 @@ impl<'de> ::serde::Deserialize<'de> for Region {
 /// A nested value.
 #[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Regions {
     /// The list of regions.
     ///
     /// - Wire name: `Region`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Region", skip_serializing_if = "Option::is_none")
+    )]
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "regions-and-zones")]
@@ -9130,8 +12404,8 @@ impl ::acs_runtime::de::FromJson for Regions {
     }
 }
 #[cfg(feature = "regions-and-zones")]
-impl<'de> ::serde::Deserialize<'de> for Regions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Regions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9140,11 +12414,16 @@ impl<'de> ::serde::Deserialize<'de> for Regions {
 /// The information about the next hop.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NextHopRelatedInfo {
     /// The ID of the instance that is associated with the next hop.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-bp1t36rn9l53iwbsf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance associated with the next hop. Valid values:
     ///
@@ -9154,11 +12433,19 @@ pub struct NextHopRelatedInfo {
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The region ID of the instance associated with the next hop. Valid values:
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ch-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -9175,8 +12462,8 @@ impl ::acs_runtime::de::FromJson for NextHopRelatedInfo {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NextHopRelatedInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9185,6 +12472,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NextHop {
     /// The ID of the region where the next hop is deployed.
     ///
@@ -9192,6 +12480,10 @@ pub struct NextHop {
     ///
     /// - Wire name: `NextHopRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_region_id: Option<String>,
     /// The weight of the route.
     ///
@@ -9199,11 +12491,19 @@ pub struct NextHop {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `vpn-bp10zyaph5cc8b7c7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
@@ -9214,6 +12514,10 @@ pub struct NextHop {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<i32>,
     /// The next hop type. Valid values:
     ///
@@ -9232,10 +12536,18 @@ pub struct NextHop {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The information about the next hop.
     ///
     /// - Wire name: `NextHopRelatedInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopRelatedInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_related_info: Option<crate::types::NextHopRelatedInfo>,
 }
 #[cfg(feature = "route-table")]
@@ -9255,8 +12567,8 @@ impl ::acs_runtime::de::FromJson for NextHop {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for NextHop {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NextHop {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9265,10 +12577,15 @@ impl<'de> ::serde::Deserialize<'de> for NextHop {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NextHops {
     /// The information about the next hops.
     ///
     /// - Wire name: `NextHop`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<Vec<crate::types::NextHop>>,
 }
 #[cfg(feature = "route-table")]
@@ -9283,8 +12600,8 @@ impl ::acs_runtime::de::FromJson for NextHops {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for NextHops {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NextHops {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9293,6 +12610,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHops {
 /// The information about the routes.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteEntry {
     /// The status of the route entry. Valid values:
     ///
@@ -9303,6 +12621,10 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The route type. Valid values:
     ///
@@ -9314,6 +12636,10 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The IP version. Valid values: Valid values:
     ///
@@ -9322,31 +12648,55 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The description of the route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `RouteEntryDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the route.
     ///
     /// - Wire name: `RouteEntryName`.
     /// - Example: `aaa`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_name: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.2.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the route.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp15w5q90d2rk3bww****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The time when the route was modified. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format. The time is displayed in UTC.
     ///
@@ -9354,8 +12704,16 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-05-09T03:00:07Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtModified", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_modified: Option<String>,
     /// - Wire name: `NextHops`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHops", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hops: Option<crate::types::NextHops>,
     /// Indicates whether the route is hosted. If the parameter is empty, the route is not hosted.
     ///
@@ -9363,6 +12721,10 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `TR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceType", skip_serializing_if = "Option::is_none")
+    )]
     pub service_type: Option<String>,
     /// The route origin. Valid values:
     ///
@@ -9372,6 +12734,10 @@ pub struct RouteEntry {
     ///
     /// - Wire name: `Origin`.
     /// - Example: `RoutePropagation`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Origin", skip_serializing_if = "Option::is_none")
+    )]
     pub origin: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -9397,8 +12763,8 @@ impl ::acs_runtime::de::FromJson for RouteEntry {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9407,10 +12773,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntry {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteEntrys {
     /// The information about the routes.
     ///
     /// - Wire name: `RouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
 #[cfg(feature = "route-table")]
@@ -9425,8 +12796,8 @@ impl ::acs_runtime::de::FromJson for RouteEntrys {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteEntrys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9435,10 +12806,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
 /// A nested value.
 #[cfg(any(feature = "route-table", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VSwitchIds {
     /// The vSwitch IDs.
     ///
     /// - Wire name: `VSwitchId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<Vec<String>>,
 }
 #[cfg(any(feature = "route-table", feature = "vpc"))]
@@ -9453,8 +12829,8 @@ impl ::acs_runtime::de::FromJson for VSwitchIds {
     }
 }
 #[cfg(any(feature = "route-table", feature = "vpc"))]
-impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VSwitchIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9463,10 +12839,15 @@ impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GatewayIds {
     /// The detailed information about the IPv4 gateway.
     ///
     /// - Wire name: `GatewayIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayIds", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "route-table")]
@@ -9481,8 +12862,8 @@ impl ::acs_runtime::de::FromJson for GatewayIds {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for GatewayIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GatewayIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9491,16 +12872,25 @@ impl<'de> ::serde::Deserialize<'de> for GatewayIds {
 /// The details of the route table.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouterTableListType {
     /// The ID of the VPC to which the route table belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the route table was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-22T10:40:25Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
@@ -9510,11 +12900,19 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the vRouter to which the route table belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The type of the cloud resource with which the route table is associated. Valid values:
     ///
@@ -9523,21 +12921,37 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociateType", skip_serializing_if = "Option::is_none")
+    )]
     pub associate_type: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the route table belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The information about the route table.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is Route Table.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -9546,11 +12960,19 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_type: Option<String>,
     /// The ID of the resource group to which the route table belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The type of the vRouter to which the route table belongs. Valid values:
     ///
@@ -9558,17 +12980,37 @@ pub struct RouterTableListType {
     /// - **VBR**: a VBR.
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_type: Option<String>,
     /// The name of the route table.
     ///
     /// - Wire name: `RouteTableName`.
     /// - Example: `doctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_name: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `VSwitchIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
     /// - Wire name: `GatewayIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayIds", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_ids: Option<crate::types::GatewayIds>,
     /// Whether to receive the propagation routes. Valid Values:
     ///
@@ -9577,6 +13019,10 @@ pub struct RouterTableListType {
     ///
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoutePropagationEnable", skip_serializing_if = "Option::is_none")
+    )]
     pub route_propagation_enable: Option<bool>,
 }
 #[cfg(feature = "route-table")]
@@ -9606,8 +13052,8 @@ impl ::acs_runtime::de::FromJson for RouterTableListType {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouterTableListType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9616,10 +13062,15 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouterTableList {
     /// The detailed information about the route tables.
     ///
     /// - Wire name: `RouterTableListType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterTableListType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_table_list_type: Option<Vec<crate::types::RouterTableListType>>,
 }
 #[cfg(feature = "route-table")]
@@ -9634,8 +13085,8 @@ impl ::acs_runtime::de::FromJson for RouterTableList {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouterTableList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouterTableList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9644,16 +13095,25 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableList {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteTablesNextHop {
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf38r4urzdpvqw`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The weight of the route.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The type of the next hop. Valid values:
     ///
@@ -9668,6 +13128,10 @@ pub struct DescribeRouteTablesNextHop {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `HaVip`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
@@ -9676,6 +13140,10 @@ pub struct DescribeRouteTablesNextHop {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<i32>,
 }
 #[cfg(feature = "route-table")]
@@ -9693,8 +13161,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHop {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteTablesNextHop {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9703,10 +13172,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteTablesNextHops {
     /// The information about the next hop.
     ///
     /// - Wire name: `NextHop`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<Vec<crate::types::DescribeRouteTablesNextHop>>,
 }
 #[cfg(feature = "route-table")]
@@ -9721,8 +13195,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHops {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteTablesNextHops {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9731,6 +13206,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteTablesRouteEntry {
     /// The route type. Valid values:
     ///
@@ -9741,6 +13217,10 @@ pub struct DescribeRouteTablesRouteEntry {
     ///
     /// - Wire name: `Type`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The route status. Valid values:
     ///
@@ -9750,6 +13230,10 @@ pub struct DescribeRouteTablesRouteEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -9764,6 +13248,10 @@ pub struct DescribeRouteTablesRouteEntry {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `local`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The route name.
     ///
@@ -9771,26 +13259,46 @@ pub struct DescribeRouteTablesRouteEntry {
     ///
     /// - Wire name: `RouteEntryName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_name: Option<String>,
     /// The ID of the route.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The ID of the instance associated with the next hop.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The route table ID.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The description of the route. The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `RouteEntryDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The destination CIDR block of the route. The destination CIDR block supports IPv4 and IPv6. Make sure that the destination CIDR block meets the following requirements:
     ///
@@ -9799,8 +13307,16 @@ pub struct DescribeRouteTablesRouteEntry {
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.1/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// - Wire name: `NextHops`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHops", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hops: Option<crate::types::DescribeRouteTablesNextHops>,
 }
 #[cfg(feature = "route-table")]
@@ -9824,8 +13340,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntry {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteTablesRouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9834,10 +13351,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteTablesRouteEntrys {
     /// The information about the route.
     ///
     /// - Wire name: `RouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry: Option<Vec<crate::types::DescribeRouteTablesRouteEntry>>,
 }
 #[cfg(feature = "route-table")]
@@ -9852,8 +13374,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntrys {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteTablesRouteEntrys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9862,6 +13385,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteTable {
     /// The time when the route table was created.
     ///
@@ -9869,6 +13393,10 @@ pub struct RouteTable {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2017-08-22T10:40:25Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the route table. Valid values:
     ///
@@ -9877,11 +13405,19 @@ pub struct RouteTable {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The vRouter ID.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -9890,20 +13426,40 @@ pub struct RouteTable {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_type: Option<String>,
     /// The ID of the resource group to which the route table belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// - Wire name: `RouteEntrys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntrys", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entrys: Option<crate::types::DescribeRouteTablesRouteEntrys>,
     /// - Wire name: `VSwitchIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
 }
 #[cfg(feature = "route-table")]
@@ -9925,8 +13481,8 @@ impl ::acs_runtime::de::FromJson for RouteTable {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouteTable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteTable {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9935,10 +13491,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteTable {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteTables {
     /// The detailed information about the route tables.
     ///
     /// - Wire name: `RouteTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTable", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table: Option<Vec<crate::types::RouteTable>>,
 }
 #[cfg(feature = "route-table")]
@@ -9953,8 +13514,8 @@ impl ::acs_runtime::de::FromJson for RouteTables {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouteTables {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteTables {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9963,10 +13524,15 @@ impl<'de> ::serde::Deserialize<'de> for RouteTables {
 /// A nested value.
 #[cfg(any(feature = "router-interface", feature = "vbr"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouterInterfaceAttributeTags {
     /// The tag of the resource.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(any(feature = "router-interface", feature = "vbr"))]
@@ -9979,8 +13545,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeTags {
     }
 }
 #[cfg(any(feature = "router-interface", feature = "vbr"))]
-impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouterInterfaceAttributeTags {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -9989,6 +13556,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
 /// A nested value.
 #[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouterInterfaceType {
     /// The time when the renewal takes effect.
     ///
@@ -9996,16 +13564,28 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2021-03-11T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// The destination IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     /// The status of the router interface.
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the route table was created.
     ///
@@ -10013,111 +13593,208 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The type of the renewal order. Valid values:
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEWCHANGE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The ID of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceId`.
     /// - Example: `ri-bp1itx13bwe6f2wfh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_id: Option<String>,
     /// The specification of the router interface.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Large`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `PayByTraffic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the router interface.
     ///
     /// - Wire name: `RouterInterfaceId`.
     /// - Example: `ri-2zenfgfpyu3v93koa****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     /// The health check threshold.
     ///
     /// - Wire name: `HcThreshold`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HcThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub hc_threshold: Option<i32>,
     /// The type of the router to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VRouter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_type: Option<String>,
     /// The ID of the local virtual private cloud (VPC) in the peering connection.
     ///
     /// - Wire name: `VpcInstanceId`.
     /// - Example: `vpc-2ze3tq4uxhysg717x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeInterfaceOwnerId`.
     /// - Example: `271598332402530847`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceOwnerId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_owner_id: Option<String>,
     /// The ID of the peer VPC.
     ///
     /// - Wire name: `OppositeVpcInstanceId`.
     /// - Example: `vpc-bp1qpo0kug3a20qqe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeVpcInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_vpc_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values:
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// Indicates whether the connection is a cross-border connection.
     ///
     /// - Wire name: `CrossBorder`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossBorder", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_border: Option<bool>,
     /// The bandwidth of the router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The description of the router interface.
     ///
     /// - Wire name: `Description`.
     /// - Example: `The description of the router interface.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The rate of heath checks.
     ///
     /// - Wire name: `HcRate`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HcRate", skip_serializing_if = "Option::is_none")
+    )]
     pub hc_rate: Option<i32>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_bandwidth: Option<String>,
     /// The custom name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the router to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeRouterId`.
     /// - Example: `vrt-bp1d3bxtdv68tfd7g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_id: Option<String>,
     /// The specification of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceSpec`.
     /// - Example: `Large`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_spec: Option<String>,
     /// The ID of the router to which the route entry belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1d3bxtdv68tfd7g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The service status of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_business_status: Option<String>,
     /// The time when the connection was established.
     ///
@@ -10125,16 +13802,31 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `ConnectedTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub connected_time: Option<String>,
     /// The source IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// The status of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_status: Option<String>,
     /// The end of the time range during which data was queried.
     ///
@@ -10142,16 +13834,28 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The region ID of the peer router interface.
     ///
     /// - Wire name: `OppositeRegionId`.
     /// - Example: `cn-shanghai`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_region_id: Option<String>,
     /// The ID of the peer access point.
     ///
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-shanghaiSZ-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeAccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_access_point_id: Option<String>,
     /// The service status of the router interface. Valid values:
     ///
@@ -10161,11 +13865,19 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The maximum bandwidth of the peer router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `OppositeBandwidth`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
@@ -10174,21 +13886,37 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_type: Option<String>,
     /// Indicates whether the router interface is the initiator or acceptor of the peering connection.
     ///
     /// - Wire name: `Role`.
     /// - Example: `InitiatingSide`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// Indicates whether renewal data is included.
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-shanghaiSZ-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// Indicates whether protection against malicious IPv6 traffic is enabled. Valid values:
     ///
@@ -10198,6 +13926,10 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `Ipv6Status`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Status", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_status: Option<String>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
@@ -10206,6 +13938,10 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FastLinkMode", skip_serializing_if = "Option::is_none")
+    )]
     pub fast_link_mode: Option<bool>,
     /// Resource Group ID.
     ///
@@ -10213,8 +13949,16 @@ pub struct RouterInterfaceType {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
 }
 #[cfg(feature = "router-interface")]
@@ -10271,8 +14015,8 @@ impl ::acs_runtime::de::FromJson for RouterInterfaceType {
     }
 }
 #[cfg(feature = "router-interface")]
-impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouterInterfaceType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10281,10 +14025,15 @@ impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
 /// A nested value.
 #[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouterInterfaceSet {
     /// The details of the router interface.
     ///
     /// - Wire name: `RouterInterfaceType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_type: Option<Vec<crate::types::RouterInterfaceType>>,
 }
 #[cfg(feature = "router-interface")]
@@ -10299,8 +14048,8 @@ impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
     }
 }
 #[cfg(feature = "router-interface")]
-impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouterInterfaceSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10309,26 +14058,46 @@ impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     /// The IP address of the backend service.
     ///
     /// - Wire name: `ServerIpAddress`.
     /// - Example: `172.24.52.234`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ip_address: Option<String>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-t4nku6vv9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The public IP address of the GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.34.56.78`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The region ID of the GA instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `ap-southeast-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "instance")]
@@ -10347,9 +14116,9 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10358,10 +14127,18 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
 /// A nested value.
 #[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     /// The list of GA instances.
     ///
     /// - Wire name: `GlobalAccelerationInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstance",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance: Option<
         Vec<
             crate::types::DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance,
@@ -10381,9 +14158,9 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances 
     }
 }
 #[cfg(feature = "instance")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10392,6 +14169,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances 
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SnatTableEntry {
     /// The status of the SNAT entry. Valid values:
     ///
@@ -10401,47 +14179,87 @@ pub struct SnatTableEntry {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The name of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_name: Option<String>,
     /// * When you query SNAT entries of Internet NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access the Internet.
     /// * When you query SNAT entries of VPC NAT gateways, this parameter indicates the ID of the vSwitch that uses SNAT to access external networks.
     ///
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbdsffvfgdfds****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceVSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_v_switch_id: Option<String>,
     /// The source CIDR block specified in the SNAT entry.
     ///
     /// - Wire name: `SourceCIDR`.
     /// - Example: `116.22.XX.XX/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCIDR", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr: Option<String>,
     /// The ID of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryId`.
     /// - Example: `snat-kmd6nv8fy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_id: Option<String>,
     /// The ID of the SNAT table to which the SNAT entry belongs.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-gz3r3odawdgffde****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<String>,
     /// * When you query SNAT entries of Internet NAT gateways, this parameter indicates the EIP in an SNAT entry.
     /// * When you query SNAT entries of VPC NAT gateways, this parameter indicates the NAT IP address in an SNAT entry.
     ///
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_ip: Option<String>,
     /// The ID of the NAT gateway to which the SNAT entry belongs.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// - Wire name: `NetworkInterfaceId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// - Wire name: `EipAffinity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAffinity", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_affinity: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -10465,8 +14283,8 @@ impl ::acs_runtime::de::FromJson for SnatTableEntry {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SnatTableEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10475,10 +14293,15 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SnatTableEntries {
     /// Details of SNAT entries.
     ///
     /// - Wire name: `SnatTableEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_entry: Option<Vec<crate::types::SnatTableEntry>>,
 }
 #[cfg(feature = "nat")]
@@ -10493,8 +14316,8 @@ impl ::acs_runtime::de::FromJson for SnatTableEntries {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SnatTableEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10503,6 +14326,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
 /// A nested value.
 #[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SslVpnClientCertKey {
     /// The status of the SSL client certificate. Valid values:
     ///
@@ -10512,6 +14336,10 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The timestamp generated when the SSL client certificate expires. Unit: milliseconds.
     ///
@@ -10519,6 +14347,10 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1494966335000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The timestamp generated when the SSL client certificate was created. Unit: milliseconds.
     ///
@@ -10526,26 +14358,46 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `cert1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The region ID of the SSL client certificate.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
@@ -10553,6 +14405,10 @@ pub struct SslVpnClientCertKey {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10574,8 +14430,8 @@ impl ::acs_runtime::de::FromJson for SslVpnClientCertKey {
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
-impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SslVpnClientCertKey {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10584,10 +14440,15 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
 /// A nested value.
 #[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SslVpnClientCertKeys {
     /// The information about the SSL client certificates.
     ///
     /// - Wire name: `SslVpnClientCertKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertKey", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_key: Option<Vec<crate::types::SslVpnClientCertKey>>,
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10602,8 +14463,8 @@ impl ::acs_runtime::de::FromJson for SslVpnClientCertKeys {
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
-impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SslVpnClientCertKeys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10612,6 +14473,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
 /// The information of clients.
 #[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ClientInfoList {
     /// The status of the SSL-VPN connection.
     ///
@@ -10619,16 +14481,28 @@ pub struct ClientInfoList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `online`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The private IP address allocated to the client by the VPN gateway when the client established an SSL-VPN connection to Alibaba Cloud.
     ///
     /// - Wire name: `PrivateIp`.
     /// - Example: `10.10.10.10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIp", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip: Option<String>,
     /// The amount of data transferred from the VPN gateway to the client through the SSL-VPN connection. Unit: bytes.
     ///
     /// - Wire name: `SendBytes`.
     /// - Example: `57144`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SendBytes", skip_serializing_if = "Option::is_none")
+    )]
     pub send_bytes: Option<i64>,
     /// The timestamp that indicates when the client connected to Alibaba Cloud through an SSL-VPN connection. Unit: milliseconds.
     ///
@@ -10636,6 +14510,10 @@ pub struct ClientInfoList {
     ///
     /// - Wire name: `ConnectedTime`.
     /// - Example: `1670985008000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub connected_time: Option<i64>,
     /// The SSL client certificate used by the client.
     ///
@@ -10643,21 +14521,37 @@ pub struct ClientInfoList {
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `CN=vsc-gw8gkh6gtilf1whgc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommonName", skip_serializing_if = "Option::is_none")
+    )]
     pub common_name: Option<String>,
     /// The actual public IP address used by the client when the client established an SSL-VPN connection to Alibaba Cloud.
     ///
     /// - Wire name: `Ip`.
     /// - Example: `8.XX.XX.15`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ip", skip_serializing_if = "Option::is_none")
+    )]
     pub ip: Option<String>,
     /// The amount of data transferred from the client to the VPN gateway through the SSL-VPN connection. Unit: bytes.
     ///
     /// - Wire name: `ReceiveBytes`.
     /// - Example: `60782`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReceiveBytes", skip_serializing_if = "Option::is_none")
+    )]
     pub receive_bytes: Option<i64>,
     /// The port used by the client when the client established an SSL-VPN connection to Alibaba Cloud.
     ///
     /// - Wire name: `Port`.
     /// - Example: `4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
@@ -10679,8 +14573,8 @@ impl ::acs_runtime::de::FromJson for ClientInfoList {
     }
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
-impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ClientInfoList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10689,31 +14583,52 @@ impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
 /// A nested value.
 #[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SslVpnServer {
     /// The public IP address of the VPN gateway.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.5.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_id: Option<String>,
     /// The timestamp generated when the SSL-VPN server was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1613800884000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1on0xae9d771ggi****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The region ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_region_id: Option<String>,
     /// Indicates whether data compression is enabled. Valid values:
     ///
@@ -10722,46 +14637,82 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Compress", skip_serializing_if = "Option::is_none")
+    )]
     pub compress: Option<bool>,
     /// The port that is used by the SSL-VPN server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `1194`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The local CIDR block.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The region ID of the SSL server.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The encryption algorithm.
     ///
     /// - Wire name: `Cipher`.
     /// - Example: `AES-128-CBC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cipher", skip_serializing_if = "Option::is_none")
+    )]
     pub cipher: Option<String>,
     /// The total number of current connections.
     ///
     /// - Wire name: `Connections`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Connections", skip_serializing_if = "Option::is_none")
+    )]
     pub connections: Option<i32>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp15j3du13gq1dgey****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The maximum number of connections.
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub max_connections: Option<i32>,
     /// The name of the SSL server.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
@@ -10770,16 +14721,28 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableMultiFactorAuth", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_multi_factor_auth: Option<bool>,
     /// The client CIDR block.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.10.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The protocol that is used by the SSL server.
     ///
     /// - Wire name: `Proto`.
     /// - Example: `UDP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Proto", skip_serializing_if = "Option::is_none")
+    )]
     pub proto: Option<String>,
     /// The resource group ID of the SSL server.
     ///
@@ -10787,11 +14750,19 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
@@ -10800,6 +14771,10 @@ pub struct SslVpnServer {
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_version: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-server")]
@@ -10833,8 +14808,8 @@ impl ::acs_runtime::de::FromJson for SslVpnServer {
     }
 }
 #[cfg(feature = "ssl-vpn-server")]
-impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SslVpnServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10843,10 +14818,15 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
 /// A nested value.
 #[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SslVpnServers {
     /// The detailed information about the SSL-VPN servers.
     ///
     /// - Wire name: `SslVpnServer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServer", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server: Option<Vec<crate::types::SslVpnServer>>,
 }
 #[cfg(feature = "ssl-vpn-server")]
@@ -10861,8 +14841,8 @@ impl ::acs_runtime::de::FromJson for SslVpnServers {
     }
 }
 #[cfg(feature = "ssl-vpn-server")]
-impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SslVpnServers {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10871,6 +14851,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
 /// A nested value.
 #[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagKey {
     /// The type of the tag key. Valid values:
     ///
@@ -10879,11 +14860,19 @@ pub struct TagKey {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag")]
@@ -10899,8 +14888,8 @@ impl ::acs_runtime::de::FromJson for TagKey {
     }
 }
 #[cfg(feature = "tag")]
-impl<'de> ::serde::Deserialize<'de> for TagKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagKey {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10909,10 +14898,15 @@ impl<'de> ::serde::Deserialize<'de> for TagKey {
 /// A nested value.
 #[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagKeys {
     /// The list of tag keys.
     ///
     /// - Wire name: `TagKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<Vec<crate::types::TagKey>>,
 }
 #[cfg(feature = "tag")]
@@ -10927,8 +14921,8 @@ impl ::acs_runtime::de::FromJson for TagKeys {
     }
 }
 #[cfg(feature = "tag")]
-impl<'de> ::serde::Deserialize<'de> for TagKeys {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagKeys {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10937,16 +14931,25 @@ impl<'de> ::serde::Deserialize<'de> for TagKeys {
 /// A nested value.
 #[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag")]
@@ -10962,8 +14965,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
     }
 }
 #[cfg(feature = "tag")]
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -10972,10 +14975,15 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 /// A nested value.
 #[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResources {
     /// The list of tags that meet the filter conditions.
     ///
     /// - Wire name: `TagResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResource", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tag")]
@@ -10990,8 +14998,8 @@ impl ::acs_runtime::de::FromJson for TagResources {
     }
 }
 #[cfg(feature = "tag")]
-impl<'de> ::serde::Deserialize<'de> for TagResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11000,10 +15008,15 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
 /// A nested value.
 #[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteTableIds {
     /// The IDs of the route tables.
     ///
     /// - Wire name: `RouteTableId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "router")]
@@ -11018,8 +15031,8 @@ impl ::acs_runtime::de::FromJson for RouteTableIds {
     }
 }
 #[cfg(feature = "router")]
-impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11028,38 +15041,67 @@ impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
 /// A nested value.
 #[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VRouter {
     /// The ID of the virtual private cloud (VPC) to which the vRouter belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-rj905wotv6y030t1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the vRouter was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-03-22T07:46:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-rj98khsezfqpjrxmv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The description of the vRouter.
     ///
     /// - Wire name: `Description`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the vRouter.
     ///
     /// - Wire name: `VRouterName`.
     /// - Example: `doctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_name: Option<String>,
     /// The region to which the vRouter belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `RouteTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_ids: Option<crate::types::RouteTableIds>,
 }
 #[cfg(feature = "router")]
@@ -11080,8 +15122,8 @@ impl ::acs_runtime::de::FromJson for VRouter {
     }
 }
 #[cfg(feature = "router")]
-impl<'de> ::serde::Deserialize<'de> for VRouter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VRouter {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11090,10 +15132,15 @@ impl<'de> ::serde::Deserialize<'de> for VRouter {
 /// A nested value.
 #[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VRouters {
     /// The details about the vRouters.
     ///
     /// - Wire name: `VRouter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouter", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router: Option<Vec<crate::types::VRouter>>,
 }
 #[cfg(feature = "router")]
@@ -11108,8 +15155,8 @@ impl ::acs_runtime::de::FromJson for VRouters {
     }
 }
 #[cfg(feature = "router")]
-impl<'de> ::serde::Deserialize<'de> for VRouters {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VRouters {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11118,11 +15165,16 @@ impl<'de> ::serde::Deserialize<'de> for VRouters {
 /// The information about the route table that is associated with the vSwitch.
 #[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVSwitchAttributesRouteTable {
     /// The ID of the route table that is associated with the vSwitch.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -11131,6 +15183,10 @@ pub struct DescribeVSwitchAttributesRouteTable {
     ///
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_type: Option<String>,
 }
 #[cfg(feature = "vswitch")]
@@ -11146,8 +15202,9 @@ impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesRouteTable {
     }
 }
 #[cfg(feature = "vswitch")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVSwitchAttributesRouteTable {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11156,11 +15213,16 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
 /// A nested value.
 #[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VSwitch {
     /// The ID of the VPC to which the vSwitch belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gcdcdq64****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
@@ -11169,11 +15231,19 @@ pub struct VSwitch {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the vSwitch was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-01-18T12:43:57Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
@@ -11182,55 +15252,102 @@ pub struct VSwitch {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The number of available IP addresses in the vSwitch.
     ///
     /// - Wire name: `AvailableIpAddressCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AvailableIpAddressCount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub available_ip_address_count: Option<i64>,
     /// The ID of the network access control list (ACL).
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource belongs.
     ///
     /// - Wire name: `OwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25bcdxs7pv1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The IPv4 CIDR block of the vSwitch.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `172.16.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The description of the vSwitch.
     ///
     /// - Wire name: `Description`.
     /// - Example: `VSwitchDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the vSwitch belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the zone to which the vSwitch belongs.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The IPv6 CIDR block of the vSwitch.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:4002:10c4:4e03::/64`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// The vSwitch name.
     ///
     /// - Wire name: `VSwitchName`.
     /// - Example: `vSwitch`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
@@ -11240,6 +15357,10 @@ pub struct VSwitch {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ShareType", skip_serializing_if = "Option::is_none")
+    )]
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure an IPv6 CIDR block for the vSwitch. Valid values:
     ///
@@ -11248,12 +15369,24 @@ pub struct VSwitch {
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_ipv6: Option<bool>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The information about the route table.
     ///
     /// - Wire name: `RouteTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTable", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table: Option<crate::types::DescribeVSwitchAttributesRouteTable>,
 }
 #[cfg(feature = "vswitch")]
@@ -11285,8 +15418,8 @@ impl ::acs_runtime::de::FromJson for VSwitch {
     }
 }
 #[cfg(feature = "vswitch")]
-impl<'de> ::serde::Deserialize<'de> for VSwitch {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VSwitch {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11295,10 +15428,15 @@ impl<'de> ::serde::Deserialize<'de> for VSwitch {
 /// A nested value.
 #[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VSwitches {
     /// The details about the vSwitch.
     ///
     /// - Wire name: `VSwitch`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitch", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch: Option<Vec<crate::types::VSwitch>>,
 }
 #[cfg(feature = "vswitch")]
@@ -11313,8 +15451,8 @@ impl ::acs_runtime::de::FromJson for VSwitches {
     }
 }
 #[cfg(feature = "vswitch")]
-impl<'de> ::serde::Deserialize<'de> for VSwitches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VSwitches {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11340,21 +15478,34 @@ pub enum RouteEntryType {
 /// The information about the routes.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VcoRouteEntries {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route.
     ///
@@ -11362,6 +15513,10 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The status of the route.
     ///
@@ -11370,6 +15525,10 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The route type. Valid values:
     ///
@@ -11378,6 +15537,10 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<String>,
     /// The timestamp when the route was created.
     ///
@@ -11385,16 +15548,28 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658217008000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The list of autonomous system (AS) numbers that the BGP route goes through.
     ///
     /// - Wire name: `AsPath`.
     /// - Example: `[12000]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path: Option<String>,
     /// The community value carried by the BGP route.
     ///
     /// - Wire name: `Community`.
     /// - Example: `65535:65510`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Community", skip_serializing_if = "Option::is_none")
+    )]
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
@@ -11403,6 +15578,10 @@ pub struct VcoRouteEntries {
     ///
     /// - Wire name: `Source`.
     /// - Example: `CLOUD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Source", skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<String>,
     /// The list of next hops.
     ///
@@ -11410,6 +15589,10 @@ pub struct VcoRouteEntries {
     /// > - This parameter is returned only when the tunnel status is **Phase 2 Negotiation Successful**.
     ///
     /// - Wire name: `NextHopTunnelIdList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopTunnelIdList", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_tunnel_id_list: Option<Vec<String>>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -11434,8 +15617,8 @@ impl ::acs_runtime::de::FromJson for VcoRouteEntries {
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VcoRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11444,6 +15627,7 @@ impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
 /// The information about the route entries.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnRouteCount {
     /// The route type. Valid values:
     ///
@@ -11452,11 +15636,19 @@ pub struct VpnRouteCount {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `bgp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<String>,
     /// The number of route entries.
     ///
     /// - Wire name: `RouteCount`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteCount", skip_serializing_if = "Option::is_none")
+    )]
     pub route_count: Option<i32>,
     /// The source of the BGP route. Valid values:
     ///
@@ -11465,6 +15657,10 @@ pub struct VpnRouteCount {
     ///
     /// - Wire name: `Source`.
     /// - Example: `VPN_BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Source", skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -11481,8 +15677,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteCount {
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
-impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnRouteCount {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11491,6 +15687,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
 /// The information about the Express Connect circuit that is associated with the VBR.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedPhysicalConnection {
     /// The status of the VBR. Valid values:
     ///
@@ -11503,36 +15700,67 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VBR interface, which can be used as a next hop of a VBR route.
     ///
     /// - Wire name: `VlanInterfaceId`.
     /// - Example: `ri-kojok19x3j0q6k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_interface_id: Option<String>,
     /// The circuit code of the Express Connect circuit, which is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel0**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The IPv6 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The ID of the account to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `PhysicalConnectionOwnerUid`.
     /// - Example: `12345678****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionOwnerUid",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_owner_uid: Option<String>,
     /// The IPv4 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
@@ -11541,6 +15769,13 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_business_status: Option<String>,
     /// The subnet mask for the IPv4 addresses of the VBR on the user side and on the Alibaba Cloud side.
     ///
@@ -11548,6 +15783,10 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.252`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -11556,6 +15795,10 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -11572,11 +15815,22 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_status: Option<String>,
     /// The IPv4 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask for the IPv6 addresses on the user side and on the Alibaba Cloud side.
     ///
@@ -11584,16 +15838,28 @@ pub struct AssociatedPhysicalConnection {
     ///
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringIpv6SubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-119mfjzm7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
 }
 #[cfg(feature = "vbr")]
@@ -11623,8 +15889,9 @@ impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnection {
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociatedPhysicalConnection {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11633,10 +15900,18 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
 /// A nested value.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedPhysicalConnections {
     /// The information about the Express Connect circuit that is associated with the VBR.
     ///
     /// - Wire name: `AssociatedPhysicalConnection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociatedPhysicalConnection",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associated_physical_connection: Option<
         Vec<crate::types::AssociatedPhysicalConnection>,
     >,
@@ -11653,8 +15928,9 @@ impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnections {
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociatedPhysicalConnections {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11663,15 +15939,24 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
 /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
 #[cfg(any(feature = "vbr", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedCen {
     /// The ID of the account to which the CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-kojok19xxx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The status of the CEN instance. Valid values:
     ///
@@ -11683,6 +15968,10 @@ pub struct AssociatedCen {
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_status: Option<String>,
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
@@ -11699,8 +15988,8 @@ impl ::acs_runtime::de::FromJson for AssociatedCen {
     }
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
-impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociatedCen {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11709,10 +15998,15 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
 /// A nested value.
 #[cfg(any(feature = "vbr", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedCens {
     /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
     ///
     /// - Wire name: `AssociatedCen`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedCen", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_cen: Option<Vec<crate::types::AssociatedCen>>,
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
@@ -11727,8 +16021,8 @@ impl ::acs_runtime::de::FromJson for AssociatedCens {
     }
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
-impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociatedCens {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -11737,11 +16031,16 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
 /// A nested value.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualBorderRouterType {
     /// The time when the VBR was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2020-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VBR. Valid values:
     ///
@@ -11754,36 +16053,67 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The VBR type.
     ///
     /// - Wire name: `Type`.
     /// - Example: `pconnVBR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The time interval to send Bidirectional Forwarding Detection (BFD) packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
     /// - Wire name: `MinTxInterval`.
     /// - Example: `300`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinTxInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub min_tx_interval: Option<i64>,
     /// The IPv6 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The time when the VBR expires.
     ///
     /// - Wire name: `PConnVbrExpireTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PConnVbrExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub p_conn_vbr_expire_time: Option<String>,
     /// The ID of the account to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `PhysicalConnectionOwnerUid`.
     /// - Example: `1688000000000****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionOwnerUid",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_owner_uid: Option<String>,
     /// The time when the VBR was activated for the first time.
     ///
     /// - Wire name: `ActivationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_time: Option<String>,
     /// The business status of the Express Connect circuit. Valid values:
     ///
@@ -11792,66 +16122,121 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `PhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_business_status: Option<String>,
     /// The description of the VBR.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The last time when the VBR was terminated.
     ///
     /// - Wire name: `TerminationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub termination_time: Option<String>,
     /// The time interval to receive BFD packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
     /// - Wire name: `MinRxInterval`.
     /// - Example: `300`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinRxInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub min_rx_interval: Option<i64>,
     /// The IPv4 address of the VBR on the user side.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// The VBR name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i32>,
     /// The ID of the VBR interface.
     ///
     /// - Wire name: `VlanInterfaceId`.
     /// - Example: `ri-2zeo3xzyf38r4xx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_interface_id: Option<String>,
     /// The circuit code of the Express Connect circuit, which is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The IPv6 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv4 address of the VBR on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// The subnet mask for the IPv4 addresses on the Alibaba Cloud side and on the user side.
     ///
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.252`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -11860,11 +16245,19 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The ID of the route table of the VBR.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `rtb-bp1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The multiple of the detection time.
     ///
@@ -11874,21 +16267,37 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `DetectMultiplier`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DetectMultiplier", skip_serializing_if = "Option::is_none")
+    )]
     pub detect_multiplier: Option<i64>,
     /// The ID of the Express Cloud Connect (ECC) instance.
     ///
     /// - Wire name: `EccId`.
     /// - Example: `ecc-h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EccId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecc_id: Option<String>,
     /// The ID of the cloud box.
     ///
     /// - Wire name: `CloudBoxInstanceId`.
     /// - Example: `cb-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CloudBoxInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub cloud_box_instance_id: Option<String>,
     /// The last time when the status of the VBR changed from **terminated** to **active**.
     ///
     /// - Wire name: `RecoveryTime`.
     /// - Example: `2021-05-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RecoveryTime", skip_serializing_if = "Option::is_none")
+    )]
     pub recovery_time: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -11905,16 +16314,31 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `PhysicalConnectionStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_status: Option<String>,
     /// The subnet mask for the IPv6 addresses on the user side and on the Alibaba Cloud side.
     ///
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2000:1234:0:a000::/55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringIpv6SubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-kojok1x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
@@ -11923,22 +16347,45 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PConnVbrChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub p_conn_vbr_charge_type: Option<String>,
     /// The ID of the Express Connect circuit to which the VBR belongs.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-119mfjzm7x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// - Wire name: `AssociatedPhysicalConnections`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociatedPhysicalConnections",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associated_physical_connections: Option<
         crate::types::AssociatedPhysicalConnections,
     >,
     /// - Wire name: `AssociatedCens`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedCens", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_cens: Option<crate::types::AssociatedCens>,
     /// The bandwidth value of the VBR. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The resource group ID.
     ///
@@ -11946,13 +16393,25 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
     /// The ID of the Express Connect Router (ECR).
     ///
     /// - Wire name: `EcrId`.
     /// - Example: `ecr-7vrbqv9lcgvzqbwwkm`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_id: Option<String>,
     /// Indicates whether to allow service access between data centers. Valid values:
     ///
@@ -11963,6 +16422,10 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SitelinkEnable", skip_serializing_if = "Option::is_none")
+    )]
     pub sitelink_enable: Option<bool>,
     /// The status of the ECR. Valid values:
     ///
@@ -11974,13 +16437,25 @@ pub struct VirtualBorderRouterType {
     ///
     /// - Wire name: `EcrAttatchStatus`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrAttatchStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_attatch_status: Option<String>,
     /// The ID of the Alibaba Cloud account (primary account)  to which the ECR belongs.
     ///
     /// - Wire name: `EcrOwnerId`.
     /// - Example: `192732132151xxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_owner_id: Option<String>,
     /// - Wire name: `Mtu`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mtu", skip_serializing_if = "Option::is_none")
+    )]
     pub mtu: Option<i32>,
 }
 #[cfg(feature = "vbr")]
@@ -12038,8 +16513,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VirtualBorderRouterType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12048,10 +16523,18 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
 /// A nested value.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualBorderRouterSet {
     /// The information about the VBR.
     ///
     /// - Wire name: `VirtualBorderRouterType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualBorderRouterType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_border_router_type: Option<Vec<crate::types::VirtualBorderRouterType>>,
 }
 #[cfg(feature = "vbr")]
@@ -12066,8 +16549,8 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VirtualBorderRouterSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12076,6 +16559,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
 /// A nested value.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The status of the VBR. Valid values:
     ///
@@ -12088,16 +16572,28 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the VBR was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The VBR type.
     ///
     /// - Wire name: `Type`.
     /// - Example: `pconnVBR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The IPv6 address of the gateway device on the user side.
     ///
@@ -12105,26 +16601,46 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel0**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The IPv6 address of the gateway device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The time when the VBR associated with the Express Connect circuit expires.
     ///
     /// - Wire name: `PConnVbrExpireTime`.
     /// - Example: `2021-06-10T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PConnVbrExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub p_conn_vbr_expire_time: Option<String>,
     /// The IPv4 address of the gateway device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.X`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// The status of the bandwidth. Valid values:
     ///
@@ -12133,11 +16649,19 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `BandwidthStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_status: Option<String>,
     /// The time when the VBR was first activated.
     ///
     /// - Wire name: `ActivationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_time: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
@@ -12145,6 +16669,10 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `VbrOwnerUid`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_uid: Option<i64>,
     /// The subnet mask of the IPv4 addresses configured on the user side and Alibaba Cloud side.
     ///
@@ -12152,6 +16680,10 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -12160,26 +16692,46 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The ID of the ECC instance.
     ///
     /// - Wire name: `EccId`.
     /// - Example: `ecc-sjghe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EccId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecc_id: Option<String>,
     /// The bandwidth of the VBR that is associated with the Express Connect circuit. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The last time when the status of the VBR changed from Terminated to Active.
     ///
     /// - Wire name: `RecoveryTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RecoveryTime", skip_serializing_if = "Option::is_none")
+    )]
     pub recovery_time: Option<String>,
     /// The last time when the VBR was disabled.
     ///
     /// - Wire name: `TerminationTime`.
     /// - Example: `2021-06-07T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub termination_time: Option<String>,
     /// The status of the VBR associated with the Express Connect circuit. Valid values:
     ///
@@ -12188,11 +16740,22 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PConnVbrBussinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PConnVbrBussinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub p_conn_vbr_bussiness_status: Option<String>,
     /// The IPv4 address of the gateway device on the user side.
     ///
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `162.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask for the IPv6 addresses of the gateway devices on the Alibaba Cloud side and on the user side.
     ///
@@ -12200,11 +16763,19 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringIpv6SubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp16ksp61j7e0tk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The billing method of the VBR. Valid values:
     ///
@@ -12213,11 +16784,19 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     ///
     /// - Wire name: `PConnVbrChargeType`.
     /// - Example: `PrePaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PConnVbrChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub p_conn_vbr_charge_type: Option<String>,
     /// The VLAN ID of the VBR.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `1678`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i32>,
 }
 #[cfg(feature = "vbr")]
@@ -12254,8 +16833,9 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionTyp
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for VirtualBorderRouterForPhysicalConnectionType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12264,10 +16844,18 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnection
 /// A nested value.
 #[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
     /// The information about VBRs.
     ///
     /// - Wire name: `VirtualBorderRouterForPhysicalConnectionType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualBorderRouterForPhysicalConnectionType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_border_router_for_physical_connection_type: Option<
         Vec<crate::types::VirtualBorderRouterForPhysicalConnectionType>,
     >,
@@ -12285,8 +16873,9 @@ impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet
     }
 }
 #[cfg(feature = "vbr")]
-impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for VirtualBorderRouterForPhysicalConnectionSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12295,10 +16884,15 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnection
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UserCidrs {
     /// The user CIDR block. Multiple CIDR blocks are separated by commas (,). At most three CIDR blocks are returned.
     ///
     /// - Wire name: `UserCidr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidr: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
@@ -12313,8 +16907,8 @@ impl ::acs_runtime::de::FromJson for UserCidrs {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for UserCidrs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UserCidrs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12323,10 +16917,15 @@ impl<'de> ::serde::Deserialize<'de> for UserCidrs {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecondaryCidrBlocks {
     /// The secondary IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `SecondaryCidrBlock`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_block: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
@@ -12341,8 +16940,8 @@ impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SecondaryCidrBlocks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12351,11 +16950,16 @@ impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CloudResourceSetType {
     /// The number of resources in the VPC.
     ///
     /// - Wire name: `ResourceCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceCount", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_count: Option<i32>,
     /// The type of resource deployed in the VPC. Valid values: Valid values:
     ///
@@ -12365,6 +16969,10 @@ pub struct CloudResourceSetType {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
 }
 #[cfg(feature = "vpc")]
@@ -12380,8 +16988,8 @@ impl ::acs_runtime::de::FromJson for CloudResourceSetType {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CloudResourceSetType {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12390,10 +16998,15 @@ impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CloudResources {
     /// The list of resources deployed in the VPC.
     ///
     /// - Wire name: `CloudResourceSetType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CloudResourceSetType", skip_serializing_if = "Option::is_none")
+    )]
     pub cloud_resource_set_type: Option<Vec<crate::types::CloudResourceSetType>>,
 }
 #[cfg(feature = "vpc")]
@@ -12408,8 +17021,8 @@ impl ::acs_runtime::de::FromJson for CloudResources {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for CloudResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CloudResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12418,6 +17031,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudResources {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block type of the VPC. Valid values:
     ///
@@ -12430,11 +17044,19 @@ pub struct Ipv6CidrBlock {
     ///
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
 }
 #[cfg(feature = "vpc")]
@@ -12450,8 +17072,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6CidrBlock {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12460,10 +17082,15 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv6CidrBlocks {
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<Vec<crate::types::Ipv6CidrBlock>>,
 }
 #[cfg(feature = "vpc")]
@@ -12478,8 +17105,8 @@ impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv6CidrBlocks {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12488,6 +17115,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedPropagationSource {
     /// The source type.
     ///
@@ -12498,15 +17126,27 @@ pub struct AssociatedPropagationSource {
     ///
     /// - Wire name: `SourceType`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub source_type: Option<String>,
     /// The account ID of the source.
     ///
     /// - Wire name: `SourceOwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_owner_id: Option<i64>,
     /// The instance ID of the source.
     ///
     /// - Wire name: `SourceInstanceId`.
     /// - Example: `cen-dc4vwznpwbobrl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_instance_id: Option<String>,
     /// The binding status.
     ///
@@ -12516,11 +17156,19 @@ pub struct AssociatedPropagationSource {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attaching`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// Indicates whether routes are advertised to the VPC.
     ///
     /// - Wire name: `RoutePropagated`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoutePropagated", skip_serializing_if = "Option::is_none")
+    )]
     pub route_propagated: Option<bool>,
 }
 #[cfg(feature = "vpc")]
@@ -12539,8 +17187,9 @@ impl ::acs_runtime::de::FromJson for AssociatedPropagationSource {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociatedPropagationSource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12549,10 +17198,18 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatedPropagationSources {
     /// The route source associated with the VPC.
     ///
     /// - Wire name: `AssociatedPropagationSources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociatedPropagationSources",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associated_propagation_sources: Option<
         Vec<crate::types::AssociatedPropagationSource>,
     >,
@@ -12569,8 +17226,9 @@ impl ::acs_runtime::de::FromJson for AssociatedPropagationSources {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociatedPropagationSources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12579,11 +17237,16 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
 /// The authorization information.
 #[cfg(feature = "other")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantRuleModel {
     /// The ID of the network instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-wz9ek66wd7tl5xqpy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of instance. Valid values:
     ///
@@ -12592,29 +17255,53 @@ pub struct GrantRuleModel {
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the instance belongs.
     ///
     /// - Wire name: `InstanceUid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceUid", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_uid: Option<i64>,
     /// The ID of the region where the instance is deployed.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub region_no: Option<String>,
     /// The ECR ID.
     ///
     /// - Wire name: `EcrId`.
     /// - Example: `ecr-tz7w3chlaptxr2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the ECR belongs.
     ///
     /// - Wire name: `EcrOwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_owner_id: Option<i64>,
     /// The creation time in milliseconds.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2024-09-09T02:14:51Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "other")]
@@ -12635,8 +17322,8 @@ impl ::acs_runtime::de::FromJson for GrantRuleModel {
     }
 }
 #[cfg(feature = "other")]
-impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GrantRuleModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12645,10 +17332,15 @@ impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NatGatewayIds {
     /// The ID of the Internet NAT gateway.
     ///
     /// - Wire name: `NatGatewayIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayIds", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
@@ -12663,8 +17355,8 @@ impl ::acs_runtime::de::FromJson for NatGatewayIds {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NatGatewayIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12673,10 +17365,15 @@ impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouterTableIds {
     /// The information about the route table.
     ///
     /// - Wire name: `RouterTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub router_table_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
@@ -12691,8 +17388,8 @@ impl ::acs_runtime::de::FromJson for RouterTableIds {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouterTableIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12701,11 +17398,16 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
 /// The details of the VPC.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Vpc {
     /// The time when the VPC was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-04-18T15:02:37Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
@@ -12714,11 +17416,19 @@ pub struct Vpc {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The VPC ID.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1qpo0kug3a20qqe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC in the region. Valid values:
     ///
@@ -12727,26 +17437,46 @@ pub struct Vpc {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The ID of the region to which the VPC belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `VpcName`.
     /// - Example: `vpc1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcName", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_name: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1jcg5cmxjbl9xgc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -12757,50 +17487,106 @@ pub struct Vpc {
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_status: Option<String>,
     /// The IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The description of the VPC.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is my VPC.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the VPC belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// The status of the Cloud Enterprise Network (CEN) instance to which the VPC is attached. **Attached** is returned only if the VPC is attached to a CEN instance.
     ///
     /// - Wire name: `CenStatus`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_status: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `Ipv6CidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_blocks: Option<crate::types::Ipv6CidrBlocks>,
     /// - Wire name: `VSwitchIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
     /// - Wire name: `SecondaryCidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_blocks: Option<crate::types::SecondaryCidrBlocks>,
     /// - Wire name: `UserCidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidrs: Option<crate::types::UserCidrs>,
     /// - Wire name: `NatGatewayIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayIds", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_ids: Option<crate::types::NatGatewayIds>,
     /// - Wire name: `RouterTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub router_table_ids: Option<crate::types::RouterTableIds>,
     /// Indicates whether the IPv6 is enabled.
     ///
@@ -12810,11 +17596,19 @@ pub struct Vpc {
     /// - true: true
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_ipv6: Option<bool>,
     /// Indicates whether the Domain Name System (DNS) feature is enabled.
     ///
     /// - Wire name: `DnsHostnameStatus`.
     /// - Example: `DISABLED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DnsHostnameStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_hostname_status: Option<String>,
 }
 #[cfg(feature = "vpc")]
@@ -12852,8 +17646,8 @@ impl ::acs_runtime::de::FromJson for Vpc {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for Vpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Vpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12862,10 +17656,15 @@ impl<'de> ::serde::Deserialize<'de> for Vpc {
 /// A nested value.
 #[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Vpcs {
     /// The details of the VPC.
     ///
     /// - Wire name: `Vpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Vpc", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc: Option<Vec<crate::types::Vpc>>,
 }
 #[cfg(feature = "vpc")]
@@ -12878,8 +17677,8 @@ impl ::acs_runtime::de::FromJson for Vpcs {
     }
 }
 #[cfg(feature = "vpc")]
-impl<'de> ::serde::Deserialize<'de> for Vpcs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Vpcs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -12902,36 +17701,61 @@ pub enum AttachType {
 /// The information about the IPsec-VPN connection associated with the transit router.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnAttachment {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of resource that is associated with the IPsec-VPN connection. The value is set to **CEN**, which indicates that the IPsec-VPN connection is associated with a transit router.
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachType", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_type: Option<String>,
     /// The ID of the transit router with which the IPsec-VPN connection is associated.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wkh4yryb1dnanqw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The name of the transit router.
     ///
     /// - Wire name: `TransitRouterName`.
     /// - Example: `nametest2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
@@ -12940,6 +17764,10 @@ pub struct VpnAttachment {
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossAccountAuthorized", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_account_authorized: Option<bool>,
     /// The system tags of the IPsec-VPN connection.
     ///
@@ -12952,10 +17780,18 @@ pub struct VpnAttachment {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"description\":\"forwarding 1.7.22\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"BGPSupport\":\"true\",\"IDaaSNewVersion\":\"true\"}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<String>,
     /// The list of tags to be added to the IPsec-VPN connection.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -12978,8 +17814,8 @@ impl ::acs_runtime::de::FromJson for VpnAttachment {
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnAttachment {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13015,26 +17851,43 @@ pub enum DescribeVpnConnectionStatus {
 /// The configuration of Phase 1 negotiations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IkeConfig {
     /// The identifier of the IPsec-VPN connection on the data center side.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `139.34.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<String>,
     /// The identifier of the IPsec-VPN connection on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `116.28.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The IKE negotiation mode.
     ///
@@ -13043,6 +17896,10 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<String>,
     /// The version of the IKE protocol.
     ///
@@ -13053,21 +17910,37 @@ pub struct IkeConfig {
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<String>,
     /// The Diffie-Hellman (DH) group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13090,8 +17963,8 @@ impl ::acs_runtime::de::FromJson for IkeConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for IkeConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IkeConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13100,26 +17973,43 @@ impl<'de> ::serde::Deserialize<'de> for IkeConfig {
 /// The configuration of Phase 2 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
@@ -13137,8 +18027,8 @@ impl ::acs_runtime::de::FromJson for IpsecConfig {
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
-impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IpsecConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13147,6 +18037,7 @@ impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
 /// The health check information about the IPsec-VPN connection.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
     ///
@@ -13155,26 +18046,46 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Status`.
     /// - Example: `failed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The destination IP address.
     ///
     /// - Wire name: `Dip`.
     /// - Example: `10.0.0.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dip", skip_serializing_if = "Option::is_none")
+    )]
     pub dip: Option<String>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i32>,
     /// The maximum number of health check retries.
     ///
     /// - Wire name: `Retry`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Retry", skip_serializing_if = "Option::is_none")
+    )]
     pub retry: Option<i32>,
     /// The source IP address.
     ///
     /// - Wire name: `Sip`.
     /// - Example: `192.168.1.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Sip", skip_serializing_if = "Option::is_none")
+    )]
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -13183,6 +18094,10 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enable", skip_serializing_if = "Option::is_none")
+    )]
     pub enable: Option<String>,
     /// Indicates whether advertised routes are withdrawn when the health check fails. Valid values:
     ///
@@ -13191,6 +18106,10 @@ pub struct VcoHealthCheck {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13211,8 +18130,8 @@ impl ::acs_runtime::de::FromJson for VcoHealthCheck {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VcoHealthCheck {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13221,6 +18140,7 @@ impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
 /// The Border Gateway Protocol (BGP) configuration of the IPsec-VPN connection.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
@@ -13229,16 +18149,28 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The BGP IP address of the peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the IPsec-VPN connection. The CIDR block falls within 169.254.0.0/16. The subnet mask of the CIDR block must be 30 bits in length.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
     /// Indicates whether BGP is enabled. Valid values:
     ///
@@ -13247,26 +18179,46 @@ pub struct VpnBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The autonomous system number (ASN) of the peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65531`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The authentication key of the BGP routing protocol.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13288,8 +18240,8 @@ impl ::acs_runtime::de::FromJson for VpnBgpConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13344,6 +18296,7 @@ pub enum State {
 /// The BGP configurations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionTunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
@@ -13352,31 +18305,55 @@ pub struct DescribeVpnConnectionTunnelBgpConfig {
     ///
     /// - Wire name: `BgpStatus`.
     /// - Example: `success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_status: Option<String>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<String>,
     /// The BGP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the tunnel peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<String>,
     /// The BGP IP address of the tunnel peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13396,8 +18373,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelBgpConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionTunnelBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13406,21 +18384,34 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
 /// The configuration of Phase 1 negotiations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionTunnelIkeConfig {
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<String>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<String>,
     /// The IKE negotiation mode.
     ///
@@ -13429,31 +18420,55 @@ pub struct DescribeVpnConnectionTunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<String>,
     /// The Diffie-Hellman (DH) group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<String>,
     /// The version of the IKE protocol.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.21.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.42.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13476,8 +18491,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIkeConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionTunnelIkeConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13486,26 +18502,43 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
 /// The configurations of Phase 2 negotiations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionTunnelIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13523,8 +18556,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIpsecConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionTunnelIpsecConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13533,16 +18567,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
 /// The tunnel configurations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TunnelOption {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The ID of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wy363lucf1uyae8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
@@ -13551,6 +18594,10 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<String>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
@@ -13559,11 +18606,19 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<String>,
     /// The tunnel IP address.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.21.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The CA certificate of the tunnel peer.
     ///
@@ -13571,6 +18626,10 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -13579,6 +18638,10 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// The order in which the tunnel is created.
     ///
@@ -13589,6 +18652,10 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIndex", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_index: Option<i32>,
     /// The tunnel status. Valid values:
     ///
@@ -13598,6 +18665,10 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
@@ -13608,18 +18679,34 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The BGP configurations.
     ///
     /// - Wire name: `TunnelBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::DescribeVpnConnectionTunnelBgpConfig>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<crate::types::DescribeVpnConnectionTunnelIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::DescribeVpnConnectionTunnelIpsecConfig,
     >,
@@ -13629,6 +18716,10 @@ pub struct TunnelOption {
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-i`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneNo", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_no: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13656,8 +18747,8 @@ impl ::acs_runtime::de::FromJson for TunnelOption {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for TunnelOption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TunnelOption {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13666,12 +18757,17 @@ impl<'de> ::serde::Deserialize<'de> for TunnelOption {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionTunnelOptionsSpecification {
     /// The tunnel configurations of the IPsec-VPN connection.
     ///
     /// Parameters in **TunnelOptionsSpecification** are returned only if you query an IPsec-VPN connection in dual-tunnel mode.
     ///
     /// - Wire name: `TunnelOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_options: Option<Vec<crate::types::TunnelOption>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13686,8 +18782,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelOptionsSpecifica
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionTunnelOptionsSpecification {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13696,10 +18793,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecif
 /// A nested value.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionLogsData {
     /// The log list.
     ///
     /// - Wire name: `Logs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Logs", skip_serializing_if = "Option::is_none")
+    )]
     pub logs: Option<Vec<String>>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
@@ -13712,8 +18814,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsData {
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionLogsData {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13722,6 +18825,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
 /// The BGP configuration of the IPsec-VPN connection.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionsVpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
     ///
@@ -13730,36 +18834,64 @@ pub struct DescribeVpnConnectionsVpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The BGP IP address of the peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the IPsec-VPN connection. The CIDR block falls within 169.254.0.0/16. The subnet mask of the CIDR block must be 30 bits in length.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65531`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The authentication key of the BGP routing protocol.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13780,8 +18912,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsVpnBgpConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionsVpnBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13790,10 +18923,15 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionsTag {
     /// The list of tags to be added to the IPsec-VPN connection.
     ///
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -13806,8 +18944,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsTag {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionsTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -13816,6 +18955,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
 /// The configuration of the IPsec-VPN connection.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnConnection {
     /// The status of the IPsec-VPN connection. Valid values:
     ///
@@ -13826,6 +18966,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ipsec_sa_established`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::DescribeVpnConnectionStatus>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection.
     ///
@@ -13836,11 +18980,19 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The certificate authority (CA) certificate of the peer.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -13848,6 +19000,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753817000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start.
     ///
@@ -13856,11 +19012,19 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The CIDR block on the Alibaba Cloud side.
     ///
@@ -13868,11 +19032,19 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/16,172.17.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp10lz7aejumd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The CIDR block of the data center.
     ///
@@ -13880,16 +19052,28 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.0.0.0/8,172.16.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1mvj4g9kogw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Indicates whether dead peer detection (DPD) is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -13900,22 +19084,42 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::IkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<crate::types::IpsecConfig>,
     /// The health check configuration of the IPsec-VPN connection.
     ///
     /// - Wire name: `VcoHealthCheck`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VcoHealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub vco_health_check: Option<crate::types::VcoHealthCheck>,
     /// The BGP configuration of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_bgp_config: Option<crate::types::DescribeVpnConnectionsVpnBgpConfig>,
     /// The type of resource that is associated with the IPsec-VPN connection. Valid values:
     ///
@@ -13925,6 +19129,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachType", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -13933,16 +19141,28 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The ID of the CEN instance to which the transit router belongs.
     ///
     /// - Wire name: `AttachInstanceId`.
     /// - Example: `cen-lxxpbpalc776qz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_instance_id: Option<String>,
     /// The bandwidth specification of the IPsec-VPN connection. Unit: **Mbit/s**.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `1000M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
@@ -13959,16 +19179,28 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<crate::types::State>,
     /// The ID of the transit router with which the IPsec-VPN connection is associated.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0we2edef9qr44a85****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The name of the transit router.
     ///
     /// - Wire name: `TransitRouterName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
@@ -13977,6 +19209,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossAccountAuthorized", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_account_authorized: Option<bool>,
     /// The gateway IP address of the IPsec-VPN connection.
     ///
@@ -13984,10 +19220,25 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `10.XX.XX.10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<crate::types::DescribeVpnConnectionsTag>,
     /// - Wire name: `TunnelOptionsSpecification`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         crate::types::DescribeVpnConnectionTunnelOptionsSpecification,
     >,
@@ -13998,6 +19249,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -14005,6 +19260,10 @@ pub struct VpnConnection {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14047,8 +19306,8 @@ impl ::acs_runtime::de::FromJson for VpnConnection {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnConnection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnConnection {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14057,10 +19316,15 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnection {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnConnections {
     /// The information about the IPsec-VPN connections.
     ///
     /// - Wire name: `VpnConnection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnection", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection: Option<Vec<crate::types::VpnConnection>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14075,8 +19339,8 @@ impl ::acs_runtime::de::FromJson for VpnConnections {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnConnections {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnConnections {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14085,16 +19349,25 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnections {
 /// A nested value.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CrossAccountAuthorization {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The ID of the Alibaba Cloud account whose resources the IPsec-VPN connection is authorized to be associated with.
     ///
     /// - Wire name: `BindUid`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindUid", skip_serializing_if = "Option::is_none")
+    )]
     pub bind_uid: Option<i64>,
     /// The type of resource that can be associated with the IPsec-VPN connection.
     ///
@@ -14102,16 +19375,28 @@ pub struct CrossAccountAuthorization {
     ///
     /// - Wire name: `BindProduct`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindProduct", skip_serializing_if = "Option::is_none")
+    )]
     pub bind_product: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `BindInstance`.
     /// - Example: `cen-vv8h0t3klfpaae****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub bind_instance: Option<String>,
     /// The ID of the Alibaba Cloud account to which the IPsec-VPN connection belongs.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `1250123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_uid: Option<i64>,
     /// The time when the authorization for the IPsec-VPN connection was created.
     ///
@@ -14119,6 +19404,10 @@ pub struct CrossAccountAuthorization {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `1658201810000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<i64>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -14138,8 +19427,9 @@ impl ::acs_runtime::de::FromJson for CrossAccountAuthorization {
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CrossAccountAuthorization {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14173,6 +19463,7 @@ pub enum DescribeVpnGatewayStatus {
 /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReservationData {
     /// The status of the pending order. Valid values:
     ///
@@ -14181,6 +19472,10 @@ pub struct ReservationData {
     ///
     /// - Wire name: `Status`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the pending order. Valid values:
     ///
@@ -14190,6 +19485,10 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `TEMP_UPGRADE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The IPsec-VPN status of the pending order. Valid values:
     ///
@@ -14198,11 +19497,19 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationIpsec`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationIpsec", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_ipsec: Option<String>,
     /// The bandwidth of the pending order. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationSpec`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_spec: Option<String>,
     /// The SSL-VPN status of the pending order. Valid values:
     ///
@@ -14211,11 +19518,22 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationSsl`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationSsl", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_ssl: Option<String>,
     /// The maximum number of concurrent SSL-VPN connections of the pending order.
     ///
     /// - Wire name: `ReservationMaxConnections`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationMaxConnections",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_max_connections: Option<i32>,
     /// If the order type is **TEMP_UPGRADE** (temporary upgrade), this parameter specifies the time when the temporary upgrade expires.
     ///
@@ -14223,6 +19541,10 @@ pub struct ReservationData {
     ///
     /// - Wire name: `ReservationEndTime`.
     /// - Example: `2020-07-20T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationEndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_end_time: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14243,8 +19565,8 @@ impl ::acs_runtime::de::FromJson for ReservationData {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for ReservationData {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReservationData {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14253,10 +19575,15 @@ impl<'de> ::serde::Deserialize<'de> for ReservationData {
 /// A nested value.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EniInstanceIds {
     /// The ENIs created by the system for the VPN gateway.
     ///
     /// - Wire name: `EniInstanceId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14271,8 +19598,8 @@ impl ::acs_runtime::de::FromJson for EniInstanceIds {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EniInstanceIds {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14341,16 +19668,25 @@ pub enum AcceptLanguage {
 /// A nested value.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AvailableZoneIdList {
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The zone name.
     ///
     /// - Wire name: `ZoneName`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneName", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_name: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14366,8 +19702,8 @@ impl ::acs_runtime::de::FromJson for AvailableZoneIdList {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AvailableZoneIdList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14395,6 +19731,7 @@ pub enum BusinessStatus {
 /// The information about the VPN gateway.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnGateway {
     /// The type of VPN gateway.
     ///
@@ -14402,6 +19739,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `VpnType`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnType", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_type: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
@@ -14413,21 +19754,37 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::DescribeVpnGatewayStatus>,
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1m3i0kn1nd4wiw9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The number of SSL-VPN connections supported by the VPN gateway.
     ///
     /// - Wire name: `SslMaxConnections`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslMaxConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_max_connections: Option<i64>,
     /// The maximum bandwidth of the VPN gateway. Unit: **M**, which indicates Mbit/s.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the value of this parameter is the IP address of the VPN gateway, which can be used to create IPsec-VPN or SSL-VPN connections.
     /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the value of this parameter is the first IP address that is used to create an IPsec-VPN connection. The IP address cannot be used to create SSL-VPN connections.
@@ -14436,6 +19793,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.12.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The timestamp generated when the VPN gateway was created. Unit: milliseconds.
     ///
@@ -14443,6 +19804,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1515383700000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC.
     ///
@@ -14451,6 +19816,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPropagate", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_propagate: Option<bool>,
     /// The billing method of the VPN gateway.
     ///
@@ -14458,11 +19827,19 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `Example value for the China site (aliyun.com): Prepay. Example value for the International site (alibabacloud.com): POSTPAY.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway.
     ///
@@ -14491,6 +19868,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<String>,
     /// Indicates whether IPsec-VPN is enabled for the VPN gateway. Valid values:
     ///
@@ -14499,6 +19880,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecVpn", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_vpn: Option<String>,
     /// The timestamp generated when the VPN gateway expires. Unit: milliseconds.
     ///
@@ -14506,16 +19891,28 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1518105600000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp15lbk8sgtr6r5b0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The BGP status of the VPN gateway. Valid values:
     ///
@@ -14524,6 +19921,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway.
     ///
@@ -14532,6 +19933,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// Indicates whether SSL-VPN is enabled for the VPN gateway. Valid values:
     ///
@@ -14540,11 +19945,19 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpn", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The network type of the VPN gateway.
     ///
@@ -14553,14 +19966,26 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The information about pending orders.
     ///
     /// > This parameter is returned only if **IncludeReservationData** is set to **true**.
     ///
     /// - Wire name: `ReservationData`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_data: Option<crate::types::ReservationData>,
     /// The second IP address that is assigned to the VPN gateway to create IPsec-VPN connections.
     ///
@@ -14568,6 +19993,13 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `DisasterRecoveryInternetIp`.
     /// - Example: `47.91.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryInternetIp",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_internet_ip: Option<String>,
     /// The ID of the second vSwitch that is associated with the VPN gateway.
     ///
@@ -14575,6 +20007,13 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryVSwitchId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
@@ -14582,6 +20021,10 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `SslVpnInternetIp`.
     /// - Example: `47.74.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnInternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -14589,8 +20032,16 @@ pub struct VpnGateway {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `EniInstanceIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_instance_ids: Option<crate::types::EniInstanceIds>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14631,8 +20082,8 @@ impl ::acs_runtime::de::FromJson for VpnGateway {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnGateway {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnGateway {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14641,10 +20092,15 @@ impl<'de> ::serde::Deserialize<'de> for VpnGateway {
 /// A nested value.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnGateways {
     /// The information about the VPN gateways.
     ///
     /// - Wire name: `VpnGateway`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGateway", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway: Option<Vec<crate::types::VpnGateway>>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -14659,8 +20115,8 @@ impl ::acs_runtime::de::FromJson for VpnGateways {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnGateways {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnGateways {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14669,11 +20125,16 @@ impl<'de> ::serde::Deserialize<'de> for VpnGateways {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnPbrRouteEntry {
     /// The next hop of the policy-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route.
     ///
@@ -14686,11 +20147,19 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The destination CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
@@ -14699,6 +20168,10 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The time when the policy-based route was created. Unit: millisecond.
     ///
@@ -14706,16 +20179,28 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_instance_id: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteSource`.
     /// - Example: `192.168.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteSource", skip_serializing_if = "Option::is_none")
+    )]
     pub route_source: Option<String>,
     /// The priority of the policy-based route.
     ///
@@ -14723,6 +20208,10 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The ID of the tunnel associated with the next hop of the policy-based route.
     ///
@@ -14730,6 +20219,10 @@ pub struct VpnPbrRouteEntry {
     ///
     /// - Wire name: `NextHopTunnelId`.
     /// - Example: `tun-opsqc4d97wni2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopTunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14752,8 +20245,8 @@ impl ::acs_runtime::de::FromJson for VpnPbrRouteEntry {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnPbrRouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14762,10 +20255,15 @@ impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnPbrRouteEntries {
     /// The list of policy-based routes.
     ///
     /// - Wire name: `VpnPbrRouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnPbrRouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_pbr_route_entry: Option<Vec<crate::types::VpnPbrRouteEntry>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14780,8 +20278,8 @@ impl ::acs_runtime::de::FromJson for VpnPbrRouteEntries {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnPbrRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14809,6 +20307,7 @@ pub enum DescribeVpnRouteEntriesRouteEntryType {
 /// The route details.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnRouteEntry {
     /// The type of the route entry. Valid values:
     ///
@@ -14817,11 +20316,19 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<String>,
     /// The next hop of the route entry.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp1tui07ob10fmuro****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the route entry. Valid values: **0** and **100**.
     ///
@@ -14830,16 +20337,28 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The destination CIDR block of the route entry.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The AS path of the route entry.
     ///
     /// - Wire name: `AsPath`.
     /// - Example: `65501,65001,60011`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path: Option<String>,
     /// The status of the route entry. Valid values:
     ///
@@ -14848,16 +20367,28 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The timestamp when the route entry was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1563874074000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The community attributes of the route entry.
     ///
     /// - Wire name: `Community`.
     /// - Example: `65001:1000,65501:2000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Community", skip_serializing_if = "Option::is_none")
+    )]
     pub community: Option<String>,
     /// The source of the BGP route. Valid values:
     ///
@@ -14866,11 +20397,19 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `Source`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Source", skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_instance_id: Option<String>,
     /// The ID of the tunnel associated with the next hop.
     ///
@@ -14878,6 +20417,10 @@ pub struct VpnRouteEntry {
     ///
     /// - Wire name: `NextHopTunnelId`.
     /// - Example: `tun-36cfgpwjn58axj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopTunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14902,8 +20445,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteEntry {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnRouteEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14912,10 +20455,15 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnRouteEntries {
     /// The route entry list.
     ///
     /// - Wire name: `VpnRouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnRouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_route_entry: Option<Vec<crate::types::VpnRouteEntry>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14930,8 +20478,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteEntries {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14940,12 +20488,17 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnRouteCounts {
     /// The information about route entries of the VPN gateway in dual-tunnel mode.
     ///
     /// > This parameter is returned only if the VPN gateway supports IPsec-VPN connections in dual-tunnel mode.
     ///
     /// - Wire name: `VpnRouteCount`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnRouteCount", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_route_count: Option<Vec<crate::types::VpnRouteCount>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -14960,8 +20513,8 @@ impl ::acs_runtime::de::FromJson for VpnRouteCounts {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnRouteCounts {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -14970,21 +20523,34 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
 /// A nested value.
 #[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Zone {
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The zone name.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `Hangzhou Zone B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
     /// The zone type. Default value: **AvailabilityZone**.
     ///
     /// - Wire name: `ZoneType`.
     /// - Example: `AvailabilityZone`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneType", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_type: Option<String>,
 }
 #[cfg(feature = "regions-and-zones")]
@@ -15001,8 +20567,8 @@ impl ::acs_runtime::de::FromJson for Zone {
     }
 }
 #[cfg(feature = "regions-and-zones")]
-impl<'de> ::serde::Deserialize<'de> for Zone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Zone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15011,10 +20577,15 @@ impl<'de> ::serde::Deserialize<'de> for Zone {
 /// A nested value.
 #[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Zones {
     /// The zone list.
     ///
     /// - Wire name: `Zone`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<Vec<crate::types::Zone>>,
 }
 #[cfg(feature = "regions-and-zones")]
@@ -15027,8 +20598,8 @@ impl ::acs_runtime::de::FromJson for Zones {
     }
 }
 #[cfg(feature = "regions-and-zones")]
-impl<'de> ::serde::Deserialize<'de> for Zones {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Zones {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15037,31 +20608,52 @@ impl<'de> ::serde::Deserialize<'de> for Zones {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DiagnoseVpnConnectionsVpnConnection {
     /// If the parameter values configured for the IPsec-VPN connection and the peer gateway device do not match, this parameter indicates the value of the parameter configured for the peer gateway device.
     ///
     /// - Wire name: `MismatchRemoteParam`.
     /// - Example: `SHA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MismatchRemoteParam", skip_serializing_if = "Option::is_none")
+    )]
     pub mismatch_remote_param: Option<String>,
     /// If the values of the parameters configured for the IPsec-VPN connection and the peer gateway device do not match, this parameter indicates the value of the parameters configured for the IPsec-VPN connection.
     ///
     /// - Wire name: `MismatchLocalParam`.
     /// - Example: `SHA256`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MismatchLocalParam", skip_serializing_if = "Option::is_none")
+    )]
     pub mismatch_local_param: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp1spxu8hlcvpd7ry****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The log information about the error.
     ///
     /// - Wire name: `SourceLog`.
     /// - Example: `2023-01-13 11:39:21 vco-bp1spxu8hlcvpd7ry**** [PROTO_ERR]: ikev1.c:1433:isakmp_ph1resend(): phase1 negotiation failed due to time up. [{remote id:4}{ph1: 172.16.0.88[500] <=> 192.168.0.206[500], 172.16.0.88 <=> 192.168.0.206}]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceLog", skip_serializing_if = "Option::is_none")
+    )]
     pub source_log: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `FailedReasonCode`.
     /// - Example: `Phase1NegotiationTimeout`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedReasonCode", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_reason_code: Option<String>,
     /// The timestamp when the current error occurred on the IPsec-VPN connection. Unit: millisecond.
     ///
@@ -15069,11 +20661,19 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
     ///
     /// - Wire name: `FailedTime`.
     /// - Example: `1673581161000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_time: Option<i64>,
     /// The cause of the error.
     ///
     /// - Wire name: `FailedReason`.
     /// - Example: `Phase1 negotiation timeout`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedReason", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_reason: Option<String>,
     /// The error level. Valid values:
     ///
@@ -15083,11 +20683,19 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
     ///
     /// - Wire name: `Severity`.
     /// - Example: `Warn`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Severity", skip_serializing_if = "Option::is_none")
+    )]
     pub severity: Option<String>,
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-64n1sr9dig64k6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15110,8 +20718,9 @@ impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsVpnConnection {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DiagnoseVpnConnectionsVpnConnection {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15120,26 +20729,43 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
 /// The configurations of Phase 2 negotiations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DownloadVpnConnectionConfigIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15157,8 +20783,9 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIpsecConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DownloadVpnConnectionConfigIpsecConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15167,16 +20794,25 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
 /// The configurations of Phase 1 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DownloadVpnConnectionConfigIkeConfig {
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7d1i8i****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The IKE version.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
@@ -15185,36 +20821,64 @@ pub struct DownloadVpnConnectionConfigIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<String>,
     /// The encryption algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<String>,
     /// The authentication algorithm in the IKE phase.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<String>,
     /// The DH group in the IKE phase.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<String>,
     /// The lifetime in the IKE phase. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The identifier of the tunnel on the data center side.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.21.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.24.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -15237,8 +20901,9 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIkeConfig {
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
-impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DownloadVpnConnectionConfigIkeConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15247,26 +20912,43 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
 /// The configurations of Phase 2 negotiations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<String>,
     /// The encryption algorithm in the IPsec phase.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<String>,
     /// The DH group in the IPsec phase.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<String>,
     /// The lifetime in the IPsec phase. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15284,8 +20966,9 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponseIpsecCon
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsecConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DownloadVpnConnectionConfigResponseIpsecConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15294,29 +20977,50 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsec
 /// The tunnel configuration of the peer gateway device.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TunnelConfig {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The identifier of the tunnel on the data center side.
     ///
     /// - Wire name: `Local`.
     /// - Example: `47.21.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Local", skip_serializing_if = "Option::is_none")
+    )]
     pub local: Option<String>,
     /// The identifier of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `Remote`.
     /// - Example: `47.24.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Remote", skip_serializing_if = "Option::is_none")
+    )]
     pub remote: Option<String>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::DownloadVpnConnectionConfigIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<
         crate::types::DownloadVpnConnectionConfigResponseIpsecConfig,
     >,
@@ -15337,8 +21041,8 @@ impl ::acs_runtime::de::FromJson for TunnelConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TunnelConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15347,12 +21051,17 @@ impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TunnelsConfig {
     /// The tunnel configurations of the peer gateway device.
     ///
     /// The parameters in **TunnelsConfig** are returned only when the IPsec-VPN connection supports the dual-tunnel mode.
     ///
     /// - Wire name: `TunnelConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_config: Option<Vec<crate::types::TunnelConfig>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15367,8 +21076,8 @@ impl ::acs_runtime::de::FromJson for TunnelsConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TunnelsConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15377,18 +21086,43 @@ impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpConfig {
     /// - Wire name: `LocalAsn`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<String>,
     /// - Wire name: `LocalBgpIp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// - Wire name: `PeerAsn`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<String>,
     /// - Wire name: `PeerBgpIp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// - Wire name: `TunnelCidr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
     /// - Wire name: `TunnelId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15408,8 +21142,8 @@ impl ::acs_runtime::de::FromJson for BgpConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for BgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15418,8 +21152,13 @@ impl<'de> ::serde::Deserialize<'de> for BgpConfig {
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BgpConfigs {
     /// - Wire name: `BgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_config: Option<Vec<crate::types::BgpConfig>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15434,8 +21173,8 @@ impl ::acs_runtime::de::FromJson for BgpConfigs {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BgpConfigs {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15444,38 +21183,71 @@ impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
 /// The configurations of the peer gateway device.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnConnectionConfig {
     /// The identifier of the VPN gateway.
     ///
     /// - Wire name: `Remote`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Remote", skip_serializing_if = "Option::is_none")
+    )]
     pub remote: Option<String>,
     /// The identifier of the customer gateway.
     ///
     /// - Wire name: `Local`.
     /// - Example: `139.196.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Local", skip_serializing_if = "Option::is_none")
+    )]
     pub local: Option<String>,
     /// The CIDR block on the virtual private cloud (VPC) side.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// The CIDR block on the data center side.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.0.0.0/8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::IkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<crate::types::DownloadVpnConnectionConfigIpsecConfig>,
     /// - Wire name: `TunnelsConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnels_config: Option<crate::types::TunnelsConfig>,
     /// - Wire name: `BgpConfigs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpConfigs", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_configs: Option<crate::types::BgpConfigs>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -15497,8 +21269,8 @@ impl ::acs_runtime::de::FromJson for VpnConnectionConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnConnectionConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15507,16 +21279,25 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
 /// The configuration information about the DHCP options set.
 #[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DhcpOptions {
     /// The IP address of the DNS server.
     ///
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainNameServers", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name_servers: Option<String>,
     /// The suffix of the hostname.
     ///
     /// - Wire name: `DomainName`.
     /// - Example: `example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainName", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name: Option<String>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
@@ -15525,6 +21306,10 @@ pub struct DhcpOptions {
     ///
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LeaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
@@ -15533,6 +21318,10 @@ pub struct DhcpOptions {
     ///
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6LeaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_lease_time: Option<String>,
 }
 #[cfg(feature = "dhcp")]
@@ -15550,8 +21339,8 @@ impl ::acs_runtime::de::FromJson for DhcpOptions {
     }
 }
 #[cfg(feature = "dhcp")]
-impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DhcpOptions {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15560,6 +21349,7 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
 /// The tag list.
 #[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateVpc {
     /// The status of the VPC that is associated with the DHCP options set. Valid values:
     ///
@@ -15568,11 +21358,19 @@ pub struct AssociateVpc {
     ///
     /// - Wire name: `AssociateStatus`.
     /// - Example: `InUse`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociateStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub associate_status: Option<String>,
     /// The ID of the VPC that is associated with the DHCP options set.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-eb3b54r6otues4tjj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
 }
 #[cfg(feature = "dhcp")]
@@ -15588,8 +21386,8 @@ impl ::acs_runtime::de::FromJson for AssociateVpc {
     }
 }
 #[cfg(feature = "dhcp")]
-impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociateVpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15598,16 +21396,25 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
 /// The information about the DNAT table.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ForwardTable {
     /// The ID of the DNAT table.
     ///
     /// - Wire name: `ForwardTableId`.
     /// - Example: `ftb-uf6gj3mhsg94qsqst****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// The number of DNAT entries.
     ///
     /// - Wire name: `ForwardEntryCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryCount", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_count: Option<i32>,
 }
 #[cfg(feature = "nat")]
@@ -15623,8 +21430,8 @@ impl ::acs_runtime::de::FromJson for ForwardTable {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for ForwardTable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ForwardTable {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15633,16 +21440,25 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTable {
 /// The information about the SNAT table.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SnatTable {
     /// The number of SNAT entries.
     ///
     /// - Wire name: `SnatEntryCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryCount", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_count: Option<i32>,
     /// The ID of the SNAT table.
     ///
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-SnatTableIds****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -15658,8 +21474,8 @@ impl ::acs_runtime::de::FromJson for SnatTable {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for SnatTable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SnatTable {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15668,16 +21484,25 @@ impl<'de> ::serde::Deserialize<'de> for SnatTable {
 /// The information about the FULLNAT table.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FullNatTable {
     /// The number of FULLNAT entries.
     ///
     /// - Wire name: `FullNatEntryCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryCount", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_count: Option<i64>,
     /// The ID of the FULLNAT table.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -15693,8 +21518,8 @@ impl ::acs_runtime::de::FromJson for FullNatTable {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for FullNatTable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FullNatTable {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15703,6 +21528,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTable {
 /// The billing information.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BillingConfig {
     /// The metering method of the NAT gateway. Valid values:
     ///
@@ -15711,6 +21537,10 @@ pub struct BillingConfig {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayBySpec`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// Indicates whether automatic payment is enabled. If the **InstanceChargeType** parameter is set to **PrePaid**, one of the following values is returned:
     ///
@@ -15721,6 +21551,10 @@ pub struct BillingConfig {
     ///
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<String>,
     /// The specification of the Internet NAT gateway. If the **InternetChargeType** parameter is set to **PayBySpec**, one of the following values is returned:
     ///
@@ -15732,11 +21566,19 @@ pub struct BillingConfig {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method of the NAT gateway. The value is set to **PostPaid**, which indicates the pay-as-you-go billing method.
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -15754,8 +21596,8 @@ impl ::acs_runtime::de::FromJson for BillingConfig {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for BillingConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BillingConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15764,31 +21606,52 @@ impl<'de> ::serde::Deserialize<'de> for BillingConfig {
 /// The private network information about the NAT gateway.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrivateInfo {
     /// The maximum bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `MaxBandwidth`.
     /// - Example: `5120`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub max_bandwidth: Option<i32>,
     /// The ID of the vSwitch to which the NAT gateway belongs.
     ///
     /// - Wire name: `VswitchId`.
     /// - Example: `vsw-bp1s2laxhdf9ayjbo***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VswitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub vswitch_id: Option<String>,
     /// The private IP address.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The zone where the NAT gateway is deployed.
     ///
     /// - Wire name: `IzNo`.
     /// - Example: `cn-qingdao-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IzNo", skip_serializing_if = "Option::is_none")
+    )]
     pub iz_no: Option<String>,
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `EniInstanceId`.
     /// - Example: `eni-bp1cmgtoaka8vfyg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_instance_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -15807,8 +21670,8 @@ impl ::acs_runtime::de::FromJson for PrivateInfo {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrivateInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15817,6 +21680,7 @@ impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
 /// The information about the deletion protection feature.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletionProtectionInfo {
     /// Indicates whether deletion protection is enabled.
     ///
@@ -15825,6 +21689,10 @@ pub struct DeletionProtectionInfo {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
 }
 #[cfg(feature = "nat")]
@@ -15839,8 +21707,8 @@ impl ::acs_runtime::de::FromJson for DeletionProtectionInfo {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeletionProtectionInfo {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15849,6 +21717,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetNatGatewayAttributeIpList {
     /// The association status of the EIP.
     ///
@@ -15858,16 +21727,28 @@ pub struct GetNatGatewayAttributeIpList {
     ///
     /// - Wire name: `UsingStatus`.
     /// - Example: `idle`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UsingStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub using_status: Option<String>,
     /// The IP address of the EIP.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `116.33.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The ID of the EIP.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -15884,8 +21765,9 @@ impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeIpList {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetNatGatewayAttributeIpList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15894,14 +21776,34 @@ impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LogDelivery {
     /// - Wire name: `LogDeliveryType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogDeliveryType", skip_serializing_if = "Option::is_none")
+    )]
     pub log_delivery_type: Option<String>,
     /// - Wire name: `LogDestination`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogDestination", skip_serializing_if = "Option::is_none")
+    )]
     pub log_destination: Option<String>,
     /// - Wire name: `DeliveryStatus`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeliveryStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub delivery_status: Option<String>,
     /// - Wire name: `DeliverLogsErrorMessage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeliverLogsErrorMessage",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deliver_logs_error_message: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -15919,8 +21821,8 @@ impl ::acs_runtime::de::FromJson for LogDelivery {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for LogDelivery {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for LogDelivery {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15929,36 +21831,64 @@ impl<'de> ::serde::Deserialize<'de> for LogDelivery {
 /// A nested value.
 #[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CidrReservationUsage {
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the elastic network interface (ENI) whose CIDR block is allocated from the reserved CIDR block.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `eni-bp14v2sdd3v8htln****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the resource to which a CIDR block is allocated from the reserved CIDR block. Only **NetworkInterface** may be returned, which indicates an ENI.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `IpPrefixId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpPrefixId", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_prefix_id: Option<String>,
     /// The CIDR block allocated to the ENI from the reserved CIDR block.
     ///
     /// - Wire name: `IpPrefixCidr`.
     /// - Example: `192.168.1.64/28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpPrefixCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_prefix_cidr: Option<String>,
 }
 #[cfg(feature = "vswitch")]
@@ -15978,8 +21908,8 @@ impl ::acs_runtime::de::FromJson for CidrReservationUsage {
     }
 }
 #[cfg(feature = "vswitch")]
-impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CidrReservationUsage {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -15988,16 +21918,25 @@ impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrefixListAssociation {
     /// The prefix list ID.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b7hwu67****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the associated resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vtb-bp1drpcfz9srr393h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the associated resource. Valid values:
     ///
@@ -16006,11 +21945,19 @@ pub struct PrefixListAssociation {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `vpcRouteTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `153460731706****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
@@ -16023,26 +21970,46 @@ pub struct PrefixListAssociation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The reason why the association failed.
     ///
     /// - Wire name: `Reason`.
     /// - Example: `failed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
     /// The region ID of the prefix list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource associated with the prefix list belongs.
     ///
     /// - Wire name: `ResourceUid`.
     /// - Example: `132193271328****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceUid", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_uid: Option<String>,
     /// List of CIDR addresses where the prefix list is effective in the currently associated resources.
     ///
     /// - Wire name: `CidrList`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrList", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_list: Option<String>,
 }
 #[cfg(feature = "prefix-list")]
@@ -16065,8 +22032,8 @@ impl ::acs_runtime::de::FromJson for PrefixListAssociation {
     }
 }
 #[cfg(feature = "prefix-list")]
-impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrefixListAssociation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16075,26 +22042,43 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrefixListEntry {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b7hwu67****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The CIDR blocks specified in the prefix list.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The description of the prefix list.
     ///
     /// - Wire name: `Description`.
     /// - Example: `description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the prefix list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "prefix-list")]
@@ -16112,8 +22096,8 @@ impl ::acs_runtime::de::FromJson for PrefixListEntry {
     }
 }
 #[cfg(feature = "prefix-list")]
-impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrefixListEntry {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16122,6 +22106,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EntrySummary {
     /// The type of the route. Valid values:
     ///
@@ -16133,11 +22118,19 @@ pub struct EntrySummary {
     ///
     /// - Wire name: `RouteEntryType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
 }
 #[cfg(feature = "route-table")]
@@ -16153,8 +22146,8 @@ impl ::acs_runtime::de::FromJson for EntrySummary {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for EntrySummary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EntrySummary {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16163,15 +22156,24 @@ impl<'de> ::serde::Deserialize<'de> for EntrySummary {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RouteEntrySummary {
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The information about the routes of different types in one route table.
     ///
     /// - Wire name: `EntrySummarys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntrySummarys", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_summarys: Option<Vec<crate::types::EntrySummary>>,
 }
 #[cfg(feature = "route-table")]
@@ -16187,8 +22189,8 @@ impl ::acs_runtime::de::FromJson for RouteEntrySummary {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RouteEntrySummary {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16197,6 +22199,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
 /// A nested value.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DiagnoseResult {
     /// The diagnostic item.
     ///
@@ -16212,6 +22215,10 @@ pub struct DiagnoseResult {
     ///
     /// - Wire name: `DiagnoseName`.
     /// - Example: `RouteEntryConflict`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiagnoseName", skip_serializing_if = "Option::is_none")
+    )]
     pub diagnose_name: Option<String>,
     /// The diagnostic result.
     ///
@@ -16253,6 +22260,13 @@ pub struct DiagnoseResult {
     ///
     /// - Wire name: `DiagnoseResultDescription`.
     /// - Example: `{\"targetIp\":\"192.168.0.1\",\"srcIp\":\"192.168.1.1\",\"rtt\":-1.0,\"lossRate\":100.0}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DiagnoseResultDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub diagnose_result_description: Option<String>,
     /// The diagnostic result level.
     ///
@@ -16264,6 +22278,10 @@ pub struct DiagnoseResult {
     ///
     /// - Wire name: `DiagnoseResultLevel`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiagnoseResultLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub diagnose_result_level: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -16280,8 +22298,8 @@ impl ::acs_runtime::de::FromJson for DiagnoseResult {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DiagnoseResult {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16290,6 +22308,7 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OpticalModuleModel {
     /// 物理专线接入点光模块支持的端口类型。取值：
     /// ● 1000Base-LX：千兆单模光口。
@@ -16298,6 +22317,10 @@ pub struct OpticalModuleModel {
     /// ● 100GBase-LR：十万兆单模光口。
     ///
     /// - Wire name: `PortType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// 物理专线接入点光模块支持型号，取值：
     /// 1000Base-LX :
@@ -16318,6 +22341,10 @@ pub struct OpticalModuleModel {
     /// QSFP28-100G-ZR4-WDM1300,80KM
     ///
     /// - Wire name: `OpticalModuleModel`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OpticalModuleModel", skip_serializing_if = "Option::is_none")
+    )]
     pub optical_module_model: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -16333,8 +22360,8 @@ impl ::acs_runtime::de::FromJson for OpticalModuleModel {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OpticalModuleModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16343,16 +22370,25 @@ impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BusinessAccessPoint {
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-xs-B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The name of the access point.
     ///
     /// - Wire name: `AccessPointName`.
     /// - Example: `hangzhou-xs-B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointName", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_name: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -16365,6 +22401,10 @@ pub struct BusinessAccessPoint {
     ///
     /// - Wire name: `SupportLineOperator`.
     /// - Example: `CT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportLineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub support_line_operator: Option<String>,
     /// The port type supported by the access point. Valid values:
     ///
@@ -16380,6 +22420,10 @@ pub struct BusinessAccessPoint {
     ///
     /// - Wire name: `SupportPortTypes`.
     /// - Example: `1000Base-T`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportPortTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub support_port_types: Option<String>,
     /// The ID of the cloud box.
     ///
@@ -16387,20 +22431,36 @@ pub struct BusinessAccessPoint {
     ///
     /// - Wire name: `CloudBoxInstanceIds`.
     /// - Example: `cb-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CloudBoxInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub cloud_box_instance_ids: Option<String>,
     /// The longitude of the access point.
     ///
     /// - Wire name: `Longitude`.
     /// - Example: `120.247514`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Longitude", skip_serializing_if = "Option::is_none")
+    )]
     pub longitude: Option<f64>,
     /// The latitude of the access point.
     ///
     /// - Wire name: `Latitude`.
     /// - Example: `30.198416`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Latitude", skip_serializing_if = "Option::is_none")
+    )]
     pub latitude: Option<f64>,
     /// 当前接入点支持的光模块型号集合。
     ///
     /// - Wire name: `OpticalModuleModels`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OpticalModuleModels", skip_serializing_if = "Option::is_none")
+    )]
     pub optical_module_models: Option<Vec<crate::types::OpticalModuleModel>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -16422,8 +22482,8 @@ impl ::acs_runtime::de::FromJson for BusinessAccessPoint {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BusinessAccessPoint {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16432,16 +22492,25 @@ impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GeographicSubRegion {
     /// The ID of the region where circuits are available.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the region where circuits are available.
     ///
     /// - Wire name: `Name`.
     /// - Example: \`\`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -16457,8 +22526,8 @@ impl ::acs_runtime::de::FromJson for GeographicSubRegion {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GeographicSubRegion {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16467,11 +22536,19 @@ impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
 /// The list of the DHCP options sets.
 #[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DhcpOptionsSet {
     /// The description of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DhcpOptionsSetDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -16482,44 +22559,80 @@ pub struct DhcpOptionsSet {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The name of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_name: Option<String>,
     /// The number of VPCs with which the DHCP options set is associated.
     ///
     /// - Wire name: `AssociateVpcCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociateVpcCount", skip_serializing_if = "Option::is_none")
+    )]
     pub associate_vpc_count: Option<i32>,
     /// The ID of the Alibaba Cloud account to which the DHCP options set belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The details of DHCP options.
     ///
     /// - Wire name: `DhcpOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options: Option<crate::types::DhcpOptions>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// The creation time of the DHCP options sets.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2025-08-21 ***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "dhcp")]
@@ -16543,8 +22656,8 @@ impl ::acs_runtime::de::FromJson for DhcpOptionsSet {
     }
 }
 #[cfg(feature = "dhcp")]
-impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DhcpOptionsSet {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16553,16 +22666,25 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
     /// The ID of the zone where the instance is deployed.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `me-east-1a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the zone.
     ///
     /// - Wire name: `LocalName`.
     /// - Example: `Dubai Zone A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalName", skip_serializing_if = "Option::is_none")
+    )]
     pub local_name: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -16578,8 +22700,9 @@ impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesZone {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListEnhanhcedNatGatewayAvailableZonesZone {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16588,26 +22711,43 @@ impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZon
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct FullNatEntries {
     /// The NAT IP address that is used for address translation in FULLNAT entries.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// The frontend port that is used for port mapping in FULLNAT entries. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `NatIpPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpPort", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_port: Option<String>,
     /// The backend IP address that is used for FULLNAT address translation in FULLNAT entries.
     ///
     /// - Wire name: `AccessIp`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessIp", skip_serializing_if = "Option::is_none")
+    )]
     pub access_ip: Option<String>,
     /// The backend port that is used for port mapping in FULLNAT entries. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `AccessPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPort", skip_serializing_if = "Option::is_none")
+    )]
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded. Valid values:
     ///
@@ -16616,16 +22756,28 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The ID of the elastic network interface (ENI).
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-gw80wedm8pq0tpr2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The type of the ENI. The value is set to **Endpoint**, which indicates a reverse endpoint.
     ///
     /// - Wire name: `NetworkInterfaceType`.
     /// - Example: `Endpoint`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_type: Option<String>,
     /// The name of the FULLNAT entry.
     ///
@@ -16633,6 +22785,10 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `FullNatEntryName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_name: Option<String>,
     /// The description of the FULLNAT entry.
     ///
@@ -16640,16 +22796,31 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `FullNatEntryDescription`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "FullNatEntryDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub full_nat_entry_description: Option<String>,
     /// The time when the FULLNAT entry was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-10-27T02:44:40Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the FULLNAT entry.
     ///
     /// - Wire name: `FullNatEntryId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_id: Option<String>,
     /// The status of the FULLNAT entry. Valid values:
     ///
@@ -16660,11 +22831,19 @@ pub struct FullNatEntries {
     ///
     /// - Wire name: `FullNatEntryStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_status: Option<String>,
     /// The ID of the FULLNAT table to which the FULLNAT entry belongs.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -16691,8 +22870,8 @@ impl ::acs_runtime::de::FromJson for FullNatEntries {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for FullNatEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16701,11 +22880,16 @@ impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGatewayRouteTableEntriesNextHop {
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `vpn-bp10zyaph5cc8b7c7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -16720,11 +22904,19 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The weight of the route.
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<String>,
     /// Indicates whether the route is available. Valid values:
     ///
@@ -16733,6 +22925,10 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -16750,8 +22946,9 @@ impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesNextHop {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListGatewayRouteTableEntriesNextHop {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16760,6 +22957,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
 /// A nested value.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GatewayRouteEntryModel {
     /// The status of the route entry. Valid values:
     ///
@@ -16769,16 +22967,28 @@ pub struct GatewayRouteEntryModel {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `i-bp11gcl0sm85t9bi****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The name of the route entry.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -16788,11 +22998,19 @@ pub struct GatewayRouteEntryModel {
     ///
     /// - Wire name: `NextHopType`.
     /// - Example: `EcsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The destination CIDR block of the route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The name of the route entry.
     ///
@@ -16800,10 +23018,18 @@ pub struct GatewayRouteEntryModel {
     ///
     /// - Wire name: `Name`.
     /// - Example: `name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The information about the next hop.
     ///
     /// - Wire name: `NextHops`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHops", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hops: Option<Vec<crate::types::ListGatewayRouteTableEntriesNextHop>>,
 }
 #[cfg(feature = "route-table")]
@@ -16824,8 +23050,8 @@ impl ::acs_runtime::de::FromJson for GatewayRouteEntryModel {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GatewayRouteEntryModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16834,26 +23060,43 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
 /// The configurations of Phase 1 negotiations.
 #[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListIpsecServersIkeConfig {
     /// The identifier of the customer gateway. Both fully qualified domain names (FQDNs) and IP addresses are supported. By default, this parameter is empty.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `139.67.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
     /// The IKE lifetime. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The IKE encryption algorithm.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<String>,
     /// The ID of the IPsec server. The default value is the public IP address of the VPN gateway. Both FQDNs and IP addresses are supported.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `116.64.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The IKE negotiation mode. Valid values:
     ///
@@ -16861,21 +23104,37 @@ pub struct ListIpsecServersIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<String>,
     /// The IKE version.
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<String>,
     /// The Diffie-Hellman key exchange algorithm.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<String>,
     /// The IKE authentication algorithm.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<String>,
 }
 #[cfg(feature = "ipsec-servers")]
@@ -16897,8 +23156,9 @@ impl ::acs_runtime::de::FromJson for ListIpsecServersIkeConfig {
     }
 }
 #[cfg(feature = "ipsec-servers")]
-impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListIpsecServersIkeConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -16907,6 +23167,7 @@ impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
 /// A nested value.
 #[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct IpsecServer {
     /// The time when the IPsec server was created.
     ///
@@ -16914,26 +23175,46 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-12-03T10:11:55Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The number of clients that are connected to the IPsec server.
     ///
     /// - Wire name: `OnlineClientCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OnlineClientCount", skip_serializing_if = "Option::is_none")
+    )]
     pub online_client_count: Option<i32>,
     /// The public IP address of the VPN gateway.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.22.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The name of the IPsec server.
     ///
     /// - Wire name: `IpsecServerName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_name: Option<String>,
     /// The ID of the IDaaS instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_id: Option<String>,
     /// Indicates whether the current IPsec tunnel is deleted and negotiations are reinitiated. Valid values:
     ///
@@ -16942,36 +23223,64 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The local CIDR blocks, which refer to the CIDR blocks on the virtual private cloud (VPC) side.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/16,172.17.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `pgw6dy7d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The ID of the region where the IPsec server is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether pre-shared key authentication is enabled. Only **true** may be returned, which indicates that pre-shared key authentication is enabled.
     ///
     /// - Wire name: `PskEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PskEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub psk_enabled: Option<bool>,
     /// The IPsec server ID.
     ///
     /// - Wire name: `IpsecServerId`.
     /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_id: Option<String>,
     /// Indicates whether two-factor authentication is enabled. Valid values:
     ///
@@ -16980,6 +23289,10 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `MultiFactorAuthEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MultiFactorAuthEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub multi_factor_auth_enabled: Option<bool>,
     /// The number of SSL-VPN connections supported by the VPN gateway.
     ///
@@ -16987,19 +23300,35 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub max_connections: Option<i32>,
     /// The client CIDR block. It refers to the CIDR block that is allocated to the virtual interface of the client.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::ListIpsecServersIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<crate::types::IpsecConfig>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
@@ -17007,6 +23336,10 @@ pub struct IpsecServer {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "ipsec-servers")]
@@ -17038,8 +23371,8 @@ impl ::acs_runtime::de::FromJson for IpsecServer {
     }
 }
 #[cfg(feature = "ipsec-servers")]
-impl<'de> ::serde::Deserialize<'de> for IpsecServer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for IpsecServer {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17048,11 +23381,16 @@ impl<'de> ::serde::Deserialize<'de> for IpsecServer {
 /// A nested value.
 #[cfg(feature = "ipv4-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Ipv4GatewayModel {
     /// The ID of the VPC with which the IPv4 gateways are associated.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-5tsrxlw7dv074gci4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
@@ -17064,16 +23402,28 @@ pub struct Ipv4GatewayModel {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// The description of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
@@ -17082,30 +23432,57 @@ pub struct Ipv4GatewayModel {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The time when the IPv4 gateway was created.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2021-12-02T07:07:35Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtCreate", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_create: Option<String>,
     /// The ID of the route table associated with the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ipv4GatewayRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ipv4_gateway_route_table_id: Option<String>,
     /// The name of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_name: Option<String>,
     /// The ID of the resource group to which the IPv4 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The list of tags that are added to the resource group.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "ipv4-gateway")]
@@ -17129,8 +23506,8 @@ impl ::acs_runtime::de::FromJson for Ipv4GatewayModel {
     }
 }
 #[cfg(feature = "ipv4-gateway")]
-impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Ipv4GatewayModel {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17139,16 +23516,25 @@ impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct NatIpCidr {
     /// The time when the CIDR block was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-28T20:50Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrId`.
     /// - Example: `vpcnatcidr-gw8ov42ei6xh1jys2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_id: Option<String>,
     /// Indicates whether the CIDR block is the default CIDR block of the NAT gateway. Valid values:
     ///
@@ -17157,31 +23543,55 @@ pub struct NatIpCidr {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The status of the CIDR block of the NAT gateway. If **Available** is returned, it indicates that the CIDR block is available.
     ///
     /// - Wire name: `NatIpCidrStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_status: Option<String>,
     /// The name of the CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrName`.
     /// - Example: `Name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_name: Option<String>,
     /// The CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Example: `172.16.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The description of the CIDR block of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_description: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -17203,8 +23613,8 @@ impl ::acs_runtime::de::FromJson for NatIpCidr {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for NatIpCidr {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17227,6 +23637,7 @@ pub enum IpOrigin {
 /// A nested value.
 #[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListNatIpsNatIp {
     /// Indicates whether the IP address is the default IP address of the NAT gateway. Valid values:
     ///
@@ -17235,38 +23646,70 @@ pub struct ListNatIpsNatIp {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The IP address.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.0.126`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// - Wire name: `Ipv4Prefix`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<String>,
     /// The CIDR block to which the IP address belongs.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Example: `192.168.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     /// The ID of the IP address.
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-gw8a863sut1zijxh0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_id: Option<String>,
     /// The description of the IP address.
     ///
     /// - Wire name: `NatIpDescription`.
     /// - Example: `default`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_description: Option<String>,
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway to which the IP address is assigned.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The name of the IP address.
     ///
     /// - Wire name: `NatIpName`.
     /// - Example: `default`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_name: Option<String>,
     /// The status of the IP address. Valid values:
     ///
@@ -17279,6 +23722,10 @@ pub struct ListNatIpsNatIp {
     ///
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_status: Option<String>,
 }
 #[cfg(feature = "nat")]
@@ -17301,8 +23748,8 @@ impl ::acs_runtime::de::FromJson for ListNatIpsNatIp {
     }
 }
 #[cfg(feature = "nat")]
-impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListNatIpsNatIp {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17311,6 +23758,7 @@ impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
 /// The list of Express Connect circuit features.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PhysicalConnectionFeature {
     /// The feature value of the Express Connect circuit. Valid values:
     ///
@@ -17319,6 +23767,10 @@ pub struct PhysicalConnectionFeature {
     ///
     /// - Wire name: `FeatureValue`.
     /// - Example: `OK`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeatureValue", skip_serializing_if = "Option::is_none")
+    )]
     pub feature_value: Option<String>,
     /// The feature key of the Express Connect circuit. Valid values:
     ///
@@ -17333,6 +23785,10 @@ pub struct PhysicalConnectionFeature {
     ///
     /// - Wire name: `FeatureKey`.
     /// - Example: `SubifRateLimit`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeatureKey", skip_serializing_if = "Option::is_none")
+    )]
     pub feature_key: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
@@ -17348,8 +23804,9 @@ impl ::acs_runtime::de::FromJson for PhysicalConnectionFeature {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PhysicalConnectionFeature {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17358,21 +23815,34 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PrefixList {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-m5estsqsdqwg88hjf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The name of the prefix list.
     ///
     /// - Wire name: `PrefixListName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The description of the prefix list.
     ///
     /// - Wire name: `PrefixListDescription`.
     /// - Example: `Created with oss service by system.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_description: Option<String>,
     /// The IP version of the prefix list. Valid values:
     ///
@@ -17381,15 +23851,27 @@ pub struct PrefixList {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The time when the prefix list was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-07-12T14:22:32Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The CIDR block specified in the prefix list.
     ///
     /// - Wire name: `CidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_blocks: Option<Vec<String>>,
     /// Indicates whether the prefix list is shared. Valid values:
     ///
@@ -17398,11 +23880,19 @@ pub struct PrefixList {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ShareType", skip_serializing_if = "Option::is_none")
+    )]
     pub share_type: Option<String>,
     /// The maximum number of CIDR blocks that you can specify in the prefix list.
     ///
     /// - Wire name: `MaxEntries`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub max_entries: Option<i32>,
     /// The status of the prefix list. Valid values:
     ///
@@ -17412,11 +23902,19 @@ pub struct PrefixList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `1210123456123456`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
@@ -17428,25 +23926,45 @@ pub struct PrefixList {
     ///
     /// - Wire name: `PrefixListStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_status: Option<String>,
     /// The region ID of the prefix list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// The type of the prefix list.
     ///
     /// - Wire name: `PrefixListType`.
     /// - Example: `Custom`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListType", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_type: Option<String>,
 }
 #[cfg(feature = "prefix-list")]
@@ -17475,8 +23993,8 @@ impl ::acs_runtime::de::FromJson for PrefixList {
     }
 }
 #[cfg(feature = "prefix-list")]
-impl<'de> ::serde::Deserialize<'de> for PrefixList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PrefixList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17485,26 +24003,43 @@ impl<'de> ::serde::Deserialize<'de> for PrefixList {
 /// A nested value.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublicIpPoolCidrBlockList {
     /// The information about the CIDR blocks.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The CIDR blocks.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-05-10T01:37:38Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The time when the CIDR block was created. The time is displayed in `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The status of the CIDR block in the IP address pool. Valid values:
     ///
@@ -17514,11 +24049,19 @@ pub struct PublicIpPoolCidrBlockList {
     ///
     /// - Wire name: `UsedIpNum`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UsedIpNum", skip_serializing_if = "Option::is_none")
+    )]
     pub used_ip_num: Option<i32>,
     /// The total number of available IP addresses in the CIDR block.
     ///
     /// - Wire name: `TotalIpNum`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalIpNum", skip_serializing_if = "Option::is_none")
+    )]
     pub total_ip_num: Option<i32>,
 }
 #[cfg(feature = "eip")]
@@ -17538,8 +24081,9 @@ impl ::acs_runtime::de::FromJson for PublicIpPoolCidrBlockList {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PublicIpPoolCidrBlockList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17548,21 +24092,34 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
 /// The structure of the IP address pool.
 #[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublicIpAddressPoolList {
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The region ID of the IP address pool.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-chengdu`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The time when the IP address pool was created. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-05-10T01:37:38Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The line type.
     ///
@@ -17584,11 +24141,19 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The name of the IP address pool.
     ///
     /// - Wire name: `Name`.
     /// - Example: `AddressPoolName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The status of the IP address pool.
     ///
@@ -17598,21 +24163,37 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The description of the IP address pool.
     ///
     /// - Wire name: `Description`.
     /// - Example: `AddressPoolDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The total number of available IP addresses in the public IP address pool.
     ///
     /// - Wire name: `TotalIpNum`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalIpNum", skip_serializing_if = "Option::is_none")
+    )]
     pub total_ip_num: Option<i32>,
     /// The number of used IP addresses in the public IP address pool.
     ///
     /// - Wire name: `UsedIpNum`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UsedIpNum", skip_serializing_if = "Option::is_none")
+    )]
     pub used_ip_num: Option<i32>,
     /// Indicates whether idle IP addresses exist.
     ///
@@ -17621,6 +24202,10 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `IpAddressRemaining`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddressRemaining", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address_remaining: Option<bool>,
     /// The user type. Valid values:
     ///
@@ -17629,10 +24214,18 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `UserType`.
     /// - Example: `admin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserType", skip_serializing_if = "Option::is_none")
+    )]
     pub user_type: Option<String>,
     /// The Alibaba Cloud account to which the IP address pool belongs.
     ///
     /// - Wire name: `OwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The sharing type of the IP address pool.
     ///
@@ -17641,15 +24234,27 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ShareType", skip_serializing_if = "Option::is_none")
+    )]
     pub share_type: Option<String>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// The service type of the IP address pool.
     ///
@@ -17658,10 +24263,18 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `BizType`.
     /// - Example: `CloudBox`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BizType", skip_serializing_if = "Option::is_none")
+    )]
     pub biz_type: Option<String>,
     /// The zone of the IP address pool. This parameter is returned only when the service type of the IP address pool is CloudBox.
     ///
     /// - Wire name: `Zones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<Vec<String>>,
     /// The edition of Anti-DDoS.
     ///
@@ -17669,6 +24282,13 @@ pub struct PublicIpAddressPoolList {
     /// * If the value is set to **AntiDDoS_Enhanced**, Anti-DDoS Pro/Premium is used.
     ///
     /// - Wire name: `SecurityProtectionTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<Vec<String>>,
     /// The status of the IP address pool.
     ///
@@ -17677,6 +24297,10 @@ pub struct PublicIpAddressPoolList {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
 }
 #[cfg(feature = "eip")]
@@ -17709,8 +24333,8 @@ impl ::acs_runtime::de::FromJson for PublicIpAddressPoolList {
     }
 }
 #[cfg(feature = "eip")]
-impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PublicIpAddressPoolList {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17719,6 +24343,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
 /// A nested value.
 #[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTagResourcesTagResource {
     /// The type of the resource. Valid values:
     ///
@@ -17732,21 +24357,37 @@ pub struct ListTagResourcesTagResource {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
     /// The ID of the resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-bp16qjewdsunr41m1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag")]
@@ -17764,8 +24405,9 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesTagResource {
     }
 }
 #[cfg(feature = "tag")]
-impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTagResourcesTagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17774,10 +24416,15 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
 /// A nested value.
 #[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTagResourcesTagResources {
     /// The tag key.
     ///
     /// - Wire name: `TagResource`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResource", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resource: Option<Vec<crate::types::ListTagResourcesTagResource>>,
 }
 #[cfg(feature = "tag")]
@@ -17792,8 +24439,9 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesTagResources {
     }
 }
 #[cfg(feature = "tag")]
-impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTagResourcesTagResources {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17802,6 +24450,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
 /// A nested value.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTrafficMirrorFiltersIngressRule {
     /// The status of the inbound rule. Valid values:
     ///
@@ -17812,6 +24461,13 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterRuleStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the inbound rule. Valid values:
     ///
@@ -17820,11 +24476,19 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Action", skip_serializing_if = "Option::is_none")
+    )]
     pub action: Option<String>,
     /// The source CIDR block of the inbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `0.0.0.0/0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
@@ -17833,6 +24497,10 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `ingress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficDirection", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the inbound traffic to be mirrored. Valid values:
     ///
@@ -17843,41 +24511,76 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The version of IP protocol.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_port_range: Option<String>,
     /// The ID of the inbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterRuleId`.
     /// - Example: `tmr-j6cezu8e68rnpepet****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterRuleId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_rule_id: Option<String>,
     /// The destination CIDR block of the inbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `0.0.0.0/0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The priority of the inbound rule. A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The ID of the filter associated with the inbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The destination port range of the inbound traffic.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `-1/-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -17904,8 +24607,9 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersIngressRule {
     }
 }
 #[cfg(feature = "traffic-mirror")]
-impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTrafficMirrorFiltersIngressRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -17914,6 +24618,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
 /// A nested value.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTrafficMirrorFiltersEgressRule {
     /// The status of the outbound rule. Valid values:
     ///
@@ -17924,6 +24629,13 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     ///
     /// - Wire name: `TrafficMirrorFilterRuleStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterRuleStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_rule_status: Option<String>,
     /// The action of the outbound rule. Valid values:
     ///
@@ -17932,11 +24644,19 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     ///
     /// - Wire name: `Action`.
     /// - Example: `accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Action", skip_serializing_if = "Option::is_none")
+    )]
     pub action: Option<String>,
     /// The source CIDR block of the outbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_block: Option<String>,
     /// The direction of the network traffic. Valid values:
     ///
@@ -17945,6 +24665,10 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     ///
     /// - Wire name: `TrafficDirection`.
     /// - Example: `egress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficDirection", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_direction: Option<String>,
     /// The protocol that is used by the outbound traffic to be mirrored. Valid values:
     ///
@@ -17955,41 +24679,76 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     ///
     /// - Wire name: `Protocol`.
     /// - Example: `TCP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The version of IP protocol.
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `22/40`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_port_range: Option<String>,
     /// The ID of the outbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterRuleId`.
     /// - Example: `tmr-j6c89rzmtd3hhdugq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterRuleId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_rule_id: Option<String>,
     /// The destination CIDR block of the outbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The priority of the outbound rule. A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The ID of the filter associated with the outbound rule.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The source port range of the outbound traffic.
     ///
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -18016,8 +24775,9 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersEgressRule {
     }
 }
 #[cfg(feature = "traffic-mirror")]
-impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTrafficMirrorFiltersEgressRule {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18026,6 +24786,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
 /// A nested value.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TrafficMirrorFilter {
     /// The status of the filter. Valid values:
     ///
@@ -18036,43 +24797,88 @@ pub struct TrafficMirrorFilter {
     ///
     /// - Wire name: `TrafficMirrorFilterStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_status: Option<String>,
     /// The description of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterDescription`.
     /// - Example: `This is a filter.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_description: Option<String>,
     /// The ID of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The filter name.
     ///
     /// - Wire name: `TrafficMirrorFilterName`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_name: Option<String>,
     /// The information about the inbound rules.
     ///
     /// - Wire name: `IngressRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_rules: Option<Vec<crate::types::ListTrafficMirrorFiltersIngressRule>>,
     /// The information about the outbound rules.
     ///
     /// - Wire name: `EgressRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_rules: Option<Vec<crate::types::ListTrafficMirrorFiltersEgressRule>>,
     /// The ID of the resource group to which the traffic mirror session belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// The time when the filter is created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2023-09-05T15:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -18096,8 +24902,8 @@ impl ::acs_runtime::de::FromJson for TrafficMirrorFilter {
     }
 }
 #[cfg(feature = "traffic-mirror")]
-impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TrafficMirrorFilter {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18106,16 +24912,25 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
 /// A nested value.
 #[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TrafficMirrorSession {
     /// The ID of the traffic mirror destination.
     ///
     /// - Wire name: `TrafficMirrorTargetId`.
     /// - Example: `eni-j6c2fp57q8rr47rp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorTargetId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_target_id: Option<String>,
     /// The ID of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionId`.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSessionId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_session_id: Option<String>,
     /// The priority of the traffic mirror session.
     ///
@@ -18123,6 +24938,10 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The type of the traffic mirror destination. Valid values:
     ///
@@ -18131,16 +24950,34 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorTargetType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_target_type: Option<String>,
     /// The maximum transmission unit.
     ///
     /// - Wire name: `PacketLength`.
     /// - Example: `1500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PacketLength", skip_serializing_if = "Option::is_none")
+    )]
     pub packet_length: Option<i32>,
     /// The description of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionDescription`.
     /// - Example: `This is a session.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_description: Option<String>,
     /// The status of the traffic mirror session. Valid values:
     ///
@@ -18151,6 +24988,13 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `TrafficMirrorSessionStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_status: Option<String>,
     /// Indicates whether the traffic mirror session was enabled.
     ///
@@ -18159,6 +25003,10 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The status of the traffic mirror session.
     ///
@@ -18167,39 +25015,77 @@ pub struct TrafficMirrorSession {
     ///
     /// - Wire name: `TrafficMirrorSessionBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_business_status: Option<String>,
     /// You can specify VNIs to distinguish different mirrored traffic.
     ///
     /// - Wire name: `VirtualNetworkId`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualNetworkId", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_network_id: Option<i32>,
     /// The ID of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The name of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionName`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_name: Option<String>,
     /// The ID of the traffic mirror source.
     ///
     /// - Wire name: `TrafficMirrorSourceIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the resource group to which the traffic mirror session belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// The time when the session is created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2023-09-05T15:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
@@ -18231,8 +25117,8 @@ impl ::acs_runtime::de::FromJson for TrafficMirrorSession {
     }
 }
 #[cfg(feature = "traffic-mirror")]
-impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TrafficMirrorSession {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18241,36 +25127,73 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
 /// A nested value.
 #[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VSwitchCidrReservation {
     /// The virtual private cloud (VPC) to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1wdz2pdhgurz1od****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationCidr`.
     /// - Example: `192.168.1.64/28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_cidr: Option<String>,
     /// The name of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationName`.
     /// - Example: `ReservationName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_name: Option<String>,
     /// The description of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationDescription`.
     /// - Example: `ReservationDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The IP version of the reserved CIDR block. Valid values:
     ///
@@ -18279,26 +25202,46 @@ pub struct VSwitchCidrReservation {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The time when the reserved CIDR block was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2023-03-14T10:02:37Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The type of the reserved CIDR block. Valid value: **prefix**. CIDR blocks are allocated from the reserved CIDR block.
     ///
     /// - Wire name: `Type`.
     /// - Example: `prefix`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The number of available prefixes in the reserved CIDR block.
     ///
     /// - Wire name: `AvailableCidrCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableCidrCount", skip_serializing_if = "Option::is_none")
+    )]
     pub available_cidr_count: Option<i32>,
     /// The number of used prefixes in the reserved CIDR block.
     ///
     /// - Wire name: `AssignedCidrCount`.
     /// - Example: `6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssignedCidrCount", skip_serializing_if = "Option::is_none")
+    )]
     pub assigned_cidr_count: Option<i32>,
     /// The status of the reserved CIDR block. Valid values:
     ///
@@ -18309,10 +25252,18 @@ pub struct VSwitchCidrReservation {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Assigned`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "vswitch")]
@@ -18340,8 +25291,8 @@ impl ::acs_runtime::de::FromJson for VSwitchCidrReservation {
     }
 }
 #[cfg(feature = "vswitch")]
-impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VSwitchCidrReservation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18350,11 +25301,16 @@ impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
 /// A nested value.
 #[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VirtualPhysicalConnection {
     /// The type of Express Connect circuit. Default value: **VPC**.
     ///
     /// - Wire name: `Type`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -18371,21 +25327,37 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the Express Connect circuit was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The geographical location of the access device.
     ///
     /// - Wire name: `AdLocation`.
     /// - Example: `Yuhang Economic Development Zone XXX Intersection, Yuhang XX Machine Room, E*** Suite.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub ad_location: Option<String>,
     /// The ID of the port on the access device.
     ///
     /// - Wire name: `PortNumber`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub port_number: Option<String>,
     /// The bandwidth value of the hosted connection.
     ///
@@ -18393,6 +25365,10 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `50M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method of the Express Connect circuit.
     ///
@@ -18400,21 +25376,37 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `Prepaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The description of the Express Connect circuit.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The bandwidth of the Express Connect circuit. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The time when the Express Connect circuit is enabled.
     ///
     /// - Wire name: `EnabledTime`.
     /// - Example: `2021-10-08T10:44Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledTime", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_time: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -18427,26 +25419,49 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `LineOperator`.
     /// - Example: `CU`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The ID of the redundant Express Connect circuit.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-119mfjzm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RedundantPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub redundant_physical_connection_id: Option<String>,
     /// The name of the Express Connect circuit.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The expiration date of the hosted connection.
     ///
@@ -18454,6 +25469,10 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2021-11-08T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The port type. Valid values:
     ///
@@ -18467,6 +25486,10 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `PortType`.
     /// - Example: `10GBase-LR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The status of the Express Connect circuit. Valid values:
     ///
@@ -18476,6 +25499,10 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The status of the letter of authorization (LOA). Valid values:
     ///
@@ -18489,16 +25516,28 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `LoaStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoaStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub loa_status: Option<String>,
     /// The ID of the access point that is associated with the Express Connect circuit.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-finance-yh-E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The type of the Express Connect circuit. Valid values:
     ///
@@ -18507,11 +25546,22 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `ProductType`.
     /// - Example: `VirtualPhysicalConnection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `ParentPhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ParentPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub parent_physical_connection_id: Option<String>,
     /// The status of the hosted connection. Valid values:
     ///
@@ -18521,11 +25571,25 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `VirtualPhysicalConnectionStatus`.
     /// - Example: `Confirmed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection_status: Option<String>,
     /// The ID of the Alibaba Cloud account to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `ParentPhysicalConnectionAliUid`.
     /// - Example: `283117732402483989`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ParentPhysicalConnectionAliUid",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub parent_physical_connection_ali_uid: Option<String>,
     /// The payer for the shared Express Connect circuit. Valid values:
     ///
@@ -18534,16 +25598,28 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `OrderMode`.
     /// - Example: `PayByPhysicalConnectionOwner`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderMode", skip_serializing_if = "Option::is_none")
+    )]
     pub order_mode: Option<String>,
     /// The Alibaba Cloud account ID of the hosted connection owner.
     ///
     /// - Wire name: `AliUid`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_uid: Option<String>,
     /// The VLAN ID of the hosted connection.
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
     /// The estimated maximum bandwidth of the shared Express Connect circuit. The estimated bandwidth takes effect after you complete the payment.
     ///
@@ -18551,15 +25627,27 @@ pub struct VirtualPhysicalConnection {
     ///
     /// - Wire name: `ExpectSpec`.
     /// - Example: `50M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpectSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub expect_spec: Option<String>,
     /// The ID of the resource group to which the hosted connection belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm3wmsyuimpma`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "physical-connection")]
@@ -18607,8 +25695,9 @@ impl ::acs_runtime::de::FromJson for VirtualPhysicalConnection {
     }
 }
 #[cfg(feature = "physical-connection")]
-impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for VirtualPhysicalConnection {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18617,21 +25706,34 @@ impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
 /// A nested value.
 #[cfg(feature = "vpc-gateway-endpoint")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Service {
     /// The ID of the endpoint service.
     ///
     /// - Wire name: `ServiceId`.
     /// - Example: `vpces-m5enwdmilo210aibo9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceId", skip_serializing_if = "Option::is_none")
+    )]
     pub service_id: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The default access policy.
     ///
     /// - Wire name: `DefaultPolicyDocument`.
     /// - Example: `{   \"Version\" : \"1\",   \"Statement\" : [ {     \"Effect\" : \"Allow\",     \"Action\" : \"*\",     \"Principal\" : \"*\",     \"Resource\" : \"*\"   } ] }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultPolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub default_policy_document: Option<String>,
     /// Indicate whether the endpoint service supports the access policy. Valid values:
     ///
@@ -18640,11 +25742,19 @@ pub struct Service {
     ///
     /// - Wire name: `SupportPolicy`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub support_policy: Option<bool>,
     /// The domain name of the cloud service to which the endpoint service belongs.
     ///
     /// - Wire name: `ServiceDomain`.
     /// - Example: `oss-admin.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub service_domain: Option<String>,
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
@@ -18663,8 +25773,8 @@ impl ::acs_runtime::de::FromJson for Service {
     }
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
-impl<'de> ::serde::Deserialize<'de> for Service {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18673,31 +25783,52 @@ impl<'de> ::serde::Deserialize<'de> for Service {
 /// A nested value.
 #[cfg(feature = "vpc-gateway-endpoint")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Endpoint {
     /// The ID of the gateway endpoint.
     ///
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1i1212ss2whuwyw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The name of the gateway endpoint.
     ///
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointName", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_name: Option<String>,
     /// The description of the gateway endpoint.
     ///
     /// - Wire name: `EndpointDescription`.
     /// - Example: `test_description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_description: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the gateway endpoint belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The access policy for the cloud service.
     ///
@@ -18705,11 +25836,19 @@ pub struct Endpoint {
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"*\",\n      \"Principal\": \"*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The time when the endpoint was created. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-09-08T08:43:04Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
@@ -18722,19 +25861,35 @@ pub struct Endpoint {
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_status: Option<String>,
     /// The ID of the route table associated with the gateway endpoint.
     ///
     /// - Wire name: `AssociatedRouteTables`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedRouteTables", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_route_tables: Option<Vec<String>>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxvfvazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
@@ -18759,8 +25914,8 @@ impl ::acs_runtime::de::FromJson for Endpoint {
     }
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
-impl<'de> ::serde::Deserialize<'de> for Endpoint {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Endpoint {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18785,21 +25940,37 @@ pub enum PublishStatus {
 /// List of route entry publishing status information in the publishing targets.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RoutePublishTarget {
     /// The publishing status of the route entry in the publishing target.
     ///
     /// - Wire name: `PublishStatus`.
     /// - Example: `Published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_status: Option<crate::types::PublishStatus>,
     /// The type of the route publishing target.
     ///
     /// - Wire name: `PublishTargetType`.
     /// - Example: `ECR`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishTargetType", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_target_type: Option<String>,
     /// The ID of the route publishing target instance.
     ///
     /// - Wire name: `PublishTargetInstanceId`.
     /// - Example: `ecr-xvuqdfma6x57ei****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PublishTargetInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub publish_target_instance_id: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -18816,8 +25987,8 @@ impl ::acs_runtime::de::FromJson for RoutePublishTarget {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RoutePublishTarget {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18826,25 +25997,42 @@ impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
 /// List of route entry publishing status information.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPublishedRouteEntriesRouteEntries {
     /// The ID of the route entry.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route entry.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-2ze3jgygk9bmsj23s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// List of route entry publishing status information in the publishing targets.
     ///
     /// - Wire name: `RoutePublishTargets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoutePublishTargets", skip_serializing_if = "Option::is_none")
+    )]
     pub route_publish_targets: Option<Vec<crate::types::RoutePublishTarget>>,
 }
 #[cfg(feature = "route-table")]
@@ -18862,8 +26050,9 @@ impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesRouteEntries {
     }
 }
 #[cfg(feature = "route-table")]
-impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcPublishedRouteEntriesRouteEntries {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18872,11 +26061,16 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries
 /// The association between the VPN gateway and the certificate.
 #[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpnCertificateRelation {
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1usbiorilk51760****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The type of the certificate.
     ///
@@ -18885,11 +26079,19 @@ pub struct VpnCertificateRelation {
     ///
     /// - Wire name: `CertificateType`.
     /// - Example: `Signature`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_type: Option<String>,
     /// The certificate ID.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `6bfe4218-ea1d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The time when the Anycast EIP was associated.
     ///
@@ -18897,11 +26099,19 @@ pub struct VpnCertificateRelation {
     ///
     /// - Wire name: `AssociationTime`.
     /// - Example: `2020-12-29T09:30:29Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub association_time: Option<String>,
     /// The ID of the region where the VPN gateway is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
@@ -18920,8 +26130,8 @@ impl ::acs_runtime::de::FromJson for VpnCertificateRelation {
     }
 }
 #[cfg(feature = "vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpnCertificateRelation {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -18930,12 +26140,17 @@ impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
 /// A nested value.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AddInstanceList {
     /// The ID of the instance to be associated.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-bp159zj8zujwy3p07****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of instance to be associated. Set the value to **PHYSICALCONNECTION**.
     ///
@@ -18943,6 +26158,10 @@ pub struct AddInstanceList {
     /// - Must be one of `PHYSICALCONNECTION`.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<crate::types::InstanceType>,
 }
 #[cfg(feature = "qos")]
@@ -18959,12 +26178,17 @@ impl ::acs_runtime::validate::Validate for AddInstanceList {
 /// A nested value.
 #[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemoveInstanceList {
     /// The ID of the associated instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pc-bp1j37am632492qzw****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the associated instance. Set the value to **PHYSICALCONNECTION**.
     ///
@@ -18972,6 +26196,10 @@ pub struct RemoveInstanceList {
     /// - Must be one of `PHYSICALCONNECTION`.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<crate::types::InstanceType>,
 }
 #[cfg(feature = "qos")]
@@ -19007,7 +26235,9 @@ pub enum EipBindMode {
 ::acs_runtime::open_enum_impls!(EipBindMode { Nat = "NAT", });
 /// A nested value.
 #[cfg(feature = "nat")]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct ModifyNatGatewayAttributeLogDelivery {
     /// - Wire name: `LogDeliveryType`.
     #[serde(rename = "LogDeliveryType", skip_serializing_if = "Option::is_none")]
@@ -19093,6 +26323,7 @@ pub enum ModifyTunnelAttributeIkeEncAlg {
 /// The configurations of IKE Phase 1.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in IKE Phase 1 negotiations.
     ///
@@ -19112,6 +26343,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).
     /// - Example: `sha1`.
     #[rpc(name = "IkeAuthAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<crate::types::ModifyTunnelAttributeIkeAuthAlg>,
     /// The encryption algorithm that is used in IKE Phase 1 negotiations.
     ///
@@ -19131,6 +26366,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).
     /// - Example: `aes`.
     #[rpc(name = "IkeEncAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<crate::types::ModifyTunnelAttributeIkeEncAlg>,
     /// The SA lifetime as a result of Phase 1 negotiations. Unit: seconds Valid values: **0 to 86400**.
     ///
@@ -19138,6 +26377,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must be 0 to 86400.
     /// - Example: `86400`.
     #[rpc(name = "IkeLifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values:
     ///
@@ -19148,6 +26391,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must be one of `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
     /// - Example: `main`.
     #[rpc(name = "IkeMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<crate::types::IkeMode>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
     ///
@@ -19155,6 +26402,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must be one of `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     /// - Example: `group2`.
     #[rpc(name = "IkePfs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<crate::types::IkePfs>,
     /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
     ///
@@ -19162,6 +26413,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must be one of `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).
     /// - Example: `ikev2`.
     #[rpc(name = "IkeVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<crate::types::IkeVersion>,
     /// The tunnel identifier. The identifier can be up to 100 characters in length and cannot contain spaces. It supports fully qualified domain names (FQDNs) and IP addresses. The default value is the IP address of the tunnel.
     ///
@@ -19170,6 +26425,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `47.XX.XX.87`.
     #[rpc(name = "LocalId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The pre-shared key that is used to verify identities between the tunnel and peer.
     ///
@@ -19183,6 +26442,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `123456****`.
     #[rpc(name = "Psk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The peer identifier. The identifier can be up to 100 characters in length, and cannot contain spaces. It supports FQDNs and IP addresses. The default identifier is the IP address of the customer gateway associated with the tunnel.
     ///
@@ -19191,6 +26454,10 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `47.XX.XX.207`.
     #[rpc(name = "RemoteId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19332,6 +26599,7 @@ pub enum ModifyTunnelAttributeIpsecEncAlg {
 /// The configurations of IPsec Phase 2.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in IPsec Phase 2 negotiations.
     ///
@@ -19352,6 +26620,10 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512), `sm3` (SM3, for a gateway that uses ShangMi (SM) certificates (China site)).
     /// - Example: `sha1`.
     #[rpc(name = "IpsecAuthAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<crate::types::ModifyTunnelAttributeIpsecAuthAlg>,
     /// The encryption algorithm that is used in IPsec Phase 2 negotiations.
     ///
@@ -19372,6 +26644,10 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES), `sm4` (SM4, for a gateway that uses ShangMi (SM) certificates (China site)).
     /// - Example: `aes`.
     #[rpc(name = "IpsecEncAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<crate::types::ModifyTunnelAttributeIpsecEncAlg>,
     /// The SA lifetime as a result of Phase 2 negotiations. Unit: seconds Valid values: **0 to 86400**.
     ///
@@ -19379,6 +26655,10 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// - Must be 0 to 86400.
     /// - Example: `86400`.
     #[rpc(name = "IpsecLifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
     ///
@@ -19386,6 +26666,10 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     /// - Must be one of `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     /// - Example: `group2`.
     #[rpc(name = "IpsecPfs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19415,6 +26699,7 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfi
 /// The tunnel configurations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// Specifies whether to enable dead peer detection (DPD). Valid values:
     ///
@@ -19424,6 +26709,10 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal. Valid values:
     ///
@@ -19433,12 +26722,20 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The peer certificate authority (CA) certificate when you want to attach the IPsec connection to a virtual private network (VPN) gateway that uses a ShangMi (SM) certificate.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
     #[rpc(name = "RemoteCaCertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The Border Gateway Protocol (BGP) configurations of the tunnel.
     ///
@@ -19446,16 +26743,28 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::TunnelBgpConfig>,
     /// The configurations of IKE Phase 1.
     ///
     /// - Wire name: `TunnelIkeConfig`.
     #[rpc(name = "TunnelIkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<crate::types::ModifyTunnelAttributeTunnelIkeConfig>,
     /// The configurations of IPsec Phase 2.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
     #[rpc(name = "TunnelIpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::ModifyTunnelAttributeTunnelIpsecConfig,
     >,
@@ -19464,6 +26773,10 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-1nmwbpgrp7ssqm1yn****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19478,21 +26791,34 @@ for ModifyTunnelAttributeTunnelOptionsSpecification {
 /// The Phase 1 configuration.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     /// The IKE authentication algorithm.
     ///
     /// - Wire name: `IkeAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<String>,
     /// The IKE encryption algorithm.
     ///
     /// - Wire name: `IkeEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<String>,
     /// The IKE lifetime. Unit: seconds.
     ///
     /// - Wire name: `IkeLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The IKE negotiation mode.
     ///
@@ -19501,11 +26827,19 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     ///
     /// - Wire name: `IkeMode`.
     /// - Example: `main`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<String>,
     /// The DH group.
     ///
     /// - Wire name: `IkePfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<String>,
     /// The IKE version.
     ///
@@ -19516,21 +26850,37 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     ///
     /// - Wire name: `IkeVersion`.
     /// - Example: `ikev2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<String>,
     /// The tunnel identifier. The identifier supports FQDNs and IP addresses. The default value is the tunnel IP address.
     ///
     /// - Wire name: `LocalId`.
     /// - Example: `47.XX.XX.87`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The pre-shared key.
     ///
     /// - Wire name: `Psk`.
     /// - Example: `123456****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The peer identifier. The identifier supports FQDNs and IP addresses. The default identifier is the IP address of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `RemoteId`.
     /// - Example: `47.XX.XX.207`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19553,8 +26903,9 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIkeConfi
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
-impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTunnelAttributeResponseTunnelIkeConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -19563,26 +26914,43 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeCo
 /// The configurations of IPsec Phase 2.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
     /// The IPsec authentication algorithm.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `sha1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<String>,
     /// The IPsec encryption algorithm.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<String>,
     /// The IPsec lifetime. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
     /// The DH group.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19600,8 +26968,9 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIpsecCon
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
-impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsecConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTunnelAttributeResponseTunnelIpsecConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -19610,6 +26979,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsec
 /// The BGP configuration.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// Indicates whether the BGP feature is enabled. Valid values:
     ///
@@ -19618,31 +26988,55 @@ pub struct ModifyTunnelAttributeTunnelBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<bool>,
     /// The local ASN.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The peer ASN.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The BGP IP address of the peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The CIDR block to which the tunnel BGP IP address belongs.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -19662,8 +27056,9 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeTunnelBgpConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTunnelAttributeTunnelBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -19672,6 +27067,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct AddPrefixListEntry {
     /// The CIDR block to be added to the prefix list.
     ///
@@ -19680,6 +27076,10 @@ pub struct AddPrefixListEntry {
     /// - Wire name: `Cidr`.
     /// - Example: `172.16.0.0/12`.
     #[rpc(name = "Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The description of the CIDR block to be added to the prefix list.
     ///
@@ -19688,28 +27088,42 @@ pub struct AddPrefixListEntry {
     /// - Wire name: `Description`.
     /// - Example: `newcidr`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct RemovePrefixListEntry {
     /// The CIDR block that you want to delete from the prefix list.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.0.0/16`.
     #[rpc(name = "Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The description of the CIDR block that you want to delete.
     ///
     /// - Wire name: `Description`.
     /// - Example: `cidr`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 /// The configuration of Phase 1 negotiations.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
     ///
@@ -19717,6 +27131,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).
     /// - Example: `sha1`.
     #[rpc(name = "IkeAuthAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_auth_alg: Option<crate::types::IkeAuthAlg>,
     /// The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
     ///
@@ -19724,6 +27142,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).
     /// - Example: `aes`.
     #[rpc(name = "IkeEncAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_enc_alg: Option<crate::types::IkeEncAlg>,
     /// The SA lifetime as a result of Phase 1 negotiations. Unit: seconds.
     ///
@@ -19733,6 +27155,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must be 0 to 86400.
     /// - Example: `86400`.
     #[rpc(name = "IkeLifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_lifetime: Option<i64>,
     /// The negotiation mode of IKE. Valid values: **main** and **aggressive**.
     ///
@@ -19743,6 +27169,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must be one of `main` (main mode: higher security during negotiations), `aggressive` (aggressive mode: faster, with a higher success rate).
     /// - Example: `main`.
     #[rpc(name = "IkeMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_mode: Option<crate::types::IkeMode>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Valid values: **group1**, **group2**, **group5**, and **group14**.
     ///
@@ -19750,6 +27180,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must be one of `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     /// - Example: `group2`.
     #[rpc(name = "IkePfs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkePfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_pfs: Option<crate::types::IkePfs>,
     /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**.
     ///
@@ -19759,6 +27193,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must be one of `ikev1` (IKEv1), `ikev2` (IKEv2: simpler SA negotiation, better with multiple CIDR blocks).
     /// - Example: `ikev2`.
     #[rpc(name = "IkeVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_version: Option<crate::types::IkeVersion>,
     /// The identifier of the tunnel on the Alibaba Cloud side, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces.
     ///
@@ -19769,6 +27207,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `47.XX.XX.1`.
     #[rpc(name = "LocalId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_id: Option<String>,
     /// The pre-shared key that is used for identity authentication between the tunnel and the tunnel peer.
     ///
@@ -19782,6 +27224,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `123456****`.
     #[rpc(name = "Psk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The identifier of the tunnel peer, which is used in Phase 1 negotiations. The identifier cannot exceed 100 characters in length and cannot contain spaces.
     ///
@@ -19792,6 +27238,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     /// - Must match the pattern `^[^ ]*$` (no spaces).
     /// - Example: `47.XX.XX.2`.
     #[rpc(name = "RemoteId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteId", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_id: Option<String>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -19857,6 +27307,7 @@ impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIke
 /// The configuration of Phase 2 negotiations.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
@@ -19866,6 +27317,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// - Must be one of `md5` (MD5), `sha1` (SHA-1), `sha256` (SHA-256), `sha384` (SHA-384), `sha512` (SHA-512).
     /// - Example: `sha1`.
     #[rpc(name = "IpsecAuthAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<crate::types::IpsecAuthAlg>,
     /// The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
     ///
@@ -19873,6 +27328,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// - Must be one of `aes` (AES), `aes192` (AES with a 192-bit key), `aes256` (AES with a 256-bit key), `des` (DES), `3des` (Triple DES).
     /// - Example: `aes`.
     #[rpc(name = "IpsecEncAlg")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<crate::types::IpsecEncAlg>,
     /// The SA lifetime as a result of Phase 2 negotiations. Unit: seconds.
     ///
@@ -19882,6 +27341,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// - Must be 0 to 86400.
     /// - Example: `86400`.
     #[rpc(name = "IpsecLifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i32>,
     /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations.
     ///
@@ -19891,6 +27354,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     /// - Must be one of `disabled` (no Diffie-Hellman exchange), `group1` (DH group 1), `group2` (DH group 2), `group5` (DH group 5), `group14` (DH group 14).
     /// - Example: `group2`.
     #[rpc(name = "IpsecPfs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -19921,12 +27388,17 @@ for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
 /// The tunnel configuration.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-0jod7plwf2a0o9lvu****`.
     #[rpc(name = "TunnelId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
@@ -19935,6 +27407,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The order in which the tunnel was created.
     ///
@@ -19945,6 +27421,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// - Must be one of 1, 2.
     /// - Example: `1`.
     #[rpc(name = "TunnelIndex")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIndex", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_index: Option<i32>,
     /// Specifies whether to enable the Dead Peer Detection (DPD) feature for the tunnel. Valid values:
     ///
@@ -19954,6 +27434,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
@@ -19963,6 +27447,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// Add BGP configurations for the tunnel.
     ///
@@ -19970,11 +27458,19 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::TunnelBgpConfig>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
     #[rpc(name = "TunnelIkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<
         crate::types::ModifyVpnAttachmentAttributeTunnelIkeConfig,
     >,
@@ -19982,6 +27478,10 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     ///
     /// - Wire name: `TunnelIpsecConfig`.
     #[rpc(name = "TunnelIpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::ModifyVpnAttachmentAttributeTunnelIpsecConfig,
     >,
@@ -20001,26 +27501,43 @@ for ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
 /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnAttachmentAttributeIpsecConfig {
     /// The encryption algorithm that is used in Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecEncAlg`.
     /// - Example: `aes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecEncAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_enc_alg: Option<String>,
     /// The authentication algorithm that is used in Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecAuthAlg`.
     /// - Example: `md5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecAuthAlg", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_auth_alg: Option<String>,
     /// The DH key exchange algorithm that is used in Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecPfs`.
     /// - Example: `group2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecPfs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_pfs: Option<String>,
     /// The SA lifetime that is determined by Phase 2 negotiations. Unit: seconds.
     ///
     /// - Wire name: `IpsecLifetime`.
     /// - Example: `86400`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecLifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_lifetime: Option<i64>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -20038,8 +27555,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeIpsecConfig {
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeIpsecConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20050,6 +27568,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig 
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPC connections.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -20058,26 +27577,46 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enable", skip_serializing_if = "Option::is_none")
+    )]
     pub enable: Option<String>,
     /// The source IP address that is used for health checks.
     ///
     /// - Wire name: `Sip`.
     /// - Example: `10.1.1.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Sip", skip_serializing_if = "Option::is_none")
+    )]
     pub sip: Option<String>,
     /// The destination IP address that is used for health checks.
     ///
     /// - Wire name: `Dip`.
     /// - Example: `192.168.1.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dip", skip_serializing_if = "Option::is_none")
+    )]
     pub dip: Option<String>,
     /// The interval between two consecutive health check retries. Unit: seconds.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i32>,
     /// The maximum number of health check retries.
     ///
     /// - Wire name: `Retry`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Retry", skip_serializing_if = "Option::is_none")
+    )]
     pub retry: Option<i32>,
     /// Indicates whether advertised routes are withdrawn when the health check fails. Valid values:
     ///
@@ -20086,6 +27625,10 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     ///
     /// - Wire name: `Policy`.
     /// - Example: `revoke_route`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -20105,8 +27648,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVcoHealthCheck 
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthCheck {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeVcoHealthCheck {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20117,6 +27661,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthChe
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     /// Indicates whether BGP is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -20125,31 +27670,55 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<String>,
     /// The CIDR block of the IPsec tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The BGP IP address on the data center side.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The ASN on the data center side.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65535`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The negotiation state of BGP. Valid values:
     ///
@@ -20158,6 +27727,10 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 #[cfg(feature = "associate-transit-routers")]
@@ -20178,8 +27751,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVpnBgpConfig {
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeVpnBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20188,31 +27762,52 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig
 /// BGP configuration.
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The BGP IP address of the tunnel on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.10.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The ASN of the tunnel peer.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The BGP IP address of the tunnel peer.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.10.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the tunnel.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.10.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
@@ -20231,8 +27826,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeTunnelBgpConfig
     }
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeTunnelBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20241,11 +27837,16 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpCon
 /// The tunnel configurations.
 #[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// Whether the DPD feature is enabled for the tunnel.
     ///
@@ -20254,6 +27855,10 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Indicates whether traversal feature is enabled for the tunnel. Valid values:
     ///
@@ -20262,11 +27867,19 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.XX.XX.66`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -20275,11 +27888,19 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-0jod7plwf2a0o9lvu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The order in which the tunnel was created.
     ///
@@ -20288,6 +27909,10 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     ///
     /// - Wire name: `TunnelIndex`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIndex", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_index: Option<i32>,
     /// The status of the tunnel. Valid values:
     ///
@@ -20297,22 +27922,38 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<
         crate::types::ModifyVpnAttachmentAttributeTunnelBgpConfig,
     >,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<
         crate::types::ModifyTunnelAttributeResponseTunnelIkeConfig,
     >,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::ModifyTunnelAttributeResponseTunnelIpsecConfig,
     >,
@@ -20340,9 +27981,9 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     }
 }
 #[cfg(feature = "associate-transit-routers")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20351,18 +27992,27 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
 /// The tunnel configurations.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
     #[rpc(name = "TunnelId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The ID of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-1nmwbpgrp7ssqm1yn****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -20373,6 +28023,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// - Must be one of `master` (the active tunnel), `slave` (the standby tunnel).
     /// - Example: `master`.
     #[rpc(name = "Role")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<crate::types::Role>,
     /// Specifies whether to enable the Dead Peer Detection (DPD) feature for the tunnel. Valid values:
     ///
@@ -20382,6 +28036,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the tunnel. Valid values:
     ///
@@ -20391,6 +28049,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// If the VPN gateway uses an SM certificate, you can modify the CA certificate used by the IPsec peer.
     ///
@@ -20399,21 +28061,37 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
     #[rpc(name = "RemoteCaCertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The Border Gateway Protocol (BGP) configurations of the tunnel.
     ///
     /// - Wire name: `TunnelBgpConfig`.
     #[rpc(name = "TunnelBgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::TunnelBgpConfig>,
     /// The configurations of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
     #[rpc(name = "TunnelIkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<crate::types::TunnelIkeConfig>,
     /// The configurations of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
     #[rpc(name = "TunnelIpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::ModifyVpnAttachmentAttributeTunnelIpsecConfig,
     >,
@@ -20438,26 +28116,43 @@ for ModifyVpnConnectionAttributeTunnelOptionsSpecification {
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPN connections.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     /// The destination IP address.
     ///
     /// - Wire name: `Dip`.
     /// - Example: `192.168.1.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dip", skip_serializing_if = "Option::is_none")
+    )]
     pub dip: Option<String>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i32>,
     /// The maximum number of health check retries.
     ///
     /// - Wire name: `Retry`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Retry", skip_serializing_if = "Option::is_none")
+    )]
     pub retry: Option<i32>,
     /// The source IP address that is used for health checks.
     ///
     /// - Wire name: `Sip`.
     /// - Example: `10.1.1.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Sip", skip_serializing_if = "Option::is_none")
+    )]
     pub sip: Option<String>,
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection.
     ///
@@ -20466,6 +28161,10 @@ pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     ///
     /// - Wire name: `Enable`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enable", skip_serializing_if = "Option::is_none")
+    )]
     pub enable: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20484,8 +28183,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVcoHealthCheck 
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthCheck {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnConnectionAttributeVcoHealthCheck {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20496,6 +28196,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthChe
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     /// The negotiation state of BGP. Valid values:
     ///
@@ -20504,16 +28205,28 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     ///
     /// - Wire name: `Status`.
     /// - Example: `success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The BGP IP address of the data center.
     ///
     /// - Wire name: `PeerBgpIp`.
     /// - Example: `169.254.11.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_bgp_ip: Option<String>,
     /// The BGP CIDR block of the IPsec-VPN connection.
     ///
     /// - Wire name: `TunnelCidr`.
     /// - Example: `169.254.11.0/30`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_cidr: Option<String>,
     /// Indicates whether BGP is enabled. Valid values:
     ///
@@ -20522,21 +28235,37 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<String>,
     /// The BGP IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalBgpIp`.
     /// - Example: `169.254.11.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalBgpIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_bgp_ip: Option<String>,
     /// The ASN on the data center side.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Example: `65531`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i32>,
     /// The ASN on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalAsn`.
     /// - Example: `65530`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i32>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20557,8 +28286,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVpnBgpConfig {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnConnectionAttributeVpnBgpConfig {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20567,11 +28297,16 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig
 /// The tunnel configurations of the IPsec-VPN connection.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnConnectionAttributeTunnelOption {
     /// The ID of the customer gateway associated with the tunnel.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wy363lucf1uyae8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// Indicates whether the DPD feature is enabled for the tunnel. Valid values:
     ///
@@ -20580,6 +28315,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Indicates whether NAT traversal is enabled for the tunnel. Valid values:
     ///
@@ -20588,11 +28327,19 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The IP address on the Alibaba Cloud side.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.21.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The CA certificate of the tunnel peer.
     ///
@@ -20600,6 +28347,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -20608,6 +28359,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// The tunnel status. Valid values:
     ///
@@ -20617,10 +28372,18 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<
         crate::types::ModifyVpnAttachmentAttributeTunnelBgpConfig,
     >,
@@ -20628,16 +28391,28 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// - Wire name: `TunnelIkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<
         crate::types::ModifyTunnelAttributeResponseTunnelIkeConfig,
     >,
     /// The configuration of Phase 2 negotiations.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::ModifyTunnelAttributeResponseTunnelIpsecConfig,
     >,
@@ -20645,6 +28420,10 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `ap-southeast-5a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneNo", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_no: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
@@ -20670,8 +28449,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeTunnelOption {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnConnectionAttributeTunnelOption {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20680,12 +28460,17 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption
 /// A nested value.
 #[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     /// The tunnel configuration of the IPsec-VPN connection.
     ///
     /// **TunnelOptionsSpecification** parameters are returned only for dual-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `TunnelOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_options: Option<
         Vec<crate::types::ModifyVpnConnectionAttributeTunnelOption>,
     >,
@@ -20703,9 +28488,9 @@ for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     }
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -20741,6 +28526,7 @@ pub enum MoveVpnResourceGroupResourceType {
 /// List of route entry information to be published.
 #[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct PublishVpcRouteEntriesRouteEntries {
     /// The ID of the route table for the route entry.
     ///
@@ -20748,6 +28534,10 @@ pub struct PublishVpcRouteEntriesRouteEntries {
     /// - Required.
     /// - Example: `vtb-2ze3jgygk9bmsj23s****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block for the route entry.
     ///
@@ -20755,6 +28545,10 @@ pub struct PublishVpcRouteEntriesRouteEntries {
     /// - Required.
     /// - Example: `121.41.165.123/32`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
 }
 #[cfg(feature = "route-table")]
@@ -20784,6 +28578,7 @@ pub enum RouteType {
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// The ID of the inbound rule.
     ///
@@ -20792,12 +28587,20 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-2zepn32de59j8m4****`.
     #[rpc(name = "NetworkAclEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_id: Option<String>,
     /// The type of the rule. Set the value to **custom**, which specifies custom rules.
     ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
     #[rpc(name = "EntryType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_type: Option<String>,
     /// The name of the inbound rule.
     ///
@@ -20806,6 +28609,10 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-3`.
     #[rpc(name = "NetworkAclEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -20815,12 +28622,20 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The source CIDR block.
     ///
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -20830,6 +28645,10 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The description of the inbound rule.
     ///
@@ -20838,6 +28657,10 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `Description`.
     /// - Example: `This is IngressAclEntries.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -20850,6 +28673,10 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The source port range of the inbound rule.
     ///
@@ -20859,11 +28686,16 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// The ID of the outbound rule.
     ///
@@ -20872,12 +28704,20 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `NetworkAclEntryId`.
     /// - Example: `nae-2zecs97e0brcge46****`.
     #[rpc(name = "NetworkAclEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_id: Option<String>,
     /// The type of the rule. Set the value to **custom**, which specifies custom rules.
     ///
     /// - Wire name: `EntryType`.
     /// - Example: `custom`.
     #[rpc(name = "EntryType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_type: Option<String>,
     /// The name of the outbound rule.
     ///
@@ -20886,6 +28726,10 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `NetworkAclEntryName`.
     /// - Example: `acl-2`.
     #[rpc(name = "NetworkAclEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_entry_name: Option<String>,
     /// The action to be performed on network traffic that matches the rule. Valid values:
     ///
@@ -20895,6 +28739,10 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `Policy`.
     /// - Example: `accept`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The description of the outbound rule.
     ///
@@ -20903,6 +28751,10 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `Description`.
     /// - Example: `This is EgressAclEntries.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -20915,12 +28767,20 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `Protocol`.
     /// - Example: `all`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `DestinationCidrIp`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "DestinationCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_ip: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -20930,6 +28790,10 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The destination port range of the outbound traffic.
     ///
@@ -20939,5 +28803,9 @@ pub struct UpdateNetworkAclEntriesEgressAclEntries {
     /// - Wire name: `Port`.
     /// - Example: `-1/-1`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<String>,
 }

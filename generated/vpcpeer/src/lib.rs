@@ -5,6 +5,11 @@
 //! Peering connections between virtual private clouds, in one region or across regions and
 //! accounts: create, accept, reject, modify and delete them, and tag them.
 //!
+//! ## Cargo features
+//!
+//! - `serde` (off): `Serialize` and `Deserialize` with the wire names on requests, responses and the types of `types`.
+//! - `blocking` (off): `blocking::Client`, the same calls with a synchronous `send()`, for code without an async runtime.
+//!
 //! # Getting started
 //!
 //! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`VpcPeerApi`] is the trait for fakes.
@@ -57,6 +62,9 @@
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]

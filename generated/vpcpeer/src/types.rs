@@ -3,6 +3,7 @@
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// The tags.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// The tag key. You must specify at least one tag key and at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -11,6 +12,10 @@ pub struct Tag {
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value. You must specify at least one tag value and can specify at most 20 tag values. The tag value can be an empty string.
     ///
@@ -19,23 +24,40 @@ pub struct Tag {
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 /// The details of the requester VPC.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Vpc {
     /// The ID of the requester VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_cidrs: Option<Vec<String>>,
     /// The IPv6 CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidrs: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for Vpc {
@@ -50,8 +72,8 @@ impl ::acs_runtime::de::FromJson for Vpc {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Vpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Vpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -59,19 +81,32 @@ impl<'de> ::serde::Deserialize<'de> for Vpc {
 }
 /// The details of the accepter VPC.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AcceptingVpc {
     /// The ID of the accepter VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_cidrs: Option<Vec<String>>,
     /// The IPv6 CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidrs: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for AcceptingVpc {
@@ -86,8 +121,8 @@ impl ::acs_runtime::de::FromJson for AcceptingVpc {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AcceptingVpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -95,16 +130,25 @@ impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpcPeerConnectionAttributeTag {
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeTag {
@@ -118,8 +162,9 @@ impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeTag {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVpcPeerConnectionAttributeTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -127,31 +172,52 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeTag {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResource {
     /// The ID of the resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `pcc-bp16qjewdsunr41m1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the resource. The value is set to **PeerConnection**, which indicates a VPC peering connection.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `PeerConnection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The region of the requester VPC.
     ///
     /// - Wire name: `RegionNo`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub region_no: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `TagKey`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<String>,
     /// The tag value.
     ///
     /// - Wire name: `TagValue`.
     /// - Example: `FinanceJoshua`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagValue", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_value: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TagResource {
@@ -168,8 +234,8 @@ impl ::acs_runtime::de::FromJson for TagResource {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TagResource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for TagResource {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -177,6 +243,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ListVpcPeerConnectionsTag {
     /// The tag value. You can specify at most 20 tag values. The tag value can be an empty string.
     ///
@@ -185,6 +252,10 @@ pub struct ListVpcPeerConnectionsTag {
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// The tag key. You can specify at most 20 tag keys. The tag key cannot be an empty string.
     ///
@@ -193,23 +264,40 @@ pub struct ListVpcPeerConnectionsTag {
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
 }
 /// The details of the requester VPC.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPeerConnectionsVpc {
     /// The ID of the requester VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The IPv6 CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidrs: Option<Vec<String>>,
     /// The CIDR block of the requester VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_cidrs: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsVpc {
@@ -224,8 +312,9 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsVpc {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsVpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcPeerConnectionsVpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -233,19 +322,32 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsVpc {
 }
 /// The details of the accepter VPC.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPeerConnectionsAcceptingVpc {
     /// The ID of the accepter VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The IPv6 CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv6Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidrs: Option<Vec<String>>,
     /// The CIDR block of the accepter VPC.
     ///
     /// - Wire name: `Ipv4Cidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Cidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_cidrs: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsAcceptingVpc {
@@ -260,8 +362,9 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsAcceptingVpc {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsAcceptingVpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcPeerConnectionsAcceptingVpc {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -269,16 +372,25 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsAcceptingVpc {
 }
 /// A nested value.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPeerConnectionsResponseTag {
     /// The tag value.
     ///
     /// - Wire name: `Value`.
     /// - Example: `FinanceJoshua`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// The tag key.
     ///
     /// - Wire name: `Key`.
     /// - Example: `FinanceDept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponseTag {
@@ -292,8 +404,9 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponseTag {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponseTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcPeerConnectionsResponseTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -301,11 +414,16 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponseTag {
 }
 /// The details of the VPC peering connection.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpcPeerConnect {
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
     /// - Wire name: `AcceptingOwnerUid`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingOwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_owner_uid: Option<i64>,
     /// The status of the VPC peering connection. Valid values:
     ///
@@ -322,35 +440,63 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The description of the VPC peering connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2gvbs746gt4q`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the VPC peering connection.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the accepter VPC.
     ///
     /// - Wire name: `AcceptingRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_region_id: Option<String>,
     /// The time when the VPC peering connection was modified. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format in UTC.
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-04-24T19:20:45Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtModified", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_modified: Option<String>,
     /// The details of the requester VPC.
     ///
     /// - Wire name: `Vpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Vpc", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc: Option<crate::types::ListVpcPeerConnectionsVpc>,
     /// The expiration time of the VPC peering connection. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format in UTC.
     ///
@@ -358,11 +504,19 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `GmtExpired`.
     /// - Example: `2022-05-01T09:02:36Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtExpired", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_expired: Option<String>,
     /// The name of the VPC peering connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `vpcpeer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The business status of the VPC peering connection. Valid values:
     ///
@@ -371,16 +525,28 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BizStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub biz_status: Option<String>,
     /// The time when the VPC peering connection was created. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format in UTC.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2022-04-24T09:02:36Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtCreate", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_create: Option<String>,
     /// The ID of the Alibaba Cloud account to which the requester VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value is an integer greater than 0.
     ///
@@ -393,29 +559,53 @@ pub struct VpcPeerConnect {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The region ID of the requester VPC.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The details of the accepter VPC.
     ///
     /// - Wire name: `AcceptingVpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingVpc", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_vpc: Option<crate::types::ListVpcPeerConnectionsAcceptingVpc>,
     /// The link type of the VPC peering connection.
     ///
     /// - Wire name: `LinkType`.
     /// - Example: `Gold`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub link_type: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::ListVpcPeerConnectionsResponseTag>>,
     /// 归属云服务
     ///
     /// - Wire name: `ManagedService`.
     /// - Example: `SWAS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ManagedService", skip_serializing_if = "Option::is_none")
+    )]
     pub managed_service: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for VpcPeerConnect {
@@ -446,8 +636,8 @@ impl ::acs_runtime::de::FromJson for VpcPeerConnect {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for VpcPeerConnect {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for VpcPeerConnect {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,7 +34,7 @@ pub fn cargo_toml(ir: &CrateIr) -> String {
 
         [dependencies]
         acs-runtime = { workspace = true }
-        serde = { version = "1", features = ["derive"] }
+        serde = { version = "1", features = ["derive"], optional = true }
         serde_json = "1"
 
         [dev-dependencies]
@@ -96,23 +96,28 @@ pub fn changelog(ir: &CrateIr) -> String {
     }
 }
 
-/// One feature per resource family, all on by default.
+/// One feature per resource family, all on by default; `serde` and `blocking`, off.
 fn add_features(manifest: &mut toml::Table, ir: &CrateIr) {
-    if ir.features.is_empty() {
-        return;
-    }
     let features = manifest
         .entry("features")
         .or_insert_with(|| toml::Value::Table(toml::Table::new()))
         .as_table_mut()
         .expect("`features` is a table");
-    let default = ir
-        .features
-        .iter()
-        .map(|f| toml::Value::String(f.name.clone()))
-        .collect();
-    features.insert("default".to_owned(), toml::Value::Array(default));
+    let list = |items: &[&str]| {
+        toml::Value::Array(
+            items
+                .iter()
+                .map(|item| toml::Value::String((*item).to_owned()))
+                .collect(),
+        )
+    };
+    if !ir.features.is_empty() {
+        let default: Vec<&str> = ir.features.iter().map(|f| f.name.as_str()).collect();
+        features.insert("default".to_owned(), list(&default));
+    }
+    features.insert("blocking".to_owned(), list(&["acs-runtime/blocking"]));
+    features.insert("serde".to_owned(), list(&["dep:serde"]));
     for feature in &ir.features {
-        features.insert(feature.name.clone(), toml::Value::Array(Vec::new()));
+        features.insert(feature.name.clone(), list(&[]));
     }
 }

@@ -26,6 +26,9 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     quote! {
         #(#![doc = #lines])*
         #(#![doc = #guide])*
+        #[cfg(feature = "blocking")]
+        #[rustfmt::skip]
+        pub mod blocking;
         #[rustfmt::skip]
         pub mod client;
         #[rustfmt::skip]
@@ -49,15 +52,21 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     }
 }
 
-/// The crate's cargo features, one per resource family, and how to build only some.
+/// The crate's cargo features: `serde` and `blocking`, one per resource family, and how to
+/// build only some families.
 fn features_section(ir: &CrateIr) -> String {
-    let Some(first) = ir.features.first() else {
-        return String::new();
-    };
-    let mut section = format!(
-        "## Cargo features\n\nOne feature per resource family, all on by default. An application that needs only some families compiles only those:\n\n```toml\n[dependencies]\n{} = {{ version = \"{}\", default-features = false, features = [\"{}\"] }}\n```\n\n",
-        ir.package, ir.version, first.name
+    let mut section = String::from(
+        "## Cargo features\n\n\
+         - `serde` (off): `Serialize` and `Deserialize` with the wire names on requests, responses and the types of `types`.\n\
+         - `blocking` (off): `blocking::Client`, the same calls with a synchronous `send()`, for code without an async runtime.\n\n",
     );
+    let Some(first) = ir.features.first() else {
+        return section;
+    };
+    section.push_str(&format!(
+        "One feature per resource family, all on by default. An application that needs only some families compiles only those:\n\n```toml\n[dependencies]\n{} = {{ version = \"{}\", default-features = false, features = [\"{}\"] }}\n```\n\n",
+        ir.package, ir.version, first.name
+    ));
     for feature in &ir.features {
         let plural = if feature.operations == 1 { "" } else { "s" };
         section.push_str(&format!(

@@ -1,6 +1,7 @@
 //! Emitters: the intermediate model of a crate becomes its files (Rust formatted by prettyplease,
 //! Cargo.toml and Markdown reference pages).
 
+mod blocking;
 mod cli_crate;
 mod cli_data;
 mod client;
@@ -53,7 +54,7 @@ fn crate_dir(ir: &CrateIr) -> &str {
 }
 
 /// The files of a crate that are not an operation's: manifest, README, changelog, root
-/// module, operation index, shared types and client.
+/// module, operation index, shared types, client and blocking client.
 fn crate_level_files(ir: &CrateIr) -> Vec<OutputFile> {
     let dir = crate_dir(ir);
     let header = |comment| crate::output::header(comment, &ir.source);
@@ -85,6 +86,10 @@ fn crate_level_files(ir: &CrateIr) -> Vec<OutputFile> {
         OutputFile::new(
             format!("{dir}/src/client.rs"),
             rust_file(&header(Comment::Slash), client::client_module(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/src/blocking.rs"),
+            rust_file(&header(Comment::Slash), blocking::blocking_module(ir)),
         ),
     ]
 }

@@ -23,6 +23,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
     let default = default_impl(s);
     let setters = s.fields.iter().map(|f| setter(f, &ir.types));
     let (response, error) = (ident(&op.response.name), ident(&op.error));
+    let blocking_send = super::blocking::builder_send(op);
     let builder_doc = doc_attrs(&format!(
         "Builds a [`{}`]; each setter documents its parameter.\n\nFrom [`{}::builder`], [`build`](Self::build) returns the request. From the client, [`Client::{}`](crate::Client::{}) returns the same builder holding the client, and [`send`](Self::send) validates and sends it.",
         s.name, s.name, op.module, op.module
@@ -31,10 +32,12 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         #doc
         #example
         #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #[rpc(skip)]
+            #[cfg_attr(feature = "serde", serde(skip))]
             checked: ::acs_runtime::operation::Checked,
         }
 
@@ -98,12 +101,15 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             }
         }
 
-        impl<'a> #builder<&'a crate::Client> {
+        impl<C> #builder<C> {
+            /// The builder holding `client`, for its `send`.
             #[inline]
-            pub(crate) fn new(client: &'a crate::Client) -> Self {
+            pub(crate) fn new(client: C) -> Self {
                 Self { inner: #name::default(), client }
             }
+        }
 
+        impl #builder<&crate::Client> {
             /// Validates the request and sends it: every violation at once as
             /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
             #[inline]
@@ -111,6 +117,8 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
                 self.client.send(self.inner)
             }
         }
+
+        #blocking_send
     }
 }
 

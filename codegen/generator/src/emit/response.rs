@@ -23,6 +23,7 @@ pub fn response(op: &OperationIr, types: &TypeSpace) -> TokenStream {
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq)]
+        #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
         pub struct #name {
             #(#fields)*
         }

@@ -54,8 +54,13 @@ pub fn fields(s: &StructIr, types: &TypeSpace) -> Vec<TokenStream> {
                 Side::Request if s.json => {
                     quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")])
                 }
-                Side::Request => rpc_attr(f),
-                Side::Response => quote!(),
+                Side::Request => {
+                    let rpc = rpc_attr(f);
+                    quote!(#rpc #[cfg_attr(feature = "serde", serde(rename = #wire, skip_serializing_if = "Option::is_none"))])
+                }
+                Side::Response => {
+                    quote!(#[cfg_attr(feature = "serde", serde(rename = #wire, skip_serializing_if = "Option::is_none"))])
+                }
             };
             quote! { #doc #attr pub #name: Option<#ty>, }
         })
@@ -74,11 +79,18 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
     let derive = match (s.side, s.json) {
         (Side::Request, false) => quote! {
             #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+            #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
         },
+        // Serialized for the wire whatever the features: through the runtime's serde.
         (Side::Request, true) => quote! {
-            #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+            #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+            #[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+            #[serde(crate = "::acs_runtime::__private::serde")]
         },
-        (Side::Response, _) => quote!(#[derive(Clone, Debug, Default, PartialEq)]),
+        (Side::Response, _) => quote! {
+            #[derive(Clone, Debug, Default, PartialEq)]
+            #[cfg_attr(feature = "serde", derive(::serde::Serialize))]
+        },
     };
     let validate = (s.side == Side::Request && s.validates(types)).then(|| {
         let validate = validation::validate_impl(s, types);
@@ -97,7 +109,7 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
 
 /// How a response struct is read: `FromJson`, each field read by wire name through the
 /// runtime (the first that does not fit reported once all are read), and serde `Deserialize`
-/// through it.
+/// through it (whatever the features, by the runtime's serde).
 pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
     let name = ident(&s.name);
     let fields = s.fields.iter().map(|f| {
@@ -123,8 +135,8 @@ pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
             }
         }
         #cfg
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 ::acs_runtime::de::deserialize(deserializer)
             }
         }

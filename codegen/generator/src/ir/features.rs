@@ -8,8 +8,9 @@ use super::names::{self, Namespace};
 use super::{FeatureIr, OperationIr, StructIr, TypeIr, TypeRef, TypeSpace};
 use crate::spec::model::Operation;
 
-/// crates.io accepts at most 300 features per crate; `default` is one of them.
-pub const MAX_FAMILIES: usize = 299;
+/// crates.io accepts at most 300 features per crate; `default`, `serde` and `blocking` are
+/// three of them.
+pub const MAX_FAMILIES: usize = 297;
 
 /// The feature of operations the metadata lists in no family.
 const UNGROUPED: &str = "Operations in no family";
@@ -30,7 +31,7 @@ pub fn plan(specs: &[&Operation]) -> (Vec<FeatureIr>, BTreeMap<String, String>) 
     if by_family.len() < 2 || by_family.len() > MAX_FAMILIES {
         return (Vec::new(), BTreeMap::new());
     }
-    let mut taken = Namespace::with_reserved(&["default"]);
+    let mut taken = Namespace::with_reserved(&["blocking", "default", "serde"]);
     let mut features = Vec::new();
     let mut of_operation = BTreeMap::new();
     // Named families first, in name order, so that numbering never depends on the ungrouped.

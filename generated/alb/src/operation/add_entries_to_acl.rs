@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddEntriesToAclRequest {
     /// The ID of the ACL.
@@ -39,6 +40,10 @@ pub struct AddEntriesToAclRequest {
     /// - Required.
     /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The ACL entries that you want to add. You can add at most 20 entries in each call.
     ///
@@ -46,6 +51,10 @@ pub struct AddEntriesToAclRequest {
     /// - Required.
     /// - Must have 1 to 20 items.
     #[rpc(name = "AclEntries", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entries: Option<Vec<crate::types::AclEntries>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -57,6 +66,10 @@ pub struct AddEntriesToAclRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -66,8 +79,13 @@ pub struct AddEntriesToAclRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddEntriesToAclRequest {
@@ -197,14 +215,17 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
+impl<C> AddEntriesToAclRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddEntriesToAclRequest::default(),
             client,
         }
     }
+}
+impl AddEntriesToAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,22 +235,46 @@ impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddEntriesToAclRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddEntriesToAclResponse,
+        ::acs_runtime::client::Error<AddEntriesToAclError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddEntriesToAcl`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddEntriesToAclResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddEntriesToAclResponse {
@@ -243,8 +288,8 @@ impl ::acs_runtime::de::FromJson for AddEntriesToAclResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddEntriesToAclResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddEntriesToAclResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

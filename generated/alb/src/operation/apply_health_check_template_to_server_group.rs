@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// The template ID.
@@ -31,6 +32,10 @@ pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// - Required.
     /// - Example: `hct-bp1qjwo61pqz3ahltv****`.
     #[rpc(name = "HealthCheckTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_id: Option<String>,
     /// The server group ID.
     ///
@@ -38,6 +43,10 @@ pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// - Required.
     /// - Example: `sgp-n80wyad08u0tox****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -49,6 +58,10 @@ pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -58,8 +71,13 @@ pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ApplyHealthCheckTemplateToServerGroupRequest {
@@ -188,14 +206,17 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ApplyHealthCheckTemplateToServerGroupRequest::default(),
             client,
         }
     }
+}
+impl ApplyHealthCheckTemplateToServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,22 +229,46 @@ impl<'a> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ApplyHealthCheckTemplateToServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ApplyHealthCheckTemplateToServerGroupResponse,
+        ::acs_runtime::client::Error<ApplyHealthCheckTemplateToServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ApplyHealthCheckTemplateToServerGroup`.
 ///
 /// The server group to which the template is applied.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ApplyHealthCheckTemplateToServerGroupResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ApplyHealthCheckTemplateToServerGroupResponse {
@@ -237,8 +282,9 @@ impl ::acs_runtime::de::FromJson for ApplyHealthCheckTemplateToServerGroupRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ApplyHealthCheckTemplateToServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ApplyHealthCheckTemplateToServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

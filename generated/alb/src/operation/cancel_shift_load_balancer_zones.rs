@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelShiftLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -45,6 +50,10 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the ALB instance.
     ///
@@ -52,6 +61,10 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     /// - Required.
     /// - Example: `alb-o9ulmq5hgn68jk****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The mappings between zones and vSwitches.
     ///
@@ -61,8 +74,13 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     /// - Required.
     /// - Must have 1 to 1 items.
     #[rpc(name = "ZoneMappings", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::ZoneMapping>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CancelShiftLoadBalancerZonesRequest {
@@ -197,14 +215,17 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CancelShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CancelShiftLoadBalancerZonesRequest::default(),
             client,
         }
     }
+}
+impl CancelShiftLoadBalancerZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,17 +238,37 @@ impl<'a> CancelShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CancelShiftLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CancelShiftLoadBalancerZonesResponse,
+        ::acs_runtime::client::Error<CancelShiftLoadBalancerZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CancelShiftLoadBalancerZones`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CancelShiftLoadBalancerZonesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CancelShiftLoadBalancerZonesResponse {
@@ -240,8 +281,9 @@ impl ::acs_runtime::de::FromJson for CancelShiftLoadBalancerZonesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CancelShiftLoadBalancerZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CancelShiftLoadBalancerZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

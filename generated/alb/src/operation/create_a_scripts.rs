@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -43,6 +44,10 @@ pub struct CreateAScriptsRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -52,6 +57,10 @@ pub struct CreateAScriptsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The listener ID.
     ///
@@ -59,13 +68,22 @@ pub struct CreateAScriptsRequest {
     /// - Required.
     /// - Example: `lsn-6hfq3zs0x04ibn****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The information about the AScript rules.
     ///
     /// - Wire name: `AScripts`.
     #[rpc(name = "AScripts", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScripts", skip_serializing_if = "Option::is_none")
+    )]
     pub a_scripts: Option<Vec<crate::types::AScript>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateAScriptsRequest {
@@ -189,14 +207,17 @@ impl<C> CreateAScriptsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
+impl<C> CreateAScriptsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateAScriptsRequest::default(),
             client,
         }
     }
+}
+impl CreateAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,26 +227,54 @@ impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateAScriptsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateAScriptsResponse,
+        ::acs_runtime::client::Error<CreateAScriptsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateAScripts`.
 ///
 /// The AScript rules that are created.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateAScriptsResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `5c607642-535e-4e06-9d77-df53049b****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BF0FE763-9603-558F-A55B-0F4B9A3E3C02`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The AScript rule IDs.
     ///
     /// - Wire name: `AScriptIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptIds", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_ids: Option<Vec<crate::types::AScriptId>>,
 }
 impl ::acs_runtime::de::FromJson for CreateAScriptsResponse {
@@ -240,8 +289,8 @@ impl ::acs_runtime::de::FromJson for CreateAScriptsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAScriptsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

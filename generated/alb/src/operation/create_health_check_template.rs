@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateHealthCheckTemplateRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -34,6 +35,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the health check template.
     ///
@@ -43,6 +48,13 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Required.
     /// - Example: `HealthCheckTemplate1`.
     #[rpc(name = "HealthCheckTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckTemplateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_template_name: Option<String>,
     /// The port that is used for health checks.
     ///
@@ -53,6 +65,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -64,12 +80,20 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `$_ip`.
     #[rpc(name = "HealthCheckHost")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status codes that indicate a healthy backend server.
     ///
     /// - Wire name: `HealthCheckCodes`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckCodes", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The interval at which health checks are performed.
     ///
@@ -80,6 +104,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `2`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy.
     ///
@@ -90,6 +118,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The URL that is used for health checks.
     ///
@@ -100,6 +132,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckPath")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -112,6 +148,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `HEAD`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -123,6 +163,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckProtocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "HealthCheckProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The HTTP version for health checks.
     ///
@@ -135,6 +179,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP 1.0`.
     #[rpc(name = "HealthCheckHttpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -145,6 +193,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -155,6 +207,10 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -164,19 +220,32 @@ pub struct CreateHealthCheckTemplateRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateHealthCheckTemplateRequest {
@@ -483,14 +552,17 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
+impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateHealthCheckTemplateRequest::default(),
             client,
         }
     }
+}
+impl CreateHealthCheckTemplateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -503,22 +575,46 @@ impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateHealthCheckTemplateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateHealthCheckTemplateResponse,
+        ::acs_runtime::client::Error<CreateHealthCheckTemplateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateHealthCheckTemplate`.
 ///
 /// The health check template.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateHealthCheckTemplateResponse {
     /// The ID of the health check template.
     ///
     /// - Wire name: `HealthCheckTemplateId`.
     /// - Example: `hct-1224334`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateHealthCheckTemplateResponse {
@@ -532,8 +628,9 @@ impl ::acs_runtime::de::FromJson for CreateHealthCheckTemplateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateHealthCheckTemplateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The ID of the ALB instance.
@@ -39,6 +40,10 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Example: `alb-n5qw04uq8vavfe****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -50,6 +55,10 @@ pub struct CreateListenerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a precheck. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The listener protocol.
     ///
@@ -68,6 +81,10 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Example: `HTTP`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The frontend port that is used by the ALB instance.
     ///
@@ -77,6 +94,10 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The name of the listener.
     ///
@@ -85,6 +106,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `ListenerDescription`.
     /// - Example: `HTTP_80`.
     #[rpc(name = "ListenerDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The timeout period of a request. Unit: seconds.
     ///
@@ -99,6 +124,10 @@ pub struct CreateListenerRequest {
     /// - Default: `60`.
     /// - Example: `60`.
     #[rpc(name = "RequestTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The timeout period of an idle connection. Unit: seconds.
     ///
@@ -113,6 +142,10 @@ pub struct CreateListenerRequest {
     /// - Default: `15`.
     /// - Example: `3`.
     #[rpc(name = "IdleTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// Specifies whether to enable `Gzip` compression to compress specific types of files. Valid values:
     ///
@@ -122,6 +155,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `GzipEnabled`.
     /// - Example: `true`.
     #[rpc(name = "GzipEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GzipEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip_enabled: Option<bool>,
     /// Specifies whether to enable `HTTP/2`. Valid values:
     ///
@@ -133,6 +170,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `Http2Enabled`.
     /// - Example: `true`.
     #[rpc(name = "Http2Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Http2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub http2_enabled: Option<bool>,
     /// The ID of the security policy. System security policies and custom security policies are supported.
     ///
@@ -143,6 +184,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls_cipher_policy_1_0`.
     #[rpc(name = "SecurityPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
@@ -152,41 +197,70 @@ pub struct CreateListenerRequest {
     /// - Wire name: `CaEnabled`.
     /// - Example: `false`.
     #[rpc(name = "CaEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// The configuration of the XForward header.
     ///
     /// - Wire name: `XForwardedForConfig`.
     #[rpc(name = "XForwardedForConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedForConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_config: Option<crate::types::XForwardedForConfig>,
     /// Select a QUIC listener and associate it with the ALB instance.
     ///
     /// - Wire name: `QuicConfig`.
     #[rpc(name = "QuicConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_config: Option<crate::types::QuicConfig>,
     /// The details about each certificate.
     ///
     /// - Wire name: `Certificates`.
     /// - Must have 1 to 1 items.
     #[rpc(name = "Certificates", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Certificates", skip_serializing_if = "Option::is_none")
+    )]
     pub certificates: Option<Vec<crate::types::CreateListenerCertificate>>,
     /// The certificate authority (CA) certificates. You can specify only one CA certificate.
     ///
     /// - Wire name: `CaCertificates`.
     /// - Must have 1 to 1 items.
     #[rpc(name = "CaCertificates", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificates", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificates: Option<Vec<crate::types::CaCertificate>>,
     /// The actions of the forwarding rule.
     ///
     /// - Wire name: `DefaultActions`.
     /// - Required.
     #[rpc(name = "DefaultActions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
+    )]
     pub default_actions: Option<Vec<crate::types::DefaultAction>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateListenerRequest {
@@ -529,14 +603,17 @@ impl<C> CreateListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
+impl<C> CreateListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateListenerRequest::default(),
             client,
         }
     }
+}
+impl CreateListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -546,25 +623,53 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateListenerResponse,
+        ::acs_runtime::client::Error<CreateListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateListener`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateListenerResponse {
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The ID of the listener.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-o4u54y73wq7b******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876*******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateListenerResponse {
@@ -579,8 +684,8 @@ impl ::acs_runtime::de::FromJson for CreateListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

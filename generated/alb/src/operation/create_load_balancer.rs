@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -41,6 +42,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Default value: false. Valid values:
     ///
@@ -50,6 +55,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the virtual private cloud (VPC) in which you want to create the ALB instance.
     ///
@@ -57,6 +66,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The type of the address of the ALB instance. Valid values:
     ///
@@ -67,6 +80,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Example: `Internet`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The name of the ALB instance.
     ///
@@ -75,6 +92,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `alb1`.
     #[rpc(name = "LoadBalancerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// Specifies whether to enable deletion protection. Default value: false. Valid values:
     ///
@@ -84,11 +105,25 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `DeletionProtectionEnabled`.
     /// - Example: `false`.
     #[rpc(name = "DeletionProtectionEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_enabled: Option<bool>,
     /// The configuration read-only mode settings.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
     #[rpc(name = "ModificationProtectionConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_config: Option<
         crate::types::ModificationProtectionConfig,
     >,
@@ -98,6 +133,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Must have 1 to 10 items.
     #[rpc(name = "ZoneMappings", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::CreateLoadBalancerZoneMapping>>,
     /// The mode in which IP addresses are allocated to the ALB instance. Valid values:
     ///
@@ -110,12 +149,20 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `Fixed`.
     /// - Example: `Dynamic`.
     #[rpc(name = "AddressAllocatedMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressAllocatedMode", skip_serializing_if = "Option::is_none")
+    )]
     pub address_allocated_mode: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The edition of the ALB instance. The features and billing rules vary based on the edition of the ALB instance. Valid values:
     ///
@@ -127,12 +174,23 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Example: `Standard`.
     #[rpc(name = "LoadBalancerEdition")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerEdition", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_edition: Option<String>,
     /// The billing method of the ALB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig`.
     /// - Required.
     #[rpc(name = "LoadBalancerBillingConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBillingConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The protocol version. Valid values:
     ///
@@ -142,13 +200,22 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressIpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerRequest {
@@ -419,14 +486,17 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -439,22 +509,46 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancer`.
 ///
 /// The operation to create an ALB instance.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerResponse {
     /// The ALB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `alb-o9ulmq5hgn68jk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
@@ -468,8 +562,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRuleRequest {
     /// The listener ID of the ALB instance.
@@ -45,6 +46,10 @@ pub struct CreateRuleRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -56,6 +61,10 @@ pub struct CreateRuleRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct CreateRuleRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The priority of the forwarding rule. Valid values: **1 to 10000**. A smaller value indicates a higher priority.
     ///
@@ -74,6 +87,10 @@ pub struct CreateRuleRequest {
     /// - Required.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The direction to which the forwarding rule is applied. Valid values:
     ///
@@ -85,6 +102,10 @@ pub struct CreateRuleRequest {
     /// - Wire name: `Direction`.
     /// - Example: `Request`.
     #[rpc(name = "Direction")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Direction", skip_serializing_if = "Option::is_none")
+    )]
     pub direction: Option<String>,
     /// The actions of the forwarding rule.
     ///
@@ -92,6 +113,10 @@ pub struct CreateRuleRequest {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "RuleActions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleActions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_actions: Option<Vec<crate::types::RuleAction>>,
     /// The match conditions of the forwarding rule.
     ///
@@ -99,6 +124,10 @@ pub struct CreateRuleRequest {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "RuleConditions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleConditions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_conditions: Option<Vec<crate::types::RuleCondition>>,
     /// The name of the forwarding rule.
     ///
@@ -109,13 +138,22 @@ pub struct CreateRuleRequest {
     /// - Required.
     /// - Example: `rule-doc`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRuleRequest {
@@ -326,14 +364,17 @@ impl<C> CreateRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRuleRequestBuilder<&'a crate::Client> {
+impl<C> CreateRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRuleRequest::default(),
             client,
         }
     }
+}
+impl CreateRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -343,27 +384,52 @@ impl<'a> CreateRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateRuleResponse, ::acs_runtime::client::Error<CreateRuleError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRule`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRuleResponse {
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540750`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The forwarding rule ID.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-a3x3pg1yohq3lq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateRuleResponse {
@@ -378,8 +444,8 @@ impl ::acs_runtime::de::FromJson for CreateRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -49,6 +50,10 @@ pub struct CreateRulesRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -60,6 +65,10 @@ pub struct CreateRulesRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -69,6 +78,10 @@ pub struct CreateRulesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The details about the forwarding rules.
     ///
@@ -76,8 +89,13 @@ pub struct CreateRulesRequest {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "Rules", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<Vec<crate::types::Rule>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRulesRequest {
@@ -207,14 +225,17 @@ impl<C> CreateRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
+impl<C> CreateRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRulesRequest::default(),
             client,
         }
     }
+}
+impl CreateRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,28 +245,53 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateRulesResponse, ::acs_runtime::client::Error<CreateRulesError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRules`.
 ///
 /// Creates one or more forwarding rules at a time.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRulesResponse {
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The priority of the forwarding rule. Valid values: **1 to 10000**. A lower value specifies a higher priority.
     ///
     /// > The priorities of the forwarding rules created for the same listener is unique.
     ///
     /// - Wire name: `RuleIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleIds", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_ids: Option<Vec<crate::types::RuleId>>,
 }
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
@@ -260,8 +306,8 @@ impl ::acs_runtime::de::FromJson for CreateRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateServerGroupRequest {
     /// The name of the server group. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
@@ -35,6 +36,10 @@ pub struct CreateServerGroupRequest {
     /// - Required.
     /// - Example: `sg-atstuj3rtoptyui****`.
     #[rpc(name = "ServerGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_name: Option<String>,
     /// The type of server group. Valid values:
     ///
@@ -45,6 +50,10 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `ServerGroupType`.
     /// - Example: `Instance`.
     #[rpc(name = "ServerGroupType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_type: Option<String>,
     /// The ID of the virtual private cloud (VPC). You can add only servers that are deployed in the specified VPC to the server group.
     ///
@@ -53,6 +62,10 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -65,6 +78,10 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `Wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The backend protocol. Valid values:
     ///
@@ -77,18 +94,30 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `Protocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The configuration of the health check feature.
     ///
     /// - Wire name: `HealthCheckConfig`.
     /// - Required.
     #[rpc(name = "HealthCheckConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<crate::types::HealthCheckConfig>,
     /// The configuration of session persistence.
     ///
@@ -96,6 +125,10 @@ pub struct CreateServerGroupRequest {
     ///
     /// - Wire name: `StickySessionConfig`.
     #[rpc(name = "StickySessionConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_config: Option<crate::types::StickySessionConfig>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -107,6 +140,10 @@ pub struct CreateServerGroupRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -116,29 +153,52 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether to enable Ipv6.
     ///
     /// - Wire name: `Ipv6Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Ipv6Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_enabled: Option<bool>,
     /// Specifies whether to enable persistent TCP connections.
     ///
     /// - Wire name: `UpstreamKeepaliveEnabled`.
     /// - Example: `false`.
     #[rpc(name = "UpstreamKeepaliveEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "UpstreamKeepaliveEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub upstream_keepalive_enabled: Option<bool>,
     /// This parameter is available only if the ALB Ingress controller is used. In this case, set this parameter to the name of the `Kubernetes Service` that is associated with the server group.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `test`.
     #[rpc(name = "ServiceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The configuration of consistent hashing based on URLs.
     ///
     /// - Wire name: `UchConfig`.
     #[rpc(name = "UchConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UchConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub uch_config: Option<crate::types::UchConfig>,
     /// The configurations of connection draining.
     ///
@@ -149,6 +209,10 @@ pub struct CreateServerGroupRequest {
     ///
     /// - Wire name: `ConnectionDrainConfig`.
     #[rpc(name = "ConnectionDrainConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_config: Option<crate::types::ConnectionDrainConfig>,
     /// The configurations of slow starts.
     /// After slow starts are enabled, SLB prefetches data to newly added backend servers. Requests distributed to the backend servers gradually increase.
@@ -160,11 +224,19 @@ pub struct CreateServerGroupRequest {
     ///
     /// - Wire name: `SlowStartConfig`.
     #[rpc(name = "SlowStartConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_config: Option<crate::types::SlowStartConfig>,
     /// The tag.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to enable cross-zone load balancing. Valid values:
     ///
@@ -178,8 +250,13 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `CrossZoneEnabled`.
     /// - Example: `true`.
     #[rpc(name = "CrossZoneEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossZoneEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_zone_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateServerGroupRequest {
@@ -502,14 +579,17 @@ impl<C> CreateServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateServerGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -522,27 +602,55 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateServerGroupResponse,
+        ::acs_runtime::client::Error<CreateServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateServerGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateServerGroupResponse {
     /// The ID of the asynchronous job.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sg-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
@@ -557,8 +665,9 @@ impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct DeleteAScriptsRequest {
     /// - Example: `f516e84e-fc0c-4c2d-a461-6cd774a84dbd`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -45,6 +50,10 @@ pub struct DeleteAScriptsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The AScript rule IDs.
     ///
@@ -52,8 +61,13 @@ pub struct DeleteAScriptsRequest {
     /// - Required.
     /// - Must have 1 to 10 items.
     #[rpc(name = "AScriptIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptIds", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteAScriptsRequest {
@@ -167,14 +181,17 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteAScriptsRequestBuilder<&'a crate::Client> {
+impl<C> DeleteAScriptsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteAScriptsRequest::default(),
             client,
         }
     }
+}
+impl DeleteAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,22 +201,46 @@ impl<'a> DeleteAScriptsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteAScriptsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteAScriptsResponse,
+        ::acs_runtime::client::Error<DeleteAScriptsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteAScripts`.
 ///
 /// The AScript rules that are deleted.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteAScriptsResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `03cf3fe1-ab37-479b-92a6-b481d762****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1B7B7695-3596-50C8-B739-030C6C685E61`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteAScriptsResponse {
@@ -213,8 +254,8 @@ impl ::acs_runtime::de::FromJson for DeleteAScriptsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteAScriptsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteAScriptsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

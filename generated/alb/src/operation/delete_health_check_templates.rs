@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteHealthCheckTemplatesRequest {
     /// The IDs of health check templates. You can specify at most 10 IDs.
@@ -30,6 +31,10 @@ pub struct DeleteHealthCheckTemplatesRequest {
     /// - Must have 1 to 10 items.
     /// - Example: `acl-123`.
     #[rpc(name = "HealthCheckTemplateIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the value, but you must ensure that the value is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
@@ -37,6 +42,10 @@ pub struct DeleteHealthCheckTemplatesRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -46,8 +55,13 @@ pub struct DeleteHealthCheckTemplatesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteHealthCheckTemplatesRequest {
@@ -168,14 +182,17 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
+impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteHealthCheckTemplatesRequest::default(),
             client,
         }
     }
+}
+impl DeleteHealthCheckTemplatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -188,17 +205,37 @@ impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteHealthCheckTemplatesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteHealthCheckTemplatesResponse,
+        ::acs_runtime::client::Error<DeleteHealthCheckTemplatesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteHealthCheckTemplates`.
 ///
 /// The health check templates deleted.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteHealthCheckTemplatesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteHealthCheckTemplatesResponse {
@@ -211,8 +248,9 @@ impl ::acs_runtime::de::FromJson for DeleteHealthCheckTemplatesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteHealthCheckTemplatesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteHealthCheckTemplatesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

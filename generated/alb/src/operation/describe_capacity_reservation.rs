@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationRequest {
     /// 应用型负载均衡实例ID。
@@ -30,8 +31,13 @@ pub struct DescribeCapacityReservationRequest {
     /// - Required.
     /// - Example: `alb-o9ulmq5hgn68jk****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCapacityReservationRequest {
@@ -116,14 +122,17 @@ impl<C> DescribeCapacityReservationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCapacityReservationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCapacityReservationRequest::default(),
             client,
         }
     }
+}
+impl DescribeCapacityReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -136,35 +145,80 @@ impl<'a> DescribeCapacityReservationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCapacityReservationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCapacityReservationResponse,
+        ::acs_runtime::client::Error<DescribeCapacityReservationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCapacityReservation`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCapacityReservationResponse {
     /// 请求id
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF3******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// 容量预留状态
     ///
     /// - Wire name: `CapacityReservationState`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CapacityReservationState",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub capacity_reservation_state: Option<Vec<crate::types::CapacityReservationState>>,
     /// 剩余降配、取消资源预留的次数
     ///
     /// - Wire name: `DecreaseRequestsRemaining`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DecreaseRequestsRemaining",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub decrease_requests_remaining: Option<i32>,
     /// 容量预留最后修改时间，格式为yyyy-MM-ddTHH:mm:ssZ。
     ///
     /// - Wire name: `LastModifiedTime`.
     /// - Example: `2025-08-22 05:06:58`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastModifiedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub last_modified_time: Option<String>,
     /// 负载均衡请求的最小预留容量
     ///
     /// - Wire name: `MinimumLoadBalancerCapacity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumLoadBalancerCapacity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_load_balancer_capacity: Option<
         crate::types::MinimumLoadBalancerCapacity,
     >,
@@ -183,8 +237,9 @@ impl ::acs_runtime::de::FromJson for DescribeCapacityReservationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCapacityReservationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DissociateAclsFromListenerRequest {
     /// The access control list (ACL) IDs. You can disassociate at most three ACLs from a listener in each call.
@@ -35,6 +36,10 @@ pub struct DissociateAclsFromListenerRequest {
     /// - Required.
     /// - Must have at most 20 items.
     #[rpc(name = "AclIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<Vec<String>>,
     /// The ID of the listener.
     ///
@@ -42,6 +47,10 @@ pub struct DissociateAclsFromListenerRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -51,6 +60,10 @@ pub struct DissociateAclsFromListenerRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -62,8 +75,13 @@ pub struct DissociateAclsFromListenerRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DissociateAclsFromListenerRequest {
@@ -192,14 +210,17 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
+impl<C> DissociateAclsFromListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DissociateAclsFromListenerRequest::default(),
             client,
         }
     }
+}
+impl DissociateAclsFromListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,22 +233,46 @@ impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DissociateAclsFromListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DissociateAclsFromListenerResponse,
+        ::acs_runtime::client::Error<DissociateAclsFromListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DissociateAclsFromListener`.
 ///
 /// The operation to disassociate ACLs from a listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DissociateAclsFromListenerResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DissociateAclsFromListenerResponse {
@@ -241,8 +286,9 @@ impl ::acs_runtime::de::FromJson for DissociateAclsFromListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DissociateAclsFromListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DissociateAclsFromListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableLoadBalancerAccessLogRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -34,6 +35,10 @@ pub struct EnableLoadBalancerAccessLogRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -43,6 +48,10 @@ pub struct EnableLoadBalancerAccessLogRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ALB instance ID.
     ///
@@ -50,6 +59,10 @@ pub struct EnableLoadBalancerAccessLogRequest {
     /// - Required.
     /// - Example: `alb-bd6oylbckp6k9x****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The project to which the access log is shipped.
     ///
@@ -57,6 +70,10 @@ pub struct EnableLoadBalancerAccessLogRequest {
     /// - Required.
     /// - Example: `sls-setter`.
     #[rpc(name = "LogProject")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The Logstore to which the access log is shipped.
     ///
@@ -64,8 +81,13 @@ pub struct EnableLoadBalancerAccessLogRequest {
     /// - Required.
     /// - Example: `test`.
     #[rpc(name = "LogStore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableLoadBalancerAccessLogRequest {
@@ -204,14 +226,17 @@ impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
+impl<C> EnableLoadBalancerAccessLogRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableLoadBalancerAccessLogRequest::default(),
             client,
         }
     }
+}
+impl EnableLoadBalancerAccessLogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,22 +249,46 @@ impl<'a> EnableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableLoadBalancerAccessLogRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableLoadBalancerAccessLogResponse,
+        ::acs_runtime::client::Error<EnableLoadBalancerAccessLogError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableLoadBalancerAccessLog`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableLoadBalancerAccessLogResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FD******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous job.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ff7713ca-5818-4120-85e3-0bf9fr******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableLoadBalancerAccessLogResponse {
@@ -253,8 +302,9 @@ impl ::acs_runtime::de::FromJson for EnableLoadBalancerAccessLogResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerAccessLogResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnableLoadBalancerAccessLogResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

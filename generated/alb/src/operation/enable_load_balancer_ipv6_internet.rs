@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableLoadBalancerIpv6InternetRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,6 +52,10 @@ pub struct EnableLoadBalancerIpv6InternetRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -60,6 +65,10 @@ pub struct EnableLoadBalancerIpv6InternetRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ALB instance ID.
     ///
@@ -67,8 +76,13 @@ pub struct EnableLoadBalancerIpv6InternetRequest {
     /// - Required.
     /// - Example: `alb-o2cvudgo6rlqz7****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableLoadBalancerIpv6InternetRequest {
@@ -184,14 +198,17 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
+impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableLoadBalancerIpv6InternetRequest::default(),
             client,
         }
     }
+}
+impl EnableLoadBalancerIpv6InternetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,22 +221,46 @@ impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableLoadBalancerIpv6InternetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableLoadBalancerIpv6InternetResponse,
+        ::acs_runtime::client::Error<EnableLoadBalancerIpv6InternetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableLoadBalancerIpv6Internet`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableLoadBalancerIpv6InternetResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BB920797-D70E-567F-8098-55A861DD7912`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `4a6e3ad4-ef08-4ab1-b332-fa621cfe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableLoadBalancerIpv6InternetResponse {
@@ -233,8 +274,9 @@ impl ::acs_runtime::de::FromJson for EnableLoadBalancerIpv6InternetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnableLoadBalancerIpv6InternetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetHealthCheckTemplateAttributeRequest {
     /// The ID of the health check template.
@@ -30,8 +31,13 @@ pub struct GetHealthCheckTemplateAttributeRequest {
     /// - Required.
     /// - Example: `hct-x4jazoyi6tvsq9****`.
     #[rpc(name = "HealthCheckTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetHealthCheckTemplateAttributeRequest {
@@ -117,14 +123,17 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetHealthCheckTemplateAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetHealthCheckTemplateAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -137,12 +146,28 @@ impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetHealthCheckTemplateAttributeResponse,
+        ::acs_runtime::client::Error<GetHealthCheckTemplateAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetHealthCheckTemplateAttribute`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetHealthCheckTemplateAttributeResponse {
     /// The port that is used for health checks.
     ///
@@ -150,6 +175,10 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -160,10 +189,18 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `$SERVER_IP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status codes that indicate a healthy backend server.
     ///
     /// - Wire name: `HealthCheckCodes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The HTTP version for health checks.
     ///
@@ -173,16 +210,28 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP1.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The ID of the health check template.
     ///
     /// - Wire name: `HealthCheckTemplateId`.
     /// - Example: `hct-x4jazoyi6tvsq9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_id: Option<String>,
     /// The interval at which health checks are performed. Unit: seconds. Valid values: **1 to 50**.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -194,6 +243,10 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `GET`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The URL that is used for health checks.
     ///
@@ -203,6 +256,10 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -213,6 +270,10 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckProtocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The name of the health check template.
     ///
@@ -220,6 +281,13 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckTemplateName`.
     /// - Example: `HealthCheckTemplate1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckTemplateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_template_name: Option<String>,
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy. Unit: seconds.
     ///
@@ -227,6 +295,10 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -234,11 +306,19 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DB1AFC33-DAE8-528E-AA4D-4A6AABE71945`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -246,15 +326,27 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeResponse {
@@ -282,8 +374,9 @@ impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetHealthCheckTemplateAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetListenerAttributeRequest {
     /// The listener ID.
@@ -30,8 +31,13 @@ pub struct GetListenerAttributeRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetListenerAttributeRequest {
@@ -113,14 +119,17 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -133,24 +142,52 @@ impl<'a> GetListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetListenerAttributeResponse,
+        ::acs_runtime::client::Error<GetListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetListenerAttribute`.
 ///
 /// The details about the listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeResponse {
     /// The configurations of the access control lists (ACLs).
     ///
     /// - Wire name: `AclConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_config: Option<crate::types::AclConfig>,
     /// A list of certificates.
     ///
     /// - Wire name: `Certificates`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Certificates", skip_serializing_if = "Option::is_none")
+    )]
     pub certificates: Option<Vec<crate::types::GetListenerAttributeCertificate>>,
     /// A list of default CA certificates.
     ///
     /// - Wire name: `CaCertificates`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificates", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificates: Option<Vec<crate::types::GetListenerAttributeCaCertificate>>,
     /// Indicates whether mutual authentication is enabled. Valid values:
     ///
@@ -159,10 +196,18 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `CaEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// The actions of the default forwarding rule.
     ///
     /// - Wire name: `DefaultActions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
+    )]
     pub default_actions: Option<Vec<crate::types::GetListenerAttributeDefaultAction>>,
     /// Indicates whether GZIP compression is enabled to compress specific types of files. Valid values:
     ///
@@ -171,6 +216,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `GzipEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GzipEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip_enabled: Option<bool>,
     /// Indicates whether HTTP/2 is enabled. Valid values:
     ///
@@ -181,6 +230,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `Http2Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Http2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub http2_enabled: Option<bool>,
     /// The timeout period of an idle connection. Unit: seconds.
     ///
@@ -188,26 +241,46 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The name of the listener.
     ///
     /// - Wire name: `ListenerDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The ID of the listener.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The frontend port that is used by the ALB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The listener protocol. Valid values: **HTTP**, **HTTPS**, and **QUIC**.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `HTTP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -218,24 +291,44 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `ListenerStatus`.
     /// - Example: `Running`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_status: Option<String>,
     /// The ALB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1o94dp5i6ea****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The logging configuration.
     ///
     /// - Wire name: `LogConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub log_config: Option<crate::types::LogConfig>,
     /// The configuration information when the listener is associated with a QUIC listener.
     ///
     /// - Wire name: `QuicConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_config: Option<crate::types::GetListenerAttributeQuicConfig>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The timeout period of a request. Unit: seconds.
     ///
@@ -243,6 +336,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `RequestTimeout`.
     /// - Example: `34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The security policy.
     ///
@@ -250,16 +347,28 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls_cipher_policy_1_1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The configuration of the XForward headers.
     ///
     /// - Wire name: `XForwardedForConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedForConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_config: Option<
         crate::types::GetListenerAttributeXForwardedForConfig,
     >,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
@@ -292,8 +401,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

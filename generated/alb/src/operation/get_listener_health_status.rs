@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetListenerHealthStatusRequest {
     /// The listener ID.
@@ -30,6 +31,10 @@ pub struct GetListenerHealthStatusRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// Specifies whether to return the health check results of forwarding rules. Valid values:
     ///
@@ -39,6 +44,10 @@ pub struct GetListenerHealthStatusRequest {
     /// - Wire name: `IncludeRule`.
     /// - Example: `true`.
     #[rpc(name = "IncludeRule")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeRule", skip_serializing_if = "Option::is_none")
+    )]
     pub include_rule: Option<bool>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -48,14 +57,23 @@ pub struct GetListenerHealthStatusRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **30**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetListenerHealthStatusRequest {
@@ -176,14 +194,17 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
+impl<C> GetListenerHealthStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetListenerHealthStatusRequest::default(),
             client,
         }
     }
+}
+impl GetListenerHealthStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,25 +217,53 @@ impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetListenerHealthStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetListenerHealthStatusResponse,
+        ::acs_runtime::client::Error<GetListenerHealthStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetListenerHealthStatus`.
 ///
 /// The health check status of the listener and its forwarding rules.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerHealthStatusResponse {
     /// The health check status of the server groups associated with the listener.
     ///
     /// - Wire name: `ListenerHealthStatus`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerHealthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_health_status: Option<Vec<crate::types::ListenerHealthStatus>>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The health check status of the forwarding rules.
     ///
     /// - Wire name: `RuleHealthStatus`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleHealthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_health_status: Option<Vec<crate::types::RuleHealthStatus>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -223,6 +272,10 @@ pub struct GetListenerHealthStatusResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
@@ -238,8 +291,9 @@ impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerHealthStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetLoadBalancerAttributeRequest {
     /// The ALB instance ID.
@@ -30,8 +31,13 @@ pub struct GetLoadBalancerAttributeRequest {
     /// - Required.
     /// - Example: `alb-o9ulmq5hgn68jk****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetLoadBalancerAttributeRequest {
@@ -113,14 +119,17 @@ impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetLoadBalancerAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -133,16 +142,36 @@ impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetLoadBalancerAttributeResponse,
+        ::acs_runtime::client::Error<GetLoadBalancerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetLoadBalancerAttribute`.
 ///
 /// The details of the ALB instance configuration.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeResponse {
     /// The configuration of the access log feature.
     ///
     /// - Wire name: `AccessLogConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessLogConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub access_log_config: Option<crate::types::AccessLogConfig>,
     /// The mode in which IP addresses are allocated. Valid values:
     ///
@@ -151,6 +180,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `AddressAllocatedMode`.
     /// - Example: `Dynamic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressAllocatedMode", skip_serializing_if = "Option::is_none")
+    )]
     pub address_allocated_mode: Option<String>,
     /// The network type of the ALB instance. Valid values:
     ///
@@ -159,29 +192,59 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `Intranet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The ID of the elastic IP address (EIP) bandwidth plan that is associated with the Internet-facing ALB instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The time when the resource was created. The time follows the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-07-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The domain name of the ALB instance.
     ///
     /// - Wire name: `DNSName`.
     /// - Example: `alb-95qnr2itwu9orb****.cn-hangzhou.alb.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DNSName", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_name: Option<String>,
     /// The configuration of deletion protection.
     ///
     /// - Wire name: `DeletionProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
     /// The billing method of the ALB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBillingConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_billing_config: Option<
         crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
     >,
@@ -192,6 +255,13 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerBussinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBussinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_bussiness_status: Option<String>,
     /// The edition of the ALB instance. The features and billing rules vary based on the edition of the ALB instance. Valid values:
     ///
@@ -201,11 +271,19 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerEdition`.
     /// - Example: `Standard`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerEdition", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_edition: Option<String>,
     /// The ALB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `alb-o9ulmq5hgn68jk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The name of the ALB instance.
     ///
@@ -213,6 +291,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `alb1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The type of the lock. Valid values:
     ///
@@ -222,6 +304,13 @@ pub struct GetLoadBalancerAttributeResponse {
     /// * **ResidualLocked**: The ALB instance is locked because the associated resources have overdue payments and the resources are released.
     ///
     /// - Wire name: `LoadBalancerOperationLocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerOperationLocks",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_operation_locks: Option<
         Vec<crate::types::LoadBalancerOperationLock>,
     >,
@@ -235,10 +324,21 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The configuration read-only mode settings.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_config: Option<
         crate::types::GetLoadBalancerAttributeModificationProtectionConfig,
     >,
@@ -246,31 +346,55 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag value.
     ///
     /// The tag value can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. The tag value cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
     /// The ID of the VPC in which the ALB instance is deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The mappings between zones and vSwitches. At most 10 zones are returned. If the current region supports two or more zones, at least two zones are returned.
     ///
     /// - Wire name: `ZoneMappings`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::GetLoadBalancerAttributeZoneMapping>>,
     /// The IP version. Valid values:
     ///
@@ -279,6 +403,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `DualStack`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The type of IPv6 address that is used by the ALB instance. Valid values:
     ///
@@ -287,10 +415,18 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `Ipv6AddressType`.
     /// - Example: `Intranet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_type: Option<String>,
     /// The IDs of the security groups to which the ALB instance is added.
     ///
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
@@ -326,8 +462,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetLoadBalancerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

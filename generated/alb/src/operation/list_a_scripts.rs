@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAScriptsRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -31,6 +32,10 @@ pub struct ListAScriptsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return.
     ///
@@ -41,23 +46,40 @@ pub struct ListAScriptsRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The listener IDs. You can specify at most 20 listener IDs in each call.
     ///
     /// - Wire name: `ListenerIds`.
     #[rpc(name = "ListenerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_ids: Option<Vec<String>>,
     /// The AScript rule IDs. You can specify at most 20 IDs in each call.
     ///
     /// - Wire name: `AScriptIds`.
     #[rpc(name = "AScriptIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptIds", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_ids: Option<Vec<String>>,
     /// The AScript rule names. You can specify at most 10 names in each call.
     ///
     /// - Wire name: `AScriptNames`.
     #[rpc(name = "AScriptNames", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScriptNames", skip_serializing_if = "Option::is_none")
+    )]
     pub a_script_names: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAScriptsRequest {
@@ -193,14 +215,17 @@ impl<C> ListAScriptsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAScriptsRequestBuilder<&'a crate::Client> {
+impl<C> ListAScriptsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAScriptsRequest::default(),
             client,
         }
     }
+}
+impl ListAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -210,12 +235,25 @@ impl<'a> ListAScriptsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListAScriptsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListAScriptsResponse, ::acs_runtime::client::Error<ListAScriptsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListAScripts`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAScriptsResponse {
     /// The total number of entries returned.
     ///
@@ -223,11 +261,19 @@ pub struct ListAScriptsResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2CA81429-F160-593A-8AB5-A2A9617845B9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -236,15 +282,27 @@ pub struct ListAScriptsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The AScript rules.
     ///
     /// - Wire name: `AScripts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScripts", skip_serializing_if = "Option::is_none")
+    )]
     pub a_scripts: Option<Vec<crate::types::ListAScriptsAScript>>,
 }
 impl ::acs_runtime::de::FromJson for ListAScriptsResponse {
@@ -261,8 +319,8 @@ impl ::acs_runtime::de::FromJson for ListAScriptsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAScriptsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAScriptsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

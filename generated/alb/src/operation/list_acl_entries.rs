@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAclEntriesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -32,6 +33,10 @@ pub struct ListAclEntriesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -40,6 +45,10 @@ pub struct ListAclEntriesRequest {
     /// - Default: `20`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the ACL.
     ///
@@ -47,8 +56,13 @@ pub struct ListAclEntriesRequest {
     /// - Required.
     /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAclEntriesRequest {
@@ -158,14 +172,17 @@ impl<C> ListAclEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAclEntriesRequestBuilder<&'a crate::Client> {
+impl<C> ListAclEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAclEntriesRequest::default(),
             client,
         }
     }
+}
+impl ListAclEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -175,21 +192,45 @@ impl<'a> ListAclEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListAclEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListAclEntriesResponse,
+        ::acs_runtime::client::Error<ListAclEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListAclEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAclEntriesResponse {
     /// The ACL entries.
     ///
     /// - Wire name: `AclEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entries: Option<Vec<crate::types::ListAclEntriesAclEntries>>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -198,16 +239,28 @@ pub struct ListAclEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListAclEntriesResponse {
@@ -224,8 +277,8 @@ impl ::acs_runtime::de::FromJson for ListAclEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAclEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAclEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

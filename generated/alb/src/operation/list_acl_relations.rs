@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAclRelationsRequest {
     /// The access control list (ACL) IDs. You can query at most five ACLs in each call.
@@ -29,8 +30,13 @@ pub struct ListAclRelationsRequest {
     /// - Required.
     /// - Must have 1 to 5 items.
     #[rpc(name = "AclIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAclRelationsRequest {
@@ -116,14 +122,17 @@ impl<C> ListAclRelationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
+impl<C> ListAclRelationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAclRelationsRequest::default(),
             client,
         }
     }
+}
+impl ListAclRelationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -133,21 +142,45 @@ impl<'a> ListAclRelationsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListAclRelationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListAclRelationsResponse,
+        ::acs_runtime::client::Error<ListAclRelationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListAclRelations`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAclRelationsResponse {
     /// The relations between the specified ACL and the listeners.
     ///
     /// - Wire name: `AclRelations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclRelations", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_relations: Option<Vec<crate::types::ListAclRelationsAclRelation>>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListAclRelationsResponse {
@@ -161,8 +194,9 @@ impl ::acs_runtime::de::FromJson for ListAclRelationsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListAclRelationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

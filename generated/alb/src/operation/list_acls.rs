@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAclsRequest {
     /// Filter access control lists (ACLs) by ACL ID. You can specify at most 20 ACL IDs in each call.
@@ -28,18 +29,30 @@ pub struct ListAclsRequest {
     /// - Wire name: `AclIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "AclIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<Vec<String>>,
     /// The ACL names. You can specify up to 10 ACL names in each call.
     ///
     /// - Wire name: `AclNames`.
     /// - Must have at most 10 items.
     #[rpc(name = "AclNames", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclNames", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_names: Option<Vec<String>>,
     /// The ID of the resource group. You can filter the query results based on the specified ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtopty****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -49,6 +62,10 @@ pub struct ListAclsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return. This parameter is optional. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -57,13 +74,22 @@ pub struct ListAclsRequest {
     /// - Default: `20`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAclsRequest {
@@ -209,18 +235,33 @@ impl<C> ListAclsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
+impl<C> ListAclsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAclsRequest::default(),
             client,
         }
     }
+}
+impl ListAclsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListAclsResponse, ListAclsError> {
+        self.client.send(self.inner)
+    }
+}
+#[cfg(feature = "blocking")]
+impl ListAclsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListAclsResponse, ::acs_runtime::client::Error<ListAclsError>> {
         self.client.send(self.inner)
     }
 }
@@ -230,15 +271,24 @@ impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAclsResponse {
     /// A list of ACLs.
     ///
     /// - Wire name: `Acls`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Acls", skip_serializing_if = "Option::is_none")
+    )]
     pub acls: Option<Vec<crate::types::Acl>>,
     /// The maximum number of network ACLs returned. This parameter is optional. Valid values: **1** to **100**. If this parameter is not set, the default value **20** is returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -247,16 +297,28 @@ pub struct ListAclsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70t****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListAclsResponse {
@@ -273,8 +335,8 @@ impl ::acs_runtime::de::FromJson for ListAclsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAclsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAclsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAsynJobsRequest {
     /// The asynchronous task IDs.
@@ -28,6 +29,10 @@ pub struct ListAsynJobsRequest {
     /// - Wire name: `JobIds`.
     /// - Must have at most 10 items.
     #[rpc(name = "JobIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobIds", skip_serializing_if = "Option::is_none")
+    )]
     pub job_ids: Option<Vec<String>>,
     /// The type of the associated resource. Valid values:
     ///
@@ -41,18 +46,30 @@ pub struct ListAsynJobsRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `acl`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The resource IDs.
     ///
     /// - Wire name: `ResourceIds`.
     /// - Must have at most 10 items.
     #[rpc(name = "ResourceIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_ids: Option<Vec<String>>,
     /// The name of the operation.
     ///
     /// - Wire name: `ApiName`.
     /// - Example: `CreateLoadBalancer`.
     #[rpc(name = "ApiName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ApiName", skip_serializing_if = "Option::is_none")
+    )]
     pub api_name: Option<String>,
     /// The timestamp that indicates the start time of the task. Unit: milliseconds.
     ///
@@ -60,6 +77,10 @@ pub struct ListAsynJobsRequest {
     ///
     /// - Wire name: `BeginTime`.
     #[rpc(name = "BeginTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BeginTime", skip_serializing_if = "Option::is_none")
+    )]
     pub begin_time: Option<i64>,
     /// The timestamp that indicates the end time of the task. Unit: milliseconds.
     ///
@@ -67,6 +88,10 @@ pub struct ListAsynJobsRequest {
     ///
     /// - Wire name: `EndTime`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -76,14 +101,23 @@ pub struct ListAsynJobsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAsynJobsRequest {
@@ -260,14 +294,17 @@ impl<C> ListAsynJobsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
+impl<C> ListAsynJobsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAsynJobsRequest::default(),
             client,
         }
     }
+}
+impl ListAsynJobsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,21 +314,42 @@ impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListAsynJobsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListAsynJobsResponse, ::acs_runtime::client::Error<ListAsynJobsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListAsynJobs`.
 ///
 /// The tasks.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAsynJobsResponse {
     /// The tasks.
     ///
     /// - Wire name: `Jobs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Jobs", skip_serializing_if = "Option::is_none")
+    )]
     pub jobs: Option<Vec<crate::types::Job>>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -300,16 +358,28 @@ pub struct ListAsynJobsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
@@ -326,8 +396,8 @@ impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAsynJobsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

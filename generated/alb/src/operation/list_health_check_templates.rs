@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListHealthCheckTemplatesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -31,6 +32,10 @@ pub struct ListHealthCheckTemplatesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**
     ///
@@ -39,31 +44,55 @@ pub struct ListHealthCheckTemplatesRequest {
     /// - Default: `20`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The IDs of health check templates.
     ///
     /// - Wire name: `HealthCheckTemplateIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "HealthCheckTemplateIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_ids: Option<Vec<String>>,
     /// The health check templates.
     ///
     /// - Wire name: `HealthCheckTemplateNames`.
     /// - Must have at most 20 items.
     #[rpc(name = "HealthCheckTemplateNames", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckTemplateNames",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_template_names: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The resource group ID. You can filter the query results based on the specified ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListHealthCheckTemplatesRequest {
@@ -227,14 +256,17 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
+impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListHealthCheckTemplatesRequest::default(),
             client,
         }
     }
+}
+impl ListHealthCheckTemplatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,21 +279,45 @@ impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListHealthCheckTemplatesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListHealthCheckTemplatesResponse,
+        ::acs_runtime::client::Error<ListHealthCheckTemplatesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListHealthCheckTemplates`.
 ///
 /// The information about the health check templates.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListHealthCheckTemplatesResponse {
     /// The health check templates.
     ///
     /// - Wire name: `HealthCheckTemplates`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplates", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_templates: Option<Vec<crate::types::HealthCheckTemplate>>,
     /// The number of entries returned per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -270,16 +326,28 @@ pub struct ListHealthCheckTemplatesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListHealthCheckTemplatesResponse {
@@ -296,8 +364,9 @@ impl ::acs_runtime::de::FromJson for ListHealthCheckTemplatesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListHealthCheckTemplatesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListHealthCheckTemplatesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListListenersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -31,24 +32,40 @@ pub struct ListListenersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return. This parameter is optional. Valid values: **1 to 100**. If you do not specify this parameter, the default value **20** is used.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The listener IDs. You can specify at most 20 listener IDs.
     ///
     /// - Wire name: `ListenerIds`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "ListenerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_ids: Option<Vec<String>>,
     /// The ALB instance ID. You can specify at most 20 instance IDs.
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have 1 to 21 items.
     #[rpc(name = "LoadBalancerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The listener protocol. Valid values:
     ///
@@ -59,13 +76,22 @@ pub struct ListListenersRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListListenersRequest {
@@ -222,14 +248,17 @@ impl<C> ListListenersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
+impl<C> ListListenersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListListenersRequest::default(),
             client,
         }
     }
+}
+impl ListListenersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -239,36 +268,72 @@ impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListListenersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListListenersResponse,
+        ::acs_runtime::client::Error<ListListenersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListListeners`.
 ///
 /// The information about the listeners.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListListenersResponse {
     /// The listeners.
     ///
     /// - Wire name: `Listeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Listeners", skip_serializing_if = "Option::is_none")
+    )]
     pub listeners: Option<Vec<crate::types::Listener>>,
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The position where the query stopped. If this parameter is not returned, all data is queried.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListListenersResponse {
@@ -285,8 +350,8 @@ impl ::acs_runtime::de::FromJson for ListListenersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListListenersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListListenersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

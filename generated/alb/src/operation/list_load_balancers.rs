@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListLoadBalancersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -31,12 +32,20 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the zone where the ALB instance is deployed.
     ///
@@ -45,6 +54,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The status of the ALB instance. Valid values:
     ///
@@ -57,6 +70,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `Active`.
     #[rpc(name = "LoadBalancerStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The service status of the ALB instance. Valid values:
     ///
@@ -66,30 +83,53 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `LoadBalancerBussinessStatus`.
     /// - Example: `Normal`.
     #[rpc(name = "LoadBalancerBussinessStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBussinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_bussiness_status: Option<String>,
     /// The instance IDs. You can specify at most 20 ALB instance IDs.
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have 1 to 21 items.
     #[rpc(name = "LoadBalancerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The instance names. You can specify at most 10 instance names.
     ///
     /// - Wire name: `LoadBalancerNames`.
     /// - Must have 1 to 11 items.
     #[rpc(name = "LoadBalancerNames", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerNames", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_names: Option<Vec<String>>,
     /// The ID of the VPC to which the ALB instance belongs. You can specify at most 10 VPC IDs.
     ///
     /// - Wire name: `VpcIds`.
     /// - Must have 1 to 11 items.
     #[rpc(name = "VpcIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_ids: Option<Vec<String>>,
     /// The tags added to the ALB instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 21 items.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The network type. Valid values:
     ///
@@ -99,6 +139,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `AddressType`.
     /// - Example: `Intranet`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The billing method of the ALB instance. Set the value to
     ///
@@ -107,12 +151,20 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `PayType`.
     /// - Example: `PostPay`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -122,6 +174,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressIpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The type of IPv6 address that is used by the ALB instance. Valid values:
     ///
@@ -131,14 +187,23 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `Ipv6AddressType`.
     /// - Example: `Intranet`.
     #[rpc(name = "Ipv6AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_type: Option<String>,
     /// The domain name.
     ///
     /// - Wire name: `DNSName`.
     /// - Example: `alb-95qnr2itwu9orb****.cn-hangzhou.alb.aliyuncs.com`.
     #[rpc(name = "DNSName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DNSName", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListLoadBalancersRequest {
@@ -426,14 +491,17 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
+impl<C> ListLoadBalancersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListLoadBalancersRequest::default(),
             client,
         }
     }
+}
+impl ListLoadBalancersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -446,21 +514,45 @@ impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListLoadBalancersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListLoadBalancersResponse,
+        ::acs_runtime::client::Error<ListLoadBalancersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListLoadBalancers`.
 ///
 /// The configurations of the specified ALB instances.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListLoadBalancersResponse {
     /// A list of ALB instances.
     ///
     /// - Wire name: `LoadBalancers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancers", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancers: Option<Vec<crate::types::LoadBalancer>>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -469,16 +561,28 @@ pub struct ListLoadBalancersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
@@ -495,8 +599,9 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListLoadBalancersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

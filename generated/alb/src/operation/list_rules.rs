@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListRulesRequest {
     /// The starting point of the current query. If you do not specify this parameter, the query starts from the beginning.
@@ -28,6 +29,10 @@ pub struct ListRulesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return.
     ///
@@ -40,24 +45,40 @@ pub struct ListRulesRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The forwarding rules.
     ///
     /// - Wire name: `RuleIds`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "RuleIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleIds", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_ids: Option<Vec<String>>,
     /// The listener IDs.
     ///
     /// - Wire name: `ListenerIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "ListenerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_ids: Option<Vec<String>>,
     /// The Application Load Balancer (ALB) instance IDs.
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "LoadBalancerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The direction to which the forwarding rule is applied. Valid values:
     ///
@@ -69,14 +90,23 @@ pub struct ListRulesRequest {
     /// - Wire name: `Direction`.
     /// - Example: `Request`.
     #[rpc(name = "Direction")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Direction", skip_serializing_if = "Option::is_none")
+    )]
     pub direction: Option<String>,
     /// The tag.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListRulesRequest {
@@ -246,14 +276,17 @@ impl<C> ListRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListRulesRequestBuilder<&'a crate::Client> {
+impl<C> ListRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListRulesRequest::default(),
             client,
         }
     }
+}
+impl ListRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,17 +296,34 @@ impl<'a> ListRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListRulesResponse, ::acs_runtime::client::Error<ListRulesError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListRules`.
 ///
 /// The forwarding rules.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRulesResponse {
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -282,20 +332,36 @@ pub struct ListRulesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The details about the forwarding rule.
     ///
     /// - Wire name: `Rules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<Vec<crate::types::ListRulesRule>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListRulesResponse {
@@ -312,8 +378,8 @@ impl ::acs_runtime::de::FromJson for ListRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSecurityPoliciesRequest {
     /// The resource group ID.
@@ -28,6 +29,10 @@ pub struct ListSecurityPoliciesRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -37,6 +42,10 @@ pub struct ListSecurityPoliciesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -45,25 +54,42 @@ pub struct ListSecurityPoliciesRequest {
     /// - Default: `20`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The names of the security policies. You can specify up to 10 names.
     ///
     /// - Wire name: `SecurityPolicyNames`.
     /// - Must have 1 to 10 items.
     #[rpc(name = "SecurityPolicyNames", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyNames", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_names: Option<Vec<String>>,
     /// The security policy IDs. You can specify at most 20 security policies.
     ///
     /// - Wire name: `SecurityPolicyIds`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "SecurityPolicyIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_ids: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSecurityPoliciesRequest {
@@ -227,14 +253,17 @@ impl<C> ListSecurityPoliciesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSecurityPoliciesRequestBuilder<&'a crate::Client> {
+impl<C> ListSecurityPoliciesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSecurityPoliciesRequest::default(),
             client,
         }
     }
+}
+impl ListSecurityPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,17 +276,37 @@ impl<'a> ListSecurityPoliciesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSecurityPoliciesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListSecurityPoliciesResponse,
+        ::acs_runtime::client::Error<ListSecurityPoliciesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSecurityPolicies`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSecurityPoliciesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -266,20 +315,36 @@ pub struct ListSecurityPoliciesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The supported security policies.
     ///
     /// - Wire name: `SecurityPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policies: Option<Vec<crate::types::SecurityPolicies>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListSecurityPoliciesResponse {
@@ -296,8 +361,9 @@ impl ::acs_runtime::de::FromJson for ListSecurityPoliciesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSecurityPoliciesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSecurityPoliciesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

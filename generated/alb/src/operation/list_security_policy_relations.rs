@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSecurityPolicyRelationsRequest {
     /// The security policy IDs. You can specify up to five IDs.
@@ -29,8 +30,13 @@ pub struct ListSecurityPolicyRelationsRequest {
     /// - Required.
     /// - Must have 1 to 5 items.
     #[rpc(name = "SecurityPolicyIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSecurityPolicyRelationsRequest {
@@ -127,14 +133,17 @@ impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
+impl<C> ListSecurityPolicyRelationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSecurityPolicyRelationsRequest::default(),
             client,
         }
     }
+}
+impl ListSecurityPolicyRelationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,21 +156,45 @@ impl<'a> ListSecurityPolicyRelationsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSecurityPolicyRelationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListSecurityPolicyRelationsResponse,
+        ::acs_runtime::client::Error<ListSecurityPolicyRelationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSecurityPolicyRelations`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSecurityPolicyRelationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The security policies and the listeners that are associated with the security policies.
     ///
     /// - Wire name: `SecrityPolicyRelations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecrityPolicyRelations", skip_serializing_if = "Option::is_none")
+    )]
     pub secrity_policy_relations: Option<Vec<crate::types::SecrityPolicyRelation>>,
 }
 impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsResponse {
@@ -175,8 +208,9 @@ impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSecurityPolicyRelationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListServerGroupServersRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -31,6 +32,10 @@ pub struct ListServerGroupServersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXG****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return. Valid values: **1** to **100**. If you do not specify a value, the default value **20** is used.
     ///
@@ -39,25 +44,42 @@ pub struct ListServerGroupServersRequest {
     /// - Default: `20`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The IDs of the servers.
     ///
     /// - Wire name: `ServerIds`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "ServerIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ids: Option<Vec<String>>,
     /// The tags that are added to the server group. You can specify up to 10 tags in each call.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListServerGroupServersRequest {
@@ -190,14 +212,17 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
+impl<C> ListServerGroupServersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListServerGroupServersRequest::default(),
             client,
         }
     }
+}
+impl ListServerGroupServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -210,17 +235,37 @@ impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListServerGroupServersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListServerGroupServersResponse,
+        ::acs_runtime::client::Error<ListServerGroupServersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListServerGroupServers`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupServersResponse {
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -229,20 +274,36 @@ pub struct ListServerGroupServersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A list of backend servers.
     ///
     /// - Wire name: `Servers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Servers", skip_serializing_if = "Option::is_none")
+    )]
     pub servers: Option<Vec<crate::types::ListServerGroupServersServer>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
@@ -259,8 +320,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupServersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListServerGroupsRequest {
     /// The server group IDs.
@@ -28,18 +29,30 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `ServerGroupIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "ServerGroupIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_ids: Option<Vec<String>>,
     /// The names of the server groups to be queried. You can specify at most 10 server group names.
     ///
     /// - Wire name: `ServerGroupNames`.
     /// - Must have at most 10 items.
     #[rpc(name = "ServerGroupNames", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupNames", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_names: Option<Vec<String>>,
     /// The ID of the resource group to which the server group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -49,6 +62,10 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXG****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -57,12 +74,20 @@ pub struct ListServerGroupsRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the virtual private cloud (VPC).
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The server group type. Valid values:
     ///
@@ -73,14 +98,23 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `ServerGroupType`.
     /// - Example: `Instance`.
     #[rpc(name = "ServerGroupType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_type: Option<String>,
     /// The tags that are added to the server group. You can specify up to 10 tags in each call.
     ///
     /// - Wire name: `Tag`.
     /// - Example: `Instance`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListServerGroupsRequest {
@@ -263,14 +297,17 @@ impl<C> ListServerGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
+impl<C> ListServerGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListServerGroupsRequest::default(),
             client,
         }
     }
+}
+impl ListServerGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -280,17 +317,37 @@ impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListServerGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListServerGroupsResponse,
+        ::acs_runtime::client::Error<ListServerGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListServerGroups`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -299,20 +356,36 @@ pub struct ListServerGroupsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The server groups.
     ///
     /// - Wire name: `ServerGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub server_groups: Option<Vec<crate::types::ServerGroup>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
@@ -329,8 +402,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

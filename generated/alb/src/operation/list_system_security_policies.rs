@@ -21,9 +21,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSystemSecurityPoliciesRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSystemSecurityPoliciesRequest {
@@ -91,14 +93,17 @@ impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::Client> {
+impl<C> ListSystemSecurityPoliciesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSystemSecurityPoliciesRequest::default(),
             client,
         }
     }
+}
+impl ListSystemSecurityPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -111,21 +116,45 @@ impl<'a> ListSystemSecurityPoliciesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSystemSecurityPoliciesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListSystemSecurityPoliciesResponse,
+        ::acs_runtime::client::Error<ListSystemSecurityPoliciesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSystemSecurityPolicies`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSystemSecurityPoliciesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The security policies.
     ///
     /// - Wire name: `SecurityPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policies: Option<
         Vec<crate::types::ListSystemSecurityPoliciesSecurityPolicies>,
     >,
@@ -141,8 +170,9 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSystemSecurityPoliciesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagKeysRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -32,6 +33,10 @@ pub struct ListTagKeysRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -40,6 +45,10 @@ pub struct ListTagKeysRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The type of the resource. Valid values:
     ///
@@ -52,6 +61,10 @@ pub struct ListTagKeysRequest {
     /// - Required.
     /// - Example: `loadbalancer`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The type of the tag.
     ///
@@ -62,14 +75,23 @@ pub struct ListTagKeysRequest {
     /// - Wire name: `Category`.
     /// - Example: `System`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     /// The tag key. The tag key can be up to 128 characters in length and cannot start with `acs:` or `aliyun`. It cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `Keyword`.
     /// - Example: `test`.
     #[rpc(name = "Keyword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Keyword", skip_serializing_if = "Option::is_none")
+    )]
     pub keyword: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTagKeysRequest {
@@ -210,14 +232,17 @@ impl<C> ListTagKeysRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTagKeysRequestBuilder<&'a crate::Client> {
+impl<C> ListTagKeysRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTagKeysRequest::default(),
             client,
         }
     }
+}
+impl ListTagKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -227,17 +252,34 @@ impl<'a> ListTagKeysRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTagKeysRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListTagKeysResponse, ::acs_runtime::client::Error<ListTagKeysError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTagKeys`.
 ///
 /// The tag key.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTagKeysResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -246,20 +288,36 @@ pub struct ListTagKeysResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The tag keys.
     ///
     /// - Wire name: `TagKeys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_keys: Option<Vec<crate::types::TagKey>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListTagKeysResponse {
@@ -276,8 +334,8 @@ impl ::acs_runtime::de::FromJson for ListTagKeysResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTagKeysResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListTagKeysResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

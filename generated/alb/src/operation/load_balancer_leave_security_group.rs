@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// The security group IDs.
@@ -41,6 +42,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Required.
     /// - Must have at most 10 items.
     #[rpc(name = "SecurityGroupIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// The ID of the ALB instance.
     ///
@@ -48,6 +53,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Required.
     /// - Example: `alb-iv9gj3lpak6fbj****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     /// You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
@@ -57,6 +66,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The task result.
     ///
@@ -64,8 +77,13 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for LoadBalancerLeaveSecurityGroupRequest {
@@ -202,14 +220,17 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
+impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: LoadBalancerLeaveSecurityGroupRequest::default(),
             client,
         }
     }
+}
+impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,20 +243,44 @@ impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        LoadBalancerLeaveSecurityGroupResponse,
+        ::acs_runtime::client::Error<LoadBalancerLeaveSecurityGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `LoadBalancerLeaveSecurityGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancerLeaveSecurityGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EC0C96E4-7CCB-599C-9329-3A5DB6FF****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `51c5b627-3500-487c-b17d-5cc583f0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for LoadBalancerLeaveSecurityGroupResponse {
@@ -249,8 +294,9 @@ impl ::acs_runtime::de::FromJson for LoadBalancerLeaveSecurityGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for LoadBalancerLeaveSecurityGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// 应用型负载均衡实例ID。
@@ -30,6 +31,10 @@ pub struct ModifyCapacityReservationRequest {
     /// - Required.
     /// - Example: `alb-iv9gj3spak6fbj****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// 是否取消资源预留
     ///
@@ -37,24 +42,47 @@ pub struct ModifyCapacityReservationRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ResetCapacityReservation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ResetCapacityReservation",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reset_capacity_reservation: Option<bool>,
     /// 预留的最小负载均衡器容量
     ///
     /// - Wire name: `MinimumLoadBalancerCapacity`.
     #[rpc(name = "MinimumLoadBalancerCapacity", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumLoadBalancerCapacity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_load_balancer_capacity: Option<
         crate::types::ModifyCapacityReservationMinimumLoadBalancerCapacity,
     >,
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// - Wire name: `ClientToken`.
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCapacityReservationRequest {
@@ -180,14 +208,17 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCapacityReservationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCapacityReservationRequest::default(),
             client,
         }
     }
+}
+impl ModifyCapacityReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,17 +231,37 @@ impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCapacityReservationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCapacityReservationResponse,
+        ::acs_runtime::client::Error<ModifyCapacityReservationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCapacityReservation`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCapacityReservationResponse {
     /// Id of the request
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0F******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCapacityReservationResponse {
@@ -223,8 +274,9 @@ impl ::acs_runtime::de::FromJson for ModifyCapacityReservationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCapacityReservationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

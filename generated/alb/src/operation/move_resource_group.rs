@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The type of the resource. Valid values:
@@ -37,6 +38,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `ACL`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The resource ID.
     ///
@@ -44,6 +49,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `acl-hp34s2h0xx1ht4nwo****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The ID of the resource group to which you want to transfer the cloud resource.
     ///
@@ -53,8 +62,13 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `rg-9gLOoK****`.
     #[rpc(name = "NewResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub new_resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for MoveResourceGroupRequest {
@@ -169,14 +183,17 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+impl<C> MoveResourceGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
             client,
         }
     }
+}
+impl MoveResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -189,17 +206,37 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl MoveResourceGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        MoveResourceGroupResponse,
+        ::acs_runtime::client::Error<MoveResourceGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `MoveResourceGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MoveResourceGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
@@ -212,8 +249,9 @@ impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MoveResourceGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveEntriesFromAclRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -39,6 +40,10 @@ pub struct RemoveEntriesFromAclRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -48,6 +53,10 @@ pub struct RemoveEntriesFromAclRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the ACL.
     ///
@@ -55,6 +64,10 @@ pub struct RemoveEntriesFromAclRequest {
     /// - Required.
     /// - Example: `nacl-hp34s2h0xx1ht4nwo****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The entries that you want to remove. You can remove up to 20 entries in each call.
     ///
@@ -62,8 +75,13 @@ pub struct RemoveEntriesFromAclRequest {
     /// - Required.
     /// - Must have 1 to 20 items.
     #[rpc(name = "Entries", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entries", skip_serializing_if = "Option::is_none")
+    )]
     pub entries: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveEntriesFromAclRequest {
@@ -192,14 +210,17 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveEntriesFromAclRequestBuilder<&'a crate::Client> {
+impl<C> RemoveEntriesFromAclRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveEntriesFromAclRequest::default(),
             client,
         }
     }
+}
+impl RemoveEntriesFromAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,22 +233,46 @@ impl<'a> RemoveEntriesFromAclRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveEntriesFromAclRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveEntriesFromAclResponse,
+        ::acs_runtime::client::Error<RemoveEntriesFromAclError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveEntriesFromAcl`.
 ///
 /// The operation to remove entries from an ACL.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveEntriesFromAclResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveEntriesFromAclResponse {
@@ -241,8 +286,9 @@ impl ::acs_runtime::de::FromJson for RemoveEntriesFromAclResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveEntriesFromAclResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveEntriesFromAclResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveServersFromServerGroupRequest {
     /// The server group ID.
@@ -41,6 +42,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Required.
     /// - Example: `sgp-atstuj3rtop****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The backend servers to be removed. You can specify up to 200 backend servers.
     ///
@@ -48,6 +53,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Required.
     /// - Must have 1 to 200 items.
     #[rpc(name = "Servers", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Servers", skip_serializing_if = "Option::is_none")
+    )]
     pub servers: Option<Vec<crate::types::RemoveServersFromServerGroupServer>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +68,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -68,8 +81,13 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveServersFromServerGroupRequest {
@@ -204,14 +222,17 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveServersFromServerGroupRequest::default(),
             client,
         }
     }
+}
+impl RemoveServersFromServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,22 +245,46 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveServersFromServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveServersFromServerGroupResponse,
+        ::acs_runtime::client::Error<RemoveServersFromServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveServersFromServerGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveServersFromServerGroupResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveServersFromServerGroupResponse {
@@ -253,8 +298,9 @@ impl ::acs_runtime::de::FromJson for RemoveServersFromServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveServersFromServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveServersFromServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReplaceServersInServerGroupRequest {
     /// The ID of the server group.
@@ -43,6 +44,10 @@ pub struct ReplaceServersInServerGroupRequest {
     /// - Required.
     /// - Example: `sgp-5114d593o96qxy****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The backend servers. You can specify at most 200 servers in each call.
     ///
@@ -50,6 +55,10 @@ pub struct ReplaceServersInServerGroupRequest {
     /// - Required.
     /// - Must have 1 to 200 items.
     #[rpc(name = "AddedServers", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddedServers", skip_serializing_if = "Option::is_none")
+    )]
     pub added_servers: Option<Vec<crate::types::AddedServer>>,
     /// The backend servers that you want to remove.
     ///
@@ -57,6 +66,10 @@ pub struct ReplaceServersInServerGroupRequest {
     /// - Required.
     /// - Must have 1 to 200 items.
     #[rpc(name = "RemovedServers", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemovedServers", skip_serializing_if = "Option::is_none")
+    )]
     pub removed_servers: Option<Vec<crate::types::RemovedServer>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -68,6 +81,10 @@ pub struct ReplaceServersInServerGroupRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -77,8 +94,13 @@ pub struct ReplaceServersInServerGroupRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReplaceServersInServerGroupRequest {
@@ -237,14 +259,17 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReplaceServersInServerGroupRequest::default(),
             client,
         }
     }
+}
+impl ReplaceServersInServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,22 +282,46 @@ impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReplaceServersInServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReplaceServersInServerGroupResponse,
+        ::acs_runtime::client::Error<ReplaceServersInServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReplaceServersInServerGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReplaceServersInServerGroupResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReplaceServersInServerGroupResponse {
@@ -286,8 +335,9 @@ impl ::acs_runtime::de::FromJson for ReplaceServersInServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReplaceServersInServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReplaceServersInServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -38,6 +39,10 @@ pub struct UpdateAScriptsRequest {
     /// - Example: `b1f642ac-5558-4a36-b7d9-cf53f40ea5c8`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -47,13 +52,22 @@ pub struct UpdateAScriptsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The information about the AScript rule.
     ///
     /// - Wire name: `AScripts`.
     #[rpc(name = "AScripts", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AScripts", skip_serializing_if = "Option::is_none")
+    )]
     pub a_scripts: Option<Vec<crate::types::UpdateAScriptsAScript>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateAScriptsRequest {
@@ -166,14 +180,17 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
+impl<C> UpdateAScriptsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateAScriptsRequest::default(),
             client,
         }
     }
+}
+impl UpdateAScriptsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,22 +200,46 @@ impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateAScriptsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateAScriptsResponse,
+        ::acs_runtime::client::Error<UpdateAScriptsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateAScripts`.
 ///
 /// Updates AScript rules.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateAScriptsResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `2e82b5f4-1ba9-4d20-89c8-1082ebaa****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `ACA19FE1-C09E-53C7-8FDA-560F49D71891`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateAScriptsResponse {
@@ -212,8 +253,8 @@ impl ::acs_runtime::de::FromJson for UpdateAScriptsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateAScriptsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateAScriptsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -34,6 +35,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the health check template.
     ///
@@ -42,12 +47,23 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthCheckTemplateName`.
     /// - Example: `HealthCheckTemplate1`.
     #[rpc(name = "HealthCheckTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckTemplateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_template_name: Option<String>,
     /// The port that is used for health checks. Valid values: **0 to 65535**. Default value: **0**. This value indicates that the port of a backend server is used for health checks.
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -59,18 +75,30 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthCheckHost`.
     /// - Example: `$_ip`.
     #[rpc(name = "HealthCheckHost")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHost", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_host: Option<String>,
     /// The HTTP status codes that indicate a healthy backend server.
     ///
     /// - Wire name: `HealthCheckCodes`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckCodes", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckCodes", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_codes: Option<Vec<String>>,
     /// The interval at which health checks are performed. Unit: seconds. Valid values: **1 to 50**. Default value: **2**.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The timeout period of a health check response. If a backend server does not respond within the specified timeout period, the backend server is declared unhealthy.
     ///
@@ -80,6 +108,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Must be 1 to 300.
     /// - Example: `3`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The URL that is used for health checks.
     ///
@@ -92,6 +124,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthCheckPath`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckPath")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckPath", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_path: Option<String>,
     /// The HTTP method that is used for health checks. Valid values:
     ///
@@ -104,6 +140,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `HEAD`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The protocol that is used for health checks. Valid values:
     ///
@@ -115,6 +155,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthCheckProtocol`.
     /// - Example: `HTTP`.
     #[rpc(name = "HealthCheckProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_protocol: Option<String>,
     /// The HTTP version that is used for health checks.
     ///
@@ -127,6 +171,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthCheckHttpVersion`.
     /// - Example: `HTTP1.0`.
     #[rpc(name = "HealthCheckHttpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_version: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -137,6 +185,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -147,6 +199,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -156,6 +212,10 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The template ID.
     ///
@@ -163,8 +223,13 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// - Required.
     /// - Example: `hct-bp1qjwo61pqz3ahltv0mw`.
     #[rpc(name = "HealthCheckTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_template_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateHealthCheckTemplateAttributeRequest {
@@ -459,14 +524,17 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateHealthCheckTemplateAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -479,17 +547,37 @@ impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateHealthCheckTemplateAttributeResponse,
+        ::acs_runtime::client::Error<UpdateHealthCheckTemplateAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateHealthCheckTemplateAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateHealthCheckTemplateAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateHealthCheckTemplateAttributeResponse {
@@ -502,8 +590,9 @@ impl ::acs_runtime::de::FromJson for UpdateHealthCheckTemplateAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateHealthCheckTemplateAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateHealthCheckTemplateAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -35,6 +36,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -55,6 +64,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The name of the listener.
     ///
@@ -63,6 +76,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `ListenerDescription`.
     /// - Example: `HTTP_80`.
     #[rpc(name = "ListenerDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**.
     ///
@@ -72,6 +89,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Must be at least 1.
     /// - Example: `3`.
     #[rpc(name = "RequestTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The timeout period for idle connections. Unit: seconds. Valid values: **1 to 60**
     ///
@@ -81,6 +102,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Must be at least 1.
     /// - Example: `15`.
     #[rpc(name = "IdleTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// Specifies whether to enable GZIP compression for specific types of files. Valid values:
     ///
@@ -90,6 +115,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `GzipEnabled`.
     /// - Example: `true`.
     #[rpc(name = "GzipEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GzipEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip_enabled: Option<bool>,
     /// Specifies whether to enable HTTP/2. Valid values:
     ///
@@ -101,6 +130,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `Http2Enabled`.
     /// - Example: `true`.
     #[rpc(name = "Http2Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Http2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub http2_enabled: Option<bool>,
     /// The security policy ID. System security policies and custom security policies are supported.
     ///
@@ -109,6 +142,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls_cipher_policy_1_0`.
     #[rpc(name = "SecurityPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
@@ -118,16 +155,28 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `CaEnabled`.
     /// - Example: `false`.
     #[rpc(name = "CaEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// The configurations of the X-Forwarded-For header.
     ///
     /// - Wire name: `XForwardedForConfig`.
     #[rpc(name = "XForwardedForConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedForConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_config: Option<crate::types::XForwardedForConfig>,
     /// The configuration information when the listener is associated with a QUIC listener.
     ///
     /// - Wire name: `QuicConfig`.
     #[rpc(name = "QuicConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QuicConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub quic_config: Option<crate::types::QuicConfig>,
     /// The certificates. You can add at most 20 certificates.
     ///
@@ -136,19 +185,32 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `Certificates`.
     /// - Must have 1 to 2 items.
     #[rpc(name = "Certificates", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Certificates", skip_serializing_if = "Option::is_none")
+    )]
     pub certificates: Option<Vec<crate::types::CreateListenerCertificate>>,
     /// The CA certificate. You can specify only one CA certificate.
     ///
     /// - Wire name: `CaCertificates`.
     /// - Must have 1 to 1 items.
     #[rpc(name = "CaCertificates", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificates", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificates: Option<Vec<crate::types::CaCertificate>>,
     /// The actions of the default forwarding rule.
     ///
     /// - Wire name: `DefaultActions`.
     #[rpc(name = "DefaultActions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultActions", skip_serializing_if = "Option::is_none")
+    )]
     pub default_actions: Option<Vec<crate::types::UpdateListenerAttributeDefaultAction>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateListenerAttributeRequest {
@@ -441,14 +503,17 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -461,22 +526,46 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateListenerAttributeResponse,
+        ::acs_runtime::client::Error<UpdateListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateListenerAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateListenerAttributeResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateListenerAttributeResponse {
@@ -490,8 +579,9 @@ impl ::acs_runtime::de::FromJson for UpdateListenerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

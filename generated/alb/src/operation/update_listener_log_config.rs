@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateListenerLogConfigRequest {
     /// The ID of the Application Load Balancer (ALB) listener.
@@ -37,6 +38,10 @@ pub struct UpdateListenerLogConfigRequest {
     /// - Required.
     /// - Example: `lsr-bp1bpn0kn908w4nbw****`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -48,6 +53,10 @@ pub struct UpdateListenerLogConfigRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -57,6 +66,10 @@ pub struct UpdateListenerLogConfigRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether to record custom headers in the access log. Valid values:
     ///
@@ -68,15 +81,27 @@ pub struct UpdateListenerLogConfigRequest {
     /// - Wire name: `AccessLogRecordCustomizedHeadersEnabled`.
     /// - Example: `true`.
     #[rpc(name = "AccessLogRecordCustomizedHeadersEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AccessLogRecordCustomizedHeadersEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub access_log_record_customized_headers_enabled: Option<bool>,
     /// The configuration information about the Xtrace feature.
     ///
     /// - Wire name: `AccessLogTracingConfig`.
     #[rpc(name = "AccessLogTracingConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessLogTracingConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub access_log_tracing_config: Option<
         crate::types::UpdateListenerLogConfigAccessLogTracingConfig,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateListenerLogConfigRequest {
@@ -218,14 +243,17 @@ impl<C> UpdateListenerLogConfigRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
+impl<C> UpdateListenerLogConfigRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateListenerLogConfigRequest::default(),
             client,
         }
     }
+}
+impl UpdateListenerLogConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,22 +266,46 @@ impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateListenerLogConfigRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateListenerLogConfigResponse,
+        ::acs_runtime::client::Error<UpdateListenerLogConfigError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateListenerLogConfig`.
 ///
 /// The operation to update the configuration of a listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateListenerLogConfigResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateListenerLogConfigResponse {
@@ -267,8 +319,9 @@ impl ::acs_runtime::de::FromJson for UpdateListenerLogConfigResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateListenerLogConfigResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateListenerLogConfigResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -56,6 +61,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     /// The ALB instance ID.
     ///
@@ -63,6 +72,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Required.
     /// - Example: `lb-bp1o94dp5i6ea****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The new network type. Valid values:
     ///
@@ -73,15 +86,24 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Required.
     /// - Example: `Internet`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The zones and the vSwitches in the zones. You can specify a maximum of 10 zones. If the selected region supports two or more zones, select at least two zones to ensure the high availability of your service.
     ///
     /// - Wire name: `ZoneMappings`.
     #[rpc(name = "ZoneMappings", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<
         Vec<crate::types::UpdateLoadBalancerAddressTypeConfigZoneMapping>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
@@ -228,14 +250,17 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
+impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
             client,
         }
     }
+}
+impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,22 +273,46 @@ impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateLoadBalancerAddressTypeConfigResponse,
+        ::acs_runtime::client::Error<UpdateLoadBalancerAddressTypeConfigError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateLoadBalancerAddressTypeConfig`.
 ///
 /// The data struct returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateLoadBalancerAddressTypeConfigResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous job.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAddressTypeConfigResponse {
@@ -277,8 +326,9 @@ impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAddressTypeConfigResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateLoadBalancerAddressTypeConfigResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerEditionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -41,6 +42,10 @@ pub struct UpdateLoadBalancerEditionRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -50,6 +55,10 @@ pub struct UpdateLoadBalancerEditionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the ALB instance.
     ///
@@ -57,6 +66,10 @@ pub struct UpdateLoadBalancerEditionRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The edition of the ALB instance. Different editions have different limits and support different billing methods.
     ///
@@ -68,8 +81,13 @@ pub struct UpdateLoadBalancerEditionRequest {
     /// - Required.
     /// - Example: `Standard`.
     #[rpc(name = "LoadBalancerEdition")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerEdition", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_edition: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateLoadBalancerEditionRequest {
@@ -198,14 +216,17 @@ impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::Client> {
+impl<C> UpdateLoadBalancerEditionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateLoadBalancerEditionRequest::default(),
             client,
         }
     }
+}
+impl UpdateLoadBalancerEditionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,17 +239,37 @@ impl<'a> UpdateLoadBalancerEditionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateLoadBalancerEditionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateLoadBalancerEditionResponse,
+        ::acs_runtime::client::Error<UpdateLoadBalancerEditionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateLoadBalancerEdition`.
 ///
 /// The new edition of the ALB instance.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateLoadBalancerEditionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerEditionResponse {
@@ -241,8 +282,9 @@ impl ::acs_runtime::de::FromJson for UpdateLoadBalancerEditionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerEditionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateLoadBalancerEditionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

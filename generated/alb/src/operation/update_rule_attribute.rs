@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateRuleAttributeRequest {
     /// The ID of the forwarding rule.
@@ -39,6 +40,10 @@ pub struct UpdateRuleAttributeRequest {
     /// - Required.
     /// - Example: `rule-4dp5i6ea****`.
     #[rpc(name = "RuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -50,6 +55,10 @@ pub struct UpdateRuleAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -59,24 +68,40 @@ pub struct UpdateRuleAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The match conditions of the forwarding rule.
     ///
     /// - Wire name: `RuleConditions`.
     /// - Must have 1 to 100 items.
     #[rpc(name = "RuleConditions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleConditions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_conditions: Option<Vec<crate::types::UpdateRuleAttributeRuleCondition>>,
     /// The actions of the forwarding rule.
     ///
     /// - Wire name: `RuleActions`.
     /// - Must have 1 to 100 items.
     #[rpc(name = "RuleActions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleActions", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_actions: Option<Vec<crate::types::UpdateRuleAttributeRuleAction>>,
     /// The name of the forwarding rule. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `rule-instance-test`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The priority of the forwarding rule. Valid values: **1 to 10000**. A lower value specifies a higher priority.
     ///
@@ -85,8 +110,13 @@ pub struct UpdateRuleAttributeRequest {
     /// - Wire name: `Priority`.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateRuleAttributeRequest {
@@ -259,14 +289,17 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateRuleAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateRuleAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateRuleAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,22 +312,46 @@ impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateRuleAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateRuleAttributeResponse,
+        ::acs_runtime::client::Error<UpdateRuleAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateRuleAttribute`.
 ///
 /// Updates a forwarding rule.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateRuleAttributeResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F5378-41F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateRuleAttributeResponse {
@@ -308,8 +365,9 @@ impl ::acs_runtime::de::FromJson for UpdateRuleAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateRuleAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateRuleAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateSecurityPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -41,6 +42,10 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -50,6 +55,10 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The security policy ID.
     ///
@@ -57,17 +66,29 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     /// - Required.
     /// - Example: `spy-n0kn923****`.
     #[rpc(name = "SecurityPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The supported TLS protocol versions.
     ///
     /// - Wire name: `TLSVersions`.
     #[rpc(name = "TLSVersions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
     /// The supported cipher suites.
     ///
     /// - Wire name: `Ciphers`.
     /// - Must have at least 1 items.
     #[rpc(name = "Ciphers", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
     /// The name of the security policy.
     ///
@@ -76,8 +97,13 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     /// - Wire name: `SecurityPolicyName`.
     /// - Example: `test-secrity`.
     #[rpc(name = "SecurityPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateSecurityPolicyAttributeRequest {
@@ -234,14 +260,17 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateSecurityPolicyAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,22 +283,46 @@ impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateSecurityPolicyAttributeResponse,
+        ::acs_runtime::client::Error<UpdateSecurityPolicyAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateSecurityPolicyAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateSecurityPolicyAttributeResponse {
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateSecurityPolicyAttributeResponse {
@@ -283,8 +336,9 @@ impl ::acs_runtime::de::FromJson for UpdateSecurityPolicyAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateSecurityPolicyAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

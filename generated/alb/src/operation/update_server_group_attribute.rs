@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateServerGroupAttributeRequest {
     /// The server group name.
@@ -38,6 +39,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `ServerGroupName`.
     /// - Example: `test`.
     #[rpc(name = "ServerGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_name: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -48,6 +53,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `Wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +68,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -68,11 +81,19 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The configuration of health checks.
     ///
     /// - Wire name: `HealthCheckConfig`.
     #[rpc(name = "HealthCheckConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<
         crate::types::UpdateServerGroupAttributeHealthCheckConfig,
     >,
@@ -80,6 +101,10 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `StickySessionConfig`.
     #[rpc(name = "StickySessionConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_config: Option<crate::types::StickySessionConfig>,
     /// The server group ID.
     ///
@@ -87,23 +112,42 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `sgp-atstuj3rtop****`.
     #[rpc(name = "ServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// Specifies whether to enable persistent TCP connections.
     ///
     /// - Wire name: `UpstreamKeepaliveEnabled`.
     /// - Example: `true`.
     #[rpc(name = "UpstreamKeepaliveEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "UpstreamKeepaliveEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub upstream_keepalive_enabled: Option<bool>,
     /// This parameter is available only if the ALB Ingress controller is used. In this case, set this parameter to the name of the `Kubernetes Service` that is associated with the server group.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `test2`.
     #[rpc(name = "ServiceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The configurations of consistent hashing based on URLs.
     ///
     /// - Wire name: `UchConfig`.
     #[rpc(name = "UchConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UchConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub uch_config: Option<crate::types::UchConfig>,
     /// The configurations of connection draining.
     ///
@@ -114,6 +158,10 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `ConnectionDrainConfig`.
     #[rpc(name = "ConnectionDrainConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_config: Option<crate::types::ConnectionDrainConfig>,
     /// The configurations of slow starts.
     ///
@@ -125,6 +173,10 @@ pub struct UpdateServerGroupAttributeRequest {
     ///
     /// - Wire name: `SlowStartConfig`.
     #[rpc(name = "SlowStartConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlowStartConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub slow_start_config: Option<crate::types::SlowStartConfig>,
     /// Indicates whether cross-zone load balancing is enabled for the server group. Valid values:
     ///
@@ -138,8 +190,13 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `CrossZoneEnabled`.
     /// - Example: `true`.
     #[rpc(name = "CrossZoneEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossZoneEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_zone_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateServerGroupAttributeRequest {
@@ -392,14 +449,17 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateServerGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -412,22 +472,46 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateServerGroupAttributeResponse,
+        ::acs_runtime::client::Error<UpdateServerGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateServerGroupAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateServerGroupAttributeResponse {
     /// The ID of the asynchronous job.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateServerGroupAttributeResponse {
@@ -441,8 +525,9 @@ impl ::acs_runtime::de::FromJson for UpdateServerGroupAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateServerGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

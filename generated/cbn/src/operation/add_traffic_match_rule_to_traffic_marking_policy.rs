@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -56,6 +61,10 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic marking policy.
     ///
@@ -63,6 +72,10 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `tm-u9nxup5kww5po8****`.
     #[rpc(name = "TrafficMarkingPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The traffic classification rules.
     ///
@@ -71,8 +84,13 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMatchRules`.
     /// - Must have at most 50 items.
     #[rpc(name = "TrafficMatchRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRules", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rules: Option<Vec<crate::types::TrafficMatchRule>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
@@ -213,14 +231,17 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
+}
+impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -233,17 +254,37 @@ impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddTrafficMatchRuleToTrafficMarkingPolicyResponse,
+        ::acs_runtime::client::Error<AddTrafficMatchRuleToTrafficMarkingPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddTrafficMatchRuleToTrafficMarkingPolicy`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
@@ -256,9 +297,9 @@ impl ::acs_runtime::de::FromJson for AddTrafficMatchRuleToTrafficMarkingPolicyRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

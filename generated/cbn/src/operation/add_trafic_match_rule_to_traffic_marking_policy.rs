@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -44,6 +45,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -53,6 +58,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic marking policy.
     ///
@@ -60,6 +69,10 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `tm-u9nxup5kww5po8****`.
     #[rpc(name = "TrafficMarkingPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The information about the traffic classification rule.
     ///
@@ -68,10 +81,15 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMatchRules`.
     /// - Must have at most 50 items.
     #[rpc(name = "TrafficMatchRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRules", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rules: Option<
         Vec<crate::types::AddTraficMatchRuleToTrafficMarkingPolicyTrafficMatchRule>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddTraficMatchRuleToTrafficMarkingPolicyRequest {
@@ -214,14 +232,17 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
+}
+impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,17 +255,37 @@ impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddTraficMatchRuleToTrafficMarkingPolicyResponse,
+        ::acs_runtime::client::Error<AddTraficMatchRuleToTrafficMarkingPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddTraficMatchRuleToTrafficMarkingPolicy`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
@@ -257,9 +298,9 @@ impl ::acs_runtime::de::FromJson for AddTraficMatchRuleToTrafficMarkingPolicyRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

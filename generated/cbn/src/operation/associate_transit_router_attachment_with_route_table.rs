@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// The ID of the network instance connection.
@@ -42,6 +43,13 @@ pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// - Required.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
@@ -49,6 +57,13 @@ pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// - Required.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -60,6 +75,10 @@ pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -69,8 +88,13 @@ pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateTransitRouterAttachmentWithRouteTableRequest {
@@ -202,16 +226,17 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
         inner
     }
 }
-impl<
-    'a,
-> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&'a crate::Client> {
+impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
             client,
         }
     }
+}
+impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,15 +249,37 @@ impl<
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateTransitRouterAttachmentWithRouteTableResponse,
+        ::acs_runtime::client::Error<AssociateTransitRouterAttachmentWithRouteTableError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateTransitRouterAttachmentWithRouteTable`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateTransitRouterAttachmentWithRouteTableResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -246,9 +293,9 @@ for AssociateTransitRouterAttachmentWithRouteTableResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for AssociateTransitRouterAttachmentWithRouteTableResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

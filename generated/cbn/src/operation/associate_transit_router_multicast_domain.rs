@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain.
     ///
@@ -54,6 +59,13 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The ID of the VPC connection.
     ///
@@ -61,6 +73,13 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     /// - Required.
     /// - Example: `tr-attach-g3kz2k3u76amsk****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The IDs of vSwitches.
     ///
@@ -68,6 +87,10 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     /// - Required.
     /// - Must have at most 1000 items.
     #[rpc(name = "VSwitchIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -78,8 +101,13 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateTransitRouterMulticastDomainRequest {
@@ -231,14 +259,17 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
+}
+impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,17 +282,37 @@ impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateTransitRouterMulticastDomainResponse,
+        ::acs_runtime::client::Error<AssociateTransitRouterMulticastDomainError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateTransitRouterMulticastDomain`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateTransitRouterMulticastDomainResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F88AC12C-943B-50E9-A344-4F8820BB07A7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateTransitRouterMulticastDomainResponse {
@@ -274,8 +325,9 @@ impl ::acs_runtime::de::FromJson for AssociateTransitRouterMulticastDomainRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateTransitRouterMulticastDomainResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateTransitRouterMulticastDomainResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

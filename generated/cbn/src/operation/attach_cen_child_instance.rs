@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -47,6 +48,10 @@ pub struct AttachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance that you want to attach to the CEN instance.
     ///
@@ -54,6 +59,10 @@ pub struct AttachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `vpc-bp18sth14qii3pnvx****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct AttachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -74,6 +87,10 @@ pub struct AttachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
@@ -82,8 +99,13 @@ pub struct AttachCenChildInstanceRequest {
     /// - Wire name: `ChildInstanceOwnerId`.
     /// - Example: `1688000000000000`.
     #[rpc(name = "ChildInstanceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_owner_id: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachCenChildInstanceRequest {
@@ -223,14 +245,17 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
+impl<C> AttachCenChildInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachCenChildInstanceRequest::default(),
             client,
         }
     }
+}
+impl AttachCenChildInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -243,15 +268,35 @@ impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachCenChildInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachCenChildInstanceResponse,
+        ::acs_runtime::client::Error<AttachCenChildInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachCenChildInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachCenChildInstanceResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A278B8A6-A5B8-4FDE-9F70-95F0F6A1D68A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachCenChildInstanceResponse {
@@ -264,8 +309,9 @@ impl ::acs_runtime::de::FromJson for AttachCenChildInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachCenChildInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AttachCenChildInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CheckTransitRouterServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -33,8 +34,13 @@ pub struct CheckTransitRouterServiceRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CheckTransitRouterServiceRequest {
@@ -116,14 +122,17 @@ impl<C> CheckTransitRouterServiceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
+impl<C> CheckTransitRouterServiceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CheckTransitRouterServiceRequest::default(),
             client,
         }
     }
+}
+impl CheckTransitRouterServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -136,10 +145,26 @@ impl<'a> CheckTransitRouterServiceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CheckTransitRouterServiceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CheckTransitRouterServiceResponse,
+        ::acs_runtime::client::Error<CheckTransitRouterServiceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CheckTransitRouterService`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CheckTransitRouterServiceResponse {
     /// Indicates whether the transit router feature is activated.
     ///
@@ -148,11 +173,19 @@ pub struct CheckTransitRouterServiceResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5D93C8B9-C354-5C3E-BEFB-BA8A2C314D68`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CheckTransitRouterServiceResponse {
@@ -166,8 +199,9 @@ impl ::acs_runtime::de::FromJson for CheckTransitRouterServiceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CheckTransitRouterServiceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CheckTransitRouterServiceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -40,6 +41,10 @@ pub struct CreateCenRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the CEN instance.
     ///
@@ -48,6 +53,10 @@ pub struct CreateCenRequest {
     /// - Wire name: `Name`.
     /// - Example: `testname`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the CEN instance.
     ///
@@ -56,6 +65,10 @@ pub struct CreateCenRequest {
     /// - Wire name: `Description`.
     /// - Example: `testdesc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The level of CIDR block overlapping.
     ///
@@ -64,6 +77,10 @@ pub struct CreateCenRequest {
     /// - Wire name: `ProtectionLevel`.
     /// - Example: `REDUCED`.
     #[rpc(name = "ProtectionLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_level: Option<String>,
     /// The tags.
     ///
@@ -72,8 +89,13 @@ pub struct CreateCenRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenRequest {
@@ -209,14 +231,17 @@ impl<C> CreateCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenRequest::default(),
             client,
         }
     }
+}
+impl CreateCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,22 +251,43 @@ impl<'a> CreateCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateCenResponse, ::acs_runtime::client::Error<CreateCenError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCen`.
 ///
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenResponse {
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-dc4vwznpwbobrl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCenResponse {
@@ -255,8 +301,8 @@ impl ::acs_runtime::de::FromJson for CreateCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

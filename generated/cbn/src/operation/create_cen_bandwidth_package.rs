@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenBandwidthPackageRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,6 +47,10 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the bandwidth plan.
     ///
@@ -54,12 +59,20 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the bandwidth plan.
     ///
     /// - Wire name: `Description`.
     /// - Example: `namedesc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum bandwidth value of the bandwidth plan. Unit: Mbit/s. Valid values: **2** to **10000**.
     ///
@@ -67,6 +80,10 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Required.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The area where the network instance is deployed. Valid values:
     ///
@@ -79,6 +96,10 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Required.
     /// - Example: `China`.
     #[rpc(name = "GeographicRegionAId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionAId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_a_id: Option<String>,
     /// The area where the other network instance is deployed. Valid values: Valid values:
     ///
@@ -91,12 +112,23 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Required.
     /// - Example: `China`.
     #[rpc(name = "GeographicRegionBId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionBId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_b_id: Option<String>,
     /// The billing method of the bandwidth plan. Set the value to **PREPAY**, which indicates that the billing method is pay-as-you-go.
     ///
     /// - Wire name: `BandwidthPackageChargeType`.
     /// - Example: `PREPAY`.
     #[rpc(name = "BandwidthPackageChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "BandwidthPackageChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub bandwidth_package_charge_type: Option<String>,
     /// The subscription duration of the bandwidth plan. Default value: 1.
     ///
@@ -108,6 +140,10 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The billing cycle of the bandwidth plan. Valid values:
     ///
@@ -117,6 +153,10 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// Specifies whether to automatically complete the payment of the bandwidth plan. Valid values:
     ///
@@ -128,6 +168,10 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The information about the tags.
     ///
@@ -136,8 +180,13 @@ pub struct CreateCenBandwidthPackageRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenBandwidthPackageRequest {
@@ -364,14 +413,17 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenBandwidthPackageRequest::default(),
             client,
         }
     }
+}
+impl CreateCenBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -384,27 +436,58 @@ impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCenBandwidthPackageResponse,
+        ::acs_runtime::client::Error<CreateCenBandwidthPackageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCenBandwidthPackage`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenBandwidthPackageResponse {
     /// The ID of the bandwidth plan.
     ///
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Example: `cenbwp-4c2zaavbvh5fx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// The ID of the order for the bandwidth plan.
     ///
     /// - Wire name: `CenBandwidthPackageOrderId`.
     /// - Example: `20156420004****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CenBandwidthPackageOrderId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub cen_bandwidth_package_order_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E4B345CD-2CBA-4881-AF6D-E5D9BAE1CA7B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCenBandwidthPackageResponse {
@@ -419,8 +502,9 @@ impl ::acs_runtime::de::FromJson for CreateCenBandwidthPackageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCenBandwidthPackageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

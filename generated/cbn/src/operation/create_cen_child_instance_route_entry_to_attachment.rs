@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,6 +47,10 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Valid values:
     ///
@@ -57,6 +62,10 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The CEN instance ID.
     ///
@@ -64,6 +73,10 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `vpc-bp1n6cbxcszp55vxo****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance connection.
     ///
@@ -71,6 +84,13 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `tr-attach-r1qhupkc19iadz****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the route table configured on the network instance.
     ///
@@ -78,6 +98,10 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `vrt-bp1msipdczo9lejup****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
@@ -85,8 +109,13 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenChildInstanceRouteEntryToAttachmentRequest {
@@ -244,14 +273,17 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -264,17 +296,39 @@ impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCenChildInstanceRouteEntryToAttachmentResponse,
+        ::acs_runtime::client::Error<CreateCenChildInstanceRouteEntryToAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCenChildInstanceRouteEntryToAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenChildInstanceRouteEntryToAttachmentResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A95A100B-3F3A-56F4-A5DE-19DB7E994807`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -288,9 +342,9 @@ for CreateCenChildInstanceRouteEntryToAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for CreateCenChildInstanceRouteEntryToAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// The ID of the CEN instance.
@@ -43,6 +44,10 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `cen-7febra5nqj7jjh****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance.
     ///
@@ -50,6 +55,10 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `vpc-k1alm2jbuwibhxtx2****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -60,6 +69,10 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -69,6 +82,10 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `ap-southeast-5`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
@@ -77,6 +94,10 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Wire name: `ChildInstanceAliUid`.
     /// - Example: `1787100000000000`.
     #[rpc(name = "ChildInstanceAliUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceAliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_ali_uid: Option<i64>,
     /// The ID of the route table configured on the network instance.
     ///
@@ -84,6 +105,10 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `vtb-k1aa8ulqs39f86op8****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
@@ -93,8 +118,13 @@ pub struct CreateCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `192.168.22.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenChildInstanceRouteEntryToCenRequest {
@@ -265,14 +295,17 @@ impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenChildInstanceRouteEntryToCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenChildInstanceRouteEntryToCenRequest::default(),
             client,
         }
     }
+}
+impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,15 +318,35 @@ impl<'a> CreateCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCenChildInstanceRouteEntryToCenResponse,
+        ::acs_runtime::client::Error<CreateCenChildInstanceRouteEntryToCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCenChildInstanceRouteEntryToCen`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenChildInstanceRouteEntryToCenResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `437ED236-BE47-5370-8695-15C58C7A8014`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCenChildInstanceRouteEntryToCenResponse {
@@ -306,8 +359,9 @@ impl ::acs_runtime::de::FromJson for CreateCenChildInstanceRouteEntryToCenRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCenChildInstanceRouteEntryToCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCenChildInstanceRouteEntryToCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

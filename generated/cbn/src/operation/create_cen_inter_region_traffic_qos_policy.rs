@@ -47,6 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,6 +58,10 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether only to precheck the API request. Valid values:
     ///
@@ -66,6 +71,10 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the transit router.
     ///
@@ -73,6 +82,10 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Required.
     /// - Example: `tr-8vbuqeo5h5pu3m01d****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the inter-region connection.
     ///
@@ -80,6 +93,13 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Required.
     /// - Example: `tr-attach-r6g0m3epjehw57****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The name of the QoS policy.
     ///
@@ -88,6 +108,10 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Wire name: `TrafficQosPolicyName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficQosPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_name: Option<String>,
     /// The description of the QoS policy.
     ///
@@ -96,6 +120,13 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Wire name: `TrafficQosPolicyDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficQosPolicyDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficQosPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_qos_policy_description: Option<String>,
     /// The allocation mode of the guaranteed bandwidth. You can specify an absolute bandwidth value or a bandwidth percentage. Valid values:
     ///
@@ -105,6 +136,10 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Wire name: `BandwidthGuaranteeMode`.
     /// - Example: `byBandwidthPercent`.
     #[rpc(name = "BandwidthGuaranteeMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthGuaranteeMode", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_guarantee_mode: Option<String>,
     /// The information about the QoS queue.
     ///
@@ -113,8 +148,13 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// - Wire name: `TrafficQosQueues`.
     /// - Must have at most 11 items.
     #[rpc(name = "TrafficQosQueues", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueues", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queues: Option<Vec<crate::types::TrafficQosQueue>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenInterRegionTrafficQosPolicyRequest {
@@ -305,14 +345,17 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenInterRegionTrafficQosPolicyRequest::default(),
             client,
         }
     }
+}
+impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,22 +368,46 @@ impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCenInterRegionTrafficQosPolicyResponse,
+        ::acs_runtime::client::Error<CreateCenInterRegionTrafficQosPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCenInterRegionTrafficQosPolicy`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenInterRegionTrafficQosPolicyResponse {
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyId`.
     /// - Example: `qos-eczzew0v1kzrb5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosPolicyResponse {
@@ -354,8 +421,9 @@ impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosPolicyRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCenInterRegionTrafficQosPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

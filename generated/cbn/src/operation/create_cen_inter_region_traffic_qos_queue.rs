@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -55,6 +60,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The name of the queue.
     ///
@@ -63,6 +72,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Wire name: `QosQueueName`.
     /// - Example: `nametest`.
     #[rpc(name = "QosQueueName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_name: Option<String>,
     /// The description of the queue.
     ///
@@ -71,6 +84,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Wire name: `QosQueueDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "QosQueueDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_description: Option<String>,
     /// The maximum percentage of inter-region bandwidth that can be allocated to the queue.
     ///
@@ -79,6 +96,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Wire name: `RemainBandwidthPercent`.
     /// - Example: `20`.
     #[rpc(name = "RemainBandwidthPercent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainBandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub remain_bandwidth_percent: Option<String>,
     /// The maximum absolute bandwidth value that can be allocated to the queue. Unit: Mbit/s.
     ///
@@ -87,6 +108,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `20`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The ID of the QoS policy.
     ///
@@ -94,6 +119,10 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `qos-qdvybn468kaoxx****`.
     #[rpc(name = "TrafficQosPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The differentiated services code point (DSCP) value that matches the current queue.
     ///
@@ -103,8 +132,13 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// - Required.
     /// - Must have at most 20 items.
     #[rpc(name = "Dscps", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dscps", skip_serializing_if = "Option::is_none")
+    )]
     pub dscps: Option<Vec<i32>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenInterRegionTrafficQosQueueRequest {
@@ -287,14 +321,17 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenInterRegionTrafficQosQueueRequest::default(),
             client,
         }
     }
+}
+impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -307,22 +344,46 @@ impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCenInterRegionTrafficQosQueueResponse,
+        ::acs_runtime::client::Error<CreateCenInterRegionTrafficQosQueueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCenInterRegionTrafficQosQueue`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenInterRegionTrafficQosQueueResponse {
     /// The ID of the queue.
     ///
     /// - Wire name: `QosQueueId`.
     /// - Example: `qos-queue-irqhi8k5fdyuu5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `845F66F6-5C27-53A1-9428-B859086237B2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosQueueResponse {
@@ -336,8 +397,9 @@ impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosQueueResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCenInterRegionTrafficQosQueueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -49,6 +50,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region in which the routing policy is applied.
     ///
@@ -58,6 +63,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "CenRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_region_id: Option<String>,
     /// The direction in which the routing policy is applied. Valid values:
     ///
@@ -74,6 +83,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be one of `RegionIn`, `RegionOut`.
     /// - Example: `RegionIn`.
     #[rpc(name = "TransmitDirection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransmitDirection", skip_serializing_if = "Option::is_none")
+    )]
     pub transmit_direction: Option<crate::types::TransmitDirection>,
     /// The description of the routing policy.
     ///
@@ -82,6 +95,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The priority of the routing policy. Valid values: **1** to **100**. A smaller value indicates a higher priority.
     ///
@@ -92,6 +109,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be 1 to 2999.
     /// - Example: `3`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The action to be performed on a route that meets all the match conditions. Valid values:
     ///
@@ -103,6 +124,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be one of `Permit`, `Deny`.
     /// - Example: `Permit`.
     #[rpc(name = "MapResult")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MapResult", skip_serializing_if = "Option::is_none")
+    )]
     pub map_result: Option<crate::types::MapResult>,
     /// The priority of the routing policy that you want to associate with the current one.
     ///
@@ -114,6 +139,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be 1 to 1000.
     /// - Example: `20`.
     #[rpc(name = "NextPriority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextPriority", skip_serializing_if = "Option::is_none")
+    )]
     pub next_priority: Option<i32>,
     /// The match method that is used to match routes against the prefix list. Valid values:
     ///
@@ -129,6 +158,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be one of `Include`, `Complete`.
     /// - Example: `Include`.
     #[rpc(name = "CidrMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_match_mode: Option<crate::types::CidrMatchMode>,
     /// The match method that is used to match routes based on the AS path. Valid values:
     ///
@@ -139,6 +172,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be one of `Include`, `Complete`.
     /// - Example: `Include`.
     #[rpc(name = "AsPathMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPathMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path_match_mode: Option<crate::types::AsPathMatchMode>,
     /// The match method that is used to match routes based on the community. Valid values:
     ///
@@ -149,6 +186,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be one of `Include`, `Complete`, `Contain`.
     /// - Example: `Include`.
     #[rpc(name = "CommunityMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommunityMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub community_match_mode: Option<crate::types::CommunityMatchMode>,
     /// The action to be performed on the community. Valid values:
     ///
@@ -161,6 +202,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be one of `Additive`, `Replace`.
     /// - Example: `Additive`.
     #[rpc(name = "CommunityOperateMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommunityOperateMode", skip_serializing_if = "Option::is_none")
+    )]
     pub community_operate_mode: Option<crate::types::CommunityOperateMode>,
     /// The new priority of the route.
     ///
@@ -172,6 +217,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must be 1 to 100.
     /// - Example: `50`.
     #[rpc(name = "Preference")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Preference", skip_serializing_if = "Option::is_none")
+    )]
     pub preference: Option<i32>,
     /// Specifies whether to exclude source instance IDs. Valid values:
     ///
@@ -182,6 +231,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "SourceInstanceIdsReverseMatch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceInstanceIdsReverseMatch",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_instance_ids_reverse_match: Option<bool>,
     /// Specifies whether to exclude destination instance IDs. Valid values:
     ///
@@ -192,6 +248,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DestinationInstanceIdsReverseMatch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationInstanceIdsReverseMatch",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_instance_ids_reverse_match: Option<bool>,
     /// The type of IP address in the match condition. Valid values:
     ///
@@ -203,6 +266,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `MatchAddressType`.
     /// - Example: `IPv4`.
     #[rpc(name = "MatchAddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub match_address_type: Option<String>,
     /// The ID of the route table of the transit router.
     ///
@@ -211,6 +278,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-gw8nx3515m1mbd1z1****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The IDs of the source network instances to which the routes belong. The following network instance types are supported:
     ///
@@ -226,6 +300,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vpc-adeg3544fdf34vf****`.
     #[rpc(name = "SourceInstanceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_instance_ids: Option<Vec<String>>,
     /// The IDs of the destination network instances to which the routes belong. The following network instance types are supported:
     ///
@@ -243,6 +321,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vpc-afrfs434465fdf****`.
     #[rpc(name = "DestinationInstanceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_instance_ids: Option<Vec<String>>,
     /// The IDs of the source route tables from which routes are evaluated. You can enter at most 32 route table IDs.
     ///
@@ -250,6 +332,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vtb-adfr233vf34rvd4****`.
     #[rpc(name = "SourceRouteTableIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRouteTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_route_table_ids: Option<Vec<String>>,
     /// The IDs of the destination route tables to which routes are evaluated. You can enter at most 32 route table IDs.
     ///
@@ -259,6 +345,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vtb-adefrgtr144vf****`.
     #[rpc(name = "DestinationRouteTableIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationRouteTableIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_route_table_ids: Option<Vec<String>>,
     /// The IDs of the source regions from which routes are evaluated. You can enter at most 32 region IDs.
     ///
@@ -268,6 +361,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `cn-beijing`.
     #[rpc(name = "SourceRegionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_region_ids: Option<Vec<String>>,
     /// The types of source network instance to which the routes belong. The following types of network instances are supported:
     ///
@@ -285,6 +382,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `VPC`.
     #[rpc(name = "SourceChildInstanceTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceChildInstanceTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_child_instance_types: Option<Vec<String>>,
     /// The types of destination network instance to which the routes belong. The following types of network instances are supported:
     ///
@@ -303,6 +407,13 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `VPC`.
     #[rpc(name = "DestinationChildInstanceTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationChildInstanceTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_child_instance_types: Option<Vec<String>>,
     /// The prefix list against which routes are matched.
     ///
@@ -314,6 +425,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `10.10.10.0/24`.
     #[rpc(name = "DestinationCidrBlocks", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_blocks: Option<Vec<String>>,
     /// The type of route to be compared. Valid values: The following route types are supported:
     ///
@@ -327,6 +442,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `System`.
     #[rpc(name = "RouteTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub route_types: Option<Vec<String>>,
     /// The AS paths based on which routes are compared.
     ///
@@ -338,6 +457,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501`.
     #[rpc(name = "MatchAsns", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAsns", skip_serializing_if = "Option::is_none")
+    )]
     pub match_asns: Option<Vec<i64>>,
     /// The community set based on which routes are compared.
     ///
@@ -351,6 +474,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501:1`.
     #[rpc(name = "MatchCommunitySet", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchCommunitySet", skip_serializing_if = "Option::is_none")
+    )]
     pub match_community_set: Option<Vec<String>>,
     /// The community set on which actions are performed.
     ///
@@ -364,6 +491,10 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501:1`.
     #[rpc(name = "OperateCommunitySet", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperateCommunitySet", skip_serializing_if = "Option::is_none")
+    )]
     pub operate_community_set: Option<Vec<String>>,
     /// The AS paths that are prepended by using an action statement when regional gateways receive or advertise routes.
     ///
@@ -378,14 +509,23 @@ pub struct CreateCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501`.
     #[rpc(name = "PrependAsPath", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrependAsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub prepend_as_path: Option<Vec<i64>>,
     /// The destination region IDs of the route. You can specify at most 32 region IDs.
     ///
     /// - Wire name: `DestinationRegionIds`.
     /// - Must have at most 32 items.
     #[rpc(name = "DestinationRegionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCenRouteMapRequest {
@@ -1137,14 +1277,17 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
+impl<C> CreateCenRouteMapRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCenRouteMapRequest::default(),
             client,
         }
     }
+}
+impl CreateCenRouteMapRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1157,22 +1300,46 @@ impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCenRouteMapRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCenRouteMapResponse,
+        ::acs_runtime::client::Error<CreateCenRouteMapError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCenRouteMap`.
 ///
 /// The returned result.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCenRouteMapResponse {
     /// The ID of the routing policy.
     ///
     /// - Wire name: `RouteMapId`.
     /// - Example: `cenrmap-w4yf7toozfol3q****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62172DD5-6BAC-45DF-8D44-56SDF467BAC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCenRouteMapResponse {
@@ -1186,8 +1353,9 @@ impl ::acs_runtime::de::FromJson for CreateCenRouteMapResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCenRouteMapResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

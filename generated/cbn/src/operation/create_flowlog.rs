@@ -54,6 +54,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateFlowlogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,6 +67,10 @@ pub struct CreateFlowlogRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the flow log is deployed.
     ///
@@ -75,6 +80,10 @@ pub struct CreateFlowlogRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The flow log name.
     ///
@@ -83,6 +92,10 @@ pub struct CreateFlowlogRequest {
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "FlowLogName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The description of the flow log.
     ///
@@ -91,6 +104,10 @@ pub struct CreateFlowlogRequest {
     /// - Wire name: `Description`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the CEN instance.
     ///
@@ -98,6 +115,10 @@ pub struct CreateFlowlogRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The project that stores the captured traffic data.
     ///
@@ -114,6 +135,10 @@ pub struct CreateFlowlogRequest {
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
     #[rpc(name = "ProjectName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProjectName", skip_serializing_if = "Option::is_none")
+    )]
     pub project_name: Option<String>,
     /// The Logstore that stores the captured traffic data.
     ///
@@ -128,12 +153,20 @@ pub struct CreateFlowlogRequest {
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
     #[rpc(name = "LogStoreName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStoreName", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store_name: Option<String>,
     /// The time window for collecting log data. Unit: seconds. Valid values: **60** and **600**. Default value: **600**.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `600`.
     #[rpc(name = "Interval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i64>,
     /// The ID of the VPC connection, VPN connection, VBR connection, ECR connection, or inter-region connection.
     ///
@@ -142,12 +175,23 @@ pub struct CreateFlowlogRequest {
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-r6g0m3epjehw57****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1rmwxnk221e3fas****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The strings that define the fields in the flow log.
     ///
@@ -160,6 +204,10 @@ pub struct CreateFlowlogRequest {
     /// - Must be at most 1000 characters long.
     /// - Example: `${srcaddr}${dstaddr}${bytes}`.
     #[rpc(name = "LogFormatString")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogFormatString", skip_serializing_if = "Option::is_none")
+    )]
     pub log_format_string: Option<String>,
     /// The tags.
     ///
@@ -168,8 +216,13 @@ pub struct CreateFlowlogRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateFlowlogRequest {
@@ -421,14 +474,17 @@ impl<C> CreateFlowlogRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
+impl<C> CreateFlowlogRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateFlowlogRequest::default(),
             client,
         }
     }
+}
+impl CreateFlowlogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -438,17 +494,37 @@ impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateFlowlogRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateFlowlogResponse,
+        ::acs_runtime::client::Error<CreateFlowlogError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateFlowlog`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateFlowlogResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -457,11 +533,19 @@ pub struct CreateFlowlogResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `flowlog-m5evbtbpt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateFlowlogResponse {
@@ -476,8 +560,8 @@ impl ::acs_runtime::de::FromJson for CreateFlowlogResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFlowlogResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

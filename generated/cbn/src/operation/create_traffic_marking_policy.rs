@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -50,6 +51,10 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -59,6 +64,10 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the transit router.
     ///
@@ -66,6 +75,10 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `tr-8vbuqeo5h5pu3m01d****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The name of the traffic marking policy.
     ///
@@ -74,6 +87,13 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMarkingPolicyName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMarkingPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_name: Option<String>,
     /// The description of the traffic marking policy.
     ///
@@ -82,6 +102,13 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMarkingPolicyDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficMarkingPolicyDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_description: Option<String>,
     /// The priority value of the traffic marking policy. Valid values: **1** to **100**.
     ///
@@ -91,6 +118,10 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `5`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The differentiated services code point (DSCP) value to be added to packets that match the traffic classification rule. Valid values: **0** to **63**.
     ///
@@ -100,6 +131,10 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `5`.
     #[rpc(name = "MarkingDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MarkingDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub marking_dscp: Option<i32>,
     /// The traffic classification rules in the traffic marking policy.
     ///
@@ -110,10 +145,15 @@ pub struct CreateTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMatchRules`.
     /// - Must have at most 50 items.
     #[rpc(name = "TrafficMatchRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRules", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rules: Option<
         Vec<crate::types::CreateTrafficMarkingPolicyTrafficMatchRule>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTrafficMarkingPolicyRequest {
@@ -312,14 +352,17 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
+}
+impl CreateTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -332,22 +375,46 @@ impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTrafficMarkingPolicyResponse,
+        ::acs_runtime::client::Error<CreateTrafficMarkingPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTrafficMarkingPolicy`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTrafficMarkingPolicyResponse {
     /// The ID of the traffic marking policy.
     ///
     /// - Wire name: `TrafficMarkingPolicyId`.
     /// - Example: `tm-u9nxup5kww5po8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTrafficMarkingPolicyResponse {
@@ -361,8 +428,9 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMarkingPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTrafficMarkingPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,6 +49,10 @@ pub struct CreateTransitRouterRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
@@ -55,6 +60,10 @@ pub struct CreateTransitRouterRequest {
     /// - Required.
     /// - Example: `cen-j3jzhw1zpau2km****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where the Enterprise Edition transit router is deployed.
     ///
@@ -64,6 +73,10 @@ pub struct CreateTransitRouterRequest {
     /// - Required.
     /// - Example: `cn-zhangjiakou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the Enterprise Edition transit router.
     ///
@@ -72,6 +85,10 @@ pub struct CreateTransitRouterRequest {
     /// - Wire name: `TransitRouterName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_name: Option<String>,
     /// The description of the Enterprise Edition transit router instance.
     ///
@@ -80,6 +97,13 @@ pub struct CreateTransitRouterRequest {
     /// - Wire name: `TransitRouterDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_description: Option<String>,
     /// Specifies whether to check the request without performing the operation. Check items include permissions and the status of the specified cloud resources. Valid values:
     ///
@@ -89,6 +113,10 @@ pub struct CreateTransitRouterRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether to enable the multicast feature for the Enterprise Edition transit router. Valid values:
     ///
@@ -100,19 +128,32 @@ pub struct CreateTransitRouterRequest {
     /// - Wire name: `SupportMulticast`.
     /// - Example: `false`.
     #[rpc(name = "SupportMulticast")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportMulticast", skip_serializing_if = "Option::is_none")
+    )]
     pub support_multicast: Option<bool>,
     /// The CIDR blocks to be added to the transit router.
     ///
     /// - Wire name: `TransitRouterCidrList`.
     #[rpc(name = "TransitRouterCidrList", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrList", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_list: Option<Vec<crate::types::TransitRouterCidrList>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterRequest {
@@ -305,14 +346,17 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,20 +369,44 @@ impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterResponse {
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-uf6llz2286805i44g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `404DA7EC-F495-44B5-B543-6EDCDF90F3D1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterResponse {
@@ -352,8 +420,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -46,6 +46,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterEcrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -58,18 +59,30 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -78,6 +91,10 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the ECR connection.
     ///
@@ -86,6 +103,13 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The description of the ECR connection.
     ///
@@ -94,6 +118,13 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the ECR.
     ///
@@ -101,6 +132,10 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Required.
     /// - Example: `ecr-upyc0viial107r****`.
     #[rpc(name = "EcrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the ECR belongs. By default, the ID of the current Alibaba Cloud account is specified.
     ///
@@ -109,6 +144,10 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Wire name: `EcrOwnerId`.
     /// - Example: `1250123456123456`.
     #[rpc(name = "EcrOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_owner_id: Option<i64>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -118,6 +157,10 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The tags.
     ///
@@ -126,8 +169,13 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterEcrAttachmentRequest {
@@ -334,14 +382,17 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterEcrAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -354,20 +405,47 @@ impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterEcrAttachmentResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterEcrAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterEcrAttachment`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterEcrAttachmentResponse {
     /// The ID of the ECR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-qieks13jnt1cchy***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C0245BEF-52AC-44A8-A776-EF96FD26A5CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterEcrAttachmentResponse {
@@ -381,8 +459,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterEcrAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterEcrAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterEcrAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

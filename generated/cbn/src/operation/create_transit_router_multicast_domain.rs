@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -40,18 +41,30 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-a7syd349kne38g****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wr9p28r92d598y6****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -60,6 +73,10 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the multicast domain.
     ///
@@ -68,6 +85,13 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     /// - Wire name: `TransitRouterMulticastDomainName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouterMulticastDomainName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_name: Option<String>,
     /// The description of the multicast domain.
     ///
@@ -76,6 +100,13 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     /// - Wire name: `TransitRouterMulticastDomainDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TransitRouterMulticastDomainDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_description: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -85,6 +116,10 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The information about the tags.
     ///
@@ -93,13 +128,22 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Multicast domain feature.
     ///
     /// - Wire name: `Options`.
     #[rpc(name = "Options", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Options", skip_serializing_if = "Option::is_none")
+    )]
     pub options: Option<crate::types::Options>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterMulticastDomainRequest {
@@ -291,14 +335,17 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -311,22 +358,49 @@ impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterMulticastDomainResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterMulticastDomainError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterMulticastDomain`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterMulticastDomainResponse {
     /// The ID of the multicast domain.
     ///
     /// - Wire name: `TransitRouterMulticastDomainId`.
     /// - Example: `tr-mcast-domain-40cwj0rgzgdtam****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `94E19C6F-206F-5223-9A63-64B85851BC04`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterMulticastDomainResponse {
@@ -341,8 +415,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterMulticastDomainResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterMulticastDomainResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterPeerAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -49,18 +50,30 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the local Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the region where the local Enterprise Edition transit router is deployed.
     ///
@@ -69,6 +82,10 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the inter-region connection.
     ///
@@ -77,6 +94,13 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The description of the inter-region connection.
     ///
@@ -85,6 +109,13 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the peer transit router.
     ///
@@ -92,12 +123,23 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Required.
     /// - Example: `tr-m5eq27g6bndum7e88****`.
     #[rpc(name = "PeerTransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerTransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_transit_router_id: Option<String>,
     /// The ID of the region where the peer transit router is deployed.
     ///
     /// - Wire name: `PeerTransitRouterRegionId`.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "PeerTransitRouterRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterRegionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_region_id: Option<String>,
     /// Specifies whether to enable the local Enterprise Edition transit router to automatically advertise the routes of the inter-region connection to the peer transit router. Valid values:
     ///
@@ -107,6 +149,13 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `false`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
@@ -117,6 +166,10 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Must be 0 to 100000000.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The ID of the bandwidth plan that you want to associate with the inter-region connection.
     ///
@@ -125,6 +178,10 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Example: `cenbwp-3xrxupouolw5ou****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// Specifies whether to perform a dry run. Default values:
     ///
@@ -134,6 +191,10 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The method that is used to allocate bandwidth to the inter-region connection. Valid values:
     ///
@@ -143,6 +204,10 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `BandwidthType`.
     /// - Example: `BandwidthPackage`.
     #[rpc(name = "BandwidthType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     /// The information about the tags.
     ///
@@ -151,6 +216,10 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The default line type.
     ///
@@ -161,8 +230,13 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     /// - Wire name: `DefaultLinkType`.
     /// - Example: `Gold`.
     #[rpc(name = "DefaultLinkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultLinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub default_link_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterPeerAttachmentRequest {
@@ -439,14 +513,17 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterPeerAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -459,22 +536,49 @@ impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterPeerAttachmentResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterPeerAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterPeerAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterPeerAttachmentResponse {
     /// The ID of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nwkiqfvw22qesz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `59422BF5-BAAD-4CFD-9019-9557BD3ACFA3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterPeerAttachmentResponse {
@@ -488,8 +592,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterPeerAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterPeerAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterPeerAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

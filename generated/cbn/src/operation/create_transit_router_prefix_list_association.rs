@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,6 +47,10 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the transit router is deployed.
     ///
@@ -55,6 +60,10 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the transit router.
     ///
@@ -62,6 +71,10 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -74,6 +87,10 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `NextHopType`.
     /// - Example: `VPC`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The ID of the prefix list.
     ///
@@ -81,6 +98,10 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the route table of the transit router.
     ///
@@ -88,6 +109,10 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouterTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_table_id: Option<String>,
     /// The ID of the next hop connection.
     ///
@@ -97,12 +122,20 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `tr-attach-flbq507rg2ckrj****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerUid`.
     /// - Example: `1210123456123456`.
     #[rpc(name = "OwnerUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_uid: Option<i64>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -114,8 +147,13 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterPrefixListAssociationRequest {
@@ -318,14 +356,17 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterPrefixListAssociationRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -338,17 +379,37 @@ impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterPrefixListAssociationResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterPrefixListAssociationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterPrefixListAssociation`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterPrefixListAssociationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterPrefixListAssociationResponse {
@@ -361,9 +422,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterPrefixListAssociationRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for CreateTransitRouterPrefixListAssociationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

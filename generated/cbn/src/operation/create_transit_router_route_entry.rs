@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -49,6 +50,10 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the route.
     ///
@@ -57,6 +62,13 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Wire name: `TransitRouterRouteEntryName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterRouteEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_name: Option<String>,
     /// The description of the route.
     ///
@@ -65,6 +77,13 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Wire name: `TransitRouterRouteEntryDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterRouteEntryDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_description: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
@@ -72,6 +91,13 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Required.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -82,6 +108,13 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Required.
     /// - Example: `BlackHole`.
     #[rpc(name = "TransitRouterRouteEntryNextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_type: Option<String>,
     /// The destination CIDR block of the route entry. IPv4 and IPv6 addresses are supported.
     ///
@@ -89,12 +122,26 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Required.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "TransitRouterRouteEntryDestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDestinationCidrBlock",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_destination_cidr_block: Option<String>,
     /// The ID of the network instance connection that you want to specify as the next hop.
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterRouteEntryNextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -104,8 +151,13 @@ pub struct CreateTransitRouterRouteEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterRouteEntryRequest {
@@ -309,14 +361,17 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -329,20 +384,47 @@ impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterRouteEntryResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterRouteEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterRouteEntryResponse {
     /// The ID of the route.
     ///
     /// - Wire name: `TransitRouterRouteEntryId`.
     /// - Example: `rte-75eg4jprkvk0pw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `835E7F4B-B380-4E0F-96A5-6EA572388047`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteEntryResponse {
@@ -356,8 +438,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteTableRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -42,6 +43,10 @@ pub struct CreateTransitRouterRouteTableRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the custom route table.
     ///
@@ -50,6 +55,13 @@ pub struct CreateTransitRouterRouteTableRequest {
     /// - Wire name: `TransitRouterRouteTableName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterRouteTableName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_name: Option<String>,
     /// The description of the custom route table.
     ///
@@ -58,6 +70,13 @@ pub struct CreateTransitRouterRouteTableRequest {
     /// - Wire name: `TransitRouterRouteTableDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterRouteTableDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_description: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
@@ -65,6 +84,10 @@ pub struct CreateTransitRouterRouteTableRequest {
     /// - Required.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// Specifies whether to precheck the request. Check items include permissions and the status of the specified cloud resources. Valid values:
     ///
@@ -74,6 +97,10 @@ pub struct CreateTransitRouterRouteTableRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The tags.
     ///
@@ -82,13 +109,22 @@ pub struct CreateTransitRouterRouteTableRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The features of the route table.
     ///
     /// - Wire name: `RouteTableOptions`.
     #[rpc(name = "RouteTableOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_options: Option<crate::types::RouteTableOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterRouteTableRequest {
@@ -261,14 +297,17 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterRouteTableRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -281,20 +320,47 @@ impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterRouteTableResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterRouteTableError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterRouteTable`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterRouteTableResponse {
     /// The ID of the custom route table.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-bp1xbcgpgcz9axl9m****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `599904C8-A3DA-4E5F-83B6-D5364E664247`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteTableResponse {
@@ -308,8 +374,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteTableResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterRouteTableResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

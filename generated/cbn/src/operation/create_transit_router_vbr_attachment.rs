@@ -43,6 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterVbrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -55,18 +56,30 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The region ID of the VBR.
     ///
@@ -75,6 +88,10 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VBR connection.
     ///
@@ -83,6 +100,13 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The description of the VBR connection.
     ///
@@ -91,6 +115,13 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the VBR.
     ///
@@ -98,6 +129,10 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Required.
     /// - Example: `vbr-bp1svadp4lq38janc****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs. The default value is the ID of the current Alibaba Cloud account.
     ///
@@ -106,6 +141,10 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `VbrOwnerId`.
     /// - Example: `1250123456123456`.
     #[rpc(name = "VbrOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_id: Option<i64>,
     /// Specifies whether to enable the Enterprise Edition transit router to automatically advertise routes to the VBR. Valid values:
     ///
@@ -115,6 +154,13 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `false`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// Specifies whether to perform a dry run. Default values:
     ///
@@ -124,6 +170,10 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The information about the tags.
     ///
@@ -132,8 +182,13 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterVbrAttachmentRequest {
@@ -354,14 +409,17 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterVbrAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterVbrAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -374,22 +432,49 @@ impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterVbrAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterVbrAttachmentResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterVbrAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterVbrAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterVbrAttachmentResponse {
     /// The ID of the VBR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-ia340z7xis7t5s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C087A369-82B9-43EF-91F4-4B63A9C6E6B6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterVbrAttachmentResponse {
@@ -403,8 +488,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterVbrAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVbrAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterVbrAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

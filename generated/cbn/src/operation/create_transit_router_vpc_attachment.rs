@@ -48,6 +48,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterVpcAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -60,18 +61,30 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the region where the VPC is deployed.
     ///
@@ -80,6 +93,10 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VPC connection.
     ///
@@ -88,6 +105,13 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The description of the VPC connection.
     ///
@@ -96,6 +120,13 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The VPC ID.
     ///
@@ -103,6 +134,10 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Required.
     /// - Example: `vpc-bp1kbjcre9vtsebo1****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs. The default value is the ID of the current Alibaba Cloud account.
     ///
@@ -111,12 +146,20 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `VpcOwnerId`.
     /// - Example: `1250123456123456`.
     #[rpc(name = "VpcOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_owner_id: Option<i64>,
     /// The billing method. The default value is **POSTPAY**, which specifies the pay-as-you-go billing method.
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `POSTPAY`.
     #[rpc(name = "ChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -126,6 +169,10 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// A zone that supports Enterprise Edition transit routers.
     ///
@@ -135,6 +182,10 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Required.
     /// - Must have at most 10 items.
     #[rpc(name = "ZoneMappings", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::ZoneMapping>>,
     /// Specifies whether to enable the Enterprise Edition transit router to automatically advertise routes to VPCs. Valid values:
     ///
@@ -144,11 +195,25 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// Feature configurations of the VPC connection.
     ///
     /// - Wire name: `TransitRouterVPCAttachmentOptions`.
     #[rpc(name = "TransitRouterVPCAttachmentOptions", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterVPCAttachmentOptions",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_vpc_attachment_options: Option<
         ::std::collections::BTreeMap<String, String>,
     >,
@@ -159,8 +224,13 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterVpcAttachmentRequest {
@@ -427,14 +497,17 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterVpcAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -447,22 +520,49 @@ impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterVpcAttachmentResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterVpcAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterVpcAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterVpcAttachmentResponse {
     /// The ID of the VPC connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-ia340z7xis7t5s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C087A369-82B9-43EF-91F4-4B63A9C6E6B6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterVpcAttachmentResponse {
@@ -476,8 +576,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterVpcAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpcAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterVpcAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTransitRouterVpnAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -50,6 +51,10 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -59,18 +64,30 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-rsgxs8ng2awen2****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wm740vjnbaprv0m****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the region where the transit router is deployed.
     ///
@@ -79,6 +96,10 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VPN attachment.
     ///
@@ -87,6 +108,13 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The description of the VPN attachment.
     ///
@@ -95,6 +123,13 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// The ID of the IPsec-VPN attachment.
     ///
@@ -102,6 +137,10 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Required.
     /// - Example: `vco-p0w042cqwvlhl4zyw****`.
     #[rpc(name = "VpnId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the IPsec-VPN connection belongs.
     ///
@@ -111,6 +150,10 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `VpnOwnerId`.
     /// - Example: `1210123456123456`.
     #[rpc(name = "VpnOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_owner_id: Option<i64>,
     /// Specifies whether to allow the transit router to automatically advertise routes to the IPsec-VPN attachment. Valid values:
     ///
@@ -120,6 +163,13 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// The billing method.
     ///
@@ -128,6 +178,10 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `ChargeType`.
     /// - Example: `POSTPAY`.
     #[rpc(name = "ChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the zone in the current region.
     ///
@@ -136,6 +190,10 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `Zone`.
     /// - Must have at most 1 items.
     #[rpc(name = "Zone", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<Vec<crate::types::Zone>>,
     /// The tags.
     ///
@@ -144,8 +202,13 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTransitRouterVpnAttachmentRequest {
@@ -394,14 +457,17 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTransitRouterVpnAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -414,22 +480,49 @@ impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTransitRouterVpnAttachmentResponse,
+        ::acs_runtime::client::Error<CreateTransitRouterVpnAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTransitRouterVpnAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTransitRouterVpnAttachmentResponse {
     /// The ID of the VPN attachment.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-y5dup2qwfyh9lu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B5DD40A-3A29-5AC0-B8DA-05FD10D5C893`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTransitRouterVpnAttachmentResponse {
@@ -443,8 +536,9 @@ impl ::acs_runtime::de::FromJson for CreateTransitRouterVpnAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpnAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTransitRouterVpnAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

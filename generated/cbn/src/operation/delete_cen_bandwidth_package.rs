@@ -24,14 +24,20 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenBandwidthPackageRequest {
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Required.
     /// - Example: `cenbwp-4c2zaavbvh5f42****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCenBandwidthPackageRequest {
@@ -111,14 +117,17 @@ impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCenBandwidthPackageRequest::default(),
             client,
         }
     }
+}
+impl DeleteCenBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -131,13 +140,33 @@ impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCenBandwidthPackageResponse,
+        ::acs_runtime::client::Error<DeleteCenBandwidthPackageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCenBandwidthPackage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCenBandwidthPackageResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `C0245BEF-52AC-44A8-A776-EF96FD26A5CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteCenBandwidthPackageResponse {
@@ -150,8 +179,9 @@ impl ::acs_runtime::de::FromJson for DeleteCenBandwidthPackageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteCenBandwidthPackageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteCenBandwidthPackageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -45,6 +46,10 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Valid values:
     ///
@@ -56,6 +61,10 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
@@ -63,6 +72,10 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `cen-wgcl0ik5o8jakq****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance connection.
     ///
@@ -70,6 +83,13 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `tr-attach-r1qhupkc19iadz****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the route table configured on the network instance.
     ///
@@ -77,6 +97,10 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `vtb-bp1osd9opvegfpowc****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
@@ -84,8 +108,13 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// - Required.
     /// - Example: `10.0.1.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCenChildInstanceRouteEntryToAttachmentRequest {
@@ -243,14 +272,17 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCenChildInstanceRouteEntryToAttachmentRequest::default(),
             client,
         }
     }
+}
+impl DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,17 +295,39 @@ impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCenChildInstanceRouteEntryToAttachmentResponse,
+        ::acs_runtime::client::Error<DeleteCenChildInstanceRouteEntryToAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCenChildInstanceRouteEntryToAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCenChildInstanceRouteEntryToAttachmentResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `250E717B-9823-5FD8-A1C6-5714234FB825`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -287,9 +341,9 @@ for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// The ID of the CEN instance.
@@ -42,6 +43,10 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `cen-7febra5nqj7jjh****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance.
     ///
@@ -49,6 +54,10 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `vpc-k1alm2jbuwibhxtx2****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -68,6 +81,10 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `ap-southeast-5`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
@@ -76,6 +93,10 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Wire name: `ChildInstanceAliUid`.
     /// - Example: `1787100000000000`.
     #[rpc(name = "ChildInstanceAliUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceAliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_ali_uid: Option<i64>,
     /// The ID of the route table configured on the network instance.
     ///
@@ -83,6 +104,10 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `vtb-k1aa8ulqs39f86op8****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the route.
     ///
@@ -92,8 +117,13 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// - Required.
     /// - Example: `192.168.22.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCenChildInstanceRouteEntryToCenRequest {
@@ -264,14 +294,17 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
             client,
         }
     }
+}
+impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -284,15 +317,35 @@ impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCenChildInstanceRouteEntryToCenResponse,
+        ::acs_runtime::client::Error<DeleteCenChildInstanceRouteEntryToCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCenChildInstanceRouteEntryToCen`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCenChildInstanceRouteEntryToCenResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C05000A4-2FC5-5B2C-9527-954044DE2CF3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteCenChildInstanceRouteEntryToCenResponse {
@@ -305,8 +358,9 @@ impl ::acs_runtime::de::FromJson for DeleteCenChildInstanceRouteEntryToCenRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteCenChildInstanceRouteEntryToCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteCenChildInstanceRouteEntryToCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

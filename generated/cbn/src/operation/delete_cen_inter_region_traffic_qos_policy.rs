@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -42,6 +43,10 @@ pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Default value: false. Valid values:
     ///
@@ -51,6 +56,10 @@ pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the QoS policy.
     ///
@@ -58,8 +67,13 @@ pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// - Required.
     /// - Example: `qos-eczzew0v1kzrb5****`.
     #[rpc(name = "TrafficQosPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCenInterRegionTrafficQosPolicyRequest {
@@ -175,14 +189,17 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCenInterRegionTrafficQosPolicyRequest::default(),
             client,
         }
     }
+}
+impl DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,17 +212,37 @@ impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCenInterRegionTrafficQosPolicyResponse,
+        ::acs_runtime::client::Error<DeleteCenInterRegionTrafficQosPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCenInterRegionTrafficQosPolicy`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCenInterRegionTrafficQosPolicyResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteCenInterRegionTrafficQosPolicyResponse {
@@ -218,8 +255,9 @@ impl ::acs_runtime::de::FromJson for DeleteCenInterRegionTrafficQosPolicyRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteCenInterRegionTrafficQosPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

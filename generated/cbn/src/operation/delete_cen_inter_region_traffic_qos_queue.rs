@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -39,6 +40,10 @@ pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -48,6 +53,10 @@ pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the queue.
     ///
@@ -55,8 +64,13 @@ pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `qos-queue-nv2vfzqkewhk4t****`.
     #[rpc(name = "QosQueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCenInterRegionTrafficQosQueueRequest {
@@ -172,14 +186,17 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
             client,
         }
     }
+}
+impl DeleteCenInterRegionTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,17 +209,37 @@ impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCenInterRegionTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCenInterRegionTrafficQosQueueResponse,
+        ::acs_runtime::client::Error<DeleteCenInterRegionTrafficQosQueueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCenInterRegionTrafficQosQueue`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCenInterRegionTrafficQosQueueResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteCenInterRegionTrafficQosQueueResponse {
@@ -215,8 +252,9 @@ impl ::acs_runtime::de::FromJson for DeleteCenInterRegionTrafficQosQueueResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosQueueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteCenInterRegionTrafficQosQueueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

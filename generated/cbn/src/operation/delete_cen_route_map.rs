@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCenRouteMapRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -45,6 +46,10 @@ pub struct DeleteCenRouteMapRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jm****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region in which the routing policy is applied.
     ///
@@ -54,6 +59,10 @@ pub struct DeleteCenRouteMapRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "CenRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_region_id: Option<String>,
     /// The ID of the routing policy.
     ///
@@ -61,8 +70,13 @@ pub struct DeleteCenRouteMapRequest {
     /// - Required.
     /// - Example: `cenrmap-abcdedfghij****`.
     #[rpc(name = "RouteMapId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCenRouteMapRequest {
@@ -172,14 +186,17 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCenRouteMapRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCenRouteMapRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCenRouteMapRequest::default(),
             client,
         }
     }
+}
+impl DeleteCenRouteMapRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,15 +209,35 @@ impl<'a> DeleteCenRouteMapRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCenRouteMapRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCenRouteMapResponse,
+        ::acs_runtime::client::Error<DeleteCenRouteMapError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCenRouteMap`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCenRouteMapResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5903EE99-D542-4E14-BC65-AAC1CB2D3D03`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteCenRouteMapResponse {
@@ -213,8 +250,9 @@ impl ::acs_runtime::de::FromJson for DeleteCenRouteMapResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteCenRouteMapResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteCenRouteMapResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteFlowlogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,6 +49,10 @@ pub struct DeleteFlowlogRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the flow log is deployed.
     ///
@@ -57,6 +62,10 @@ pub struct DeleteFlowlogRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the flow log.
     ///
@@ -64,14 +73,23 @@ pub struct DeleteFlowlogRequest {
     /// - Required.
     /// - Example: `flowlog-m5evbtbpt****`.
     #[rpc(name = "FlowLogId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteFlowlogRequest {
@@ -195,14 +213,17 @@ impl<C> DeleteFlowlogRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteFlowlogRequestBuilder<&'a crate::Client> {
+impl<C> DeleteFlowlogRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteFlowlogRequest::default(),
             client,
         }
     }
+}
+impl DeleteFlowlogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,12 +233,28 @@ impl<'a> DeleteFlowlogRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteFlowlogRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteFlowlogResponse,
+        ::acs_runtime::client::Error<DeleteFlowlogError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteFlowlog`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteFlowlogResponse {
     /// Indicates whether the call is successful.
     ///
@@ -226,11 +263,19 @@ pub struct DeleteFlowlogResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteFlowlogResponse {
@@ -244,8 +289,8 @@ impl ::acs_runtime::de::FromJson for DeleteFlowlogResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteFlowlogResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteFlowlogResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

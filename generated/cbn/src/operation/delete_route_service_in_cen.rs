@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteRouteServiceInCenRequest {
     /// The ID of the CEN instance.
@@ -40,6 +41,10 @@ pub struct DeleteRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The IP addresses or CIDR blocks of the cloud service.
     ///
@@ -47,6 +52,10 @@ pub struct DeleteRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `100.118.28.0/24`.
     #[rpc(name = "Host")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The region ID of the cloud service.
     ///
@@ -56,6 +65,10 @@ pub struct DeleteRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "HostRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     /// The ID of the region where the cloud service is accessed.
     ///
@@ -63,14 +76,23 @@ pub struct DeleteRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AccessRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) that is associated with the cloud service.
     ///
     /// - Wire name: `HostVpcId`.
     /// - Example: `vpc-bp1t36rn9l53iwbsf****`.
     #[rpc(name = "HostVpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_vpc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteRouteServiceInCenRequest {
@@ -204,14 +226,17 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
+impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteRouteServiceInCenRequest::default(),
             client,
         }
     }
+}
+impl DeleteRouteServiceInCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,15 +249,35 @@ impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteRouteServiceInCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteRouteServiceInCenResponse,
+        ::acs_runtime::client::Error<DeleteRouteServiceInCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteRouteServiceInCen`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteRouteServiceInCenResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteRouteServiceInCenResponse {
@@ -245,8 +290,9 @@ impl ::acs_runtime::de::FromJson for DeleteRouteServiceInCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteRouteServiceInCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteRouteServiceInCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -36,6 +37,10 @@ pub struct DeleteTransitRouteTableAggregationRequest {
     /// - Required.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_route_table_id: Option<String>,
     /// The destination CIDR block of the aggregate route.
     ///
@@ -48,6 +53,13 @@ pub struct DeleteTransitRouteTableAggregationRequest {
     /// - Required.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "TransitRouteTableAggregationCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_cidr: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +71,10 @@ pub struct DeleteTransitRouteTableAggregationRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Default values:
     ///
@@ -69,8 +85,13 @@ pub struct DeleteTransitRouteTableAggregationRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTransitRouteTableAggregationRequest {
@@ -212,14 +233,17 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
+}
+impl DeleteTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -232,15 +256,35 @@ impl<'a> DeleteTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTransitRouteTableAggregationResponse,
+        ::acs_runtime::client::Error<DeleteTransitRouteTableAggregationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTransitRouteTableAggregation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTransitRouteTableAggregationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTransitRouteTableAggregationResponse {
@@ -253,8 +297,9 @@ impl ::acs_runtime::de::FromJson for DeleteTransitRouteTableAggregationResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouteTableAggregationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteTransitRouteTableAggregationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -42,6 +43,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the transit router is deployed.
     ///
@@ -51,6 +56,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the transit router.
     ///
@@ -58,6 +67,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the prefix list.
     ///
@@ -65,6 +78,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the route table of the transit router.
     ///
@@ -72,6 +89,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouterTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_table_id: Option<String>,
     /// The ID of the next hop.
     ///
@@ -81,6 +102,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `tr-attach-flbq507rg2ckrj****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -92,6 +117,10 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `NextHopType`.
     /// - Example: `VPC`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -101,8 +130,13 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTransitRouterPrefixListAssociationRequest {
@@ -291,14 +325,17 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
             client,
         }
     }
+}
+impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -311,17 +348,37 @@ impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTransitRouterPrefixListAssociationResponse,
+        ::acs_runtime::client::Error<DeleteTransitRouterPrefixListAssociationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTransitRouterPrefixListAssociation`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTransitRouterPrefixListAssociationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `835E7F4B-B380-4E0F-96A5-6EA572388047`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterPrefixListAssociationResponse {
@@ -334,9 +391,9 @@ impl ::acs_runtime::de::FromJson for DeleteTransitRouterPrefixListAssociationRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DeleteTransitRouterPrefixListAssociationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,6 +58,10 @@ pub struct DeleteTransitRouterRouteEntryRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request but not perform the operation. The system checks the permissions and the status of the specified instances. Valid values:
     ///
@@ -66,12 +71,23 @@ pub struct DeleteTransitRouterRouteEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the route entry.
     ///
     /// - Wire name: `TransitRouterRouteEntryId`.
     /// - Example: `rte-75eg4jprkvk0pw****`.
     #[rpc(name = "TransitRouterRouteEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_id: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -81,26 +97,55 @@ pub struct DeleteTransitRouterRouteEntryRequest {
     /// - Wire name: `TransitRouterRouteEntryNextHopType`.
     /// - Example: `BlackHole`.
     #[rpc(name = "TransitRouterRouteEntryNextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_type: Option<String>,
     /// The destination CIDR block.
     ///
     /// - Wire name: `TransitRouterRouteEntryDestinationCidrBlock`.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "TransitRouterRouteEntryDestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDestinationCidrBlock",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_destination_cidr_block: Option<String>,
     /// The ID of the network instance connection that you want to specify as the next hop.
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterRouteEntryNextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_id: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTransitRouterRouteEntryRequest {
@@ -271,14 +316,17 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTransitRouterRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,15 +339,35 @@ impl<'a> DeleteTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTransitRouterRouteEntryResponse,
+        ::acs_runtime::client::Error<DeleteTransitRouterRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTransitRouterRouteEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTransitRouterRouteEntryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2D69CCEA-42D0-48B2-8C9A-9BB207F76D6E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterRouteEntryResponse {
@@ -312,8 +380,9 @@ impl ::acs_runtime::de::FromJson for DeleteTransitRouterRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteTransitRouterRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -38,6 +39,10 @@ pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -47,6 +52,10 @@ pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the VPN attachment.
     ///
@@ -54,6 +63,13 @@ pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// - Required.
     /// - Example: `tr-attach-b9xj1dv69600kj****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// Specifies whether to forcefully delete the VPN attachment. Valid values:
     ///
@@ -64,8 +80,13 @@ pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTransitRouterVpnAttachmentRequest {
@@ -196,14 +217,17 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTransitRouterVpnAttachmentRequest::default(),
             client,
         }
     }
+}
+impl DeleteTransitRouterVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,17 +240,37 @@ impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTransitRouterVpnAttachmentResponse,
+        ::acs_runtime::client::Error<DeleteTransitRouterVpnAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTransitRouterVpnAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTransitRouterVpnAttachmentResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `FA43C571-E88B-56C0-8FF8-5646D9B96297`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTransitRouterVpnAttachmentResponse {
@@ -239,8 +283,9 @@ impl ::acs_runtime::de::FromJson for DeleteTransitRouterVpnAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpnAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteTransitRouterVpnAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

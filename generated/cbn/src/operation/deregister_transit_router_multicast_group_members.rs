@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeregisterTransitRouterMulticastGroupMembersRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -42,6 +43,10 @@ pub struct DeregisterTransitRouterMulticastGroupMembersRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain to which the multicast members belong.
     ///
@@ -49,6 +54,13 @@ pub struct DeregisterTransitRouterMulticastGroupMembersRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The IP address of the multicast group to which the multicast members belong.
     ///
@@ -56,18 +68,33 @@ pub struct DeregisterTransitRouterMulticastGroupMembersRequest {
     /// - Required.
     /// - Example: `239.XX.XX.2`.
     #[rpc(name = "GroupIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub group_ip_address: Option<String>,
     /// The IDs of elastic network interfaces (ENIs).
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 1000 items.
     #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     /// The ID of the multicast domain that is in a different region.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomains`.
     /// - Must have at most 1000 items.
     #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterMulticastDomains",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_multicast_domains: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -78,8 +105,13 @@ pub struct DeregisterTransitRouterMulticastGroupMembersRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeregisterTransitRouterMulticastGroupMembersRequest {
@@ -261,14 +293,17 @@ impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
+impl<C> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeregisterTransitRouterMulticastGroupMembersRequest::default(),
             client,
         }
     }
+}
+impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -281,17 +316,39 @@ impl<'a> DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeregisterTransitRouterMulticastGroupMembersResponse,
+        ::acs_runtime::client::Error<DeregisterTransitRouterMulticastGroupMembersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeregisterTransitRouterMulticastGroupMembers`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeregisterTransitRouterMulticastGroupMembersResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `61D0A553-5E4E-53B5-9DA3-01CBA076A286`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -305,9 +362,9 @@ for DeregisterTransitRouterMulticastGroupMembersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DeregisterTransitRouterMulticastGroupMembersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

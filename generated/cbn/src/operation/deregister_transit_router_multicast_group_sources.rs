@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,6 +49,10 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain to which the multicast source belongs.
     ///
@@ -55,6 +60,13 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The IP address of the multicast group to which the multicast source belongs.
     ///
@@ -62,12 +74,20 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// - Required.
     /// - Example: `239.XX.XX.2`.
     #[rpc(name = "GroupIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub group_ip_address: Option<String>,
     /// A list of multicast source IDs.
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 1000 items.
     #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -78,8 +98,13 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeregisterTransitRouterMulticastGroupSourcesRequest {
@@ -238,14 +263,17 @@ impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeregisterTransitRouterMulticastGroupSourcesRequest::default(),
             client,
         }
     }
+}
+impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,17 +286,39 @@ impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeregisterTransitRouterMulticastGroupSourcesResponse,
+        ::acs_runtime::client::Error<DeregisterTransitRouterMulticastGroupSourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeregisterTransitRouterMulticastGroupSources`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeregisterTransitRouterMulticastGroupSourcesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `53E7E8BE-7F4E-5458-ACCA-9B5C1D6A642D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -282,9 +332,9 @@ for DeregisterTransitRouterMulticastGroupSourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DeregisterTransitRouterMulticastGroupSourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

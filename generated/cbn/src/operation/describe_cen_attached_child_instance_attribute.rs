@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// The ID of the CEN instance.
@@ -35,6 +36,10 @@ pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// - Required.
     /// - Example: `cen-5mv960yjhja0dh****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance that is attached to the CEN instance.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// - Required.
     /// - Example: `vpc-2zebdboka7d7t37vo****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -53,6 +62,10 @@ pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The region ID of the network instance.
     ///
@@ -62,8 +75,13 @@ pub struct DescribeCenAttachedChildInstanceAttributeRequest {
     /// - Required.
     /// - Example: `cn-beijing`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenAttachedChildInstanceAttributeRequest {
@@ -195,14 +213,17 @@ impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenAttachedChildInstanceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenAttachedChildInstanceAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,10 +236,26 @@ impl<'a> DescribeCenAttachedChildInstanceAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenAttachedChildInstanceAttributeResponse,
+        ::acs_runtime::client::Error<DescribeCenAttachedChildInstanceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenAttachedChildInstanceAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenAttachedChildInstanceAttributeResponse {
     /// Indicates whether the network instance is attached to the CEN instance.
     ///
@@ -228,6 +265,10 @@ pub struct DescribeCenAttachedChildInstanceAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -237,33 +278,61 @@ pub struct DescribeCenAttachedChildInstanceAttributeResponse {
     ///
     /// - Wire name: `ChildInstanceType`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The region ID of the network instance.
     ///
     /// - Wire name: `ChildInstanceRegionId`.
     /// - Example: `cn-beijing`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `ADD98358-D265-4060-87CB-A2427F5A8944`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
     /// - Wire name: `ChildInstanceOwnerId`.
     /// - Example: `1688000000000000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_owner_id: Option<i64>,
     /// The ID of the network instance.
     ///
     /// - Wire name: `ChildInstanceId`.
     /// - Example: `vpc-2zebdboka7d7t37vo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-5mv960yjhja0dh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// - Wire name: `ManagedService`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ManagedService", skip_serializing_if = "Option::is_none")
+    )]
     pub managed_service: Option<String>,
     /// The time when the network instance was attached to the CEN instance.
     ///
@@ -271,15 +340,33 @@ pub struct DescribeCenAttachedChildInstanceAttributeResponse {
     ///
     /// - Wire name: `ChildInstanceAttachTime`.
     /// - Example: `2018-07-30T07:53Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceAttachTime",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_attach_time: Option<String>,
     /// The details about the network instance.
     ///
     /// - Wire name: `ChildInstanceAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceAttributes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_attributes: Option<crate::types::ChildInstanceAttributes>,
     /// The name of the network instance.
     ///
     /// - Wire name: `ChildInstanceName`.
     /// - Example: `defaultvpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_name: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstanceAttributeResponse {
@@ -302,9 +389,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstanceAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeCenAttachedChildInstanceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenBandwidthPackagesRequest {
     /// Specifies whether to include renewal data. Valid values:
@@ -33,6 +34,10 @@ pub struct DescribeCenBandwidthPackagesRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `true`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeCenBandwidthPackagesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
@@ -47,6 +56,10 @@ pub struct DescribeCenBandwidthPackagesRequest {
     /// - Default: `10`.
     /// - Example: `2`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The logical operator between the filter conditions. Valid values:
     ///
@@ -57,18 +70,30 @@ pub struct DescribeCenBandwidthPackagesRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "IsOrKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsOrKey", skip_serializing_if = "Option::is_none")
+    )]
     pub is_or_key: Option<bool>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfnwjeo4tv****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The filter configurations.
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 5 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::Filter>>,
     /// The information about the tags.
     ///
@@ -77,8 +102,13 @@ pub struct DescribeCenBandwidthPackagesRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenBandwidthPackagesRequest {
@@ -244,14 +274,17 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenBandwidthPackagesRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenBandwidthPackagesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -264,32 +297,68 @@ impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenBandwidthPackagesResponse,
+        ::acs_runtime::client::Error<DescribeCenBandwidthPackagesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenBandwidthPackages`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenBandwidthPackagesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9D7E2400-2755-4AF5-9B73-12565E4F73A0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `CenBandwidthPackages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackages", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_packages: Option<crate::types::CenBandwidthPackages>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesResponse {
@@ -306,8 +375,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenBandwidthPackagesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -34,6 +35,10 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Required.
     /// - Example: `vpc-bp18sth14qii3pnvo****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -54,6 +63,10 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Must be one of `VPC`, `VBR`, `CCN`, `VPN`, `ECR`.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<crate::types::ChildInstanceType>,
     /// The status of the route. Valid values:
     ///
@@ -66,6 +79,10 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -73,6 +90,10 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **500**. Default value: **10**.
     ///
@@ -80,6 +101,10 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -88,14 +113,26 @@ pub struct DescribeCenChildInstanceRouteEntriesRequest {
     /// - Wire name: `ChildInstanceRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the route table of the network instance. If you do not specify a route table ID, the system queries the routes in the system route tables of the VPCs by default.
     ///
     /// - Wire name: `ChildInstanceRouteTableId`.
     /// - Example: `vtb-p0wxx3apzgn6uqp3r****`.
     #[rpc(name = "ChildInstanceRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_route_table_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenChildInstanceRouteEntriesRequest {
@@ -287,14 +324,17 @@ impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenChildInstanceRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenChildInstanceRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -307,32 +347,68 @@ impl<'a> DescribeCenChildInstanceRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenChildInstanceRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeCenChildInstanceRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenChildInstanceRouteEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenChildInstanceRouteEntriesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `17A57456-EF48-419D-9AE6-9B03D9996018`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `CenRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_entries: Option<crate::types::CenRouteEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenChildInstanceRouteEntriesResponse {
@@ -349,8 +425,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenChildInstanceRouteEntriesRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenChildInstanceRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenChildInstanceRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// The number of the page to return. Default value: **1**.
@@ -34,6 +35,10 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the bandwidth plan is associated.
     ///
@@ -48,6 +57,10 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// - Required.
     /// - Example: `cen-nh98vzx8gfhlwn****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of one of the connected areas of the bandwidth plan. Valid values:
     ///
@@ -60,6 +73,10 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// - Required.
     /// - Example: `China`.
     #[rpc(name = "GeographicRegionAId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionAId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_a_id: Option<String>,
     /// The ID of the other area connected by the bandwidth plan. Valid values:
     ///
@@ -72,8 +89,13 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthRequest {
     /// - Required.
     /// - Example: `North-America`.
     #[rpc(name = "GeographicRegionBId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionBId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_b_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenGeographicSpanRemainingBandwidthRequest {
@@ -220,14 +242,17 @@ impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenGeographicSpanRemainingBandwidthRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,20 +265,46 @@ impl<'a> DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&'a crate::Cl
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenGeographicSpanRemainingBandwidthResponse,
+        ::acs_runtime::client::Error<DescribeCenGeographicSpanRemainingBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenGeographicSpanRemainingBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenGeographicSpanRemainingBandwidthResponse {
     /// The remaining bandwidth of the bandwidth plan. Unit: Mbit/s.
     ///
     /// - Wire name: `RemainingBandwidth`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainingBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub remaining_bandwidth: Option<i64>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E4B345CD-2CBA-4881-AF6D-E5D9BAE1CA7B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -268,9 +319,9 @@ for DescribeCenGeographicSpanRemainingBandwidthResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeCenGeographicSpanRemainingBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenGeographicSpansRequest {
     /// The number of the page to return. Default value: **1**.
@@ -31,6 +32,10 @@ pub struct DescribeCenGeographicSpansRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -38,6 +43,10 @@ pub struct DescribeCenGeographicSpansRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the areas that are connected by the CEN instance.
     ///
@@ -46,8 +55,13 @@ pub struct DescribeCenGeographicSpansRequest {
     /// - Wire name: `GeographicSpanId`.
     /// - Example: `china_asia-pacific`.
     #[rpc(name = "GeographicSpanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenGeographicSpansRequest {
@@ -152,14 +166,17 @@ impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenGeographicSpansRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenGeographicSpansRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenGeographicSpansRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,32 +189,68 @@ impl<'a> DescribeCenGeographicSpansRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenGeographicSpansRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenGeographicSpansResponse,
+        ::acs_runtime::client::Error<DescribeCenGeographicSpansError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenGeographicSpans`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenGeographicSpansResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `09780287-BC24-4164-8334-773432E32696`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `GeographicSpanModels`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSpanModels", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_span_models: Option<crate::types::GeographicSpanModels>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenGeographicSpansResponse {
@@ -214,8 +267,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenGeographicSpansResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenGeographicSpansResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenGeographicSpansResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenInterRegionBandwidthLimitsRequest {
     /// The number of the page to return. Default value: **1**.
@@ -31,6 +32,10 @@ pub struct DescribeCenInterRegionBandwidthLimitsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -38,12 +43,20 @@ pub struct DescribeCenInterRegionBandwidthLimitsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-pfa6ugf3xl0qsd****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -52,8 +65,13 @@ pub struct DescribeCenInterRegionBandwidthLimitsRequest {
     /// - Wire name: `TrRegionId`.
     /// - Example: `ccn-cn-shanghai`.
     #[rpc(name = "TrRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub tr_region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenInterRegionBandwidthLimitsRequest {
@@ -173,14 +191,17 @@ impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenInterRegionBandwidthLimitsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenInterRegionBandwidthLimitsRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,32 +214,71 @@ impl<'a> DescribeCenInterRegionBandwidthLimitsRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenInterRegionBandwidthLimitsResponse,
+        ::acs_runtime::client::Error<DescribeCenInterRegionBandwidthLimitsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenInterRegionBandwidthLimits`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenInterRegionBandwidthLimitsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7A30C665-8766-5AAA-9274-C97380E2D850`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `CenInterRegionBandwidthLimits`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CenInterRegionBandwidthLimits",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub cen_inter_region_bandwidth_limits: Option<
         crate::types::CenInterRegionBandwidthLimits,
     >,
@@ -238,8 +298,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenInterRegionBandwidthLimitsRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenInterRegionBandwidthLimitsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenInterRegionBandwidthLimitsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenPrivateZoneRoutesRequest {
     /// The number of the page to return. Default value: **1**.
@@ -32,6 +33,10 @@ pub struct DescribeCenPrivateZoneRoutesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -39,6 +44,10 @@ pub struct DescribeCenPrivateZoneRoutesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
@@ -46,6 +55,10 @@ pub struct DescribeCenPrivateZoneRoutesRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where PrivateZone is accessed.
     ///
@@ -54,14 +67,23 @@ pub struct DescribeCenPrivateZoneRoutesRequest {
     /// - Wire name: `AccessRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AccessRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     /// The ID of the region where PrivateZone is deployed.
     ///
     /// - Wire name: `HostRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "HostRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenPrivateZoneRoutesRequest {
@@ -194,14 +216,17 @@ impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenPrivateZoneRoutesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenPrivateZoneRoutesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenPrivateZoneRoutesRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenPrivateZoneRoutesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,42 +239,86 @@ impl<'a> DescribeCenPrivateZoneRoutesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenPrivateZoneRoutesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenPrivateZoneRoutesResponse,
+        ::acs_runtime::client::Error<DescribeCenPrivateZoneRoutesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenPrivateZoneRoutes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenPrivateZoneRoutesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `461EC1B5-04A8-4706-8764-8F5BCEF48A6F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The IP address of the DNS server used by PrivateZone.
     ///
     /// - Wire name: `PrivateZoneDnsServers`.
     /// - Example: `100.100.XX.XX/32,100.100.XX.XX/32`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateZoneDnsServers", skip_serializing_if = "Option::is_none")
+    )]
     pub private_zone_dns_servers: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `PrivateZoneInfos`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateZoneInfos", skip_serializing_if = "Option::is_none")
+    )]
     pub private_zone_infos: Option<crate::types::PrivateZoneInfos>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenPrivateZoneRoutesResponse {
@@ -268,8 +337,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenPrivateZoneRoutesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenPrivateZoneRoutesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenPrivateZoneRoutesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

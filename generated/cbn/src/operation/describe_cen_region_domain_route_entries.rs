@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// The CEN instance ID.
@@ -33,6 +34,10 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6j****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The region ID.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "CenRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_region_id: Option<String>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -49,6 +58,10 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **500**. Default value: **10**.
     ///
@@ -56,6 +69,10 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The route status. Valid values:
     ///
@@ -70,8 +87,13 @@ pub struct DescribeCenRegionDomainRouteEntriesRequest {
     /// - Default: `Active`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::Status>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenRegionDomainRouteEntriesRequest {
@@ -221,14 +243,17 @@ impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenRegionDomainRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenRegionDomainRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,32 +266,68 @@ impl<'a> DescribeCenRegionDomainRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenRegionDomainRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeCenRegionDomainRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenRegionDomainRouteEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenRegionDomainRouteEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `004E99FB-E996-5777-888E-BA1D8F215407`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `CenRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_route_entries: Option<
         crate::types::DescribeCenRegionDomainRouteEntriesCenRouteEntries,
     >,
@@ -285,8 +346,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenRegionDomainRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenRegionDomainRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

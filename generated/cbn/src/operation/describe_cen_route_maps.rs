@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenRouteMapsRequest {
     /// The page number of the page to return. Default value: **1**.
@@ -32,6 +33,10 @@ pub struct DescribeCenRouteMapsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**.
     ///
@@ -39,6 +44,10 @@ pub struct DescribeCenRouteMapsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
@@ -46,12 +55,20 @@ pub struct DescribeCenRouteMapsRequest {
     /// - Required.
     /// - Example: `cen-wx12mmlt17ld82****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The routing policy ID.
     ///
     /// - Wire name: `RouteMapId`.
     /// - Example: `cenrmap-y40mxdvf7joc12****`.
     #[rpc(name = "RouteMapId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     /// The region ID of the routing policy.
     ///
@@ -60,6 +77,10 @@ pub struct DescribeCenRouteMapsRequest {
     /// - Wire name: `CenRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "CenRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_region_id: Option<String>,
     /// The direction in which the routing policy is applied. Valid values:
     ///
@@ -74,14 +95,26 @@ pub struct DescribeCenRouteMapsRequest {
     /// - Wire name: `TransmitDirection`.
     /// - Example: `RegionOut`.
     #[rpc(name = "TransmitDirection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransmitDirection", skip_serializing_if = "Option::is_none")
+    )]
     pub transmit_direction: Option<String>,
     /// The route table ID of the transit router with which the routing policy is associated.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-gw8nx3515m1mbd1z1****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenRouteMapsRequest {
@@ -241,14 +274,17 @@ impl<C> DescribeCenRouteMapsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenRouteMapsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenRouteMapsRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenRouteMapsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,34 +297,70 @@ impl<'a> DescribeCenRouteMapsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenRouteMapsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenRouteMapsResponse,
+        ::acs_runtime::client::Error<DescribeCenRouteMapsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenRouteMaps`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenRouteMapsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `24CE1987-D1D1-5324-9BAD-2750B60E6ABB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouteMaps`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMaps", skip_serializing_if = "Option::is_none")
+    )]
     pub route_maps: Option<crate::types::RouteMaps>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenRouteMapsResponse {
@@ -305,8 +377,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenRouteMapsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenRouteMapsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenRouteMapsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

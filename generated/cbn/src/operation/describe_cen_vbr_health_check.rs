@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -31,6 +32,10 @@ pub struct DescribeCenVbrHealthCheckRequest {
     /// - Wire name: `CenId`.
     /// - Example: `cen-6hpdgj7ni6pz1k****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where the VBRs are deployed.
     ///
@@ -40,18 +45,30 @@ pub struct DescribeCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "VbrInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_region_id: Option<String>,
     /// The ID of the VBR.
     ///
     /// - Wire name: `VbrInstanceId`.
     /// - Example: `vbr-bp1kznorjeembsuhl****`.
     #[rpc(name = "VbrInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account that owns the VBRs.
     ///
     /// - Wire name: `VbrInstanceOwnerId`.
     /// - Example: `1250123456123456`.
     #[rpc(name = "VbrInstanceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_owner_id: Option<i64>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -59,6 +76,10 @@ pub struct DescribeCenVbrHealthCheckRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -66,8 +87,13 @@ pub struct DescribeCenVbrHealthCheckRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCenVbrHealthCheckRequest {
@@ -208,14 +234,17 @@ impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCenVbrHealthCheckRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCenVbrHealthCheckRequest::default(),
             client,
         }
     }
+}
+impl DescribeCenVbrHealthCheckRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,34 +257,70 @@ impl<'a> DescribeCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCenVbrHealthCheckResponse,
+        ::acs_runtime::client::Error<DescribeCenVbrHealthCheckError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCenVbrHealthCheck`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCenVbrHealthCheckResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B8C9702E-304A-4E18-AC89-BE2D91C2C176`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `VbrHealthChecks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrHealthChecks", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_health_checks: Option<crate::types::VbrHealthChecks>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCenVbrHealthCheckResponse {
@@ -272,8 +337,9 @@ impl ::acs_runtime::de::FromJson for DescribeCenVbrHealthCheckResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCenVbrHealthCheckResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCenVbrHealthCheckResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

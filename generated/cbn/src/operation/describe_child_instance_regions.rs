@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeChildInstanceRegionsRequest {
     /// The type of the network instance. Valid values:
@@ -36,14 +37,23 @@ pub struct DescribeChildInstanceRegionsRequest {
     /// - Wire name: `ProductType`.
     /// - Example: `VPC`.
     #[rpc(name = "ProductType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<String>,
     /// The language of the response. Valid values: zh-CN (Chinese, which is the default language), en-US (English), and ja (Japanese).
     ///
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeChildInstanceRegionsRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeChildInstanceRegionsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeChildInstanceRegionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeChildInstanceRegionsRequest::default(),
             client,
         }
     }
+}
+impl DescribeChildInstanceRegionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,17 +173,41 @@ impl<'a> DescribeChildInstanceRegionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeChildInstanceRegionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeChildInstanceRegionsResponse,
+        ::acs_runtime::client::Error<DescribeChildInstanceRegionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeChildInstanceRegions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeChildInstanceRegionsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D5CEED59-36AA-47CC-9D81-16F71C46BD80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Regions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Regions", skip_serializing_if = "Option::is_none")
+    )]
     pub regions: Option<crate::types::Regions>,
 }
 impl ::acs_runtime::de::FromJson for DescribeChildInstanceRegionsResponse {
@@ -184,8 +221,9 @@ impl ::acs_runtime::de::FromJson for DescribeChildInstanceRegionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeChildInstanceRegionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeChildInstanceRegionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeFlowlogsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -35,6 +36,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the flow log is deployed.
     ///
@@ -43,6 +48,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the flow log.
     ///
@@ -51,12 +60,20 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "FlowLogName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `flowlog-m5evbtbpt****`.
     #[rpc(name = "FlowLogId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The description of the flow log.
     ///
@@ -65,12 +82,20 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `Description`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The name of the project where the flow log is stored.
     ///
@@ -79,6 +104,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
     #[rpc(name = "ProjectName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProjectName", skip_serializing_if = "Option::is_none")
+    )]
     pub project_name: Option<String>,
     /// The name of the Logstore where the flow log is stored.
     ///
@@ -87,6 +116,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
     #[rpc(name = "LogStoreName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStoreName", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store_name: Option<String>,
     /// The status of the flow log. Valid values:
     ///
@@ -96,6 +129,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The page number of the page to return. Default value: **1**.
     ///
@@ -103,6 +140,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Minimum value: **1**. Default value: **20**.
     ///
@@ -110,6 +151,10 @@ pub struct DescribeFlowlogsRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The information about the tags.
     ///
@@ -118,24 +163,43 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-qieks13jnt1cchy****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-uf654ttymmljlvh2x****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The time window for collecting log data. Unit: seconds Valid values: **60** or **600** Default value: **600**.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `600`.
     #[rpc(name = "Interval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i32>,
     /// The flow log version.
     ///
@@ -144,8 +208,13 @@ pub struct DescribeFlowlogsRequest {
     /// - Wire name: `FlowLogVersion`.
     /// - Example: `3`.
     #[rpc(name = "FlowLogVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeFlowlogsRequest {
@@ -415,14 +484,17 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeFlowlogsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeFlowlogsRequest::default(),
             client,
         }
     }
+}
+impl DescribeFlowlogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -432,32 +504,64 @@ impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeFlowlogsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeFlowlogsResponse,
+        ::acs_runtime::client::Error<DescribeFlowlogsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeFlowlogs`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeFlowlogsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -466,8 +570,16 @@ pub struct DescribeFlowlogsResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// - Wire name: `FlowLogs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogs", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_logs: Option<crate::types::FlowLogs>,
 }
 impl ::acs_runtime::de::FromJson for DescribeFlowlogsResponse {
@@ -485,8 +597,9 @@ impl ::acs_runtime::de::FromJson for DescribeFlowlogsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeFlowlogsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeFlowlogsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGeographicRegionMembershipRequest {
     /// The number of the page to return. Default value: **1**.
@@ -32,6 +33,10 @@ pub struct DescribeGeographicRegionMembershipRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return per page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -39,6 +44,10 @@ pub struct DescribeGeographicRegionMembershipRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the area that you want to query. Valid values:
     ///
@@ -51,8 +60,13 @@ pub struct DescribeGeographicRegionMembershipRequest {
     /// - Required.
     /// - Example: `china`.
     #[rpc(name = "GeographicRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeGeographicRegionMembershipRequest {
@@ -167,14 +181,17 @@ impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::Client> {
+impl<C> DescribeGeographicRegionMembershipRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeGeographicRegionMembershipRequest::default(),
             client,
         }
     }
+}
+impl DescribeGeographicRegionMembershipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,32 +204,68 @@ impl<'a> DescribeGeographicRegionMembershipRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeGeographicRegionMembershipRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeGeographicRegionMembershipResponse,
+        ::acs_runtime::client::Error<DescribeGeographicRegionMembershipError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeGeographicRegionMembership`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeGeographicRegionMembershipResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC9EB0C9-60AF-4A09-A36C-608F70130274`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RegionIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub region_ids: Option<crate::types::RegionIds>,
 }
 impl ::acs_runtime::de::FromJson for DescribeGeographicRegionMembershipResponse {
@@ -229,8 +282,9 @@ impl ::acs_runtime::de::FromJson for DescribeGeographicRegionMembershipResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeGeographicRegionMembershipResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeGeographicRegionMembershipResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

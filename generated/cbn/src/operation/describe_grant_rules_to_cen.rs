@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToCenRequest {
     /// The region ID of the network instance.
@@ -36,6 +37,10 @@ pub struct DescribeGrantRulesToCenRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CEN instance ID.
     ///
@@ -43,6 +48,10 @@ pub struct DescribeGrantRulesToCenRequest {
     /// - Required.
     /// - Example: `cen-nye53d7p3hzyu4****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -55,6 +64,10 @@ pub struct DescribeGrantRulesToCenRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ProductType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<String>,
     /// * If you do not set **MaxResults**, it indicates that you do not need to query results in batches. The value of **MaxResults** in the response indicates the total number of entries returned.
     /// * If you specify a value for **MaxResults**, it indicates that you need to query results in batches. The value of **MaxResults** indicates the number of entries to return in each batch. Valid values: **1** to **100**. The value of **MaxResults** in the response indicates the number of entries in the current batch. We recommend that you set **MaxResults** to **20**.
@@ -63,6 +76,10 @@ pub struct DescribeGrantRulesToCenRequest {
     /// - Must be 0 to 100.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -72,17 +89,29 @@ pub struct DescribeGrantRulesToCenRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the network instance that you want to query.
     ///
     /// - Wire name: `ChildInstanceId`.
     /// - Example: `vpc-rj9gt5nll27onu7****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
     /// - Wire name: `ChildInstanceOwnerId`.
     #[rpc(name = "ChildInstanceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_owner_id: Option<i64>,
     /// Specifies whether to enable IPv6.
     ///
@@ -92,8 +121,13 @@ pub struct DescribeGrantRulesToCenRequest {
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
     #[rpc(name = "EnabledIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_ipv6: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeGrantRulesToCenRequest {
@@ -269,14 +303,17 @@ impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
+impl<C> DescribeGrantRulesToCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeGrantRulesToCenRequest::default(),
             client,
         }
     }
+}
+impl DescribeGrantRulesToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -289,30 +326,62 @@ impl<'a> DescribeGrantRulesToCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeGrantRulesToCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeGrantRulesToCenResponse,
+        ::acs_runtime::client::Error<DescribeGrantRulesToCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeGrantRulesToCen`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeGrantRulesToCenResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4906B209-8613-5C19-9CC9-B7A3FFDA731C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `GrantRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantRules", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_rules: Option<crate::types::GrantRules>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// * If no value is specified for **MaxResults**, query results are returned in one batch. The value of **MaxResults** indicates the total number of entries.
     /// * If a value is specified for **MaxResults**, it indicates that you need to query results in batches. The value of **MaxResults** in the response indicates the number of entries in the current batch.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -321,6 +390,10 @@ pub struct DescribeGrantRulesToCenResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
@@ -337,8 +410,9 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeGrantRulesToCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

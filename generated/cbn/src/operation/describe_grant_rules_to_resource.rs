@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToResourceRequest {
     /// The region ID of the network instance.
@@ -34,6 +35,10 @@ pub struct DescribeGrantRulesToResourceRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The network instance ID.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeGrantRulesToResourceRequest {
     /// - Required.
     /// - Example: `vpc-p0wfut1iqauelpdpb****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of network instance. Valid values:
     ///
@@ -54,6 +63,10 @@ pub struct DescribeGrantRulesToResourceRequest {
     /// - Must be one of `ExpressConnect`, `VPC`, `VPN`, `ECR`.
     /// - Example: `VPC`.
     #[rpc(name = "ProductType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<crate::types::ProductType>,
     /// * If you do not specify a value for **MaxResults**, entries are returned in one response. After you send the request, the value of **MaxResults** includes all entries.
     /// * If you specify a value for **MaxResults**, entries are returned in batches. The value of **MaxResults** indicates the total number of entries returned per batch. Valid values: **1** to **100**. After you send the request, the value of **MaxResults** indicates the number of entries returned in the current response. We recommend that you set **MaxResults** to **20**.
@@ -63,6 +76,10 @@ pub struct DescribeGrantRulesToResourceRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -72,8 +89,13 @@ pub struct DescribeGrantRulesToResourceRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeGrantRulesToResourceRequest {
@@ -225,14 +247,17 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
+impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeGrantRulesToResourceRequest::default(),
             client,
         }
     }
+}
+impl DescribeGrantRulesToResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -245,12 +270,28 @@ impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeGrantRulesToResourceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeGrantRulesToResourceResponse,
+        ::acs_runtime::client::Error<DescribeGrantRulesToResourceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeGrantRulesToResource`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeGrantRulesToResourceResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -259,26 +300,46 @@ pub struct DescribeGrantRulesToResourceResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C6E5992C-A57B-5A6C-9B26-568074DC68BA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// * If no value is specified for **MaxResults**, query results are returned in one batch. The value of **MaxResults** indicates the total number of entries.
     /// * If a value is specified for **MaxResults**, query results are returned in batches. The value of **MaxResults** in the response indicates the number of entries in the current batch.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The permissions that are granted to the CEN instance.
     ///
     /// - Wire name: `GrantRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantRules", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_rules: Option<Vec<crate::types::DescribeGrantRulesToResourceGrantRule>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceResponse {
@@ -295,8 +356,9 @@ impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeGrantRulesToResourceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

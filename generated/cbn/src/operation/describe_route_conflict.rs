@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouteConflictRequest {
     /// The number of the page to return. Default value: **1**.
@@ -35,6 +36,10 @@ pub struct DescribeRouteConflictRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeRouteConflictRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the network instance that you want to query.
     ///
@@ -49,6 +58,10 @@ pub struct DescribeRouteConflictRequest {
     /// - Required.
     /// - Example: `ccn-0q3b7oviikmm9h****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -60,6 +73,10 @@ pub struct DescribeRouteConflictRequest {
     /// - Required.
     /// - Example: `CCN`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -69,6 +86,10 @@ pub struct DescribeRouteConflictRequest {
     /// - Required.
     /// - Example: `ccn-cn-shanghai`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the route table that is configured on the network instance.
     ///
@@ -76,14 +97,26 @@ pub struct DescribeRouteConflictRequest {
     /// - Required.
     /// - Example: `vtb-bp174d1gje79u1g4t****`.
     #[rpc(name = "ChildInstanceRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_route_table_id: Option<String>,
     /// The destination CIDR block of the conflicting route.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `172.16.0.0/16`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouteConflictRequest {
@@ -245,14 +278,17 @@ impl<C> DescribeRouteConflictRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouteConflictRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouteConflictRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouteConflictRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,32 +301,68 @@ impl<'a> DescribeRouteConflictRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouteConflictRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouteConflictResponse,
+        ::acs_runtime::client::Error<DescribeRouteConflictError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouteConflict`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteConflictResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EE3A2CC7-41F1-58DB-8306-CFC99D9C747B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouteConflicts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteConflicts", skip_serializing_if = "Option::is_none")
+    )]
     pub route_conflicts: Option<crate::types::RouteConflicts>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouteConflictResponse {
@@ -307,8 +379,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteConflictResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteConflictResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteConflictResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

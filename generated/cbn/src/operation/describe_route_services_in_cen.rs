@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouteServicesInCenRequest {
     /// The number of the page to return. Default value: **1**.
@@ -32,6 +33,10 @@ pub struct DescribeRouteServicesInCenRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -39,6 +44,10 @@ pub struct DescribeRouteServicesInCenRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the Cloud Enterprise Network (CEN) instance.
     ///
@@ -46,6 +55,10 @@ pub struct DescribeRouteServicesInCenRequest {
     /// - Required.
     /// - Example: `cen-pfa6ugf3xl0qsd****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The service address of the cloud service.
     ///
@@ -54,6 +67,10 @@ pub struct DescribeRouteServicesInCenRequest {
     /// - Wire name: `Host`.
     /// - Example: `100.118.28.0/24`.
     #[rpc(name = "Host")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The region ID of the cloud service.
     ///
@@ -62,20 +79,33 @@ pub struct DescribeRouteServicesInCenRequest {
     /// - Wire name: `HostRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "HostRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     /// The ID of the region where the cloud service is accessed.
     ///
     /// - Wire name: `AccessRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AccessRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     /// The ID of the VPC associated with the cloud service.
     ///
     /// - Wire name: `HostVpcId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
     #[rpc(name = "HostVpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_vpc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouteServicesInCenRequest {
@@ -229,14 +259,17 @@ impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouteServicesInCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouteServicesInCenRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouteServicesInCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,34 +282,70 @@ impl<'a> DescribeRouteServicesInCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouteServicesInCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouteServicesInCenResponse,
+        ::acs_runtime::client::Error<DescribeRouteServicesInCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouteServicesInCen`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteServicesInCenResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `196C99CA-6997-5951-9721-AE89720DF856`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouteServiceEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteServiceEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub route_service_entries: Option<crate::types::RouteServiceEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouteServicesInCenResponse {
@@ -293,8 +362,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteServicesInCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteServicesInCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteServicesInCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -34,12 +35,23 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     /// - Required.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_route_table_id: Option<String>,
     /// The destination CIDR block of the aggregate route.
     ///
     /// - Wire name: `TransitRouteTableAggregationCidr`.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "TransitRouteTableAggregationCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_cidr: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -51,6 +63,10 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The number of entries to return on each page. Default value: **20**.
     ///
@@ -58,6 +74,10 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     /// - Must be at least 0.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -67,8 +87,13 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTransitRouteTableAggregationRequest {
@@ -211,14 +236,17 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
+}
+impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,21 +259,45 @@ impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeTransitRouteTableAggregationResponse,
+        ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTransitRouteTableAggregation`.
 ///
 /// The results returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTransitRouteTableAggregationResponse {
     /// A list of aggregate routes.
     ///
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<Vec<crate::types::Data>>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -254,16 +306,28 @@ pub struct DescribeTransitRouteTableAggregationResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Total`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Total", skip_serializing_if = "Option::is_none")
+    )]
     pub total: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationResponse {
@@ -280,8 +344,9 @@ impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeTransitRouteTableAggregationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

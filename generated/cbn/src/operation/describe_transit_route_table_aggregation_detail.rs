@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationDetailRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -33,6 +34,10 @@ pub struct DescribeTransitRouteTableAggregationDetailRequest {
     /// - Required.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_route_table_id: Option<String>,
     /// The destination CIDR block of the aggregate route.
     ///
@@ -40,6 +45,13 @@ pub struct DescribeTransitRouteTableAggregationDetailRequest {
     /// - Required.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "TransitRouteTableAggregationCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_cidr: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -51,8 +63,13 @@ pub struct DescribeTransitRouteTableAggregationDetailRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTransitRouteTableAggregationDetailRequest {
@@ -175,14 +192,17 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTransitRouteTableAggregationDetailRequest::default(),
             client,
         }
     }
+}
+impl DescribeTransitRouteTableAggregationDetailRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,31 +215,63 @@ impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTransitRouteTableAggregationDetailRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeTransitRouteTableAggregationDetailResponse,
+        ::acs_runtime::client::Error<DescribeTransitRouteTableAggregationDetailError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTransitRouteTableAggregationDetail`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTransitRouteTableAggregationDetailResponse {
     /// The configuration of the aggregate route.
     ///
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<Vec<crate::types::DescribeTransitRouteTableAggregationDetailData>>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Total`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Total", skip_serializing_if = "Option::is_none")
+    )]
     pub total: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailResponse {
@@ -235,9 +287,9 @@ impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeTransitRouteTableAggregationDetailResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

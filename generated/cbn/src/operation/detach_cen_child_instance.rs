@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -41,6 +42,10 @@ pub struct DetachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmx****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance that you want to detach from the CEN instance.
     ///
@@ -48,6 +53,10 @@ pub struct DetachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `vpc-bp18sth14qii3pnvx****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct DetachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -68,20 +81,33 @@ pub struct DetachCenChildInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the network instance belongs.
     ///
     /// - Wire name: `ChildInstanceOwnerId`.
     /// - Example: `1699000000000000`.
     #[rpc(name = "ChildInstanceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_owner_id: Option<i64>,
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
     /// - Wire name: `CenOwnerId`.
     /// - Example: `1688000000000000`.
     #[rpc(name = "CenOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachCenChildInstanceRequest {
@@ -230,14 +256,17 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
+impl<C> DetachCenChildInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachCenChildInstanceRequest::default(),
             client,
         }
     }
+}
+impl DetachCenChildInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,15 +279,35 @@ impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachCenChildInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DetachCenChildInstanceResponse,
+        ::acs_runtime::client::Error<DetachCenChildInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachCenChildInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachCenChildInstanceResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DetachCenChildInstanceResponse {
@@ -271,8 +320,9 @@ impl ::acs_runtime::de::FromJson for DetachCenChildInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachCenChildInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DetachCenChildInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

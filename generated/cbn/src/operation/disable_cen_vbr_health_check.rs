@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -36,6 +37,10 @@ pub struct DisableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `cen-sjfoejfghhjgghjghkg****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
@@ -45,6 +50,10 @@ pub struct DisableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "VbrInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_region_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -52,6 +61,10 @@ pub struct DisableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `vbr-wz95o9aylj181n5****`.
     #[rpc(name = "VbrInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
@@ -60,8 +73,13 @@ pub struct DisableCenVbrHealthCheckRequest {
     /// - Wire name: `VbrInstanceOwnerId`.
     /// - Example: `1250123456123456`.
     #[rpc(name = "VbrInstanceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_owner_id: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DisableCenVbrHealthCheckRequest {
@@ -184,14 +202,17 @@ impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+impl<C> DisableCenVbrHealthCheckRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DisableCenVbrHealthCheckRequest::default(),
             client,
         }
     }
+}
+impl DisableCenVbrHealthCheckRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,15 +225,35 @@ impl<'a> DisableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DisableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DisableCenVbrHealthCheckResponse,
+        ::acs_runtime::client::Error<DisableCenVbrHealthCheckError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DisableCenVbrHealthCheck`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DisableCenVbrHealthCheckResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A278B8A6-A5B8-4FDE-9F70-95F0F6A1D68A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DisableCenVbrHealthCheckResponse {
@@ -225,8 +266,9 @@ impl ::acs_runtime::de::FromJson for DisableCenVbrHealthCheckResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DisableCenVbrHealthCheckResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DisableCenVbrHealthCheckResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

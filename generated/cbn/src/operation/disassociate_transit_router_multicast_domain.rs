@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,6 +49,10 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain.
     ///
@@ -55,6 +60,13 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) connection.
     ///
@@ -64,6 +76,13 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// - Required.
     /// - Example: `tr-attach-g3kz2k3u76amsk****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// Specifies whether only to precheck the API request. Valid values:
     ///
@@ -72,14 +91,23 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The IDs of vSwitches.
     ///
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 1000 items.
     #[rpc(name = "VSwitchIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DisassociateTransitRouterMulticastDomainRequest {
@@ -230,14 +258,17 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DisassociateTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
+}
+impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,17 +281,37 @@ impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DisassociateTransitRouterMulticastDomainResponse,
+        ::acs_runtime::client::Error<DisassociateTransitRouterMulticastDomainError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DisassociateTransitRouterMulticastDomain`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DisassociateTransitRouterMulticastDomainResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6F6B3FF0-45D1-5416-B189-C45A42A0222B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DisassociateTransitRouterMulticastDomainResponse {
@@ -273,9 +324,9 @@ impl ::acs_runtime::de::FromJson for DisassociateTransitRouterMulticastDomainRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DisassociateTransitRouterMulticastDomainResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

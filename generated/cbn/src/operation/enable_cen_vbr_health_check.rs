@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -43,6 +44,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `cen-hahhfskfkseig****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
@@ -52,6 +57,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `cn-shenzhen`.
     #[rpc(name = "VbrInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_region_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -59,6 +68,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `vbr-wz95o9aylj181n5mzk****`.
     #[rpc(name = "VbrInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_id: Option<String>,
     /// The source IP address for the health check. You can set the source IP address in the following ways:
     ///
@@ -68,6 +81,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `192.XX.XX.1`.
     #[rpc(name = "HealthCheckSourceIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// The destination IP address for the health check.
     ///
@@ -77,6 +94,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Required.
     /// - Example: `10.XX.XX.1`.
     #[rpc(name = "HealthCheckTargetIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
@@ -85,6 +106,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Wire name: `VbrInstanceOwnerId`.
     /// - Example: `1250123456123456`.
     #[rpc(name = "VbrInstanceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_owner_id: Option<i64>,
     /// The time interval at which probe packets are sent during a health check. Unit: seconds. Default value: **2**. Valid values: **2 to 3**.
     ///
@@ -92,6 +117,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Must be 1 to 3.
     /// - Example: `2`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The number of probe packets that are sent during a health check. Unit: packets. Valid values: **3 to 8**. Default value: **8**.
     ///
@@ -99,6 +128,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Must be 3 to 8.
     /// - Example: `8`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Specifies whether to enable probing during the health check. Valid values:
     ///
@@ -118,6 +151,10 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Wire name: `HealthCheckOnly`.
     /// - Example: `false`.
     #[rpc(name = "HealthCheckOnly")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckOnly", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_only: Option<bool>,
     /// The description of the health check.
     ///
@@ -126,8 +163,13 @@ pub struct EnableCenVbrHealthCheckRequest {
     /// - Wire name: `Description`.
     /// - Example: `testdesc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableCenVbrHealthCheckRequest {
@@ -342,14 +384,17 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableCenVbrHealthCheckRequest::default(),
             client,
         }
     }
+}
+impl EnableCenVbrHealthCheckRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -362,17 +407,37 @@ impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableCenVbrHealthCheckResponse,
+        ::acs_runtime::client::Error<EnableCenVbrHealthCheckError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableCenVbrHealthCheck`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableCenVbrHealthCheckResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1F59F19C-EFD2-40B1-94D5-65B40CA8E34A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableCenVbrHealthCheckResponse {
@@ -385,8 +450,9 @@ impl ::acs_runtime::de::FromJson for EnableCenVbrHealthCheckResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnableCenVbrHealthCheckResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnableCenVbrHealthCheckResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// The ID of the network instance connection.
@@ -41,6 +42,13 @@ pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// - Required.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
@@ -48,6 +56,13 @@ pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// - Required.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +74,10 @@ pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Default values:
     ///
@@ -68,8 +87,13 @@ pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableTransitRouterRouteTablePropagationRequest {
@@ -199,14 +223,17 @@ impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
+impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableTransitRouterRouteTablePropagationRequest::default(),
             client,
         }
     }
+}
+impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,15 +246,35 @@ impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableTransitRouterRouteTablePropagationResponse,
+        ::acs_runtime::client::Error<EnableTransitRouterRouteTablePropagationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableTransitRouterRouteTablePropagation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableTransitRouterRouteTablePropagationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `59CF8BF9-DE61-421E-B903-D56AF46A303C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableTransitRouterRouteTablePropagationResponse {
@@ -240,9 +287,9 @@ impl ::acs_runtime::de::FromJson for EnableTransitRouterRouteTablePropagationRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for EnableTransitRouterRouteTablePropagationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -47,6 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GrantInstanceToTransitRouterRequest {
     /// Enter the ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -55,6 +56,10 @@ pub struct GrantInstanceToTransitRouterRequest {
     /// - Required.
     /// - Example: `cen-44m0p68spvlrqq****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the network instance.
     ///
@@ -62,6 +67,10 @@ pub struct GrantInstanceToTransitRouterRequest {
     /// - Required.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of network instance. Valid values:
     ///
@@ -74,6 +83,10 @@ pub struct GrantInstanceToTransitRouterRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the region where the network instance is deployed.
     ///
@@ -82,6 +95,10 @@ pub struct GrantInstanceToTransitRouterRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
@@ -89,6 +106,10 @@ pub struct GrantInstanceToTransitRouterRequest {
     /// - Required.
     /// - Example: `1250123456123456`.
     #[rpc(name = "CenOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     /// The entity that pays the fees of the network instance. Valid values:
     ///
@@ -100,8 +121,13 @@ pub struct GrantInstanceToTransitRouterRequest {
     /// - Default: `PayByCenOwner`.
     /// - Example: `PayByCenOwner`.
     #[rpc(name = "OrderType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<crate::types::OrderType>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GrantInstanceToTransitRouterRequest {
@@ -265,14 +291,17 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
+impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GrantInstanceToTransitRouterRequest::default(),
             client,
         }
     }
+}
+impl GrantInstanceToTransitRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,17 +314,37 @@ impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GrantInstanceToTransitRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GrantInstanceToTransitRouterResponse,
+        ::acs_runtime::client::Error<GrantInstanceToTransitRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GrantInstanceToTransitRouter`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantInstanceToTransitRouterResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C6E5992C-A57B-5A6C-9B26-568074DC68BA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GrantInstanceToTransitRouterResponse {
@@ -308,8 +357,9 @@ impl ::acs_runtime::de::FromJson for GrantInstanceToTransitRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GrantInstanceToTransitRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GrantInstanceToTransitRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// The number of entries to return on each page. Default value: **20**.
@@ -35,6 +36,10 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// - Default: `50`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -44,12 +49,20 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-dc4vwznpwbobrl****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the route table configured on the network instance.
     ///
@@ -57,6 +70,13 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// - Required.
     /// - Example: `vtb-bp174d1gje79u1g4t****`.
     #[rpc(name = "ChildInstanceRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_route_table_id: Option<String>,
     /// The ID of the network instance connection.
     ///
@@ -64,20 +84,36 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// - Required.
     /// - Example: `tr-attach-r6g0m3epjehw57****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The filter condition for the destination CIDR block.
     ///
     /// - Wire name: `RouteFilter`.
     /// - Must have at most 5 items.
     #[rpc(name = "RouteFilter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteFilter", skip_serializing_if = "Option::is_none")
+    )]
     pub route_filter: Option<Vec<crate::types::RouteFilter>>,
     /// Specifies whether to host the route. If you leave the parameter empty, the route is not hosted. A value of TR specifies that the route is hosted on a transit router.
     ///
     /// - Wire name: `ServiceType`.
     /// - Example: `TR`.
     #[rpc(name = "ServiceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceType", skip_serializing_if = "Option::is_none")
+    )]
     pub service_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListCenChildInstanceRouteEntriesToAttachmentRequest {
@@ -241,14 +277,17 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListCenChildInstanceRouteEntriesToAttachmentRequest::default(),
             client,
         }
     }
+}
+impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,12 +300,30 @@ impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListCenChildInstanceRouteEntriesToAttachmentResponse,
+        ::acs_runtime::client::Error<ListCenChildInstanceRouteEntriesToAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListCenChildInstanceRouteEntriesToAttachment`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListCenChildInstanceRouteEntriesToAttachmentResponse {
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -275,15 +332,27 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `530BC816-F575-412A-AAB2-435125D26328`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The detailed information about the route.
     ///
     /// - Wire name: `RouteEntry`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
 impl ::acs_runtime::de::FromJson
@@ -299,9 +368,9 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListCenChildInstanceRouteEntriesToAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// The ID of the transit router.
@@ -37,18 +38,33 @@ pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1rmwxnk221e3fas****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-r6g0m3epjehw57****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyId`.
     /// - Example: `qos-rnghap5gc8155x****`.
     #[rpc(name = "TrafficQosPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The name of the QoS policy.
     ///
@@ -57,6 +73,10 @@ pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// - Wire name: `TrafficQosPolicyName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficQosPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_name: Option<String>,
     /// The description of the QoS policy.
     ///
@@ -65,12 +85,23 @@ pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// - Wire name: `TrafficQosPolicyDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficQosPolicyDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficQosPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_qos_policy_description: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -80,8 +111,13 @@ pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListCenInterRegionTrafficQosPoliciesRequest {
@@ -237,14 +273,17 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
+impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListCenInterRegionTrafficQosPoliciesRequest::default(),
             client,
         }
     }
+}
+impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,12 +296,28 @@ impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListCenInterRegionTrafficQosPoliciesResponse,
+        ::acs_runtime::client::Error<ListCenInterRegionTrafficQosPoliciesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListCenInterRegionTrafficQosPolicies`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListCenInterRegionTrafficQosPoliciesResponse {
     /// The token that determines the start point of the query.
     ///
@@ -271,25 +326,45 @@ pub struct ListCenInterRegionTrafficQosPoliciesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `113BFD47-63DF-5D9D-972C-033FB9C360CD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A list of QoS policies.
     ///
     /// - Wire name: `TrafficQosPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policies: Option<Vec<crate::types::TrafficQosPolicies>>,
 }
 impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosPoliciesResponse {
@@ -306,8 +381,9 @@ impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosPoliciesRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListCenInterRegionTrafficQosPoliciesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// The ID of the transit router.
@@ -34,24 +35,43 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1rmwxnk221e3fas****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the inter-region connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-a6p8voaodog5c0****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `TrafficQosPolicyId`.
     /// - Example: `qos-rnghap5gc8155x****`.
     #[rpc(name = "TrafficQosPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The ID of the queue.
     ///
     /// - Wire name: `TrafficQosQueueId`.
     /// - Example: `qos-queue-siakjb2nn9gz5z****`.
     #[rpc(name = "TrafficQosQueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queue_id: Option<String>,
     /// The name of the QoS queue.
     ///
@@ -60,6 +80,10 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// - Wire name: `TrafficQosQueueName`.
     /// - Example: `qosQueueName`.
     #[rpc(name = "TrafficQosQueueName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queue_name: Option<String>,
     /// The description of the QoS queue.
     ///
@@ -68,12 +92,23 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// - Wire name: `TrafficQosQueueDescription`.
     /// - Example: `qosQueueDescription`.
     #[rpc(name = "TrafficQosQueueDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficQosQueueDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_qos_queue_description: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -83,13 +118,25 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `2ca1ed1573cb****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The filter works based on the actual bandwidth. Enter a positive integer. Unit: Mbit/s.
     ///
     /// - Wire name: `EffectiveBandwidthFilter`.
     #[rpc(name = "EffectiveBandwidthFilter", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EffectiveBandwidthFilter",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub effective_bandwidth_filter: Option<crate::types::EffectiveBandwidthFilter>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListCenInterRegionTrafficQosQueuesRequest {
@@ -269,14 +316,17 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
+impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListCenInterRegionTrafficQosQueuesRequest::default(),
             client,
         }
     }
+}
+impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -289,12 +339,28 @@ impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListCenInterRegionTrafficQosQueuesResponse,
+        ::acs_runtime::client::Error<ListCenInterRegionTrafficQosQueuesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListCenInterRegionTrafficQosQueues`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListCenInterRegionTrafficQosQueuesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -303,15 +369,27 @@ pub struct ListCenInterRegionTrafficQosQueuesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `0151fa6aa1ed****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1D1E15D2-416D-54F3-BDD9-BC27DE4C6352`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the QoS queue.
     ///
     /// - Wire name: `TrafficQosQueues`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosQueues", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_queues: Option<
         Vec<crate::types::ListCenInterRegionTrafficQosQueuesTrafficQosQueue>,
     >,
@@ -328,8 +406,9 @@ impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListCenInterRegionTrafficQosQueuesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGrantVSwitchEnisRequest {
     /// The ID of the CEN instance to which the VPC is attached.
@@ -36,6 +37,10 @@ pub struct ListGrantVSwitchEnisRequest {
     /// - Required.
     /// - Example: `cen-a7syd349kne38g****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the VPC.
     ///
@@ -43,6 +48,10 @@ pub struct ListGrantVSwitchEnisRequest {
     /// - Required.
     /// - Example: `vpc-p0w9alkte4w2htrqe****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of a vSwitch in the VPC. You can specify only one vSwitch in each call.
     ///
@@ -50,12 +59,20 @@ pub struct ListGrantVSwitchEnisRequest {
     /// - Required.
     /// - Example: `vsw-p0w9s2ig1jnwgrbzl****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: 10 to 500.
     ///
@@ -68,25 +85,42 @@ pub struct ListGrantVSwitchEnisRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The ID of ENI N. Valid values of N: 1 to 100.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     #[rpc(name = "NetworkInterfaceId", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<Vec<String>>,
     /// The name of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `test-eni-name`.
     #[rpc(name = "NetworkInterfaceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The primary private IPv4 address of the ENI.
     ///
     /// - Wire name: `PrimaryIpAddress`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "PrimaryIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrimaryIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub primary_ip_address: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGrantVSwitchEnisRequest {
@@ -259,14 +293,17 @@ impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
+impl<C> ListGrantVSwitchEnisRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGrantVSwitchEnisRequest::default(),
             client,
         }
     }
+}
+impl ListGrantVSwitchEnisRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,17 +316,37 @@ impl<'a> ListGrantVSwitchEnisRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGrantVSwitchEnisRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListGrantVSwitchEnisResponse,
+        ::acs_runtime::client::Error<ListGrantVSwitchEnisError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGrantVSwitchEnis`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGrantVSwitchEnisResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DBFE1736-2F33-5309-9954-875B11E9519D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
@@ -297,20 +354,36 @@ pub struct ListGrantVSwitchEnisResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The information about the ENI.
     ///
     /// - Wire name: `GrantVSwitchEnis`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantVSwitchEnis", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_v_switch_enis: Option<Vec<crate::types::GrantVSwitchEnis>>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for ListGrantVSwitchEnisResponse {
@@ -327,8 +400,9 @@ impl ::acs_runtime::de::FromJson for ListGrantVSwitchEnisResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListGrantVSwitchEnisResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

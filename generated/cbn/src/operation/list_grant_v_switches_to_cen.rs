@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGrantVSwitchesToCenRequest {
     /// The region ID of the VPC.
@@ -44,6 +45,10 @@ pub struct ListGrantVSwitchesToCenRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CEN instance ID.
     ///
@@ -51,6 +56,10 @@ pub struct ListGrantVSwitchesToCenRequest {
     /// - Required.
     /// - Example: `cen-44m0p68spvlrqq****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The VPC ID.
     ///
@@ -58,6 +67,10 @@ pub struct ListGrantVSwitchesToCenRequest {
     /// - Required.
     /// - Example: `vpc-bp12ge2tq5gzdc915****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The page number of the page to return. Default value: **1**.
     ///
@@ -65,6 +78,10 @@ pub struct ListGrantVSwitchesToCenRequest {
     /// - Must be 0 to 1000.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -72,6 +89,10 @@ pub struct ListGrantVSwitchesToCenRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the zone.
     ///
@@ -83,14 +104,23 @@ pub struct ListGrantVSwitchesToCenRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// Specifies whether to enable IPv6. true: enables IPv6. false: disables IPv6. If you do not specify a value, vSwitches are not filtered based on this attribute.
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
     #[rpc(name = "EnabledIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_ipv6: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGrantVSwitchesToCenRequest {
@@ -253,14 +283,17 @@ impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGrantVSwitchesToCenRequestBuilder<&'a crate::Client> {
+impl<C> ListGrantVSwitchesToCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGrantVSwitchesToCenRequest::default(),
             client,
         }
     }
+}
+impl ListGrantVSwitchesToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -273,34 +306,70 @@ impl<'a> ListGrantVSwitchesToCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGrantVSwitchesToCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListGrantVSwitchesToCenResponse,
+        ::acs_runtime::client::Error<ListGrantVSwitchesToCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGrantVSwitchesToCen`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGrantVSwitchesToCenResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A9288C78-881A-5D30-A8A9-68E05EE0A086`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The list of vSwitches.
     ///
     /// - Wire name: `VSwitches`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitches", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switches: Option<Vec<crate::types::VSwitche>>,
 }
 impl ::acs_runtime::de::FromJson for ListGrantVSwitchesToCenResponse {
@@ -317,8 +386,9 @@ impl ::acs_runtime::de::FromJson for ListGrantVSwitchesToCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchesToCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListGrantVSwitchesToCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource to which you want to add the tag. Valid values:
@@ -61,6 +62,10 @@ pub struct ListTagResourcesRequest {
     /// - Required.
     /// - Example: `cen`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -70,12 +75,20 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The IDs of the CEN instances.
     ///
@@ -85,6 +98,10 @@ pub struct ListTagResourcesRequest {
     /// - Must have at most 21 items.
     /// - Example: `cen-8z69wtwqel33lq****`.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The information about the tags that are added to the CEN instance.
     ///
@@ -93,6 +110,10 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the region where the resource is deployed.
     ///
@@ -101,8 +122,13 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTagResourcesRequest {
@@ -274,14 +300,17 @@ impl<C> ListTagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> ListTagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
             client,
         }
     }
+}
+impl ListTagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,12 +320,28 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTagResourcesResponse,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTagResources`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTagResourcesResponse {
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -305,13 +350,25 @@ pub struct ListTagResourcesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `165B5C86-2033-5954-A89D-4CD83BA06C85`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `TagResources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResources", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resources: Option<crate::types::TagResources>,
 }
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
@@ -326,8 +383,9 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

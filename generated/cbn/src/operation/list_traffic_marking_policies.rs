@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTrafficMarkingPoliciesRequest {
     /// The ID of the transit router.
@@ -36,12 +37,20 @@ pub struct ListTrafficMarkingPoliciesRequest {
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1rmwxnk221e3fas****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the traffic marking policy.
     ///
     /// - Wire name: `TrafficMarkingPolicyId`.
     /// - Example: `tm-iz5egnyitxiroq****`.
     #[rpc(name = "TrafficMarkingPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The name of the traffic marking policy.
     ///
@@ -50,6 +59,13 @@ pub struct ListTrafficMarkingPoliciesRequest {
     /// - Wire name: `TrafficMarkingPolicyName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMarkingPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_name: Option<String>,
     /// The description of the traffic marking policy.
     ///
@@ -58,12 +74,23 @@ pub struct ListTrafficMarkingPoliciesRequest {
     /// - Wire name: `TrafficMarkingPolicyDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficMarkingPolicyDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_description: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -73,8 +100,13 @@ pub struct ListTrafficMarkingPoliciesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTrafficMarkingPoliciesRequest {
@@ -218,14 +250,17 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
+impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTrafficMarkingPoliciesRequest::default(),
             client,
         }
     }
+}
+impl ListTrafficMarkingPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,12 +273,28 @@ impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTrafficMarkingPoliciesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTrafficMarkingPoliciesResponse,
+        ::acs_runtime::client::Error<ListTrafficMarkingPoliciesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTrafficMarkingPolicies`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTrafficMarkingPoliciesResponse {
     /// The token that determines the start point of the query.
     ///
@@ -252,25 +303,45 @@ pub struct ListTrafficMarkingPoliciesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `699989E4-64A0-5F78-8B93-CDB32D98971F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned on each page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The information about the traffic marking policy.
     ///
     /// - Wire name: `TrafficMarkingPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policies: Option<Vec<crate::types::TrafficMarkingPolicies>>,
 }
 impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesResponse {
@@ -287,8 +358,9 @@ impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTrafficMarkingPoliciesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterAvailableResourceRequest {
     /// The region ID of the Enterprise Edition transit router.
@@ -45,6 +46,10 @@ pub struct ListTransitRouterAvailableResourceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to query only the zones in which the multicast feature is supported. Valid values:
     ///
@@ -56,8 +61,13 @@ pub struct ListTransitRouterAvailableResourceRequest {
     /// - Wire name: `SupportMulticast`.
     /// - Example: `false`.
     #[rpc(name = "SupportMulticast")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportMulticast", skip_serializing_if = "Option::is_none")
+    )]
     pub support_multicast: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterAvailableResourceRequest {
@@ -161,14 +171,17 @@ impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterAvailableResourceRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterAvailableResourceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterAvailableResourceRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterAvailableResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,34 +194,70 @@ impl<'a> ListTransitRouterAvailableResourceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterAvailableResourceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterAvailableResourceResponse,
+        ::acs_runtime::client::Error<ListTransitRouterAvailableResourceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterAvailableResource`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterAvailableResourceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B4F480E0-4E76-5E43-9966-8322C28A158A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A list of secondary zone IDs.
     ///
     /// - Wire name: `SlaveZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZones", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zones: Option<Vec<String>>,
     /// A list of primary zones.
     ///
     /// - Wire name: `MasterZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterZones", skip_serializing_if = "Option::is_none")
+    )]
     pub master_zones: Option<Vec<String>>,
     /// A list of zone IDs.
     ///
     /// - Wire name: `AvailableZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableZones", skip_serializing_if = "Option::is_none")
+    )]
     pub available_zones: Option<Vec<String>>,
     /// Indicates whether the zone supports the multicast feature.
     ///
     /// - Wire name: `SupportMulticast`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportMulticast", skip_serializing_if = "Option::is_none")
+    )]
     pub support_multicast: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterAvailableResourceResponse {
@@ -225,8 +274,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterAvailableResourceResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterAvailableResourceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterAvailableResourceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -37,6 +38,10 @@ pub struct ListTransitRouterCidrRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the transit router.
     ///
@@ -44,12 +49,20 @@ pub struct ListTransitRouterCidrRequest {
     /// - Required.
     /// - Example: `tr-p0w3x8c9em72a40nw****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the CIDR block.
     ///
     /// - Wire name: `TransitRouterCidrId`.
     /// - Example: `cidr-0zv0q9crqpntzz****`.
     #[rpc(name = "TransitRouterCidrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -59,6 +72,10 @@ pub struct ListTransitRouterCidrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether only to precheck the API request. Valid values:
     ///
@@ -68,8 +85,13 @@ pub struct ListTransitRouterCidrRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterCidrRequest {
@@ -207,14 +229,17 @@ impl<C> ListTransitRouterCidrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterCidrRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterCidrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterCidrRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -227,21 +252,45 @@ impl<'a> ListTransitRouterCidrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterCidrResponse,
+        ::acs_runtime::client::Error<ListTransitRouterCidrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterCidr`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterCidrResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the CIDR block.
     ///
     /// - Wire name: `CidrLists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrLists", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_lists: Option<Vec<crate::types::CidrList>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterCidrResponse {
@@ -255,8 +304,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterCidrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterCidrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

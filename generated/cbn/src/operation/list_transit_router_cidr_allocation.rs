@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterCidrAllocationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -37,6 +38,10 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the transit router.
     ///
@@ -44,6 +49,10 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Required.
     /// - Example: `tr-p0w3x8c9em72a40nw****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -53,6 +62,10 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CIDR block.
     ///
@@ -61,18 +74,30 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Wire name: `TransitRouterCidrId`.
     /// - Example: `cidr-0zv0q9crqpntzz****`.
     #[rpc(name = "TransitRouterCidrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_id: Option<String>,
     /// The CIDR blocks that have IP addresses allocated to network instances.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.10.0/28`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The CIDR block of the transit router.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// The CIDR block that is for exclusive use.
     ///
@@ -81,18 +106,30 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Wire name: `DedicatedOwnerId`.
     /// - Example: `VPN`.
     #[rpc(name = "DedicatedOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_owner_id: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `AttachmentId`.
     /// - Example: `tr-attach-2nalp6yksc805w****`.
     #[rpc(name = "AttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachmentId", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment_id: Option<String>,
     /// The name of the network instance connection.
     ///
     /// - Wire name: `AttachmentName`.
     /// - Example: `nametest`.
     #[rpc(name = "AttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachmentName", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment_name: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -102,6 +139,10 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The number of entries per page.
     ///
@@ -114,6 +155,10 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Must be 5 to 100.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -123,8 +168,13 @@ pub struct ListTransitRouterCidrAllocationRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterCidrAllocationRequest {
@@ -357,14 +407,17 @@ impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterCidrAllocationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterCidrAllocationRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterCidrAllocationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -377,12 +430,28 @@ impl<'a> ListTransitRouterCidrAllocationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterCidrAllocationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterCidrAllocationResponse,
+        ::acs_runtime::client::Error<ListTransitRouterCidrAllocationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterCidrAllocation`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterCidrAllocationResponse {
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -391,16 +460,28 @@ pub struct ListTransitRouterCidrAllocationResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
@@ -409,10 +490,21 @@ pub struct ListTransitRouterCidrAllocationResponse {
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The information about the CIDR blocks that have IP addresses allocated to network instances.
     ///
     /// - Wire name: `TransitRouterCidrAllocations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterCidrAllocations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_cidr_allocations: Option<
         Vec<crate::types::TransitRouterCidrAllocation>,
     >,
@@ -431,8 +523,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterCidrAllocationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrAllocationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterCidrAllocationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterEcrAttachmentsRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -36,6 +37,10 @@ pub struct ListTransitRouterEcrAttachmentsRequest {
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -44,24 +49,43 @@ pub struct ListTransitRouterEcrAttachmentsRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ECR connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The number of entries to return on each page. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -71,6 +95,10 @@ pub struct ListTransitRouterEcrAttachmentsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The tags.
     ///
@@ -79,8 +107,13 @@ pub struct ListTransitRouterEcrAttachmentsRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterEcrAttachmentsRequest {
@@ -238,14 +271,17 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterEcrAttachmentsRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,34 +294,73 @@ impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterEcrAttachmentsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterEcrAttachmentsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterEcrAttachments`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterEcrAttachmentsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `461EC1B5-04A8-4706-8764-8F5BCEF48A6F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The information about the ECR connections.
     ///
     /// - Wire name: `TransitRouterAttachments`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachments",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachments: Option<Vec<crate::types::TransitRouterAttachment>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterEcrAttachmentsResponse {
@@ -302,8 +377,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterEcrAttachmentsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterEcrAttachmentsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterEcrAttachmentsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,31 +25,53 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     /// - Wire name: `CenId`.
     /// - Required.
     /// - Example: `cen-44m0p68spvlrqq****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// - Wire name: `VpcId`.
     /// - Required.
     /// - Example: `vpc-p0wr1cd4fcuxy3ui0****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 50 items.
     #[rpc(name = "VSwitchIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<Vec<String>>,
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterMulticastDomainVSwitchesRequest {
@@ -176,14 +198,17 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterMulticastDomainVSwitchesRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,24 +221,60 @@ impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterMulticastDomainVSwitchesResponse,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastDomainVSwitchesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterMulticastDomainVSwitches`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterMulticastDomainVSwitchesResponse {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `RequestId`.
     /// - Example: `B0E7E43C-979A-5130-AA0D-B3ADA69E0827`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `VSwitchIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainVSwitchesResponse {
@@ -230,9 +291,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainVSwitchesRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ListTransitRouterMulticastDomainVSwitchesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

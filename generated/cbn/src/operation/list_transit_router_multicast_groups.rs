@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastGroupsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -42,6 +43,10 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain.
     ///
@@ -50,6 +55,13 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `TransitRouterMulticastDomainId`.
     /// - Example: `tr-mcast-domain-5mjb5gjb6dgu98****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The IP address of the multicast group.
     ///
@@ -58,6 +70,10 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `GroupIpAddress`.
     /// - Example: `239.XX.XX.2`.
     #[rpc(name = "GroupIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub group_ip_address: Option<String>,
     /// The ID of the network instance connection
     ///
@@ -66,18 +82,36 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-g3kz2k3u76amsk****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The vSwitch IDs.
     ///
     /// - Wire name: `VSwitchIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "VSwitchIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<Vec<String>>,
     /// The ID of the inter-region multicast domain.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomains`.
     /// - Must have at most 20 items.
     #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterMulticastDomains",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_multicast_domains: Option<Vec<String>>,
     /// The type of the multicast resource. Valid values:
     ///
@@ -87,18 +121,30 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the resource associated with the multicast resource.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vpc-p0w9alkte4w2htrqe****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The number of entries to return on each page. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -108,6 +154,10 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// Specifies whether to query the multicast sources. Valid values:
     ///
@@ -122,6 +172,10 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `IsGroupSource`.
     /// - Example: `true`.
     #[rpc(name = "IsGroupSource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsGroupSource", skip_serializing_if = "Option::is_none")
+    )]
     pub is_group_source: Option<bool>,
     /// Specified whether to query the multicast members. Valid values:
     ///
@@ -135,14 +189,23 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     /// - Wire name: `IsGroupMember`.
     /// - Example: `false`.
     #[rpc(name = "IsGroupMember")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsGroupMember", skip_serializing_if = "Option::is_none")
+    )]
     pub is_group_member: Option<bool>,
     /// The IDs of ENIs.
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterMulticastGroupsRequest {
@@ -419,14 +482,17 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterMulticastGroupsRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -439,27 +505,55 @@ impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterMulticastGroupsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterMulticastGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterMulticastGroups`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterMulticastGroupsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `FB3C4A16-0933-5850-9D43-0C3EA37BCBFB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -468,10 +562,21 @@ pub struct ListTransitRouterMulticastGroupsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// A list of multicast groups.
     ///
     /// - Wire name: `TransitRouterMulticastGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastGroups",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_groups: Option<
         Vec<crate::types::TransitRouterMulticastGroup>,
     >,
@@ -490,8 +595,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterMulticastGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

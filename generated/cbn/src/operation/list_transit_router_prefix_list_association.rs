@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterPrefixListAssociationRequest {
     /// The ID of the region where the transit router is deployed.
@@ -35,6 +36,10 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the transit router.
     ///
@@ -42,36 +47,60 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `tr-6ehx7q2jze8ch5ji0****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the route table of the transit router.
     ///
     /// - Wire name: `TransitRouterTableId`.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouterTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_table_id: Option<String>,
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the prefix list belongs.
     ///
     /// - Wire name: `OwnerUid`.
     /// - Example: `1210123456123456`.
     #[rpc(name = "OwnerUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_uid: Option<i64>,
     /// The number of the page to return. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **100**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the next hop.
     ///
@@ -80,6 +109,10 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `NextHop`.
     /// - Example: `tr-attach-flbq507rg2ckrj****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The type of the next hop. Valid values:
     ///
@@ -91,12 +124,20 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `NextHopType`.
     /// - Example: `VPC`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The ID of the network instance associated with the next hop connection.
     ///
     /// - Wire name: `NextHopInstanceId`.
     /// - Example: `vpc-6eh7fp9hdqa2wv85t****`.
     #[rpc(name = "NextHopInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_instance_id: Option<String>,
     /// The status of the prefix list. Valid values:
     ///
@@ -106,8 +147,13 @@ pub struct ListTransitRouterPrefixListAssociationRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterPrefixListAssociationRequest {
@@ -318,14 +364,17 @@ impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterPrefixListAssociationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterPrefixListAssociationRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -338,36 +387,72 @@ impl<'a> ListTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client>
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterPrefixListAssociationResponse,
+        ::acs_runtime::client::Error<ListTransitRouterPrefixListAssociationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterPrefixListAssociation`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterPrefixListAssociationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6005CA94-676E-1FEE-985E-7602EFAADD6A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// A list of prefix lists.
     ///
     /// - Wire name: `PrefixLists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixLists", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_lists: Option<Vec<crate::types::PrefixList>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterPrefixListAssociationResponse {
@@ -384,8 +469,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterPrefixListAssociationRespo
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPrefixListAssociationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterPrefixListAssociationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

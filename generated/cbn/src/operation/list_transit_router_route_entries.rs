@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteEntriesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -33,6 +34,10 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The destination CIDR block of the route. **This parameter is to be deprecated. We recommend that you use the RouteFilter parameter**.
     ///
@@ -40,6 +45,13 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Example: `192.168.0.0/24`.
     /// - Deprecated.
     #[rpc(name = "TransitRouterRouteEntryDestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDestinationCidrBlock",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_destination_cidr_block: Option<String>,
     /// The status of the route. Valid values:
     ///
@@ -55,6 +67,13 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `TransitRouterRouteEntryStatus`.
     /// - Example: `Active`.
     #[rpc(name = "TransitRouterRouteEntryStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_status: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
@@ -62,6 +81,13 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Required.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -71,6 +97,10 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `fce19****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The route name.
     ///
@@ -78,6 +108,13 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Must have at most 20 items.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterRouteEntryNames", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNames",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_names: Option<Vec<String>>,
     /// The route ID.
     ///
@@ -85,6 +122,13 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Must have at most 20 items.
     /// - Example: `rte-oklkgwmj97z6dn****`.
     #[rpc(name = "TransitRouterRouteEntryIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_ids: Option<Vec<String>>,
     /// The route type. Valid values:
     ///
@@ -94,6 +138,13 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `TransitRouterRouteEntryType`.
     /// - Example: `Propagated`.
     #[rpc(name = "TransitRouterRouteEntryType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_type: Option<String>,
     /// The next hop type. Valid values:
     ///
@@ -103,18 +154,39 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `TransitRouterRouteEntryNextHopType`.
     /// - Example: `Attachment`.
     #[rpc(name = "TransitRouterRouteEntryNextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_type: Option<String>,
     /// The ID of the network instance connection that you want to specify as the next hop.
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterRouteEntryNextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_id: Option<String>,
     /// The next hop ID.
     ///
     /// - Wire name: `TransitRouterRouteEntryNextHopResourceId`.
     /// - Example: `vpc-m5ent6du8deaq5*****`.
     #[rpc(name = "TransitRouterRouteEntryNextHopResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopResourceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_resource_id: Option<String>,
     /// The next hop type. Valid values:
     ///
@@ -126,12 +198,26 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `TransitRouterRouteEntryNextHopResourceType`.
     /// - Example: `VPC`.
     #[rpc(name = "TransitRouterRouteEntryNextHopResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryNextHopResourceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_next_hop_resource_type: Option<String>,
     /// The source instance ID.
     ///
     /// - Wire name: `TransitRouterRouteEntryOriginResourceId`.
     /// - Example: `vpc-m5ent6du8deaq5*****`.
     #[rpc(name = "TransitRouterRouteEntryOriginResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryOriginResourceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_origin_resource_id: Option<String>,
     /// The source instance type. Valid values:
     ///
@@ -143,22 +229,38 @@ pub struct ListTransitRouterRouteEntriesRequest {
     /// - Wire name: `TransitRouterRouteEntryOriginResourceType`.
     /// - Example: `VPC`.
     #[rpc(name = "TransitRouterRouteEntryOriginResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryOriginResourceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_origin_resource_type: Option<String>,
     /// The prefix list ID.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-6ehtn5kqxgeyy08fi****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The filter conditions.
     ///
     /// - Wire name: `RouteFilter`.
     /// - Must have at most 10 items.
     #[rpc(name = "RouteFilter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteFilter", skip_serializing_if = "Option::is_none")
+    )]
     pub route_filter: Option<
         Vec<crate::types::ListTransitRouterRouteEntriesRouteFilter>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterRouteEntriesRequest {
@@ -502,14 +604,17 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -522,12 +627,28 @@ impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterRouteEntriesResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterRouteEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterRouteEntriesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -536,25 +657,48 @@ pub struct ListTransitRouterRouteEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `fce19****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C3835E5E-1504-4344-B1BB-98A4110F1079`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A list of route entries.
     ///
     /// - Wire name: `TransitRouterRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntries",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entries: Option<
         Vec<crate::types::TransitRouterRouteEntries>,
     >,
@@ -573,8 +717,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

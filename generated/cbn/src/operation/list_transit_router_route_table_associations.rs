@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// The number of entries to return on each page. Default value: **50**.
@@ -40,6 +41,10 @@ pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// - Default: `50`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -49,24 +54,49 @@ pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `a415****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterRouteTableId`.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `TransitRouterAttachmentResourceId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
     #[rpc(name = "TransitRouterAttachmentResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentResourceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_resource_id: Option<String>,
     /// The type of next hop. Valid values:
     ///
@@ -78,6 +108,13 @@ pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// - Wire name: `TransitRouterAttachmentResourceType`.
     /// - Example: `VPC`.
     #[rpc(name = "TransitRouterAttachmentResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentResourceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_resource_type: Option<String>,
     /// The status of the associated forwarding correlation. Valid values:
     ///
@@ -88,8 +125,13 @@ pub struct ListTransitRouterRouteTableAssociationsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterRouteTableAssociationsRequest {
@@ -258,14 +300,17 @@ impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterRouteTableAssociationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterRouteTableAssociationsRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -278,12 +323,28 @@ impl<'a> ListTransitRouterRouteTableAssociationsRequestBuilder<&'a crate::Client
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterRouteTableAssociationsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTableAssociationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterRouteTableAssociations`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterRouteTableAssociationsResponse {
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -292,25 +353,48 @@ pub struct ListTransitRouterRouteTableAssociationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `a415****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F6B1D9AB-176D-4399-801D-8BC576F4EB0D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A list of associated forwarding correlations.
     ///
     /// - Wire name: `TransitRouterAssociations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAssociations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_associations: Option<Vec<crate::types::TransitRouterAssociation>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTableAssociationsResponse {
@@ -327,8 +411,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTableAssociationsResp
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTableAssociationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterRouteTableAssociationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

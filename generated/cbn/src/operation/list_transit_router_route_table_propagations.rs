@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTablePropagationsRequest {
     /// The number of entries to return on each page. Default value: **50**.
@@ -32,12 +33,20 @@ pub struct ListTransitRouterRouteTablePropagationsRequest {
     /// - Default: `50`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the route table of the Enterprise Edition transit router.
     ///
@@ -45,18 +54,39 @@ pub struct ListTransitRouterRouteTablePropagationsRequest {
     /// - Required.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The ID of the network instance connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-vx6iwhjr1x1j78****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the network instance.
     ///
     /// - Wire name: `TransitRouterAttachmentResourceId`.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
     #[rpc(name = "TransitRouterAttachmentResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentResourceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_resource_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -68,6 +98,13 @@ pub struct ListTransitRouterRouteTablePropagationsRequest {
     /// - Wire name: `TransitRouterAttachmentResourceType`.
     /// - Example: `VPC`.
     #[rpc(name = "TransitRouterAttachmentResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentResourceType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_resource_type: Option<String>,
     /// The status of the route learning correlation. Valid values:
     ///
@@ -78,8 +115,13 @@ pub struct ListTransitRouterRouteTablePropagationsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterRouteTablePropagationsRequest {
@@ -248,14 +290,17 @@ impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterRouteTablePropagationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterRouteTablePropagationsRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,34 +313,73 @@ impl<'a> ListTransitRouterRouteTablePropagationsRequestBuilder<&'a crate::Client
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterRouteTablePropagationsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTablePropagationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterRouteTablePropagations`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterRouteTablePropagationsResponse {
     /// The token that determines the start point of the query.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04C81E0D-945E-4D61-A561-3DEA322F243B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A list of route learning correlations.
     ///
     /// - Wire name: `TransitRouterPropagations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterPropagations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_propagations: Option<Vec<crate::types::TransitRouterPropagation>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablePropagationsResponse {
@@ -312,8 +396,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablePropagationsResp
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablePropagationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterRouteTablePropagationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

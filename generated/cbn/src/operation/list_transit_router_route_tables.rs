@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTablesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -32,6 +33,10 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -41,6 +46,10 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -50,12 +59,23 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Wire name: `TransitRouterRouteTableType`.
     /// - Example: `Custom`.
     #[rpc(name = "TransitRouterRouteTableType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_type: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-uf654ttymmljlvh2x****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The status of the route table. Valid values:
     ///
@@ -66,6 +86,13 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Wire name: `TransitRouterRouteTableStatus`.
     /// - Example: `Active`.
     #[rpc(name = "TransitRouterRouteTableStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_status: Option<String>,
     /// The name of the route table.
     ///
@@ -77,6 +104,13 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Must have at most 20 items.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterRouteTableNames", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableNames",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_names: Option<Vec<String>>,
     /// The ID of the route table.
     ///
@@ -86,6 +120,13 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Must have at most 20 items.
     /// - Example: `vtb-bp1l8awdb4iuo9uwu****`.
     #[rpc(name = "TransitRouterRouteTableIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_ids: Option<Vec<String>>,
     /// The information about the tags.
     ///
@@ -94,15 +135,24 @@ pub struct ListTransitRouterRouteTablesRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The features of the route table.
     ///
     /// - Wire name: `RouteTableOptions`.
     #[rpc(name = "RouteTableOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_options: Option<
         crate::types::ListTransitRouterRouteTablesRouteTableOptions,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterRouteTablesRequest {
@@ -326,14 +376,17 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterRouteTablesRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterRouteTablesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -346,12 +399,28 @@ impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterRouteTablesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterRouteTablesResponse,
+        ::acs_runtime::client::Error<ListTransitRouterRouteTablesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterRouteTables`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterRouteTablesResponse {
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -360,25 +429,48 @@ pub struct ListTransitRouterRouteTablesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `82678F4A-C9F7-4CC1-8BF0-D619A63BFC57`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A list of route tables.
     ///
     /// - Wire name: `TransitRouterRouteTables`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTables",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_tables: Option<Vec<crate::types::TransitRouterRouteTable>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablesResponse {
@@ -395,8 +487,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterRouteTablesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterVpcAttachmentsRequest {
     /// The IDs of the CEN instances.
@@ -36,6 +37,10 @@ pub struct ListTransitRouterVpcAttachmentsRequest {
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The region ID of the Enterprise Edition transit router.
     ///
@@ -44,24 +49,43 @@ pub struct ListTransitRouterVpcAttachmentsRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC connection.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the Enterprise Edition transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-bp1su1ytdxtataupl****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The number of entries to return on each page. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -71,6 +95,10 @@ pub struct ListTransitRouterVpcAttachmentsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The information about the tags.
     ///
@@ -79,12 +107,20 @@ pub struct ListTransitRouterVpcAttachmentsRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1kbjcre9vtsebo1****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The entity that pays the fees of the network instance. Valid values:
     ///
@@ -94,6 +130,10 @@ pub struct ListTransitRouterVpcAttachmentsRequest {
     /// - Wire name: `OrderType`.
     /// - Example: `PayByCenOwner`.
     #[rpc(name = "OrderType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub order_type: Option<String>,
     /// Specifies whether the network instance is attached to the CEN instance. Valid values:
     ///
@@ -104,8 +144,13 @@ pub struct ListTransitRouterVpcAttachmentsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Attached`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterVpcAttachmentsRequest {
@@ -303,14 +348,17 @@ impl<C> ListTransitRouterVpcAttachmentsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterVpcAttachmentsRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterVpcAttachmentsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterVpcAttachmentsRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterVpcAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -323,12 +371,28 @@ impl<'a> ListTransitRouterVpcAttachmentsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterVpcAttachmentsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterVpcAttachmentsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterVpcAttachmentsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterVpcAttachments`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVpcAttachmentsResponse {
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -337,25 +401,48 @@ pub struct ListTransitRouterVpcAttachmentsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C97FF53F-3EF8-4883-B459-60E171924B23`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The information about the VPC connection.
     ///
     /// - Wire name: `TransitRouterAttachments`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachments",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachments: Option<
         Vec<crate::types::ListTransitRouterVpcAttachmentsTransitRouterAttachment>,
     >,
@@ -374,8 +461,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpcAttachmentsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterVpcAttachmentsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRouterVpnAttachmentsRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -38,6 +39,10 @@ pub struct ListTransitRouterVpnAttachmentsRequest {
     /// - Wire name: `CenId`.
     /// - Example: `cen-rsgxs8ng2awen2****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The region ID of the transit router.
     ///
@@ -46,24 +51,43 @@ pub struct ListTransitRouterVpnAttachmentsRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN attachment.
     ///
     /// - Wire name: `TransitRouterAttachmentId`.
     /// - Example: `tr-attach-a6p8voaodog5c0****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0wm740vjnbaprv0m****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The number of entries to return on each page. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -73,6 +97,10 @@ pub struct ListTransitRouterVpnAttachmentsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The information about the tags that are added to the CEN instance.
     ///
@@ -81,8 +109,13 @@ pub struct ListTransitRouterVpnAttachmentsRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRouterVpnAttachmentsRequest {
@@ -240,14 +273,17 @@ impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRouterVpnAttachmentsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRouterVpnAttachmentsRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,12 +296,28 @@ impl<'a> ListTransitRouterVpnAttachmentsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRouterVpnAttachmentsResponse,
+        ::acs_runtime::client::Error<ListTransitRouterVpnAttachmentsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouterVpnAttachments`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRouterVpnAttachmentsResponse {
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -274,25 +326,48 @@ pub struct ListTransitRouterVpnAttachmentsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3D5530D2-3BBB-524E-8E98-59AB06A250E4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The information about the VPN attachment.
     ///
     /// - Wire name: `TransitRouterAttachments`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachments",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachments: Option<
         Vec<crate::types::ListTransitRouterVpnAttachmentsTransitRouterAttachment>,
     >,
@@ -311,8 +386,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRouterVpnAttachmentsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpnAttachmentsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRouterVpnAttachmentsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTransitRoutersRequest {
     /// The number of the page to return. Default value: **1**.
@@ -38,6 +39,10 @@ pub struct ListTransitRoutersRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -45,18 +50,30 @@ pub struct ListTransitRoutersRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the CEN instance.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-j3jzhw1zpau2km****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the transit router.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-uf654ttymmljlvh2x****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the region where the transit router is deployed.
     ///
@@ -65,6 +82,10 @@ pub struct ListTransitRoutersRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The information about the tags.
     ///
@@ -73,6 +94,10 @@ pub struct ListTransitRoutersRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The status of the transit router. Valid values:
     ///
@@ -85,6 +110,10 @@ pub struct ListTransitRoutersRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The edition of the transit router. Valid values:
     ///
@@ -94,6 +123,10 @@ pub struct ListTransitRoutersRequest {
     /// - Wire name: `Type`.
     /// - Example: `Enterprise`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The name of the Enterprise Edition transit router.
     ///
@@ -102,14 +135,23 @@ pub struct ListTransitRoutersRequest {
     /// - Wire name: `TransitRouterName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_name: Option<String>,
     /// The field that is used to enable or disable a feature of the transit router.
     ///
     /// - Wire name: `FeatureFilter`.
     /// - Must have at most 1 items.
     #[rpc(name = "FeatureFilter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeatureFilter", skip_serializing_if = "Option::is_none")
+    )]
     pub feature_filter: Option<Vec<crate::types::FeatureFilter>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTransitRoutersRequest {
@@ -311,14 +353,17 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
+impl<C> ListTransitRoutersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTransitRoutersRequest::default(),
             client,
         }
     }
+}
+impl ListTransitRoutersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -331,36 +376,72 @@ impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTransitRoutersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTransitRoutersResponse,
+        ::acs_runtime::client::Error<ListTransitRoutersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTransitRouters`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTransitRoutersResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `68521297-5FA6-46CB-B4EB-658F1C68C8CC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// A list of transit routers.
     ///
     /// - Wire name: `TransitRouters`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouters", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_routers: Option<Vec<crate::types::TransitRouter>>,
 }
 impl ::acs_runtime::de::FromJson for ListTransitRoutersResponse {
@@ -377,8 +458,9 @@ impl ::acs_runtime::de::FromJson for ListTransitRoutersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTransitRoutersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

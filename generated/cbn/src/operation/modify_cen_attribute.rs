@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenAttributeRequest {
     /// The ID of the CEN instance.
@@ -37,6 +38,10 @@ pub struct ModifyCenAttributeRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The name of the CEN instance.
     ///
@@ -45,6 +50,10 @@ pub struct ModifyCenAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the CEN instance.
     ///
@@ -53,6 +62,10 @@ pub struct ModifyCenAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `cen`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The level of CIDR block overlapping.
     ///
@@ -61,8 +74,13 @@ pub struct ModifyCenAttributeRequest {
     /// - Wire name: `ProtectionLevel`.
     /// - Example: `REDUCED`.
     #[rpc(name = "ProtectionLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_level: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCenAttributeRequest {
@@ -183,14 +201,17 @@ impl<C> ModifyCenAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCenAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCenAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyCenAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,15 +224,35 @@ impl<'a> ModifyCenAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCenAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCenAttributeResponse,
+        ::acs_runtime::client::Error<ModifyCenAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCenAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCenAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `13526224-5780-4426-8BDF-BC8B08700F22`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCenAttributeResponse {
@@ -224,8 +265,9 @@ impl ::acs_runtime::de::FromJson for ModifyCenAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCenAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCenAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

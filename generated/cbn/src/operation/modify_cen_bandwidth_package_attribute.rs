@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageAttributeRequest {
     /// The new name of the bandwidth plan.
@@ -33,6 +34,10 @@ pub struct ModifyCenBandwidthPackageAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The new description of the bandwidth plan.
     ///
@@ -41,6 +46,10 @@ pub struct ModifyCenBandwidthPackageAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `Bandwidth Plans`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the bandwidth plan.
     ///
@@ -48,8 +57,13 @@ pub struct ModifyCenBandwidthPackageAttributeRequest {
     /// - Required.
     /// - Example: `cenbwp-4c2zaavbvh5fx****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCenBandwidthPackageAttributeRequest {
@@ -161,14 +175,17 @@ impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCenBandwidthPackageAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCenBandwidthPackageAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyCenBandwidthPackageAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,15 +198,35 @@ impl<'a> ModifyCenBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCenBandwidthPackageAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCenBandwidthPackageAttributeResponse,
+        ::acs_runtime::client::Error<ModifyCenBandwidthPackageAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCenBandwidthPackageAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCenBandwidthPackageAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `13526224-5780-4426-8ADF-BC8B08700F23`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCenBandwidthPackageAttributeResponse {
@@ -202,8 +239,9 @@ impl ::acs_runtime::de::FromJson for ModifyCenBandwidthPackageAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCenBandwidthPackageAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCenBandwidthPackageAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageSpecRequest {
     /// The ID of the bandwidth plan.
@@ -32,6 +33,10 @@ pub struct ModifyCenBandwidthPackageSpecRequest {
     /// - Required.
     /// - Example: `cenbwp-4c2zaavbvh5x****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// The new maximum bandwidth value of the bandwidth plan. Unit: Mbit/s.
     ///
@@ -40,8 +45,13 @@ pub struct ModifyCenBandwidthPackageSpecRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCenBandwidthPackageSpecRequest {
@@ -140,14 +150,17 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCenBandwidthPackageSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyCenBandwidthPackageSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,15 +173,35 @@ impl<'a> ModifyCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCenBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCenBandwidthPackageSpecResponse,
+        ::acs_runtime::client::Error<ModifyCenBandwidthPackageSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCenBandwidthPackageSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCenBandwidthPackageSpecResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCenBandwidthPackageSpecResponse {
@@ -181,8 +214,9 @@ impl ::acs_runtime::de::FromJson for ModifyCenBandwidthPackageSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCenBandwidthPackageSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCenBandwidthPackageSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

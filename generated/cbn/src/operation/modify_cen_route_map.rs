@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -47,6 +48,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region in which the routing policy is applied.
     ///
@@ -56,6 +61,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "CenRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_region_id: Option<String>,
     /// The ID of the routing policy.
     ///
@@ -63,6 +72,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Required.
     /// - Example: `cenrmap-abcdedfghij****`.
     #[rpc(name = "RouteMapId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteMapId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_map_id: Option<String>,
     /// The description of the routing policy.
     ///
@@ -71,6 +84,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The action to be performed on a route that meets all the match conditions. Valid values:
     ///
@@ -82,6 +99,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be one of `Permit`, `Deny`.
     /// - Example: `Permit`.
     #[rpc(name = "MapResult")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MapResult", skip_serializing_if = "Option::is_none")
+    )]
     pub map_result: Option<crate::types::MapResult>,
     /// The priority of the routing policy that you want to associate with the current one.
     ///
@@ -93,6 +114,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be 1 to 1000.
     /// - Example: `20`.
     #[rpc(name = "NextPriority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextPriority", skip_serializing_if = "Option::is_none")
+    )]
     pub next_priority: Option<i32>,
     /// The match method that is used to match routes against the prefix list. Valid values:
     ///
@@ -108,6 +133,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be one of `Include`, `Complete`.
     /// - Example: `Include`.
     #[rpc(name = "CidrMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_match_mode: Option<crate::types::CidrMatchMode>,
     /// The match method that is used to match routes based on the AS path. Valid values:
     ///
@@ -118,6 +147,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be one of `Include`, `Complete`.
     /// - Example: `Include`.
     #[rpc(name = "AsPathMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AsPathMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub as_path_match_mode: Option<crate::types::AsPathMatchMode>,
     /// The match method that is used to match routes based on the community. Valid values:
     ///
@@ -128,6 +161,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be one of `Include`, `Complete`, `Contain`.
     /// - Example: `Include`.
     #[rpc(name = "CommunityMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommunityMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub community_match_mode: Option<crate::types::CommunityMatchMode>,
     /// The action to be performed on the community. Valid values:
     ///
@@ -140,6 +177,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be one of `Additive`, `Replace`.
     /// - Example: `Additive`.
     #[rpc(name = "CommunityOperateMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommunityOperateMode", skip_serializing_if = "Option::is_none")
+    )]
     pub community_operate_mode: Option<crate::types::CommunityOperateMode>,
     /// The new priority of the route.
     ///
@@ -151,6 +192,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be 1 to 100.
     /// - Example: `22`.
     #[rpc(name = "Preference")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Preference", skip_serializing_if = "Option::is_none")
+    )]
     pub preference: Option<i32>,
     /// The priority of the routing policy. Valid values: **1** to **100**. A smaller value indicates a higher priority.
     ///
@@ -161,6 +206,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must be 1 to 1000.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// Specifies whether to exclude source instance IDs. Valid values:
     ///
@@ -171,6 +220,13 @@ pub struct ModifyCenRouteMapRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "SourceInstanceIdsReverseMatch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceInstanceIdsReverseMatch",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_instance_ids_reverse_match: Option<bool>,
     /// Specifies whether to exclude destination instance IDs. Valid values:
     ///
@@ -181,6 +237,13 @@ pub struct ModifyCenRouteMapRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DestinationInstanceIdsReverseMatch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationInstanceIdsReverseMatch",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_instance_ids_reverse_match: Option<bool>,
     /// The type of IP address in the match condition. Valid values:
     ///
@@ -192,6 +255,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Wire name: `MatchAddressType`.
     /// - Example: `IPv4`.
     #[rpc(name = "MatchAddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub match_address_type: Option<String>,
     /// The IDs of the source network instances to which the routes belong. The following network instance types are supported:
     ///
@@ -207,6 +274,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vpc-afsfdf5435vcvc****`.
     #[rpc(name = "SourceInstanceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_instance_ids: Option<Vec<String>>,
     /// The IDs of the destination network instances to which the routes belong. The following network instance types are supported:
     ///
@@ -224,6 +295,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vpc-avcdsg34ds****`.
     #[rpc(name = "DestinationInstanceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_instance_ids: Option<Vec<String>>,
     /// The IDs of the source route tables to which the routes belong. You can enter at most 32 route table IDs.
     ///
@@ -231,6 +306,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vtb-acdbvtbr342cd****`.
     #[rpc(name = "SourceRouteTableIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRouteTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_route_table_ids: Option<Vec<String>>,
     /// The IDs of the destination route tables to which the routes belong. You can enter at most 32 route table IDs.
     ///
@@ -240,6 +319,13 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `vtb-adfg53c322v****`.
     #[rpc(name = "DestinationRouteTableIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationRouteTableIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_route_table_ids: Option<Vec<String>>,
     /// The IDs of the source regions to which the routes belong. You can enter at most 32 region IDs.
     ///
@@ -249,6 +335,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `cn-beijing`.
     #[rpc(name = "SourceRegionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub source_region_ids: Option<Vec<String>>,
     /// The types of source network instance to which the routes belong. The following types of network instances are supported:
     ///
@@ -264,6 +354,13 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `VPC`.
     #[rpc(name = "SourceChildInstanceTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceChildInstanceTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_child_instance_types: Option<Vec<String>>,
     /// The types of destination network instance to which the routes belong. The following types of network instances are supported:
     ///
@@ -280,6 +377,13 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `VPC`.
     #[rpc(name = "DestinationChildInstanceTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationChildInstanceTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_child_instance_types: Option<Vec<String>>,
     /// The prefix list against which routes are matched.
     ///
@@ -289,6 +393,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `10.10.10.0/24`.
     #[rpc(name = "DestinationCidrBlocks", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_blocks: Option<Vec<String>>,
     /// The type of route to be matched against the match condition. The following route types are supported:
     ///
@@ -300,6 +408,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `System`.
     #[rpc(name = "RouteTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub route_types: Option<Vec<String>>,
     /// The AS paths against which routes are matched.
     ///
@@ -309,6 +421,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501`.
     #[rpc(name = "MatchAsns", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchAsns", skip_serializing_if = "Option::is_none")
+    )]
     pub match_asns: Option<Vec<i32>>,
     /// The community against which routes are matched.
     ///
@@ -322,6 +438,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501:1`.
     #[rpc(name = "MatchCommunitySet", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchCommunitySet", skip_serializing_if = "Option::is_none")
+    )]
     pub match_community_set: Option<Vec<String>>,
     /// The community set on which actions are performed.
     ///
@@ -335,6 +455,10 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501:1`.
     #[rpc(name = "OperateCommunitySet", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperateCommunitySet", skip_serializing_if = "Option::is_none")
+    )]
     pub operate_community_set: Option<Vec<String>>,
     /// The AS paths that are prepended by using an action statement when regional gateways receive or advertise routes.
     ///
@@ -349,14 +473,23 @@ pub struct ModifyCenRouteMapRequest {
     /// - Must have at most 32 items.
     /// - Example: `65501`.
     #[rpc(name = "PrependAsPath", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrependAsPath", skip_serializing_if = "Option::is_none")
+    )]
     pub prepend_as_path: Option<Vec<i64>>,
     /// The destination region IDs of the route. You can specify at most 32 region IDs.
     ///
     /// - Wire name: `DestinationRegionIds`.
     /// - Must have at most 32 items.
     #[rpc(name = "DestinationRegionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCenRouteMapRequest {
@@ -1067,14 +1200,17 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCenRouteMapRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCenRouteMapRequest::default(),
             client,
         }
     }
+}
+impl ModifyCenRouteMapRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1087,17 +1223,37 @@ impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCenRouteMapRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCenRouteMapResponse,
+        ::acs_runtime::client::Error<ModifyCenRouteMapError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCenRouteMap`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCenRouteMapResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCenRouteMapResponse {
@@ -1110,8 +1266,9 @@ impl ::acs_runtime::de::FromJson for ModifyCenRouteMapResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCenRouteMapResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCenRouteMapResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyFlowLogAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,6 +49,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The new name of the flow log.
     ///
@@ -56,6 +61,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "FlowLogName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The new description of the flow log.
     ///
@@ -64,6 +73,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the region where the flow log is deployed.
     ///
@@ -73,6 +86,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the flow log.
     ///
@@ -80,20 +97,33 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Required.
     /// - Example: `flowlog-m5evbtbpt****`.
     #[rpc(name = "FlowLogId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The CEN instance ID.
     ///
     /// - Wire name: `CenId`.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The time window for collecting log data. Unit: seconds. Valid values: **60** or **600** Default value: **600**.
     ///
     /// - Wire name: `Interval`.
     /// - Example: `600`.
     #[rpc(name = "Interval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Interval", skip_serializing_if = "Option::is_none")
+    )]
     pub interval: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyFlowLogAttributeRequest {
@@ -254,14 +284,17 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyFlowLogAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyFlowLogAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,12 +307,28 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyFlowLogAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyFlowLogAttributeResponse,
+        ::acs_runtime::client::Error<ModifyFlowLogAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyFlowLogAttribute`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyFlowLogAttributeResponse {
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -288,11 +337,19 @@ pub struct ModifyFlowLogAttributeResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9A411874-2EC8-4633-9D30-9012DCE89DD1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
@@ -306,8 +363,9 @@ impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyFlowLogAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

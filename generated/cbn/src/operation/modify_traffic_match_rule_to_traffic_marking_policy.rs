@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -37,6 +38,10 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run without performing the actual request. Valid values:
     ///
@@ -46,6 +51,10 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic marking policy.
     ///
@@ -53,6 +62,10 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `tm-u9nxup5kww5po8****`.
     #[rpc(name = "TrafficMarkingPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The ID of the traffic classification rule.
     ///
@@ -60,6 +73,10 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `tm-rule-fa9kgq1e90rmhc****`.
     #[rpc(name = "TrafficMatchRuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_id: Option<String>,
     /// The name of the traffic classification rule.
     ///
@@ -68,6 +85,10 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMatchRuleName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMatchRuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMatchRuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_match_rule_name: Option<String>,
     /// The description of the traffic classification rule.
     ///
@@ -76,8 +97,16 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// - Wire name: `TrafficMatchRuleDescription`.
     /// - Example: `descriptiontest`.
     #[rpc(name = "TrafficMatchRuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMatchRuleDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_match_rule_description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
@@ -233,14 +262,17 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
+}
+impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,17 +285,39 @@ impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse,
+        ::acs_runtime::client::Error<ModifyTrafficMatchRuleToTrafficMarkingPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `13526224-5780-4426-8ADF-BC8B08700F23`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -277,9 +331,9 @@ for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

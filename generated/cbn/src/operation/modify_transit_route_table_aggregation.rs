@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyTransitRouteTableAggregationRequest {
     /// The list of route table IDs of the Enterprise Edition transit router.
@@ -33,6 +34,10 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Required.
     /// - Example: `vtb-6ehgc262hr170qgyc****`.
     #[rpc(name = "TransitRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_route_table_id: Option<String>,
     /// The name of the aggregate route.
     ///
@@ -41,6 +46,13 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Wire name: `TransitRouteTableAggregationName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouteTableAggregationName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_name: Option<String>,
     /// The destination CIDR block of the aggregate route.
     ///
@@ -48,6 +60,13 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Required.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "TransitRouteTableAggregationCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_cidr: Option<String>,
     /// The scope of networks that you want to advertise the aggregate route.
     ///
@@ -56,6 +75,13 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Wire name: `TransitRouteTableAggregationScope`.
     /// - Example: `VPC`.
     #[rpc(name = "TransitRouteTableAggregationScope")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationScope",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_scope: Option<String>,
     /// The scope of networks to which the aggregate route is advertised.
     ///
@@ -64,6 +90,13 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Wire name: `TransitRouteTableAggregationScopeList`.
     /// - Must have at most 5 items.
     #[rpc(name = "TransitRouteTableAggregationScopeList", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationScopeList",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_scope_list: Option<Vec<String>>,
     /// The description of the aggregate route.
     ///
@@ -72,6 +105,13 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Wire name: `TransitRouteTableAggregationDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TransitRouteTableAggregationDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouteTableAggregationDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_route_table_aggregation_description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -83,6 +123,10 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Example: `02fb3da4****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run to check information such as the permissions and instance status. Valid values:
     ///
@@ -93,8 +137,13 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyTransitRouteTableAggregationRequest {
@@ -304,14 +353,17 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyTransitRouteTableAggregationRequest::default(),
             client,
         }
     }
+}
+impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -324,17 +376,37 @@ impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyTransitRouteTableAggregationResponse,
+        ::acs_runtime::client::Error<ModifyTransitRouteTableAggregationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyTransitRouteTableAggregation`.
 ///
 /// PlainResponse
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTransitRouteTableAggregationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyTransitRouteTableAggregationResponse {
@@ -347,8 +419,9 @@ impl ::acs_runtime::de::FromJson for ModifyTransitRouteTableAggregationResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouteTableAggregationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTransitRouteTableAggregationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

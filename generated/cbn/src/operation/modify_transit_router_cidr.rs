@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,6 +47,10 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the transit router.
     ///
@@ -53,6 +58,10 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Required.
     /// - Example: `tr-gw8ergozrv77rtbjd****`.
     #[rpc(name = "TransitRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The ID of the CIDR block.
     ///
@@ -62,6 +71,10 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Required.
     /// - Example: `cidr-0zv0q9crqpntzz****`.
     #[rpc(name = "TransitRouterCidrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_cidr_id: Option<String>,
     /// The ID of the region where the transit router is deployed.
     ///
@@ -71,6 +84,10 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new name of the transit router CIDR block.
     ///
@@ -79,6 +96,10 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The new description of the transit router CIDR block.
     ///
@@ -87,12 +108,20 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The new CIDR block of the transit router.
     ///
     /// - Wire name: `Cidr`.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -102,6 +131,10 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether to allow the system to automatically add a route that points to the CIDR block to the route table of the transit router. Valid values:
     ///
@@ -113,8 +146,13 @@ pub struct ModifyTransitRouterCidrRequest {
     /// - Wire name: `PublishCidrRoute`.
     /// - Example: `true`.
     #[rpc(name = "PublishCidrRoute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishCidrRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_cidr_route: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyTransitRouterCidrRequest {
@@ -309,14 +347,17 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
+impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyTransitRouterCidrRequest::default(),
             client,
         }
     }
+}
+impl ModifyTransitRouterCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -329,17 +370,37 @@ impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyTransitRouterCidrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyTransitRouterCidrResponse,
+        ::acs_runtime::client::Error<ModifyTransitRouterCidrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyTransitRouterCidr`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTransitRouterCidrResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyTransitRouterCidrResponse {
@@ -352,8 +413,9 @@ impl ::acs_runtime::de::FromJson for ModifyTransitRouterCidrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterCidrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTransitRouterCidrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

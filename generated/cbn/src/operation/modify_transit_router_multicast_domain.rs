@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -34,6 +35,10 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain.
     ///
@@ -41,6 +46,13 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-40cwj0rgzgdtam****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The new name of the multicast domain.
     ///
@@ -49,6 +61,13 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     /// - Wire name: `TransitRouterMulticastDomainName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouterMulticastDomainName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_name: Option<String>,
     /// The new description of the multicast domain.
     ///
@@ -57,6 +76,13 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     /// - Wire name: `TransitRouterMulticastDomainDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TransitRouterMulticastDomainDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_description: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -66,13 +92,22 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Multicast domain feature.
     ///
     /// - Wire name: `Options`.
     #[rpc(name = "Options", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Options", skip_serializing_if = "Option::is_none")
+    )]
     pub options: Option<crate::types::Options>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyTransitRouterMulticastDomainRequest {
@@ -235,14 +270,17 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyTransitRouterMulticastDomainRequest::default(),
             client,
         }
     }
+}
+impl ModifyTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,17 +293,37 @@ impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyTransitRouterMulticastDomainResponse,
+        ::acs_runtime::client::Error<ModifyTransitRouterMulticastDomainError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyTransitRouterMulticastDomain`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTransitRouterMulticastDomainResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `26273D23-5CB0-5EFC-AF5F-78A5448084C9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyTransitRouterMulticastDomainResponse {
@@ -278,8 +336,9 @@ impl ::acs_runtime::de::FromJson for ModifyTransitRouterMulticastDomainResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterMulticastDomainResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTransitRouterMulticastDomainResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OpenTransitRouterServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -35,8 +36,13 @@ pub struct OpenTransitRouterServiceRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for OpenTransitRouterServiceRequest {
@@ -118,14 +124,17 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
+impl<C> OpenTransitRouterServiceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: OpenTransitRouterServiceRequest::default(),
             client,
         }
     }
+}
+impl OpenTransitRouterServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -138,22 +147,46 @@ impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl OpenTransitRouterServiceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        OpenTransitRouterServiceResponse,
+        ::acs_runtime::client::Error<OpenTransitRouterServiceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `OpenTransitRouterService`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OpenTransitRouterServiceResponse {
     /// The ID of the order.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `21370700730****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `866DEBE1-6411-51EC-80D8-975349B9FB4A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for OpenTransitRouterServiceResponse {
@@ -167,8 +200,9 @@ impl ::acs_runtime::de::FromJson for OpenTransitRouterServiceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OpenTransitRouterServiceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for OpenTransitRouterServiceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -54,6 +55,10 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain to which the multicast members belong.
     ///
@@ -61,6 +66,13 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-91wpg6wbhchjeq****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The IP address of the multicast group to which the multicast members belong. Valid values: **224.0.0.1** to **239.255.255.254**.
     ///
@@ -70,18 +82,33 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// - Required.
     /// - Example: `239.XX.XX.2`.
     #[rpc(name = "GroupIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub group_ip_address: Option<String>,
     /// The IDs of the ENIs.
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 1000 items.
     #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     /// The IDs of inter-region multicast domains.
     ///
     /// - Wire name: `PeerTransitRouterMulticastDomains`.
     /// - Must have at most 1000 items.
     #[rpc(name = "PeerTransitRouterMulticastDomains", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PeerTransitRouterMulticastDomains",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub peer_transit_router_multicast_domains: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -92,6 +119,10 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the VPC to which the ENI belongs.
     ///
@@ -101,8 +132,13 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-wz9fusm6zq8uy7cfa****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RegisterTransitRouterMulticastGroupMembersRequest {
@@ -302,14 +338,17 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
+impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
             client,
         }
     }
+}
+impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -322,17 +361,37 @@ impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RegisterTransitRouterMulticastGroupMembersResponse,
+        ::acs_runtime::client::Error<RegisterTransitRouterMulticastGroupMembersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RegisterTransitRouterMulticastGroupMembers`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RegisterTransitRouterMulticastGroupMembersResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EB985B7E-2CF8-5EC9-A7DB-F7C82ABD3ACE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupMembersResponse {
@@ -345,9 +404,9 @@ impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupMembersR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for RegisterTransitRouterMulticastGroupMembersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the multicast domain to which the multicast source belongs.
     ///
@@ -54,6 +59,13 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// - Required.
     /// - Example: `tr-mcast-domain-5mjb5gjb6dgu98****`.
     #[rpc(name = "TransitRouterMulticastDomainId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterMulticastDomainId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_multicast_domain_id: Option<String>,
     /// The IP address of the multicast group to which the multicast source belongs. Valid values: **224.0.1.0** to **239.255.255.254**.
     ///
@@ -65,12 +77,20 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// - Required.
     /// - Example: `239.XX.XX.2`.
     #[rpc(name = "GroupIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub group_ip_address: Option<String>,
     /// The IDs of the ENIs.
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 1000 items.
     #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     /// Specifies whether to perform a dry run, without sending the actual request. Default values:
     ///
@@ -81,6 +101,10 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the VPC to which the ENI belongs.
     ///
@@ -90,8 +114,13 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-wz9fusm6zq8uy7cfa****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RegisterTransitRouterMulticastGroupSourcesRequest {
@@ -270,14 +299,17 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
             client,
         }
     }
+}
+impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -290,17 +322,37 @@ impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RegisterTransitRouterMulticastGroupSourcesResponse,
+        ::acs_runtime::client::Error<RegisterTransitRouterMulticastGroupSourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RegisterTransitRouterMulticastGroupSources`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RegisterTransitRouterMulticastGroupSourcesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9C5D5D70-0AFF-5E5C-8D8A-E92C90C8FB08`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupSourcesResponse {
@@ -313,9 +365,9 @@ impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupSourcesR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for RegisterTransitRouterMulticastGroupSourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

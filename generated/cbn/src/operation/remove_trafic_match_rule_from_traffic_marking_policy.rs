@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -44,6 +45,10 @@ pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -53,6 +58,10 @@ pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic marking policy.
     ///
@@ -60,14 +69,23 @@ pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// - Required.
     /// - Example: `tm-d33hdczo3qo8ta****`.
     #[rpc(name = "TrafficMarkingPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The ID of the traffic classification rule.
     ///
     /// - Wire name: `TrafficMarkRuleIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "TrafficMarkRuleIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkRuleIds", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mark_rule_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
@@ -209,14 +227,17 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::default(),
             client,
         }
     }
+}
+impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,17 +250,39 @@ impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse,
+        ::acs_runtime::client::Error<RemoveTraficMatchRuleFromTrafficMarkingPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -253,9 +296,9 @@ for RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -37,6 +38,10 @@ pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether only to precheck the API request. Valid values:
     ///
@@ -46,6 +51,10 @@ pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the network instance connection.
     ///
@@ -53,6 +62,13 @@ pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// - Required.
     /// - Example: `tr-attach-071g5j5tefg4x6****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The ID of the route table with which you want to associate the network instance connection.
     ///
@@ -60,8 +76,16 @@ pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// - Required.
     /// - Example: `vtb-bp1cprmc6xmzjd66i****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReplaceTransitRouterRouteTableAssociationRequest {
@@ -191,14 +215,17 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Client> {
+impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReplaceTransitRouterRouteTableAssociationRequest::default(),
             client,
         }
     }
+}
+impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,17 +238,37 @@ impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReplaceTransitRouterRouteTableAssociationResponse,
+        ::acs_runtime::client::Error<ReplaceTransitRouterRouteTableAssociationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReplaceTransitRouterRouteTableAssociation`.
 ///
 /// The returned result.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReplaceTransitRouterRouteTableAssociationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `160BD7D3-3D1E-5702-9AF0-56E4B15FCB65`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReplaceTransitRouterRouteTableAssociationResponse {
@@ -234,9 +281,9 @@ impl ::acs_runtime::de::FromJson for ReplaceTransitRouterRouteTableAssociationRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ReplaceTransitRouterRouteTableAssociationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResolveAndRouteServiceInCenRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,6 +58,10 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Example: `02fb3da4****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the CEN instance.
     ///
@@ -64,6 +69,10 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `cen-ckwa2hhmuislse****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The IP addresses or CIDR blocks of the cloud service.
     ///
@@ -73,6 +82,10 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `100.118.28.0/24`.
     #[rpc(name = "Host")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Host", skip_serializing_if = "Option::is_none")
+    )]
     pub host: Option<String>,
     /// The ID of the region in which the cloud service is deployed.
     ///
@@ -80,6 +93,10 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "HostRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     /// The ID of the VPC that is associated with the cloud service.
     ///
@@ -87,6 +104,10 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Required.
     /// - Example: `vpc-o6woh5s494zueq40v****`.
     #[rpc(name = "HostVpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_vpc_id: Option<String>,
     /// The description of the cloud service.
     ///
@@ -95,6 +116,10 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Wire name: `Description`.
     /// - Example: `descname`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The IDs of the regions where the cloud service is accessed.
     ///
@@ -103,8 +128,13 @@ pub struct ResolveAndRouteServiceInCenRequest {
     /// - Must have at most 32 items.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AccessRegionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ResolveAndRouteServiceInCenRequest {
@@ -279,14 +309,17 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
+impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ResolveAndRouteServiceInCenRequest::default(),
             client,
         }
     }
+}
+impl ResolveAndRouteServiceInCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -299,15 +332,35 @@ impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ResolveAndRouteServiceInCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ResolveAndRouteServiceInCenResponse,
+        ::acs_runtime::client::Error<ResolveAndRouteServiceInCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ResolveAndRouteServiceInCen`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ResolveAndRouteServiceInCenResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C0245BEF-52AC-44A8-A776-EF96FD26A5CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ResolveAndRouteServiceInCenResponse {
@@ -320,8 +373,9 @@ impl ::acs_runtime::de::FromJson for ResolveAndRouteServiceInCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ResolveAndRouteServiceInCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ResolveAndRouteServiceInCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RevokeInstanceFromTransitRouterRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -49,6 +50,10 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     /// - Required.
     /// - Example: `cen-44m0p68spvlrqq****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The network instance ID.
     ///
@@ -56,6 +61,10 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     /// - Required.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -68,6 +77,10 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The region ID of the network instance.
     ///
@@ -76,6 +89,10 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the CEN instance belongs.
     ///
@@ -83,8 +100,13 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     /// - Required.
     /// - Example: `1250123456123456`.
     #[rpc(name = "CenOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RevokeInstanceFromTransitRouterRequest {
@@ -227,14 +249,17 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
+impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RevokeInstanceFromTransitRouterRequest::default(),
             client,
         }
     }
+}
+impl RevokeInstanceFromTransitRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,17 +272,37 @@ impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RevokeInstanceFromTransitRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RevokeInstanceFromTransitRouterResponse,
+        ::acs_runtime::client::Error<RevokeInstanceFromTransitRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RevokeInstanceFromTransitRouter`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RevokeInstanceFromTransitRouterResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AA4BFFD1-5090-5896-935F-4B353557F1A8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RevokeInstanceFromTransitRouterResponse {
@@ -270,8 +315,9 @@ impl ::acs_runtime::de::FromJson for RevokeInstanceFromTransitRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromTransitRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RevokeInstanceFromTransitRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutePrivateZoneInCenToVpcRequest {
     /// The ID of the CEN instance.
@@ -53,6 +54,10 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the region where PrivateZone is accessed.
     ///
@@ -64,6 +69,10 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AccessRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     /// The ID of the region where PrivateZone is deployed.
     ///
@@ -71,6 +80,10 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "HostRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_region_id: Option<String>,
     /// The ID of the VPC that is associated with PrivateZone.
     ///
@@ -78,8 +91,13 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     /// - Required.
     /// - Example: `vpc-bp1h8vbrbcgohcju5****`.
     #[rpc(name = "HostVpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub host_vpc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RoutePrivateZoneInCenToVpcRequest {
@@ -204,14 +222,17 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
+impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RoutePrivateZoneInCenToVpcRequest::default(),
             client,
         }
     }
+}
+impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -224,15 +245,35 @@ impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RoutePrivateZoneInCenToVpcResponse,
+        ::acs_runtime::client::Error<RoutePrivateZoneInCenToVpcError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RoutePrivateZoneInCenToVpc`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RoutePrivateZoneInCenToVpcResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C0245BEF-52AC-44A8-A776-EF96FD26A5CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RoutePrivateZoneInCenToVpcResponse {
@@ -245,8 +286,9 @@ impl ::acs_runtime::de::FromJson for RoutePrivateZoneInCenToVpcResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RoutePrivateZoneInCenToVpcResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RoutePrivateZoneInCenToVpcResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -47,6 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetCenInterRegionBandwidthLimitRequest {
     /// The ID of the CEN instance.
@@ -55,6 +56,10 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmx****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the local region.
     ///
@@ -64,6 +69,10 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "LocalRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub local_region_id: Option<String>,
     /// The ID of the peer region.
     ///
@@ -71,6 +80,10 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     /// - Required.
     /// - Example: `us-west-1`.
     #[rpc(name = "OppositeRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_region_id: Option<String>,
     /// The maximum bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
@@ -78,6 +91,10 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     /// - Required.
     /// - Example: `8`.
     #[rpc(name = "BandwidthLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_limit: Option<i64>,
     /// The bandwidth allocation method. Valid values:
     ///
@@ -87,8 +104,13 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     /// - Default: `BandwidthPackage`.
     /// - Example: `BandwidthPackage`.
     #[rpc(name = "BandwidthType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetCenInterRegionBandwidthLimitRequest {
@@ -229,14 +251,17 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
+impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetCenInterRegionBandwidthLimitRequest::default(),
             client,
         }
     }
+}
+impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,15 +274,35 @@ impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetCenInterRegionBandwidthLimitResponse,
+        ::acs_runtime::client::Error<SetCenInterRegionBandwidthLimitError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetCenInterRegionBandwidthLimit`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetCenInterRegionBandwidthLimitResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `530BC816-F575-412A-AAB2-435125D26328`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetCenInterRegionBandwidthLimitResponse {
@@ -270,8 +315,9 @@ impl ::acs_runtime::de::FromJson for SetCenInterRegionBandwidthLimitResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetCenInterRegionBandwidthLimitResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetCenInterRegionBandwidthLimitResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,24 +26,38 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Required.
     /// - Example: `cenbwp-y08yosedeqlpua****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// - Wire name: `Bandwidth`.
     /// - Required.
     /// - Example: `20`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// - Wire name: `EndTime`.
     /// - Required.
     /// - Example: `2022-07-24T13:00:52Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for TempUpgradeCenBandwidthPackageSpecRequest {
@@ -149,14 +163,17 @@ impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: TempUpgradeCenBandwidthPackageSpecRequest::default(),
             client,
         }
     }
+}
+impl TempUpgradeCenBandwidthPackageSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,13 +186,33 @@ impl<'a> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl TempUpgradeCenBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        TempUpgradeCenBandwidthPackageSpecResponse,
+        ::acs_runtime::client::Error<TempUpgradeCenBandwidthPackageSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `TempUpgradeCenBandwidthPackageSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TempUpgradeCenBandwidthPackageSpecResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `DB0A026C-A8E5-40AB-977E-3A87DD78F694`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TempUpgradeCenBandwidthPackageSpecResponse {
@@ -188,8 +225,9 @@ impl ::acs_runtime::de::FromJson for TempUpgradeCenBandwidthPackageSpecResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TempUpgradeCenBandwidthPackageSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TempUpgradeCenBandwidthPackageSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateCenBandwidthPackageRequest {
     /// The ID of the CEN instance.
@@ -35,6 +36,10 @@ pub struct UnassociateCenBandwidthPackageRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6j****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the bandwidth plan.
     ///
@@ -42,8 +47,13 @@ pub struct UnassociateCenBandwidthPackageRequest {
     /// - Required.
     /// - Example: `cenbwp-4c2zaavbvh5****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassociateCenBandwidthPackageRequest {
@@ -142,14 +152,17 @@ impl<C> UnassociateCenBandwidthPackageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnassociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl<C> UnassociateCenBandwidthPackageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassociateCenBandwidthPackageRequest::default(),
             client,
         }
     }
+}
+impl UnassociateCenBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -162,15 +175,35 @@ impl<'a> UnassociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassociateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassociateCenBandwidthPackageResponse,
+        ::acs_runtime::client::Error<UnassociateCenBandwidthPackageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassociateCenBandwidthPackage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassociateCenBandwidthPackageResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnassociateCenBandwidthPackageResponse {
@@ -183,8 +216,9 @@ impl ::acs_runtime::de::FromJson for UnassociateCenBandwidthPackageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnassociateCenBandwidthPackageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnassociateCenBandwidthPackageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

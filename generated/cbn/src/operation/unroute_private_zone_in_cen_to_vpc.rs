@@ -25,19 +25,29 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnroutePrivateZoneInCenToVpcRequest {
     /// - Wire name: `CenId`.
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// - Wire name: `AccessRegionId`.
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AccessRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnroutePrivateZoneInCenToVpcRequest {
@@ -131,14 +141,17 @@ impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
+impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnroutePrivateZoneInCenToVpcRequest::default(),
             client,
         }
     }
+}
+impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -151,13 +164,33 @@ impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnroutePrivateZoneInCenToVpcResponse,
+        ::acs_runtime::client::Error<UnroutePrivateZoneInCenToVpcError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnroutePrivateZoneInCenToVpc`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnroutePrivateZoneInCenToVpcResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `C0245BEF-52AC-44A8-A776-EF96FD26A5CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnroutePrivateZoneInCenToVpcResponse {
@@ -170,8 +203,9 @@ impl ::acs_runtime::de::FromJson for UnroutePrivateZoneInCenToVpcResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnroutePrivateZoneInCenToVpcResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnroutePrivateZoneInCenToVpcResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,33 +24,55 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// - Wire name: `ResourceType`.
     /// - Required.
     /// - Example: `cen`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// - Wire name: `All`.
     /// - Example: `false`.
     #[rpc(name = "All")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "All", skip_serializing_if = "Option::is_none")
+    )]
     pub all: Option<bool>,
     /// - Wire name: `ResourceId`.
     /// - Required.
     /// - Must have at most 21 items.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     /// - Example: `FinanceDept`.
     #[rpc(name = "TagKey", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<Vec<String>>,
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UntagResourcesRequest {
@@ -178,14 +200,17 @@ impl<C> UntagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> UntagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UntagResourcesRequest::default(),
             client,
         }
     }
+}
+impl UntagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,13 +220,33 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UntagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UntagResourcesResponse,
+        ::acs_runtime::client::Error<UntagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UntagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UntagResourcesResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
@@ -214,8 +259,8 @@ impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -34,6 +35,10 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -43,6 +48,10 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the QoS policy.
     ///
@@ -50,6 +59,10 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// - Required.
     /// - Example: `qos-eczzew0v1kzrb5****`.
     #[rpc(name = "TrafficQosPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_id: Option<String>,
     /// The new name of the QoS policy.
     ///
@@ -58,6 +71,10 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// - Wire name: `TrafficQosPolicyName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficQosPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficQosPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_qos_policy_name: Option<String>,
     /// The new description of the QoS policy.
     ///
@@ -66,8 +83,16 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// - Wire name: `TrafficQosPolicyDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficQosPolicyDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficQosPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_qos_policy_description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
@@ -210,14 +235,17 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,17 +258,39 @@ impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateCenInterRegionTrafficQosPolicyAttributeResponse,
+        ::acs_runtime::client::Error<UpdateCenInterRegionTrafficQosPolicyAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateCenInterRegionTrafficQosPolicyAttribute`.
 ///
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5B8465FF-E697-5D3D-AAD5-0B4EEADFDB27`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -254,9 +304,9 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

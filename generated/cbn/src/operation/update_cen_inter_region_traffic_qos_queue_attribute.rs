@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -40,6 +41,10 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -49,6 +54,10 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The queue ID.
     ///
@@ -56,6 +65,10 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Required.
     /// - Example: `qos-queue-nv2vfzqkewhk4t****`.
     #[rpc(name = "QosQueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_id: Option<String>,
     /// The new name of the queue.
     ///
@@ -64,6 +77,10 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Wire name: `QosQueueName`.
     /// - Example: `nametest`.
     #[rpc(name = "QosQueueName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_name: Option<String>,
     /// The new description of the queue.
     ///
@@ -72,6 +89,10 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Wire name: `QosQueueDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "QosQueueDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosQueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_queue_description: Option<String>,
     /// The percentage of bandwidth that can be allocated to the current queue.
     ///
@@ -80,6 +101,10 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Wire name: `RemainBandwidthPercent`.
     /// - Example: `1`.
     #[rpc(name = "RemainBandwidthPercent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainBandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub remain_bandwidth_percent: Option<String>,
     /// The absolute bandwidth value that can be allocated to the current queue. Unit: Mbit/s.
     ///
@@ -88,14 +113,23 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The differentiated services code point (DSCP) value used to match packets in the queue.
     ///
     /// - Wire name: `Dscps`.
     /// - Must have at most 20 items.
     #[rpc(name = "Dscps", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Dscps", skip_serializing_if = "Option::is_none")
+    )]
     pub dscps: Option<Vec<i32>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateCenInterRegionTrafficQosQueueAttributeRequest {
@@ -274,14 +308,17 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateCenInterRegionTrafficQosQueueAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,17 +331,39 @@ impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateCenInterRegionTrafficQosQueueAttributeResponse,
+        ::acs_runtime::client::Error<UpdateCenInterRegionTrafficQosQueueAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateCenInterRegionTrafficQosQueueAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateCenInterRegionTrafficQosQueueAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -318,9 +377,9 @@ for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -40,6 +41,10 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -49,6 +54,10 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic marking policy.
     ///
@@ -56,6 +65,10 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Required.
     /// - Example: `tm-u9nxup5kww5po8****`.
     #[rpc(name = "TrafficMarkingPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMarkingPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_marking_policy_id: Option<String>,
     /// The new name of the traffic marking policy.
     ///
@@ -64,6 +77,13 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Wire name: `TrafficMarkingPolicyName`.
     /// - Example: `nametest`.
     #[rpc(name = "TrafficMarkingPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_name: Option<String>,
     /// The new description of the traffic marking policy.
     ///
@@ -72,6 +92,13 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Wire name: `TrafficMarkingPolicyDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TrafficMarkingPolicyDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMarkingPolicyDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_marking_policy_description: Option<String>,
     /// The traffic classification rules to be added to the traffic marking policy.
     ///
@@ -80,6 +107,10 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Wire name: `AddTrafficMatchRules`.
     /// - Must have at most 50 items.
     #[rpc(name = "AddTrafficMatchRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddTrafficMatchRules", skip_serializing_if = "Option::is_none")
+    )]
     pub add_traffic_match_rules: Option<Vec<crate::types::AddTrafficMatchRule>>,
     /// The traffic classification rules to be deleted from the traffic marking policy.
     ///
@@ -88,8 +119,16 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// - Wire name: `DeleteTrafficMatchRules`.
     /// - Must have at most 50 items.
     #[rpc(name = "DeleteTrafficMatchRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeleteTrafficMatchRules",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub delete_traffic_match_rules: Option<Vec<crate::types::DeleteTrafficMatchRule>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTrafficMarkingPolicyAttributeRequest {
@@ -280,14 +319,17 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTrafficMarkingPolicyAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -300,17 +342,37 @@ impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTrafficMarkingPolicyAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTrafficMarkingPolicyAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTrafficMarkingPolicyAttribute`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTrafficMarkingPolicyAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `60BB11B2-7BF4-54DC-BCC9-F706E1EB02AC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTrafficMarkingPolicyAttributeResponse {
@@ -323,8 +385,9 @@ impl ::acs_runtime::de::FromJson for UpdateTrafficMarkingPolicyAttributeResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMarkingPolicyAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTrafficMarkingPolicyAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -40,6 +41,10 @@ pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the ECR connection.
     ///
@@ -47,6 +52,13 @@ pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `tr-attach-r6g0m3epjehw57****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The new name of the ECR connection.
     ///
@@ -55,6 +67,13 @@ pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The new description of the ECR connection.
     ///
@@ -63,6 +82,13 @@ pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -72,8 +98,13 @@ pub struct UpdateTransitRouterEcrAttachmentAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterEcrAttachmentAttributeRequest {
@@ -219,14 +250,17 @@ impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterEcrAttachmentAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -239,15 +273,35 @@ impl<'a> UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterEcrAttachmentAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterEcrAttachmentAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterEcrAttachmentAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterEcrAttachmentAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterEcrAttachmentAttributeResponse {
@@ -260,9 +314,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterEcrAttachmentAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateTransitRouterEcrAttachmentAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the inter-region connection.
     ///
@@ -54,6 +59,13 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `tr-attach-ft94dcrbc3e5taun3x`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The new name of the inter-region connection.
     ///
@@ -62,6 +74,13 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The new description of the inter-region connection.
     ///
@@ -70,6 +89,13 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// Specifies whether to enable the local Enterprise Edition transit router to automatically advertise the routes of the inter-region connection to the peer transit router. Valid values:
     ///
@@ -79,6 +105,13 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `false`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// Specifies whether to perform a dry run to check information such as the permissions and the instance status. Default values:
     ///
@@ -88,6 +121,10 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The bandwidth value of the inter-region connection. Unit: Mbit/s.
     ///
@@ -98,6 +135,10 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Must be 0 to 100000000.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The ID of the bandwidth plan that is used to allocate bandwidth to the inter-region connection.
     ///
@@ -106,6 +147,10 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `CenBandwidthPackageId`.
     /// - Example: `cenbwp-3xrxupouolw5ou****`.
     #[rpc(name = "CenBandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenBandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_bandwidth_package_id: Option<String>,
     /// The bandwidth allocation method. Valid values:
     ///
@@ -115,6 +160,10 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `BandwidthType`.
     /// - Example: `BandwidthPackage`.
     #[rpc(name = "BandwidthType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     /// The default line type.
     ///
@@ -125,8 +174,13 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// - Wire name: `DefaultLinkType`.
     /// - Example: `Gold`.
     #[rpc(name = "DefaultLinkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultLinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub default_link_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterPeerAttachmentAttributeRequest {
@@ -344,14 +398,17 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -364,17 +421,37 @@ impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterPeerAttachmentAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterPeerAttachmentAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterPeerAttachmentAttribute`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterPeerAttachmentAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A01FEDD7-7D69-4EB3-996D-CF79F6F885CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterPeerAttachmentAttributeResponse {
@@ -387,9 +464,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterPeerAttachmentAttributeR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateTransitRouterPeerAttachmentAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

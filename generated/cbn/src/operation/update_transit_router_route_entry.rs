@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteEntryRequest {
     /// The ID of the route.
@@ -32,6 +33,13 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     /// - Required.
     /// - Example: `rte-ksssq7kto4wfdx****`.
     #[rpc(name = "TransitRouterRouteEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_id: Option<String>,
     /// The new name of the route.
     ///
@@ -40,6 +48,13 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     /// - Wire name: `TransitRouterRouteEntryName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterRouteEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_name: Option<String>,
     /// The new description of the route.
     ///
@@ -48,6 +63,13 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     /// - Wire name: `TransitRouterRouteEntryDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterRouteEntryDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteEntryDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_entry_description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +81,10 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Default values:
     ///
@@ -68,8 +94,13 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterRouteEntryRequest {
@@ -214,14 +245,17 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,15 +268,35 @@ impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterRouteEntryResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterRouteEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterRouteEntryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2D69CCEA-42D0-48B2-8C9A-9BB207F76D6E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterRouteEntryResponse {
@@ -255,8 +309,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTransitRouterRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteTableRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -32,6 +33,13 @@ pub struct UpdateTransitRouterRouteTableRequest {
     /// - Required.
     /// - Example: `vtb-bp1dudbh2d5na6b50****`.
     #[rpc(name = "TransitRouterRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_id: Option<String>,
     /// The name of the route table.
     ///
@@ -40,6 +48,13 @@ pub struct UpdateTransitRouterRouteTableRequest {
     /// - Wire name: `TransitRouterRouteTableName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterRouteTableName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_name: Option<String>,
     /// The description of the route table.
     ///
@@ -48,6 +63,13 @@ pub struct UpdateTransitRouterRouteTableRequest {
     /// - Wire name: `TransitRouterRouteTableDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterRouteTableDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterRouteTableDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_route_table_description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +81,10 @@ pub struct UpdateTransitRouterRouteTableRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Default values:
     ///
@@ -68,13 +94,22 @@ pub struct UpdateTransitRouterRouteTableRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The features of the route table.
     ///
     /// - Wire name: `RouteTableOptions`.
     #[rpc(name = "RouteTableOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_options: Option<crate::types::RouteTableOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterRouteTableRequest {
@@ -233,14 +268,17 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterRouteTableRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,15 +291,35 @@ impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterRouteTableResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterRouteTableError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterRouteTable`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterRouteTableResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9D6D5548-F271-41C4-AA9F-A62F5599085B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterRouteTableResponse {
@@ -274,8 +332,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterRouteTableResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteTableResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTransitRouterRouteTableResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -41,6 +42,10 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VBR connection.
     ///
@@ -48,6 +53,13 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `tr-attach-oyf70wfuorwx87****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The new name of the VBR connection.
     ///
@@ -56,6 +68,13 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The new description of the VBR connection.
     ///
@@ -64,6 +83,13 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// Specifies whether to allow the Enterprise Edition transit router to automatically advertise routes to the VBR. Valid values:
     ///
@@ -73,6 +99,13 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Default values:
     ///
@@ -82,8 +115,13 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterVbrAttachmentAttributeRequest {
@@ -243,14 +281,17 @@ impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterVbrAttachmentAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,17 +304,37 @@ impl<'a> UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterVbrAttachmentAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterVbrAttachmentAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterVbrAttachmentAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterVbrAttachmentAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `91B36DC3-FF8A-45C3-AC1E-456B1789136D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVbrAttachmentAttributeResponse {
@@ -286,9 +347,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterVbrAttachmentAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateTransitRouterVbrAttachmentAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

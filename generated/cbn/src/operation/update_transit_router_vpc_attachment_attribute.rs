@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -41,6 +42,10 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPC connection.
     ///
@@ -48,6 +53,13 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `tr-attach-nls9fzkfat8934****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The name of the VPC connection.
     ///
@@ -56,6 +68,13 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `testname`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The description of the VPC connection.
     ///
@@ -64,6 +83,13 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `testdesc`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// Specifies whether to perform a dry run. Default values:
     ///
@@ -73,11 +99,22 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The features of the VPC connection.
     ///
     /// - Wire name: `TransitRouterVPCAttachmentOptions`.
     #[rpc(name = "TransitRouterVPCAttachmentOptions", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterVPCAttachmentOptions",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_vpc_attachment_options: Option<
         ::std::collections::BTreeMap<String, String>,
     >,
@@ -89,8 +126,16 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterVpcAttachmentAttributeRequest {
@@ -265,14 +310,17 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterVpcAttachmentAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,15 +333,35 @@ impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterVpcAttachmentAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterVpcAttachmentAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterVpcAttachmentAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterVpcAttachmentAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7E61D334-4025-41EF-9145-FC327B35301D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentAttributeResponse {
@@ -306,9 +374,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateTransitRouterVpcAttachmentAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

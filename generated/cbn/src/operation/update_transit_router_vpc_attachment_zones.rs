@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -42,6 +43,10 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -51,6 +56,10 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the VPC connection.
     ///
@@ -58,20 +67,36 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// - Required.
     /// - Example: `tr-attach-9bbqyygouv4cpn****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The zones and vSwitches that you want to add to the VPC connection.
     ///
     /// - Wire name: `AddZoneMappings`.
     /// - Must have at most 10 items.
     #[rpc(name = "AddZoneMappings", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub add_zone_mappings: Option<Vec<crate::types::AddZoneMapping>>,
     /// The zones and vSwitches that you want to remove from the VPC connection.
     ///
     /// - Wire name: `RemoveZoneMappings`.
     /// - Must have at most 10 items.
     #[rpc(name = "RemoveZoneMappings", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_zone_mappings: Option<Vec<crate::types::RemoveZoneMapping>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterVpcAttachmentZonesRequest {
@@ -223,14 +248,17 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -243,17 +271,37 @@ impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterVpcAttachmentZonesResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterVpcAttachmentZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterVpcAttachmentZones`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterVpcAttachmentZonesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `595AE52F-49FF-5788-A677-0DD1467941A1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentZonesResponse {
@@ -266,8 +314,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentZonesRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterVpcAttachmentZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTransitRouterVpcAttachmentZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

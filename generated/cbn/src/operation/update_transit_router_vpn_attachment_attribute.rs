@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -45,6 +50,10 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the VPN attachment.
     ///
@@ -52,6 +61,13 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `tr-attach-a6p8voaodog5c0****`.
     #[rpc(name = "TransitRouterAttachmentId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_id: Option<String>,
     /// The name of the VPN attachment.
     ///
@@ -60,6 +76,13 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentName`.
     /// - Example: `nametest`.
     #[rpc(name = "TransitRouterAttachmentName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_name: Option<String>,
     /// The new description of the VPN attachment.
     ///
@@ -68,6 +91,13 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// - Wire name: `TransitRouterAttachmentDescription`.
     /// - Example: `desctest`.
     #[rpc(name = "TransitRouterAttachmentDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TransitRouterAttachmentDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub transit_router_attachment_description: Option<String>,
     /// Specifies whether to allow the transit router to automatically advertise routes to the IPsec-VPN attachment. Valid values:
     ///
@@ -77,8 +107,16 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeRequest {
     /// - Wire name: `AutoPublishRouteEnabled`.
     /// - Example: `true`.
     #[rpc(name = "AutoPublishRouteEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoPublishRouteEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_publish_route_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTransitRouterVpnAttachmentAttributeRequest {
@@ -238,14 +276,17 @@ impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTransitRouterVpnAttachmentAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,17 +299,37 @@ impl<'a> UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTransitRouterVpnAttachmentAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTransitRouterVpnAttachmentAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTransitRouterVpnAttachmentAttribute`.
 ///
 /// The result of the request.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTransitRouterVpnAttachmentAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1AB038F2-96E5-560B-9F6E-734311D466FA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpnAttachmentAttributeResponse {
@@ -281,9 +342,9 @@ impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpnAttachmentAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UpdateTransitRouterVpnAttachmentAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct WithdrawPublishedRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -37,6 +38,10 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `cen-sxjfjkjfkjfiein****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The ID of the attached network instance.
     ///
@@ -44,6 +49,10 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `vpc-rj9gt5nll27onu7****`.
     #[rpc(name = "ChildInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_id: Option<String>,
     /// The type of the attached network instance.
     ///
@@ -53,6 +62,10 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ChildInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_type: Option<String>,
     /// The ID of the region where the attached network instance is created.
     ///
@@ -60,6 +73,10 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "ChildInstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChildInstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub child_instance_region_id: Option<String>,
     /// The ID of the route table of the attached network instance.
     ///
@@ -67,6 +84,13 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `vtb-bp174d1gje79u1g4t****`.
     #[rpc(name = "ChildInstanceRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ChildInstanceRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub child_instance_route_table_id: Option<String>,
     /// The destination CIDR block of the route that you want to withdraw.
     ///
@@ -74,8 +98,13 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `172.XX.XX.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for WithdrawPublishedRouteEntriesRequest {
@@ -228,14 +257,17 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: WithdrawPublishedRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,15 +280,35 @@ impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        WithdrawPublishedRouteEntriesResponse,
+        ::acs_runtime::client::Error<WithdrawPublishedRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `WithdrawPublishedRouteEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct WithdrawPublishedRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `FBDB18D8-E91E-4978-8D6C-6E2E3EE10133`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for WithdrawPublishedRouteEntriesResponse {
@@ -269,8 +321,9 @@ impl ::acs_runtime::de::FromJson for WithdrawPublishedRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for WithdrawPublishedRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for WithdrawPublishedRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,23 +25,37 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AcceptInquiredSystemEventRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `EventId`.
     /// - Required.
     /// - Example: `e-2zeielxl1qzq8slb****`.
     #[rpc(name = "EventId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventId", skip_serializing_if = "Option::is_none")
+    )]
     pub event_id: Option<String>,
     /// - Wire name: `Choice`.
     /// - Example: `hide`.
     #[rpc(name = "Choice")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Choice", skip_serializing_if = "Option::is_none")
+    )]
     pub choice: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AcceptInquiredSystemEventRequest {
@@ -141,14 +155,17 @@ impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AcceptInquiredSystemEventRequestBuilder<&'a crate::Client> {
+impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AcceptInquiredSystemEventRequest::default(),
             client,
         }
     }
+}
+impl AcceptInquiredSystemEventRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,13 +178,33 @@ impl<'a> AcceptInquiredSystemEventRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AcceptInquiredSystemEventRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AcceptInquiredSystemEventResponse,
+        ::acs_runtime::client::Error<AcceptInquiredSystemEventError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AcceptInquiredSystemEvent`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AcceptInquiredSystemEventResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `4DD56CA6-6D75-4D33-BE34-E4A44EBE1C3D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AcceptInquiredSystemEventResponse {
@@ -180,8 +217,9 @@ impl ::acs_runtime::de::FromJson for AcceptInquiredSystemEventResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AcceptInquiredSystemEventResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AcceptInquiredSystemEventResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateDedicatedHostsRequest {
     /// The ID of the region in which to create the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,18 +43,30 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags to add to the dedicated host.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which to assign the dedicated host.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph***`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the zone in which to create the dedicated host.
     ///
@@ -62,18 +75,30 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-f`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the dedicated host. The name must be 2 to 128 characters in length and can contain letters and digits. The name can contain colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `DedicatedHostName`.
     /// - Example: `myDDH`.
     #[rpc(name = "DedicatedHostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostName", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_name: Option<String>,
     /// The ID of the dedicated host cluster in which to create the dedicated host.
     ///
     /// - Wire name: `DedicatedHostClusterId`.
     /// - Example: `dc-bp12wlf6am0vz9v2****`.
     #[rpc(name = "DedicatedHostClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     /// The dedicated host type. You can call the [DescribeDedicatedHostTypes](<https://www.alibabacloud.com/help/doc-detail/134240.htm>) operation to query the most recent list of dedicated host types.
     ///
@@ -81,6 +106,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Required.
     /// - Example: `ddh.c5`.
     #[rpc(name = "DedicatedHostType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostType", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_type: Option<String>,
     /// The policy for migrating the instances deployed on the dedicated host when the dedicated host fails or needs to be repaired online. Valid values:
     ///
@@ -95,15 +124,27 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Default: `Migrate`.
     /// - Example: `Migrate`.
     #[rpc(name = "ActionOnMaintenance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActionOnMaintenance", skip_serializing_if = "Option::is_none")
+    )]
     pub action_on_maintenance: Option<String>,
     /// - Wire name: `NetworkAttributes`.
     #[rpc(name = "NetworkAttributes", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub network_attributes: Option<crate::types::NetworkAttributes>,
     /// The description of the dedicated host. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This-is-my-DDH`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to add the dedicated host to the resource pool for automatic deployment. If you create an ECS instance on a dedicated host without specifying the **DedicatedHostId** parameter, Alibaba Cloud selects a dedicated host from the resource pool to host the instance. For more information, see [Automatic deployment](<https://www.alibabacloud.com/help/doc-detail/118938.htm>). Valid values:
     ///
@@ -117,6 +158,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `AutoPlacement`.
     /// - Example: `off`.
     #[rpc(name = "AutoPlacement")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPlacement", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_placement: Option<String>,
     /// The CPU overcommit ratio. You can configure CPU overcommit ratios only for the following dedicated host types: g6s, c6s, and r6s. Valid values: 1 to 5.
     ///
@@ -125,6 +170,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `CpuOverCommitRatio`.
     /// - Example: `1`.
     #[rpc(name = "CpuOverCommitRatio")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CpuOverCommitRatio", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu_over_commit_ratio: Option<f32>,
     /// The minimum number of dedicated hosts to create. Valid values: 1 to 100.
     ///
@@ -133,6 +182,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `MinQuantity`.
     /// - Example: `2`.
     #[rpc(name = "MinQuantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinQuantity", skip_serializing_if = "Option::is_none")
+    )]
     pub min_quantity: Option<i32>,
     /// The billing method of the dedicated host. Valid values:
     ///
@@ -144,6 +197,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `ChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "ChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The number of dedicated hosts that you want to create. Valid values: 1 to 100.
     ///
@@ -152,6 +209,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `Quantity`.
     /// - Example: `2`.
     #[rpc(name = "Quantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Quantity", skip_serializing_if = "Option::is_none")
+    )]
     pub quantity: Option<i32>,
     /// The subscription duration of the dedicated host. The `Period` parameter is required and takes effect only when the `ChargeType` parameter is set to `PrePaid`. Valid values:
     ///
@@ -161,6 +222,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `Period`.
     /// - Example: `6`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the subscription duration of the dedicated host. Valid values:
     ///
@@ -172,6 +237,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to automatically renew the subscription dedicated host.
     ///
@@ -182,6 +251,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `false`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal duration of the dedicated host. The **AutoRenewPeriod** parameter takes effect and is required only when the **AutoRenew** parameter is set to true. Valid values:
     ///
@@ -190,6 +263,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     /// The time when to automatically release the dedicated host. Specify the time in the `ISO 8601` standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
@@ -200,6 +277,10 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `2019-08-21T12:30:24Z`.
     #[rpc(name = "AutoReleaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -207,8 +288,13 @@ pub struct AllocateDedicatedHostsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateDedicatedHostsRequest {
@@ -560,14 +646,17 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
+impl<C> AllocateDedicatedHostsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateDedicatedHostsRequest::default(),
             client,
         }
     }
+}
+impl AllocateDedicatedHostsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -580,19 +669,43 @@ impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateDedicatedHostsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateDedicatedHostsResponse,
+        ::acs_runtime::client::Error<AllocateDedicatedHostsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateDedicatedHosts`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateDedicatedHostsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E2A664A6-2933-4C64-88AE-5033D003****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `DedicatedHostIdSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostIdSets", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id_sets: Option<crate::types::DedicatedHostIdSets>,
     /// The ID of the order.
     ///
@@ -600,6 +713,10 @@ pub struct AllocateDedicatedHostsResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `23841229****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateDedicatedHostsResponse {
@@ -614,8 +731,9 @@ impl ::acs_runtime::de::FromJson for AllocateDedicatedHostsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateDedicatedHostsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

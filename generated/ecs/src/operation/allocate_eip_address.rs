@@ -29,30 +29,56 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `Bandwidth`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// - Wire name: `ISP`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// - Wire name: `InternetChargeType`.
     /// - Default: `PayByBandwidth`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// - Wire name: `ActivityId`.
     #[rpc(name = "ActivityId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivityId", skip_serializing_if = "Option::is_none")
+    )]
     pub activity_id: Option<i64>,
     /// - Wire name: `ClientToken`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateEipAddressRequest {
@@ -173,14 +199,17 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
+impl<C> AllocateEipAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateEipAddressRequest::default(),
             client,
         }
     }
+}
+impl AllocateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,16 +222,44 @@ impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateEipAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateEipAddressResponse,
+        ::acs_runtime::client::Error<AllocateEipAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateEipAddress`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateEipAddressResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `AllocationId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// - Wire name: `EipAddress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
@@ -217,8 +274,9 @@ impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateEipAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocatePublicIpAddressRequest {
     /// The ID of the instance to which you want to assign a public IP address.
@@ -46,6 +47,10 @@ pub struct AllocatePublicIpAddressRequest {
     /// - Required.
     /// - Example: `i-bp1gtjxuuvwj17zr****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The static public IP address that you want to assign to the instance. This parameter is empty by default, which indicates that a static public IP address is randomly assigned by the system.
     ///
@@ -54,6 +59,10 @@ pub struct AllocatePublicIpAddressRequest {
     /// - Wire name: `IpAddress`.
     /// - Example: `112.124.**.**`.
     #[rpc(name = "IpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The virtual LAN (VLAN) ID of the instance.
     ///
@@ -62,8 +71,13 @@ pub struct AllocatePublicIpAddressRequest {
     /// - Wire name: `VlanId`.
     /// - Example: `720`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocatePublicIpAddressRequest {
@@ -171,14 +185,17 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
+impl<C> AllocatePublicIpAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocatePublicIpAddressRequest::default(),
             client,
         }
     }
+}
+impl AllocatePublicIpAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,20 +208,44 @@ impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocatePublicIpAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocatePublicIpAddressResponse,
+        ::acs_runtime::client::Error<AllocatePublicIpAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocatePublicIpAddress`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocatePublicIpAddressResponse {
     /// The public IP address.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `112.124.**.**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocatePublicIpAddressResponse {
@@ -218,8 +259,9 @@ impl ::acs_runtime::de::FromJson for AllocatePublicIpAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocatePublicIpAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocatePublicIpAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

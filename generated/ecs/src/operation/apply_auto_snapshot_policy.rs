@@ -46,6 +46,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ApplyAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -54,6 +55,10 @@ pub struct ApplyAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "regionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "regionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the automatic snapshot policy.
     ///
@@ -61,6 +66,10 @@ pub struct ApplyAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `sp-bp14yziiuvu3s6jn****`.
     #[rpc(name = "autoSnapshotPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "autoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     /// The IDs of disks. The value is a JSON array that consists of disk IDs. Separate the disk IDs with commas (,).
     ///
@@ -68,8 +77,13 @@ pub struct ApplyAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `["d-bp14k9cxvr5uzy54****", "d-bp1dtj8v7x6u08iw****", "d-bp1c0tyj9tfli2r8****"]`.
     #[rpc(name = "diskIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "diskIds", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_ids: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ApplyAutoSnapshotPolicyRequest {
@@ -177,14 +191,17 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ApplyAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ApplyAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
+}
+impl ApplyAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -197,15 +214,35 @@ impl<'a> ApplyAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ApplyAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ApplyAutoSnapshotPolicyResponse,
+        ::acs_runtime::client::Error<ApplyAutoSnapshotPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ApplyAutoSnapshotPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ApplyAutoSnapshotPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ApplyAutoSnapshotPolicyResponse {
@@ -218,8 +255,9 @@ impl ::acs_runtime::de::FromJson for ApplyAutoSnapshotPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ApplyAutoSnapshotPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ApplyAutoSnapshotPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

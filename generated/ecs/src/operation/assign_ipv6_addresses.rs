@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssignIpv6AddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -46,6 +47,10 @@ pub struct AssignIpv6AddressesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ENI ID.
     ///
@@ -53,6 +58,10 @@ pub struct AssignIpv6AddressesRequest {
     /// - Required.
     /// - Example: `eni-bp1iqejowblx6h8j****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The number of IPv6 addresses to randomly generate for the ENI. Valid values: 1 to 10.
     ///
@@ -61,6 +70,10 @@ pub struct AssignIpv6AddressesRequest {
     /// - Wire name: `Ipv6AddressCount`.
     /// - Example: `1`.
     #[rpc(name = "Ipv6AddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_count: Option<i32>,
     /// The IPv6 addresses to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -72,6 +85,10 @@ pub struct AssignIpv6AddressesRequest {
     /// - Must have at most 20 items.
     /// - Example: `2001:db8:1234:1a00::****`.
     #[rpc(name = "Ipv6Address", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<Vec<String>>,
     /// The IPv6 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -80,6 +97,10 @@ pub struct AssignIpv6AddressesRequest {
     /// - Wire name: `Ipv6Prefix`.
     /// - Must have at most 10 items.
     #[rpc(name = "Ipv6Prefix", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix: Option<Vec<String>>,
     /// The number of IPv6 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
@@ -88,6 +109,10 @@ pub struct AssignIpv6AddressesRequest {
     /// - Wire name: `Ipv6PrefixCount`.
     /// - Must be 1 to 10.
     #[rpc(name = "Ipv6PrefixCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6PrefixCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix_count: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -95,8 +120,13 @@ pub struct AssignIpv6AddressesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssignIpv6AddressesRequest {
@@ -267,14 +297,17 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
+impl<C> AssignIpv6AddressesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssignIpv6AddressesRequest::default(),
             client,
         }
     }
+}
+impl AssignIpv6AddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -287,24 +320,56 @@ impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssignIpv6AddressesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssignIpv6AddressesResponse,
+        ::acs_runtime::client::Error<AssignIpv6AddressesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssignIpv6Addresses`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssignIpv6AddressesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ENI ID.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-bp1iqejowblx6h8j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// - Wire name: `Ipv6Sets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Sets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_sets: Option<crate::types::Ipv6Sets>,
     /// - Wire name: `Ipv6PrefixSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6PrefixSets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix_sets: Option<crate::types::Ipv6PrefixSets>,
 }
 impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
@@ -320,8 +385,9 @@ impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssignIpv6AddressesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

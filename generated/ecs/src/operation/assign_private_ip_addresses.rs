@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,6 +41,10 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ENI.
     ///
@@ -47,6 +52,10 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Required.
     /// - Example: `eni-bp67acfmxazb4p****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The number of private IP addresses to be automatically assigned from the CIDR block of the vSwitch that is connected to the ENI.
     ///
@@ -56,6 +65,13 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "SecondaryPrivateIpAddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecondaryPrivateIpAddressCount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub secondary_private_ip_address_count: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -63,6 +79,10 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Secondary private IP address N to be automatically assigned from the CIDR block of the vSwitch that is connected to the ENI. Valid values of N:
     ///
@@ -75,6 +95,10 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Must have at most 32 items.
     /// - Example: `10.1.**.**`.
     #[rpc(name = "PrivateIpAddress", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<Vec<String>>,
     /// The IPv4 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -83,6 +107,10 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Wire name: `Ipv4Prefix`.
     /// - Must have at most 10 items.
     #[rpc(name = "Ipv4Prefix", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<Vec<String>>,
     /// The number of IPv4 prefixes to be randomly generated for the ENI. Valid values: 1 to 10.
     ///
@@ -91,8 +119,13 @@ pub struct AssignPrivateIpAddressesRequest {
     /// - Wire name: `Ipv4PrefixCount`.
     /// - Must be 1 to 10.
     #[rpc(name = "Ipv4PrefixCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4PrefixCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix_count: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssignPrivateIpAddressesRequest {
@@ -279,14 +312,17 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
+impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssignPrivateIpAddressesRequest::default(),
             client,
         }
     }
+}
+impl AssignPrivateIpAddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -299,19 +335,46 @@ impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssignPrivateIpAddressesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssignPrivateIpAddressesResponse,
+        ::acs_runtime::client::Error<AssignPrivateIpAddressesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssignPrivateIpAddresses`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssignPrivateIpAddressesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Details about the ENI and the secondary private IP addresses that are assigned to the ENI.
     ///
     /// - Wire name: `AssignedPrivateIpAddressesSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssignedPrivateIpAddressesSet",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub assigned_private_ip_addresses_set: Option<
         crate::types::AssignedPrivateIpAddressesSet,
     >,
@@ -328,8 +391,9 @@ impl ::acs_runtime::de::FromJson for AssignPrivateIpAddressesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssignPrivateIpAddressesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssignPrivateIpAddressesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachDiskRequest {
     /// The ID of the instance to which you want to attach the disk.
@@ -52,6 +53,10 @@ pub struct AttachDiskRequest {
     /// - Required.
     /// - Example: `i-bp1dq5lozx5f4pmd****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the disk. The disk specified by `DiskId` and the instance specified by `InstanceId` must reside in the same zone.
     ///
@@ -61,6 +66,10 @@ pub struct AttachDiskRequest {
     /// - Required.
     /// - Example: `d-bp1j4l5axzdy6ftk****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The device name of the disk.
     ///
@@ -69,6 +78,10 @@ pub struct AttachDiskRequest {
     /// - Wire name: `Device`.
     /// - Example: `testDeviceName`.
     #[rpc(name = "Device")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Device", skip_serializing_if = "Option::is_none")
+    )]
     pub device: Option<String>,
     /// Specifies whether to release the disk when the instance is released. Valid values:
     ///
@@ -86,6 +99,10 @@ pub struct AttachDiskRequest {
     /// - Wire name: `DeleteWithInstance`.
     /// - Example: `false`.
     #[rpc(name = "DeleteWithInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteWithInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_with_instance: Option<bool>,
     /// Specifies whether to attach the disk as the system disk. Valid values:
     ///
@@ -100,6 +117,10 @@ pub struct AttachDiskRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "Bootable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bootable", skip_serializing_if = "Option::is_none")
+    )]
     pub bootable: Option<bool>,
     /// The password that is set when you attach the system disk. The password is applicable only to the administrator and root users. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. The following special characters are supported:
     ///
@@ -114,6 +135,10 @@ pub struct AttachDiskRequest {
     /// - Wire name: `Password`.
     /// - Example: `EcsV587!`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// The name of the SSH key pair that you bind to the Linux instance when you attach the system disk.
     ///
@@ -123,6 +148,10 @@ pub struct AttachDiskRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `KeyPairTestName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// Specifies whether to force attach the disk to the instance. Valid values:
     ///
@@ -136,8 +165,13 @@ pub struct AttachDiskRequest {
     /// - Wire name: `Force`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachDiskRequest {
@@ -339,14 +373,17 @@ impl<C> AttachDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
+impl<C> AttachDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachDiskRequest::default(),
             client,
         }
     }
+}
+impl AttachDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -356,15 +393,32 @@ impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<AttachDiskResponse, ::acs_runtime::client::Error<AttachDiskError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachDiskResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachDiskResponse {
@@ -377,8 +431,8 @@ impl ::acs_runtime::de::FromJson for AttachDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AttachDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachInstanceRamRoleRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct AttachInstanceRamRoleRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the instance RAM role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
@@ -45,6 +50,10 @@ pub struct AttachInstanceRamRoleRequest {
     /// - Required.
     /// - Example: `testRamRoleName`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The IDs of ECS instances. You can specify 1 to 100 ECS instances.
     ///
@@ -52,14 +61,23 @@ pub struct AttachInstanceRamRoleRequest {
     /// - Required.
     /// - Example: `[“i-bp14ss25xca5ex1u****”, “i-bp154z5o1qjalfse****”, “i-bp10ws62o04ubhvi****”…]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     /// The additional policy. When you attach an instance RAM role to instances, you can specify an additional policy to further limit the permissions of the role. For more information, see [Policy overview](<https://www.alibabacloud.com/help/doc-detail/93732.htm>). The value of this parameter must be 1 to 1,024 characters in length.
     ///
     /// - Wire name: `Policy`.
     /// - Example: `{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachInstanceRamRoleRequest {
@@ -178,14 +196,17 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
+impl<C> AttachInstanceRamRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachInstanceRamRoleRequest::default(),
             client,
         }
     }
+}
+impl AttachInstanceRamRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,32 +219,71 @@ impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachInstanceRamRoleResponse,
+        ::acs_runtime::client::Error<AttachInstanceRamRoleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachInstanceRamRole`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachInstanceRamRoleResponse {
     /// The name of the instance RAM role.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `testRamRoleName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D9553E4C-6C3A-4D66-AE79-9835AF705639`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of instances to which you attempted to attach the instance RAM role.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of instances to which the instance RAM role failed to be attached.
     ///
     /// - Wire name: `FailCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailCount", skip_serializing_if = "Option::is_none")
+    )]
     pub fail_count: Option<i32>,
     /// - Wire name: `AttachInstanceRamRoleResults`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AttachInstanceRamRoleResults",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub attach_instance_ram_role_results: Option<
         crate::types::AttachInstanceRamRoleResults,
     >,
@@ -242,8 +302,9 @@ impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AttachInstanceRamRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -49,6 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -57,6 +58,10 @@ pub struct AttachNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ENI.
     ///
@@ -64,6 +69,10 @@ pub struct AttachNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `eni-bp17pdijfczax1huji****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The instance ID.
     ///
@@ -71,6 +80,10 @@ pub struct AttachNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `i-bp16qstyvxj9gpqw****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the trunk ENI.
     ///
@@ -79,11 +92,22 @@ pub struct AttachNetworkInterfaceRequest {
     /// - Wire name: `TrunkNetworkInstanceId`.
     /// - Example: `eni-f8zapqwj1v1j4ia3****`.
     #[rpc(name = "TrunkNetworkInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrunkNetworkInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub trunk_network_instance_id: Option<String>,
     /// > This parameter is no longer supported.
     ///
     /// - Wire name: `WaitForNetworkConfigurationReady`.
     #[rpc(name = "WaitForNetworkConfigurationReady")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "WaitForNetworkConfigurationReady",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub wait_for_network_configuration_ready: Option<bool>,
     /// The index of the network interface controller (NIC).
     ///
@@ -92,8 +116,13 @@ pub struct AttachNetworkInterfaceRequest {
     /// - Wire name: `NetworkCardIndex`.
     /// - Example: `0`.
     #[rpc(name = "NetworkCardIndex")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkCardIndex", skip_serializing_if = "Option::is_none")
+    )]
     pub network_card_index: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachNetworkInterfaceRequest {
@@ -237,14 +266,17 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+impl<C> AttachNetworkInterfaceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachNetworkInterfaceRequest::default(),
             client,
         }
     }
+}
+impl AttachNetworkInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,15 +289,35 @@ impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachNetworkInterfaceResponse,
+        ::acs_runtime::client::Error<AttachNetworkInterfaceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachNetworkInterface`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachNetworkInterfaceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachNetworkInterfaceResponse {
@@ -278,8 +330,9 @@ impl ::acs_runtime::de::FromJson for AttachNetworkInterfaceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachNetworkInterfaceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AttachNetworkInterfaceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

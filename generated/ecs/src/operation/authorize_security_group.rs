@@ -83,6 +83,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -91,6 +92,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -98,6 +103,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the security group.
     ///
@@ -105,12 +114,20 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Required.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The security group rules. You can specify 1 to 100 security group rules in a request.
     ///
     /// - Wire name: `Permissions`.
     /// - Must have at most 100 items.
     #[rpc(name = "Permissions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<Vec<crate::types::Permission>>,
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow access.
     ///
@@ -118,6 +135,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `accept`.
     /// - Deprecated.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
@@ -125,6 +146,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `1`.
     /// - Deprecated.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
@@ -132,6 +157,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `ALL`.
     /// - Deprecated.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
@@ -139,6 +168,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
@@ -146,6 +179,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `2001:250:6000::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupId` to specify the ID of the source security group.
     ///
@@ -153,6 +190,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `sg-bp67acfmxazb4p****`.
     /// - Deprecated.
     #[rpc(name = "SourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_group_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourcePrefixListId` to specify the ID of the source prefix list.
     ///
@@ -160,6 +201,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     /// - Deprecated.
     #[rpc(name = "SourcePrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_prefix_list_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
@@ -167,6 +212,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `22/22`.
     /// - Deprecated.
     #[rpc(name = "PortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
@@ -174,6 +223,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
@@ -181,6 +234,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `2001:250:6000::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
@@ -188,6 +245,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `22/22`.
     /// - Deprecated.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupOwnerAccount` to specify the Alibaba Cloud account that manages the source security group.
     ///
@@ -195,6 +256,13 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `test@aliyun.com`.
     /// - Deprecated.
     #[rpc(name = "SourceGroupOwnerAccount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceGroupOwnerAccount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_group_owner_account: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the source security group.
     ///
@@ -202,6 +270,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `1234567890`.
     /// - Deprecated.
     #[rpc(name = "SourceGroupOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceGroupOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_group_owner_id: Option<i64>,
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the network interface type.
     ///
@@ -209,6 +281,10 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `intranet`.
     /// - Deprecated.
     #[rpc(name = "NicType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NicType", skip_serializing_if = "Option::is_none")
+    )]
     pub nic_type: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the rule description.
     ///
@@ -216,8 +292,13 @@ pub struct AuthorizeSecurityGroupRequest {
     /// - Example: `This is description.`.
     /// - Deprecated.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AuthorizeSecurityGroupRequest {
@@ -519,14 +600,17 @@ impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
+impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AuthorizeSecurityGroupRequest::default(),
             client,
         }
     }
+}
+impl AuthorizeSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -539,15 +623,35 @@ impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AuthorizeSecurityGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AuthorizeSecurityGroupResponse,
+        ::acs_runtime::client::Error<AuthorizeSecurityGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AuthorizeSecurityGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AuthorizeSecurityGroupResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AuthorizeSecurityGroupResponse {
@@ -560,8 +664,9 @@ impl ::acs_runtime::de::FromJson for AuthorizeSecurityGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AuthorizeSecurityGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AuthorizeSecurityGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -82,6 +82,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressRequest {
     /// The region ID of the source security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -90,6 +91,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [Ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -97,6 +102,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The security group ID.
     ///
@@ -104,12 +113,20 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Required.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The security group rules. You can specify 1 to 100 security group rules.
     ///
     /// - Wire name: `Permissions`.
     /// - Must have at most 100 items.
     #[rpc(name = "Permissions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<Vec<crate::types::AuthorizeSecurityGroupEgressPermission>>,
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow outbound access.
     ///
@@ -117,6 +134,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `accept`.
     /// - Deprecated.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
@@ -124,6 +145,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `1`.
     /// - Deprecated.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
@@ -131,6 +156,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `ALL`.
     /// - Deprecated.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
@@ -138,6 +167,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
@@ -145,6 +178,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `2001:db8:1233:1a00::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestGroupId` to specify the ID of the destination security group.
     ///
@@ -152,6 +189,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `sg-bp67acfmxazb4p****`.
     /// - Deprecated.
     #[rpc(name = "DestGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestPrefixListId` to specify the ID of the destination prefix list.
     ///
@@ -159,6 +200,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     /// - Deprecated.
     #[rpc(name = "DestPrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestPrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_prefix_list_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
@@ -166,6 +211,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `80/80`.
     /// - Deprecated.
     #[rpc(name = "PortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
@@ -173,6 +222,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
@@ -180,6 +233,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `2001:db8:1234:1a00::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
@@ -187,6 +244,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `80/80`.
     /// - Deprecated.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerAccount` to specify the Alibaba Cloud account that manages the destination security group.
     ///
@@ -194,6 +255,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `Test@aliyun.com`.
     /// - Deprecated.
     #[rpc(name = "DestGroupOwnerAccount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupOwnerAccount", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_owner_account: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the destination security group.
     ///
@@ -201,6 +266,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `12345678910`.
     /// - Deprecated.
     #[rpc(name = "DestGroupOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_owner_id: Option<i64>,
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the NIC type.
     ///
@@ -208,6 +277,10 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `intranet`.
     /// - Deprecated.
     #[rpc(name = "NicType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NicType", skip_serializing_if = "Option::is_none")
+    )]
     pub nic_type: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the description of security group rule N.
     ///
@@ -215,8 +288,13 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     /// - Example: `This is description.`.
     /// - Deprecated.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AuthorizeSecurityGroupEgressRequest {
@@ -523,14 +601,17 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AuthorizeSecurityGroupEgressRequest::default(),
             client,
         }
     }
+}
+impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -543,15 +624,35 @@ impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AuthorizeSecurityGroupEgressResponse,
+        ::acs_runtime::client::Error<AuthorizeSecurityGroupEgressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AuthorizeSecurityGroupEgress`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AuthorizeSecurityGroupEgressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AuthorizeSecurityGroupEgressResponse {
@@ -564,8 +665,9 @@ impl ::acs_runtime::de::FromJson for AuthorizeSecurityGroupEgressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AuthorizeSecurityGroupEgressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AuthorizeSecurityGroupEgressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelCopyImageRequest {
     /// The region ID of the image copy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct CancelCopyImageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the image that is being copied.
     ///
@@ -45,8 +50,13 @@ pub struct CancelCopyImageRequest {
     /// - Required.
     /// - Example: `m-bp1caf3yicx5jlfl****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CancelCopyImageRequest {
@@ -141,14 +151,17 @@ impl<C> CancelCopyImageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
+impl<C> CancelCopyImageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CancelCopyImageRequest::default(),
             client,
         }
     }
+}
+impl CancelCopyImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -158,15 +171,35 @@ impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CancelCopyImageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CancelCopyImageResponse,
+        ::acs_runtime::client::Error<CancelCopyImageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CancelCopyImage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CancelCopyImageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CancelCopyImageResponse {
@@ -179,8 +212,8 @@ impl ::acs_runtime::de::FromJson for CancelCopyImageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CancelCopyImageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CancelCopyImageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

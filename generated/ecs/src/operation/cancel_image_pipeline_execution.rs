@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelImagePipelineExecutionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -35,12 +36,20 @@ pub struct CancelImagePipelineExecutionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
     #[rpc(name = "TemplateTag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TemplateTag", skip_serializing_if = "Option::is_none")
+    )]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The ID of the image building task.
     ///
@@ -48,8 +57,13 @@ pub struct CancelImagePipelineExecutionRequest {
     /// - Required.
     /// - Example: `exec-5fb8facb8ed7427c****`.
     #[rpc(name = "ExecutionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExecutionId", skip_serializing_if = "Option::is_none")
+    )]
     pub execution_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CancelImagePipelineExecutionRequest {
@@ -162,14 +176,17 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
+impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CancelImagePipelineExecutionRequest::default(),
             client,
         }
     }
+}
+impl CancelImagePipelineExecutionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,15 +199,35 @@ impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CancelImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CancelImagePipelineExecutionResponse,
+        ::acs_runtime::client::Error<CancelImagePipelineExecutionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CancelImagePipelineExecution`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CancelImagePipelineExecutionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CancelImagePipelineExecutionResponse {
@@ -203,8 +240,9 @@ impl ::acs_runtime::de::FromJson for CancelImagePipelineExecutionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CancelImagePipelineExecutionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CancelImagePipelineExecutionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelSimulatedSystemEventsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct CancelSimulatedSystemEventsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of simulated system events. You can specify up to 100 event IDs in a single request.
     ///
@@ -40,8 +45,13 @@ pub struct CancelSimulatedSystemEventsRequest {
     /// - Must have at most 100 items.
     /// - Example: `e-xhskHun1256****`.
     #[rpc(name = "EventId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventId", skip_serializing_if = "Option::is_none")
+    )]
     pub event_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CancelSimulatedSystemEventsRequest {
@@ -144,14 +154,17 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CancelSimulatedSystemEventsRequest::default(),
             client,
         }
     }
+}
+impl CancelSimulatedSystemEventsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,15 +177,35 @@ impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CancelSimulatedSystemEventsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CancelSimulatedSystemEventsResponse,
+        ::acs_runtime::client::Error<CancelSimulatedSystemEventsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CancelSimulatedSystemEvents`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CancelSimulatedSystemEventsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CancelSimulatedSystemEventsResponse {
@@ -185,8 +218,9 @@ impl ::acs_runtime::de::FromJson for CancelSimulatedSystemEventsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CancelSimulatedSystemEventsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CancelSimulatedSystemEventsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ConvertNatPublicIpToEipRequest {
     /// The ID of the instance whose public IP address you want to convert into an EIP.
@@ -46,6 +47,10 @@ pub struct ConvertNatPublicIpToEipRequest {
     /// - Required.
     /// - Example: `i-bp171jr36ge2ulvk****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -53,8 +58,13 @@ pub struct ConvertNatPublicIpToEipRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ConvertNatPublicIpToEipRequest {
@@ -149,14 +159,17 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
+impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ConvertNatPublicIpToEipRequest::default(),
             client,
         }
     }
+}
+impl ConvertNatPublicIpToEipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,15 +182,35 @@ impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ConvertNatPublicIpToEipRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ConvertNatPublicIpToEipResponse,
+        ::acs_runtime::client::Error<ConvertNatPublicIpToEipError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ConvertNatPublicIpToEip`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ConvertNatPublicIpToEipResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ConvertNatPublicIpToEipResponse {
@@ -190,8 +223,9 @@ impl ::acs_runtime::de::FromJson for ConvertNatPublicIpToEipResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ConvertNatPublicIpToEipResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ConvertNatPublicIpToEipResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CopyImageRequest {
     /// The name of the new image. The name must be 2 to 128 characters in length. The name must start with a letter and cannot contain `http://` or `https://`. The name cannot start with `acs:` or `aliyun`. The name can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).
@@ -44,12 +45,20 @@ pub struct CopyImageRequest {
     /// - Wire name: `DestinationImageName`.
     /// - Example: `YourImageName`.
     #[rpc(name = "DestinationImageName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationImageName", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_image_name: Option<String>,
     /// The description of the image copy. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `DestinationDescription`.
     /// - Example: `This is a description example.`.
     #[rpc(name = "DestinationDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_description: Option<String>,
     /// The ID of the source custom image.
     ///
@@ -57,6 +66,10 @@ pub struct CopyImageRequest {
     /// - Required.
     /// - Example: `m-bp1h46wfpjsjastc****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The region ID of the source custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -64,12 +77,20 @@ pub struct CopyImageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the destination region to which the source custom image is copied.
     ///
     /// - Wire name: `DestinationRegionId`.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "DestinationRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_region_id: Option<String>,
     /// Specifies whether to encrypt the new image.
     ///
@@ -81,6 +102,10 @@ pub struct CopyImageRequest {
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
     #[rpc(name = "Encrypted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
     /// The ID of the key used to encrypt the image copy.
     ///
@@ -88,12 +113,20 @@ pub struct CopyImageRequest {
     /// - Must be at most 64 characters long.
     /// - Example: `e522b26d-abf6-4e0d-b5da-04b7******3c`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     /// > This parameter is unavailable.
     ///
     /// - Wire name: `EncryptAlgorithm`.
     /// - Example: `hide`.
     #[rpc(name = "EncryptAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypt_algorithm: Option<String>,
     /// The ID of the resource group to which to assign the new image. If you do not specify this parameter, the new image is assigned to the default resource group.
     ///
@@ -102,12 +135,20 @@ pub struct CopyImageRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The list of tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
@@ -119,6 +160,10 @@ pub struct CopyImageRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that you want to use to ensure the idempotence of the request. You can use the client to generate the value, but you ensure sure that the value is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -126,8 +171,13 @@ pub struct CopyImageRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CopyImageRequest {
@@ -349,14 +399,17 @@ impl<C> CopyImageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
+impl<C> CopyImageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CopyImageRequest::default(),
             client,
         }
     }
+}
+impl CopyImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -366,20 +419,41 @@ impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CopyImageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CopyImageResponse, ::acs_runtime::client::Error<CopyImageError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CopyImage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CopyImageResponse {
     /// The ID of the image copy.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp1h46wfpjsjastd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CopyImageResponse {
@@ -393,8 +467,8 @@ impl ::acs_runtime::de::FromJson for CopyImageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CopyImageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CopyImageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

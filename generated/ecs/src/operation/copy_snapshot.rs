@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CopySnapshotRequest {
     /// This parameter is not publicly available.
@@ -40,12 +41,20 @@ pub struct CopySnapshotRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag key and value of the new snapshot.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The region ID of the source snapshot. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -53,6 +62,10 @@ pub struct CopySnapshotRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the destination region to which to copy the source snapshot.
     ///
@@ -60,6 +73,10 @@ pub struct CopySnapshotRequest {
     /// - Required.
     /// - Example: `us-east-1`.
     #[rpc(name = "DestinationRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_region_id: Option<String>,
     /// The ID of the source snapshot.
     ///
@@ -67,6 +84,10 @@ pub struct CopySnapshotRequest {
     /// - Required.
     /// - Example: `s-bp67acfmxazb4p****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The name of the new snapshot. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -76,6 +97,13 @@ pub struct CopySnapshotRequest {
     /// - Required.
     /// - Example: `CopySnapshotDemo`.
     #[rpc(name = "DestinationSnapshotName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationSnapshotName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_snapshot_name: Option<String>,
     /// The description of the new snapshot. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
@@ -85,6 +113,13 @@ pub struct CopySnapshotRequest {
     /// - Required.
     /// - Example: `CopySnapshotDemo`.
     #[rpc(name = "DestinationSnapshotDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationSnapshotDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_snapshot_description: Option<String>,
     /// The retention period of the new snapshot. Unit: days. The new snapshot is automatically released when its retention period ends. Valid values: 1 to 65536.
     ///
@@ -93,6 +128,10 @@ pub struct CopySnapshotRequest {
     /// - Wire name: `RetentionDays`.
     /// - Example: `60`.
     #[rpc(name = "RetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RetentionDays", skip_serializing_if = "Option::is_none")
+    )]
     pub retention_days: Option<i32>,
     /// Specifies whether to encrypt the new snapshot. Valid values:
     ///
@@ -104,6 +143,10 @@ pub struct CopySnapshotRequest {
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
     #[rpc(name = "Encrypted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
     /// The ID of the customer master key (CMK) in Key Management Service (KMS) in the destination region.
     ///
@@ -111,18 +154,33 @@ pub struct CopySnapshotRequest {
     /// - Must be at most 64 characters long.
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     /// > This parameter is currently in invitational preview and unavailable for public use.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
     #[rpc(name = "Arn", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `DestinationStorageLocationArn`.
     /// - Example: `null`.
     #[rpc(name = "DestinationStorageLocationArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationStorageLocationArn",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_storage_location_arn: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -130,8 +188,13 @@ pub struct CopySnapshotRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CopySnapshotRequest {
@@ -376,14 +439,17 @@ impl<C> CopySnapshotRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
+impl<C> CopySnapshotRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CopySnapshotRequest::default(),
             client,
         }
     }
+}
+impl CopySnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -393,20 +459,41 @@ impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CopySnapshotRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CopySnapshotResponse, ::acs_runtime::client::Error<CopySnapshotError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CopySnapshot`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CopySnapshotResponse {
     /// The ID of the new snapshot.
     ///
     /// - Wire name: `SnapshotId`.
     /// - Example: `s-bp17441ohwka0yui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C8B26B44-0189-443E-9816-D951F596****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CopySnapshotResponse {
@@ -420,8 +507,8 @@ impl ::acs_runtime::de::FromJson for CopySnapshotResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CopySnapshotResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CopySnapshotResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateActivationRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia). You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,6 +53,10 @@ pub struct CreateActivationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The default instance name prefix. The prefix must be 2 to 50 characters in length and can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:). The prefix must start with a letter and cannot start with a digit, a special character, `http://`, or `https://`.
     ///
@@ -62,12 +67,20 @@ pub struct CreateActivationRequest {
     /// - Wire name: `InstanceName`.
     /// - Example: `test-InstanceName`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The description of the activation code. The description must be 1 to 100 characters in length.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum number of times that you can use the activation code to register managed instances. Valid values: 1 to 1000.
     ///
@@ -76,6 +89,10 @@ pub struct CreateActivationRequest {
     /// - Wire name: `InstanceCount`.
     /// - Example: `10`.
     #[rpc(name = "InstanceCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceCount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_count: Option<i32>,
     /// The validity period of the activation code. After the validity period ends, you can no longer use the activation code to register managed instances. Unit: hours.
     ///
@@ -84,26 +101,43 @@ pub struct CreateActivationRequest {
     /// - Wire name: `TimeToLiveInHours`.
     /// - Example: `4`.
     #[rpc(name = "TimeToLiveInHours")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TimeToLiveInHours", skip_serializing_if = "Option::is_none")
+    )]
     pub time_to_live_in_hours: Option<i64>,
     /// The IP addresses of hosts that can use the activation code. The value can be IPv4 addresses, IPv6 addresses, or CIDR blocks.
     ///
     /// - Wire name: `IpAddressRange`.
     /// - Example: `0.0.0.0/0`.
     #[rpc(name = "IpAddressRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddressRange", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address_range: Option<String>,
     /// The ID of the resource group to which to assign the activation code.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-123******`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the activation code.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateActivationRequest {
@@ -274,14 +308,17 @@ impl<C> CreateActivationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
+impl<C> CreateActivationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateActivationRequest::default(),
             client,
         }
     }
+}
+impl CreateActivationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,25 +328,53 @@ impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateActivationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateActivationResponse,
+        ::acs_runtime::client::Error<CreateActivationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateActivation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateActivationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F1234****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The value of the activation code. The value is returned only once after the CreateActivation operation is called and cannot be queried afterward. Properly save the return value.
     ///
     /// - Wire name: `ActivationCode`.
     /// - Example: `a-hz0ch3SwhOlE1234+Xo32lAZC****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationCode", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_code: Option<String>,
     /// The ID of the activation code.
     ///
     /// - Wire name: `ActivationId`.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F1234****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationId", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateActivationResponse {
@@ -324,8 +389,9 @@ impl ::acs_runtime::de::FromJson for CreateActivationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateActivationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAutoProvisioningGroupRequest {
     /// The ID of the region in which to create the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,18 +41,33 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which to assign the auto provisioning group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The name of the auto provisioning group. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `AutoProvisioningGroupName`.
     /// - Example: `apg-test`.
     #[rpc(name = "AutoProvisioningGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_name: Option<String>,
     /// The delivery type of the auto provisioning group. Valid values:
     ///
@@ -64,6 +80,13 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `AutoProvisioningGroupType`.
     /// - Example: `maintain`.
     #[rpc(name = "AutoProvisioningGroupType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_type: Option<String>,
     /// The policy for creating spot instances. Valid values:
     ///
@@ -76,6 +99,10 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `SpotAllocationStrategy`.
     /// - Example: `diversified`.
     #[rpc(name = "SpotAllocationStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotAllocationStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_allocation_strategy: Option<String>,
     /// The operation to be performed on the spot instance when it is interrupted. Valid values:
     ///
@@ -87,6 +114,13 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `SpotInstanceInterruptionBehavior`.
     /// - Example: `terminate`.
     #[rpc(name = "SpotInstanceInterruptionBehavior")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SpotInstanceInterruptionBehavior",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub spot_instance_interruption_behavior: Option<String>,
     /// The number of spot instances of the lowest-priced instance type to be created by the auto provisioning group. This parameter takes effect when `SpotAllocationStrategy` is set to `lowest-price`.
     ///
@@ -95,6 +129,13 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `SpotInstancePoolsToUseCount`.
     /// - Example: `2`.
     #[rpc(name = "SpotInstancePoolsToUseCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SpotInstancePoolsToUseCount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub spot_instance_pools_to_use_count: Option<i32>,
     /// The policy for creating pay-as-you-go instances. Valid values:
     ///
@@ -106,6 +147,13 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `PayAsYouGoAllocationStrategy`.
     /// - Example: `prioritized`.
     #[rpc(name = "PayAsYouGoAllocationStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PayAsYouGoAllocationStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub pay_as_you_go_allocation_strategy: Option<String>,
     /// Specifies whether to release scaled-in instances when the real-time capacity of the auto provisioning group exceeds the target capacity and the group is triggered to scale in. Valid values:
     ///
@@ -118,6 +166,13 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Default: `no-termination`.
     /// - Example: `termination`.
     #[rpc(name = "ExcessCapacityTerminationPolicy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ExcessCapacityTerminationPolicy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub excess_capacity_termination_policy: Option<String>,
     /// The time at which to start the auto provisioning group. The period of time between this point in time and the point in time specified by `ValidUntil` is the validity period of the auto provisioning group.
     ///
@@ -128,6 +183,10 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `ValidFrom`.
     /// - Example: `2019-04-01T15:10:20Z`.
     #[rpc(name = "ValidFrom")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ValidFrom", skip_serializing_if = "Option::is_none")
+    )]
     pub valid_from: Option<String>,
     /// The time at which the auto provisioning group expires. The period of time between this point in time and the point in time specified by `ValidFrom` is the validity period of the auto provisioning group.
     ///
@@ -138,6 +197,10 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `ValidUntil`.
     /// - Example: `2019-06-01T15:10:20Z`.
     #[rpc(name = "ValidUntil")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ValidUntil", skip_serializing_if = "Option::is_none")
+    )]
     pub valid_until: Option<String>,
     /// Specifies whether to release instances in the auto provisioning group when the group expires. Valid values:
     ///
@@ -149,6 +212,13 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `TerminateInstancesWithExpiration`.
     /// - Example: `true`.
     #[rpc(name = "TerminateInstancesWithExpiration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TerminateInstancesWithExpiration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub terminate_instances_with_expiration: Option<bool>,
     /// Specifies whether to release instances in the auto provisioning group when the auto provisioning group is deleted. Valid values:
     ///
@@ -160,6 +230,10 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `TerminateInstances`.
     /// - Example: `true`.
     #[rpc(name = "TerminateInstances")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminateInstances", skip_serializing_if = "Option::is_none")
+    )]
     pub terminate_instances: Option<bool>,
     /// The maximum price of spot instances in the auto provisioning group.
     ///
@@ -168,6 +242,10 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `MaxSpotPrice`.
     /// - Example: `2`.
     #[rpc(name = "MaxSpotPrice")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSpotPrice", skip_serializing_if = "Option::is_none")
+    )]
     pub max_spot_price: Option<f32>,
     /// The total target capacity of the auto provisioning group. The value must be a positive integer.
     ///
@@ -177,18 +255,33 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Required.
     /// - Example: `60`.
     #[rpc(name = "TotalTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalTargetCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub total_target_capacity: Option<String>,
     /// The target capacity of pay-as-you-go instances in the auto provisioning group. The value must be less than or equal to the `TotalTargetCapacity` value.
     ///
     /// - Wire name: `PayAsYouGoTargetCapacity`.
     /// - Example: `30`.
     #[rpc(name = "PayAsYouGoTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PayAsYouGoTargetCapacity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub pay_as_you_go_target_capacity: Option<String>,
     /// The target capacity of spot instances in the auto provisioning group. The value must be less than or equal to the `TotalTargetCapacity` value.
     ///
     /// - Wire name: `SpotTargetCapacity`.
     /// - Example: `20`.
     #[rpc(name = "SpotTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotTargetCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_target_capacity: Option<String>,
     /// The type of supplemental instances. When the sum of the `PayAsYouGoTargetCapacity` and `SpotTargetCapacity` values is smaller than the `TotalTargetCapacity` value, the auto provisioning group creates instances of the specified type to meet the total target capacity. Valid values:
     ///
@@ -200,12 +293,23 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `DefaultTargetCapacityType`.
     /// - Example: `Spot`.
     #[rpc(name = "DefaultTargetCapacityType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DefaultTargetCapacityType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub default_target_capacity_type: Option<String>,
     /// The ID of the launch template associated with the auto provisioning group. You can call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation to query available launch templates. When both LaunchTemplateId and `LaunchConfiguration.*` parameters are specified, LaunchTemplateId takes precedence.
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1fgzds4bdogu03****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The version of the launch template associated with the auto provisioning group. You can call the [DescribeLaunchTemplateVersions](<https://www.alibabacloud.com/help/doc-detail/73761.htm>) operation to query the versions of available launch templates.
     ///
@@ -214,12 +318,20 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `LaunchTemplateVersion`.
     /// - Example: `1`.
     #[rpc(name = "LaunchTemplateVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_version: Option<String>,
     /// The description of the auto provisioning group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -227,29 +339,49 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The startup parameter.
     ///
     /// - Wire name: `LaunchConfiguration`.
     #[rpc(name = "LaunchConfiguration", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchConfiguration", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_configuration: Option<crate::types::LaunchConfiguration>,
     /// The extended configurations of the launch template.
     ///
     /// - Wire name: `LaunchTemplateConfig`.
     /// - Must have at most 100 items.
     #[rpc(name = "LaunchTemplateConfig", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_config: Option<Vec<crate::types::LaunchTemplateConfig>>,
     /// The information of system disks on the instance.
     ///
     /// - Wire name: `SystemDiskConfig`.
     /// - Must have at most 10 items.
     #[rpc(name = "SystemDiskConfig", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDiskConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk_config: Option<Vec<crate::types::SystemDiskConfig>>,
     /// The information of data disks on the instance.
     ///
     /// - Wire name: `DataDiskConfig`.
     /// - Must have at most 10 items.
     #[rpc(name = "DataDiskConfig", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDiskConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk_config: Option<Vec<crate::types::DataDiskConfig>>,
     /// The minimum target capacity of the auto provisioning group. The value must be a positive integer. When you specify this parameter, take note of the following items:
     ///
@@ -259,18 +391,33 @@ pub struct CreateAutoProvisioningGroupRequest {
     /// - Wire name: `MinTargetCapacity`.
     /// - Example: `20`.
     #[rpc(name = "MinTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinTargetCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub min_target_capacity: Option<String>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `HibernationOptionsConfigured`.
     /// - Example: `false`.
     #[rpc(name = "HibernationOptionsConfigured")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HibernationOptionsConfigured",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub hibernation_options_configured: Option<bool>,
     /// The tags to add to the auto provisioning group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The resource pool options to use to create instances. When you specify this parameter, take note of the following items:
     ///
@@ -279,13 +426,22 @@ pub struct CreateAutoProvisioningGroupRequest {
     ///
     /// - Wire name: `ResourcePoolOptions`.
     #[rpc(name = "ResourcePoolOptions", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourcePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_pool_options: Option<crate::types::ResourcePoolOptions>,
     /// The capacity details of the subscription instance.
     ///
     /// - Wire name: `PrePaidOptions`.
     #[rpc(name = "PrePaidOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrePaidOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub pre_paid_options: Option<crate::types::PrePaidOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateAutoProvisioningGroupRequest {
@@ -810,14 +966,17 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateAutoProvisioningGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateAutoProvisioningGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -830,22 +989,53 @@ impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateAutoProvisioningGroupResponse,
+        ::acs_runtime::client::Error<CreateAutoProvisioningGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateAutoProvisioningGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateAutoProvisioningGroupResponse {
     /// The ID of the auto provisioning group.
     ///
     /// - Wire name: `AutoProvisioningGroupId`.
     /// - Example: `apg-sn54avj8htgvtyh8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `745CEC9F-0DD7-4451-9FE7-8B752F39****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `LaunchResults`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchResults", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_results: Option<crate::types::LaunchResults>,
 }
 impl ::acs_runtime::de::FromJson for CreateAutoProvisioningGroupResponse {
@@ -860,8 +1050,9 @@ impl ::acs_runtime::de::FromJson for CreateAutoProvisioningGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateAutoProvisioningGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

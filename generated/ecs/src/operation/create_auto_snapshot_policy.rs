@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAutoSnapshotPolicyRequest {
     /// The ID of the region in which to create the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -45,6 +46,10 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "regionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "regionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the automatic snapshot policy. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -53,6 +58,10 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Wire name: `autoSnapshotPolicyName`.
     /// - Example: `TestName`.
     #[rpc(name = "autoSnapshotPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "autoSnapshotPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_name: Option<String>,
     /// The points in time of the day at which to create automatic snapshots. The time must be in UTC+8. Unit: hours. Valid values: 0 to 23, which correspond to the 24 on-the-hour points in time from 00:00:00 to 23:00:00. For example, 1 indicates 01:00:00. Format description:
     ///
@@ -65,6 +74,10 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `["0", "1", … "23"]`.
     #[rpc(name = "timePoints")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "timePoints", skip_serializing_if = "Option::is_none")
+    )]
     pub time_points: Option<String>,
     /// The days of the week on which to create automatic snapshots. Valid values: 1 to 7, which correspond to Monday to Sunday. 1 indicates Monday. Format description:
     ///
@@ -75,6 +88,10 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `["1","2"]`.
     #[rpc(name = "repeatWeekdays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "repeatWeekdays", skip_serializing_if = "Option::is_none")
+    )]
     pub repeat_weekdays: Option<String>,
     /// The retention period of the automatic snapshot. Unit: days. Valid values:
     ///
@@ -87,6 +104,10 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `30`.
     #[rpc(name = "retentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "retentionDays", skip_serializing_if = "Option::is_none")
+    )]
     pub retention_days: Option<i32>,
     /// Specifies whether to enable cross-region replication for snapshots.
     ///
@@ -96,18 +117,30 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Wire name: `EnableCrossRegionCopy`.
     /// - Example: `false`.
     #[rpc(name = "EnableCrossRegionCopy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableCrossRegionCopy", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_cross_region_copy: Option<bool>,
     /// The destination region to which to copy the snapshot. You can specify only a single destination region.
     ///
     /// - Wire name: `TargetCopyRegions`.
     /// - Example: `["cn-hangzhou"]`.
     #[rpc(name = "TargetCopyRegions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetCopyRegions", skip_serializing_if = "Option::is_none")
+    )]
     pub target_copy_regions: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `StorageLocationArn`.
     /// - Example: `null`.
     #[rpc(name = "StorageLocationArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageLocationArn", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_location_arn: Option<String>,
     /// The retention period of the snapshot copy in the destination region. Unit: days. Valid values:
     ///
@@ -119,25 +152,48 @@ pub struct CreateAutoSnapshotPolicyRequest {
     /// - Wire name: `CopiedSnapshotsRetentionDays`.
     /// - Example: `30`.
     #[rpc(name = "CopiedSnapshotsRetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CopiedSnapshotsRetentionDays",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub copied_snapshots_retention_days: Option<i32>,
     /// The tags to add to the automatic snapshot policy.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2kkmhmhs****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The encryption parameters for cross-region snapshot replication.
     ///
     /// - Wire name: `CopyEncryptionConfiguration`.
     #[rpc(name = "CopyEncryptionConfiguration", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CopyEncryptionConfiguration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub copy_encryption_configuration: Option<crate::types::CopyEncryptionConfiguration>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateAutoSnapshotPolicyRequest {
@@ -376,14 +432,17 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
+}
+impl CreateAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -396,20 +455,44 @@ impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateAutoSnapshotPolicyResponse,
+        ::acs_runtime::client::Error<CreateAutoSnapshotPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateAutoSnapshotPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateAutoSnapshotPolicyResponse {
     /// The automatic snapshot policy ID.
     ///
     /// - Wire name: `AutoSnapshotPolicyId`.
     /// - Example: `sp-bp12m37ccmxvbmi5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateAutoSnapshotPolicyResponse {
@@ -423,8 +506,9 @@ impl ::acs_runtime::de::FromJson for CreateAutoSnapshotPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateAutoSnapshotPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateAutoSnapshotPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

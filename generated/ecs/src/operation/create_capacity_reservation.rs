@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCapacityReservationRequest {
     /// The ID of the region in which to create the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -44,18 +45,30 @@ pub struct CreateCapacityReservationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which you want to assign the capacity reservation.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the capacity reservation.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -63,9 +76,17 @@ pub struct CreateCapacityReservationRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
     /// The description of the capacity reservation. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
@@ -74,6 +95,10 @@ pub struct CreateCapacityReservationRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The total number of instances for which the capacity of an instance type is reserved.
     ///
@@ -82,6 +107,10 @@ pub struct CreateCapacityReservationRequest {
     /// - Must be at least 1.
     /// - Example: `2`.
     #[rpc(name = "InstanceAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_amount: Option<i32>,
     /// The instance type. You can create a capacity reservation to reserve the capacity of only one instance type. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the instance types provided by ECS.
     ///
@@ -89,6 +118,10 @@ pub struct CreateCapacityReservationRequest {
     /// - Required.
     /// - Example: `ecs.g6.xlarge`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The mode in which the capacity reservation takes effect. You can call the CreateCapacityReservation operation to create only immediate capacity reservations.
     ///
@@ -97,12 +130,20 @@ pub struct CreateCapacityReservationRequest {
     /// - Wire name: `StartTime`.
     /// - Example: `2021-10-30T05:32:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The time when the capacity reservation expires. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2021-10-30T06:32:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The release mode of the capacity reservation. Valid values:
     ///
@@ -112,6 +153,10 @@ pub struct CreateCapacityReservationRequest {
     /// - Wire name: `EndTimeType`.
     /// - Example: `Unlimited`.
     #[rpc(name = "EndTimeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTimeType", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time_type: Option<String>,
     /// The operating system of the image used by the instance. This parameter corresponds to the `Platform` parameter of regional reserved instances. If the operating system of a capacity reservation matches the operating system of a regional reserved instance, you can apply the regional reserved instance to offset fees of the unused capacity of the capacity reservation. Valid values:
     ///
@@ -126,6 +171,10 @@ pub struct CreateCapacityReservationRequest {
     /// - Default: `linux`.
     /// - Example: `Linux`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The ID of the zone in which you want to create the capacity reservation. A capacity reservation can reserve resources within only one zone.
     ///
@@ -134,8 +183,13 @@ pub struct CreateCapacityReservationRequest {
     /// - Must have at most 100 items.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCapacityReservationRequest {
@@ -387,14 +441,17 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
+impl<C> CreateCapacityReservationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCapacityReservationRequest::default(),
             client,
         }
     }
+}
+impl CreateCapacityReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -407,20 +464,44 @@ impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCapacityReservationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCapacityReservationResponse,
+        ::acs_runtime::client::Error<CreateCapacityReservationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCapacityReservation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCapacityReservationResponse {
     /// The capacity reservation ID.
     ///
     /// - Wire name: `PrivatePoolOptionsId`.
     /// - Example: `crp-bp67acfmxazb4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptionsId", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCapacityReservationResponse {
@@ -434,8 +515,9 @@ impl ::acs_runtime::de::FromJson for CreateCapacityReservationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCapacityReservationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCapacityReservationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -46,6 +46,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCommandRequest {
     /// The ID of the region in which to create the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -54,6 +55,10 @@ pub struct CreateCommandRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the command. The name supports all character sets and can be up to 128 characters in length.
     ///
@@ -61,12 +66,20 @@ pub struct CreateCommandRequest {
     /// - Required.
     /// - Example: `testName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the command. The description supports all character sets and can be up to 512 characters in length.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The command type. Valid values:
     ///
@@ -78,6 +91,10 @@ pub struct CreateCommandRequest {
     /// - Required.
     /// - Example: `RunShellScript`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The Base64-encoded content of the command. Take note of the following items:
     ///
@@ -113,6 +130,10 @@ pub struct CreateCommandRequest {
     /// - Required.
     /// - Example: `ZWNobyAxMjM=`.
     #[rpc(name = "CommandContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandContent", skip_serializing_if = "Option::is_none")
+    )]
     pub command_content: Option<String>,
     /// The execution path of the command on ECS instances. The value can be up to 200 characters in length.
     ///
@@ -126,6 +147,10 @@ pub struct CreateCommandRequest {
     /// - Wire name: `WorkingDir`.
     /// - Example: `/root/`.
     #[rpc(name = "WorkingDir")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WorkingDir", skip_serializing_if = "Option::is_none")
+    )]
     pub working_dir: Option<String>,
     /// he maximum timeout period for the command execution on the instance. Unit: seconds. When a command that you created cannot be run, the command times out. When a command execution times out, Cloud Assistant Agent forcefully terminates the command process by canceling the PID.
     ///
@@ -134,6 +159,10 @@ pub struct CreateCommandRequest {
     /// - Wire name: `Timeout`.
     /// - Example: `60`.
     #[rpc(name = "Timeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i64>,
     /// Specifies whether to use custom parameters in the command.
     ///
@@ -143,6 +172,10 @@ pub struct CreateCommandRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "EnableParameter")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableParameter", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_parameter: Option<bool>,
     /// The encoding mode of the command content (CommandContent). Valid values:
     ///
@@ -156,26 +189,43 @@ pub struct CreateCommandRequest {
     /// - Wire name: `ContentEncoding`.
     /// - Example: `PlainText`.
     #[rpc(name = "ContentEncoding")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")
+    )]
     pub content_encoding: Option<String>,
     /// The ID of the resource group to which to assign the command.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-123******`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
     /// - Wire name: `Launcher`.
     /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
     #[rpc(name = "Launcher")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Launcher", skip_serializing_if = "Option::is_none")
+    )]
     pub launcher: Option<String>,
     /// The tags to add to the command.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCommandRequest {
@@ -439,14 +489,17 @@ impl<C> CreateCommandRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
+impl<C> CreateCommandRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCommandRequest::default(),
             client,
         }
     }
+}
+impl CreateCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -456,20 +509,44 @@ impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCommandRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCommandResponse,
+        ::acs_runtime::client::Error<CreateCommandError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCommand`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCommandResponse {
     /// The ID of the command.
     ///
     /// - Wire name: `CommandId`.
     /// - Example: `c-7d2a745b412b4601b2d47f6a768d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCommandResponse {
@@ -483,8 +560,8 @@ impl ::acs_runtime::de::FromJson for CreateCommandResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCommandResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateCommandResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDedicatedHostClusterRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct CreateDedicatedHostClusterRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -45,18 +50,30 @@ pub struct CreateDedicatedHostClusterRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The tags of the host group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The resource group ID of the host group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The zone ID of the host group. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
@@ -64,6 +81,10 @@ pub struct CreateDedicatedHostClusterRequest {
     /// - Required.
     /// - Example: `cn-hangzhou-f`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the host group. It must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -72,6 +93,13 @@ pub struct CreateDedicatedHostClusterRequest {
     /// - Wire name: `DedicatedHostClusterName`.
     /// - Example: `myDDHCluster`.
     #[rpc(name = "DedicatedHostClusterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DedicatedHostClusterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dedicated_host_cluster_name: Option<String>,
     /// The description of the host group. It must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
     ///
@@ -80,8 +108,13 @@ pub struct CreateDedicatedHostClusterRequest {
     /// - Wire name: `Description`.
     /// - Example: `This-is-my-DDHCluster`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDedicatedHostClusterRequest {
@@ -245,14 +278,17 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
+impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDedicatedHostClusterRequest::default(),
             client,
         }
     }
+}
+impl CreateDedicatedHostClusterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,20 +301,44 @@ impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDedicatedHostClusterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDedicatedHostClusterResponse,
+        ::acs_runtime::client::Error<CreateDedicatedHostClusterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDedicatedHostCluster`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDedicatedHostClusterResponse {
     /// The ID of the host group.
     ///
     /// - Wire name: `DedicatedHostClusterId`.
     /// - Example: `dc-bp12wlf6bw0vz9v2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E2A664A6-2933-4C64-88AE-5033D003****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDedicatedHostClusterResponse {
@@ -292,8 +352,9 @@ impl ::acs_runtime::de::FromJson for CreateDedicatedHostClusterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDedicatedHostClusterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDeploymentSetRequest {
     /// Creates a deployment set in a specific region.
@@ -32,12 +33,23 @@ pub struct CreateDeploymentSetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `OnUnableToRedeployFailedInstance`.
     /// - Example: `CancelMembershipAndStart`.
     #[rpc(name = "OnUnableToRedeployFailedInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OnUnableToRedeployFailedInstance",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub on_unable_to_redeploy_failed_instance: Option<String>,
     /// The emergency solution to use in the situation where instances in the deployment set cannot be evenly distributed to different zones due to resource insufficiency after the instances failover. Valid values:
     ///
@@ -49,6 +61,10 @@ pub struct CreateDeploymentSetRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The description of the deployment set. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
@@ -56,24 +72,40 @@ pub struct CreateDeploymentSetRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the deployment set. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain digits, letters, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `DeploymentSetName`.
     /// - Example: `testDeploymentSetName`.
     #[rpc(name = "DeploymentSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_name: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `Default`.
     #[rpc(name = "Domain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `Granularity`.
     /// - Example: `host`.
     #[rpc(name = "Granularity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Granularity", skip_serializing_if = "Option::is_none")
+    )]
     pub granularity: Option<String>,
     /// The deployment strategy. Valid values:
     ///
@@ -86,6 +118,10 @@ pub struct CreateDeploymentSetRequest {
     /// - Wire name: `Strategy`.
     /// - Example: `Availability`.
     #[rpc(name = "Strategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Strategy", skip_serializing_if = "Option::is_none")
+    )]
     pub strategy: Option<String>,
     /// The deployment strategy. Valid values:
     ///
@@ -97,8 +133,13 @@ pub struct CreateDeploymentSetRequest {
     /// - Wire name: `GroupCount`.
     /// - Example: `1`.
     #[rpc(name = "GroupCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupCount", skip_serializing_if = "Option::is_none")
+    )]
     pub group_count: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDeploymentSetRequest {
@@ -288,14 +329,17 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
+impl<C> CreateDeploymentSetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDeploymentSetRequest::default(),
             client,
         }
     }
+}
+impl CreateDeploymentSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -308,20 +352,44 @@ impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDeploymentSetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDeploymentSetResponse,
+        ::acs_runtime::client::Error<CreateDeploymentSetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDeploymentSet`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDeploymentSetResponse {
     /// The ID of the deployment set.
     ///
     /// - Wire name: `DeploymentSetId`.
     /// - Example: `ds-bp1frxuzdg87zh4pzq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDeploymentSetResponse {
@@ -335,8 +403,9 @@ impl ::acs_runtime::de::FromJson for CreateDeploymentSetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDeploymentSetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDeploymentSetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

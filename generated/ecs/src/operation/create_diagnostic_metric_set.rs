@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDiagnosticMetricSetRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct CreateDiagnosticMetricSetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The type of the resource.
     ///
@@ -43,6 +48,10 @@ pub struct CreateDiagnosticMetricSetRequest {
     /// - Must be one of `instance`, `account`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::ResourceType>,
     /// The name of the diagnostic metric set.
     ///
@@ -50,6 +59,10 @@ pub struct CreateDiagnosticMetricSetRequest {
     /// - Must be at most 128 characters long.
     /// - Example: `The IDs of diagnostic metrics. You can specify up to 100 diagnostic metric IDs.`.
     #[rpc(name = "MetricSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_name: Option<String>,
     /// The IDs of diagnostic metrics. You can specify up to 100 diagnostic metric IDs.
     ///
@@ -57,6 +70,10 @@ pub struct CreateDiagnosticMetricSetRequest {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "MetricIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricIds", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_ids: Option<Vec<String>>,
     /// The description of the diagnostic metric set.
     ///
@@ -64,8 +81,13 @@ pub struct CreateDiagnosticMetricSetRequest {
     /// - Must be at most 255 characters long.
     /// - Example: `The ID of the request.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDiagnosticMetricSetRequest {
@@ -215,14 +237,17 @@ impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
+impl<C> CreateDiagnosticMetricSetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDiagnosticMetricSetRequest::default(),
             client,
         }
     }
+}
+impl CreateDiagnosticMetricSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,22 +260,46 @@ impl<'a> CreateDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDiagnosticMetricSetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDiagnosticMetricSetResponse,
+        ::acs_runtime::client::Error<CreateDiagnosticMetricSetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDiagnosticMetricSet`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDiagnosticMetricSetResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the diagnostic metric set, which is the unique identifier of the set.
     ///
     /// - Wire name: `MetricSetId`.
     /// - Example: `dms-o7ymuutup5l*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDiagnosticMetricSetResponse {
@@ -264,8 +313,9 @@ impl ::acs_runtime::de::FromJson for CreateDiagnosticMetricSetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDiagnosticMetricSetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

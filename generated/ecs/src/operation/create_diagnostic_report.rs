@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDiagnosticReportRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct CreateDiagnosticReportRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of resource N.
     ///
@@ -40,26 +45,43 @@ pub struct CreateDiagnosticReportRequest {
     /// - Required.
     /// - Example: `i-uf6i0tv2refv8wz*****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The ID of the diagnostic metric set. If this parameter is left empty, the dms-instancedefault set is used, which is the default diagnostic metric set provided for Elastic Compute Service (ECS) instances.
     ///
     /// - Wire name: `MetricSetId`.
     /// - Example: `dms-uf6i0tv2refv8wz*****`.
     #[rpc(name = "MetricSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_id: Option<String>,
     /// The start time. This parameter takes effect only for diagnostic metrics that do not need to be assessed by running Cloud Assistant commands in guest operating systems.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2022-07-11T12:00:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end time. This parameter takes effect only for diagnostic metrics that do not need to be assessed by running Cloud Assistant commands in guest operating systems.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2022-07-11T14:00:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDiagnosticReportRequest {
@@ -187,14 +209,17 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDiagnosticReportRequestBuilder<&'a crate::Client> {
+impl<C> CreateDiagnosticReportRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDiagnosticReportRequest::default(),
             client,
         }
     }
+}
+impl CreateDiagnosticReportRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,22 +232,46 @@ impl<'a> CreateDiagnosticReportRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDiagnosticReportRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDiagnosticReportResponse,
+        ::acs_runtime::client::Error<CreateDiagnosticReportError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDiagnosticReport`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDiagnosticReportResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The unique ID of the diagnostic report.
     ///
     /// - Wire name: `ReportId`.
     /// - Example: `dr-uf6i0tv2refv8wz*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReportId", skip_serializing_if = "Option::is_none")
+    )]
     pub report_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDiagnosticReportResponse {
@@ -236,8 +285,9 @@ impl ::acs_runtime::de::FromJson for CreateDiagnosticReportResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDiagnosticReportResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDiskRequest {
     /// The ID of the region in which to create the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,6 +43,10 @@ pub struct CreateDiskRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the zone in which to create the pay-as-you-go disk.
     ///
@@ -53,6 +58,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The ID of the snapshot to use to create the disk. Snapshots that were created on or before July 15, 2013 cannot be used to create disks.
     ///
@@ -65,6 +74,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `SnapshotId`.
     /// - Example: `s-bp67acfmxazb4p****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The name of the data disk. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The name must start with a letter.
     ///
@@ -73,6 +86,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `DiskName`.
     /// - Example: `testDiskName`.
     #[rpc(name = "DiskName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskName", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_name: Option<String>,
     /// The size of the data disk. Unit: GiB. This parameter is required. Valid values for different disk categories:
     ///
@@ -100,6 +117,10 @@ pub struct CreateDiskRequest {
     /// - Must be 1 to 131072.
     /// - Example: `2000`.
     #[rpc(name = "Size")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Size", skip_serializing_if = "Option::is_none")
+    )]
     pub size: Option<i32>,
     /// The category of the data disk. Valid values for different disk categories:
     ///
@@ -130,6 +151,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `DiskCategory`.
     /// - Example: `cloud_ssd`.
     #[rpc(name = "DiskCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_category: Option<String>,
     /// The description of the disk. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
@@ -138,6 +163,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to encrypt the disk. Valid values:
     ///
@@ -149,6 +178,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
     #[rpc(name = "Encrypted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -156,6 +189,10 @@ pub struct CreateDiskRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the subscription instance to which to attach the subscription disk.
     ///
@@ -167,12 +204,20 @@ pub struct CreateDiskRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp18pnlg1ds9rky4****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the resource group to which to add the disk.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the Key Management Service (KMS) key that is used for the disk.
     ///
@@ -180,6 +225,10 @@ pub struct CreateDiskRequest {
     /// - Must be at most 64 characters long.
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40826X`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     /// The performance level of the disk if the disk is an ESSD. Valid values:
     ///
@@ -195,12 +244,20 @@ pub struct CreateDiskRequest {
     /// - Wire name: `PerformanceLevel`.
     /// - Example: `PL1`.
     #[rpc(name = "PerformanceLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PerformanceLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub performance_level: Option<String>,
     /// This parameter is not publicly available.
     ///
     /// - Wire name: `AdvancedFeatures`.
     /// - Example: `hide`.
     #[rpc(name = "AdvancedFeatures")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdvancedFeatures", skip_serializing_if = "Option::is_none")
+    )]
     pub advanced_features: Option<String>,
     /// The ID of the storage set.
     ///
@@ -209,12 +266,20 @@ pub struct CreateDiskRequest {
     /// - Wire name: `StorageSetId`.
     /// - Example: `ss-bp67acfmxazb4p****`.
     #[rpc(name = "StorageSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_set_id: Option<String>,
     /// This parameter is not publicly available.
     ///
     /// - Wire name: `EncryptAlgorithm`.
     /// - Example: `hide`.
     #[rpc(name = "EncryptAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypt_algorithm: Option<String>,
     /// The number of partitions in the storage set. The value must be greater than or equal to 2 but cannot exceed the quota obtained by calling the [DescribeAccountAttributes](<https://www.alibabacloud.com/help/doc-detail/73772.htm>)operation.
     ///
@@ -224,6 +289,13 @@ pub struct CreateDiskRequest {
     /// - Must be at least 1.
     /// - Example: `3`.
     #[rpc(name = "StorageSetPartitionNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "StorageSetPartitionNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub storage_set_partition_number: Option<i32>,
     /// The ID of the dedicated block storage cluster in which to create the disk. To create a disk in a specific dedicated block storage cluster, you must specify this parameter.
     ///
@@ -232,6 +304,10 @@ pub struct CreateDiskRequest {
     /// - Wire name: `StorageClusterId`.
     /// - Example: `dbsc-j5e1sf2vaf5he8m2****`.
     #[rpc(name = "StorageClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_cluster_id: Option<String>,
     /// Specifies whether to enable the multi-attach feature for the disk. Valid values:
     ///
@@ -245,18 +321,30 @@ pub struct CreateDiskRequest {
     /// - Wire name: `MultiAttach`.
     /// - Example: `Disabled`.
     #[rpc(name = "MultiAttach")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MultiAttach", skip_serializing_if = "Option::is_none")
+    )]
     pub multi_attach: Option<String>,
     /// The tags to add to the disk.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
     #[rpc(name = "Arn", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// Specifies the read/write IOPS that is provisioned for the ESSD AutoPL disk. Valid value:
     ///
@@ -273,6 +361,10 @@ pub struct CreateDiskRequest {
     /// - Must be at least 0.
     /// - Example: `40000`.
     #[rpc(name = "ProvisionedIops")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProvisionedIops", skip_serializing_if = "Option::is_none")
+    )]
     pub provisioned_iops: Option<i64>,
     /// Specifies whether to enable the performance burst feature. Valid values:
     ///
@@ -284,8 +376,13 @@ pub struct CreateDiskRequest {
     /// - Wire name: `BurstingEnabled`.
     /// - Example: `false`.
     #[rpc(name = "BurstingEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BurstingEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub bursting_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDiskRequest {
@@ -735,14 +832,17 @@ impl<C> CreateDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
+impl<C> CreateDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDiskRequest::default(),
             client,
         }
     }
+}
+impl CreateDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -752,20 +852,41 @@ impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateDiskResponse, ::acs_runtime::client::Error<CreateDiskError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDiskResponse {
     /// The disk ID.
     ///
     /// - Wire name: `DiskId`.
     /// - Example: `d-bp131n0q38u3a4zi****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The order ID.
     ///
@@ -773,6 +894,10 @@ pub struct CreateDiskResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20413515388****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDiskResponse {
@@ -787,8 +912,8 @@ impl ::acs_runtime::de::FromJson for CreateDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

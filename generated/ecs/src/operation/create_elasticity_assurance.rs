@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateElasticityAssuranceRequest {
     /// The ID of the region in which to create the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,18 +39,30 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which to assign the elasticity assurance.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the elasticity assurance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The validity period of the elasticity assurance. The unit of the validity period is determined by the value of `PeriodUnit`. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
@@ -63,6 +76,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the validity period of the elasticity assurance. Valid values:
     ///
@@ -80,6 +97,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Default: `Year`.
     /// - Example: `Year`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The client token that you want to use to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -87,9 +108,17 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<crate::types::PrivatePoolOptions>,
     /// The description of the elasticity assurance. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
@@ -98,6 +127,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The total number of times that the elasticity assurance can be used. Set the value to Unlimited. This value specifies that the elasticity assurance can be used for an unlimited number of times within its validity period.
     ///
@@ -107,6 +140,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Default: `Unlimited`.
     /// - Example: `Unlimited`.
     #[rpc(name = "AssuranceTimes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssuranceTimes", skip_serializing_if = "Option::is_none")
+    )]
     pub assurance_times: Option<String>,
     /// The total number of instances of an instance type for which you want to reserve capacity.
     ///
@@ -118,18 +155,30 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Must be at least 1.
     /// - Example: `2`.
     #[rpc(name = "InstanceAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_amount: Option<i32>,
     /// > This parameter is no longer used.
     ///
     /// - Wire name: `InstanceCpuCoreCount`.
     /// - Must be at least 1.
     #[rpc(name = "InstanceCpuCoreCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceCpuCoreCount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_cpu_core_count: Option<i32>,
     /// The time when the elasticity assurance takes effect. The default value is the time when the CreateElasticityAssurance operation is called to create the elasticity assurance. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2020-10-30T06:32:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The ID of the zone in which to create the elasticity assurance. An elasticity assurance can be used to reserve resources within a single zone.
     ///
@@ -138,6 +187,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Must have at most 100 items.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<Vec<String>>,
     /// The instance type. An elasticity assurance can be created to reserve the capacity of a single instance type.
     ///
@@ -146,6 +199,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Must have at most 100 items.
     /// - Example: `ecs.c6.xlarge`.
     #[rpc(name = "InstanceType", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<Vec<String>>,
     /// The assurance schedules based on which the capacity reservation takes effect.
     ///
@@ -154,6 +211,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Wire name: `RecurrenceRules`.
     /// - Must have at most 20 items.
     #[rpc(name = "RecurrenceRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RecurrenceRules", skip_serializing_if = "Option::is_none")
+    )]
     pub recurrence_rules: Option<Vec<crate::types::RecurrenceRule>>,
     /// Specifies whether to enable auto-renewal for the elasticity assurance. Valid values:
     ///
@@ -165,6 +226,10 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal period. Unit: month. Valid values: 1, 2, 3, 6, 12, 24, and 36.
     ///
@@ -176,8 +241,13 @@ pub struct CreateElasticityAssuranceRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateElasticityAssuranceRequest {
@@ -510,14 +580,17 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
+impl<C> CreateElasticityAssuranceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateElasticityAssuranceRequest::default(),
             client,
         }
     }
+}
+impl CreateElasticityAssuranceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -530,25 +603,53 @@ impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateElasticityAssuranceResponse,
+        ::acs_runtime::client::Error<CreateElasticityAssuranceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateElasticityAssurance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateElasticityAssuranceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The elasticity assurance ID.
     ///
     /// - Wire name: `PrivatePoolOptionsId`.
     /// - Example: `eap-bp67acfmxazb4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptionsId", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options_id: Option<String>,
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `1234567890`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateElasticityAssuranceResponse {
@@ -563,8 +664,9 @@ impl ::acs_runtime::de::FromJson for CreateElasticityAssuranceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateElasticityAssuranceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -50,6 +50,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateImageRequest {
     /// The region ID of the custom image that you want to create. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -58,6 +59,10 @@ pub struct CreateImageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the snapshot from which to create the custom image.
     ///
@@ -66,24 +71,40 @@ pub struct CreateImageRequest {
     /// - Wire name: `SnapshotId`.
     /// - Example: `s-bp17441ohwkdca0****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The ID of the ECS instance from which to create the custom image. To create a custom image from an ECS instance, you must specify this parameter.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1g6zv0ce8oghu7****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The name of the custom image. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `ImageName`.
     /// - Example: `TestCentOS`.
     #[rpc(name = "ImageName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageName", skip_serializing_if = "Option::is_none")
+    )]
     pub image_name: Option<String>,
     /// The name of the image family. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with acs: or aliyun. The name cannot contain http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `ImageFamily`.
     /// - Example: `hangzhou-daily-update`.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     /// The image version.
     ///
@@ -92,12 +113,20 @@ pub struct CreateImageRequest {
     /// - Wire name: `ImageVersion`.
     /// - Example: `2017011017`.
     #[rpc(name = "ImageVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub image_version: Option<String>,
     /// The image description. The description must be 2 to 256 characters in length and cannot start with [http:// or https://.](<http://https://。>)
     ///
     /// - Wire name: `Description`.
     /// - Example: `ImageTestDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The operating system distribution for the system disk in the custom image. If you specify a data disk snapshot to create the system disk of the custom image, use Platform to specify the operating system distribution for the system disk. Valid values:
     ///
@@ -133,6 +162,10 @@ pub struct CreateImageRequest {
     /// - Wire name: `Platform`.
     /// - Example: `CentOS`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The boot mode of the image. Valid values:
     ///
@@ -145,6 +178,10 @@ pub struct CreateImageRequest {
     /// - Wire name: `BootMode`.
     /// - Example: `BIOS`.
     #[rpc(name = "BootMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BootMode", skip_serializing_if = "Option::is_none")
+    )]
     pub boot_mode: Option<String>,
     /// The system architecture of the system disk. If you specify a data disk snapshot to create the system disk of the custom image, use Architecture to specify the system architecture of the system disk. Valid values:
     ///
@@ -157,6 +194,10 @@ pub struct CreateImageRequest {
     /// - Wire name: `Architecture`.
     /// - Example: `x86_64`.
     #[rpc(name = "Architecture")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Architecture", skip_serializing_if = "Option::is_none")
+    )]
     pub architecture: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The value of **ClientToken** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -164,6 +205,10 @@ pub struct CreateImageRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the resource group to which to assign the custom image. If you leave this parameter empty, the image is assigned to the default resource group.
     ///
@@ -172,18 +217,30 @@ pub struct CreateImageRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Details of the disks and snapshots from which the custom image is created. If you want to create a custom image based on a system disk snapshot and data disk snapshots, use this parameter to specify the snapshots.
     ///
     /// - Wire name: `DiskDeviceMapping`.
     /// - Must have at most 17 items.
     #[rpc(name = "DiskDeviceMapping", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskDeviceMapping", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_device_mapping: Option<Vec<crate::types::DiskDeviceMapping>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The mode in which to check the custom image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///
@@ -192,16 +249,29 @@ pub struct CreateImageRequest {
     /// - Wire name: `DetectionStrategy`.
     /// - Example: `Standard`.
     #[rpc(name = "DetectionStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DetectionStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub detection_strategy: Option<String>,
     /// The attributes of the custom image.
     ///
     /// - Wire name: `Features`.
     #[rpc(name = "Features", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Features", skip_serializing_if = "Option::is_none")
+    )]
     pub features: Option<crate::types::Features>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateImageRequest {
@@ -516,14 +586,17 @@ impl<C> CreateImageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
+impl<C> CreateImageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateImageRequest::default(),
             client,
         }
     }
+}
+impl CreateImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -533,20 +606,41 @@ impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateImageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateImageResponse, ::acs_runtime::client::Error<CreateImageError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateImage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateImageResponse {
     /// The image ID.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp146shijn7hujku****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C8B26B44-0189-443E-9816-*******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateImageResponse {
@@ -560,8 +654,8 @@ impl ::acs_runtime::de::FromJson for CreateImageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateImageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

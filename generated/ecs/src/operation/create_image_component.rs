@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateImageComponentRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,18 +43,30 @@ pub struct CreateImageComponentRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The name of the image component. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -62,12 +75,20 @@ pub struct CreateImageComponentRequest {
     /// - Wire name: `Name`.
     /// - Example: `testComponent`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description. The description must be 2 to 256 characters in length and cannot start with [http:// or https://](<http://https://。>).
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the operating system supported by the image component.
     ///
@@ -81,6 +102,10 @@ pub struct CreateImageComponentRequest {
     /// - Wire name: `SystemType`.
     /// - Example: `Linux`.
     #[rpc(name = "SystemType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemType", skip_serializing_if = "Option::is_none")
+    )]
     pub system_type: Option<String>,
     /// The type of the image component. Only image building components and image test components are supported.
     ///
@@ -96,12 +121,20 @@ pub struct CreateImageComponentRequest {
     /// - Wire name: `ComponentType`.
     /// - Example: `Build`.
     #[rpc(name = "ComponentType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ComponentType", skip_serializing_if = "Option::is_none")
+    )]
     pub component_type: Option<String>,
     /// The content of the image component. The image component consists of multiple commands. The command content cannot exceed 16 KB in size. For information about the commands supported by Image Builder and the formats of the commands, see [Commands supported by Image Builder](<https://www.alibabacloud.com/help/doc-detail/200206.htm>).
     ///
     /// - Wire name: `Content`.
     /// - Example: `RUN yum update -y`.
     #[rpc(name = "Content")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Content", skip_serializing_if = "Option::is_none")
+    )]
     pub content: Option<String>,
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -109,6 +142,10 @@ pub struct CreateImageComponentRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The version number of the image component, which is used together with the name of the image component. The version number is in the \<major\>.\<minor\>.\<patch\> format. Set \<major\>, \<minor\>, and \<patch\> to non-negative integers.
     ///
@@ -117,8 +154,13 @@ pub struct CreateImageComponentRequest {
     /// - Wire name: `ComponentVersion`.
     /// - Example: `null`.
     #[rpc(name = "ComponentVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ComponentVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub component_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateImageComponentRequest {
@@ -324,14 +366,17 @@ impl<C> CreateImageComponentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
+impl<C> CreateImageComponentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateImageComponentRequest::default(),
             client,
         }
     }
+}
+impl CreateImageComponentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -344,20 +389,44 @@ impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateImageComponentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateImageComponentResponse,
+        ::acs_runtime::client::Error<CreateImageComponentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateImageComponent`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateImageComponentResponse {
     /// The ID of the image component.
     ///
     /// - Wire name: `ImageComponentId`.
     /// - Example: `ic-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageComponentId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_component_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateImageComponentResponse {
@@ -371,8 +440,9 @@ impl ::acs_runtime::de::FromJson for CreateImageComponentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateImageComponentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateImagePipelineRequest {
     /// The tags to add to the template.
@@ -47,6 +48,10 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -54,12 +59,20 @@ pub struct CreateImagePipelineRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The IDs of Alibaba Cloud accounts to which to share the image that will be created based on the image template. You can specify up to 20 account IDs.
     ///
@@ -67,6 +80,10 @@ pub struct CreateImagePipelineRequest {
     /// - Must have at most 21 items.
     /// - Example: `1234567890`.
     #[rpc(name = "AddAccount", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddAccount", skip_serializing_if = "Option::is_none")
+    )]
     pub add_account: Option<Vec<i64>>,
     /// The IDs of regions to which you want to distribute the image that is created based on the image template. You can specify up to 20 region IDs.
     ///
@@ -76,6 +93,10 @@ pub struct CreateImagePipelineRequest {
     /// - Must have at most 21 items.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "ToRegionId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ToRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub to_region_id: Option<Vec<String>>,
     /// The type of the source image. Valid values:
     ///
@@ -87,6 +108,10 @@ pub struct CreateImagePipelineRequest {
     /// - Required.
     /// - Example: `IMAGE`.
     #[rpc(name = "BaseImageType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BaseImageType", skip_serializing_if = "Option::is_none")
+    )]
     pub base_image_type: Option<String>,
     /// The source image.
     ///
@@ -97,6 +122,10 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `BaseImage`.
     /// - Example: `m-bp67acfmxazb4p****`.
     #[rpc(name = "BaseImage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BaseImage", skip_serializing_if = "Option::is_none")
+    )]
     pub base_image: Option<String>,
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -105,12 +134,20 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `Name`.
     /// - Example: `testImagePipeline`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the image template. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name prefix of the image created based on the image template.
     ///
@@ -120,6 +157,10 @@ pub struct CreateImagePipelineRequest {
     /// - Example: `testImageName`.
     /// - Deprecated.
     #[rpc(name = "ImageName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageName", skip_serializing_if = "Option::is_none")
+    )]
     pub image_name: Option<String>,
     /// The ID of the vSwitch.
     ///
@@ -128,6 +169,10 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp67acfmxazb4p****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The instance type. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) to query instance types.
     ///
@@ -136,6 +181,10 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The system disk size of the intermediate instance. Unit: GiB. Valid values: 20 to 500.
     ///
@@ -144,6 +193,10 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `SystemDiskSize`.
     /// - Example: `40`.
     #[rpc(name = "SystemDiskSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDiskSize", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk_size: Option<i32>,
     /// The size of the outbound public bandwidth for the intermediate instance. Unit: Mbit/s. Valid values: 0 to 100.
     ///
@@ -152,6 +205,13 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `0`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// Specifies whether to release the intermediate instance when the image cannot be created. Valid values:
     ///
@@ -165,12 +225,23 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `DeleteInstanceOnFailure`.
     /// - Example: `true`.
     #[rpc(name = "DeleteInstanceOnFailure")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeleteInstanceOnFailure",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub delete_instance_on_failure: Option<bool>,
     /// The build content in the image template. The content cannot exceed 16 KB in size. For information about the commands supported by Image Builder, see [Commands supported by Image Builder](<https://www.alibabacloud.com/help/doc-detail/200206.htm>).
     ///
     /// - Wire name: `BuildContent`.
     /// - Example: `FROM IMAGE:m-bp67acfmxazb4p****`.
     #[rpc(name = "BuildContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BuildContent", skip_serializing_if = "Option::is_none")
+    )]
     pub build_content: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -178,6 +249,10 @@ pub struct CreateImagePipelineRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The repair mode of the image template.
     ///
@@ -206,6 +281,10 @@ pub struct CreateImagePipelineRequest {
     /// - Wire name: `RepairMode`.
     /// - Example: `null`.
     #[rpc(name = "RepairMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RepairMode", skip_serializing_if = "Option::is_none")
+    )]
     pub repair_mode: Option<String>,
     /// The family of the image created based on the image template.
     ///
@@ -215,17 +294,29 @@ pub struct CreateImagePipelineRequest {
     /// - Example: `null`.
     /// - Deprecated.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     /// The test content in the image template. The content cannot exceed 16 KB in size. For information about the commands supported by Image Builder, see [Commands supported by Image Builder](<https://www.alibabacloud.com/help/doc-detail/200206.htm>).
     ///
     /// - Wire name: `TestContent`.
     /// - Example: `null`.
     #[rpc(name = "TestContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TestContent", skip_serializing_if = "Option::is_none")
+    )]
     pub test_content: Option<String>,
     /// The attributes and settings of the image that you want to import. If you set `BaseImageType` to OSS, you must specify this parameter.
     ///
     /// - Wire name: `ImportImageOptions`.
     #[rpc(name = "ImportImageOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImportImageOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub import_image_options: Option<crate::types::ImportImageOptions>,
     /// Specifies whether the image created based on the image template supports the NVMe protocol.
     ///
@@ -235,18 +326,31 @@ pub struct CreateImagePipelineRequest {
     /// - Example: `auto`.
     /// - Deprecated.
     #[rpc(name = "NvmeSupport")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NvmeSupport", skip_serializing_if = "Option::is_none")
+    )]
     pub nvme_support: Option<String>,
     /// The advanced settings.
     ///
     /// - Wire name: `AdvancedOptions`.
     #[rpc(name = "AdvancedOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdvancedOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub advanced_options: Option<crate::types::AdvancedOptions>,
     /// The attributes of the image created based on the image template.
     ///
     /// - Wire name: `ImageOptions`.
     #[rpc(name = "ImageOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub image_options: Option<crate::types::CreateImagePipelineImageOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateImagePipelineRequest {
@@ -656,14 +760,17 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
+impl<C> CreateImagePipelineRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateImagePipelineRequest::default(),
             client,
         }
     }
+}
+impl CreateImagePipelineRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -676,20 +783,44 @@ impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateImagePipelineRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateImagePipelineResponse,
+        ::acs_runtime::client::Error<CreateImagePipelineError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateImagePipeline`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateImagePipelineResponse {
     /// The ID of the image template.
     ///
     /// - Wire name: `ImagePipelineId`.
     /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImagePipelineId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_pipeline_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateImagePipelineResponse {
@@ -703,8 +834,9 @@ impl ::acs_runtime::de::FromJson for CreateImagePipelineResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateImagePipelineResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -51,6 +51,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateInstanceRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -59,12 +60,20 @@ pub struct CreateInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the image to use to create the instance. To use an Alibaba Cloud Marketplace image, you can view the `image ID` on the product page of the Alibaba Cloud Marketplace image. This parameter is required if you do not specify `ImageFamily` to obtain the latest available custom image from the specified image family.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `ubuntu_18_04_64_20G_alibase_20190624.vhd`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The name of the image family. You can set this parameter to obtain the latest available custom image from the specified image family to create the instance.
     ///
@@ -74,6 +83,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `ImageFamily`.
     /// - Example: `hangzhou-daily-update`.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     /// The instance type.
     ///
@@ -84,18 +97,30 @@ pub struct CreateInstanceRequest {
     /// - Required.
     /// - Example: `ecs.g6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the security group to which to assign the instance.
     ///
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp15ed6xe1yxeycg****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The name of the instance. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. It can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). If you do not specify this parameter, the instance ID is used as the instance name by default.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `2018-12-06T103200Z`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The billing method for network usage. Default value: PayByTraffic. Valid values:
     ///
@@ -107,6 +132,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// Specifies whether to enable auto-renewal for the instance. This parameter is valid only if `InstanceChargeType` is set to `PrePaid`. Valid values:
     ///
@@ -116,6 +145,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal period of the instance. This parameter is required if AutoRenew is set to true.
     ///
@@ -124,6 +157,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `2`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
@@ -134,6 +171,10 @@ pub struct CreateInstanceRequest {
     /// - Must be 1 to 200.
     /// - Example: `50`.
     #[rpc(name = "InternetMaxBandwidthIn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
@@ -142,6 +183,13 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `5`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The hostname of the instance.
     ///
@@ -152,6 +200,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `HostName`.
     /// - Example: `LocalHostName`.
     #[rpc(name = "HostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostName", skip_serializing_if = "Option::is_none")
+    )]
     pub host_name: Option<String>,
     /// The password of the instance. The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. The following special characters are supported:
     ///
@@ -168,24 +220,40 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `Password`.
     /// - Example: `TestEcs123!`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// Specifies whether to use the password preset in the image. When you use this parameter, leave the Password parameter empty and make sure that the selected image has a password preset.
     ///
     /// - Wire name: `PasswordInherit`.
     /// - Example: `false`.
     #[rpc(name = "PasswordInherit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordInherit", skip_serializing_if = "Option::is_none")
+    )]
     pub password_inherit: Option<bool>,
     /// The ID of the deployment set to which to deploy the instance.
     ///
     /// - Wire name: `DeploymentSetId`.
     /// - Example: `ds-bp1brhwhoqinyjd6****`.
     #[rpc(name = "DeploymentSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The number of the deployment set group to which to deploy the instance. If the deployment set specified by the DeploymentSetId parameter uses the high availability group strategy (AvailabilityGroup), you can use the DeploymentSetGroupNo parameter to specify a deployment set group in the deployment set. Valid values: 1 to 7.
     ///
     /// - Wire name: `DeploymentSetGroupNo`.
     /// - Example: `1`.
     #[rpc(name = "DeploymentSetGroupNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetGroupNo", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_group_no: Option<i32>,
     /// The ID of the zone in which to create the instance. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the zones in a specific region.
     ///
@@ -196,6 +264,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The ID of the cluster in which to create the instance.
     ///
@@ -204,6 +276,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `ClusterId`.
     /// - Example: `c-bp67acfmxazb4p****`.
     #[rpc(name = "ClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub cluster_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -211,29 +287,49 @@ pub struct CreateInstanceRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the virtual LAN (VLAN).
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
     /// The internal IP address to assign to the instance.
     ///
     /// - Wire name: `InnerIpAddress`.
     /// - Example: `192.168.**.**`.
     #[rpc(name = "InnerIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InnerIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub inner_ip_address: Option<String>,
     /// The parameter is related to the system disk. You can use `StorageClusterId` to specify the ID of a dedicated block storage cluster.
     ///
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::CreateInstanceSystemDisk>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `NodeControllerId`.
     /// - Example: `hide`.
     #[rpc(name = "NodeControllerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NodeControllerId", skip_serializing_if = "Option::is_none")
+    )]
     pub node_controller_id: Option<String>,
     /// The description of the instance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
@@ -242,6 +338,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `Description`.
     /// - Example: `InstanceTest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the vSwitch to which to connect the instance. This parameter is required when you create an instance in a VPC. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query available vSwitches.
     ///
@@ -250,12 +350,20 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The private IP address to assign to the instance. The private IP address must be an available IP address in the CIDR block of the specified vSwitch.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `172.16.236.*`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// Specifies whether the instance is I/O optimized. Valid values:
     ///
@@ -269,12 +377,20 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// Specifies whether to use the system configurations for virtual machines. Alibaba Cloud provides the Network Time Protocol (NTP) and Key Management Service (KMS) system configurations for Windows and the NTP and Yellowdog Updater, Modified (YUM) system configurations for Linux.
     ///
     /// - Wire name: `UseAdditionalService`.
     /// - Example: `true`.
     #[rpc(name = "UseAdditionalService")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UseAdditionalService", skip_serializing_if = "Option::is_none")
+    )]
     pub use_additional_service: Option<bool>,
     /// The billing method of the instance. Valid values:
     ///
@@ -284,6 +400,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The subscription period of the instance. The unit is specified by `PeriodUnit`. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. If `DedicatedHostId` is specified, the value of Period must not exceed the subscription period of the specified dedicated host. Valid values:
     ///
@@ -292,6 +412,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the subscription period. Valid values:
     ///
@@ -302,12 +426,20 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 32 KB.
     ///
     /// - Wire name: `UserData`.
     /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
     #[rpc(name = "UserData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserData", skip_serializing_if = "Option::is_none")
+    )]
     pub user_data: Option<String>,
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only if you set `InstanceChargeType` to `PostPaid`. Valid values:
     ///
@@ -318,6 +450,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// The name of the key pair.
     ///
@@ -326,12 +462,20 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `KeyPairTestName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The maximum hourly price of the instance. The value is accurate to three decimal places. This parameter is valid only when `SpotStrategy` is set to `SpotWithPriceLimit`.
     ///
     /// - Wire name: `SpotPriceLimit`.
     /// - Example: `0.98`.
     #[rpc(name = "SpotPriceLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotPriceLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_price_limit: Option<f32>,
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
@@ -345,6 +489,10 @@ pub struct CreateInstanceRequest {
     /// - Must be 0 to 6.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// The interruption mode of the spot instance. Valid values:
     ///
@@ -358,12 +506,23 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `SpotInterruptionBehavior`.
     /// - Example: `Terminate`.
     #[rpc(name = "SpotInterruptionBehavior")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SpotInterruptionBehavior",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub spot_interruption_behavior: Option<String>,
     /// The name of the instance Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `RAMTestName`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// Specifies whether to enable security hardening. Valid values:
     ///
@@ -373,18 +532,33 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `SecurityEnhancementStrategy`.
     /// - Example: `Active`.
     #[rpc(name = "SecurityEnhancementStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityEnhancementStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_enhancement_strategy: Option<String>,
     /// The ID of the resource group to which to assign the instance.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the high performance computing (HPC) cluster to which to assign the instance.
     ///
     /// - Wire name: `HpcClusterId`.
     /// - Example: `hpc-bp67acfmxazb4p****`.
     #[rpc(name = "HpcClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HpcClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub hpc_cluster_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -394,6 +568,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the dedicated host on which to create the instance.
     ///
@@ -404,6 +582,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `DedicatedHostId`.
     /// - Example: `dh-bp67acfmxazb4p****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// The performance mode of the burstable instance. Valid values:
     ///
@@ -413,6 +595,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `CreditSpecification`.
     /// - Example: `Standard`.
     #[rpc(name = "CreditSpecification")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreditSpecification", skip_serializing_if = "Option::is_none")
+    )]
     pub credit_specification: Option<String>,
     /// Specifies whether to enable release protection for the instance. This parameter indicates whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance.
     ///
@@ -424,9 +610,17 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `DeletionProtection`.
     /// - Example: `false`.
     #[rpc(name = "DeletionProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// - Wire name: `HibernationOptions`.
     #[rpc(name = "HibernationOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HibernationOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub hibernation_options: Option<crate::types::HibernationOptions>,
     /// Specifies whether to associate the instance on a dedicated host with the dedicated host. Valid values:
     ///
@@ -438,6 +632,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `Affinity`.
     /// - Example: `default`.
     #[rpc(name = "Affinity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Affinity", skip_serializing_if = "Option::is_none")
+    )]
     pub affinity: Option<String>,
     /// Specifies whether to create the instance on a dedicated host. Valid values:
     ///
@@ -449,12 +647,20 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `Tenancy`.
     /// - Example: `default`.
     #[rpc(name = "Tenancy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tenancy", skip_serializing_if = "Option::is_none")
+    )]
     pub tenancy: Option<String>,
     /// The ID of the storage set.
     ///
     /// - Wire name: `StorageSetId`.
     /// - Example: `ss-bp1j4i2jdf3owlhe****`.
     #[rpc(name = "StorageSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_set_id: Option<String>,
     /// The maximum number of partitions in the storage set. Valid values: greater than or equal to 2.
     ///
@@ -462,6 +668,13 @@ pub struct CreateInstanceRequest {
     /// - Must be at least 1.
     /// - Example: `2`.
     #[rpc(name = "StorageSetPartitionNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "StorageSetPartitionNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub storage_set_partition_number: Option<i32>,
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
@@ -475,6 +688,10 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `HttpEndpoint`.
     /// - Example: `enabled`.
     #[rpc(name = "HttpEndpoint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub http_endpoint: Option<String>,
     /// Specifies whether to forcibly use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
@@ -488,35 +705,63 @@ pub struct CreateInstanceRequest {
     /// - Wire name: `HttpTokens`.
     /// - Example: `optional`.
     #[rpc(name = "HttpTokens")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpTokens", skip_serializing_if = "Option::is_none")
+    )]
     pub http_tokens: Option<String>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `HttpPutResponseHopLimit`.
     /// - Example: `0`.
     #[rpc(name = "HttpPutResponseHopLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HttpPutResponseHopLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub http_put_response_hop_limit: Option<i32>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<crate::types::CreateInstancePrivatePoolOptions>,
     /// The data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
     #[rpc(name = "DataDisk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk: Option<Vec<crate::types::CreateInstanceDataDisk>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
     #[rpc(name = "Arn", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// The tags to add to the instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateInstanceRequest {
@@ -1361,14 +1606,17 @@ impl<C> CreateInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
+impl<C> CreateInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateInstanceRequest::default(),
             client,
         }
     }
+}
+impl CreateInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1378,30 +1626,62 @@ impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateInstanceResponse,
+        ::acs_runtime::client::Error<CreateInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The instance ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The order ID. This parameter is returned only if `InstanceChargeType` is set to PrePaid.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `1234567890`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The transaction price.
     ///
     /// - Wire name: `TradePrice`.
     /// - Example: `0.165`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TradePrice", skip_serializing_if = "Option::is_none")
+    )]
     pub trade_price: Option<f32>,
 }
 impl ::acs_runtime::de::FromJson for CreateInstanceResponse {
@@ -1417,8 +1697,8 @@ impl ::acs_runtime::de::FromJson for CreateInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

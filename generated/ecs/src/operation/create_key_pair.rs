@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateKeyPairRequest {
     /// The ID of the region in which to create the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct CreateKeyPairRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the key pair. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -44,20 +49,33 @@ pub struct CreateKeyPairRequest {
     /// - Required.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The ID of the resource group to which to add the key pair.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the key pair.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateKeyPairRequest {
@@ -178,14 +196,17 @@ impl<C> CreateKeyPairRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateKeyPairRequestBuilder<&'a crate::Client> {
+impl<C> CreateKeyPairRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateKeyPairRequest::default(),
             client,
         }
     }
+}
+impl CreateKeyPairRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,35 +216,71 @@ impl<'a> CreateKeyPairRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateKeyPairRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateKeyPairResponse,
+        ::acs_runtime::client::Error<CreateKeyPairError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateKeyPair`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateKeyPairResponse {
     /// The private key of the key pair. The private key is encoded with PEM in the PKCS#8 format.
     ///
     /// - Wire name: `PrivateKeyBody`.
     /// - Example: `MIIEpAIBAAKCAQEAtReyMzLIcBH78EV2zj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateKeyBody", skip_serializing_if = "Option::is_none")
+    )]
     pub private_key_body: Option<String>,
     /// The name of the key pair.
     ///
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The ID of the key pair.
     ///
     /// - Wire name: `KeyPairId`.
     /// - Example: `ssh-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The fingerprint of the key pair. The message-digest algorithm 5 (MD5) is used based on the public key fingerprint format defined in RFC 4716. For more information, see [RFC 4716](<https://tools.ietf.org/html/rfc4716>).
     ///
     /// - Wire name: `KeyPairFingerPrint`.
     /// - Example: `89:f0:ba:62:ac:b8:aa:e1:61:5e:fd:81:69:86:6d:6b:f0:c0:5a:**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairFingerPrint", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_finger_print: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateKeyPairResponse {
@@ -240,8 +297,8 @@ impl ::acs_runtime::de::FromJson for CreateKeyPairResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateKeyPairResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

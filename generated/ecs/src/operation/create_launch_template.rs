@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
     /// The ID of the region in which to create the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,6 +44,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags to add to the launch template.
     ///
@@ -51,6 +56,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
     #[rpc(name = "TemplateTag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TemplateTag", skip_serializing_if = "Option::is_none")
+    )]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -58,18 +67,30 @@ pub struct CreateLaunchTemplateRequest {
     /// - Required.
     /// - Example: `testLaunchTemplateName`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     /// The description of the launch template version. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `VersionDescription`.
     /// - Example: `testVersionDescription`.
     #[rpc(name = "VersionDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub version_description: Option<String>,
     /// The ID of the image to use to create the instance. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `win2008r2_64_ent_sp1_en-us_40G_alibase_20170915.vhd`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The source of the image. Valid values:
     ///
@@ -81,6 +102,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `ImageOwnerAlias`.
     /// - Example: `system`.
     #[rpc(name = "ImageOwnerAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOwnerAlias", skip_serializing_if = "Option::is_none")
+    )]
     pub image_owner_alias: Option<String>,
     /// Specifies whether to use the preset password of the image.
     ///
@@ -89,12 +114,20 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `PasswordInherit`.
     /// - Example: `false`.
     #[rpc(name = "PasswordInherit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordInherit", skip_serializing_if = "Option::is_none")
+    )]
     pub password_inherit: Option<bool>,
     /// The instance type of the instance. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). Alternatively, you can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the security group to which to assign the instance. Instances in the same security group can communicate with each other. A security group can contain up to 1,000 instances.
     ///
@@ -103,18 +136,30 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp15ed6xe1yxeycg****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The ID of the virtual private cloud (VPC).
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp12433upq1y5scen****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which to connect the instance. This parameter is required if you specify the VpcId parameter.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The instance name. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
@@ -123,12 +168,20 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `InstanceName`.
     /// - Example: `k8s-node-[1,4]-alibabacloud`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The instance description. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testECSDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
@@ -138,12 +191,23 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `InternetMaxBandwidthIn`.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthIn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The instance hostname.
     ///
@@ -154,15 +218,27 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `HostName`.
     /// - Example: `testHostName`.
     #[rpc(name = "HostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostName", skip_serializing_if = "Option::is_none")
+    )]
     pub host_name: Option<String>,
     /// The ID of the zone in which to create the instance.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::CreateLaunchTemplateSystemDisk>,
     /// Specifies whether to create an I/O optimized instance. Valid values:
     ///
@@ -172,6 +248,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The billing method of the instance. Valid values:
     ///
@@ -181,12 +261,20 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The subscription duration of the instance. Unit: months. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. Valid values: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
     ///
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The billing method for network usage. Valid values:
     ///
@@ -198,6 +286,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// Specifies whether to enable the operating system configuration of the instance.
     ///
@@ -206,6 +298,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `EnableVmOsConfig`.
     /// - Example: `false`.
     #[rpc(name = "EnableVmOsConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableVmOsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_vm_os_config: Option<bool>,
     /// The network type of the instance. Valid values:
     ///
@@ -215,12 +311,20 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `NetworkType`.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 32 KB.
     ///
     /// - Wire name: `UserData`.
     /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
     #[rpc(name = "UserData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserData", skip_serializing_if = "Option::is_none")
+    )]
     pub user_data: Option<String>,
     /// The name of the key pair. This parameter is empty by default.
     ///
@@ -230,12 +334,20 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The name of the instance Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `testRamRoleName`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The automatic release time of the instance. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
@@ -246,6 +358,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `2018-01-01T12:05:00Z`.
     #[rpc(name = "AutoReleaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<String>,
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PostPaid`. Valid values:
     ///
@@ -256,6 +372,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// The maximum hourly price of the instance. The value is accurate to three decimal places. This parameter is valid only when the `SpotStrategy` parameter is set to `SpotWithPriceLimit`.
     ///
@@ -263,6 +383,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Must be 0 to 999999.
     /// - Example: `0.97`.
     #[rpc(name = "SpotPriceLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotPriceLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_price_limit: Option<f32>,
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
@@ -276,18 +400,33 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `SpotDuration`.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// The ID of the resource group to which to assign the instance, Elastic Block Storage (EBS) device, and elastic network interface (ENI).
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the resource group to which the launch template belongs.
     ///
     /// - Wire name: `TemplateResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "TemplateResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TemplateResourceGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub template_resource_group_id: Option<String>,
     /// Specifies whether to enable security hardening for the operating system. Valid values:
     ///
@@ -297,6 +436,13 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `SecurityEnhancementStrategy`.
     /// - Example: `Deactive`.
     #[rpc(name = "SecurityEnhancementStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityEnhancementStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_enhancement_strategy: Option<String>,
     /// The private IP address to assign to the instance.
     ///
@@ -305,30 +451,50 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `10.1.**.**`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The ID of the deployment set to which to deploy the instance.
     ///
     /// - Wire name: `DeploymentSetId`.
     /// - Example: `ds-bp1brhwhoqinyjd6****`.
     #[rpc(name = "DeploymentSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The number of IPv6 addresses to randomly generate for the primary elastic network interface (ENI). Valid values: 1 to 10.
     ///
     /// - Wire name: `Ipv6AddressCount`.
     /// - Example: `1`.
     #[rpc(name = "Ipv6AddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_count: Option<i32>,
     /// The data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
     #[rpc(name = "DataDisk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk: Option<Vec<crate::types::CreateLaunchTemplateDataDisk>>,
     /// The information of the ENIs.
     ///
     /// - Wire name: `NetworkInterface`.
     /// - Must have at most 8 items.
     #[rpc(name = "NetworkInterface", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterface", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface: Option<Vec<crate::types::NetworkInterface>>,
     /// The tags to add to the instance, disks, and primary ENI that are created from the launch template.
     ///
@@ -339,6 +505,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The IDs of the security groups to which to assign the instance. The valid values of N are based on the maximum number of security groups to which the instance can belong. For more information, see the "Security group limits" section in [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
@@ -348,6 +518,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Must have at most 16 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
     #[rpc(name = "SecurityGroupIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// Specifies whether to enable release protection for the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///
@@ -361,6 +535,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `DeletionProtection`.
     /// - Example: `false`.
     #[rpc(name = "DeletionProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// The performance mode of the burstable instance. Valid values:
     ///
@@ -370,6 +548,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `CreditSpecification`.
     /// - Example: `Standard`.
     #[rpc(name = "CreditSpecification")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreditSpecification", skip_serializing_if = "Option::is_none")
+    )]
     pub credit_specification: Option<String>,
     /// Specifies whether to enable auto-renewal. Valid values:
     ///
@@ -383,6 +565,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal period of the instance. Valid values:
     ///
@@ -393,6 +579,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     /// The unit of the subscription period. Valid values:
     ///
@@ -401,6 +591,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
@@ -414,6 +608,10 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `HttpEndpoint`.
     /// - Example: `enabled`.
     #[rpc(name = "HttpEndpoint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub http_endpoint: Option<String>,
     /// Specifies whether to forcefully use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
@@ -427,22 +625,42 @@ pub struct CreateLaunchTemplateRequest {
     /// - Wire name: `HttpTokens`.
     /// - Example: `optional`.
     #[rpc(name = "HttpTokens")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpTokens", skip_serializing_if = "Option::is_none")
+    )]
     pub http_tokens: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `HttpPutResponseHopLimit`.
     /// - Example: `3`.
     #[rpc(name = "HttpPutResponseHopLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HttpPutResponseHopLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub http_put_response_hop_limit: Option<i32>,
     /// Details about the image options.
     ///
     /// - Wire name: `ImageOptions`.
     #[rpc(name = "ImageOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub image_options: Option<crate::types::ImageOptions>,
     /// - Wire name: `SecurityOptions`.
     #[rpc(name = "SecurityOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub security_options: Option<crate::types::SecurityOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLaunchTemplateRequest {
@@ -1212,14 +1430,17 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
+impl<C> CreateLaunchTemplateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLaunchTemplateRequest::default(),
             client,
         }
     }
+}
+impl CreateLaunchTemplateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1232,25 +1453,56 @@ impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLaunchTemplateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLaunchTemplateResponse,
+        ::acs_runtime::client::Error<CreateLaunchTemplateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLaunchTemplate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLaunchTemplateResponse {
     /// The ID of the launch template.
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-m5eiaupmvm2op9d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The version number of the launch template.
     ///
     /// - Wire name: `LaunchTemplateVersionNumber`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LaunchTemplateVersionNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub launch_template_version_number: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for CreateLaunchTemplateResponse {
@@ -1265,8 +1517,9 @@ impl ::acs_runtime::de::FromJson for CreateLaunchTemplateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLaunchTemplateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -36,30 +37,50 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation. You must specify `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template.
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-m5eiaupmvm2op9d****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the launch template. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `LaunchTemplateName`.
     /// - Example: `testLaunchTemplateName`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     /// The description of the launch template version. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `VersionDescription`.
     /// - Example: `testVersionDescription`.
     #[rpc(name = "VersionDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub version_description: Option<String>,
     /// The ID of the image to use to create the Elastic Compute Service (ECS) instance. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `win2008r2_64_ent_sp1_en-us_40G_alibase_20170915.vhd`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The source of the image.
     ///
@@ -68,6 +89,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `ImageOwnerAlias`.
     /// - Example: `system`.
     #[rpc(name = "ImageOwnerAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOwnerAlias", skip_serializing_if = "Option::is_none")
+    )]
     pub image_owner_alias: Option<String>,
     /// Specifies whether to use the password that is preconfigured in the image. Valid values:
     ///
@@ -81,12 +106,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `PasswordInherit`.
     /// - Example: `false`.
     #[rpc(name = "PasswordInherit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordInherit", skip_serializing_if = "Option::is_none")
+    )]
     pub password_inherit: Option<bool>,
     /// The instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). You can also call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent list of instance types.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the security group to which to assign the ECS instance created based on the launch template version. Instances in the same security group can access each other.
     ///
@@ -95,18 +128,30 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp15ed6xe1yxeycg****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) in which to create the ECS instance.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp12433upq1y5scen****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which to connect the instance. This parameter is required if you specify the VpcId parameter.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The instance name. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
@@ -115,12 +160,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `InstanceName`.
     /// - Example: `k8s-node-[1,4]-alibabacloud`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The description of the instance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
@@ -130,12 +183,23 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `InternetMaxBandwidthIn`.
     /// - Example: `50`.
     #[rpc(name = "InternetMaxBandwidthIn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `5`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The hostname of the instance.
     ///
@@ -146,15 +210,27 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `HostName`.
     /// - Example: `testHostName`.
     #[rpc(name = "HostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostName", skip_serializing_if = "Option::is_none")
+    )]
     pub host_name: Option<String>,
     /// The ID of the zone to which the instance belongs.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::CreateLaunchTemplateSystemDisk>,
     /// Specifies whether to create an I/O optimized instance. Valid values:
     ///
@@ -164,6 +240,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The billing method of the instance. Valid values:
     ///
@@ -173,12 +253,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The subscription period of the instance. Unit: months. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. Valid values: 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, and 60.
     ///
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The billing method for network usage. Default value: PayByTraffic. Valid values:
     ///
@@ -190,12 +278,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// Specifies whether to enable the operating system configuration of the instance.
     ///
     /// - Wire name: `EnableVmOsConfig`.
     /// - Example: `false`.
     #[rpc(name = "EnableVmOsConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableVmOsConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_vm_os_config: Option<bool>,
     /// The network type of the instance. Valid values:
     ///
@@ -205,12 +301,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `NetworkType`.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The user data of the instance. The user data must be encoded in Base64. The maximum size of raw data is 32 KB.
     ///
     /// - Wire name: `UserData`.
     /// - Example: `ZWNobyBoZWxsbyBl****`.
     #[rpc(name = "UserData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserData", skip_serializing_if = "Option::is_none")
+    )]
     pub user_data: Option<String>,
     /// The name of the key pair to bind to the instance.
     ///
@@ -220,12 +324,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The name of the instance Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `testRamRoleName`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The automatic release time of the instance. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
@@ -236,6 +348,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `2018-01-01T12:05:00Z`.
     #[rpc(name = "AutoReleaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<String>,
     /// The preemption policy for the pay-as-you-go instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PostPaid`. Default value: NoSpot. Valid values:
     ///
@@ -246,6 +362,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// The maximum hourly price of the spot instance. A maximum of three decimal places are allowed.
     ///
@@ -253,6 +373,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Must be 0 to 999999.
     /// - Example: `0.97`.
     #[rpc(name = "SpotPriceLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotPriceLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_price_limit: Option<f32>,
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
@@ -266,12 +390,20 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `SpotDuration`.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// The ID of the resource group to which to assign the instance.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Specifies whether to enable security hardening for the operating system. Valid values:
     ///
@@ -281,6 +413,13 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `SecurityEnhancementStrategy`.
     /// - Example: `Active`.
     #[rpc(name = "SecurityEnhancementStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityEnhancementStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_enhancement_strategy: Option<String>,
     /// The private IP address to assign to the instance.
     ///
@@ -289,36 +428,60 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `10.1.**.**`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The number of IPv6 addresses to randomly generate for the primary elastic network interface (ENI). Valid values: 1 to 10.
     ///
     /// - Wire name: `Ipv6AddressCount`.
     /// - Example: `1`.
     #[rpc(name = "Ipv6AddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_count: Option<i32>,
     /// The ID of the deployment set to which to deploy the instance.
     ///
     /// - Wire name: `DeploymentSetId`.
     /// - Example: `ds-bp1brhwhoqinyjd6****`.
     #[rpc(name = "DeploymentSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The information about the data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
     #[rpc(name = "DataDisk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk: Option<Vec<crate::types::CreateLaunchTemplateVersionDataDisk>>,
     /// The information of the elastic network interfaces (ENIs).
     ///
     /// - Wire name: `NetworkInterface`.
     /// - Must have at most 8 items.
     #[rpc(name = "NetworkInterface", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterface", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface: Option<Vec<crate::types::NetworkInterface>>,
     /// The tags to add to the ECS instance, disks, and primary elastic network interface (ENI) created based on the launch template version.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of security group N to which to assign the instance. The valid values of N depend on the maximum number of security groups to which the instance can belong. For more information, see [Quantity limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
@@ -328,6 +491,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Must have at most 16 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
     #[rpc(name = "SecurityGroupIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// Specifies whether to enable release protection for the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///
@@ -341,6 +508,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `DeletionProtection`.
     /// - Example: `false`.
     #[rpc(name = "DeletionProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// The performance mode of the burstable instance. Valid values:
     ///
@@ -350,6 +521,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `CreditSpecification`.
     /// - Example: `Standard`.
     #[rpc(name = "CreditSpecification")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreditSpecification", skip_serializing_if = "Option::is_none")
+    )]
     pub credit_specification: Option<String>,
     /// Specifies whether to enable auto-renewal for the instance. This parameter is valid only if `InstanceChargeType` is set to `PrePaid`. Valid values:
     ///
@@ -361,6 +536,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal period of the instance. Valid values:
     ///
@@ -371,6 +550,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     /// The unit of the subscription period. Valid values:
     ///
@@ -379,6 +562,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
@@ -392,6 +579,10 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `HttpEndpoint`.
     /// - Example: `enabled`.
     #[rpc(name = "HttpEndpoint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub http_endpoint: Option<String>,
     /// Specifies whether to forcefully use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
@@ -405,22 +596,42 @@ pub struct CreateLaunchTemplateVersionRequest {
     /// - Wire name: `HttpTokens`.
     /// - Example: `optional`.
     #[rpc(name = "HttpTokens")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpTokens", skip_serializing_if = "Option::is_none")
+    )]
     pub http_tokens: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `HttpPutResponseHopLimit`.
     /// - Example: `3`.
     #[rpc(name = "HttpPutResponseHopLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HttpPutResponseHopLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub http_put_response_hop_limit: Option<i32>,
     /// Details about the image options.
     ///
     /// - Wire name: `ImageOptions`.
     #[rpc(name = "ImageOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub image_options: Option<crate::types::ImageOptions>,
     /// - Wire name: `SecurityOptions`.
     #[rpc(name = "SecurityOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub security_options: Option<crate::types::SecurityOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLaunchTemplateVersionRequest {
@@ -1170,14 +1381,17 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLaunchTemplateVersionRequest::default(),
             client,
         }
     }
+}
+impl CreateLaunchTemplateVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1190,20 +1404,47 @@ impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLaunchTemplateVersionResponse,
+        ::acs_runtime::client::Error<CreateLaunchTemplateVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLaunchTemplateVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLaunchTemplateVersionResponse {
     /// The number of the created version of the launch template.
     ///
     /// - Wire name: `LaunchTemplateVersionNumber`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LaunchTemplateVersionNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub launch_template_version_number: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DExxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the launch template. For more information, see [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>).
     ///
@@ -1211,6 +1452,10 @@ pub struct CreateLaunchTemplateVersionResponse {
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateLaunchTemplateVersionResponse {
@@ -1225,8 +1470,9 @@ impl ::acs_runtime::de::FromJson for CreateLaunchTemplateVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLaunchTemplateVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,32 +27,58 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `VpcId`.
     /// - Required.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// - Wire name: `Name`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `Description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// - Wire name: `ClientToken`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `BandwidthPackage`.
     /// - Required.
     /// - Must have at most 10 items.
     #[rpc(name = "BandwidthPackage", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackage", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package: Option<Vec<crate::types::BandwidthPackage>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNatGatewayRequest {
@@ -187,14 +213,17 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
+impl<C> CreateNatGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNatGatewayRequest::default(),
             client,
         }
     }
+}
+impl CreateNatGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,18 +233,50 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNatGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNatGatewayResponse,
+        ::acs_runtime::client::Error<CreateNatGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNatGateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNatGatewayResponse {
     /// - Wire name: `NatGatewayId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ForwardTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_ids: Option<crate::types::ForwardTableIds>,
     /// - Wire name: `BandwidthPackageIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageIds", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_ids: Option<crate::types::BandwidthPackageIds>,
 }
 impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
@@ -231,8 +292,9 @@ impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNatGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

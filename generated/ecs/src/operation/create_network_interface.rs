@@ -49,6 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceRequest {
     /// The region in which to create the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -57,18 +58,30 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags to add to the ENI.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which you want to assign the ENI. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the most recent resource group list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the vSwitch to which to connect the ENI. Private IP addresses are assigned to the ENI from within the CIDR block of the vSwitch.
     ///
@@ -78,6 +91,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `vsw-bp1s5fnvk4gn2tws03****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The primary private IP address of the ENI.
     ///
@@ -86,6 +103,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `PrimaryIpAddress`.
     /// - Example: `172.17.**.**`.
     #[rpc(name = "PrimaryIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrimaryIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub primary_ip_address: Option<String>,
     /// The ID of the security group to which to assign the ENI. The security group and the ENI must belong to the same VPC.
     ///
@@ -94,6 +115,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp1fg655nh68xyz9i****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The name of the ENI. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -102,6 +127,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `testNetworkInterfaceName`.
     #[rpc(name = "NetworkInterfaceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The description of the ENI. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
@@ -110,11 +139,19 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// > This parameter is no longer used.
     ///
     /// - Wire name: `Visible`.
     #[rpc(name = "Visible")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Visible", skip_serializing_if = "Option::is_none")
+    )]
     pub visible: Option<bool>,
     /// The type of the ENI. Valid values:
     ///
@@ -126,12 +163,20 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `null`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// > This parameter is no longer used.
     ///
     /// - Wire name: `BusinessType`.
     /// - Example: `null`.
     #[rpc(name = "BusinessType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessType", skip_serializing_if = "Option::is_none")
+    )]
     pub business_type: Option<String>,
     /// The number of private IP addresses to be assigned by ECS. Valid values: 1 to 49.
     ///
@@ -139,6 +184,13 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "SecondaryPrivateIpAddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecondaryPrivateIpAddressCount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub secondary_private_ip_address_count: Option<i32>,
     /// The number of queues supported by the ENI. Valid values: 1 to 2048.
     ///
@@ -150,6 +202,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "QueueNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_number: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -157,6 +213,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The communication mode of the ENI. Valid values:
     ///
@@ -170,6 +230,13 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `NetworkInterfaceTrafficMode`.
     /// - Example: `Standard`.
     #[rpc(name = "NetworkInterfaceTrafficMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceTrafficMode",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_traffic_mode: Option<String>,
     /// The number of queue pairs (QPs) supported by the elastic RDMA interface (ERI).
     ///
@@ -180,6 +247,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `QueuePairNumber`.
     /// - Example: `22`.
     #[rpc(name = "QueuePairNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueuePairNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_pair_number: Option<i32>,
     /// The IDs of security groups to which to assign the ENI. The security groups and the ENI must belong to the same VPC. The valid values of N are determined based on the maximum number of security groups to which an ENI can be assigned. For more information, see [Limits](<https://www.alibabacloud.com/help/doc-detail/25412.htm>).
     ///
@@ -189,6 +260,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Must have at most 51 items.
     /// - Example: `sg-bp1fg655nh68xyz9i****`.
     #[rpc(name = "SecurityGroupIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// Secondary private IP addresses to assign to the ENI. The IP addresses must be idle IP addresses in the CIDR block of the vSwitch with which to associate the ENI. Valid values of N: 0 to 10.
     ///
@@ -198,6 +273,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Must have at most 10 items.
     /// - Example: `172.17.**.**`.
     #[rpc(name = "PrivateIpAddress", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<Vec<String>>,
     /// IPv6 addresses to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -209,6 +288,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Must have at most 20 items.
     /// - Example: `2001:db8:1234:1a00::****`.
     #[rpc(name = "Ipv6Address", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<Vec<String>>,
     /// The number of IPv6 addresses to randomly generate for the ENI. Valid values: 1 to 10.
     ///
@@ -218,6 +301,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "Ipv6AddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_count: Option<i32>,
     /// IPv4 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -226,6 +313,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `Ipv4Prefix`.
     /// - Must have at most 10 items.
     #[rpc(name = "Ipv4Prefix", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<Vec<String>>,
     /// The number of IPv4 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
@@ -234,6 +325,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `Ipv4PrefixCount`.
     /// - Must be 1 to 10.
     #[rpc(name = "Ipv4PrefixCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4PrefixCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix_count: Option<i32>,
     /// IPv6 prefixes to assign to the ENI. Valid values of N: 1 to 10.
     ///
@@ -242,6 +337,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `Ipv6Prefix`.
     /// - Must have at most 10 items.
     #[rpc(name = "Ipv6Prefix", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix: Option<Vec<String>>,
     /// The number of IPv6 prefixes to assign to the ENI. Valid values: 1 to 10.
     ///
@@ -250,6 +349,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `Ipv6PrefixCount`.
     /// - Must be 1 to 10.
     #[rpc(name = "Ipv6PrefixCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6PrefixCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix_count: Option<i32>,
     /// Specifies whether to release the ENI when the associated instance is released. Valid values:
     ///
@@ -259,6 +362,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `DeleteOnRelease`.
     /// - Example: `true`.
     #[rpc(name = "DeleteOnRelease")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteOnRelease", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_on_release: Option<bool>,
     /// The transmit (Tx) queue depth of the ENI.
     ///
@@ -272,6 +379,10 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `TxQueueSize`.
     /// - Example: `8192`.
     #[rpc(name = "TxQueueSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TxQueueSize", skip_serializing_if = "Option::is_none")
+    )]
     pub tx_queue_size: Option<i32>,
     /// The receive (Rx) queue depth of the ENI.
     ///
@@ -285,11 +396,22 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `RxQueueSize`.
     /// - Example: `8192`.
     #[rpc(name = "RxQueueSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RxQueueSize", skip_serializing_if = "Option::is_none")
+    )]
     pub rx_queue_size: Option<i32>,
     /// The communication settings of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceTrafficConfig`.
     #[rpc(name = "NetworkInterfaceTrafficConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceTrafficConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_traffic_config: Option<
         crate::types::NetworkInterfaceTrafficConfig,
     >,
@@ -299,6 +421,13 @@ pub struct CreateNetworkInterfaceRequest {
     ///
     /// - Wire name: `ConnectionTrackingConfiguration`.
     #[rpc(name = "ConnectionTrackingConfiguration", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ConnectionTrackingConfiguration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub connection_tracking_configuration: Option<
         crate::types::ConnectionTrackingConfiguration,
     >,
@@ -306,6 +435,10 @@ pub struct CreateNetworkInterfaceRequest {
     ///
     /// - Wire name: `EnhancedNetwork`.
     #[rpc(name = "EnhancedNetwork", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnhancedNetwork", skip_serializing_if = "Option::is_none")
+    )]
     pub enhanced_network: Option<crate::types::EnhancedNetwork>,
     /// Specifies whether to enable the source and destination IP address check feature. We recommend that you enable the feature to improve network security. Valid value:
     ///
@@ -319,8 +452,13 @@ pub struct CreateNetworkInterfaceRequest {
     /// - Wire name: `SourceDestCheck`.
     /// - Example: `false`.
     #[rpc(name = "SourceDestCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceDestCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub source_dest_check: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNetworkInterfaceRequest {
@@ -877,14 +1015,17 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
+impl<C> CreateNetworkInterfaceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNetworkInterfaceRequest::default(),
             client,
         }
     }
+}
+impl CreateNetworkInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -897,102 +1038,206 @@ impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNetworkInterfaceResponse,
+        ::acs_runtime::client::Error<CreateNetworkInterfaceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNetworkInterface`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNetworkInterfaceResponse {
     /// The state of the ENI.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the ENI.
     ///
     /// - Wire name: `Type`.
     /// - Example: `Secondary`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The ID of the VPC to which the ENI belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1j7w3gc1cexjqd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The name of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `my-eni-name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The media access control (MAC) address of the ENI.
     ///
     /// - Wire name: `MacAddress`.
     /// - Example: `00:16:3e:12:**:**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MacAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub mac_address: Option<String>,
     /// The ID of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-bp14v2sdd3v8htln****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The ID of the distributor to which the ENI belongs.
     ///
     /// - Wire name: `ServiceID`.
     /// - Example: `12345678910`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceID", skip_serializing_if = "Option::is_none")
+    )]
     pub service_id: Option<i64>,
     /// The ID of the account to which the ENI belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `123456****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<String>,
     /// Indicates whether the user of the ENI is an Alibaba Cloud service or a distributor.
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<bool>,
     /// The ID of the vSwitch to which the ENI is connected.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp16usj2p27htro3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the ENI.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the ENI belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-2ze88m67qx5z****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The zone ID of the ENI.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-e`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The private IP address of the ENI.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `172.17.**.**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<crate::types::SecurityGroupIds>,
     /// - Wire name: `PrivateIpSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpSets", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_sets: Option<crate::types::PrivateIpSets>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `Ipv6Sets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Sets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_sets: Option<crate::types::CreateNetworkInterfaceIpv6Sets>,
     /// - Wire name: `Ipv4PrefixSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4PrefixSets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix_sets: Option<crate::types::Ipv4PrefixSets>,
     /// - Wire name: `Ipv6PrefixSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6PrefixSets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix_sets: Option<crate::types::CreateNetworkInterfaceIpv6PrefixSets>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `SourceDestCheck`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceDestCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub source_dest_check: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
@@ -1026,8 +1271,9 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNetworkInterfaceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

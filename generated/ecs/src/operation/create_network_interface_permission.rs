@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermissionRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct CreateNetworkInterfacePermissionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud partner (a certified ISV) or individual user.
     ///
@@ -44,6 +49,10 @@ pub struct CreateNetworkInterfacePermissionRequest {
     /// - Required.
     /// - Example: `1234567890`.
     #[rpc(name = "AccountId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccountId", skip_serializing_if = "Option::is_none")
+    )]
     pub account_id: Option<i64>,
     /// The ID of the ENI.
     ///
@@ -51,6 +60,10 @@ pub struct CreateNetworkInterfacePermissionRequest {
     /// - Required.
     /// - Example: `eni-bp14v2sdd3v8htln****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The permission on the ENI. Valid values:
     ///
@@ -60,8 +73,13 @@ pub struct CreateNetworkInterfacePermissionRequest {
     /// - Required.
     /// - Example: `InstanceAttach`.
     #[rpc(name = "Permission")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permission", skip_serializing_if = "Option::is_none")
+    )]
     pub permission: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNetworkInterfacePermissionRequest {
@@ -188,14 +206,17 @@ impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
+impl<C> CreateNetworkInterfacePermissionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNetworkInterfacePermissionRequest::default(),
             client,
         }
     }
+}
+impl CreateNetworkInterfacePermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,19 +229,46 @@ impl<'a> CreateNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNetworkInterfacePermissionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNetworkInterfacePermissionResponse,
+        ::acs_runtime::client::Error<CreateNetworkInterfacePermissionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNetworkInterfacePermission`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNetworkInterfacePermissionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0FCD3DEF-63D3-4605-A818-805C8BD7DB87`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Details about permissions on the ENI.
     ///
     /// - Wire name: `NetworkInterfacePermission`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfacePermission",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_permission: Option<crate::types::NetworkInterfacePermission>,
 }
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePermissionResponse {
@@ -234,8 +282,9 @@ impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePermissionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfacePermissionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNetworkInterfacePermissionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct CreatePortRangeListRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -41,6 +46,10 @@ pub struct CreatePortRangeListRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The maximum number of entries in the port list. The value cannot be changed after you create the port list. Valid values: 1 to 2000.
     ///
@@ -51,6 +60,10 @@ pub struct CreatePortRangeListRequest {
     /// - Must be 1 to 2000.
     /// - Example: `10`.
     #[rpc(name = "MaxEntries")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub max_entries: Option<i32>,
     /// The name of the port list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http://, https://, com.aliyun, or com.alibabacloud. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -58,32 +71,53 @@ pub struct CreatePortRangeListRequest {
     /// - Required.
     /// - Example: `PortRangeListNameSample`.
     #[rpc(name = "PortRangeListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListName", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_name: Option<String>,
     /// The description of the port list. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Description information of PortRangeList`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The port list entries.
     ///
     /// - Wire name: `Entry`.
     /// - Must have at most 100 items.
     #[rpc(name = "Entry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entry", skip_serializing_if = "Option::is_none")
+    )]
     pub entry: Option<Vec<crate::types::Entry>>,
     /// The ID of the resource group to which the port list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek3b6jzp66****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the port list. You can add 0 to 20 tags to the port list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePortRangeListRequest {
@@ -259,14 +293,17 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
+impl<C> CreatePortRangeListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePortRangeListRequest::default(),
             client,
         }
     }
+}
+impl CreatePortRangeListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,22 +316,46 @@ impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePortRangeListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePortRangeListResponse,
+        ::acs_runtime::client::Error<CreatePortRangeListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePortRangeList`.
 ///
 /// The data returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePortRangeListResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the port list.
     ///
     /// - Wire name: `PortRangeListId`.
     /// - Example: `prl-2ze9743****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListId", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePortRangeListResponse {
@@ -308,8 +369,9 @@ impl ::acs_runtime::de::FromJson for CreatePortRangeListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePortRangeListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePrefixListRequest {
     /// The ID of the region in which to create the prefix list.
@@ -46,6 +47,10 @@ pub struct CreatePrefixListRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The maximum number of entries that the prefix list can contain. Valid values: 1 to 200.
     ///
@@ -54,6 +59,10 @@ pub struct CreatePrefixListRequest {
     /// - Must be 1 to 200.
     /// - Example: `10`.
     #[rpc(name = "MaxEntries")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub max_entries: Option<i32>,
     /// The IP address family. Valid values:
     ///
@@ -64,6 +73,10 @@ pub struct CreatePrefixListRequest {
     /// - Required.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -71,6 +84,10 @@ pub struct CreatePrefixListRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the prefix list. The name must be 2 to 128 characters in length, and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). It must start with a letter and cannot start with `http://`, `https://`, `com.aliyun`, or `com.alibabacloud`.
     ///
@@ -78,32 +95,53 @@ pub struct CreatePrefixListRequest {
     /// - Required.
     /// - Example: `PrefixListNameSample`.
     #[rpc(name = "PrefixListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The description of the prefix list. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The details of entries in the prefix list.
     ///
     /// - Wire name: `Entry`.
     /// - Must have at most 201 items.
     #[rpc(name = "Entry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entry", skip_serializing_if = "Option::is_none")
+    )]
     pub entry: Option<Vec<crate::types::CreatePrefixListEntry>>,
     /// The tags to add to the prefix list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which to assign the prefix list.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePrefixListRequest {
@@ -294,14 +332,17 @@ impl<C> CreatePrefixListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
+impl<C> CreatePrefixListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePrefixListRequest::default(),
             client,
         }
     }
+}
+impl CreatePrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -311,20 +352,44 @@ impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePrefixListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePrefixListResponse,
+        ::acs_runtime::client::Error<CreatePrefixListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePrefixList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePrefixListResponse {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `38793DB8-A4B2-4AEC-BFD3-111234E9188D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePrefixListResponse {
@@ -338,8 +403,9 @@ impl ::acs_runtime::de::FromJson for CreatePrefixListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePrefixListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePrefixListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSimulatedSystemEventsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,6 +44,10 @@ pub struct CreateSimulatedSystemEventsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The type of the system event. Valid values:
     ///
@@ -58,6 +63,10 @@ pub struct CreateSimulatedSystemEventsRequest {
     /// - Required.
     /// - Example: `SystemMaintenance.Reboot`.
     #[rpc(name = "EventType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventType", skip_serializing_if = "Option::is_none")
+    )]
     pub event_type: Option<String>,
     /// The scheduled start time of the event. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
@@ -67,6 +76,10 @@ pub struct CreateSimulatedSystemEventsRequest {
     /// - Required.
     /// - Example: `2018-12-01T06:32:31Z`.
     #[rpc(name = "NotBefore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<String>,
     /// The IDs of the instances. You can specify up to 100 instance IDs.
     ///
@@ -75,8 +88,13 @@ pub struct CreateSimulatedSystemEventsRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp1gtjxuuvwj17zr****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSimulatedSystemEventsRequest {
@@ -215,14 +233,17 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSimulatedSystemEventsRequest::default(),
             client,
         }
     }
+}
+impl CreateSimulatedSystemEventsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,19 +256,43 @@ impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSimulatedSystemEventsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSimulatedSystemEventsResponse,
+        ::acs_runtime::client::Error<CreateSimulatedSystemEventsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSimulatedSystemEvents`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSimulatedSystemEventsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `EventIdSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventIdSet", skip_serializing_if = "Option::is_none")
+    )]
     pub event_id_set: Option<crate::types::EventIdSet>,
 }
 impl ::acs_runtime::de::FromJson for CreateSimulatedSystemEventsResponse {
@@ -261,8 +306,9 @@ impl ::acs_runtime::de::FromJson for CreateSimulatedSystemEventsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateSimulatedSystemEventsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

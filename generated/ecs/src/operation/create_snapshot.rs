@@ -53,6 +53,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// The ID of the cloud disk.
@@ -61,6 +62,10 @@ pub struct CreateSnapshotRequest {
     /// - Required.
     /// - Example: `d-bp1s5fnvk4gn2tws0****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The name of the snapshot. The name must be 2 to 128 characters in length and start with a letter. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -69,6 +74,10 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `SnapshotName`.
     /// - Example: `testSnapshotName`.
     #[rpc(name = "SnapshotName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotName", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_name: Option<String>,
     /// The description of the snapshot. The description must be 2 to 256 characters in length and cannot start with `http:// `or `https://`.
     ///
@@ -77,6 +86,10 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The retention period of the snapshot. Unit: days. Valid values: 1 to 65536. After the retention period ends, the snapshot is automatically released.
     ///
@@ -85,6 +98,10 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `RetentionDays`.
     /// - Example: `30`.
     #[rpc(name = "RetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RetentionDays", skip_serializing_if = "Option::is_none")
+    )]
     pub retention_days: Option<i32>,
     /// The category of the snapshot. Valid values:
     ///
@@ -96,6 +113,10 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `Category`.
     /// - Example: `Standard`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but make sure that the token is unique among requests. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -103,6 +124,10 @@ pub struct CreateSnapshotRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The snapshot type. Valid values:
     ///
@@ -114,6 +139,10 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Specifies whether to enable the instant access feature. Valid values:
     ///
@@ -127,6 +156,10 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `InstantAccess`.
     /// - Example: `false`.
     #[rpc(name = "InstantAccess")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstantAccess", skip_serializing_if = "Option::is_none")
+    )]
     pub instant_access: Option<bool>,
     /// The validity period of the instant access feature. When the validity period ends, the feature is disabled and the instant access snapshot is automatically released. This parameter takes effect only when `InstantAccess` is set to true. Unit: days. Valid values: 1 to 65535.
     ///
@@ -137,20 +170,36 @@ pub struct CreateSnapshotRequest {
     /// - Wire name: `InstantAccessRetentionDays`.
     /// - Example: `1`.
     #[rpc(name = "InstantAccessRetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InstantAccessRetentionDays",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub instant_access_retention_days: Option<i32>,
     /// The tags to add to the snapshot.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// > This parameter is unavailable for public use.
     ///
     /// - Wire name: `StorageLocationArn`.
     /// - Example: `null`.
     #[rpc(name = "StorageLocationArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageLocationArn", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_location_arn: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSnapshotRequest {
@@ -371,14 +420,17 @@ impl<C> CreateSnapshotRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
+impl<C> CreateSnapshotRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSnapshotRequest::default(),
             client,
         }
     }
+}
+impl CreateSnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,20 +440,44 @@ impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSnapshotRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSnapshotResponse,
+        ::acs_runtime::client::Error<CreateSnapshotError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSnapshot`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSnapshotResponse {
     /// The ID of the snapshot.
     ///
     /// - Wire name: `SnapshotId`.
     /// - Example: `s-bp17441ohwka0yuh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSnapshotResponse {
@@ -415,8 +491,8 @@ impl ::acs_runtime::de::FromJson for CreateSnapshotResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSnapshotResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSnapshotResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSnapshotGroupRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -49,12 +50,20 @@ pub struct CreateSnapshotGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The instance ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-j6ca469urv8ei629****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to enable the instant access feature. Valid values:
     ///
@@ -68,6 +77,10 @@ pub struct CreateSnapshotGroupRequest {
     /// - Wire name: `InstantAccess`.
     /// - Example: `false`.
     #[rpc(name = "InstantAccess")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstantAccess", skip_serializing_if = "Option::is_none")
+    )]
     pub instant_access: Option<bool>,
     /// The number of days for which the instant access feature is available. Unit: days. Valid values: 1 to 65535.
     ///
@@ -80,18 +93,33 @@ pub struct CreateSnapshotGroupRequest {
     /// - Wire name: `InstantAccessRetentionDays`.
     /// - Example: `1`.
     #[rpc(name = "InstantAccessRetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InstantAccessRetentionDays",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub instant_access_retention_days: Option<i32>,
     /// The name of the snapshot-consistent group. The name must be 2 to 128 characters in length. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:). It must start with a letter and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Name`.
     /// - Example: `testName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the snapshot-consistent group. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -99,12 +127,20 @@ pub struct CreateSnapshotGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// > This parameter is unavailable for public use.
     ///
     /// - Wire name: `StorageLocationArn`.
     /// - Example: `null`.
     #[rpc(name = "StorageLocationArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageLocationArn", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_location_arn: Option<String>,
     /// The IDs of the cloud disks for which you do not want to create snapshots. After you specify the IDs of cloud disks, the snapshot-consistent group that you create does not contain the snapshots of the specified cloud disks. Valid values of N: 1 to 16.
     ///
@@ -116,6 +152,10 @@ pub struct CreateSnapshotGroupRequest {
     /// - Must have at most 128 items.
     /// - Example: `d-j6cf7l0ewidb78lq****`.
     #[rpc(name = "ExcludeDiskId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExcludeDiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub exclude_disk_id: Option<Vec<String>>,
     /// The IDs of the cloud disks for which you want to create a snapshot-consistent group. You can specify the IDs of cloud disks that are attached to multiple instances within the same zone. Valid values of N: 1 to 16. A snapshot-consistent group can contain snapshots of up to 16 cloud disks whose total disk size does not exceed 32 TiB.
     ///
@@ -127,20 +167,33 @@ pub struct CreateSnapshotGroupRequest {
     /// - Wire name: `DiskId`.
     /// - Must have at most 128 items.
     #[rpc(name = "DiskId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<Vec<String>>,
     /// The list of tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSnapshotGroupRequest {
@@ -379,14 +432,17 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateSnapshotGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSnapshotGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateSnapshotGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -399,20 +455,44 @@ impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSnapshotGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSnapshotGroupResponse,
+        ::acs_runtime::client::Error<CreateSnapshotGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSnapshotGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSnapshotGroupResponse {
     /// The ID of the snapshot-consistent group.
     ///
     /// - Wire name: `SnapshotGroupId`.
     /// - Example: `ssg-j6ciyh3k52qp7ovm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `01ABBD93-1ABB-4D92-B496-1A3D20EC0697`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSnapshotGroupResponse {
@@ -426,8 +506,9 @@ impl ::acs_runtime::de::FromJson for CreateSnapshotGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateSnapshotGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,50 +27,100 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `PhysicalConnectionId`.
     /// - Required.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// - Wire name: `VbrOwnerId`.
     #[rpc(name = "VbrOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_id: Option<i64>,
     /// - Wire name: `VlanId`.
     /// - Required.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i32>,
     /// - Wire name: `CircuitCode`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// - Wire name: `LocalGatewayIp`.
     #[rpc(name = "LocalGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// - Wire name: `PeerGatewayIp`.
     #[rpc(name = "PeerGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// - Wire name: `PeeringSubnetMask`.
     #[rpc(name = "PeeringSubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// - Wire name: `Description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// - Wire name: `Name`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `ClientToken`.
     /// - Required.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `UserCidr`.
     #[rpc(name = "UserCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidr: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVirtualBorderRouterRequest {
@@ -244,14 +294,17 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVirtualBorderRouterRequest::default(),
             client,
         }
     }
+}
+impl CreateVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -264,14 +317,38 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVirtualBorderRouterResponse,
+        ::acs_runtime::client::Error<CreateVirtualBorderRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVirtualBorderRouter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVirtualBorderRouterResponse {
     /// - Wire name: `VbrId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
@@ -285,8 +362,9 @@ impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVirtualBorderRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

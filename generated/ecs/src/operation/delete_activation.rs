@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteActivationRequest {
     /// The region ID of the activation code. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -39,6 +40,10 @@ pub struct DeleteActivationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the unused activation code.
     ///
@@ -46,8 +51,13 @@ pub struct DeleteActivationRequest {
     /// - Required.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F1234****`.
     #[rpc(name = "ActivationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationId", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteActivationRequest {
@@ -144,14 +154,17 @@ impl<C> DeleteActivationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
+impl<C> DeleteActivationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteActivationRequest::default(),
             client,
         }
     }
+}
+impl DeleteActivationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,19 +174,43 @@ impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteActivationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteActivationResponse,
+        ::acs_runtime::client::Error<DeleteActivationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteActivation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteActivationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F74942176`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Details about the activation code and its usage information.
     ///
     /// - Wire name: `Activation`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Activation", skip_serializing_if = "Option::is_none")
+    )]
     pub activation: Option<crate::types::Activation>,
 }
 impl ::acs_runtime::de::FromJson for DeleteActivationResponse {
@@ -187,8 +224,9 @@ impl ::acs_runtime::de::FromJson for DeleteActivationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteActivationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteActivationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

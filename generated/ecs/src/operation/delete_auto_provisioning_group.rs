@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAutoProvisioningGroupRequest {
     /// The region ID of the auto provisioning group.
@@ -33,6 +34,10 @@ pub struct DeleteAutoProvisioningGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the auto provisioning group.
     ///
@@ -40,6 +45,13 @@ pub struct DeleteAutoProvisioningGroupRequest {
     /// - Required.
     /// - Example: `apg-bpuf6jel2bbl62wh13****`.
     #[rpc(name = "AutoProvisioningGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_id: Option<String>,
     /// Specifies whether to release instances in the auto provisioning group. Valid values:
     ///
@@ -51,8 +63,13 @@ pub struct DeleteAutoProvisioningGroupRequest {
     /// - Wire name: `TerminateInstances`.
     /// - Example: `true`.
     #[rpc(name = "TerminateInstances")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminateInstances", skip_serializing_if = "Option::is_none")
+    )]
     pub terminate_instances: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteAutoProvisioningGroupRequest {
@@ -166,14 +183,17 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteAutoProvisioningGroupRequest::default(),
             client,
         }
     }
+}
+impl DeleteAutoProvisioningGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -186,15 +206,35 @@ impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteAutoProvisioningGroupResponse,
+        ::acs_runtime::client::Error<DeleteAutoProvisioningGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteAutoProvisioningGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteAutoProvisioningGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteAutoProvisioningGroupResponse {
@@ -207,8 +247,9 @@ impl ::acs_runtime::de::FromJson for DeleteAutoProvisioningGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteAutoProvisioningGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteAutoProvisioningGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

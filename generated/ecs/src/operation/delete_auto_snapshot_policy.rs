@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAutoSnapshotPolicyRequest {
     /// The ID of the region to which the automatic snapshot policy belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DeleteAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "regionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "regionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the automatic snapshot policy. You can call the [DescribeAutoSnapshotPolicyEx](<https://www.alibabacloud.com/help/doc-detail/25530.htm>) operation to query the IDs of available automatic snapshot policies.
     ///
@@ -40,8 +45,13 @@ pub struct DeleteAutoSnapshotPolicyRequest {
     /// - Required.
     /// - Example: `sp-bp14yziiuvu3s6jn****`.
     #[rpc(name = "autoSnapshotPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "autoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteAutoSnapshotPolicyRequest {
@@ -136,14 +146,17 @@ impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+impl<C> DeleteAutoSnapshotPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteAutoSnapshotPolicyRequest::default(),
             client,
         }
     }
+}
+impl DeleteAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,15 +169,35 @@ impl<'a> DeleteAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteAutoSnapshotPolicyResponse,
+        ::acs_runtime::client::Error<DeleteAutoSnapshotPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteAutoSnapshotPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteAutoSnapshotPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteAutoSnapshotPolicyResponse {
@@ -177,8 +210,9 @@ impl ::acs_runtime::de::FromJson for DeleteAutoSnapshotPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteAutoSnapshotPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteAutoSnapshotPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDedicatedHostClusterRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DeleteDedicatedHostClusterRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the host group.
     ///
@@ -40,8 +45,13 @@ pub struct DeleteDedicatedHostClusterRequest {
     /// - Required.
     /// - Example: `dc-bp12wlf6am0vz9v2****`.
     #[rpc(name = "DedicatedHostClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteDedicatedHostClusterRequest {
@@ -136,14 +146,17 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteDedicatedHostClusterRequestBuilder<&'a crate::Client> {
+impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteDedicatedHostClusterRequest::default(),
             client,
         }
     }
+}
+impl DeleteDedicatedHostClusterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,15 +169,35 @@ impl<'a> DeleteDedicatedHostClusterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteDedicatedHostClusterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteDedicatedHostClusterResponse,
+        ::acs_runtime::client::Error<DeleteDedicatedHostClusterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteDedicatedHostCluster`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteDedicatedHostClusterResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `11B55F58-D3A4-4A9B-9596-342420D02FF8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteDedicatedHostClusterResponse {
@@ -177,8 +210,9 @@ impl ::acs_runtime::de::FromJson for DeleteDedicatedHostClusterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteDedicatedHostClusterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteDedicatedHostClusterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDiagnosticMetricSetsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DeleteDiagnosticMetricSetsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of diagnostic metric sets. You can specify up to 10 set IDs.
     ///
@@ -39,8 +44,13 @@ pub struct DeleteDiagnosticMetricSetsRequest {
     /// - Required.
     /// - Must have 1 to 10 items.
     #[rpc(name = "MetricSetIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetIds", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteDiagnosticMetricSetsRequest {
@@ -139,14 +149,17 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
+impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteDiagnosticMetricSetsRequest::default(),
             client,
         }
     }
+}
+impl DeleteDiagnosticMetricSetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,17 +172,37 @@ impl<'a> DeleteDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteDiagnosticMetricSetsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteDiagnosticMetricSetsResponse,
+        ::acs_runtime::client::Error<DeleteDiagnosticMetricSetsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteDiagnosticMetricSets`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteDiagnosticMetricSetsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteDiagnosticMetricSetsResponse {
@@ -182,8 +215,9 @@ impl ::acs_runtime::de::FromJson for DeleteDiagnosticMetricSetsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteDiagnosticMetricSetsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteDiagnosticMetricSetsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

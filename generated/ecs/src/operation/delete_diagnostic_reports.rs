@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDiagnosticReportsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct DeleteDiagnosticReportsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of the diagnostic reports. You can specify up to 100 resource IDs.
     ///
@@ -41,8 +46,13 @@ pub struct DeleteDiagnosticReportsRequest {
     /// - Required.
     /// - Must have 1 to 100 items.
     #[rpc(name = "ReportIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReportIds", skip_serializing_if = "Option::is_none")
+    )]
     pub report_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteDiagnosticReportsRequest {
@@ -141,14 +151,17 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
+impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteDiagnosticReportsRequest::default(),
             client,
         }
     }
+}
+impl DeleteDiagnosticReportsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,17 +174,37 @@ impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteDiagnosticReportsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteDiagnosticReportsResponse,
+        ::acs_runtime::client::Error<DeleteDiagnosticReportsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteDiagnosticReports`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteDiagnosticReportsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteDiagnosticReportsResponse {
@@ -184,8 +217,9 @@ impl ::acs_runtime::de::FromJson for DeleteDiagnosticReportsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteDiagnosticReportsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteDiagnosticReportsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,21 +27,35 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteForwardEntryRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `ForwardTableId`.
     /// - Required.
     #[rpc(name = "ForwardTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// - Wire name: `ForwardEntryId`.
     /// - Required.
     #[rpc(name = "ForwardEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteForwardEntryRequest {
@@ -140,14 +154,17 @@ impl<C> DeleteForwardEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteForwardEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteForwardEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteForwardEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,12 +177,32 @@ impl<'a> DeleteForwardEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteForwardEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteForwardEntryResponse,
+        ::acs_runtime::client::Error<DeleteForwardEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteForwardEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteForwardEntryResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteForwardEntryResponse {
@@ -178,8 +215,9 @@ impl ::acs_runtime::de::FromJson for DeleteForwardEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteForwardEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteForwardEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

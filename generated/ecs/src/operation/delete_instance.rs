@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteInstanceRequest {
     /// The ID of the instance.
@@ -47,6 +48,10 @@ pub struct DeleteInstanceRequest {
     /// - Required.
     /// - Example: `i-bp1g6zv0ce8oghu7****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to forcefully release the ECS instance in the **Running** (`Running`) state. Valid values:
     ///
@@ -63,6 +68,10 @@ pub struct DeleteInstanceRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     /// Specifies whether to forcefully stop the ECS instance in the **Running** (`Running`) state before the instance is released. This parameter takes effect only when `Force` is set to true. Valid values:
     ///
@@ -79,6 +88,10 @@ pub struct DeleteInstanceRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "ForceStop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForceStop", skip_serializing_if = "Option::is_none")
+    )]
     pub force_stop: Option<bool>,
     /// Specifies whether to release the expired subscription instance. Valid values:
     ///
@@ -91,6 +104,10 @@ pub struct DeleteInstanceRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "TerminateSubscription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminateSubscription", skip_serializing_if = "Option::is_none")
+    )]
     pub terminate_subscription: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -100,8 +117,13 @@ pub struct DeleteInstanceRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteInstanceRequest {
@@ -256,14 +278,17 @@ impl<C> DeleteInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
+impl<C> DeleteInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteInstanceRequest::default(),
             client,
         }
     }
+}
+impl DeleteInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -273,15 +298,35 @@ impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteInstanceResponse,
+        ::acs_runtime::client::Error<DeleteInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteInstanceResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteInstanceResponse {
@@ -294,8 +339,8 @@ impl ::acs_runtime::de::FromJson for DeleteInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

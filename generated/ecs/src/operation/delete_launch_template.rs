@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct DeleteLaunchTemplateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the launch template. For more information, see [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>).
     ///
@@ -45,6 +50,10 @@ pub struct DeleteLaunchTemplateRequest {
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
@@ -53,8 +62,13 @@ pub struct DeleteLaunchTemplateRequest {
     /// - Wire name: `LaunchTemplateName`.
     /// - Example: `testLaunchTemplateName`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteLaunchTemplateRequest {
@@ -162,14 +176,17 @@ impl<C> DeleteLaunchTemplateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::Client> {
+impl<C> DeleteLaunchTemplateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteLaunchTemplateRequest::default(),
             client,
         }
     }
+}
+impl DeleteLaunchTemplateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,15 +199,35 @@ impl<'a> DeleteLaunchTemplateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteLaunchTemplateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteLaunchTemplateResponse,
+        ::acs_runtime::client::Error<DeleteLaunchTemplateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteLaunchTemplate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteLaunchTemplateResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the launch template. For more information, see [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>).
     ///
@@ -198,8 +235,19 @@ pub struct DeleteLaunchTemplateResponse {
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// - Wire name: `LaunchTemplateVersionNumbers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LaunchTemplateVersionNumbers",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub launch_template_version_numbers: Option<
         crate::types::LaunchTemplateVersionNumbers,
     >,
@@ -216,8 +264,9 @@ impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteLaunchTemplateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct DeleteLaunchTemplateVersionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The version numbers of the launch template.
     ///
@@ -46,20 +51,33 @@ pub struct DeleteLaunchTemplateVersionRequest {
     /// - Must have at most 1000 items.
     /// - Example: `2`.
     #[rpc(name = "DeleteVersion", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_version: Option<Vec<i64>>,
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation.
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// - Wire name: `LaunchTemplateName`.
     /// - Example: `testLaunchTemplateName`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteLaunchTemplateVersionRequest {
@@ -181,14 +199,17 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteLaunchTemplateVersionRequest::default(),
             client,
         }
     }
+}
+impl DeleteLaunchTemplateVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,17 +222,41 @@ impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteLaunchTemplateVersionResponse,
+        ::acs_runtime::client::Error<DeleteLaunchTemplateVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteLaunchTemplateVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteLaunchTemplateVersionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `LaunchTemplateVersions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_versions: Option<crate::types::LaunchTemplateVersions>,
 }
 impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateVersionResponse {
@@ -225,8 +270,9 @@ impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteLaunchTemplateVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

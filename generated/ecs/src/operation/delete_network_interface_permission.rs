@@ -27,20 +27,37 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfacePermissionRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `NetworkInterfacePermissionId`.
     /// - Required.
     #[rpc(name = "NetworkInterfacePermissionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfacePermissionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_permission_id: Option<String>,
     /// - Wire name: `Force`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteNetworkInterfacePermissionRequest {
@@ -145,14 +162,17 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
+impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteNetworkInterfacePermissionRequest::default(),
             client,
         }
     }
+}
+impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -165,12 +185,32 @@ impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteNetworkInterfacePermissionResponse,
+        ::acs_runtime::client::Error<DeleteNetworkInterfacePermissionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteNetworkInterfacePermission`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteNetworkInterfacePermissionResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteNetworkInterfacePermissionResponse {
@@ -183,8 +223,9 @@ impl ::acs_runtime::de::FromJson for DeleteNetworkInterfacePermissionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteNetworkInterfacePermissionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteNetworkInterfacePermissionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

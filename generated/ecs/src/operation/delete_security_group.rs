@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct DeleteSecurityGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The security group ID. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the security group ID.
     ///
@@ -45,8 +50,13 @@ pub struct DeleteSecurityGroupRequest {
     /// - Required.
     /// - Example: `sg-bp1fg655nh68xyz9****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteSecurityGroupRequest {
@@ -141,14 +151,17 @@ impl<C> DeleteSecurityGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
+impl<C> DeleteSecurityGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteSecurityGroupRequest::default(),
             client,
         }
     }
+}
+impl DeleteSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,15 +174,35 @@ impl<'a> DeleteSecurityGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteSecurityGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteSecurityGroupResponse,
+        ::acs_runtime::client::Error<DeleteSecurityGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteSecurityGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteSecurityGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteSecurityGroupResponse {
@@ -182,8 +215,9 @@ impl ::acs_runtime::de::FromJson for DeleteSecurityGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteSecurityGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteSecurityGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

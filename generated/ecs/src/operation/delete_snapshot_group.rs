@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteSnapshotGroupRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -35,6 +36,10 @@ pub struct DeleteSnapshotGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the snapshot-consistent group. You can call the [DescribeSnapshotGroups](<https://www.alibabacloud.com/help/doc-detail/210940.htm>) operation to query the IDs of one or more snapshot-consistent groups.
     ///
@@ -42,8 +47,13 @@ pub struct DeleteSnapshotGroupRequest {
     /// - Required.
     /// - Example: `ssg-j6c9lpuyxo2uxxny****`.
     #[rpc(name = "SnapshotGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteSnapshotGroupRequest {
@@ -138,14 +148,17 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
+impl<C> DeleteSnapshotGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteSnapshotGroupRequest::default(),
             client,
         }
     }
+}
+impl DeleteSnapshotGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -158,17 +171,41 @@ impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteSnapshotGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteSnapshotGroupResponse,
+        ::acs_runtime::client::Error<DeleteSnapshotGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteSnapshotGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteSnapshotGroupResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6EDE885A-FDC1-4FAE-BC44-6EACAEA6CC6E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `OperationProgressSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationProgressSet", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_progress_set: Option<crate::types::OperationProgressSet>,
 }
 impl ::acs_runtime::de::FromJson for DeleteSnapshotGroupResponse {
@@ -182,8 +219,9 @@ impl ::acs_runtime::de::FromJson for DeleteSnapshotGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteSnapshotGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -36,12 +37,20 @@ pub struct DescribeAccountAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the zone in which the resource resides.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-b`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The type of resource quota N. Valid values of N: 1 to 8. Valid values:
     ///
@@ -71,8 +80,13 @@ pub struct DescribeAccountAttributesRequest {
     /// - Must have at most 30 items.
     /// - Example: `max-security-groups`.
     #[rpc(name = "AttributeName", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttributeName", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute_name: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAccountAttributesRequest {
@@ -203,14 +217,17 @@ impl<C> DescribeAccountAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAccountAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAccountAttributesRequest::default(),
             client,
         }
     }
+}
+impl DescribeAccountAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,17 +240,41 @@ impl<'a> DescribeAccountAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAccountAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAccountAttributesResponse,
+        ::acs_runtime::client::Error<DescribeAccountAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAccountAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccountAttributesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8CE45CD5-31FB-47C2-959D-CA8144CE****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `AccountAttributeItems`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccountAttributeItems", skip_serializing_if = "Option::is_none")
+    )]
     pub account_attribute_items: Option<crate::types::AccountAttributeItems>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAccountAttributesResponse {
@@ -247,8 +288,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccountAttributesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAccountAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccountAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// The region ID of the auto provisioning group.
@@ -33,6 +34,10 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The page number of the returned page. Pages start from page 1.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -52,6 +61,10 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// - Default: `10`.
     /// - Example: `5`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the auto provisioning group.
     ///
@@ -59,20 +72,36 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// - Required.
     /// - Example: `apg-bp67acfmxazb4p****`.
     #[rpc(name = "AutoProvisioningGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_id: Option<String>,
     /// The beginning of the time range of the queried data. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2019-04-01T15:10:20Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range of the queried data. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2019-06-20T15:10:20Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAutoProvisioningGroupHistoryRequest {
@@ -224,14 +253,17 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupHistoryRequest::default(),
             client,
         }
     }
+}
+impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -244,32 +276,71 @@ impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAutoProvisioningGroupHistoryResponse,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupHistoryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAutoProvisioningGroupHistory`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAutoProvisioningGroupHistoryResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of queried scheduling tasks in the auto provisioning group.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `AutoProvisioningGroupHistories`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupHistories",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_histories: Option<
         crate::types::AutoProvisioningGroupHistories,
     >,
@@ -289,8 +360,9 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupHistoryRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupHistoryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAutoProvisioningGroupHistoryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

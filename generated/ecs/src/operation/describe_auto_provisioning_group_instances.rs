@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// The region ID of the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The page number.
     ///
@@ -44,6 +49,10 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -56,6 +65,10 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the auto provisioning group.
     ///
@@ -63,8 +76,16 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// - Required.
     /// - Example: `apg-uf6jel2bbl62wh13****`.
     #[rpc(name = "AutoProvisioningGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAutoProvisioningGroupInstancesRequest {
@@ -199,14 +220,17 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeAutoProvisioningGroupInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,32 +243,68 @@ impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client>
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAutoProvisioningGroupInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAutoProvisioningGroupInstancesResponse,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAutoProvisioningGroupInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAutoProvisioningGroupInstancesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of queried instances in the auto provisioning group.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Instances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Instances", skip_serializing_if = "Option::is_none")
+    )]
     pub instances: Option<crate::types::Instances>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesResponse {
@@ -261,8 +321,9 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesRespo
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAutoProvisioningGroupInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupsRequest {
     /// The region ID of the auto provisioning group.
@@ -32,6 +33,10 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The page number.
     ///
@@ -43,6 +48,10 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -55,18 +64,33 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     /// - Default: `10`.
     /// - Example: `2`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The name of the auto provisioning group.
     ///
     /// - Wire name: `AutoProvisioningGroupName`.
     /// - Example: `testAutoProvisioningGroupName`.
     #[rpc(name = "AutoProvisioningGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_name: Option<String>,
     /// The ID of the resource group to which the auto provisioning group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the auto provisioning group. You can specify up to 20 IDs.
     ///
@@ -74,6 +98,13 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     /// - Must have at most 100 items.
     /// - Example: `apg-sn54avj8htgvtyh8****`.
     #[rpc(name = "AutoProvisioningGroupId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_id: Option<Vec<String>>,
     /// The status of the auto provisioning group.
     ///
@@ -81,14 +112,26 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     /// - Must have at most 10 items.
     /// - Example: `active`.
     #[rpc(name = "AutoProvisioningGroupStatus", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_status: Option<Vec<String>>,
     /// The tags that are added to the auto provisioning group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAutoProvisioningGroupsRequest {
@@ -294,14 +337,17 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupsRequest::default(),
             client,
         }
     }
+}
+impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -314,32 +360,68 @@ impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAutoProvisioningGroupsResponse,
+        ::acs_runtime::client::Error<DescribeAutoProvisioningGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAutoProvisioningGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAutoProvisioningGroupsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `745CEC9F-0DD7-4451-9FE7-8B752F39****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of the page returned.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of queried auto provisioning groups.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `AutoProvisioningGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoProvisioningGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_provisioning_groups: Option<crate::types::AutoProvisioningGroups>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsResponse {
@@ -356,8 +438,9 @@ impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAutoProvisioningGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

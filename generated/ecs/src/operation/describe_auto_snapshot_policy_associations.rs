@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-describeregions?spm=a2c4g.11186623.0.i11>) operation to view the latest list of Alibaba Cloud regions.
@@ -32,6 +33,10 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the automatic snapshot policy.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// - Wire name: `AutoSnapshotPolicyId`.
     /// - Example: `sp-bp12quk7gqhhuu1f****`.
     #[rpc(name = "AutoSnapshotPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     /// The ID of the disk.
     ///
@@ -48,12 +57,20 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// - Wire name: `DiskId`.
     /// - Example: `d-bp67acfmxazb4p****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Maximum value: 100.
     ///
@@ -67,8 +84,13 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAutoSnapshotPolicyAssociationsRequest {
@@ -211,14 +233,17 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
             client,
         }
     }
+}
+impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,22 +256,53 @@ impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client>
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAutoSnapshotPolicyAssociationsResponse,
+        ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyAssociationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAutoSnapshotPolicyAssociations`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAutoSnapshotPolicyAssociationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The returned pagination token which can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `AutoSnapshotPolicyAssociations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoSnapshotPolicyAssociations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_snapshot_policy_associations: Option<
         crate::types::AutoSnapshotPolicyAssociations,
     >,
@@ -264,8 +320,9 @@ impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyAssociationsRespo
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAutoSnapshotPolicyAssociationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

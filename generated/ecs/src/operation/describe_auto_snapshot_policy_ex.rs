@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,18 +33,30 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the automatic snapshot policy.
     ///
     /// - Wire name: `AutoSnapshotPolicyId`.
     /// - Example: `sp-bp67acfmxazb4ph****`.
     #[rpc(name = "AutoSnapshotPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     /// The name of the automatic snapshot policy.
     ///
     /// - Wire name: `AutoSnapshotPolicyName`.
     /// - Example: `TestName`.
     #[rpc(name = "AutoSnapshotPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoSnapshotPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_name: Option<String>,
     /// The page number.
     ///
@@ -56,6 +69,10 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -68,12 +85,20 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The tags of the automatic snapshot policy.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -82,8 +107,13 @@ pub struct DescribeAutoSnapshotPolicyExRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2kkmhmhs****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAutoSnapshotPolicyExRequest {
@@ -254,14 +284,17 @@ impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAutoSnapshotPolicyExRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAutoSnapshotPolicyExRequest::default(),
             client,
         }
     }
+}
+impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,32 +307,68 @@ impl<'a> DescribeAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAutoSnapshotPolicyExResponse,
+        ::acs_runtime::client::Error<DescribeAutoSnapshotPolicyExError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAutoSnapshotPolicyEx`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAutoSnapshotPolicyExResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of automatic snapshot policies
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `AutoSnapshotPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoSnapshotPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policies: Option<crate::types::AutoSnapshotPolicies>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyExResponse {
@@ -316,8 +385,9 @@ impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyExResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyExResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAutoSnapshotPolicyExResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

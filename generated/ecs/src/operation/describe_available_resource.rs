@@ -25,76 +25,142 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// - Wire name: `SpotDuration`.
     /// - Must be 0 to 6.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// - Wire name: `DestinationResource`.
     /// - Required.
     /// - Example: `InstanceType`.
     #[rpc(name = "DestinationResource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationResource", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_resource: Option<String>,
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-e`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// - Wire name: `DedicatedHostId`.
     /// - Example: `dh-bp165p6xk2tlw61e****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// - Wire name: `SystemDiskCategory`.
     /// - Example: `cloud_ssd`.
     #[rpc(name = "SystemDiskCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDiskCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk_category: Option<String>,
     /// - Wire name: `DataDiskCategory`.
     /// - Example: `cloud_ssd`.
     #[rpc(name = "DataDiskCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDiskCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk_category: Option<String>,
     /// - Wire name: `NetworkCategory`.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub network_category: Option<String>,
     /// - Wire name: `Cores`.
     /// - Example: `2`.
     #[rpc(name = "Cores")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cores", skip_serializing_if = "Option::is_none")
+    )]
     pub cores: Option<i32>,
     /// - Wire name: `Memory`.
     /// - Example: `8`.
     #[rpc(name = "Memory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Memory", skip_serializing_if = "Option::is_none")
+    )]
     pub memory: Option<f32>,
     /// - Wire name: `ResourceType`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// - Wire name: `Scope`.
     /// - Example: `Region`.
     #[rpc(name = "Scope")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scope", skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAvailableResourceRequest {
@@ -313,14 +379,17 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAvailableResourceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAvailableResourceRequest::default(),
             client,
         }
     }
+}
+impl DescribeAvailableResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -333,15 +402,39 @@ impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAvailableResourceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAvailableResourceResponse,
+        ::acs_runtime::client::Error<DescribeAvailableResourceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAvailableResource`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAvailableResourceResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `0041D94C-FB92-4C49-B115-259DA1C*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `AvailableZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableZones", skip_serializing_if = "Option::is_none")
+    )]
     pub available_zones: Option<crate::types::AvailableZones>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
@@ -355,8 +448,9 @@ impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAvailableResourceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAvailableResourceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

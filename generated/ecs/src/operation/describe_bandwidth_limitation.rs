@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeBandwidthLimitationRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeBandwidthLimitationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The billing method of the instance. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>). Valid values:
     ///
@@ -44,6 +49,10 @@ pub struct DescribeBandwidthLimitationRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The bidding policy for the pay-as-you-go instance. Valid values:
     ///
@@ -58,6 +67,10 @@ pub struct DescribeBandwidthLimitationRequest {
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// The instance type. For information about the values, see [Overview of ECS instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
@@ -65,6 +78,10 @@ pub struct DescribeBandwidthLimitationRequest {
     /// - Required.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The resource ID.
     ///
@@ -73,6 +90,10 @@ pub struct DescribeBandwidthLimitationRequest {
     /// - Wire name: `ResourceId`.
     /// - Example: `i-bp67acfmxazb4ph***`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// Specifies the operation for which to query the maximum public bandwidth. Valid values:
     ///
@@ -85,8 +106,13 @@ pub struct DescribeBandwidthLimitationRequest {
     /// - Wire name: `OperationType`.
     /// - Example: `Upgrade`.
     #[rpc(name = "OperationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationType", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeBandwidthLimitationRequest {
@@ -249,14 +275,17 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
+impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeBandwidthLimitationRequest::default(),
             client,
         }
     }
+}
+impl DescribeBandwidthLimitationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,17 +298,41 @@ impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeBandwidthLimitationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeBandwidthLimitationResponse,
+        ::acs_runtime::client::Error<DescribeBandwidthLimitationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeBandwidthLimitation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeBandwidthLimitationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Bandwidths`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidths", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidths: Option<crate::types::Bandwidths>,
 }
 impl ::acs_runtime::de::FromJson for DescribeBandwidthLimitationResponse {
@@ -293,8 +346,9 @@ impl ::acs_runtime::de::FromJson for DescribeBandwidthLimitationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeBandwidthLimitationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

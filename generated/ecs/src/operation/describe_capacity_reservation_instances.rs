@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationInstancesRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeCapacityReservationInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The number of entries per page.
     ///
@@ -43,20 +48,33 @@ pub struct DescribeCapacityReservationInstancesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of the NextToken parameter.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     /// - Required.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::DescribeCapacityReservationInstancesPrivatePoolOptions,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCapacityReservationInstancesRequest {
@@ -184,14 +202,17 @@ impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCapacityReservationInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCapacityReservationInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeCapacityReservationInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,32 +225,71 @@ impl<'a> DescribeCapacityReservationInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCapacityReservationInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCapacityReservationInstancesResponse,
+        ::acs_runtime::client::Error<DescribeCapacityReservationInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCapacityReservationInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCapacityReservationInstancesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The maximum number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `CapacityReservationItem`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CapacityReservationItem",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub capacity_reservation_item: Option<crate::types::CapacityReservationItem>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCapacityReservationInstancesResponse {
@@ -246,8 +306,9 @@ impl ::acs_runtime::de::FromJson for DescribeCapacityReservationInstancesRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCapacityReservationInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCloudAssistantSettingsRequest {
     /// The Cloud Assistant configurations.
@@ -32,6 +33,10 @@ pub struct DescribeCloudAssistantSettingsRequest {
     /// - Required.
     /// - Must have at most 100 items.
     #[rpc(name = "SettingType", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SettingType", skip_serializing_if = "Option::is_none")
+    )]
     pub setting_type: Option<Vec<String>>,
     /// The region ID.
     ///
@@ -39,8 +44,13 @@ pub struct DescribeCloudAssistantSettingsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCloudAssistantSettingsRequest {
@@ -143,14 +153,17 @@ impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCloudAssistantSettingsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCloudAssistantSettingsRequest::default(),
             client,
         }
     }
+}
+impl DescribeCloudAssistantSettingsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -163,27 +176,63 @@ impl<'a> DescribeCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCloudAssistantSettingsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCloudAssistantSettingsResponse,
+        ::acs_runtime::client::Error<DescribeCloudAssistantSettingsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCloudAssistantSettings`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCloudAssistantSettingsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `OssDeliveryConfigs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OssDeliveryConfigs", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_delivery_configs: Option<crate::types::OssDeliveryConfigs>,
     /// - Wire name: `SlsDeliveryConfigs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlsDeliveryConfigs", skip_serializing_if = "Option::is_none")
+    )]
     pub sls_delivery_configs: Option<crate::types::SlsDeliveryConfigs>,
     /// The configurations for upgrading Cloud Assistant Agent.
     ///
     /// - Wire name: `AgentUpgradeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AgentUpgradeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub agent_upgrade_config: Option<crate::types::AgentUpgradeConfig>,
     /// Cloud Assistant Session Manager configuration.
     ///
     /// - Wire name: `SessionManagerConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SessionManagerConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub session_manager_config: Option<crate::types::SessionManagerConfig>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCloudAssistantSettingsResponse {
@@ -200,8 +249,9 @@ impl ::acs_runtime::de::FromJson for DescribeCloudAssistantSettingsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCloudAssistantSettingsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCommandsRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct DescribeCommandsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The provider of the common command. Take note of the following items:
     ///
@@ -50,12 +55,20 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `Provider`.
     /// - Example: `AlibabaCloud`.
     #[rpc(name = "Provider")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Provider", skip_serializing_if = "Option::is_none")
+    )]
     pub provider: Option<String>,
     /// The ID of the command.
     ///
     /// - Wire name: `CommandId`.
     /// - Example: `c-hz01272yr52****`.
     #[rpc(name = "CommandId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// The name of the command.
     ///
@@ -66,6 +79,10 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `Name`.
     /// - Example: `testName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the command.
     ///
@@ -76,6 +93,10 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the command. Valid values:
     ///
@@ -86,6 +107,10 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `Type`.
     /// - Example: `RunShellScript`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The encoding mode of the `CommandContent` and `Output` values in the response. Valid values:
     ///
@@ -97,18 +122,30 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `ContentEncoding`.
     /// - Example: `PlainText`.
     #[rpc(name = "ContentEncoding")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")
+    )]
     pub content_encoding: Option<String>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// The maximum number of entries per page.
     ///
@@ -119,12 +156,20 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// Specifies whether to query only the latest version of common commands when common commands are queried. This parameter does not affect the query for private commands.
     ///
@@ -136,20 +181,33 @@ pub struct DescribeCommandsRequest {
     /// - Wire name: `Latest`.
     /// - Example: `true`.
     #[rpc(name = "Latest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Latest", skip_serializing_if = "Option::is_none")
+    )]
     pub latest: Option<bool>,
     /// The ID of the resource group to which the command belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-123******`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The list of tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCommandsRequest {
@@ -411,14 +469,17 @@ impl<C> DescribeCommandsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCommandsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCommandsRequest::default(),
             client,
         }
     }
+}
+impl DescribeCommandsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -428,37 +489,77 @@ impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCommandsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCommandsResponse,
+        ::acs_runtime::client::Error<DescribeCommandsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCommands`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCommandsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// The total number of commands.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `Commands`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Commands", skip_serializing_if = "Option::is_none")
+    )]
     pub commands: Option<crate::types::Commands>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCommandsResponse {
@@ -476,8 +577,9 @@ impl ::acs_runtime::de::FromJson for DescribeCommandsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCommandsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCommandsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

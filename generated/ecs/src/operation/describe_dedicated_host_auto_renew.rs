@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostAutoRenewRequest {
     /// The ID of the dedicated host. You can specify up to 100 subscription dedicated host IDs. Separate multiple IDs with commas (,).
@@ -33,6 +34,10 @@ pub struct DescribeDedicatedHostAutoRenewRequest {
     /// - Required.
     /// - Example: `dh-bp165p6xk2tlw61e****,dh-bp1f9vxmno****`.
     #[rpc(name = "DedicatedHostIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostIds", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_ids: Option<String>,
     /// The ID of the region where the dedicated host resides.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeDedicatedHostAutoRenewRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDedicatedHostAutoRenewRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDedicatedHostAutoRenewRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDedicatedHostAutoRenewRequest::default(),
             client,
         }
     }
+}
+impl DescribeDedicatedHostAutoRenewRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,17 +173,44 @@ impl<'a> DescribeDedicatedHostAutoRenewRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDedicatedHostAutoRenewRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDedicatedHostAutoRenewResponse,
+        ::acs_runtime::client::Error<DescribeDedicatedHostAutoRenewError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDedicatedHostAutoRenew`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDedicatedHostAutoRenewResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `DedicatedHostRenewAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DedicatedHostRenewAttributes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dedicated_host_renew_attributes: Option<
         crate::types::DedicatedHostRenewAttributes,
     >,
@@ -186,8 +226,9 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostAutoRenewResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDedicatedHostAutoRenewResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostClustersRequest {
     /// > This parameter is unavailable for use.
@@ -35,12 +36,20 @@ pub struct DescribeDedicatedHostClustersRequest {
     /// - Wire name: `Status`.
     /// - Example: `null`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// > This parameter is unavailable for use.
     ///
     /// - Wire name: `LockReason`.
     /// - Example: `null`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// The resource group ID of the host group. You can use a resource group ID to filter no more than 1,000 host groups.
     ///
@@ -49,12 +58,20 @@ pub struct DescribeDedicatedHostClustersRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the host group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -62,24 +79,46 @@ pub struct DescribeDedicatedHostClustersRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The zone ID of the host group. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-f`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The list of host group IDs. The value can be a JSON array consisting of multiple IDs in the `["dc-xxxxxxxxx", "dc-yyyyyyyyy",..., "dc-zzzzzzzzz"]` format. Separate the IDs with commas (,).
     ///
     /// - Wire name: `DedicatedHostClusterIds`.
     /// - Example: `["dc-bp12wlf6am0vz9v2****", "dc-bp12wlf6am0vz9v3****"]`.
     #[rpc(name = "DedicatedHostClusterIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DedicatedHostClusterIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dedicated_host_cluster_ids: Option<String>,
     /// The name of the host group.
     ///
     /// - Wire name: `DedicatedHostClusterName`.
     /// - Example: `myDDHCluster`.
     #[rpc(name = "DedicatedHostClusterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DedicatedHostClusterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dedicated_host_cluster_name: Option<String>,
     /// The page number.
     ///
@@ -91,6 +130,10 @@ pub struct DescribeDedicatedHostClustersRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page.
     ///
@@ -103,8 +146,13 @@ pub struct DescribeDedicatedHostClustersRequest {
     /// - Default: `10`.
     /// - Example: `5`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDedicatedHostClustersRequest {
@@ -308,14 +356,17 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDedicatedHostClustersRequest::default(),
             client,
         }
     }
+}
+impl DescribeDedicatedHostClustersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -328,32 +379,68 @@ impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDedicatedHostClustersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDedicatedHostClustersResponse,
+        ::acs_runtime::client::Error<DescribeDedicatedHostClustersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDedicatedHostClusters`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDedicatedHostClustersResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `214A2187-B06F-4E49-A081-4D053466A8C7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of dedicated host clusters.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `DedicatedHostClusters`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusters", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_clusters: Option<crate::types::DedicatedHostClusters>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostClustersResponse {
@@ -370,8 +457,9 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostClustersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDedicatedHostClustersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

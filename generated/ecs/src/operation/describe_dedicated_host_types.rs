@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostTypesRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,20 +33,36 @@ pub struct DescribeDedicatedHostTypesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The dedicated host type. For more information, see [Dedicated host types](<https://www.alibabacloud.com/help/doc-detail/68564.htm>).
     ///
     /// - Wire name: `DedicatedHostType`.
     /// - Example: `ddh.sn1ne`.
     #[rpc(name = "DedicatedHostType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostType", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_type: Option<String>,
     /// The ECS instance family supported by the dedicated host type.
     ///
     /// - Wire name: `SupportedInstanceTypeFamily`.
     /// - Example: `ecs.sn1ne`.
     #[rpc(name = "SupportedInstanceTypeFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SupportedInstanceTypeFamily",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub supported_instance_type_family: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDedicatedHostTypesRequest {
@@ -149,14 +166,17 @@ impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDedicatedHostTypesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDedicatedHostTypesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDedicatedHostTypesRequest::default(),
             client,
         }
     }
+}
+impl DescribeDedicatedHostTypesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,17 +189,41 @@ impl<'a> DescribeDedicatedHostTypesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDedicatedHostTypesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDedicatedHostTypesResponse,
+        ::acs_runtime::client::Error<DescribeDedicatedHostTypesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDedicatedHostTypes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDedicatedHostTypesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5FE5FF06-3A33-4658-8495-6445FC54E327`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `DedicatedHostTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_types: Option<crate::types::DedicatedHostTypes>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostTypesResponse {
@@ -193,8 +237,9 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostTypesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostTypesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDedicatedHostTypesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostsRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,24 +40,40 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The zone ID of the dedicated host. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The list of DDH IDs. You can specify up to 100 deployment set IDs in each request. Separate the deployment set IDs with commas (,).
     ///
     /// - Wire name: `DedicatedHostIds`.
     /// - Example: `["dh-bp165p6xk2tlw61e****", "dh-bp1f9vxmno7emy96****"]`.
     #[rpc(name = "DedicatedHostIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostIds", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_ids: Option<String>,
     /// The name of the dedicated host.
     ///
     /// - Wire name: `DedicatedHostName`.
     /// - Example: `MyDDHTestName`.
     #[rpc(name = "DedicatedHostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostName", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_name: Option<String>,
     /// The service state of the dedicated host. Valid values:
     ///
@@ -71,12 +88,20 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the DDH. You can call the [DescribeDedicatedHostTypes](<https://www.alibabacloud.com/help/doc-detail/134240.htm>) operation to query the most recent list of DDH types.
     ///
     /// - Wire name: `DedicatedHostType`.
     /// - Example: `ddh.g5`.
     #[rpc(name = "DedicatedHostType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostType", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_type: Option<String>,
     /// The reason why the dedicated host is locked. Valid values:
     ///
@@ -86,6 +111,10 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// > This parameter will be removed in the future. You can use NextToken and MaxResults for a paged query.
     ///
@@ -93,6 +122,10 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// > This parameter will be removed in the future. You can use NextToken and MaxResults for a paged query.
     ///
@@ -101,6 +134,10 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the dedicated host belongs. When this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -109,18 +146,30 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek3b6jzp66****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The list of tags. The list length ranges from 0 to 20.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the dedicated host cluster.
     ///
     /// - Wire name: `DedicatedHostClusterId`.
     /// - Example: `dc-bp12wlf6am0vz9v2****`.
     #[rpc(name = "DedicatedHostClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     /// Specifies whether to display socket information. You can view the remaining resources (vCPUs, memory usage, remaining resources, and total resources) based on the capacity information of the socket dimension. Then you can determine whether ECS instances of the corresponding specifications can be created. Valid values:
     ///
@@ -135,12 +184,20 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Wire name: `SocketDetails`.
     /// - Example: `true`.
     #[rpc(name = "SocketDetails")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SocketDetails", skip_serializing_if = "Option::is_none")
+    )]
     pub socket_details: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `e71d8a535bd9cc11`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page. If you specify this parameter, both MaxResults and NextToken are used for a paged query.
     ///
@@ -152,11 +209,20 @@ pub struct DescribeDedicatedHostsRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `QueryInventory`.
     #[rpc(name = "QueryInventory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueryInventory", skip_serializing_if = "Option::is_none")
+    )]
     pub query_inventory: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDedicatedHostsRequest {
@@ -436,14 +502,17 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDedicatedHostsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDedicatedHostsRequest::default(),
             client,
         }
     }
+}
+impl DescribeDedicatedHostsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -456,37 +525,77 @@ impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDedicatedHostsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDedicatedHostsResponse,
+        ::acs_runtime::client::Error<DescribeDedicatedHostsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDedicatedHosts`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDedicatedHostsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7654525A-9964-4ABB-8BCD-98F8835E809A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of dedicated hosts.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. If NextToken is empty, no next page exists. If the return value of this parameter is empty when you specify MaxResults and NextToken for a paged query, no more results are to be returned.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `e71d8a535bd9cc11`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `DedicatedHosts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHosts", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_hosts: Option<crate::types::DedicatedHosts>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsResponse {
@@ -504,8 +613,9 @@ impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDedicatedHostsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -36,6 +37,10 @@ pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The deployment strategy. Valid values:
     ///
@@ -48,8 +53,13 @@ pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
     /// - Wire name: `Strategy`.
     /// - Example: `Availability`.
     #[rpc(name = "Strategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Strategy", skip_serializing_if = "Option::is_none")
+    )]
     pub strategy: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDeploymentSetSupportedInstanceTypeFamilyRequest {
@@ -155,16 +165,17 @@ impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
         inner
     }
 }
-impl<
-    'a,
-> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDeploymentSetSupportedInstanceTypeFamilyRequest::default(),
             client,
         }
     }
+}
+impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -177,20 +188,48 @@ impl<
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
+        ::acs_runtime::client::Error<
+            DescribeDeploymentSetSupportedInstanceTypeFamilyError,
+        >,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDeploymentSetSupportedInstanceTypeFamily`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
     /// The instance families that support the deployment strategy.
     ///
     /// - Wire name: `InstanceTypeFamilies`.
     /// - Example: `ecs.i2g,ecs.i1,ecs.i2ne,ecs.i2gne`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamilies", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_families: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B7DB-A3DC7DE1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -205,9 +244,9 @@ for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetsRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeDeploymentSetsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The page number.
     ///
@@ -44,6 +49,10 @@ pub struct DescribeDeploymentSetsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page.
     ///
@@ -56,18 +65,30 @@ pub struct DescribeDeploymentSetsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The IDs of deployment sets. The value can be a JSON array that consists of deployment set IDs in the format of `["ds-xxxxxxxxx", "ds-yyyyyyyyy", ... "ds-zzzzzzzzz"]`. You can specify up to 100 deployment set IDs in each request. Separate the deployment set IDs with commas (,).
     ///
     /// - Wire name: `DeploymentSetIds`.
     /// - Example: `["ds-bp67acfmxazb4ph****", "ds-bp67acfmxazb4pi****", … "ds-bp67acfmxazb4pj****"]`.
     #[rpc(name = "DeploymentSetIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetIds", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_ids: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `null`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The deployment strategy. Valid values:
     ///
@@ -77,26 +98,43 @@ pub struct DescribeDeploymentSetsRequest {
     /// - Wire name: `Strategy`.
     /// - Example: `Availability`.
     #[rpc(name = "Strategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Strategy", skip_serializing_if = "Option::is_none")
+    )]
     pub strategy: Option<String>,
     /// The name of the deployment set. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain digits, letters, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `DeploymentSetName`.
     /// - Example: `testDeploymentSetName`.
     #[rpc(name = "DeploymentSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_name: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `Granularity`.
     /// - Example: `null`.
     #[rpc(name = "Granularity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Granularity", skip_serializing_if = "Option::is_none")
+    )]
     pub granularity: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `null`.
     #[rpc(name = "Domain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDeploymentSetsRequest {
@@ -283,14 +321,17 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDeploymentSetsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDeploymentSetsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDeploymentSetsRequest::default(),
             client,
         }
     }
+}
+impl DescribeDeploymentSetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -303,37 +344,77 @@ impl<'a> DescribeDeploymentSetsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDeploymentSetsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDeploymentSetsResponse,
+        ::acs_runtime::client::Error<DescribeDeploymentSetsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDeploymentSets`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDeploymentSetsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of queried deployment sets.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The ID of the region.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `DeploymentSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSets", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_sets: Option<crate::types::DeploymentSets>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsResponse {
@@ -351,8 +432,9 @@ impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDeploymentSetsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiagnosticMetricSetsRequest {
     /// The region ID of the diagnostic metric set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,12 +33,20 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of diagnostic metric sets.
     ///
     /// - Wire name: `MetricSetIds`.
     /// - Must have at most 100 items.
     #[rpc(name = "MetricSetIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetIds", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_ids: Option<Vec<String>>,
     /// The type of the diagnostic metric set. Valid values:
     ///
@@ -50,6 +59,10 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     /// - Must be one of `User`, `Common`.
     /// - Example: `User`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<crate::types::Type>,
     /// The resource type supported by the diagnostic metric set.
     ///
@@ -57,12 +70,20 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     /// - Must be one of `instance`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::DescribeDiagnosticMetricSetsResourceType>,
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -75,8 +96,13 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDiagnosticMetricSetsRequest {
@@ -249,14 +275,17 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDiagnosticMetricSetsRequest::default(),
             client,
         }
     }
+}
+impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,26 +298,54 @@ impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDiagnosticMetricSetsResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticMetricSetsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDiagnosticMetricSets`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDiagnosticMetricSetsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The diagnostic metric sets.
     ///
     /// - Wire name: `MetricSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSets", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_sets: Option<Vec<crate::types::MetricSet>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricSetsResponse {
@@ -303,8 +360,9 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricSetsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDiagnosticMetricSetsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiagnosticMetricsRequest {
     /// The region ID pf the diagnostic metric. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,12 +33,20 @@ pub struct DescribeDiagnosticMetricsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of diagnostic metrics.
     ///
     /// - Wire name: `MetricIds`.
     /// - Must have at most 100 items.
     #[rpc(name = "MetricIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricIds", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_ids: Option<Vec<String>>,
     /// The resource type supported by the diagnostic metric.
     ///
@@ -45,12 +54,20 @@ pub struct DescribeDiagnosticMetricsRequest {
     /// - Must be one of `instance`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::DescribeDiagnosticMetricSetsResourceType>,
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -63,8 +80,13 @@ pub struct DescribeDiagnosticMetricsRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDiagnosticMetricsRequest {
@@ -211,14 +233,17 @@ impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDiagnosticMetricsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDiagnosticMetricsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDiagnosticMetricsRequest::default(),
             client,
         }
     }
+}
+impl DescribeDiagnosticMetricsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,26 +256,54 @@ impl<'a> DescribeDiagnosticMetricsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDiagnosticMetricsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDiagnosticMetricsResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticMetricsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDiagnosticMetrics`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDiagnosticMetricsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The diagnostic metrics.
     ///
     /// - Wire name: `Metrics`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Metrics", skip_serializing_if = "Option::is_none")
+    )]
     pub metrics: Option<Vec<crate::types::Metric>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricsResponse {
@@ -265,8 +318,9 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDiagnosticMetricsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

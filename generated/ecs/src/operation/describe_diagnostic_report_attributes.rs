@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiagnosticReportAttributesRequest {
     /// The region ID of the diagnostic report. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeDiagnosticReportAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the diagnostic report.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeDiagnosticReportAttributesRequest {
     /// - Required.
     /// - Example: `dr-i-uf6i0tv2refv8wz*****`.
     #[rpc(name = "ReportId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReportId", skip_serializing_if = "Option::is_none")
+    )]
     pub report_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDiagnosticReportAttributesRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDiagnosticReportAttributesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDiagnosticReportAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDiagnosticReportAttributesRequest::default(),
             client,
         }
     }
+}
+impl DescribeDiagnosticReportAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,32 +173,64 @@ impl<'a> DescribeDiagnosticReportAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDiagnosticReportAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDiagnosticReportAttributesResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticReportAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDiagnosticReportAttributes`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDiagnosticReportAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The resource ID.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `i-uf6i0tv2refv8wz*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the resource. ResourceType can only be set to instance, which indicates that only instances are supported.
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the diagnostic report, which is the unique identifier of the report.
     ///
     /// - Wire name: `ReportId`.
     /// - Example: `dr-uf6i0tv2refv8wz*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReportId", skip_serializing_if = "Option::is_none")
+    )]
     pub report_id: Option<String>,
     /// The state of the diagnostic report. Valid values:
     ///
@@ -195,26 +240,46 @@ pub struct DescribeDiagnosticReportAttributesResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Finished`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the diagnostic report was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-07-11T12:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The time when the diagnostic report was complete.
     ///
     /// - Wire name: `FinishedTime`.
     /// - Example: `2022-07-11T14:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FinishedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub finished_time: Option<String>,
     /// The beginning of the reporting period of the diagnostic report. The value is the StartTime value that was passed in when you called the [CreateDiagnosticReport](<https://www.alibabacloud.com/help/doc-detail/442490.htm>) operation to create the diagnostic report.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2022-07-11T12:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the reporting period of the diagnostic report. The value is the EndTime value that was passed in when you called the [CreateDiagnosticReport](<https://www.alibabacloud.com/help/doc-detail/442490.htm>) operation to create the diagnostic report.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2022-07-11T14:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The severity level of the diagnostic report. The value of this parameter is determined by the highest severity level of all diagnostic metrics. Valid values:
     ///
@@ -226,18 +291,34 @@ pub struct DescribeDiagnosticReportAttributesResponse {
     ///
     /// - Wire name: `Severity`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Severity", skip_serializing_if = "Option::is_none")
+    )]
     pub severity: Option<String>,
     /// The ID of the diagnostic metric set.
     ///
     /// - Wire name: `MetricSetId`.
     /// - Example: `dms-bp17p0qwtr72zmu*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_id: Option<String>,
     /// - Wire name: `MetricResults`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricResults", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_results: Option<crate::types::MetricResults>,
     /// The extended attributes of the diagnostic report.
     ///
     /// - Wire name: `Attributes`.
     /// - Example: `{   "OfflineDiagReportStatus":"CONFIRMED" }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Attributes", skip_serializing_if = "Option::is_none")
+    )]
     pub attributes: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportAttributesResponse {
@@ -262,8 +343,9 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportAttributesResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDiagnosticReportAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiagnosticReportsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,18 +33,30 @@ pub struct DescribeDiagnosticReportsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of diagnostic reports.
     ///
     /// - Wire name: `ReportIds`.
     /// - Must have 1 to 100 items.
     #[rpc(name = "ReportIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReportIds", skip_serializing_if = "Option::is_none")
+    )]
     pub report_ids: Option<Vec<String>>,
     /// The IDs of resources. You can specify up to 100 resource IDs.
     ///
     /// - Wire name: `ResourceIds`.
     /// - Must have 1 to 100 items.
     #[rpc(name = "ResourceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_ids: Option<Vec<String>>,
     /// The status of the diagnostic report. Valid values:
     ///
@@ -55,6 +68,10 @@ pub struct DescribeDiagnosticReportsRequest {
     /// - Must be one of `InProgress`, `Finished`, `Failed`, `inprogress`, `finished`, `failed`.
     /// - Example: `Finished`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::Status>,
     /// The severity level of the diagnostic report. Valid values:
     ///
@@ -68,12 +85,20 @@ pub struct DescribeDiagnosticReportsRequest {
     /// - Must be one of `normal`, `info`, `warn`, `critical`, `Normal`, `Info`, `Warn`, `Critical`, `unknown`, `Unknown`.
     /// - Example: `Normal`.
     #[rpc(name = "Severity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Severity", skip_serializing_if = "Option::is_none")
+    )]
     pub severity: Option<crate::types::Severity>,
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -86,8 +111,13 @@ pub struct DescribeDiagnosticReportsRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDiagnosticReportsRequest {
@@ -274,14 +304,17 @@ impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDiagnosticReportsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDiagnosticReportsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDiagnosticReportsRequest::default(),
             client,
         }
     }
+}
+impl DescribeDiagnosticReportsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,24 +327,52 @@ impl<'a> DescribeDiagnosticReportsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDiagnosticReportsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDiagnosticReportsResponse,
+        ::acs_runtime::client::Error<DescribeDiagnosticReportsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDiagnosticReports`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDiagnosticReportsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `Reports`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reports", skip_serializing_if = "Option::is_none")
+    )]
     pub reports: Option<crate::types::Reports>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsResponse {
@@ -326,8 +387,9 @@ impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDiagnosticReportsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiskDefaultKMSKeyIdRequest {
     /// The ID of the region. You can call the DescribeRegions operation to query the most recent region list.
@@ -32,8 +33,13 @@ pub struct DescribeDiskDefaultKMSKeyIdRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDiskDefaultKMSKeyIdRequest {
@@ -118,14 +124,17 @@ impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDiskDefaultKMSKeyIdRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDiskDefaultKMSKeyIdRequest::default(),
             client,
         }
     }
+}
+impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -138,22 +147,46 @@ impl<'a> DescribeDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDiskDefaultKMSKeyIdResponse,
+        ::acs_runtime::client::Error<DescribeDiskDefaultKMSKeyIdError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDiskDefaultKMSKeyId`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDiskDefaultKMSKeyIdResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the KMS key.
     ///
     /// - Wire name: `KMSKeyId`.
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDiskDefaultKMSKeyIdResponse {
@@ -167,8 +200,9 @@ impl ::acs_runtime::de::FromJson for DescribeDiskDefaultKMSKeyIdResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDiskDefaultKMSKeyIdResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDiskDefaultKMSKeyIdResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

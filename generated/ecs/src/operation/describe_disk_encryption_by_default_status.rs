@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDiskEncryptionByDefaultStatusRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -32,8 +33,13 @@ pub struct DescribeDiskEncryptionByDefaultStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDiskEncryptionByDefaultStatusRequest {
@@ -119,14 +125,17 @@ impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDiskEncryptionByDefaultStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDiskEncryptionByDefaultStatusRequest::default(),
             client,
         }
     }
+}
+impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,17 +148,37 @@ impl<'a> DescribeDiskEncryptionByDefaultStatusRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDiskEncryptionByDefaultStatusResponse,
+        ::acs_runtime::client::Error<DescribeDiskEncryptionByDefaultStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDiskEncryptionByDefaultStatus`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDiskEncryptionByDefaultStatusResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether account-level default encryption of EBS resources is enabled in the region. Valid values:
     ///
@@ -160,6 +189,10 @@ pub struct DescribeDiskEncryptionByDefaultStatusResponse {
     ///
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDiskEncryptionByDefaultStatusResponse {
@@ -173,8 +206,9 @@ impl ::acs_runtime::de::FromJson for DescribeDiskEncryptionByDefaultStatusRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDiskEncryptionByDefaultStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDisksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,24 +40,40 @@ pub struct DescribeDisksRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The zone ID.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The IDs of cloud disks, local disks, or elastic ephemeral disks. The value is a JSON array that consists of up to 100 disk IDs. Separate the disk IDs with commas (,).
     ///
     /// - Wire name: `DiskIds`.
     /// - Example: `["d-bp67acfmxazb4p****", "d-bp67acfmxazb4g****", … "d-bp67acfmxazb4d****"]`.
     #[rpc(name = "DiskIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskIds", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_ids: Option<String>,
     /// The ID of the Elastic Compute Service (ECS) instance to which the disk is attached.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxazb4q****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the disk. Valid values:
     ///
@@ -71,6 +88,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `DiskType`.
     /// - Example: `all`.
     #[rpc(name = "DiskType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskType", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_type: Option<String>,
     /// The disk category. Valid values:
     ///
@@ -111,6 +132,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `Category`.
     /// - Example: `all`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     /// The status of the disk. For more information, see [Disk states](<https://www.alibabacloud.com/help/doc-detail/25689.htm>). Valid values:
     ///
@@ -127,12 +152,20 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `Status`.
     /// - Example: `All`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the snapshot from which you create the cloud disk.
     ///
     /// - Wire name: `SnapshotId`.
     /// - Example: `s-bp67acfmxazb4p****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// Specifies whether the disk is removable. Valid values:
     ///
@@ -148,6 +181,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `Portable`.
     /// - Example: `false`.
     #[rpc(name = "Portable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Portable", skip_serializing_if = "Option::is_none")
+    )]
     pub portable: Option<bool>,
     /// Specifies whether the disk is released when the associated instance is released. Valid values:
     ///
@@ -159,6 +196,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `DeleteWithInstance`.
     /// - Example: `false`.
     #[rpc(name = "DeleteWithInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteWithInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_with_instance: Option<bool>,
     /// Specifies whether to delete the automatic snapshots of the cloud disk after the disk is released.
     ///
@@ -170,6 +211,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `DeleteAutoSnapshot`.
     /// - Example: `false`.
     #[rpc(name = "DeleteAutoSnapshot")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteAutoSnapshot", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_auto_snapshot: Option<bool>,
     /// > This parameter will be removed in the future. We recommend that you use `NextToken` and `MaxResults` for a paged query.
     ///
@@ -177,6 +222,10 @@ pub struct DescribeDisksRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// > This parameter will be removed in the future. We recommend that you use `NextToken` and `MaxResults` for a paged query.
     ///
@@ -184,6 +233,10 @@ pub struct DescribeDisksRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The query token. Set the value to the `NextToken` value that was returned in the last call to this operation.
     ///
@@ -192,6 +245,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page. Valid values: 10 to 500.
     ///
@@ -204,18 +261,30 @@ pub struct DescribeDisksRequest {
     /// - Must be 1 to 500.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The name of the disk. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `DiskName`.
     /// - Example: `testDiskName`.
     #[rpc(name = "DiskName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskName", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_name: Option<String>,
     /// The ID of the automatic snapshot policy that is applied to the cloud disk.
     ///
     /// - Wire name: `AutoSnapshotPolicyId`.
     /// - Example: `sp-m5e2w2jutw8bv31****`.
     #[rpc(name = "AutoSnapshotPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     /// Specifies whether the automatic snapshot policy feature is enabled for the cloud disk. Valid values:
     ///
@@ -227,6 +296,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `EnableAutoSnapshot`.
     /// - Example: `true`.
     #[rpc(name = "EnableAutoSnapshot")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableAutoSnapshot", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_auto_snapshot: Option<bool>,
     /// Specifies whether an automatic snapshot policy is applied to the cloud disk.
     ///
@@ -238,6 +311,13 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `EnableAutomatedSnapshotPolicy`.
     /// - Example: `false`.
     #[rpc(name = "EnableAutomatedSnapshotPolicy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableAutomatedSnapshotPolicy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_automated_snapshot_policy: Option<bool>,
     /// The billing method of the disk. Valid values:
     ///
@@ -247,6 +327,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `DiskChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "DiskChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_charge_type: Option<String>,
     /// The reason why the disk is locked. Valid values:
     ///
@@ -256,10 +340,18 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `LockReason`.
     /// - Example: `recycling`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// The ID of the resource group to which the disk belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -268,12 +360,20 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Specifies whether the disk is a Shared Block Storage device.
     ///
     /// - Wire name: `EnableShared`.
     /// - Example: `false`.
     #[rpc(name = "EnableShared")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableShared", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_shared: Option<bool>,
     /// Specifies whether to query only encrypted cloud disks.
     ///
@@ -285,6 +385,10 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
     #[rpc(name = "Encrypted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
     /// Specifies whether to perform only a dry run without performing the actual request. Valid values:
     ///
@@ -296,12 +400,20 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the Key Management Service (KMS) key that is used by the cloud disk.
     ///
     /// - Wire name: `KMSKeyId`.
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     /// Specifies whether to enable the multi-attach feature for the disk. Valid values:
     ///
@@ -312,12 +424,20 @@ pub struct DescribeDisksRequest {
     /// - Wire name: `MultiAttach`.
     /// - Example: `Disabled`.
     #[rpc(name = "MultiAttach")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MultiAttach", skip_serializing_if = "Option::is_none")
+    )]
     pub multi_attach: Option<String>,
     /// The tags of the disk.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The additional attributes. Set the value to `Placement`, which indicates the data storage locations of the disk.
     ///
@@ -327,8 +447,13 @@ pub struct DescribeDisksRequest {
     /// - Must have at most 5 items.
     /// - Example: `IOPS`.
     #[rpc(name = "AdditionalAttributes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdditionalAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub additional_attributes: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDisksRequest {
@@ -863,14 +988,17 @@ impl<C> DescribeDisksRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDisksRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDisksRequest::default(),
             client,
         }
     }
+}
+impl DescribeDisksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -880,30 +1008,62 @@ impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDisksRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDisksResponse,
+        ::acs_runtime::client::Error<DescribeDisksError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDisks`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDisksResponse {
     /// The returned pagination token which can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// > This parameter will be removed in the future. We recommend that you use `NextToken` and `MaxResults` for a paged query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// > This parameter will be removed in the future. We recommend that you use `NextToken` and `MaxResults` for a paged query.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
@@ -911,8 +1071,16 @@ pub struct DescribeDisksResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `15`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Disks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Disks", skip_serializing_if = "Option::is_none")
+    )]
     pub disks: Option<crate::types::Disks>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDisksResponse {
@@ -930,8 +1098,8 @@ impl ::acs_runtime::de::FromJson for DescribeDisksResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeDisksResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

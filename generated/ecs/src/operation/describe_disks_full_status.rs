@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDisksFullStatusRequest {
     /// The region ID of the EBS device. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -35,6 +36,10 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The lifecycle status of the EBS device. For more information, see [Disk status](<https://www.alibabacloud.com/help/doc-detail/25689.htm>). Valid values:
     ///
@@ -48,6 +53,10 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The health status of the EBS device. Valid values:
     ///
@@ -60,6 +69,10 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Wire name: `HealthStatus`.
     /// - Example: `Warning`.
     #[rpc(name = "HealthStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub health_status: Option<String>,
     /// The event type of the EBS device. Valid values:
     ///
@@ -71,9 +84,17 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Wire name: `EventType`.
     /// - Example: `Stalled`.
     #[rpc(name = "EventType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventType", skip_serializing_if = "Option::is_none")
+    )]
     pub event_type: Option<String>,
     /// - Wire name: `EventTime`.
     #[rpc(name = "EventTime", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventTime", skip_serializing_if = "Option::is_none")
+    )]
     pub event_time: Option<crate::types::EventTime>,
     /// The page number. Pages start from page 1. The value must be a positive integer.
     ///
@@ -82,6 +103,10 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -90,6 +115,10 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of EBS device N. Valid values of N: 1 to 100.
     ///
@@ -97,6 +126,10 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `d-bp67acfmxazb4p****`.
     #[rpc(name = "DiskId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<Vec<String>>,
     /// The ID of event N. Valid values of N: 1 to 100.
     ///
@@ -104,20 +137,33 @@ pub struct DescribeDisksFullStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `e-bp67acfmxazb4p****`.
     #[rpc(name = "EventId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventId", skip_serializing_if = "Option::is_none")
+    )]
     pub event_id: Option<Vec<String>>,
     /// The ID of the resource group to which the EBS device belongs. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2kkmhmhs****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the EBS device.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDisksFullStatusRequest {
@@ -342,14 +388,17 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDisksFullStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDisksFullStatusRequest::default(),
             client,
         }
     }
+}
+impl DescribeDisksFullStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -362,32 +411,68 @@ impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDisksFullStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDisksFullStatusResponse,
+        ::acs_runtime::client::Error<DescribeDisksFullStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDisksFullStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDisksFullStatusResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of EBS devices for which full status information is returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `DiskFullStatusSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskFullStatusSet", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_full_status_set: Option<crate::types::DiskFullStatusSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusResponse {
@@ -404,8 +489,9 @@ impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDisksFullStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,51 +27,101 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEipAddressesRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `Status`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// - Wire name: `EipAddress`.
     #[rpc(name = "EipAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<String>,
     /// - Wire name: `AllocationId`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// - Wire name: `ISP`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// - Wire name: `PageNumber`.
     /// - Must be at least 1.
     /// - Default: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// - Wire name: `PageSize`.
     /// - Must be 1 to 100.
     /// - Default: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// - Wire name: `LockReason`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// - Wire name: `AssociatedInstanceType`.
     #[rpc(name = "AssociatedInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_type: Option<String>,
     /// - Wire name: `AssociatedInstanceId`.
     #[rpc(name = "AssociatedInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_id: Option<String>,
     /// - Wire name: `ChargeType`.
     #[rpc(name = "ChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeEipAddressesRequest {
@@ -249,14 +299,17 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeEipAddressesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeEipAddressesRequest::default(),
             client,
         }
     }
+}
+impl DescribeEipAddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -269,20 +322,56 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeEipAddressesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeEipAddressesResponse,
+        ::acs_runtime::client::Error<DescribeEipAddressesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeEipAddresses`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeEipAddressesResponse {
     /// - Wire name: `PageSize`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `PageNumber`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// - Wire name: `TotalCount`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `EipAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_addresses: Option<crate::types::EipAddresses>,
 }
 impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
@@ -299,8 +388,9 @@ impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeEipAddressesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

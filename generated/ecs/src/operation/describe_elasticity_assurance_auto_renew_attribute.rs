@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeElasticityAssuranceAutoRenewAttributeRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,13 +33,22 @@ pub struct DescribeElasticityAssuranceAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::DescribeElasticityAssuranceAutoRenewAttributePrivatePoolOptions,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeElasticityAssuranceAutoRenewAttributeRequest {
@@ -139,14 +149,17 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeElasticityAssuranceAutoRenewAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,19 +172,48 @@ impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeElasticityAssuranceAutoRenewAttributeResponse,
+        ::acs_runtime::client::Error<DescribeElasticityAssuranceAutoRenewAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeElasticityAssuranceAutoRenewAttribute`.
 ///
 /// The information of queried elasticity assurances.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeElasticityAssuranceAutoRenewAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ElasticityAssuranceRenewAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ElasticityAssuranceRenewAttributes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub elasticity_assurance_renew_attributes: Option<
         crate::types::ElasticityAssuranceRenewAttributes,
     >,
@@ -189,9 +231,9 @@ for DescribeElasticityAssuranceAutoRenewAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeElasticityAssuranceAutoRenewAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

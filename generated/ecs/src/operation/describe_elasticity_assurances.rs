@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeElasticityAssurancesRequest {
     /// The region ID of the elasticity assurances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -40,12 +45,20 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The maximum number of entries per page.
     ///
@@ -58,15 +71,27 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::DescribeCapacityReservationsPrivatePoolOptions,
     >,
@@ -75,18 +100,30 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Wire name: `Platform`.
     /// - Example: `null`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The instance type.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.c6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The zone ID of the elasticity assurances.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-h`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The billing method of the instance. Set the value to PostPaid. Only pay-as-you-go instances can be created by using elasticity assurances.
     ///
@@ -95,6 +132,10 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The status of the elasticity assurance. Valid values:
     ///
@@ -110,6 +151,10 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the elasticity assurance. Valid values:
     ///
@@ -122,8 +167,13 @@ pub struct DescribeElasticityAssurancesRequest {
     /// - Default: `ElasticityAssurance`.
     /// - Example: `ElasticityAssurance`.
     #[rpc(name = "PackageType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PackageType", skip_serializing_if = "Option::is_none")
+    )]
     pub package_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeElasticityAssurancesRequest {
@@ -359,14 +409,17 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeElasticityAssurancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeElasticityAssurancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -379,32 +432,68 @@ impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeElasticityAssurancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeElasticityAssurancesResponse,
+        ::acs_runtime::client::Error<DescribeElasticityAssurancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeElasticityAssurances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeElasticityAssurancesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. If NextToken is empty, no next page exists.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The maximum number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `ElasticityAssuranceSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ElasticityAssuranceSet", skip_serializing_if = "Option::is_none")
+    )]
     pub elasticity_assurance_set: Option<crate::types::ElasticityAssuranceSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesResponse {
@@ -421,8 +510,9 @@ impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeElasticityAssurancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

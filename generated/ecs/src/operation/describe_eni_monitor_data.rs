@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEniMonitorDataRequest {
     /// The secondary ENI ID. By default, all secondary ENIs that are bound to the specified instance are queried.
@@ -41,6 +42,10 @@ pub struct DescribeEniMonitorDataRequest {
     /// - Wire name: `EniId`.
     /// - Example: `eni-bp19da36d6xdwey****`.
     #[rpc(name = "EniId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniId", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_id: Option<String>,
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -48,6 +53,10 @@ pub struct DescribeEniMonitorDataRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance to which the secondary ENI is bound.
     ///
@@ -55,6 +64,10 @@ pub struct DescribeEniMonitorDataRequest {
     /// - Required.
     /// - Example: `i-bp1a5zr3u7nq9cx****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
@@ -62,6 +75,10 @@ pub struct DescribeEniMonitorDataRequest {
     /// - Required.
     /// - Example: `2018-05-21T12:19:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
@@ -69,6 +86,10 @@ pub struct DescribeEniMonitorDataRequest {
     /// - Required.
     /// - Example: `2018-05-21T12:22:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The interval at which to retrieve the monitoring data. Unit: seconds. Default value: Month. Valid values:
     ///
@@ -83,8 +104,13 @@ pub struct DescribeEniMonitorDataRequest {
     /// - Default: `60`.
     /// - Example: `60`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeEniMonitorDataRequest {
@@ -236,14 +262,17 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeEniMonitorDataRequestBuilder<&'a crate::Client> {
+impl<C> DescribeEniMonitorDataRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeEniMonitorDataRequest::default(),
             client,
         }
     }
+}
+impl DescribeEniMonitorDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,22 +285,50 @@ impl<'a> DescribeEniMonitorDataRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeEniMonitorDataRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeEniMonitorDataResponse,
+        ::acs_runtime::client::Error<DescribeEniMonitorDataError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeEniMonitorData`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeEniMonitorDataResponse {
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `MonitorData`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MonitorData", skip_serializing_if = "Option::is_none")
+    )]
     pub monitor_data: Option<crate::types::DescribeEniMonitorDataMonitorData>,
 }
 impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataResponse {
@@ -286,8 +343,9 @@ impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeEniMonitorDataResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImageComponentsRequest {
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct DescribeImageComponentsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -42,24 +47,40 @@ pub struct DescribeImageComponentsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the image component.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The name of the image component. You must specify an exact name to search for the image component.
     ///
     /// - Wire name: `Name`.
     /// - Example: `testComponent`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page. Valid values: 1 to 500.
     ///
@@ -70,6 +91,10 @@ pub struct DescribeImageComponentsRequest {
     /// - Default: `50`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The type of the image component. Valid values:
     ///
@@ -79,6 +104,10 @@ pub struct DescribeImageComponentsRequest {
     /// - Wire name: `Owner`.
     /// - Example: `SELF`.
     #[rpc(name = "Owner")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Owner", skip_serializing_if = "Option::is_none")
+    )]
     pub owner: Option<String>,
     /// The IDs of image components. Valid values of N: 1 to 20.
     ///
@@ -86,6 +115,10 @@ pub struct DescribeImageComponentsRequest {
     /// - Must have at most 21 items.
     /// - Example: `ic-bp67acfmxazb4p****`.
     #[rpc(name = "ImageComponentId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageComponentId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_component_id: Option<Vec<String>>,
     /// The type of the image component.
     ///
@@ -97,6 +130,10 @@ pub struct DescribeImageComponentsRequest {
     /// - Wire name: `ComponentType`.
     /// - Example: `null`.
     #[rpc(name = "ComponentType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ComponentType", skip_serializing_if = "Option::is_none")
+    )]
     pub component_type: Option<String>,
     /// The type of the operating system supported by the image component.
     ///
@@ -108,6 +145,10 @@ pub struct DescribeImageComponentsRequest {
     /// - Wire name: `SystemType`.
     /// - Example: `null`.
     #[rpc(name = "SystemType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemType", skip_serializing_if = "Option::is_none")
+    )]
     pub system_type: Option<String>,
     /// The version number of the image component in the \<major\>.\<minor\>.\<patch\> format. You can set \<major\>, \<minor\>, and \<patch\> to non-negative integers, or set one of \<major\>, \<minor\>, and \<patch\> to the wildcard (\*) and the other two to non-negative integers.
     ///
@@ -116,8 +157,13 @@ pub struct DescribeImageComponentsRequest {
     /// - Wire name: `ComponentVersion`.
     /// - Example: `null`.
     #[rpc(name = "ComponentVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ComponentVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub component_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeImageComponentsRequest {
@@ -348,14 +394,17 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeImageComponentsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeImageComponentsRequest::default(),
             client,
         }
     }
+}
+impl DescribeImageComponentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -368,32 +417,68 @@ impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeImageComponentsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeImageComponentsResponse,
+        ::acs_runtime::client::Error<DescribeImageComponentsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeImageComponents`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeImageComponentsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. For information about how to use the returned value, see the "Usage notes" section of this topic.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of image components returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `ImageComponent`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageComponent", skip_serializing_if = "Option::is_none")
+    )]
     pub image_component: Option<crate::types::ImageComponent>,
 }
 impl ::acs_runtime::de::FromJson for DescribeImageComponentsResponse {
@@ -410,8 +495,9 @@ impl ::acs_runtime::de::FromJson for DescribeImageComponentsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeImageComponentsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeImageComponentsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImageFromFamilyRequest {
     /// The ID of the region in which to create the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct DescribeImageFromFamilyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The family name of the image that you want to use to create the instances.
     ///
@@ -46,8 +51,13 @@ pub struct DescribeImageFromFamilyRequest {
     /// - Required.
     /// - Example: `hangzhou-daily-update`.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeImageFromFamilyRequest {
@@ -144,14 +154,17 @@ impl<C> DescribeImageFromFamilyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeImageFromFamilyRequestBuilder<&'a crate::Client> {
+impl<C> DescribeImageFromFamilyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeImageFromFamilyRequest::default(),
             client,
         }
     }
+}
+impl DescribeImageFromFamilyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,19 +177,43 @@ impl<'a> DescribeImageFromFamilyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeImageFromFamilyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeImageFromFamilyResponse,
+        ::acs_runtime::client::Error<DescribeImageFromFamilyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeImageFromFamily`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeImageFromFamilyResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The image information.
     ///
     /// - Wire name: `Image`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Image", skip_serializing_if = "Option::is_none")
+    )]
     pub image: Option<crate::types::Image>,
 }
 impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyResponse {
@@ -190,8 +227,9 @@ impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeImageFromFamilyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeImageFromFamilyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

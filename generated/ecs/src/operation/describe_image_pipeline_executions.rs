@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImagePipelineExecutionsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -47,36 +48,60 @@ pub struct DescribeImagePipelineExecutionsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags of the image creation task.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The value of tag N of the image creation task. Valid values of N: 1 to 20.
     ///
     /// - Wire name: `ImagePipelineId`.
     /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
     #[rpc(name = "ImagePipelineId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImagePipelineId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_pipeline_id: Option<String>,
     /// null
     ///
     /// - Wire name: `ExecutionId`.
     /// - Example: `exec-5fb8facb8ed7427c****`.
     #[rpc(name = "ExecutionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExecutionId", skip_serializing_if = "Option::is_none")
+    )]
     pub execution_id: Option<String>,
     /// The ID of the image template.
     ///
     /// - Wire name: `Status`.
     /// - Example: `BUILDING`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the image creation task.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The status of the image creation task. You can specify multiple values. Separate the values with commas (,). Example: `BUILDING,DISTRIBUTING`. Valid values:
     ///
@@ -100,8 +125,13 @@ pub struct DescribeImagePipelineExecutionsRequest {
     /// - Default: `50`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeImagePipelineExecutionsRequest {
@@ -275,14 +305,17 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeImagePipelineExecutionsRequest::default(),
             client,
         }
     }
+}
+impl DescribeImagePipelineExecutionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -295,15 +328,35 @@ impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeImagePipelineExecutionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeImagePipelineExecutionsResponse,
+        ::acs_runtime::client::Error<DescribeImagePipelineExecutionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeImagePipelineExecutions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeImagePipelineExecutionsResponse {
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page. Valid values: 1 to 500
     ///
@@ -311,18 +364,34 @@ pub struct DescribeImagePipelineExecutionsResponse {
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. If NextToken is empty, no next page exists. For information about how to use the returned value, see the "Usage notes" section in this topic.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// - Wire name: `ImagePipelineExecution`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImagePipelineExecution", skip_serializing_if = "Option::is_none")
+    )]
     pub image_pipeline_execution: Option<crate::types::ImagePipelineExecution>,
 }
 impl ::acs_runtime::de::FromJson for DescribeImagePipelineExecutionsResponse {
@@ -339,8 +408,9 @@ impl ::acs_runtime::de::FromJson for DescribeImagePipelineExecutionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeImagePipelineExecutionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImageSharePermissionRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeImageSharePermissionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the custom image.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeImageSharePermissionRequest {
     /// - Required.
     /// - Example: `m-bp1caf3yicx5jlfl****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The page number.
     ///
@@ -52,6 +61,10 @@ pub struct DescribeImageSharePermissionRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -64,8 +77,13 @@ pub struct DescribeImageSharePermissionRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeImageSharePermissionRequest {
@@ -199,14 +217,17 @@ impl<C> DescribeImageSharePermissionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeImageSharePermissionRequestBuilder<&'a crate::Client> {
+impl<C> DescribeImageSharePermissionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeImageSharePermissionRequest::default(),
             client,
         }
     }
+}
+impl DescribeImageSharePermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,44 +240,92 @@ impl<'a> DescribeImageSharePermissionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeImageSharePermissionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeImageSharePermissionResponse,
+        ::acs_runtime::client::Error<DescribeImageSharePermissionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeImageSharePermission`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeImageSharePermissionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The ID of the custom image.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp1caf3yicx5jlfl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The region ID of the custom image.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `ShareGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ShareGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub share_groups: Option<crate::types::ShareGroups>,
     /// - Wire name: `Accounts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Accounts", skip_serializing_if = "Option::is_none")
+    )]
     pub accounts: Option<crate::types::Accounts>,
 }
 impl ::acs_runtime::de::FromJson for DescribeImageSharePermissionResponse {
@@ -276,8 +345,9 @@ impl ::acs_runtime::de::FromJson for DescribeImageSharePermissionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeImageSharePermissionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeImageSharePermissionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

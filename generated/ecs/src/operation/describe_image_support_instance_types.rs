@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImageSupportInstanceTypesRequest {
     /// Details about the instance types that are supported by the image.
@@ -32,12 +33,20 @@ pub struct DescribeImageSupportInstanceTypesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The region ID of the image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-o6w3gy99qf89rkga****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The scenario in which the image is used. Valid values:
     ///
@@ -47,14 +56,23 @@ pub struct DescribeImageSupportInstanceTypesRequest {
     /// - Wire name: `ActionType`.
     /// - Example: `CreateEcs`.
     #[rpc(name = "ActionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActionType", skip_serializing_if = "Option::is_none")
+    )]
     pub action_type: Option<String>,
     /// The number of vCPUs of the instance type.
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 10 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeImageSupportInstanceTypesRequest {
@@ -180,14 +198,17 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeImageSupportInstanceTypesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeImageSupportInstanceTypesRequest::default(),
             client,
         }
     }
+}
+impl DescribeImageSupportInstanceTypesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,15 +221,35 @@ impl<'a> DescribeImageSupportInstanceTypesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeImageSupportInstanceTypesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeImageSupportInstanceTypesResponse,
+        ::acs_runtime::client::Error<DescribeImageSupportInstanceTypesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeImageSupportInstanceTypes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeImageSupportInstanceTypesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The key of filter N. Only the image ID can be used to filter instance types. Valid values:
     ///
@@ -217,6 +258,10 @@ pub struct DescribeImageSupportInstanceTypesResponse {
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-o6w3gy99qf89rkga****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// \{
     /// \"RequestId": "CF661E2D-4AFE-4BCD-959A-A65E14416B44",
@@ -240,8 +285,16 @@ pub struct DescribeImageSupportInstanceTypesResponse {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `InstanceTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_types: Option<crate::types::InstanceTypes>,
 }
 impl ::acs_runtime::de::FromJson for DescribeImageSupportInstanceTypesResponse {
@@ -257,8 +310,9 @@ impl ::acs_runtime::de::FromJson for DescribeImageSupportInstanceTypesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeImageSupportInstanceTypesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

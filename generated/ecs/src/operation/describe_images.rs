@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// The region ID of the image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct DescribeImagesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The status of the image. By default, if you do not specify this parameter, only images in the Available state are returned. Valid values:
     ///
@@ -55,6 +60,10 @@ pub struct DescribeImagesRequest {
     /// - Default: `Available`.
     /// - Example: `Available`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the image.
     ///
@@ -66,6 +75,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp1g7004ksh0oeuc****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// Specifies whether the subscription image has expired.
     ///
@@ -73,18 +86,30 @@ pub struct DescribeImagesRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ShowExpired")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ShowExpired", skip_serializing_if = "Option::is_none")
+    )]
     pub show_expired: Option<bool>,
     /// The ID of the snapshot used to create the custom image.
     ///
     /// - Wire name: `SnapshotId`.
     /// - Example: `s-bp17ot2q7x72ggtw****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The image name. Fuzzy match is supported.
     ///
     /// - Wire name: `ImageName`.
     /// - Example: `testImageName`.
     #[rpc(name = "ImageName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageName", skip_serializing_if = "Option::is_none")
+    )]
     pub image_name: Option<String>,
     /// The name of the image family. You can set this parameter to query images of the specified image family.
     ///
@@ -95,6 +120,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `ImageFamily`.
     /// - Example: `hangzhou-daily-update`.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     /// The image source. Valid values:
     ///
@@ -113,24 +142,40 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `ImageOwnerAlias`.
     /// - Example: `self`.
     #[rpc(name = "ImageOwnerAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOwnerAlias", skip_serializing_if = "Option::is_none")
+    )]
     pub image_owner_alias: Option<String>,
     /// The instance type for which the image can be used.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// Specifies whether the image can be used on I/O optimized instances.
     ///
     /// - Wire name: `IsSupportIoOptimized`.
     /// - Example: `true`.
     #[rpc(name = "IsSupportIoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsSupportIoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub is_support_io_optimized: Option<bool>,
     /// Specifies whether the image supports cloud-init.
     ///
     /// - Wire name: `IsSupportCloudinit`.
     /// - Example: `true`.
     #[rpc(name = "IsSupportCloudinit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsSupportCloudinit", skip_serializing_if = "Option::is_none")
+    )]
     pub is_support_cloudinit: Option<bool>,
     /// The operating system type of the image. Valid values:
     ///
@@ -140,6 +185,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `OSType`.
     /// - Example: `linux`.
     #[rpc(name = "OSType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OSType", skip_serializing_if = "Option::is_none")
+    )]
     pub os_type: Option<String>,
     /// The architecture of the image. Valid values:
     ///
@@ -150,6 +199,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `Architecture`.
     /// - Example: `i386`.
     #[rpc(name = "Architecture")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Architecture", skip_serializing_if = "Option::is_none")
+    )]
     pub architecture: Option<String>,
     /// The page number to return.
     ///
@@ -161,6 +214,10 @@ pub struct DescribeImagesRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -173,6 +230,10 @@ pub struct DescribeImagesRequest {
     /// - Default: `10`.
     /// - Example: `1`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// Specifies whether the image is running on an Elastic Compute Service (ECS) instance. Valid values:
     ///
@@ -182,6 +243,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `Usage`.
     /// - Example: `instance`.
     #[rpc(name = "Usage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Usage", skip_serializing_if = "Option::is_none")
+    )]
     pub usage: Option<String>,
     /// Specifies whether to perform only a dry run without performing the actual request.
     ///
@@ -193,6 +258,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The scenario in which the image is used. Valid values:
     ///
@@ -202,6 +271,10 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `ActionType`.
     /// - Example: `CreateEcs`.
     #[rpc(name = "ActionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActionType", skip_serializing_if = "Option::is_none")
+    )]
     pub action_type: Option<String>,
     /// The ID of the resource group to which the custom image belongs. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
@@ -210,18 +283,30 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The filter conditions used to query resources.
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 10 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// Specifies whether to query published community images. Valid values:
     ///
@@ -233,14 +318,23 @@ pub struct DescribeImagesRequest {
     /// - Wire name: `IsPublic`.
     /// - Example: `false`.
     #[rpc(name = "IsPublic")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsPublic", skip_serializing_if = "Option::is_none")
+    )]
     pub is_public: Option<bool>,
     /// The ID of the Alibaba Cloud account to which the image belongs. This parameter takes effect only if you query shared images or community images.
     ///
     /// - Wire name: `ImageOwnerId`.
     /// - Example: `1234567890`.
     #[rpc(name = "ImageOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_owner_id: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeImagesRequest {
@@ -639,14 +733,17 @@ impl<C> DescribeImagesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeImagesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeImagesRequest::default(),
             client,
         }
     }
+}
+impl DescribeImagesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -656,37 +753,77 @@ impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeImagesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeImagesResponse,
+        ::acs_runtime::client::Error<DescribeImagesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeImages`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeImagesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number returned.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `66189103-EDB2-43E2-BB60-BFF2B62F4EB8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of images.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The region ID of the image.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `Images`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Images", skip_serializing_if = "Option::is_none")
+    )]
     pub images: Option<crate::types::Images>,
 }
 impl ::acs_runtime::de::FromJson for DescribeImagesResponse {
@@ -704,8 +841,8 @@ impl ::acs_runtime::de::FromJson for DescribeImagesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeImagesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

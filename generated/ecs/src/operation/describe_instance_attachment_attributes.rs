@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceAttachmentAttributesRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of the instances. The value can be a JSON array that consists of up to 100 instance IDs. Separate the IDs with commas (,).
     ///
@@ -46,6 +51,10 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
     /// - Required.
     /// - Example: `["i-bp67acfmxazb4****", "i-bp67acfmxazb5****", "i-bp67acfmxazb6****"]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     /// The page number.
     ///
@@ -58,6 +67,10 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -70,8 +83,13 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceAttachmentAttributesRequest {
@@ -206,14 +224,17 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceAttachmentAttributesRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,32 +247,68 @@ impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceAttachmentAttributesResponse,
+        ::acs_runtime::client::Error<DescribeInstanceAttachmentAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceAttachmentAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceAttachmentAttributesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Instances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Instances", skip_serializing_if = "Option::is_none")
+    )]
     pub instances: Option<crate::types::DescribeInstanceAttachmentAttributesInstances>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesResponse {
@@ -268,8 +325,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttachmentAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceAttachmentAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

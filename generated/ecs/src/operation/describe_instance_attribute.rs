@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceAttributeRequest {
     /// The instance ID.
@@ -32,8 +33,13 @@ pub struct DescribeInstanceAttributeRequest {
     /// - Required.
     /// - Example: `i-uf6f5trc95ug8t33****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceAttributeRequest {
@@ -115,14 +121,17 @@ impl<C> DescribeInstanceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -135,10 +144,26 @@ impl<'a> DescribeInstanceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceAttributeResponse,
+        ::acs_runtime::client::Error<DescribeInstanceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceAttributeResponse {
     /// The status of the instance. Valid values:
     ///
@@ -150,31 +175,55 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Running`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The serial number of the instance.
     ///
     /// - Wire name: `SerialNumber`.
     /// - Example: `51d1353b-22bf-4567-a176-8b3e12e4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SerialNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub serial_number: Option<String>,
     /// The time when the instance was created. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2017-12-10T04:04Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the instance.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The instance name.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `testInstanceName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The network type of the instance. Valid values:
     ///
@@ -183,16 +232,28 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `InstanceNetworkType`.
     /// - Example: `vpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceNetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_network_type: Option<String>,
     /// The memory size of the instance. Unit: MiB.
     ///
     /// - Wire name: `Memory`.
     /// - Example: `16384`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Memory", skip_serializing_if = "Option::is_none")
+    )]
     pub memory: Option<i32>,
     /// The ID of the image that the instance is running.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp1h46wfpjsjastc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The ID of the cluster to which the instance belongs.
     ///
@@ -200,6 +261,10 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `ClusterId`.
     /// - Example: `cls-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub cluster_id: Option<String>,
     /// The virtual LAN (VLAN) ID of the instance.
     ///
@@ -207,6 +272,10 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `VlanId`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
     /// Indicates whether the system implements billing after the instance is stopped. Valid values:
     ///
@@ -216,36 +285,67 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `StoppedMode`.
     /// - Example: `KeepCharging`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StoppedMode", skip_serializing_if = "Option::is_none")
+    )]
     pub stopped_mode: Option<String>,
     /// The hostname of the instance.
     ///
     /// - Wire name: `HostName`.
     /// - Example: `testHostName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostName", skip_serializing_if = "Option::is_none")
+    )]
     pub host_name: Option<String>,
     /// The instance ID
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-uf6f5trc95ug8t33****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The instance type.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The maximum inbound public bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `InternetMaxBandwidthIn`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s.
     ///
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The ID of the region in which the instance resides.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The billing method of the instance. Valid values:
     ///
@@ -254,6 +354,10 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// Indicates whether the ECS instance is I/O optimized. Valid values:
     ///
@@ -262,21 +366,37 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `IoOptimized`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The number of vCPUs.
     ///
     /// - Wire name: `Cpu`.
     /// - Example: `8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cpu", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu: Option<i32>,
     /// The time when the instance expires. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2017-12-10T04:04Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The ID of the zone in which the instance resides.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The billing method for network usage. Valid values:
     ///
@@ -287,6 +407,10 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The performance mode of the burstable instance. Valid values:
     ///
@@ -295,26 +419,58 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `CreditSpecification`.
     /// - Example: `Standard`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreditSpecification", skip_serializing_if = "Option::is_none")
+    )]
     pub credit_specification: Option<String>,
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<crate::types::SecurityGroupIds>,
     /// - Wire name: `PublicIpAddress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address: Option<crate::types::PublicIpAddress>,
     /// - Wire name: `InnerIpAddress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InnerIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub inner_ip_address: Option<crate::types::InnerIpAddress>,
     /// The VPC attributes of the instance.
     ///
     /// - Wire name: `VpcAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_attributes: Option<crate::types::VpcAttributes>,
     /// The elastic IP address (EIP) associated with the instance.
     ///
     /// - Wire name: `EipAddress`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<crate::types::DescribeInstanceAttributeEipAddress>,
     /// Details about the dedicated host. It is an array that consists of the DedicatedHostClusterId, DedicatedHostId, and DedicatedHostName parameters.
     ///
     /// - Wire name: `DedicatedHostAttribute`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostAttribute", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_attribute: Option<crate::types::DedicatedHostAttribute>,
     /// - Wire name: `OperationLocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationLocks", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_locks: Option<crate::types::DescribeEipAddressesOperationLocks>,
     /// Indicates whether the Jumbo Frame feature is enabled for the instance. Valid values:
     ///
@@ -325,14 +481,29 @@ pub struct DescribeInstanceAttributeResponse {
     ///
     /// - Wire name: `EnableJumboFrame`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableJumboFrame", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_jumbo_frame: Option<bool>,
     /// - Wire name: `EnableNetworkEncryption`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableNetworkEncryption",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_network_encryption: Option<bool>,
     /// Details about network options.
     ///
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `NetworkOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub network_options: Option<crate::types::NetworkOptions>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeResponse {
@@ -379,8 +550,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

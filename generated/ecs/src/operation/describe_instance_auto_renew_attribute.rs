@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// The IDs of the instances. You can specify up to 100 subscription instance IDs in a single request. Separate multiple instance IDs with commas (,).
@@ -36,6 +37,10 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp18x3z4hc7bixhx****,i-bp1g6zv0ce8oghu7****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -43,6 +48,10 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The auto-renewal state of the instance. Valid values:
     ///
@@ -53,6 +62,10 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// - Wire name: `RenewalStatus`.
     /// - Example: `AutoRenewal`.
     #[rpc(name = "RenewalStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_status: Option<String>,
     /// The number of entries per page.
     ///
@@ -64,6 +77,10 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// - Must match the pattern `^\d+$`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<String>,
     /// The page number.
     ///
@@ -75,8 +92,13 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// - Must match the pattern `^\d+$`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceAutoRenewAttributeRequest {
@@ -236,14 +258,17 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,32 +281,71 @@ impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceAutoRenewAttributeResponse,
+        ::acs_runtime::client::Error<DescribeInstanceAutoRenewAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceAutoRenewAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceAutoRenewAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The total number of queried instances.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `InstanceRenewAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InstanceRenewAttributes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub instance_renew_attributes: Option<crate::types::InstanceRenewAttributes>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceAutoRenewAttributeResponse {
@@ -298,8 +362,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceAutoRenewAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceAutoRenewAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

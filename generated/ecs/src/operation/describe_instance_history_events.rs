@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceHistoryEventsRequest {
     /// The region ID of the resource. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
@@ -36,12 +37,20 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance. If this parameter is not specified, the system events of all instances in the specified region are queried.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-uf678mass4zvr9n1****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The lifecycle state of the system event. This parameter takes effect only when InstanceEventCycleStatus.N is not specified. Valid values:
     ///
@@ -56,6 +65,10 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `EventCycleStatus`.
     /// - Example: `Executed`.
     #[rpc(name = "EventCycleStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventCycleStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub event_cycle_status: Option<String>,
     /// The type of the system event. This parameter takes effect only when InstanceEventType.N is not specified. Valid values:
     ///
@@ -75,30 +88,54 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `EventType`.
     /// - Example: `SystemMaintenance.Reboot`.
     #[rpc(name = "EventType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventType", skip_serializing_if = "Option::is_none")
+    )]
     pub event_type: Option<String>,
     /// - Wire name: `NotBefore`.
     #[rpc(name = "NotBefore", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<crate::types::NotBefore>,
     /// - Wire name: `EventPublishTime`.
     #[rpc(name = "EventPublishTime", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventPublishTime", skip_serializing_if = "Option::is_none")
+    )]
     pub event_publish_time: Option<crate::types::EventPublishTime>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `ImpactLevel`.
     /// - Example: `null`.
     #[rpc(name = "ImpactLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImpactLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub impact_level: Option<String>,
     /// > This parameter is deprecated. We recommend that you specify MaxResults or NextToken for a paged query.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// > This parameter is deprecated. We recommend that you specify MaxResults or NextToken for a paged query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The type of the resource. Valid values:
     ///
@@ -111,6 +148,10 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of system event N. Valid values of N: 1 to 100. You can repeat this parameter to pass multiple values.
     ///
@@ -118,6 +159,10 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Must have at most 100 items.
     /// - Example: `e-uf64yvznlao4jl2c****`.
     #[rpc(name = "EventId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventId", skip_serializing_if = "Option::is_none")
+    )]
     pub event_id: Option<Vec<String>>,
     /// The lifecycle state of system event N. Valid values of N: 1 to 7. You can repeat this parameter to pass multiple values. Valid values:
     ///
@@ -133,6 +178,13 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Must have at most 10 items.
     /// - Example: `Executed`.
     #[rpc(name = "InstanceEventCycleStatus", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InstanceEventCycleStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub instance_event_cycle_status: Option<Vec<String>>,
     /// The type of system event N. Valid values of N: 1 to 30. You can repeat this parameter to pass multiple values. Valid values:
     ///
@@ -153,6 +205,10 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Must have at most 30 items.
     /// - Example: `SystemMaintenance.Reboot`.
     #[rpc(name = "InstanceEventType", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceEventType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_event_type: Option<Vec<String>>,
     /// The ID of resource N. Valid values of N: 1 to 100. You can repeat this parameter to pass multiple values. Valid values:
     ///
@@ -168,24 +224,40 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-uf678mass4zvr9n1****`.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The list of tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the resource belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `f1c9fa9de5752***`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: 10 to 100.
     ///
@@ -197,8 +269,13 @@ pub struct DescribeInstanceHistoryEventsRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `100`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceHistoryEventsRequest {
@@ -566,14 +643,17 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceHistoryEventsRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceHistoryEventsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -586,12 +666,28 @@ impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceHistoryEventsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceHistoryEventsResponse,
+        ::acs_runtime::client::Error<DescribeInstanceHistoryEventsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceHistoryEvents`.
 ///
 /// The queried instance system events.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceHistoryEventsResponse {
     /// The number of entries per page.
     ///
@@ -600,11 +696,19 @@ pub struct DescribeInstanceHistoryEventsResponse {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
@@ -613,6 +717,10 @@ pub struct DescribeInstanceHistoryEventsResponse {
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of instances.
     ///
@@ -620,8 +728,16 @@ pub struct DescribeInstanceHistoryEventsResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `InstanceSystemEventSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceSystemEventSet", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_system_event_set: Option<crate::types::InstanceSystemEventSet>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -629,6 +745,10 @@ pub struct DescribeInstanceHistoryEventsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `f1c9fa9de5752***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceHistoryEventsResponse {
@@ -646,8 +766,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceHistoryEventsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceHistoryEventsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

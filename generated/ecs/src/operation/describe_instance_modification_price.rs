@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceModificationPriceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct DescribeInstanceModificationPriceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance for which you want to query pricing information for a configuration upgrade.
     ///
@@ -44,6 +49,10 @@ pub struct DescribeInstanceModificationPriceRequest {
     /// - Required.
     /// - Example: `i-bp1f2o4ldh8l****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The new instance type. We recommend that you call the [DescribeResourcesModification](<https://www.alibabacloud.com/help/doc-detail/66187.htm>) operation to query the instance types available for configuration upgrades in a specified zone.
     ///
@@ -52,17 +61,30 @@ pub struct DescribeInstanceModificationPriceRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g6e.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::DescribeInstanceModificationPriceSystemDisk>,
     /// The information about data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
     #[rpc(name = "DataDisk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk: Option<Vec<crate::types::DescribeInstanceModificationPriceDataDisk>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceModificationPriceRequest {
@@ -202,14 +224,17 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceModificationPriceRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceModificationPriceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,19 +247,43 @@ impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceModificationPriceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceModificationPriceResponse,
+        ::acs_runtime::client::Error<DescribeInstanceModificationPriceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceModificationPrice`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceModificationPriceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A3DC3196-379B-4F32-A2C5-B937134FAD8A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Details about the prices and promotion rules.
     ///
     /// - Wire name: `PriceInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PriceInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub price_info: Option<crate::types::PriceInfo>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceModificationPriceResponse {
@@ -248,8 +297,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceModificationPriceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceModificationPriceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceModificationPriceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceMonitorDataRequest {
     /// The instance ID.
@@ -43,6 +44,10 @@ pub struct DescribeInstanceMonitorDataRequest {
     /// - Required.
     /// - Example: `i-bp1a36962lrhj4ab****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (`ss`) is not `00`, the time is rounded up to the next minute.
     ///
@@ -50,6 +55,10 @@ pub struct DescribeInstanceMonitorDataRequest {
     /// - Required.
     /// - Example: `2014-10-29T23:00:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (`ss`) is not `00`, the time is rounded up to the next minute.
     ///
@@ -57,6 +66,10 @@ pub struct DescribeInstanceMonitorDataRequest {
     /// - Required.
     /// - Example: `2014-10-30T08:00:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The interval at which to retrieve monitoring data. Unit: seconds. Valid values:
     ///
@@ -70,8 +83,13 @@ pub struct DescribeInstanceMonitorDataRequest {
     /// - Must be one of 60, 600, 3600.
     /// - Example: `60`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceMonitorDataRequest {
@@ -201,14 +219,17 @@ impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceMonitorDataRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceMonitorDataRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceMonitorDataRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceMonitorDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -221,17 +242,41 @@ impl<'a> DescribeInstanceMonitorDataRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceMonitorDataRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceMonitorDataResponse,
+        ::acs_runtime::client::Error<DescribeInstanceMonitorDataError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceMonitorData`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceMonitorDataResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `MonitorData`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MonitorData", skip_serializing_if = "Option::is_none")
+    )]
     pub monitor_data: Option<crate::types::DescribeInstanceMonitorDataMonitorData>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataResponse {
@@ -245,8 +290,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMonitorDataResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceMonitorDataResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

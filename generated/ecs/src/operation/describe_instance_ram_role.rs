@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceRamRoleRequest {
     /// The page number.
@@ -40,6 +41,10 @@ pub struct DescribeInstanceRamRoleRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -51,6 +56,10 @@ pub struct DescribeInstanceRamRoleRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The region ID of the instance RAM role. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
@@ -58,6 +67,10 @@ pub struct DescribeInstanceRamRoleRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of ECS instances. You can specify up to 50 instance IDs in a single request.
     ///
@@ -66,6 +79,10 @@ pub struct DescribeInstanceRamRoleRequest {
     /// - Wire name: `InstanceIds`.
     /// - Example: `["i-bp67acfmxazb1p****", "i-bp67acfmxazb2p****", "bp67acfmxazb3p****"…]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     /// The name of the instance RAM role. If you specify this parameter, all ECS instances to which the instance RAM role is attached are returned in the response. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation of RAM to query the names of available instance RAM roles.
     ///
@@ -74,8 +91,13 @@ pub struct DescribeInstanceRamRoleRequest {
     /// - Wire name: `RamRoleName`.
     /// - Example: `EcsServiceRole-EcsDocGuideTest`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceRamRoleRequest {
@@ -217,14 +239,17 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceRamRoleRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceRamRoleRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceRamRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,27 +262,59 @@ impl<'a> DescribeInstanceRamRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceRamRoleResponse,
+        ::acs_runtime::client::Error<DescribeInstanceRamRoleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceRamRole`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceRamRoleResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of ECS instances returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The region ID of the ECS instances.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `InstanceRamRoleSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceRamRoleSets", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ram_role_sets: Option<crate::types::InstanceRamRoleSets>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceRamRoleResponse {
@@ -273,8 +330,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceRamRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceRamRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeFamiliesRequest {
     /// The region ID of the instance family. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeInstanceTypeFamiliesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The series of the instance family. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). Valid values:
     ///
@@ -45,8 +50,13 @@ pub struct DescribeInstanceTypeFamiliesRequest {
     /// - Wire name: `Generation`.
     /// - Example: `ecs-5`.
     #[rpc(name = "Generation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Generation", skip_serializing_if = "Option::is_none")
+    )]
     pub generation: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceTypeFamiliesRequest {
@@ -149,14 +159,17 @@ impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceTypeFamiliesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceTypeFamiliesRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceTypeFamiliesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,19 +182,43 @@ impl<'a> DescribeInstanceTypeFamiliesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceTypeFamiliesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceTypeFamiliesResponse,
+        ::acs_runtime::client::Error<DescribeInstanceTypeFamiliesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceTypeFamilies`.
 ///
 /// The data returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceTypeFamiliesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `InstanceTypeFamilies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamilies", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_families: Option<crate::types::InstanceTypeFamilies>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypeFamiliesResponse {
@@ -195,8 +232,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypeFamiliesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypeFamiliesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceTypeFamiliesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

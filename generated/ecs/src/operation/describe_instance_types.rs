@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesRequest {
     /// The instance family to which the instance type belongs. For information about the valid values of this parameter, see [DescribeInstanceTypeFamilies](<https://www.alibabacloud.com/help/doc-detail/25621.htm>).
@@ -40,6 +41,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `InstanceTypeFamily`.
     /// - Example: `ecs.g6`.
     #[rpc(name = "InstanceTypeFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_family: Option<String>,
     /// The instance types. You can specify 1 to 10 instance types. If this parameter is empty, information about all instance types is queried.
     ///
@@ -47,6 +52,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must have at most 10 items.
     /// - Example: `ecs.g6.large`.
     #[rpc(name = "InstanceTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_types: Option<Vec<String>>,
     /// The minimum number of vCPUs. The value must be a positive integer.
     ///
@@ -55,6 +64,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumCpuCoreCount`.
     /// - Example: `2`.
     #[rpc(name = "MinimumCpuCoreCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumCpuCoreCount", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_cpu_core_count: Option<i32>,
     /// The maximum number of vCPUs. The value must be a positive integer.
     ///
@@ -63,6 +76,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MaximumCpuCoreCount`.
     /// - Example: `10`.
     #[rpc(name = "MaximumCpuCoreCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaximumCpuCoreCount", skip_serializing_if = "Option::is_none")
+    )]
     pub maximum_cpu_core_count: Option<i32>,
     /// The minimum memory size. Unit: GiB.
     ///
@@ -71,6 +88,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumMemorySize`.
     /// - Example: `20`.
     #[rpc(name = "MinimumMemorySize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumMemorySize", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_memory_size: Option<f32>,
     /// The maximum memory size. Unit: GiB.
     ///
@@ -79,6 +100,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MaximumMemorySize`.
     /// - Example: `60`.
     #[rpc(name = "MaximumMemorySize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaximumMemorySize", skip_serializing_if = "Option::is_none")
+    )]
     pub maximum_memory_size: Option<f32>,
     /// The minimum number of GPUs. The value must be a positive integer.
     ///
@@ -87,6 +112,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumGPUAmount`.
     /// - Example: `3`.
     #[rpc(name = "MinimumGPUAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumGPUAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_gpu_amount: Option<i32>,
     /// The maximum number of GPUs. The value must be a positive integer.
     ///
@@ -95,6 +124,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MaximumGPUAmount`.
     /// - Example: `10`.
     #[rpc(name = "MaximumGPUAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaximumGPUAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub maximum_gpu_amount: Option<i32>,
     /// The GPU model.
     ///
@@ -103,6 +136,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `GPUSpec`.
     /// - Example: `NVIDIA V100`.
     #[rpc(name = "GPUSpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GPUSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub gpu_spec: Option<String>,
     /// The category of the instance type. Valid values:
     ///
@@ -127,6 +164,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must be one of `General-purpose`, `Compute-optimized`, `Memory-optimized`, `Big data`, `Local SSDs`, `High Clock Speed`, `Enhanced`, `Shared`, `Compute-optimized with GPU`, `Visual Compute-optimized`, `Heterogeneous Service`, `Compute-optimized with FPGA`, `Compute-optimized with NPU`, `ECS Bare Metal`, `Super Computing Cluster`, `High Performance Compute`.
     /// - Example: `Big data`.
     #[rpc(name = "InstanceCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_category: Option<crate::types::InstanceCategory>,
     /// The CPU architecture. Valid values:
     ///
@@ -137,6 +178,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must be one of `X86`, `ARM`.
     /// - Example: `X86`.
     #[rpc(name = "CpuArchitecture")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CpuArchitecture", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu_architecture: Option<crate::types::CpuArchitecture>,
     /// The minimum clock speed.
     ///
@@ -145,6 +190,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumCpuSpeedFrequency`.
     /// - Example: `2.5`.
     #[rpc(name = "MinimumCpuSpeedFrequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumCpuSpeedFrequency",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_cpu_speed_frequency: Option<f32>,
     /// The maximum clock speed.
     ///
@@ -153,6 +205,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MaximumCpuSpeedFrequency`.
     /// - Example: `3.2`.
     #[rpc(name = "MaximumCpuSpeedFrequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MaximumCpuSpeedFrequency",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub maximum_cpu_speed_frequency: Option<f32>,
     /// The minimum turbo frequency.
     ///
@@ -161,6 +220,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumCpuTurboFrequency`.
     /// - Example: `3.2`.
     #[rpc(name = "MinimumCpuTurboFrequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumCpuTurboFrequency",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_cpu_turbo_frequency: Option<f32>,
     /// The maximum turbo frequency.
     ///
@@ -169,6 +235,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MaximumCpuTurboFrequency`.
     /// - Example: `4.1`.
     #[rpc(name = "MaximumCpuTurboFrequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MaximumCpuTurboFrequency",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub maximum_cpu_turbo_frequency: Option<f32>,
     /// The CPU model.
     ///
@@ -177,6 +250,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `PhysicalProcessorModel`.
     /// - Example: `Intel Xeon(Ice Lake) Platinum 8369B`.
     #[rpc(name = "PhysicalProcessorModel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalProcessorModel", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_processor_model: Option<String>,
     /// The level of the instance family. Valid values:
     ///
@@ -188,6 +265,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must be one of `EntryLevel`, `EnterpriseLevel`, `CreditEntryLevel`.
     /// - Example: `EntryLevel`.
     #[rpc(name = "InstanceFamilyLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceFamilyLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_family_level: Option<crate::types::InstanceFamilyLevel>,
     /// The minimum inbound packet forwarding rate over the internal network. Unit: pps.
     ///
@@ -196,6 +277,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumInstancePpsRx`.
     /// - Example: `15`.
     #[rpc(name = "MinimumInstancePpsRx")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumInstancePpsRx", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_instance_pps_rx: Option<i64>,
     /// The minimum outbound packet forwarding rate over the internal network. Unit: pps.
     ///
@@ -204,6 +289,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumInstancePpsTx`.
     /// - Example: `15`.
     #[rpc(name = "MinimumInstancePpsTx")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumInstancePpsTx", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_instance_pps_tx: Option<i64>,
     /// The minimum inbound internal bandwidth. Unit: Kbit/s.
     ///
@@ -212,6 +301,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumInstanceBandwidthRx`.
     /// - Example: `12288`.
     #[rpc(name = "MinimumInstanceBandwidthRx")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumInstanceBandwidthRx",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_instance_bandwidth_rx: Option<i32>,
     /// The minimum outbound internal bandwidth. Unit: Kbit/s.
     ///
@@ -220,6 +316,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumInstanceBandwidthTx`.
     /// - Example: `12288`.
     #[rpc(name = "MinimumInstanceBandwidthTx")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumInstanceBandwidthTx",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_instance_bandwidth_tx: Option<i32>,
     /// The minimum default number of queues per primary network interface controller (NIC).
     ///
@@ -228,6 +331,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumPrimaryEniQueueNumber`.
     /// - Example: `8`.
     #[rpc(name = "MinimumPrimaryEniQueueNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumPrimaryEniQueueNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_primary_eni_queue_number: Option<i32>,
     /// The minimum default number of queues per secondary NIC.
     ///
@@ -236,6 +346,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumSecondaryEniQueueNumber`.
     /// - Example: `4`.
     #[rpc(name = "MinimumSecondaryEniQueueNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumSecondaryEniQueueNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_secondary_eni_queue_number: Option<i32>,
     /// The minimum number of elastic network interfaces (ENIs) per instance.
     ///
@@ -244,6 +361,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumEniQuantity`.
     /// - Example: `4`.
     #[rpc(name = "MinimumEniQuantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumEniQuantity", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_eni_quantity: Option<i32>,
     /// The minimum number of queue pair (QP) queues per elastic RDMA interface (ERI).
     ///
@@ -252,6 +373,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumQueuePairNumber`.
     /// - Example: `8`.
     #[rpc(name = "MinimumQueuePairNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumQueuePairNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_queue_pair_number: Option<i32>,
     /// The minimum number of ERIs per instance.
     ///
@@ -260,6 +385,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumEriQuantity`.
     /// - Example: `0`.
     #[rpc(name = "MinimumEriQuantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumEriQuantity", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_eri_quantity: Option<i32>,
     /// The minimum number of IPv4 addresses per ENI.
     ///
@@ -268,6 +397,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumEniPrivateIpAddressQuantity`.
     /// - Example: `2`.
     #[rpc(name = "MinimumEniPrivateIpAddressQuantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumEniPrivateIpAddressQuantity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_eni_private_ip_address_quantity: Option<i32>,
     /// The minimum number of IPv6 addresses per ENI.
     ///
@@ -276,6 +412,13 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumEniIpv6AddressQuantity`.
     /// - Example: `2`.
     #[rpc(name = "MinimumEniIpv6AddressQuantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumEniIpv6AddressQuantity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_eni_ipv6_address_quantity: Option<i32>,
     /// The minimum number of local disks per instance.
     ///
@@ -284,12 +427,26 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumLocalStorageAmount`.
     /// - Example: `4`.
     #[rpc(name = "MinimumLocalStorageAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumLocalStorageAmount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_local_storage_amount: Option<i32>,
     /// The capacity of each local disk attached per instance. Unit: GiB.
     ///
     /// - Wire name: `MinimumLocalStorageCapacity`.
     /// - Example: `40`.
     #[rpc(name = "MinimumLocalStorageCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MinimumLocalStorageCapacity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub minimum_local_storage_capacity: Option<i64>,
     /// The minimum number of cloud disks per instance.
     ///
@@ -298,6 +455,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumDiskQuantity`.
     /// - Example: `4`.
     #[rpc(name = "MinimumDiskQuantity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumDiskQuantity", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_disk_quantity: Option<i32>,
     /// The category of local disks. For more information, see Local disks. Valid values:
     ///
@@ -313,6 +474,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must be one of `local_hdd_pro`, `local_ssd_pro`.
     /// - Example: `local_ssd_pro`.
     #[rpc(name = "LocalStorageCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalStorageCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub local_storage_category: Option<crate::types::LocalStorageCategory>,
     /// Specifies whether cloud disks can be attached by using the NVMe protocol. Valid values:
     ///
@@ -323,6 +488,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must be one of `required`, `unsupported`.
     /// - Example: `required`.
     #[rpc(name = "NvmeSupport")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NvmeSupport", skip_serializing_if = "Option::is_none")
+    )]
     pub nvme_support: Option<crate::types::NvmeSupport>,
     /// The minimum baseline CPU performance (overall baseline performance of all vCPUs) of a t5 or t6 burstable instance.
     ///
@@ -331,6 +500,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumBaselineCredit`.
     /// - Example: `12`.
     #[rpc(name = "MinimumBaselineCredit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumBaselineCredit", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_baseline_credit: Option<i32>,
     /// The minimum initial CPU credits of a t5 or t6 burstable instance.
     ///
@@ -339,42 +512,73 @@ pub struct DescribeInstanceTypesRequest {
     /// - Wire name: `MinimumInitialCredit`.
     /// - Example: `12`.
     #[rpc(name = "MinimumInitialCredit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumInitialCredit", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_initial_credit: Option<i32>,
     /// The instance families. You can specify 1 to 10 instance families.
     ///
     /// - Wire name: `InstanceTypeFamilies`.
     /// - Must have at most 10 items.
     #[rpc(name = "InstanceTypeFamilies", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamilies", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_families: Option<Vec<String>>,
     /// The GPU models of instance types. You can specify 1 to 10 GPU models.
     ///
     /// - Wire name: `GpuSpecs`.
     /// - Must have at most 10 items.
     #[rpc(name = "GpuSpecs", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GpuSpecs", skip_serializing_if = "Option::is_none")
+    )]
     pub gpu_specs: Option<Vec<String>>,
     /// The categories of instance types. You can specify 1 to 10 categories of instance types.
     ///
     /// - Wire name: `InstanceCategories`.
     /// - Must have at most 10 items.
     #[rpc(name = "InstanceCategories", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceCategories", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_categories: Option<Vec<crate::types::InstanceCategories>>,
     /// The CPU architectures of instance types. You can specify 1 or 2 CPU architectures.
     ///
     /// - Wire name: `CpuArchitectures`.
     /// - Must have at most 10 items.
     #[rpc(name = "CpuArchitectures", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CpuArchitectures", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu_architectures: Option<Vec<crate::types::CpuArchitecture>>,
     /// The CPU models of instance types. You can specify 1 to 10 CPU models.
     ///
     /// - Wire name: `PhysicalProcessorModels`.
     /// - Must have at most 10 items.
     #[rpc(name = "PhysicalProcessorModels", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalProcessorModels",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_processor_models: Option<Vec<String>>,
     /// The categories of local disks used by instance types. You can specify 1 or 2 categories of local disks.
     ///
     /// - Wire name: `LocalStorageCategories`.
     /// - Must have at most 10 items.
     #[rpc(name = "LocalStorageCategories", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalStorageCategories", skip_serializing_if = "Option::is_none")
+    )]
     pub local_storage_categories: Option<Vec<crate::types::LocalStorageCategories>>,
     /// The maximum number of entries per page. Valid values: 1 to 1600.
     ///
@@ -385,6 +589,10 @@ pub struct DescribeInstanceTypesRequest {
     /// - Default: `1600`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The query token. Set the value to the NextToken value returned in the previous call to the DescribeInstanceTypes operation. You do not need to specify this parameter for the first request.
     ///
@@ -392,12 +600,21 @@ pub struct DescribeInstanceTypesRequest {
     /// - Must be at most 50 characters long.
     /// - Example: `e71d8a535bd9cc11`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `AdditionalAttributes`.
     /// - Must have at most 100 items.
     #[rpc(name = "AdditionalAttributes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdditionalAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub additional_attributes: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceTypesRequest {
@@ -1190,14 +1407,17 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceTypesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceTypesRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceTypesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1210,24 +1430,52 @@ impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceTypesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceTypesResponse,
+        ::acs_runtime::client::Error<DescribeInstanceTypesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceTypes`.
 ///
 /// The information about the queried instance types.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceTypesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `00827261-20B7-4562-83F2-4DF39876A45A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `InstanceTypes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_types: Option<crate::types::DescribeInstanceTypesInstanceTypes>,
     /// The query token returned in this call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `e71d8a535bd9cc11`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesResponse {
@@ -1242,8 +1490,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceTypesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceTypesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

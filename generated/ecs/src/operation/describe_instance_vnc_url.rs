@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstanceVncUrlRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -50,6 +51,10 @@ pub struct DescribeInstanceVncUrlRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance
     ///
@@ -57,8 +62,13 @@ pub struct DescribeInstanceVncUrlRequest {
     /// - Required.
     /// - Example: `i-bp1hzoinajzkh91h****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstanceVncUrlRequest {
@@ -153,14 +163,17 @@ impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstanceVncUrlRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstanceVncUrlRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstanceVncUrlRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstanceVncUrlRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,10 +186,26 @@ impl<'a> DescribeInstanceVncUrlRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstanceVncUrlRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstanceVncUrlResponse,
+        ::acs_runtime::client::Error<DescribeInstanceVncUrlError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstanceVncUrl`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstanceVncUrlResponse {
     /// The VNC logon address.
     ///
@@ -184,11 +213,19 @@ pub struct DescribeInstanceVncUrlResponse {
     ///
     /// - Wire name: `VncUrl`.
     /// - Example: `wss%3A%2F%2Fhz01-vncproxy.aliyun.com%2Fwebsockify%2F%3Fs%3DDvh%252FIA%252BYc73gWO48cBx2gBxUDVzaAnSKr74pq30mzqUYgeUMcB%252FbkNixDxdEA996`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VncUrl", skip_serializing_if = "Option::is_none")
+    )]
     pub vnc_url: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstanceVncUrlResponse {
@@ -202,8 +239,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstanceVncUrlResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstanceVncUrlResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstanceVncUrlResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstancesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,24 +43,40 @@ pub struct DescribeInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the virtual private cloud (VPC).
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `v-bp67acfmxazb4p****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp67acfmxazb4p****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The zone ID of the instance.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The network type of the instance. Valid values:
     ///
@@ -69,18 +86,30 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `InstanceNetworkType`.
     /// - Example: `vpc`.
     #[rpc(name = "InstanceNetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceNetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_network_type: Option<String>,
     /// The ID of the security group to which the instance belongs.
     ///
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The ID of the instance. The value can be a JSON array that consists of up to 100 instance IDs. Separate the IDs with commas (,).
     ///
     /// - Wire name: `InstanceIds`.
     /// - Example: `["i-bp67acfmxazb4p****", "i-bp67acfmxazb4p****", … "i-bp67acfmxazb4p****"]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
@@ -88,6 +117,10 @@ pub struct DescribeInstancesRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
@@ -95,12 +128,20 @@ pub struct DescribeInstancesRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page. Valid values: 1 to 100.
     ///
@@ -113,30 +154,50 @@ pub struct DescribeInstancesRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The internal IP addresses of instances located in the classic network. This parameter is valid when InstanceNetworkType is set to classic. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
     /// - Wire name: `InnerIpAddresses`.
     /// - Example: `["10.1.1.1", "10.1.2.1", … "10.1.10.1"]`.
     #[rpc(name = "InnerIpAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InnerIpAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub inner_ip_addresses: Option<String>,
     /// The private IP addresses of instances located in a VPC. This parameter is valid when InstanceNetworkType is set to vpc. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
     /// - Wire name: `PrivateIpAddresses`.
     /// - Example: `["172.16.1.1", "172.16.2.1", … "172.16.10.1"]`.
     #[rpc(name = "PrivateIpAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_addresses: Option<String>,
     /// The public IP addresses of instances. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
     /// - Wire name: `PublicIpAddresses`.
     /// - Example: `["42.1.1.**", "42.1.2.**", … "42.1.10.**"]`.
     #[rpc(name = "PublicIpAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_addresses: Option<String>,
     /// The elastic IP addresses (EIPs) of instances. This parameter is valid when InstanceNetworkType is set to vpc. The value can be a JSON array that consists of up to 100 IP addresses. Separate the IP addresses with commas (,).
     ///
     /// - Wire name: `EipAddresses`.
     /// - Example: `["42.1.1.**", "42.1.2.**", … "42.1.10.**"]`.
     #[rpc(name = "EipAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_addresses: Option<String>,
     /// The billing method of the instance. Valid values:
     ///
@@ -146,6 +207,10 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The billing method for network usage. Valid values:
     ///
@@ -157,18 +222,30 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The name of the instance. Fuzzy search with asterisk (\*) wildcard characters is supported.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `Test`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The ID of the image.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp67acfmxazb4p****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The status of the instance. Valid values:
     ///
@@ -181,6 +258,10 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `Status`.
     /// - Example: `Running`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The reason why the instance is locked. Valid values:
     ///
@@ -193,16 +274,28 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `LockReason`.
     /// - Example: `security`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 4 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `DeviceAvailable`.
     /// - Example: `false`.
     #[rpc(name = "DeviceAvailable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeviceAvailable", skip_serializing_if = "Option::is_none")
+    )]
     pub device_available: Option<bool>,
     /// Specifies whether the instance is an I/O optimized instance. Valid values:
     ///
@@ -212,30 +305,50 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `true`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<bool>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `NeedSaleCycle`.
     /// - Example: `false`.
     #[rpc(name = "NeedSaleCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NeedSaleCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub need_sale_cycle: Option<bool>,
     /// The instance type of the instance.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The instance family of the instance.
     ///
     /// - Wire name: `InstanceTypeFamily`.
     /// - Example: `ecs.g5`.
     #[rpc(name = "InstanceTypeFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_family: Option<String>,
     /// The name of the SSH key pair bound to the instance.
     ///
     /// - Wire name: `KeyPairName`.
     /// - Example: `KeyPairNameTest`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The ID of the resource group to which the instance belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -244,18 +357,30 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the high-performance computing (HPC) cluster to which the instance belongs.
     ///
     /// - Wire name: `HpcClusterId`.
     /// - Example: `hpc-bp67acfmxazb4p****`.
     #[rpc(name = "HpcClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HpcClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub hpc_cluster_id: Option<String>,
     /// The remote direct memory access (RDMA) IP addresses of the instance in the HPC cluster.
     ///
     /// - Wire name: `RdmaIpAddresses`.
     /// - Example: `10.10.10.102`.
     #[rpc(name = "RdmaIpAddresses")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RdmaIpAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub rdma_ip_addresses: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -267,6 +392,10 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether the access channel is enabled for instance metadata. Valid values:
     ///
@@ -280,6 +409,10 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `HttpEndpoint`.
     /// - Example: `enabled`.
     #[rpc(name = "HttpEndpoint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub http_endpoint: Option<String>,
     /// Specifies whether the security hardening mode (IMDSv2) is forcefully used to access instance metadata. Valid values:
     ///
@@ -293,24 +426,43 @@ pub struct DescribeInstancesRequest {
     /// - Wire name: `HttpTokens`.
     /// - Example: `optional`.
     #[rpc(name = "HttpTokens")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpTokens", skip_serializing_if = "Option::is_none")
+    )]
     pub http_tokens: Option<String>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `HttpPutResponseHopLimit`.
     /// - Example: `0`.
     #[rpc(name = "HttpPutResponseHopLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HttpPutResponseHopLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub http_put_response_hop_limit: Option<i32>,
     /// The IPv6 addresses assigned to elastic network interfaces (ENIs).
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Must have at most 100 items.
     #[rpc(name = "Ipv6Address", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<Vec<String>>,
     /// The tags of the instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::DescribeInstancesTag>>,
     /// The additional instance attributes.
     ///
@@ -318,8 +470,13 @@ pub struct DescribeInstancesRequest {
     /// - Must have at most 5 items.
     /// - Example: `META_OPTIONS`.
     #[rpc(name = "AdditionalAttributes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdditionalAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub additional_attributes: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstancesRequest {
@@ -889,14 +1046,17 @@ impl<C> DescribeInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -909,30 +1069,62 @@ impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstancesResponse,
+        ::acs_runtime::client::Error<DescribeInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstancesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. If NextToken is empty, no next page exists.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of instances queried.
     ///
@@ -940,8 +1132,16 @@ pub struct DescribeInstancesResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Instances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Instances", skip_serializing_if = "Option::is_none")
+    )]
     pub instances: Option<crate::types::DescribeInstancesInstances>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstancesResponse {
@@ -959,8 +1159,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

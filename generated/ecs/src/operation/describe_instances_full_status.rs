@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInstancesFullStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The lifecycle status of the instance. Valid values:
     ///
@@ -48,6 +53,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Wire name: `Status`.
     /// - Example: `Running`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The health status of the instance. Valid values:
     ///
@@ -63,6 +72,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Wire name: `HealthStatus`.
     /// - Example: `Maintaining`.
     #[rpc(name = "HealthStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub health_status: Option<String>,
     /// The type of the system event. This parameter is valid only when InstanceEventType.N is not specified. Valid values:
     ///
@@ -77,12 +90,24 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Wire name: `EventType`.
     /// - Example: `InstanceExpiration.Stop`.
     #[rpc(name = "EventType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventType", skip_serializing_if = "Option::is_none")
+    )]
     pub event_type: Option<String>,
     /// - Wire name: `NotBefore`.
     #[rpc(name = "NotBefore", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<crate::types::NotBefore>,
     /// - Wire name: `EventPublishTime`.
     #[rpc(name = "EventPublishTime", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventPublishTime", skip_serializing_if = "Option::is_none")
+    )]
     pub event_publish_time: Option<crate::types::EventPublishTime>,
     /// The page number. The value must be a positive integer.
     ///
@@ -91,6 +116,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -99,6 +128,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The IDs of the instances. You can specify up to 100 instance IDs in a single request.
     ///
@@ -106,6 +139,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The IDs of the system events. You can specify up to 100 event IDs in a single request.
     ///
@@ -113,6 +150,10 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `e-bp1hygp5b04o56l0****`.
     #[rpc(name = "EventId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EventId", skip_serializing_if = "Option::is_none")
+    )]
     pub event_id: Option<Vec<String>>,
     /// The types of system events. You can specify up to 30 event types in a single request.
     ///
@@ -120,8 +161,13 @@ pub struct DescribeInstancesFullStatusRequest {
     /// - Must have at most 30 items.
     /// - Example: `InstanceExpiration.Stop`.
     #[rpc(name = "InstanceEventType", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceEventType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_event_type: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInstancesFullStatusRequest {
@@ -358,14 +404,17 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInstancesFullStatusRequest::default(),
             client,
         }
     }
+}
+impl DescribeInstancesFullStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -378,32 +427,68 @@ impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInstancesFullStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInstancesFullStatusResponse,
+        ::acs_runtime::client::Error<DescribeInstancesFullStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInstancesFullStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInstancesFullStatusResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `InstanceFullStatusSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceFullStatusSet", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_full_status_set: Option<crate::types::InstanceFullStatusSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusResponse {
@@ -420,8 +505,9 @@ impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInstancesFullStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInstancesFullStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

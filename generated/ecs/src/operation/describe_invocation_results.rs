@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInvocationResultsRequest {
     /// \$.parameters\[11\].schema.items.description
@@ -34,36 +35,60 @@ pub struct DescribeInvocationResultsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// \$.parameters\[11\].schema.items.example
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// \$.parameters\[11\].schema.items.enumValueTitles
     ///
     /// - Wire name: `InvokeId`.
     /// - Example: `t-hz0jdfwd9f****`.
     #[rpc(name = "InvokeId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
     /// \$.parameters\[11\].schema.description
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1i7gg30r52z2em****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// \$.parameters\[11\].schema.example
     ///
     /// - Wire name: `CommandId`.
     /// - Example: `c-hz0jdfwcsr****`.
     #[rpc(name = "CommandId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// \$.parameters\[11\].schema.enumValueTitles
     ///
     /// - Wire name: `InvokeRecordStatus`.
     /// - Example: `Running`.
     #[rpc(name = "InvokeRecordStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeRecordStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_record_status: Option<String>,
     /// \{
     /// \"RequestId" : "473469C7-AA6F-4DC5-B3DB-A3DC0DE\*\*\*\*\*",
@@ -103,6 +128,10 @@ pub struct DescribeInvocationResultsRequest {
     /// - Wire name: `IncludeHistory`.
     /// - Example: `false`.
     #[rpc(name = "IncludeHistory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeHistory", skip_serializing_if = "Option::is_none")
+    )]
     pub include_history: Option<bool>,
     /// \<DescribeInvocationResultsResponse\>
     /// \<RequestId\>473469C7-AA6F-4DC5-B3DB-A3DC0DE\*\*\*\*\*\</RequestId\>
@@ -140,38 +169,63 @@ pub struct DescribeInvocationResultsRequest {
     /// - Wire name: `ContentEncoding`.
     /// - Example: `PlainText`.
     #[rpc(name = "ContentEncoding")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")
+    )]
     pub content_encoding: Option<String>,
     /// acs:ecs:{#regionId}:{#accountId}:command/\*
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// acs:ecs:{#regionId}:{#accountId}:instance/\*
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// FEATUREecsXZ3H4M
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// dubbo
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInvocationResultsRequest {
@@ -453,14 +507,17 @@ impl<C> DescribeInvocationResultsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInvocationResultsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInvocationResultsRequest::default(),
             client,
         }
     }
+}
+impl DescribeInvocationResultsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -473,15 +530,35 @@ impl<'a> DescribeInvocationResultsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInvocationResultsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInvocationResultsResponse,
+        ::acs_runtime::client::Error<DescribeInvocationResultsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInvocationResults`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInvocationResultsResponse {
     /// The ID of the command.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The execution status of the command task. Valid values:
     ///
@@ -509,6 +586,10 @@ pub struct DescribeInvocationResultsResponse {
     /// * Stopping: The task is being stopped.
     ///
     /// - Wire name: `Invocation`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Invocation", skip_serializing_if = "Option::is_none")
+    )]
     pub invocation: Option<crate::types::Invocation>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInvocationResultsResponse {
@@ -522,8 +603,9 @@ impl ::acs_runtime::de::FromJson for DescribeInvocationResultsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInvocationResultsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInvocationResultsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeInvocationsRequest {
     /// \$.parameters\[15\].schema.items.properties.Value.description
@@ -34,54 +35,90 @@ pub struct DescribeInvocationsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// \$.parameters\[15\].schema.items.properties.Value.example
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// \$.parameters\[15\].schema.items.properties.Value.enumValueTitles
     ///
     /// - Wire name: `InvokeId`.
     /// - Example: `t-hz0jdfwd9f****`.
     #[rpc(name = "InvokeId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
     /// \$.parameters\[15\].schema.items.description
     ///
     /// - Wire name: `CommandId`.
     /// - Example: `c-hz0jdfwcsr****`.
     #[rpc(name = "CommandId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// \$.parameters\[15\].schema.items.example
     ///
     /// - Wire name: `CommandName`.
     /// - Example: `CommandTestName`.
     #[rpc(name = "CommandName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandName", skip_serializing_if = "Option::is_none")
+    )]
     pub command_name: Option<String>,
     /// \$.parameters\[15\].schema.items.enumValueTitles
     ///
     /// - Wire name: `CommandType`.
     /// - Example: `RunShellScript`.
     #[rpc(name = "CommandType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandType", skip_serializing_if = "Option::is_none")
+    )]
     pub command_type: Option<String>,
     /// \$.parameters\[15\].schema.description
     ///
     /// - Wire name: `Timed`.
     /// - Example: `true`.
     #[rpc(name = "Timed")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timed", skip_serializing_if = "Option::is_none")
+    )]
     pub timed: Option<bool>,
     /// \$.parameters\[15\].schema.example
     ///
     /// - Wire name: `InvokeStatus`.
     /// - Example: `Finished`.
     #[rpc(name = "InvokeStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_status: Option<String>,
     /// \$.parameters\[15\].schema.enumValueTitles
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1i7gg30r52z2em****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// \{
     /// \"PageSize": 10,
@@ -144,6 +181,10 @@ pub struct DescribeInvocationsRequest {
     /// - Wire name: `ContentEncoding`.
     /// - Example: `PlainText`.
     #[rpc(name = "ContentEncoding")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")
+    )]
     pub content_encoding: Option<String>,
     /// \<DescribeInvocationsResponse\>
     /// \<PageSize\>10\</PageSize\>
@@ -200,44 +241,73 @@ pub struct DescribeInvocationsRequest {
     /// - Wire name: `IncludeOutput`.
     /// - Example: `false`.
     #[rpc(name = "IncludeOutput")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeOutput", skip_serializing_if = "Option::is_none")
+    )]
     pub include_output: Option<bool>,
     /// acs:ecs:{#regionId}:{#accountId}:command/\*
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// Command
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// acs:ecs:{#regionId}:{#accountId}:instance/\*
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// Instance
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// FEATUREecsXZ3H4M
     ///
     /// - Wire name: `RepeatMode`.
     /// - Example: `Once`.
     #[rpc(name = "RepeatMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RepeatMode", skip_serializing_if = "Option::is_none")
+    )]
     pub repeat_mode: Option<String>,
     /// dubbo
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeInvocationsRequest {
@@ -605,14 +675,17 @@ impl<C> DescribeInvocationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeInvocationsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeInvocationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeInvocationsRequest::default(),
             client,
         }
     }
+}
+impl DescribeInvocationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -625,20 +698,44 @@ impl<'a> DescribeInvocationsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeInvocationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeInvocationsResponse,
+        ::acs_runtime::client::Error<DescribeInvocationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeInvocations`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeInvocationsResponse {
     /// The command ID. You can call the [DescribeCommands](<https://www.alibabacloud.com/help/doc-detail/64843.htm>) operation to query all available command IDs.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// The command name. If you specify both this parameter and `InstanceId`, this parameter does not take effect.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The command type. Valid values:
     ///
@@ -648,6 +745,10 @@ pub struct DescribeInvocationsResponse {
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// Specifies whether the command is to be automatically run. Valid values:
     ///
@@ -661,6 +762,10 @@ pub struct DescribeInvocationsResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// The overall execution status of the command task. The value of this parameter depends on the execution states of the command task on all involved instances. Valid values:
     ///
@@ -688,8 +793,16 @@ pub struct DescribeInvocationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `Invocations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Invocations", skip_serializing_if = "Option::is_none")
+    )]
     pub invocations: Option<crate::types::Invocations>,
 }
 impl ::acs_runtime::de::FromJson for DescribeInvocationsResponse {
@@ -707,8 +820,9 @@ impl ::acs_runtime::de::FromJson for DescribeInvocationsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeInvocationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeInvocationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

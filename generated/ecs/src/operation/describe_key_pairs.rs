@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeKeyPairsRequest {
     /// The region ID of the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeKeyPairsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the key pair. You can use the asterisk (\*) symbol as a wildcard in regular expressions to perform a fuzzy search for key pairs. Sample patterns:
     ///
@@ -43,12 +48,20 @@ pub struct DescribeKeyPairsRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `*SshKey*`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The fingerprint of the key pair. The message-digest algorithm 5 (MD5) is used based on the public key fingerprint format defined in RFC 4716. For more information, see [RFC 4716](<https://tools.ietf.org/html/rfc4716>).
     ///
     /// - Wire name: `KeyPairFingerPrint`.
     /// - Example: `ABC1234567`.
     #[rpc(name = "KeyPairFingerPrint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairFingerPrint", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_finger_print: Option<String>,
     /// The number of the page to return. Pages start from page 1.
     ///
@@ -58,6 +71,10 @@ pub struct DescribeKeyPairsRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: 50.
     ///
@@ -67,12 +84,20 @@ pub struct DescribeKeyPairsRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// Specifies whether to include PublicKey in the response. Default value: false.
     ///
     /// - Wire name: `IncludePublicKey`.
     /// - Example: `false`.
     #[rpc(name = "IncludePublicKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludePublicKey", skip_serializing_if = "Option::is_none")
+    )]
     pub include_public_key: Option<bool>,
     /// The ID of the resource group. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -81,14 +106,23 @@ pub struct DescribeKeyPairsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-amnhr7u7c7hj****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeKeyPairsRequest {
@@ -266,14 +300,17 @@ impl<C> DescribeKeyPairsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeKeyPairsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeKeyPairsRequest::default(),
             client,
         }
     }
+}
+impl DescribeKeyPairsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,32 +320,68 @@ impl<'a> DescribeKeyPairsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeKeyPairsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeKeyPairsResponse,
+        ::acs_runtime::client::Error<DescribeKeyPairsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeKeyPairs`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeKeyPairsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of key pairs.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `KeyPairs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairs", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pairs: Option<crate::types::KeyPairs>,
 }
 impl ::acs_runtime::de::FromJson for DescribeKeyPairsResponse {
@@ -325,8 +398,9 @@ impl ::acs_runtime::de::FromJson for DescribeKeyPairsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeKeyPairsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeKeyPairsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// The region ID of the launch template.
@@ -34,6 +35,10 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The versions of the launch template.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Must have at most 100 items.
     /// - Example: `1`.
     #[rpc(name = "LaunchTemplateVersion", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_version: Option<Vec<i64>>,
     /// The ID of the launch template.
     ///
@@ -49,6 +58,10 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp168lnahrdwl39p****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
@@ -57,24 +70,40 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Wire name: `LaunchTemplateName`.
     /// - Example: `testLaunchTemplateName`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     /// The minimum version number in the version range to query. This parameter is used together with `MaxVersion` to specify a version range to query.
     ///
     /// - Wire name: `MinVersion`.
     /// - Example: `1`.
     #[rpc(name = "MinVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub min_version: Option<i64>,
     /// The maximum version number in the version range to query. This parameter is used together with `MinVersion` to specify a version range to query.
     ///
     /// - Wire name: `MaxVersion`.
     /// - Example: `10`.
     #[rpc(name = "MaxVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub max_version: Option<i64>,
     /// Specifies whether to query the default version.
     ///
     /// - Wire name: `DefaultVersion`.
     /// - Example: `true`.
     #[rpc(name = "DefaultVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version: Option<bool>,
     /// Specifies whether to query the configurations of the launch template. Valid values:
     ///
@@ -86,6 +115,10 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Wire name: `DetailFlag`.
     /// - Example: `true`.
     #[rpc(name = "DetailFlag")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DetailFlag", skip_serializing_if = "Option::is_none")
+    )]
     pub detail_flag: Option<bool>,
     /// The number of the page to return.
     ///
@@ -96,6 +129,10 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page.
     ///
@@ -104,8 +141,13 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLaunchTemplateVersionsRequest {
@@ -318,14 +360,17 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLaunchTemplateVersionsRequest::default(),
             client,
         }
     }
+}
+impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -338,34 +383,73 @@ impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLaunchTemplateVersionsResponse,
+        ::acs_runtime::client::Error<DescribeLaunchTemplateVersionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLaunchTemplateVersions`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLaunchTemplateVersionsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3989ED0C-20A1-4351-A127-2067FF8390AX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of launch templates.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `LaunchTemplateVersionSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LaunchTemplateVersionSets",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub launch_template_version_sets: Option<crate::types::LaunchTemplateVersionSets>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsResponse {
@@ -382,8 +466,9 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLaunchTemplateVersionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags of the launch template.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Wire name: `TemplateTag`.
     /// - Must have at most 20 items.
     #[rpc(name = "TemplateTag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TemplateTag", skip_serializing_if = "Option::is_none")
+    )]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The page number. Page starts from page 1.
     ///
@@ -48,6 +57,10 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -56,6 +69,10 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the launch template belongs. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
@@ -64,6 +81,13 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Wire name: `TemplateResourceGroupId`.
     /// - Example: `rg-acfmxazb4p****`.
     #[rpc(name = "TemplateResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TemplateResourceGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub template_resource_group_id: Option<String>,
     /// The IDs of launch templates.
     ///
@@ -74,6 +98,10 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Must have at most 100 items.
     /// - Example: `lt-m5e3ofjr1zn1aw7q****`.
     #[rpc(name = "LaunchTemplateId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<Vec<String>>,
     /// The names of launch templates.
     ///
@@ -84,8 +112,13 @@ pub struct DescribeLaunchTemplatesRequest {
     /// - Must have at most 100 items.
     /// - Example: `wd-152630748****`.
     #[rpc(name = "LaunchTemplateName", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLaunchTemplatesRequest {
@@ -277,14 +310,17 @@ impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLaunchTemplatesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLaunchTemplatesRequest::default(),
             client,
         }
     }
+}
+impl DescribeLaunchTemplatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,32 +333,68 @@ impl<'a> DescribeLaunchTemplatesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLaunchTemplatesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLaunchTemplatesResponse,
+        ::acs_runtime::client::Error<DescribeLaunchTemplatesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLaunchTemplates`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLaunchTemplatesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE12CBA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of launch templates.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `LaunchTemplateSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateSets", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_sets: Option<crate::types::LaunchTemplateSets>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLaunchTemplatesResponse {
@@ -339,8 +411,9 @@ impl ::acs_runtime::de::FromJson for DescribeLaunchTemplatesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplatesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLaunchTemplatesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

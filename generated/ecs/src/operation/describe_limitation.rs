@@ -27,13 +27,19 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLimitationRequest {
     /// - Wire name: `Limitation`.
     /// - Required.
     #[rpc(name = "Limitation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Limitation", skip_serializing_if = "Option::is_none")
+    )]
     pub limitation: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLimitationRequest {
@@ -112,14 +118,17 @@ impl<C> DescribeLimitationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLimitationRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLimitationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLimitationRequest::default(),
             client,
         }
     }
+}
+impl DescribeLimitationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,16 +141,44 @@ impl<'a> DescribeLimitationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLimitationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLimitationResponse,
+        ::acs_runtime::client::Error<DescribeLimitationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLimitation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLimitationResponse {
     /// - Wire name: `Limitation`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Limitation", skip_serializing_if = "Option::is_none")
+    )]
     pub limitation: Option<String>,
     /// - Wire name: `Value`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLimitationResponse {
@@ -156,8 +193,9 @@ impl ::acs_runtime::de::FromJson for DescribeLimitationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLimitationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

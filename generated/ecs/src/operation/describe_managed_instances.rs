@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeManagedInstancesRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -36,6 +37,10 @@ pub struct DescribeManagedInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The operating system type of the managed instance. Valid values:
     ///
@@ -46,18 +51,30 @@ pub struct DescribeManagedInstancesRequest {
     /// - Wire name: `OsType`.
     /// - Example: `windows`.
     #[rpc(name = "OsType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OsType", skip_serializing_if = "Option::is_none")
+    )]
     pub os_type: Option<String>,
     /// The internal or public IP address of the managed instance.
     ///
     /// - Wire name: `InstanceIp`.
     /// - Example: `192.168.**.**`.
     #[rpc(name = "InstanceIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ip: Option<String>,
     /// The ID of the activation code.
     ///
     /// - Wire name: `ActivationId`.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F7494****`.
     #[rpc(name = "ActivationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationId", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_id: Option<String>,
     /// The value of the MachineId parameter that you specify when you register a managed instance. A maximum of 36 characters are allowed. Sample registration script:
     ///
@@ -77,24 +94,40 @@ pub struct DescribeManagedInstancesRequest {
     /// - Wire name: `MachineId`.
     /// - Example: `GOG4X8312A0188`.
     #[rpc(name = "MachineId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MachineId", skip_serializing_if = "Option::is_none")
+    )]
     pub machine_id: Option<String>,
     /// The name of the managed instance.
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `my-webapp-server`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// The ID of managed instance N. Valid values of N: 1 to 50.
     ///
@@ -102,12 +135,20 @@ pub struct DescribeManagedInstancesRequest {
     /// - Must have at most 50 items.
     /// - Example: `mi-hz018jrc1o0****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The tags of the managed instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The maximum number of entries per page.
     ///
@@ -118,20 +159,33 @@ pub struct DescribeManagedInstancesRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the resource group to which the managed instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-123******`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeManagedInstancesRequest {
@@ -377,14 +431,17 @@ impl<C> DescribeManagedInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeManagedInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeManagedInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeManagedInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeManagedInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -397,39 +454,79 @@ impl<'a> DescribeManagedInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeManagedInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeManagedInstancesResponse,
+        ::acs_runtime::client::Error<DescribeManagedInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeManagedInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeManagedInstancesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `77115469-F2C5-4ECA-94F7-FA04F2FD****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// The total number of queried managed instances.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// The queried managed instances.
     ///
     /// - Wire name: `Instances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Instances", skip_serializing_if = "Option::is_none")
+    )]
     pub instances: Option<Vec<crate::types::DescribeManagedInstancesInstance>>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeManagedInstancesResponse {
@@ -447,8 +544,9 @@ impl ::acs_runtime::de::FromJson for DescribeManagedInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeManagedInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeManagedInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaceAttributeRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,12 +38,20 @@ pub struct DescribeNetworkInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// > This parameter is unavailable.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the ENI.
     ///
@@ -50,6 +59,10 @@ pub struct DescribeNetworkInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `eni-bp67acfmxazb4p****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The attribute of the ENI. Valid values:
     ///
@@ -62,8 +75,13 @@ pub struct DescribeNetworkInterfaceAttributeRequest {
     /// - Wire name: `Attribute`.
     /// - Example: `attachment`.
     #[rpc(name = "Attribute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Attribute", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeNetworkInterfaceAttributeRequest {
@@ -194,14 +212,17 @@ impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeNetworkInterfaceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeNetworkInterfaceAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,22 +235,46 @@ impl<'a> DescribeNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeNetworkInterfaceAttributeResponse,
+        ::acs_runtime::client::Error<DescribeNetworkInterfaceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeNetworkInterfaceAttribute`.
 ///
 /// Details of the ENI.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkInterfaceAttributeResponse {
     /// The time when the ENI was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2019-12-25T12:31:31Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the ENI belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The type of the ENI. Valid values:
     ///
@@ -238,6 +283,10 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `Type`.
     /// - Example: `Secondary`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The state of the ENI. Valid values:
     ///
@@ -251,6 +300,10 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The communication mode of the ENI. Valid values:
     ///
@@ -261,31 +314,58 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `NetworkInterfaceTrafficMode`.
     /// - Example: `Standard`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceTrafficMode",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_traffic_mode: Option<String>,
     /// The name of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `my-eni-name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The media access control (MAC) address of the ENI.
     ///
     /// - Wire name: `MacAddress`.
     /// - Example: `00:16:3e:12:**:**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MacAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub mac_address: Option<String>,
     /// > This parameter is in invitational preview and unavailable for general users.
     ///
     /// - Wire name: `QueuePairNumber`.
     /// - Example: `22`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueuePairNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_pair_number: Option<i32>,
     /// The ID of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-bp125p95hhdhn3ot****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The ID of the distributor to which the ENI belongs.
     ///
     /// - Wire name: `ServiceID`.
     /// - Example: `12345678910`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceID", skip_serializing_if = "Option::is_none")
+    )]
     pub service_id: Option<i64>,
     /// The ID of the instance to which the ENI is attached.
     ///
@@ -293,31 +373,55 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1e2l6djkndyuli****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the account to which the ENI belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `123456****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<String>,
     /// Indicates whether the user of the ENI is an Alibaba Cloud service or a distributor.
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<bool>,
     /// The ID of the vSwitch to which the ENI is connected.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the ENI.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the instance belongs. If this parameter is specified to query ENIs, up to 1,000 ENIs that belong to the specified resource group can be displayed in the response.
     ///
@@ -325,16 +429,28 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The zone ID of the ENI.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The private IP address of the ENI.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `10.1.**.**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The number of queues supported by the ENI.
     ///
@@ -352,36 +468,86 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `QueueNumber`.
     /// - Example: `8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_number: Option<i32>,
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<crate::types::SecurityGroupIds>,
     /// Details about the elastic IP address (EIP) that is associated with the secondary private IP address of the ENI.
     ///
     /// - Wire name: `AssociatedPublicIp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedPublicIp", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_public_ip: Option<crate::types::AssociatedPublicIp>,
     /// > This parameter is in invitational preview and unavailable for general users.
     ///
     /// - Wire name: `Attachment`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Attachment", skip_serializing_if = "Option::is_none")
+    )]
     pub attachment: Option<crate::types::DescribeNetworkInterfaceAttributeAttachment>,
     /// - Wire name: `PrivateIpSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpSets", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_sets: Option<
         crate::types::DescribeNetworkInterfaceAttributePrivateIpSets,
     >,
     /// - Wire name: `Ipv6Sets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Sets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_sets: Option<crate::types::CreateNetworkInterfaceIpv6Sets>,
     /// - Wire name: `Ipv4PrefixSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4PrefixSets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix_sets: Option<crate::types::Ipv4PrefixSets>,
     /// - Wire name: `Ipv6PrefixSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6PrefixSets", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_prefix_sets: Option<crate::types::CreateNetworkInterfaceIpv6PrefixSets>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// > This parameter is in invitational preview and unavailable for general users.
     ///
     /// - Wire name: `BondInterfaceSpecification`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "BondInterfaceSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub bond_interface_specification: Option<crate::types::BondInterfaceSpecification>,
     /// > This parameter is in invitational preview and unavailable for general users.
     ///
     /// - Wire name: `SlaveInterfaceSpecification`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SlaveInterfaceSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub slave_interface_specification: Option<
         crate::types::DescribeNetworkInterfaceAttributeSlaveInterfaceSpecification,
     >,
@@ -392,15 +558,33 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `DeleteOnRelease`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteOnRelease", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_on_release: Option<bool>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `TcpOptionAddressEnabled`.
     /// - Example: `null`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TcpOptionAddressEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tcp_option_address_enabled: Option<String>,
     /// The communication settings of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceTrafficConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceTrafficConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_traffic_config: Option<
         crate::types::DescribeNetworkInterfaceAttributeNetworkInterfaceTrafficConfig,
     >,
@@ -411,6 +595,13 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     /// > This parameter is returned only if `Attribute` is set to `connectionTrackingConfiguration`.
     ///
     /// - Wire name: `ConnectionTrackingConfiguration`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ConnectionTrackingConfiguration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub connection_tracking_configuration: Option<
         crate::types::DescribeNetworkInterfaceAttributeConnectionTrackingConfiguration,
     >,
@@ -418,16 +609,28 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     ///
     /// - Wire name: `SourceDestCheck`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceDestCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub source_dest_check: Option<bool>,
     /// This parameter is not publicly available.
     ///
     /// - Wire name: `EnhancedNetwork`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnhancedNetwork", skip_serializing_if = "Option::is_none")
+    )]
     pub enhanced_network: Option<
         crate::types::DescribeNetworkInterfaceAttributeEnhancedNetwork,
     >,
     /// QoS 限速设置
     ///
     /// - Wire name: `QoSConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QoSConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub qo_s_config: Option<crate::types::QoSConfig>,
 }
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
@@ -478,8 +681,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkInterfaceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

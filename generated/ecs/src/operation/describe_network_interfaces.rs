@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,12 +40,20 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags to use for query.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the ENI belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be returned.
     ///
@@ -53,24 +62,40 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the vSwitch with which the ENI is associated.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp16usj2p27htro3****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the elastic network interface (ENI) belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vsw-bp16usj2p27htro3****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The primary private IPv4 address of the ENI.
     ///
     /// - Wire name: `PrimaryIpAddress`.
     /// - Example: `192.168.**.**`.
     #[rpc(name = "PrimaryIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrimaryIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub primary_ip_address: Option<String>,
     /// The ID of the security group to which the secondary ENI belongs.
     ///
@@ -80,12 +105,20 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp144yr32sx6ndw****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The name of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `test-eni-name`.
     #[rpc(name = "NetworkInterfaceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The type of the ENI. Valid values:
     ///
@@ -97,18 +130,30 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `Type`.
     /// - Example: `Secondary`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The ID of the instance to which the ENI is attached.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1e2l6djkndyuli****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether the user of the ENI is an Alibaba Cloud service or a distributor.
     ///
     /// - Wire name: `ServiceManaged`.
     /// - Example: `true`.
     #[rpc(name = "ServiceManaged")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<bool>,
     /// The state of the ENI. Valid values:
     ///
@@ -123,6 +168,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The page number.
     ///
@@ -136,6 +185,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Example: `1`.
     /// - Deprecated.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -149,6 +202,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Example: `100`.
     /// - Deprecated.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The query token. Set the value to the `NextToken` value returned in the last call to this operation.
     ///
@@ -157,6 +214,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return on each page. Valid values: 10 to 500.
     ///
@@ -168,6 +229,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// An array that consists of the secondary private IPv4 addresses of the ENI. You can specify multiple secondary private IPv4 addresses. Valid values of N: 1 to 100.
     ///
@@ -175,6 +240,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Must have at most 100 items.
     /// - Example: `192.168.**.**`.
     #[rpc(name = "PrivateIpAddress", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<Vec<String>>,
     /// An array that consists of the IDs of the ENIs. You specify multiple ENI IDs. Valid values of N: 1 to 100.
     ///
@@ -182,6 +251,10 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Must have at most 1000 items.
     /// - Example: `eni-bp125p95hhdhn3ot****`.
     #[rpc(name = "NetworkInterfaceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<Vec<String>>,
     /// An array that consists of the IPv6 address of the ENI. You can specify multiple IPv6 addresses. Valid values of N: 1 to 100.
     ///
@@ -189,8 +262,13 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - Must have at most 1000 items.
     /// - Example: `2408:4321:180:1701:94c7:bc38:3bfa:****`.
     #[rpc(name = "Ipv6Address", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeNetworkInterfacesRequest {
@@ -544,14 +622,17 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeNetworkInterfacesRequest::default(),
             client,
         }
     }
+}
+impl DescribeNetworkInterfacesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -564,15 +645,35 @@ impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeNetworkInterfacesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeNetworkInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeNetworkInterfacesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeNetworkInterfaces`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkInterfacesResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
@@ -580,6 +681,10 @@ pub struct DescribeNetworkInterfacesResponse {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number of the returned page.
     ///
@@ -587,11 +692,19 @@ pub struct DescribeNetworkInterfacesResponse {
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of ENIs.
     ///
@@ -599,8 +712,16 @@ pub struct DescribeNetworkInterfacesResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `NetworkInterfaceSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceSets", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_sets: Option<crate::types::NetworkInterfaceSets>,
 }
 impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesResponse {
@@ -618,8 +739,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkInterfacesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

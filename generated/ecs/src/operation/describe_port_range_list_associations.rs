@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePortRangeListAssociationsRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribePortRangeListAssociationsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the port list.
     ///
@@ -40,12 +45,20 @@ pub struct DescribePortRangeListAssociationsRequest {
     /// - Required.
     /// - Example: `prl-2ze9743****`.
     #[rpc(name = "PortRangeListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListId", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of `NextToken`.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAARbaCuN6hiD08qrLdwJ9Fh15YZPnzqF7Vs2EB6Ix327v`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page.
     ///
@@ -56,8 +69,13 @@ pub struct DescribePortRangeListAssociationsRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePortRangeListAssociationsRequest {
@@ -182,14 +200,17 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePortRangeListAssociationsRequestBuilder<&'a crate::Client> {
+impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePortRangeListAssociationsRequest::default(),
             client,
         }
     }
+}
+impl DescribePortRangeListAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,26 +223,57 @@ impl<'a> DescribePortRangeListAssociationsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePortRangeListAssociationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePortRangeListAssociationsResponse,
+        ::acs_runtime::client::Error<DescribePortRangeListAssociationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePortRangeListAssociations`.
 ///
 /// The data returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePortRangeListAssociationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. If the return value is empty, no more data is returned.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The resources that are associated with the port list.
     ///
     /// - Wire name: `PortRangeListAssociations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PortRangeListAssociations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub port_range_list_associations: Option<
         Vec<crate::types::PortRangeListAssociation>,
     >,
@@ -238,8 +290,9 @@ impl ::acs_runtime::de::FromJson for DescribePortRangeListAssociationsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListAssociationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePortRangeListAssociationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

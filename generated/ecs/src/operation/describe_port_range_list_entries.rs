@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePortRangeListEntriesRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribePortRangeListEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the port list.
     ///
@@ -40,8 +45,13 @@ pub struct DescribePortRangeListEntriesRequest {
     /// - Required.
     /// - Example: `prl-2ze9743****`.
     #[rpc(name = "PortRangeListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListId", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePortRangeListEntriesRequest {
@@ -139,14 +149,17 @@ impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePortRangeListEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribePortRangeListEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePortRangeListEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribePortRangeListEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,21 +172,45 @@ impl<'a> DescribePortRangeListEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePortRangeListEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePortRangeListEntriesResponse,
+        ::acs_runtime::client::Error<DescribePortRangeListEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePortRangeListEntries`.
 ///
 /// The data returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePortRangeListEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `882304EC-5CE2-5860-98ED-3FA1D8D74A0C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Port list entries.
     ///
     /// - Wire name: `Entries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entries", skip_serializing_if = "Option::is_none")
+    )]
     pub entries: Option<Vec<crate::types::Entries>>,
 }
 impl ::acs_runtime::de::FromJson for DescribePortRangeListEntriesResponse {
@@ -187,8 +224,9 @@ impl ::acs_runtime::de::FromJson for DescribePortRangeListEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePortRangeListEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePortRangeListsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -32,12 +33,20 @@ pub struct DescribePortRangeListsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The pagination token that is used in the request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `727d41872117f2816343eeb432fbc5bfd21dc824589d2a4be0b5e8707e68181f`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page.
     ///
@@ -49,18 +58,30 @@ pub struct DescribePortRangeListsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The name of the port list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http://, https://, com.aliyun, or com.alibabacloud. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `PortRangeListName`.
     /// - Example: `PortRangeListNameSample`.
     #[rpc(name = "PortRangeListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListName", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_name: Option<String>,
     /// The ID of the port list. Valid values of N: 0 to 100.
     ///
     /// - Wire name: `PortRangeListId`.
     /// - Must have at most 100 items.
     #[rpc(name = "PortRangeListId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListId", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_id: Option<Vec<String>>,
     /// The ID of the resource group. If you specify this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be returned in the response. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/2716558.htm>) operation to query the most recent resource group list.
     ///
@@ -69,14 +90,23 @@ pub struct DescribePortRangeListsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags that are added to the port list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePortRangeListsRequest {
@@ -248,14 +278,17 @@ impl<C> DescribePortRangeListsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::Client> {
+impl<C> DescribePortRangeListsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePortRangeListsRequest::default(),
             client,
         }
     }
+}
+impl DescribePortRangeListsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,26 +301,54 @@ impl<'a> DescribePortRangeListsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePortRangeListsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePortRangeListsResponse,
+        ::acs_runtime::client::Error<DescribePortRangeListsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePortRangeLists`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePortRangeListsResponse {
     /// A pagination token. If the return value is empty, no more data is returned.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6040AD98-11C3-5F78-9346-FCA8E9D8960F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Details of the port lists.
     ///
     /// - Wire name: `PortRangeLists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeLists", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_lists: Option<Vec<crate::types::PortRangeList>>,
 }
 impl ::acs_runtime::de::FromJson for DescribePortRangeListsResponse {
@@ -302,8 +363,9 @@ impl ::acs_runtime::de::FromJson for DescribePortRangeListsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePortRangeListsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePrefixListAttributesRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribePrefixListAttributesRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the prefix list.
     ///
@@ -40,8 +45,13 @@ pub struct DescribePrefixListAttributesRequest {
     /// - Required.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePrefixListAttributesRequest {
@@ -139,14 +149,17 @@ impl<C> DescribePrefixListAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePrefixListAttributesRequestBuilder<&'a crate::Client> {
+impl<C> DescribePrefixListAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePrefixListAttributesRequest::default(),
             client,
         }
     }
+}
+impl DescribePrefixListAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,30 +172,62 @@ impl<'a> DescribePrefixListAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePrefixListAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePrefixListAttributesResponse,
+        ::acs_runtime::client::Error<DescribePrefixListAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePrefixListAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePrefixListAttributesResponse {
     /// The time when the prefix list was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-02-20T07:11Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The maximum number of entries in the prefix list.
     ///
     /// - Wire name: `MaxEntries`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub max_entries: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `38793DB8-A4B2-4AEC-BFD3-111234E9188D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the prefix list.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The IP address family of the prefix list. Valid values:
     ///
@@ -191,18 +236,34 @@ pub struct DescribePrefixListAttributesResponse {
     ///
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
     /// The name of the prefix list.
     ///
     /// - Wire name: `PrefixListName`.
     /// - Example: `PrefixListNameSample`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// - Wire name: `Entries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Entries", skip_serializing_if = "Option::is_none")
+    )]
     pub entries: Option<crate::types::DescribePrefixListAttributesEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesResponse {
@@ -222,8 +283,9 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePrefixListAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

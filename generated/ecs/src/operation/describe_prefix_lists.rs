@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePrefixListsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,18 +35,30 @@ pub struct DescribePrefixListsRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the prefix list.
     ///
     /// - Wire name: `PrefixListName`.
     /// - Example: `PrefixListNameSample`.
     #[rpc(name = "PrefixListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The pagination token that is used in the request to retrieve a new page of results. Set the value to the `NextToken` value returned in the last call to this operation. Leave this parameter empty the first time you call this operation.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page.
     ///
@@ -58,6 +71,10 @@ pub struct DescribePrefixListsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The IP address family. Valid values:
     ///
@@ -69,6 +86,10 @@ pub struct DescribePrefixListsRequest {
     /// - Wire name: `AddressFamily`.
     /// - Example: `IPv4`.
     #[rpc(name = "AddressFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub address_family: Option<String>,
     /// The IDs of prefix lists. Valid values of N: 0 to 100.
     ///
@@ -76,20 +97,33 @@ pub struct DescribePrefixListsRequest {
     /// - Must have at most 101 items.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     #[rpc(name = "PrefixListId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<Vec<String>>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the prefix list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePrefixListsRequest {
@@ -269,14 +303,17 @@ impl<C> DescribePrefixListsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePrefixListsRequestBuilder<&'a crate::Client> {
+impl<C> DescribePrefixListsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePrefixListsRequest::default(),
             client,
         }
     }
+}
+impl DescribePrefixListsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -289,22 +326,50 @@ impl<'a> DescribePrefixListsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePrefixListsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePrefixListsResponse,
+        ::acs_runtime::client::Error<DescribePrefixListsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePrefixLists`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePrefixListsResponse {
     /// The query token that is returned in this call. If the return value is empty, no more data is returned.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `38793DB8-A4B2-4AEC-BFD3-111234E9188D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `PrefixLists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixLists", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_lists: Option<crate::types::PrefixLists>,
 }
 impl ::acs_runtime::de::FromJson for DescribePrefixListsResponse {
@@ -319,8 +384,9 @@ impl ::acs_runtime::de::FromJson for DescribePrefixListsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePrefixListsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePrefixListsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

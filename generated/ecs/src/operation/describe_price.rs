@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePriceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -42,6 +43,10 @@ pub struct DescribePriceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The type of the resource. Valid values:
     ///
@@ -58,6 +63,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// This parameter takes effect only when ResourceType is set to instance.
     ///
@@ -66,18 +75,30 @@ pub struct DescribePriceRequest {
     /// - Wire name: `ImageId`.
     /// - Example: `centos_7_05_64_20G_alibase_20181212.vhd`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The instance type. When `ResourceType` is set to `instance`, you must specify this parameter. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent list of instance types.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The type of the dedicated host. You can call the [DescribeDedicatedHostTypes](<https://www.alibabacloud.com/help/doc-detail/134240.htm>) operation to query the most recent list of dedicated host types.
     ///
     /// - Wire name: `DedicatedHostType`.
     /// - Example: `ddh.c5`.
     #[rpc(name = "DedicatedHostType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostType", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_type: Option<String>,
     /// Specifies whether the instance is I/O optimized. Valid values:
     ///
@@ -91,6 +112,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The network type of the instance. Valid values:
     ///
@@ -102,6 +127,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `InstanceNetworkType`.
     /// - Example: `vpc`.
     #[rpc(name = "InstanceNetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceNetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_network_type: Option<String>,
     /// The billing method for network usage. Valid values:
     ///
@@ -113,6 +142,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
@@ -121,9 +154,20 @@ pub struct DescribePriceRequest {
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `5`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::DescribePriceSystemDisk>,
     /// The billing cycle of the ECS instance. Valid values:
     ///
@@ -136,6 +180,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The pricing unit of the ECS resource. Valid values:
     ///
@@ -146,6 +194,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `PriceUnit`.
     /// - Example: `Year`.
     #[rpc(name = "PriceUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PriceUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub price_unit: Option<String>,
     /// The number of ECS instances. You can specify this parameter when you want to query the prices of multiple instances that have specific specifications. Valid values: 1 to 1000.
     ///
@@ -154,6 +206,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `Amount`.
     /// - Example: `1`.
     #[rpc(name = "Amount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Amount", skip_serializing_if = "Option::is_none")
+    )]
     pub amount: Option<i32>,
     /// The payment option of the reserved instance. Valid values:
     ///
@@ -164,6 +220,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `OfferingType`.
     /// - Example: `All Upfront`.
     #[rpc(name = "OfferingType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OfferingType", skip_serializing_if = "Option::is_none")
+    )]
     pub offering_type: Option<String>,
     /// The total number of reserved instances for an instance type.
     ///
@@ -172,6 +232,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `InstanceAmount`.
     /// - Example: `100`.
     #[rpc(name = "InstanceAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_amount: Option<i32>,
     /// The scope of the reserved instance. Valid values:
     ///
@@ -183,6 +247,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `Scope`.
     /// - Example: `Zone`.
     #[rpc(name = "Scope")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scope", skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
     /// The operating system of the image that is used by the instance. Valid values:
     ///
@@ -192,12 +260,20 @@ pub struct DescribePriceRequest {
     /// - Wire name: `Platform`.
     /// - Example: `Linux`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The storage capacity. Unit: GiB.
     ///
     /// - Wire name: `Capacity`.
     /// - Example: `1024`.
     #[rpc(name = "Capacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Capacity", skip_serializing_if = "Option::is_none")
+    )]
     pub capacity: Option<i32>,
     /// The total number of times that the elasticity assurance can be applied. Set the value to Unlimited. This value indicates that the elasticity assurance can be applied an unlimited number of times within its effective period.
     ///
@@ -206,6 +282,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `AssuranceTimes`.
     /// - Example: `Unlimited`.
     #[rpc(name = "AssuranceTimes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssuranceTimes", skip_serializing_if = "Option::is_none")
+    )]
     pub assurance_times: Option<String>,
     /// The total number of vCPUs supported by the elasticity assurance. When you call this API operation, the system calculates the number of instances that an elasticity assurance must support based on the specified value of InstanceType. The calculated value is rounded up to the nearest integer.
     ///
@@ -214,6 +294,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `InstanceCpuCoreCount`.
     /// - Example: `1024`.
     #[rpc(name = "InstanceCpuCoreCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceCpuCoreCount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_cpu_core_count: Option<i32>,
     /// The Internet service provider (ISP). Valid values:
     ///
@@ -225,6 +309,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `Isp`.
     /// - Example: `cmcc`.
     #[rpc(name = "Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The instance types. You can select only a single instance type when you configure an elasticity assurance in unlimited mode.
     ///
@@ -232,6 +320,10 @@ pub struct DescribePriceRequest {
     /// - Must have at most 100 items.
     /// - Example: `ecs.g6.xlarge`.
     #[rpc(name = "InstanceTypeList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeList", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_list: Option<Vec<String>>,
     /// The bidding policy for the pay-as-you-go instance. Valid values:
     ///
@@ -248,6 +340,10 @@ pub struct DescribePriceRequest {
     /// - Default: `NoSpot`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<crate::types::SpotStrategy>,
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
@@ -261,6 +357,10 @@ pub struct DescribePriceRequest {
     /// - Wire name: `SpotDuration`.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// The zone ID.
     ///
@@ -269,21 +369,37 @@ pub struct DescribePriceRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hagzhou-i`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The information about data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
     #[rpc(name = "DataDisk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk: Option<Vec<crate::types::DescribePriceDataDisk>>,
     /// - Wire name: `SchedulerOptions`.
     #[rpc(name = "SchedulerOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SchedulerOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler_options: Option<crate::types::DescribePriceSchedulerOptions>,
     /// The time when the time-segmented assurance of the elasticity assurance takes effect. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2020-10-30T06:32:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The assurance schedules of the time-segmented elasticity assurance.
     ///
@@ -292,8 +408,13 @@ pub struct DescribePriceRequest {
     /// - Wire name: `RecurrenceRules`.
     /// - Must have at most 20 items.
     #[rpc(name = "RecurrenceRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RecurrenceRules", skip_serializing_if = "Option::is_none")
+    )]
     pub recurrence_rules: Option<Vec<crate::types::DescribePriceRecurrenceRule>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePriceRequest {
@@ -798,14 +919,17 @@ impl<C> DescribePriceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
+impl<C> DescribePriceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePriceRequest::default(),
             client,
         }
     }
+}
+impl DescribePriceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -815,19 +939,43 @@ impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePriceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePriceResponse,
+        ::acs_runtime::client::Error<DescribePriceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePrice`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePriceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the prices and promotion rules.
     ///
     /// - Wire name: `PriceInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PriceInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub price_info: Option<crate::types::DescribePricePriceInfo>,
 }
 impl ::acs_runtime::de::FromJson for DescribePriceResponse {
@@ -841,8 +989,8 @@ impl ::acs_runtime::de::FromJson for DescribePriceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePriceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribePriceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

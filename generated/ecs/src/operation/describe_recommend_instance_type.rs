@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRecommendInstanceTypeRequest {
     /// The number of vCPU cores of the instance type.
@@ -34,6 +35,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `Cores`.
     /// - Example: `2`.
     #[rpc(name = "Cores")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cores", skip_serializing_if = "Option::is_none")
+    )]
     pub cores: Option<i32>,
     /// The memory size of the instance type. Unit: GiB.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `Memory`.
     /// - Example: `8`.
     #[rpc(name = "Memory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Memory", skip_serializing_if = "Option::is_none")
+    )]
     pub memory: Option<f32>,
     /// The level of the instance family. Valid values:
     ///
@@ -52,6 +61,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `InstanceFamilyLevel`.
     /// - Example: `EnterpriseLevel`.
     #[rpc(name = "InstanceFamilyLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceFamilyLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_family_level: Option<String>,
     /// The instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
@@ -60,6 +73,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.hfg6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The network type of ECS instances. Valid values:
     ///
@@ -72,6 +89,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Required.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The billing method of the ECS instance. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>). Valid values:
     ///
@@ -84,6 +105,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Default: `PostPaid`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The bidding policy of the spot instance. Valid values:
     ///
@@ -99,6 +124,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Default: `NoSpot`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// Specifies whether instances of the instance type are I/O optimized. You cannot specify IoOptimized if the instance type supports only non-I/O optimized instances. Valid values:
     ///
@@ -112,6 +141,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The policy for recommending instance types. Valid values:
     ///
@@ -125,6 +158,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Default: `InventoryFirst`.
     /// - Example: `PriceFirst`.
     #[rpc(name = "PriorityStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PriorityStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub priority_strategy: Option<String>,
     /// The maximum hourly price for pay-as-you-go instances or spot instances.
     ///
@@ -133,6 +170,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `MaxPrice`.
     /// - Example: `10`.
     #[rpc(name = "MaxPrice")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxPrice", skip_serializing_if = "Option::is_none")
+    )]
     pub max_price: Option<f32>,
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -140,6 +181,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The zone ID. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
@@ -148,6 +193,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-f`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The category of the system disk. Valid values:
     ///
@@ -163,6 +212,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `SystemDiskCategory`.
     /// - Example: `cloud_ssd`.
     #[rpc(name = "SystemDiskCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDiskCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk_category: Option<String>,
     /// Specifies whether to recommend only instance types in the zone specified by ZoneId. Valid values:
     ///
@@ -174,6 +227,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Wire name: `ZoneMatchMode`.
     /// - Example: `Strict`.
     #[rpc(name = "ZoneMatchMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMatchMode", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_match_mode: Option<String>,
     /// Specifies the scenarios in which instance types are recommended. Valid values:
     ///
@@ -186,6 +243,10 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Default: `CREATE`.
     /// - Example: `CREATE`.
     #[rpc(name = "Scene")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scene", skip_serializing_if = "Option::is_none")
+    )]
     pub scene: Option<String>,
     /// The instance families from which the alternative instance types are selected. You can specify up to 10 instance families.
     ///
@@ -193,8 +254,13 @@ pub struct DescribeRecommendInstanceTypeRequest {
     /// - Must have at most 20 items.
     /// - Example: `ecs.hfg6`.
     #[rpc(name = "InstanceTypeFamily", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_family: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRecommendInstanceTypeRequest {
@@ -528,14 +594,17 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRecommendInstanceTypeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRecommendInstanceTypeRequest::default(),
             client,
         }
     }
+}
+impl DescribeRecommendInstanceTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -548,17 +617,41 @@ impl<'a> DescribeRecommendInstanceTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRecommendInstanceTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRecommendInstanceTypeResponse,
+        ::acs_runtime::client::Error<DescribeRecommendInstanceTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRecommendInstanceType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRecommendInstanceTypeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<crate::types::Data>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeResponse {
@@ -572,8 +665,9 @@ impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRecommendInstanceTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRenewalPriceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -39,6 +40,10 @@ pub struct DescribeRenewalPriceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The type of the resource. Set the value to instance.
     ///
@@ -47,6 +52,10 @@ pub struct DescribeRenewalPriceRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the resource. If the `ResourceType` parameter is set to` instance`, the value of the `ResourceId` parameter is the ID of the specified instance.\`\`
     ///
@@ -54,6 +63,10 @@ pub struct DescribeRenewalPriceRequest {
     /// - Required.
     /// - Example: `i-bp1f2o4ldh8l29zv****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The renewal period. Valid values:
     ///
@@ -67,6 +80,10 @@ pub struct DescribeRenewalPriceRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the renewal period. Valid values:
     ///
@@ -78,6 +95,10 @@ pub struct DescribeRenewalPriceRequest {
     /// - Wire name: `PriceUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PriceUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PriceUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub price_unit: Option<String>,
     /// The synchronized expiration date. If you specify this parameter, the price for renewing a specified instance to the specified synchronized expiration date is queried. Valid values: 1 to 28.
     ///
@@ -88,8 +109,13 @@ pub struct DescribeRenewalPriceRequest {
     /// - Wire name: `ExpectedRenewDay`.
     /// - Example: `5`.
     #[rpc(name = "ExpectedRenewDay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpectedRenewDay", skip_serializing_if = "Option::is_none")
+    )]
     pub expected_renew_day: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRenewalPriceRequest {
@@ -246,14 +272,17 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRenewalPriceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRenewalPriceRequest::default(),
             client,
         }
     }
+}
+impl DescribeRenewalPriceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,19 +295,43 @@ impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRenewalPriceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRenewalPriceResponse,
+        ::acs_runtime::client::Error<DescribeRenewalPriceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRenewalPrice`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRenewalPriceResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Details about the prices and promotion rules.
     ///
     /// - Wire name: `PriceInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PriceInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub price_info: Option<crate::types::PriceInfo>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRenewalPriceResponse {
@@ -292,8 +345,9 @@ impl ::acs_runtime::de::FromJson for DescribeRenewalPriceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRenewalPriceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRenewalPriceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

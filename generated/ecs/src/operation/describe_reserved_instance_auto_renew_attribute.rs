@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     /// The region ID of the reserved instance.
@@ -34,14 +35,23 @@ pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of reserved instances.
     ///
     /// - Wire name: `ReservedInstanceId`.
     /// - Must have at most 100 items.
     #[rpc(name = "ReservedInstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeReservedInstanceAutoRenewAttributeRequest {
@@ -153,14 +163,17 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeReservedInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,17 +186,44 @@ impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeReservedInstanceAutoRenewAttributeResponse,
+        ::acs_runtime::client::Error<DescribeReservedInstanceAutoRenewAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeReservedInstanceAutoRenewAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeReservedInstanceAutoRenewAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ReservedInstanceRenewAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservedInstanceRenewAttributes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reserved_instance_renew_attributes: Option<
         crate::types::ReservedInstanceRenewAttributes,
     >,
@@ -200,9 +240,9 @@ impl ::acs_runtime::de::FromJson for DescribeReservedInstanceAutoRenewAttributeR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeReservedInstanceAutoRenewAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -57,6 +57,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesRequest {
     /// The region ID of the reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -65,6 +66,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The page number. Pages start from page 1.
     ///
@@ -74,6 +79,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: 1 to 100.
     ///
@@ -84,18 +93,30 @@ pub struct DescribeReservedInstancesRequest {
     /// - Default: `10`.
     /// - Example: `50`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The tags of the reserved instance. You can specify up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The zone ID of the reserved instance. This parameter is valid and required if you set Scope to Zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-z`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the reserved instance.
     ///
@@ -104,6 +125,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `ReservedInstanceName`.
     /// - Example: `testReservedInstanceName`.
     #[rpc(name = "ReservedInstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_name: Option<String>,
     /// The reason why the reserved instance is locked. Valid values:
     ///
@@ -113,6 +138,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `LockReason`.
     /// - Example: `security`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// The instance type of the reserved instance. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
@@ -121,12 +150,20 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The instance family of the reserved instance. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
     /// - Wire name: `InstanceTypeFamily`.
     /// - Example: `ecs.g5`.
     #[rpc(name = "InstanceTypeFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_family: Option<String>,
     /// The scope level of the reserved instance. Valid values:
     ///
@@ -136,6 +173,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `Scope`.
     /// - Example: `Region`.
     #[rpc(name = "Scope")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scope", skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
     /// The payment option of the reserved instance. Valid values:
     ///
@@ -146,6 +187,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `OfferingType`.
     /// - Example: `All Upfront`.
     #[rpc(name = "OfferingType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OfferingType", skip_serializing_if = "Option::is_none")
+    )]
     pub offering_type: Option<String>,
     /// The allocation type of the reserved instances. Valid values:
     ///
@@ -157,6 +202,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Wire name: `AllocationType`.
     /// - Example: `Normal`.
     #[rpc(name = "AllocationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationType", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_type: Option<String>,
     /// The IDs of reserved instances. You can specify up to 100 IDs of reserved instances.
     ///
@@ -164,6 +213,10 @@ pub struct DescribeReservedInstancesRequest {
     /// - Must have at most 100 items.
     /// - Example: `ri-bpzhex2ulpzf53****`.
     #[rpc(name = "ReservedInstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id: Option<Vec<String>>,
     /// The status of the reserved instances.
     ///
@@ -171,8 +224,13 @@ pub struct DescribeReservedInstancesRequest {
     /// - Must have at most 100 items.
     /// - Example: `Active`.
     #[rpc(name = "Status", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeReservedInstancesRequest {
@@ -447,14 +505,17 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeReservedInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeReservedInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeReservedInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -467,32 +528,68 @@ impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeReservedInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeReservedInstancesResponse,
+        ::acs_runtime::client::Error<DescribeReservedInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeReservedInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeReservedInstancesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E572643C-6A29-49D6-9D4E-6CFA4E063A3E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of reserved instances.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `ReservedInstances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstances", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instances: Option<crate::types::ReservedInstances>,
 }
 impl ::acs_runtime::de::FromJson for DescribeReservedInstancesResponse {
@@ -509,8 +606,9 @@ impl ::acs_runtime::de::FromJson for DescribeReservedInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeReservedInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeReservedInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -71,6 +71,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeResourcesModificationRequest {
     /// The region ID of the instance for which you want to change the instance type or system disk category. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -79,6 +80,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance for which you want to change the instance type or system disk category.
     ///
@@ -86,6 +91,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// Specifies whether cross-cluster instance type upgrades are supported. Valid values:
     ///
@@ -105,6 +114,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Wire name: `MigrateAcrossZone`.
     /// - Example: `true`.
     #[rpc(name = "MigrateAcrossZone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MigrateAcrossZone", skip_serializing_if = "Option::is_none")
+    )]
     pub migrate_across_zone: Option<bool>,
     /// The resource type that you want to change. Valid values:
     ///
@@ -117,6 +130,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Required.
     /// - Example: `InstanceType`.
     #[rpc(name = "DestinationResource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationResource", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_resource: Option<String>,
     /// The operation of changing resource configurations.
     ///
@@ -133,6 +150,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Wire name: `OperationType`.
     /// - Example: `Upgrade`.
     #[rpc(name = "OperationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationType", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_type: Option<String>,
     /// The instance type to which you want to change the instance type of the instance. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>). You can also call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
@@ -141,6 +162,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The number of vCPUs of the instance type. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
@@ -149,6 +174,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Wire name: `Cores`.
     /// - Example: `2`.
     #[rpc(name = "Cores")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cores", skip_serializing_if = "Option::is_none")
+    )]
     pub cores: Option<i32>,
     /// The memory size of the instance type. Unit: GiB. For information about the valid values, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
@@ -157,6 +186,10 @@ pub struct DescribeResourcesModificationRequest {
     /// - Wire name: `Memory`.
     /// - Example: `8`.
     #[rpc(name = "Memory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Memory", skip_serializing_if = "Option::is_none")
+    )]
     pub memory: Option<f32>,
     /// The ID of the destination zone to which you want to migrate the instance.
     ///
@@ -165,14 +198,23 @@ pub struct DescribeResourcesModificationRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-e`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The conditions.
     ///
     /// - Wire name: `Conditions`.
     /// - Must have at most 10 items.
     #[rpc(name = "Conditions", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Conditions", skip_serializing_if = "Option::is_none")
+    )]
     pub conditions: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeResourcesModificationRequest {
@@ -401,14 +443,17 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
+impl<C> DescribeResourcesModificationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeResourcesModificationRequest::default(),
             client,
         }
     }
+}
+impl DescribeResourcesModificationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -421,17 +466,41 @@ impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeResourcesModificationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeResourcesModificationResponse,
+        ::acs_runtime::client::Error<DescribeResourcesModificationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeResourcesModification`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeResourcesModificationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `AvailableZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableZones", skip_serializing_if = "Option::is_none")
+    )]
     pub available_zones: Option<
         crate::types::DescribeResourcesModificationAvailableZones,
     >,
@@ -447,8 +516,9 @@ impl ::acs_runtime::de::FromJson for DescribeResourcesModificationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeResourcesModificationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,27 +27,45 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `PageNumber`.
     /// - Must be at least 1.
     /// - Default: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// - Wire name: `PageSize`.
     /// - Must be 1 to 50.
     /// - Default: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// - Wire name: `Filter`.
     /// - Must have at most 5 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::Filter>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouterInterfacesRequest {
@@ -162,14 +180,17 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouterInterfacesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouterInterfacesRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouterInterfacesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -182,20 +203,56 @@ impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouterInterfacesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouterInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouterInterfaces`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouterInterfacesResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `PageNumber`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// - Wire name: `PageSize`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// - Wire name: `TotalCount`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouterInterfaceSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceSet", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_set: Option<crate::types::RouterInterfaceSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
@@ -212,8 +269,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouterInterfacesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

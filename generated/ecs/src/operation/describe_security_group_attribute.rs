@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupAttributeRequest {
     /// The ID of the security group.
@@ -33,6 +34,10 @@ pub struct DescribeSecurityGroupAttributeRequest {
     /// - Required.
     /// - Example: `sg-bp1gxw6bznjjvhu3****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeSecurityGroupAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The network interface controller (NIC) type of the security group rule.
     ///
@@ -61,6 +70,10 @@ pub struct DescribeSecurityGroupAttributeRequest {
     /// - Default: `internet`.
     /// - Example: `intranet`.
     #[rpc(name = "NicType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NicType", skip_serializing_if = "Option::is_none")
+    )]
     pub nic_type: Option<String>,
     /// The direction in which the security group rule is applied. Valid values:
     ///
@@ -74,12 +87,20 @@ pub struct DescribeSecurityGroupAttributeRequest {
     /// - Default: `all`.
     /// - Example: `all`.
     #[rpc(name = "Direction")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Direction", skip_serializing_if = "Option::is_none")
+    )]
     pub direction: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page.
     ///
@@ -92,14 +113,23 @@ pub struct DescribeSecurityGroupAttributeRequest {
     /// - Must be 10 to 1000.
     /// - Example: `500`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The attributes of the security group. Valid value: snapshotPolicyIds: queries information about snapshot policies associated with a security group.
     ///
     /// - Wire name: `Attribute`.
     /// - Example: `snapshotPolicyIds`.
     #[rpc(name = "Attribute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Attribute", skip_serializing_if = "Option::is_none")
+    )]
     pub attribute: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSecurityGroupAttributeRequest {
@@ -282,14 +312,17 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSecurityGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeSecurityGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -302,20 +335,44 @@ impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSecurityGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSecurityGroupAttributeResponse,
+        ::acs_runtime::client::Error<DescribeSecurityGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSecurityGroupAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSecurityGroupAttributeResponse {
     /// The ID of the VPC. If a VPC ID is returned, the network type of the security group is VPC. If no VPC ID is returned, the network type of the security group is classic network.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1opxu1zkhn00gzv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The access control policy of the security group. Valid values:
     ///
@@ -324,35 +381,67 @@ pub struct DescribeSecurityGroupAttributeResponse {
     ///
     /// - Wire name: `InnerAccessPolicy`.
     /// - Example: `Accept`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InnerAccessPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub inner_access_policy: Option<String>,
     /// The description of the security group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the security group.
     ///
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp1gxw6bznjjvhu3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The name of the security group.
     ///
     /// - Wire name: `SecurityGroupName`.
     /// - Example: `SecurityGroupName Sample`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_name: Option<String>,
     /// The ID of the region.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `Permissions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<crate::types::Permissions>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. If the return value of this parameter is empty when you specify `MaxResults` and `NextToken` for a paged query, no more results are to be returned.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `AAAAAdDWBF2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `SnapshotPolicyIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotPolicyIds", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_policy_ids: Option<crate::types::SnapshotPolicyIds>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributeResponse {
@@ -374,8 +463,9 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSecurityGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct DescribeSecurityGroupReferencesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of security groups. You can specify up to 10 IDs of security groups.
     ///
@@ -42,8 +47,13 @@ pub struct DescribeSecurityGroupReferencesRequest {
     /// - Must have at most 10 items.
     /// - Example: `sg-bp14vtedjtobkvi****`.
     #[rpc(name = "SecurityGroupId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSecurityGroupReferencesRequest {
@@ -149,14 +159,17 @@ impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSecurityGroupReferencesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSecurityGroupReferencesRequest::default(),
             client,
         }
     }
+}
+impl DescribeSecurityGroupReferencesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,17 +182,44 @@ impl<'a> DescribeSecurityGroupReferencesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSecurityGroupReferencesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSecurityGroupReferencesResponse,
+        ::acs_runtime::client::Error<DescribeSecurityGroupReferencesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSecurityGroupReferences`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSecurityGroupReferencesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `SecurityGroupReferences`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityGroupReferences",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_group_references: Option<crate::types::SecurityGroupReferences>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupReferencesResponse {
@@ -193,8 +233,9 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupReferencesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSecurityGroupReferencesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,18 +40,30 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The security group IDs. Set this parameter to a JSON array that consists of up to 100 security group IDs. Separate the security group IDs with commas (,).
     ///
     /// - Wire name: `SecurityGroupIds`.
     /// - Example: `["sg-bp67acfmxazb4p****", "sg-bp67acfmxazb4p****", "sg-bp67acfmxazb4p****",....]`.
     #[rpc(name = "SecurityGroupIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the security group belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp67acfmxazb4p****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The type of the security group. Valid values:
     ///
@@ -62,12 +75,20 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Wire name: `SecurityGroupType`.
     /// - Example: `normal`.
     #[rpc(name = "SecurityGroupType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_type: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `e71d8a535bd9cc11`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page. If you specify this parameter, both `MaxResults` and `NextToken` are used for a paged query.
     ///
@@ -79,6 +100,10 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The network type of the security group. Valid values:
     ///
@@ -88,12 +113,20 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Wire name: `NetworkType`.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The name of the security group.
     ///
     /// - Wire name: `SecurityGroupName`.
     /// - Example: `SGTestName`.
     #[rpc(name = "SecurityGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_name: Option<String>,
     /// Specifies whether to query the capacity of the security group. If you set this parameter to True, the `EcsCount` and `AvailableInstanceAmount` values in the response are valid.
     ///
@@ -101,6 +134,10 @@ pub struct DescribeSecurityGroupsRequest {
     ///
     /// - Wire name: `IsQueryEcsCount`.
     #[rpc(name = "IsQueryEcsCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsQueryEcsCount", skip_serializing_if = "Option::is_none")
+    )]
     pub is_query_ecs_count: Option<bool>,
     /// The ID of the resource group to which the security group belongs. If this parameter is specified to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response. You can call the [ListResourceGroups](<https://www.alibabacloud.com/help/doc-detail/158855.htm>) operation to query the most recent resource group list.
     ///
@@ -109,12 +146,20 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the security groups.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -126,17 +171,29 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The security group ID.
     ///
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `FuzzyQuery`.
     #[rpc(name = "FuzzyQuery")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FuzzyQuery", skip_serializing_if = "Option::is_none")
+    )]
     pub fuzzy_query: Option<bool>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
@@ -145,6 +202,10 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
@@ -153,6 +214,10 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// Specifies whether to query managed security groups. Valid values:
     ///
@@ -162,8 +227,13 @@ pub struct DescribeSecurityGroupsRequest {
     /// - Wire name: `ServiceManaged`.
     /// - Example: `false`.
     #[rpc(name = "ServiceManaged")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSecurityGroupsRequest {
@@ -452,14 +522,17 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSecurityGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSecurityGroupsRequest::default(),
             client,
         }
     }
+}
+impl DescribeSecurityGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -472,32 +545,68 @@ impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSecurityGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSecurityGroupsResponse,
+        ::acs_runtime::client::Error<DescribeSecurityGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSecurityGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSecurityGroupsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The region ID of the security group.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// A pagination token. If the return value of this parameter is empty when MaxResults and NextToken are used for a paged query, no next page exists.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `e71d8a535bd9cc11`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `SecurityGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub security_groups: Option<crate::types::SecurityGroups>,
     /// The total number of security groups returned. If `MaxResults` and `NextToken` are specified in the request, the value of this parameter is not returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The page number.
     ///
@@ -505,6 +614,10 @@ pub struct DescribeSecurityGroupsResponse {
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -512,6 +625,10 @@ pub struct DescribeSecurityGroupsResponse {
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupsResponse {
@@ -530,8 +647,9 @@ impl ::acs_runtime::de::FromJson for DescribeSecurityGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSecurityGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnapshotGroupsRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,24 +35,40 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-j6ca469urv8ei629****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The name of the snapshot-consistent group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `testName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The token that determines the start point of the next query. Set the value to the NextToken value that is returned from the last call.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries per page.
     ///
@@ -64,6 +81,10 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of snapshot-consistent group N. Valid values of N: 1 to 10.
     ///
@@ -71,6 +92,10 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Must have at most 10 items.
     /// - Example: `ssg-j6ciyh3k52qp7ovm****`.
     #[rpc(name = "SnapshotGroupId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_group_id: Option<Vec<String>>,
     /// The state of snapshot-consistent group N. Valid values of the second N: 1, 2, and 3. Valid values:
     ///
@@ -82,6 +107,10 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Must have at most 10 items.
     /// - Example: `accomplished`.
     #[rpc(name = "Status", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<Vec<String>>,
     /// This parameter is not publicly available.
     ///
@@ -89,20 +118,33 @@ pub struct DescribeSnapshotGroupsRequest {
     /// - Must have at most 5 items.
     /// - Example: `hide`.
     #[rpc(name = "AdditionalAttributes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AdditionalAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub additional_attributes: Option<Vec<String>>,
     /// The tags of the snapshot-consistent group.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 16 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which the snapshot-consistent group belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSnapshotGroupsRequest {
@@ -323,14 +365,17 @@ impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSnapshotGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSnapshotGroupsRequest::default(),
             client,
         }
     }
+}
+impl DescribeSnapshotGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -343,10 +388,26 @@ impl<'a> DescribeSnapshotGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSnapshotGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSnapshotGroupsResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSnapshotGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSnapshotGroupsResponse {
     /// The token used to start the next query.
     ///
@@ -354,13 +415,25 @@ pub struct DescribeSnapshotGroupsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3F9A4CC4-362F-469A-B9EF-B3204EF8AA3A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `SnapshotGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_groups: Option<crate::types::SnapshotGroups>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsResponse {
@@ -375,8 +448,9 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSnapshotGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

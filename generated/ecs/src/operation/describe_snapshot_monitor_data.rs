@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnapshotMonitorDataRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -41,6 +42,10 @@ pub struct DescribeSnapshotMonitorDataRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
@@ -48,6 +53,10 @@ pub struct DescribeSnapshotMonitorDataRequest {
     /// - Required.
     /// - Example: `2019-05-10T00:00:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC. If the value of seconds (ss) is not 00, the time is rounded up to the next minute.
     ///
@@ -55,6 +64,10 @@ pub struct DescribeSnapshotMonitorDataRequest {
     /// - Required.
     /// - Example: `2019-05-10T03:00:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The interval at which to query the monitoring data of snapshot sizes. Unit: seconds. Valid values:
     ///
@@ -68,6 +81,10 @@ pub struct DescribeSnapshotMonitorDataRequest {
     /// - Must be one of 60, 600, 3600.
     /// - Example: `60`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The type of the snapshot. Valid values:
     ///
@@ -80,8 +97,13 @@ pub struct DescribeSnapshotMonitorDataRequest {
     /// - Wire name: `Category`.
     /// - Example: `Standard`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSnapshotMonitorDataRequest {
@@ -228,14 +250,17 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSnapshotMonitorDataRequest::default(),
             client,
         }
     }
+}
+impl DescribeSnapshotMonitorDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,17 +273,41 @@ impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSnapshotMonitorDataRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSnapshotMonitorDataResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotMonitorDataError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSnapshotMonitorData`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSnapshotMonitorDataResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9F8163A8-F5DE-47A2-A572-4E062D223E09`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `MonitorData`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MonitorData", skip_serializing_if = "Option::is_none")
+    )]
     pub monitor_data: Option<crate::types::DescribeSnapshotMonitorDataMonitorData>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSnapshotMonitorDataResponse {
@@ -272,8 +321,9 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotMonitorDataResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotMonitorDataResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSnapshotMonitorDataResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

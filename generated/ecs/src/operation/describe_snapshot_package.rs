@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnapshotPackageRequest {
     /// The page number. Pages start from page 1.
@@ -34,6 +35,10 @@ pub struct DescribeSnapshotPackageRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: 1 to 100.
     ///
@@ -44,6 +49,10 @@ pub struct DescribeSnapshotPackageRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
@@ -51,8 +60,13 @@ pub struct DescribeSnapshotPackageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSnapshotPackageRequest {
@@ -164,14 +178,17 @@ impl<C> DescribeSnapshotPackageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSnapshotPackageRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSnapshotPackageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSnapshotPackageRequest::default(),
             client,
         }
     }
+}
+impl DescribeSnapshotPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,32 +201,68 @@ impl<'a> DescribeSnapshotPackageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSnapshotPackageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSnapshotPackageResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotPackageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSnapshotPackage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSnapshotPackageResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of OSS storage plans.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `SnapshotPackages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotPackages", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_packages: Option<crate::types::SnapshotPackages>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSnapshotPackageResponse {
@@ -226,8 +279,9 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotPackageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotPackageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSnapshotPackageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -54,6 +54,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnapshotsRequest {
     /// The ID of the instance whose cloud disk snapshots you want to query.
@@ -61,18 +62,30 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The disk ID.
     ///
     /// - Wire name: `DiskId`.
     /// - Example: `d-bp67acfmxazb4p****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The snapshot chain ID. You can specify a JSON array that contains up to 100 snapshot chain IDs. Separate the snapshot chain IDs with commas (,).
     ///
     /// - Wire name: `SnapshotLinkId`.
     /// - Example: `["sl-bp1grgphbcc9brb5****", "sl-bp1c4izumvq0i5bs****", … "sl-bp1akk7isz866dds****"]`.
     #[rpc(name = "SnapshotLinkId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotLinkId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_link_id: Option<String>,
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -80,12 +93,20 @@ pub struct DescribeSnapshotsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of snapshots. You can specify a JSON array that consists of up to 100 snapshot IDs. Separate the snapshot IDs with commas (,).
     ///
     /// - Wire name: `SnapshotIds`.
     /// - Example: `["s-bp67acfmxazb4p****", "s-bp67acfmxazb5p****", … "s-bp67acfmxazb6p****"]`.
     #[rpc(name = "SnapshotIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotIds", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_ids: Option<String>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
@@ -94,6 +115,10 @@ pub struct DescribeSnapshotsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
@@ -102,12 +127,20 @@ pub struct DescribeSnapshotsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. You must specify the token that is obtained from the previous query as the value of NextToken.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Maximum value: 100
     ///
@@ -118,12 +151,20 @@ pub struct DescribeSnapshotsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The name of the snapshot.
     ///
     /// - Wire name: `SnapshotName`.
     /// - Example: `testSnapshotName`.
     #[rpc(name = "SnapshotName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotName", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_name: Option<String>,
     /// The status of the snapshot. Valid values:
     ///
@@ -135,6 +176,10 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `Status`.
     /// - Example: `all`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the snapshot. Valid values:
     ///
@@ -145,10 +190,18 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `SnapshotType`.
     /// - Example: `all`.
     #[rpc(name = "SnapshotType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotType", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_type: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribeDisksFilter>>,
     /// Specifies whether the snapshot has been used to create custom images or disks. Valid values:
     ///
@@ -160,6 +213,10 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `Usage`.
     /// - Example: `none`.
     #[rpc(name = "Usage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Usage", skip_serializing_if = "Option::is_none")
+    )]
     pub usage: Option<String>,
     /// The source disk type of the snapshot. Valid values:
     ///
@@ -171,12 +228,20 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `SourceDiskType`.
     /// - Example: `Data`.
     #[rpc(name = "SourceDiskType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceDiskType", skip_serializing_if = "Option::is_none")
+    )]
     pub source_disk_type: Option<String>,
     /// Specifies whether the snapshot is encrypted. Default value: false.
     ///
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
     #[rpc(name = "Encrypted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
     /// The resource group ID. If you configure this parameter to query resources, up to 1,000 resources that belong to the specified resource group can be displayed in the response.
     ///
@@ -185,6 +250,10 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -194,12 +263,20 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the Key Management Service (KMS) key that is used for the data disk.
     ///
     /// - Wire name: `KMSKeyId`.
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     /// The category of the snapshot. Valid values:
     ///
@@ -213,14 +290,23 @@ pub struct DescribeSnapshotsRequest {
     /// - Wire name: `Category`.
     /// - Example: `Standard`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     /// The tags of the snapshot.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSnapshotsRequest {
@@ -567,14 +653,17 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSnapshotsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSnapshotsRequest::default(),
             client,
         }
     }
+}
+impl DescribeSnapshotsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -587,30 +676,62 @@ impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSnapshotsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSnapshotsResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSnapshots`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSnapshotsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// > This parameter will be removed in the future. We recommend that you use NextToken and MaxResults for a paged query.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of snapshots.
     ///
@@ -618,8 +739,16 @@ pub struct DescribeSnapshotsResponse {
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Snapshots`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Snapshots", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshots: Option<crate::types::DescribeSnapshotsSnapshots>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsResponse {
@@ -637,8 +766,9 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSnapshotsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnapshotsUsageRequest {
     /// The region ID of the snapshot. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -36,8 +37,13 @@ pub struct DescribeSnapshotsUsageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSnapshotsUsageRequest {
@@ -119,14 +125,17 @@ impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSnapshotsUsageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSnapshotsUsageRequest::default(),
             client,
         }
     }
+}
+impl DescribeSnapshotsUsageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,25 +148,53 @@ impl<'a> DescribeSnapshotsUsageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSnapshotsUsageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSnapshotsUsageResponse,
+        ::acs_runtime::client::Error<DescribeSnapshotsUsageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSnapshotsUsage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSnapshotsUsageResponse {
     /// The total size of snapshots stored in the current region. Unit: bytes.
     ///
     /// - Wire name: `SnapshotSize`.
     /// - Example: `122`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotSize", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_size: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of snapshots stored in the current region.
     ///
     /// - Wire name: `SnapshotCount`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotCount", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsUsageResponse {
@@ -172,8 +209,9 @@ impl ::acs_runtime::de::FromJson for DescribeSnapshotsUsageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSnapshotsUsageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

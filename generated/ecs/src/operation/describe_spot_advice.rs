@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSpotAdviceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,30 +41,50 @@ pub struct DescribeSpotAdviceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The number of vCPUs of the instance type. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
     /// - Wire name: `Cores`.
     /// - Example: `2`.
     #[rpc(name = "Cores")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cores", skip_serializing_if = "Option::is_none")
+    )]
     pub cores: Option<i32>,
     /// The memory size of the instance type. Unit: GiB. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
     /// - Wire name: `Memory`.
     /// - Example: `8`.
     #[rpc(name = "Memory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Memory", skip_serializing_if = "Option::is_none")
+    )]
     pub memory: Option<f32>,
     /// The minimum number of vCPUs of the instance type. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
     /// - Wire name: `MinCores`.
     /// - Example: `2`.
     #[rpc(name = "MinCores")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinCores", skip_serializing_if = "Option::is_none")
+    )]
     pub min_cores: Option<i32>,
     /// The minimum memory size of the instance type. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
     /// - Wire name: `MinMemory`.
     /// - Example: `8`.
     #[rpc(name = "MinMemory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinMemory", skip_serializing_if = "Option::is_none")
+    )]
     pub min_memory: Option<f32>,
     /// The zone ID.
     ///
@@ -72,12 +93,20 @@ pub struct DescribeSpotAdviceRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-i`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The instance family. For more information, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>).
     ///
     /// - Wire name: `InstanceTypeFamily`.
     /// - Example: `ecs.c5`.
     #[rpc(name = "InstanceTypeFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypeFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type_family: Option<String>,
     /// The level of the instance family. Valid values:
     ///
@@ -90,6 +119,10 @@ pub struct DescribeSpotAdviceRequest {
     /// - Wire name: `InstanceFamilyLevel`.
     /// - Example: `EntryLevel`.
     #[rpc(name = "InstanceFamilyLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceFamilyLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_family_level: Option<String>,
     /// The GPU type. Valid values:
     ///
@@ -103,12 +136,20 @@ pub struct DescribeSpotAdviceRequest {
     /// - Wire name: `GpuSpec`.
     /// - Example: `NVIDIA T4`.
     #[rpc(name = "GpuSpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GpuSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub gpu_spec: Option<String>,
     /// The number of GPUs that a GPU-accelerated instance has. For information about the valid values, see [GPU-accelerated compute optimized instance types](<https://www.alibabacloud.com/help/doc-detail/108496.htm>).
     ///
     /// - Wire name: `GpuAmount`.
     /// - Example: `2`.
     #[rpc(name = "GpuAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GpuAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub gpu_amount: Option<i32>,
     /// The instance types. You can specify up to 10 instance types.
     ///
@@ -116,8 +157,13 @@ pub struct DescribeSpotAdviceRequest {
     /// - Must have at most 10 items.
     /// - Example: `ecs.c5.large`.
     #[rpc(name = "InstanceTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceTypes", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_types: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSpotAdviceRequest {
@@ -329,14 +375,17 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSpotAdviceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSpotAdviceRequest::default(),
             client,
         }
     }
+}
+impl DescribeSpotAdviceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -349,22 +398,50 @@ impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSpotAdviceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSpotAdviceResponse,
+        ::acs_runtime::client::Error<DescribeSpotAdviceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSpotAdvice`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSpotAdviceResponse {
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `AvailableSpotZones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableSpotZones", skip_serializing_if = "Option::is_none")
+    )]
     pub available_spot_zones: Option<crate::types::AvailableSpotZones>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSpotAdviceResponse {
@@ -379,8 +456,9 @@ impl ::acs_runtime::de::FromJson for DescribeSpotAdviceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSpotAdviceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryRequest {
     /// The zone ID of the spot instance.
@@ -37,12 +38,20 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The spot price (market price) of the spot instance.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The network type of the spot instance. Valid values:
     ///
@@ -53,6 +62,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Required.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The beginning of the time range to query. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. The specified time can be up to 30 days earlier than the specified EndTime value.
     ///
@@ -62,6 +75,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Required.
     /// - Example: `ecs.t1.xsmall`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The protection period of the spot instance. Unit: hours. Default value: 1. Valid values:
     ///
@@ -75,6 +92,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Wire name: `SpotDuration`.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// Specifies whether the instance is I/O optimized. Valid values:
     ///
@@ -88,6 +109,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The beginning of the time range to query. The value of this parameter and the value of EndTime can be up to 30 days apart. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC.
     ///
@@ -96,6 +121,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Wire name: `StartTime`.
     /// - Example: `2017-08-22T08:45:08Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range to query. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC.
     ///
@@ -104,6 +133,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Wire name: `EndTime`.
     /// - Example: `2017-08-22T08:45:08Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The type of the operating system platform. Valid values:
     ///
@@ -112,6 +145,10 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Wire name: `OSType`.
     /// - Example: `linux`.
     #[rpc(name = "OSType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OSType", skip_serializing_if = "Option::is_none")
+    )]
     pub os_type: Option<String>,
     /// The line from which the query starts.
     ///
@@ -120,8 +157,13 @@ pub struct DescribeSpotPriceHistoryRequest {
     /// - Wire name: `Offset`.
     /// - Example: `0`.
     #[rpc(name = "Offset")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Offset", skip_serializing_if = "Option::is_none")
+    )]
     pub offset: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSpotPriceHistoryRequest {
@@ -333,14 +375,17 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSpotPriceHistoryRequest::default(),
             client,
         }
     }
+}
+impl DescribeSpotPriceHistoryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -353,27 +398,59 @@ impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSpotPriceHistoryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSpotPriceHistoryResponse,
+        ::acs_runtime::client::Error<DescribeSpotPriceHistoryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSpotPriceHistory`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSpotPriceHistoryResponse {
     /// The instance type of the spot instance.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The instance type of the spot instance.
     ///
     /// - Wire name: `Currency`.
     /// - Example: `CNY`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Currency", skip_serializing_if = "Option::is_none")
+    )]
     pub currency: Option<String>,
     /// The network type of the spot instance.
     ///
     /// - Wire name: `NextOffset`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextOffset", skip_serializing_if = "Option::is_none")
+    )]
     pub next_offset: Option<i32>,
     /// - Wire name: `SpotPrices`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotPrices", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_prices: Option<crate::types::SpotPrices>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSpotPriceHistoryResponse {
@@ -389,8 +466,9 @@ impl ::acs_runtime::de::FromJson for DescribeSpotPriceHistoryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSpotPriceHistoryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeStorageCapacityUnitsRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The number of the page to return.
     ///
@@ -43,6 +48,10 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -55,18 +64,30 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Default: `10`.
     /// - Example: `1`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The name of the SCU. The name must be 2 to 128 characters in length. It must start with a letter but cannot start with `http://` or `https://`. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `Name`.
     /// - Example: `testScuName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The capacity of the SCU. Unit: GiB. Valid values: 20, 40, 100, 200, 500, 1024, 2048, 5120, 10240, 20480, and 51200.
     ///
     /// - Wire name: `Capacity`.
     /// - Example: `20`.
     #[rpc(name = "Capacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Capacity", skip_serializing_if = "Option::is_none")
+    )]
     pub capacity: Option<i32>,
     /// The allocation type. Valid values:
     ///
@@ -78,6 +99,10 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Wire name: `AllocationType`.
     /// - Example: `Normal`.
     #[rpc(name = "AllocationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationType", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_type: Option<String>,
     /// The IDs of the SCUs. You can specify 1 to 100 SCU IDs.
     ///
@@ -85,6 +110,10 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Must have at most 100 items.
     /// - Example: `scu-bp67acfmxazb4p****`.
     #[rpc(name = "StorageCapacityUnitId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageCapacityUnitId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_capacity_unit_id: Option<Vec<String>>,
     /// The states of SCUs. The array is 1 to 4 in length.
     ///
@@ -92,14 +121,23 @@ pub struct DescribeStorageCapacityUnitsRequest {
     /// - Must have at most 100 items.
     /// - Example: `Active`.
     #[rpc(name = "Status", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<Vec<String>>,
     /// The tags to add to the SCU. You can add up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeStorageCapacityUnitsRequest {
@@ -312,14 +350,17 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeStorageCapacityUnitsRequest::default(),
             client,
         }
     }
+}
+impl DescribeStorageCapacityUnitsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -332,32 +373,68 @@ impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeStorageCapacityUnitsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeStorageCapacityUnitsResponse,
+        ::acs_runtime::client::Error<DescribeStorageCapacityUnitsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeStorageCapacityUnits`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeStorageCapacityUnitsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of SCUs.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `StorageCapacityUnits`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageCapacityUnits", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_capacity_units: Option<crate::types::StorageCapacityUnits>,
 }
 impl ::acs_runtime::de::FromJson for DescribeStorageCapacityUnitsResponse {
@@ -374,8 +451,9 @@ impl ::acs_runtime::de::FromJson for DescribeStorageCapacityUnitsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeStorageCapacityUnitsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

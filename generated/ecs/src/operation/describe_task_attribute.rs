@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTaskAttributeRequest {
     /// The region ID of the task. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeTaskAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the task. You can call the [DescribeTasks](<https://www.alibabacloud.com/help/doc-detail/25622.htm>) operation to query the list of task IDs.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeTaskAttributeRequest {
     /// - Required.
     /// - Example: `t-ce946ntx4wr****`.
     #[rpc(name = "TaskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTaskAttributeRequest {
@@ -136,14 +146,17 @@ impl<C> DescribeTaskAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTaskAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTaskAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeTaskAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,15 +169,35 @@ impl<'a> DescribeTaskAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTaskAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeTaskAttributeResponse,
+        ::acs_runtime::client::Error<DescribeTaskAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTaskAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTaskAttributeResponse {
     /// The time when the task was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2015-11-23T02:13Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// Indicates whether the task can be canceled by calling the [CancelTask](<https://www.alibabacloud.com/help/doc-detail/25624.htm>) operation. Valid values:
     ///
@@ -173,58 +206,106 @@ pub struct DescribeTaskAttributeResponse {
     ///
     /// - Wire name: `SupportCancel`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportCancel", skip_serializing_if = "Option::is_none")
+    )]
     pub support_cancel: Option<String>,
     /// The total number of tasks.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of completed tasks.
     ///
     /// - Wire name: `SuccessCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SuccessCount", skip_serializing_if = "Option::is_none")
+    )]
     pub success_count: Option<i32>,
     /// The region ID of the task.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the operation that generated the task.
     ///
     /// - Wire name: `TaskAction`.
     /// - Example: `ExportImage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskAction", skip_serializing_if = "Option::is_none")
+    )]
     pub task_action: Option<String>,
     /// The number of failed tasks.
     ///
     /// - Wire name: `FailedCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedCount", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The status of the task.
     ///
     /// - Wire name: `TaskStatus`.
     /// - Example: `Finished`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub task_status: Option<String>,
     /// The progress of the task.
     ///
     /// - Wire name: `TaskProcess`.
     /// - Example: `100%`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskProcess", skip_serializing_if = "Option::is_none")
+    )]
     pub task_process: Option<String>,
     /// The time when the task was completed.
     ///
     /// - Wire name: `FinishedTime`.
     /// - Example: `2015-11-23T02:19Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FinishedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub finished_time: Option<String>,
     /// The ID of the task.
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-ce946ntx4wr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// - Wire name: `OperationProgressSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationProgressSet", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_progress_set: Option<crate::types::OperationProgressSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTaskAttributeResponse {
@@ -249,8 +330,9 @@ impl ::acs_runtime::de::FromJson for DescribeTaskAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeTaskAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTasksRequest {
     /// The page number.
@@ -40,6 +41,10 @@ pub struct DescribeTasksRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
@@ -52,6 +57,10 @@ pub struct DescribeTasksRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -59,12 +68,20 @@ pub struct DescribeTasksRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The task IDs. You can specify up to 100 task IDs at a time. Separate the task IDs with commas (,).
     ///
     /// - Wire name: `TaskIds`.
     /// - Example: `t-bp1hvgwromzv32iq****,t-bp179lofu2pv768w****`.
     #[rpc(name = "TaskIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskIds", skip_serializing_if = "Option::is_none")
+    )]
     pub task_ids: Option<String>,
     /// The name of the operation that generates the task. Valid values:
     ///
@@ -77,6 +94,10 @@ pub struct DescribeTasksRequest {
     /// - Wire name: `TaskAction`.
     /// - Example: `ImportImage`.
     #[rpc(name = "TaskAction")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskAction", skip_serializing_if = "Option::is_none")
+    )]
     pub task_action: Option<String>,
     /// The task status. Valid values:
     ///
@@ -91,26 +112,43 @@ pub struct DescribeTasksRequest {
     /// - Wire name: `TaskStatus`.
     /// - Example: `Finished`.
     #[rpc(name = "TaskStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub task_status: Option<String>,
     /// The beginning of the time range to query. The time range refers to the period of time during which the task is created. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2020-11-23T15:10:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range to query. The time range refers to the period of time during which the task is created. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2020-11-23T15:16:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The IDs of the resources associated with the task. Valid values of N: 1 to 100.
     ///
     /// - Wire name: `ResourceIds`.
     /// - Must have at most 100 items.
     #[rpc(name = "ResourceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTasksRequest {
@@ -311,14 +349,17 @@ impl<C> DescribeTasksRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTasksRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTasksRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTasksRequest::default(),
             client,
         }
     }
+}
+impl DescribeTasksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -328,37 +369,77 @@ impl<'a> DescribeTasksRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTasksRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeTasksResponse,
+        ::acs_runtime::client::Error<DescribeTasksError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTasks`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTasksResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `TaskSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskSet", skip_serializing_if = "Option::is_none")
+    )]
     pub task_set: Option<crate::types::TaskSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTasksResponse {
@@ -376,8 +457,8 @@ impl ::acs_runtime::de::FromJson for DescribeTasksResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTasksResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

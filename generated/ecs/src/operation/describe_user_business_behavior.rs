@@ -27,16 +27,26 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeUserBusinessBehaviorRequest {
     /// - Wire name: `RegionId`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `statusKey`.
     /// - Required.
     #[rpc(name = "statusKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "statusKey", skip_serializing_if = "Option::is_none")
+    )]
     pub status_key: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeUserBusinessBehaviorRequest {
@@ -126,14 +136,17 @@ impl<C> DescribeUserBusinessBehaviorRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
+impl<C> DescribeUserBusinessBehaviorRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeUserBusinessBehaviorRequest::default(),
             client,
         }
     }
+}
+impl DescribeUserBusinessBehaviorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -146,14 +159,38 @@ impl<'a> DescribeUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeUserBusinessBehaviorRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeUserBusinessBehaviorResponse,
+        ::acs_runtime::client::Error<DescribeUserBusinessBehaviorError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeUserBusinessBehavior`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeUserBusinessBehaviorResponse {
     /// - Wire name: `StatusValue`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StatusValue", skip_serializing_if = "Option::is_none")
+    )]
     pub status_value: Option<String>,
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeUserBusinessBehaviorResponse {
@@ -167,8 +204,9 @@ impl ::acs_runtime::de::FromJson for DescribeUserBusinessBehaviorResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeUserBusinessBehaviorResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeUserBusinessBehaviorResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -36,6 +37,10 @@ pub struct DescribeZonesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to display detailed information.
     ///
@@ -48,6 +53,10 @@ pub struct DescribeZonesRequest {
     /// - Default: `true`.
     /// - Example: `false`.
     #[rpc(name = "Verbose")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Verbose", skip_serializing_if = "Option::is_none")
+    )]
     pub verbose: Option<bool>,
     /// The billing method of resources. For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>). Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct DescribeZonesRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The bidding policy for the pay-as-you-go instance. You can specify this parameter when you set `InstanceChargeType` to PostPaid. For more information, see [Spot instances](<https://www.alibabacloud.com/help/doc-detail/52088.htm>). Valid values:
     ///
@@ -71,6 +84,10 @@ pub struct DescribeZonesRequest {
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// The natural language that is used to filter responses. For more information, see [RFC 7231](<https://tools.ietf.org/html/rfc7231>). Valid values:
     ///
@@ -87,8 +104,13 @@ pub struct DescribeZonesRequest {
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeZonesRequest {
@@ -241,14 +263,17 @@ impl<C> DescribeZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeZonesRequest::default(),
             client,
         }
     }
+}
+impl DescribeZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,17 +283,41 @@ impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeZonesResponse,
+        ::acs_runtime::client::Error<DescribeZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeZones`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeZonesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Zones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<crate::types::DescribeZonesZones>,
 }
 impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
@@ -282,8 +331,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

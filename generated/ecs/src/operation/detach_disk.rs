@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachDiskRequest {
     /// The ID of the ECS instance from which you want to detach the disk.
@@ -39,6 +40,10 @@ pub struct DetachDiskRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the disk that you want to detach.
     ///
@@ -50,6 +55,10 @@ pub struct DetachDiskRequest {
     /// - Required.
     /// - Example: `d-bp67acfmxazb4p****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// Specifies whether to release the system disk or data disk when the instance from which you want to detach the disk is released. Valid values:
     ///
@@ -67,8 +76,13 @@ pub struct DetachDiskRequest {
     /// - Wire name: `DeleteWithInstance`.
     /// - Example: `false`.
     #[rpc(name = "DeleteWithInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteWithInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_with_instance: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachDiskRequest {
@@ -189,14 +203,17 @@ impl<C> DetachDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
+impl<C> DetachDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachDiskRequest::default(),
             client,
         }
     }
+}
+impl DetachDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,15 +223,32 @@ impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DetachDiskResponse, ::acs_runtime::client::Error<DetachDiskError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachDiskResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DetachDiskResponse {
@@ -227,8 +261,8 @@ impl ::acs_runtime::de::FromJson for DetachDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DetachDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

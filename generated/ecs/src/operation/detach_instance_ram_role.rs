@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachInstanceRamRoleRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,12 +34,20 @@ pub struct DetachInstanceRamRoleRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the instance RAM role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation of RAM to query the names of available instance RAM roles.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `RamRoleTest`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The IDs of ECS instances. You can specify 1 to 100 instance IDs.
     ///
@@ -46,8 +55,13 @@ pub struct DetachInstanceRamRoleRequest {
     /// - Required.
     /// - Example: `["i-bp67acfmxazb4p****", "i-bp67acfmxazb5p****", "i-bp67acfmxazb6p****"…]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachInstanceRamRoleRequest {
@@ -153,14 +167,17 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachInstanceRamRoleRequestBuilder<&'a crate::Client> {
+impl<C> DetachInstanceRamRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachInstanceRamRoleRequest::default(),
             client,
         }
     }
+}
+impl DetachInstanceRamRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,32 +190,71 @@ impl<'a> DetachInstanceRamRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachInstanceRamRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DetachInstanceRamRoleResponse,
+        ::acs_runtime::client::Error<DetachInstanceRamRoleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachInstanceRamRole`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachInstanceRamRoleResponse {
     /// The name of the instance RAM role.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `RamRoleTest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of ECS instances from which you attempted to detach instance RAM roles.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of ECS instances from which instance RAM roles failed to be detached.
     ///
     /// - Wire name: `FailCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailCount", skip_serializing_if = "Option::is_none")
+    )]
     pub fail_count: Option<i32>,
     /// - Wire name: `DetachInstanceRamRoleResults`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DetachInstanceRamRoleResults",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub detach_instance_ram_role_results: Option<
         crate::types::DetachInstanceRamRoleResults,
     >,
@@ -217,8 +273,9 @@ impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DetachInstanceRamRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

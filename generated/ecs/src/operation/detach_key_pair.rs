@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachKeyPairRequest {
     /// The region ID of the SSH key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct DetachKeyPairRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the SSH key pair.
     ///
@@ -46,6 +51,10 @@ pub struct DetachKeyPairRequest {
     /// - Required.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The IDs of instances from which you want to unbind the SSH key pair. The value can be a JSON array that consists of up to 50 instance IDs. Separate multiple instance IDs with commas (,).
     ///
@@ -53,8 +62,13 @@ pub struct DetachKeyPairRequest {
     /// - Required.
     /// - Example: `["i-bp1d6tsvznfghy7y****", "i-bp1ippxbaql9zet7****", … "i-bp1ib7bcz07l****"]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachKeyPairRequest {
@@ -162,14 +176,17 @@ impl<C> DetachKeyPairRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
+impl<C> DetachKeyPairRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachKeyPairRequest::default(),
             client,
         }
     }
+}
+impl DetachKeyPairRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,32 +196,68 @@ impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachKeyPairRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DetachKeyPairResponse,
+        ::acs_runtime::client::Error<DetachKeyPairError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachKeyPair`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachKeyPairResponse {
     /// The name of the key pair.
     ///
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of instances from which you want to unbind the SSH key pair.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The number of instances from which the SSH key pair failed to be unbound.
     ///
     /// - Wire name: `FailCount`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailCount", skip_serializing_if = "Option::is_none")
+    )]
     pub fail_count: Option<String>,
     /// - Wire name: `Results`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Results", skip_serializing_if = "Option::is_none")
+    )]
     pub results: Option<crate::types::Results>,
 }
 impl ::acs_runtime::de::FromJson for DetachKeyPairResponse {
@@ -221,8 +274,8 @@ impl ::acs_runtime::de::FromJson for DetachKeyPairResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DetachKeyPairResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

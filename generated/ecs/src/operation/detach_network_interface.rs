@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// The ID of the ENI.
@@ -53,6 +54,10 @@ pub struct DetachNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance
     ///
@@ -60,6 +65,10 @@ pub struct DetachNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `eni-bp67acfmxazb4p****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The ID of the trunk ENI.
     ///
@@ -69,14 +78,23 @@ pub struct DetachNetworkInterfaceRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `TrunkNetworkInstanceId`.
     /// - Example: `eni-f8zapqwj1v1j4ia3****`.
     #[rpc(name = "TrunkNetworkInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrunkNetworkInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub trunk_network_instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachNetworkInterfaceRequest {
@@ -197,14 +215,17 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+impl<C> DetachNetworkInterfaceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachNetworkInterfaceRequest::default(),
             client,
         }
     }
+}
+impl DetachNetworkInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,15 +238,35 @@ impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DetachNetworkInterfaceResponse,
+        ::acs_runtime::client::Error<DetachNetworkInterfaceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachNetworkInterface`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachNetworkInterfaceResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DetachNetworkInterfaceResponse {
@@ -238,8 +279,9 @@ impl ::acs_runtime::de::FromJson for DetachNetworkInterfaceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachNetworkInterfaceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DetachNetworkInterfaceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

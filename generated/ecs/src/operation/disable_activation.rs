@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisableActivationRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -39,6 +40,10 @@ pub struct DisableActivationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The request ID.
     ///
@@ -46,8 +51,13 @@ pub struct DisableActivationRequest {
     /// - Required.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F1234****`.
     #[rpc(name = "ActivationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivationId", skip_serializing_if = "Option::is_none")
+    )]
     pub activation_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DisableActivationRequest {
@@ -144,14 +154,17 @@ impl<C> DisableActivationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DisableActivationRequestBuilder<&'a crate::Client> {
+impl<C> DisableActivationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DisableActivationRequest::default(),
             client,
         }
     }
+}
+impl DisableActivationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,19 +177,43 @@ impl<'a> DisableActivationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DisableActivationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DisableActivationResponse,
+        ::acs_runtime::client::Error<DisableActivationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DisableActivation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DisableActivationResponse {
     /// Details about the activation code and its usage information.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F74942176`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The time when the activation code was created.
     ///
     /// - Wire name: `Activation`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Activation", skip_serializing_if = "Option::is_none")
+    )]
     pub activation: Option<crate::types::DisableActivationActivation>,
 }
 impl ::acs_runtime::de::FromJson for DisableActivationResponse {
@@ -190,8 +227,9 @@ impl ::acs_runtime::de::FromJson for DisableActivationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DisableActivationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DisableActivationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,19 +25,29 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisableNetworkInterfaceQoSRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `NetworkInterfaceId`.
     /// - Required.
     /// - Example: `eni-bp1iqejowblx6h8j****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DisableNetworkInterfaceQoSRequest {
@@ -128,14 +138,17 @@ impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
+impl<C> DisableNetworkInterfaceQoSRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DisableNetworkInterfaceQoSRequest::default(),
             client,
         }
     }
+}
+impl DisableNetworkInterfaceQoSRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -148,15 +161,35 @@ impl<'a> DisableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DisableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DisableNetworkInterfaceQoSResponse,
+        ::acs_runtime::client::Error<DisableNetworkInterfaceQoSError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DisableNetworkInterfaceQoS`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DisableNetworkInterfaceQoSResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `745CEC9F-0DD7-4451-9FE7-8B752F39****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DisableNetworkInterfaceQoSResponse {
@@ -169,8 +202,9 @@ impl ::acs_runtime::de::FromJson for DisableNetworkInterfaceQoSResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DisableNetworkInterfaceQoSResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DisableNetworkInterfaceQoSResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,24 +25,38 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableNetworkInterfaceQoSRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `NetworkInterfaceId`.
     /// - Required.
     /// - Example: `eni-2zeh9atclduxvf1z****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// QoS 限速设置
     ///
     /// - Wire name: `QoS`.
     #[rpc(name = "QoS", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QoS", skip_serializing_if = "Option::is_none")
+    )]
     pub qo_s: Option<crate::types::EnableNetworkInterfaceQoSQoS>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableNetworkInterfaceQoSRequest {
@@ -143,14 +157,17 @@ impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
+impl<C> EnableNetworkInterfaceQoSRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableNetworkInterfaceQoSRequest::default(),
             client,
         }
     }
+}
+impl EnableNetworkInterfaceQoSRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -163,15 +180,35 @@ impl<'a> EnableNetworkInterfaceQoSRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableNetworkInterfaceQoSResponse,
+        ::acs_runtime::client::Error<EnableNetworkInterfaceQoSError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableNetworkInterfaceQoS`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableNetworkInterfaceQoSResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableNetworkInterfaceQoSResponse {
@@ -184,8 +221,9 @@ impl ::acs_runtime::de::FromJson for EnableNetworkInterfaceQoSResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnableNetworkInterfaceQoSResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnableNetworkInterfaceQoSResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -78,6 +78,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportImageRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -86,6 +87,10 @@ pub struct ExportImageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The custom image ID.
     ///
@@ -93,6 +98,10 @@ pub struct ExportImageRequest {
     /// - Required.
     /// - Example: `m-bp67acfmxazb4p****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The OSS bucket in which you want to store the exported custom image.
     ///
@@ -100,12 +109,20 @@ pub struct ExportImageRequest {
     /// - Required.
     /// - Example: `testexportImage`.
     #[rpc(name = "OSSBucket")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OSSBucket", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_bucket: Option<String>,
     /// The prefix for the name of the OSS object. The prefix must be 1 to 30 characters in length and can contain digits and letters.
     ///
     /// - Wire name: `OSSPrefix`.
     /// - Example: `EcsExport`.
     #[rpc(name = "OSSPrefix")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OSSPrefix", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_prefix: Option<String>,
     /// The format in which you want to export the custom image. Valid values:
     ///
@@ -120,17 +137,30 @@ pub struct ExportImageRequest {
     /// - Wire name: `ImageFormat`.
     /// - Example: `raw`.
     #[rpc(name = "ImageFormat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFormat", skip_serializing_if = "Option::is_none")
+    )]
     pub image_format: Option<String>,
     /// The name of the RAM role that you want to use to export the custom image.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `AliyunECSImageExportDefaultRole`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ExportImageRequest {
@@ -287,14 +317,17 @@ impl<C> ExportImageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
+impl<C> ExportImageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ExportImageRequest::default(),
             client,
         }
     }
+}
+impl ExportImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -304,25 +337,50 @@ impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ExportImageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ExportImageResponse, ::acs_runtime::client::Error<ExportImageError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ExportImage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ExportImageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C8B26B44-0189-443E-9816-D951F596****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the task that is used to export the custom image.
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `tsk-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ExportImageResponse {
@@ -337,8 +395,8 @@ impl ::acs_runtime::de::FromJson for ExportImageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ExportImageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportImageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

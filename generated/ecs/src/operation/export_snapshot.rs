@@ -27,24 +27,42 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportSnapshotRequest {
     /// - Wire name: `SnapshotId`.
     /// - Required.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `OssBucket`.
     /// - Required.
     #[rpc(name = "OssBucket")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OssBucket", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_bucket: Option<String>,
     /// - Wire name: `RoleName`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ExportSnapshotRequest {
@@ -151,14 +169,17 @@ impl<C> ExportSnapshotRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
+impl<C> ExportSnapshotRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ExportSnapshotRequest::default(),
             client,
         }
     }
+}
+impl ExportSnapshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -168,14 +189,38 @@ impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ExportSnapshotRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ExportSnapshotResponse,
+        ::acs_runtime::client::Error<ExportSnapshotError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ExportSnapshot`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ExportSnapshotResponse {
     /// - Wire name: `TaskId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ExportSnapshotResponse {
@@ -189,8 +234,8 @@ impl ::acs_runtime::de::FromJson for ExportSnapshotResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ExportSnapshotResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportSnapshotResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

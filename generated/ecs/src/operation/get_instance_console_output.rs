@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetInstanceConsoleOutputRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct GetInstanceConsoleOutputRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The instance ID.
     ///
@@ -44,6 +49,10 @@ pub struct GetInstanceConsoleOutputRequest {
     /// - Required.
     /// - Example: `i-bp1c1xhsrac2coiw****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to remove formatting symbols from the returned command output. Valid values:
     ///
@@ -55,8 +64,13 @@ pub struct GetInstanceConsoleOutputRequest {
     /// - Wire name: `RemoveSymbols`.
     /// - Example: `false`.
     #[rpc(name = "RemoveSymbols")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveSymbols", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_symbols: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetInstanceConsoleOutputRequest {
@@ -167,14 +181,17 @@ impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::Client> {
+impl<C> GetInstanceConsoleOutputRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetInstanceConsoleOutputRequest::default(),
             client,
         }
     }
+}
+impl GetInstanceConsoleOutputRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,30 +204,62 @@ impl<'a> GetInstanceConsoleOutputRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetInstanceConsoleOutputRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetInstanceConsoleOutputResponse,
+        ::acs_runtime::client::Error<GetInstanceConsoleOutputError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetInstanceConsoleOutput`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetInstanceConsoleOutputResponse {
     /// The time when the last log entry was generated in the Linux kernel. The time follows the ISO 8601 standard in the yyyy-MM-ddThh:mmZ format. The time is displayed in UTC+8.
     ///
     /// - Wire name: `LastUpdateTime`.
     /// - Example: `2018-03-22 10:04:57`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastUpdateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub last_update_time: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The instance ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1c1xhsrac2coiw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The Base64-encoded command output of the instance.
     ///
     /// - Wire name: `ConsoleOutput`.
     /// - Example: `V2VsY29tZSB0byBDZW50T1MgCgpDaGVja2luZyBmaWxlc3lzdGVtcwpDaGVja2luZyBhbGwgZmlsZSBzeXN0ZW1zLgpbL3NiaW4vZnNjay5leHQ0ICgxKSAtLSAvXSBmc2NrLmV4dDQgLWEgL2Rldi92ZGExIAovZGV2L3ZkYTE6IGNsZWFuLCAzMjAxNi8yNjIxNDQwIGZpbGVzLCA0NDc5NzQvMTA0ODU1MDQgYmxvY2tzCgpFbnRlcmluZyBub24taW50ZXJhY3RpdmUgc3RhcnR1cApDYWxsaW5nIHRoZSBzeXN0ZW0gYWN0aXZpdHkgZGF0YSBjb2xsZWN0b3IgKHNhZGMpLi4uIAoKQnJpbmdpbmcgdXAgaW50ZXJmYWNlIGV0aDA6ICAKRGV0ZXJtaW5pbmcgSVAgaW5mb3JtYXRpb24gZm9yIGV0aDAuLi4gZG9uZS4KCmFsaXl1bi1zZXJ2aWNlIHN0YXJ0L3J1bm5pbmcsIHByb2Nlc3MgMTczMwpmaW5pc2hlZAoKQ2VudE9TIHJlbGVhc2UgNi44IChGaW5hbCkKS2VybmVsIDIuNi4zMi02OTYuMy4yLmVsNi5pNjg2IG9uIGFuIGk2ODYKCmlaMnplZDk2ZTQ2MmF5cjBxeioqKioqIGxvZ2luOg==`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConsoleOutput", skip_serializing_if = "Option::is_none")
+    )]
     pub console_output: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetInstanceConsoleOutputResponse {
@@ -226,8 +275,9 @@ impl ::acs_runtime::de::FromJson for GetInstanceConsoleOutputResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetInstanceConsoleOutputResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetInstanceConsoleOutputResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetInstanceScreenshotRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct GetInstanceScreenshotRequest {
     /// - Required.
     /// - Example: `cn-shenzhen`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The instance ID.
     ///
@@ -46,6 +51,10 @@ pub struct GetInstanceScreenshotRequest {
     /// - Required.
     /// - Example: `i-bp1gbz20g229bvu5****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to wake up the hibernated instance.
     ///
@@ -54,8 +63,13 @@ pub struct GetInstanceScreenshotRequest {
     /// - Wire name: `WakeUp`.
     /// - Example: `false`.
     #[rpc(name = "WakeUp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WakeUp", skip_serializing_if = "Option::is_none")
+    )]
     pub wake_up: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetInstanceScreenshotRequest {
@@ -163,14 +177,17 @@ impl<C> GetInstanceScreenshotRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetInstanceScreenshotRequestBuilder<&'a crate::Client> {
+impl<C> GetInstanceScreenshotRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetInstanceScreenshotRequest::default(),
             client,
         }
     }
+}
+impl GetInstanceScreenshotRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,25 +200,53 @@ impl<'a> GetInstanceScreenshotRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetInstanceScreenshotRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetInstanceScreenshotResponse,
+        ::acs_runtime::client::Error<GetInstanceScreenshotError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetInstanceScreenshot`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetInstanceScreenshotResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The instance ID.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp1gbz20g229bvu5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The Base64-encoded instance screenshot in the JPG format.
     ///
     /// - Wire name: `Screenshot`.
     /// - Example: `iVBORw0KGgoA...AAABJRU5ErkJggg==`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Screenshot", skip_serializing_if = "Option::is_none")
+    )]
     pub screenshot: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetInstanceScreenshotResponse {
@@ -216,8 +261,9 @@ impl ::acs_runtime::de::FromJson for GetInstanceScreenshotResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetInstanceScreenshotResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetInstanceScreenshotResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -129,6 +129,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportImageRequest {
     /// The region ID of the source image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -137,18 +138,30 @@ pub struct ImportImageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The image name. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `acs:` or `aliyun`. The name cannot contain `http://` or `https://`. The name can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `ImageName`.
     /// - Example: `ImageTestName`.
     #[rpc(name = "ImageName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageName", skip_serializing_if = "Option::is_none")
+    )]
     pub image_name: Option<String>,
     /// The image description. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `TestDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The system architecture. Valid values:
     ///
@@ -161,6 +174,10 @@ pub struct ImportImageRequest {
     /// - Wire name: `Architecture`.
     /// - Example: `x86_64`.
     #[rpc(name = "Architecture")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Architecture", skip_serializing_if = "Option::is_none")
+    )]
     pub architecture: Option<String>,
     /// The operating system platform. Valid values:
     ///
@@ -172,6 +189,10 @@ pub struct ImportImageRequest {
     /// - Wire name: `OSType`.
     /// - Example: `linux`.
     #[rpc(name = "OSType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OSType", skip_serializing_if = "Option::is_none")
+    )]
     pub os_type: Option<String>,
     /// The operating system distribution. Valid values:
     ///
@@ -207,6 +228,10 @@ pub struct ImportImageRequest {
     /// - Wire name: `Platform`.
     /// - Example: `Aliyun`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The boot mode of the image. Valid values:
     ///
@@ -220,12 +245,20 @@ pub struct ImportImageRequest {
     /// - Wire name: `BootMode`.
     /// - Example: `BIOS`.
     #[rpc(name = "BootMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BootMode", skip_serializing_if = "Option::is_none")
+    )]
     pub boot_mode: Option<String>,
     /// The name of the RAM role used to import the image.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `AliyunECSImageImportDefaultRole`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The type of the license used to activate the operating system after the image is imported. Valid values:
     ///
@@ -238,24 +271,40 @@ pub struct ImportImageRequest {
     /// - Wire name: `LicenseType`.
     /// - Example: `Auto`.
     #[rpc(name = "LicenseType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LicenseType", skip_serializing_if = "Option::is_none")
+    )]
     pub license_type: Option<String>,
     /// The ID of the resource group to which to assign the image.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Details about the custom images.
     ///
     /// - Wire name: `DiskDeviceMapping`.
     /// - Must have at most 17 items.
     #[rpc(name = "DiskDeviceMapping", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskDeviceMapping", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_device_mapping: Option<Vec<crate::types::ImportImageDiskDeviceMapping>>,
     /// The image tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The mode in which to check the image. If you do not specify this parameter, the image is not checked. Only the standard check mode is supported.
     ///
@@ -264,6 +313,10 @@ pub struct ImportImageRequest {
     /// - Wire name: `DetectionStrategy`.
     /// - Example: `Standard`.
     #[rpc(name = "DetectionStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DetectionStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub detection_strategy: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the cloud box, which is used to uniquely identify a storage location in the cloud.
     ///
@@ -274,6 +327,10 @@ pub struct ImportImageRequest {
     /// - Wire name: `StorageLocationArn`.
     /// - Example: `arn:acs:cloudbox:cn-hangzhou:123456:cloudbox/cb-xx***123`.
     #[rpc(name = "StorageLocationArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageLocationArn", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_location_arn: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -285,11 +342,19 @@ pub struct ImportImageRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The attributes of the image.
     ///
     /// - Wire name: `Features`.
     #[rpc(name = "Features", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Features", skip_serializing_if = "Option::is_none")
+    )]
     pub features: Option<crate::types::CreateImagePipelineFeatures>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -297,8 +362,13 @@ pub struct ImportImageRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ImportImageRequest {
@@ -634,14 +704,17 @@ impl<C> ImportImageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
+impl<C> ImportImageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ImportImageRequest::default(),
             client,
         }
     }
+}
+impl ImportImageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -651,30 +724,59 @@ impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ImportImageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ImportImageResponse, ::acs_runtime::client::Error<ImportImageError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ImportImage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ImportImageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The image ID.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The image import task ID.
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ImportImageResponse {
@@ -690,8 +792,8 @@ impl ::acs_runtime::de::FromJson for ImportImageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ImportImageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

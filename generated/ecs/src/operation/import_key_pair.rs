@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportKeyPairRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,6 +53,10 @@ pub struct ImportKeyPairRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the key pair. The name must be unique. It must be 2 to 128 characters in length. It must start with a letter and cannot start with http:// or https://. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -59,6 +64,10 @@ pub struct ImportKeyPairRequest {
     /// - Required.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The public key of the key pair.
     ///
@@ -66,20 +75,33 @@ pub struct ImportKeyPairRequest {
     /// - Required.
     /// - Example: `ABC1234567`.
     #[rpc(name = "PublicKeyBody")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKeyBody", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key_body: Option<String>,
     /// The ID of the enterprise resource group to which the SSH key pair belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the key pair.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ImportKeyPairRequest {
@@ -213,14 +235,17 @@ impl<C> ImportKeyPairRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
+impl<C> ImportKeyPairRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ImportKeyPairRequest::default(),
             client,
         }
     }
+}
+impl ImportKeyPairRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,25 +255,53 @@ impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ImportKeyPairRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ImportKeyPairResponse,
+        ::acs_runtime::client::Error<ImportKeyPairError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ImportKeyPair`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ImportKeyPairResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the key pair.
     ///
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The fingerprint of the key pair. The MD5 message-digest algorithm is used based on the public key fingerprint format defined in RFC 4716.
     ///
     /// - Wire name: `KeyPairFingerPrint`.
     /// - Example: `89:f0:ba:62:ac:b8:aa:e1:61:5e:fd:81:69:86:6d:6b:f0:c0:5a:**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairFingerPrint", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_finger_print: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ImportKeyPairResponse {
@@ -263,8 +316,8 @@ impl ::acs_runtime::de::FromJson for ImportKeyPairResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ImportKeyPairResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -46,6 +46,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct InvokeCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -54,6 +55,10 @@ pub struct InvokeCommandRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which to assign the command executions. When you set this parameter, take note of the following items:
     ///
@@ -63,6 +68,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The command ID. You can call the [DescribeCommands](<https://www.alibabacloud.com/help/doc-detail/64843.htm>) operation to query all available command IDs.
     ///
@@ -72,6 +81,10 @@ pub struct InvokeCommandRequest {
     /// - Required.
     /// - Example: `c-e996287206324975b5fbe1d****`.
     #[rpc(name = "CommandId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// Specifies how to run the command. Valid values:
     ///
@@ -94,12 +107,20 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `RepeatMode`.
     /// - Example: `Once`.
     #[rpc(name = "RepeatMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RepeatMode", skip_serializing_if = "Option::is_none")
+    )]
     pub repeat_mode: Option<String>,
     /// > This parameter is no longer used and does not take effect.
     ///
     /// - Wire name: `Timed`.
     /// - Example: `true`.
     #[rpc(name = "Timed")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timed", skip_serializing_if = "Option::is_none")
+    )]
     pub timed: Option<bool>,
     /// The schedule on which to run the command. You can configure a command to run at a fixed interval based on a rate expression, run only once at a specific time, or run at specific times based on a cron expression.
     ///
@@ -128,6 +149,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `Frequency`.
     /// - Example: `0 */20 * * * ?`.
     #[rpc(name = "Frequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Frequency", skip_serializing_if = "Option::is_none")
+    )]
     pub frequency: Option<String>,
     /// The key-value pairs of custom parameters to pass in when the custom parameter feature is enabled. You can specify up to 10 custom parameters.
     ///
@@ -141,6 +166,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `Parameters`.
     /// - Example: `{"name":"Jack", "accessKey":"LTAI************"}`.
     #[rpc(name = "Parameters", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Parameters", skip_serializing_if = "Option::is_none")
+    )]
     pub parameters: Option<::serde_json::Value>,
     /// The username to use to run the command on the ECS instances. The username cannot exceed 255 characters in length.
     ///
@@ -152,6 +181,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `Username`.
     /// - Example: `test`.
     #[rpc(name = "Username")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Username", skip_serializing_if = "Option::is_none")
+    )]
     pub username: Option<String>,
     /// The name of the password to use to run the command on a Windows instance. The name cannot exceed 255 characters in length.
     ///
@@ -162,6 +195,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `WindowsPasswordName`.
     /// - Example: `axtSecretPassword`.
     #[rpc(name = "WindowsPasswordName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WindowsPasswordName", skip_serializing_if = "Option::is_none")
+    )]
     pub windows_password_name: Option<String>,
     /// The IDs of instances on which you want to run the command. You can specify up to 100 instance IDs in each request. Valid values of N: 1 to 100.
     ///
@@ -171,6 +208,10 @@ pub struct InvokeCommandRequest {
     /// - Must have at most 501 items.
     /// - Example: `i-bp185dy2o3o6n****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The ID of the container. Only 64-bit hexadecimal strings are supported. You can use container IDs that are prefixed with `docker://`, `containerd://`, or `cri-o://` to specify container runtimes.
     ///
@@ -187,6 +228,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `ContainerId`.
     /// - Example: `ab141ddfbacfe02d9dbc25966ed971536124527097398d419a6746873fea****`.
     #[rpc(name = "ContainerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContainerId", skip_serializing_if = "Option::is_none")
+    )]
     pub container_id: Option<String>,
     /// The name of the container.
     ///
@@ -203,6 +248,10 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `ContainerName`.
     /// - Example: `test-container`.
     #[rpc(name = "ContainerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContainerName", skip_serializing_if = "Option::is_none")
+    )]
     pub container_name: Option<String>,
     /// The timeout period for the command execution. Unit: seconds.
     ///
@@ -214,12 +263,20 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `Timeout`.
     /// - Example: `60`.
     #[rpc(name = "Timeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i64>,
     /// The tags of the command.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -227,12 +284,20 @@ pub struct InvokeCommandRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The tags of the instance. If you do not specify InstanceId.N, the command is run on the instances that have the specified tags.
     ///
     /// - Wire name: `ResourceTag`.
     /// - Must have at most 11 items.
     #[rpc(name = "ResourceTag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceTag", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_tag: Option<Vec<crate::types::ResourceTag>>,
     /// Specifies how to stop the command task when a command execution is manually stopped or times out. Valid values:
     ///
@@ -242,12 +307,20 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `TerminationMode`.
     /// - Example: `ProcessTree`.
     #[rpc(name = "TerminationMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminationMode", skip_serializing_if = "Option::is_none")
+    )]
     pub termination_mode: Option<String>,
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
     /// - Wire name: `Launcher`.
     /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
     #[rpc(name = "Launcher")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Launcher", skip_serializing_if = "Option::is_none")
+    )]
     pub launcher: Option<String>,
     /// The execution path of the command on ECS instances. The value can be up to 200 characters in length.
     ///
@@ -257,11 +330,20 @@ pub struct InvokeCommandRequest {
     /// - Wire name: `WorkingDir`.
     /// - Example: `/home/user`.
     #[rpc(name = "WorkingDir")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WorkingDir", skip_serializing_if = "Option::is_none")
+    )]
     pub working_dir: Option<String>,
     /// - Wire name: `OssOutputDelivery`.
     #[rpc(name = "OssOutputDelivery")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OssOutputDelivery", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_output_delivery: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for InvokeCommandRequest {
@@ -657,14 +739,17 @@ impl<C> InvokeCommandRequestBuilder<C> {
         inner
     }
 }
-impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
+impl<C> InvokeCommandRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: InvokeCommandRequest::default(),
             client,
         }
     }
+}
+impl InvokeCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -674,20 +759,44 @@ impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl InvokeCommandRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        InvokeCommandResponse,
+        ::acs_runtime::client::Error<InvokeCommandError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `InvokeCommand`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct InvokeCommandResponse {
     /// The ID of the command task.
     ///
     /// - Wire name: `InvokeId`.
     /// - Example: `t-7d2a745b412b4601b2d47f6a768d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for InvokeCommandResponse {
@@ -701,8 +810,8 @@ impl ::acs_runtime::de::FromJson for InvokeCommandResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for InvokeCommandResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for InvokeCommandResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

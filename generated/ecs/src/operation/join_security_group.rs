@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct JoinSecurityGroupRequest {
     /// The ID of the security group. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the most recent security group list.
@@ -40,6 +41,10 @@ pub struct JoinSecurityGroupRequest {
     /// - Required.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The instance ID.
     ///
@@ -48,6 +53,10 @@ pub struct JoinSecurityGroupRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ENI ID.
     ///
@@ -56,6 +65,10 @@ pub struct JoinSecurityGroupRequest {
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-bp13kd656hxambfe****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -65,8 +78,13 @@ pub struct JoinSecurityGroupRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for JoinSecurityGroupRequest {
@@ -188,14 +206,17 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
+impl<C> JoinSecurityGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: JoinSecurityGroupRequest::default(),
             client,
         }
     }
+}
+impl JoinSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,15 +229,35 @@ impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl JoinSecurityGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        JoinSecurityGroupResponse,
+        ::acs_runtime::client::Error<JoinSecurityGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `JoinSecurityGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct JoinSecurityGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for JoinSecurityGroupResponse {
@@ -229,8 +270,9 @@ impl ::acs_runtime::de::FromJson for JoinSecurityGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for JoinSecurityGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for JoinSecurityGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyAutoProvisioningGroupRequest {
     /// The region ID of the auto-provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,12 +38,23 @@ pub struct ModifyAutoProvisioningGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The auto-provisioning group ID.
     ///
     /// - Wire name: `AutoProvisioningGroupId`.
     /// - Example: `apg-bp67acfmxazb4ph****`.
     #[rpc(name = "AutoProvisioningGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_id: Option<String>,
     /// Specifies whether to release the removed instances when the real-time capacity of the auto-provisioning group exceeds the target capacity and a scale-in event is triggered. Valid values:
     ///
@@ -52,6 +64,13 @@ pub struct ModifyAutoProvisioningGroupRequest {
     /// - Wire name: `ExcessCapacityTerminationPolicy`.
     /// - Example: `no-termination`.
     #[rpc(name = "ExcessCapacityTerminationPolicy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ExcessCapacityTerminationPolicy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub excess_capacity_termination_policy: Option<String>,
     /// The type of supplemental instances. When the sum of the PayAsYouGoTargetCapacity and SpotTargetCapacity values is smaller than the TotalTargetCapacity value, the auto-provisioning group creates instances of the specified type to meet the target capacity. Valid values:
     ///
@@ -61,6 +80,13 @@ pub struct ModifyAutoProvisioningGroupRequest {
     /// - Wire name: `DefaultTargetCapacityType`.
     /// - Example: `Spot`.
     #[rpc(name = "DefaultTargetCapacityType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DefaultTargetCapacityType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub default_target_capacity_type: Option<String>,
     /// Specifies whether to release instances that are located in the auto-provisioning group after the group expires. Valid values:
     ///
@@ -70,6 +96,13 @@ pub struct ModifyAutoProvisioningGroupRequest {
     /// - Wire name: `TerminateInstancesWithExpiration`.
     /// - Example: `false`.
     #[rpc(name = "TerminateInstancesWithExpiration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TerminateInstancesWithExpiration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub terminate_instances_with_expiration: Option<bool>,
     /// The maximum price of spot instances in the auto-provisioning group.
     ///
@@ -78,6 +111,10 @@ pub struct ModifyAutoProvisioningGroupRequest {
     /// - Wire name: `MaxSpotPrice`.
     /// - Example: `0.5`.
     #[rpc(name = "MaxSpotPrice")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSpotPrice", skip_serializing_if = "Option::is_none")
+    )]
     pub max_spot_price: Option<f32>,
     /// The total target capacity of the auto-provisioning group. The value must be a positive integer.
     ///
@@ -86,34 +123,61 @@ pub struct ModifyAutoProvisioningGroupRequest {
     /// - Wire name: `TotalTargetCapacity`.
     /// - Example: `70`.
     #[rpc(name = "TotalTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalTargetCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub total_target_capacity: Option<String>,
     /// The target capacity of pay-as-you-go instances in the auto-provisioning group. Valid values: Set this parameter to a value smaller than the TotalTargetCapacity value.
     ///
     /// - Wire name: `PayAsYouGoTargetCapacity`.
     /// - Example: `30`.
     #[rpc(name = "PayAsYouGoTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PayAsYouGoTargetCapacity",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub pay_as_you_go_target_capacity: Option<String>,
     /// The target capacity of spot instances in the auto-provisioning group. Valid values: Set this parameter to a value smaller than the TotalTargetCapacity value.
     ///
     /// - Wire name: `SpotTargetCapacity`.
     /// - Example: `30`.
     #[rpc(name = "SpotTargetCapacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotTargetCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_target_capacity: Option<String>,
     /// The name of the auto-provisioning group. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http:// or https://.[ It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).](<http://https://。、（:）、（_）（-）。>)
     ///
     /// - Wire name: `AutoProvisioningGroupName`.
     /// - Example: `apg-test`.
     #[rpc(name = "AutoProvisioningGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AutoProvisioningGroupName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub auto_provisioning_group_name: Option<String>,
     /// The extended configurations of the launch template.
     ///
     /// - Wire name: `LaunchTemplateConfig`.
     /// - Must have at most 100 items.
     #[rpc(name = "LaunchTemplateConfig", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_config: Option<
         Vec<crate::types::ModifyAutoProvisioningGroupLaunchTemplateConfig>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyAutoProvisioningGroupRequest {
@@ -336,14 +400,17 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyAutoProvisioningGroupRequest::default(),
             client,
         }
     }
+}
+impl ModifyAutoProvisioningGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -356,15 +423,35 @@ impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyAutoProvisioningGroupResponse,
+        ::acs_runtime::client::Error<ModifyAutoProvisioningGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyAutoProvisioningGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyAutoProvisioningGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyAutoProvisioningGroupResponse {
@@ -377,8 +464,9 @@ impl ::acs_runtime::de::FromJson for ModifyAutoProvisioningGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyAutoProvisioningGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyAutoProvisioningGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "regionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "regionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the automatic snapshot policy. You can call the [DescribeAutoSnapshotPolicyEx](<https://www.alibabacloud.com/help/doc-detail/25530.htm>) operation to query available automatic snapshot policies.
     ///
@@ -46,12 +51,20 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Required.
     /// - Example: `sp-bp12m37ccmxvbmi5****`.
     #[rpc(name = "autoSnapshotPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "autoSnapshotPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_id: Option<String>,
     /// The name of the automatic snapshot policy. If this parameter is not specified, the original name of the automatic snapshot policy is retained.
     ///
     /// - Wire name: `autoSnapshotPolicyName`.
     /// - Example: `SPTestName`.
     #[rpc(name = "autoSnapshotPolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "autoSnapshotPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_snapshot_policy_name: Option<String>,
     /// The points in time of the day at which to create automatic snapshots. The time must be in UTC+8. Unit: hours. Valid values are 0 to 23, which correspond to the 24 points in time on the hour from 00:00:00 to 23:00:00. For example, a value of 1 indicates 01:00:00.
     ///
@@ -63,6 +76,10 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Wire name: `timePoints`.
     /// - Example: `["0", "1"]`.
     #[rpc(name = "timePoints")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "timePoints", skip_serializing_if = "Option::is_none")
+    )]
     pub time_points: Option<String>,
     /// The days of the week on which to create automatic snapshots. Valid values are 1 to 7, which correspond to the days of the week. For example, a value of 1 indicates Monday.
     ///
@@ -74,6 +91,10 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Wire name: `repeatWeekdays`.
     /// - Example: `["1", "7"]`.
     #[rpc(name = "repeatWeekdays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "repeatWeekdays", skip_serializing_if = "Option::is_none")
+    )]
     pub repeat_weekdays: Option<String>,
     /// The retention period of the automatic snapshot. Unit: days. Valid values:
     ///
@@ -85,6 +106,10 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Wire name: `retentionDays`.
     /// - Example: `30`.
     #[rpc(name = "retentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "retentionDays", skip_serializing_if = "Option::is_none")
+    )]
     pub retention_days: Option<i32>,
     /// Specifies whether to enable cross-region replication for the automatic snapshot.
     ///
@@ -94,12 +119,20 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Wire name: `EnableCrossRegionCopy`.
     /// - Example: `false`.
     #[rpc(name = "EnableCrossRegionCopy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableCrossRegionCopy", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_cross_region_copy: Option<bool>,
     /// The destination region to which to copy the snapshot. You can specify only a single destination region.
     ///
     /// - Wire name: `TargetCopyRegions`.
     /// - Example: `["cn-hangzhou"]`.
     #[rpc(name = "TargetCopyRegions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetCopyRegions", skip_serializing_if = "Option::is_none")
+    )]
     pub target_copy_regions: Option<String>,
     /// The retention period of the snapshot copy in the destination region. Unit: days. Valid values:
     ///
@@ -111,13 +144,28 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     /// - Wire name: `CopiedSnapshotsRetentionDays`.
     /// - Example: `30`.
     #[rpc(name = "CopiedSnapshotsRetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CopiedSnapshotsRetentionDays",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub copied_snapshots_retention_days: Option<i32>,
     /// The encryption configurations for cross-region snapshot replication.
     ///
     /// - Wire name: `CopyEncryptionConfiguration`.
     #[rpc(name = "CopyEncryptionConfiguration", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CopyEncryptionConfiguration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub copy_encryption_configuration: Option<crate::types::CopyEncryptionConfiguration>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyAutoSnapshotPolicyExRequest {
@@ -326,14 +374,17 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyAutoSnapshotPolicyExRequest::default(),
             client,
         }
     }
+}
+impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -346,15 +397,35 @@ impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyAutoSnapshotPolicyExResponse,
+        ::acs_runtime::client::Error<ModifyAutoSnapshotPolicyExError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyAutoSnapshotPolicyEx`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyAutoSnapshotPolicyExResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyAutoSnapshotPolicyExResponse {
@@ -367,8 +438,9 @@ impl ::acs_runtime::de::FromJson for ModifyAutoSnapshotPolicyExResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyAutoSnapshotPolicyExResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyAutoSnapshotPolicyExResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,10 +33,18 @@ pub struct ModifyCapacityReservationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     /// - Required.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::ModifyCapacityReservationPrivatePoolOptions,
     >,
@@ -44,6 +53,10 @@ pub struct ModifyCapacityReservationRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The mode in which the capacity reservation takes effect. Only immediate capacity reservations are supported. You do not need to specify a value for this parameter.
     ///
@@ -52,12 +65,20 @@ pub struct ModifyCapacityReservationRequest {
     /// - Wire name: `StartTime`.
     /// - Example: `Now`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The expiration time of the capacity reservation. This parameter takes effect only when `EndTimeType` is set to Limited. Specify the time in the ISO 8601 standard in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC. For more information, see [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>).
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2021-10-30T06:32:00Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The release mode of the capacity reservation. Valid values:
     ///
@@ -67,6 +88,10 @@ pub struct ModifyCapacityReservationRequest {
     /// - Wire name: `EndTimeType`.
     /// - Example: `Unlimited`.
     #[rpc(name = "EndTimeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTimeType", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time_type: Option<String>,
     /// The operating system of the image used by the instance. Valid values:
     ///
@@ -78,6 +103,10 @@ pub struct ModifyCapacityReservationRequest {
     /// - Wire name: `Platform`.
     /// - Example: `Linux`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The total number of instances for which capacity is reserved. Valid values: the number of used instances to 1000.
     ///
@@ -86,8 +115,13 @@ pub struct ModifyCapacityReservationRequest {
     /// - Wire name: `InstanceAmount`.
     /// - Example: `100`.
     #[rpc(name = "InstanceAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_amount: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCapacityReservationRequest {
@@ -261,14 +295,17 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCapacityReservationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCapacityReservationRequest::default(),
             client,
         }
     }
+}
+impl ModifyCapacityReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -281,15 +318,35 @@ impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCapacityReservationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCapacityReservationResponse,
+        ::acs_runtime::client::Error<ModifyCapacityReservationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCapacityReservation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCapacityReservationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8455DD10-84F8-43C9-8365-5F448EB169B6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCapacityReservationResponse {
@@ -302,8 +359,9 @@ impl ::acs_runtime::de::FromJson for ModifyCapacityReservationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCapacityReservationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

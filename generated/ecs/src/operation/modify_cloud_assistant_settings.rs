@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCloudAssistantSettingsRequest {
     /// The region ID.
@@ -33,6 +34,10 @@ pub struct ModifyCloudAssistantSettingsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The Cloud Assistant feature. Set SettingType to one of the following valid values:
     ///
@@ -45,11 +50,19 @@ pub struct ModifyCloudAssistantSettingsRequest {
     /// - Required.
     /// - Example: `SessionManagerDelivery`.
     #[rpc(name = "SettingType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SettingType", skip_serializing_if = "Option::is_none")
+    )]
     pub setting_type: Option<String>,
     /// The configurations for delivering records to Object Storage Service (OSS).
     ///
     /// - Wire name: `OssDeliveryConfig`.
     #[rpc(name = "OssDeliveryConfig", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OssDeliveryConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_delivery_config: Option<
         crate::types::ModifyCloudAssistantSettingsOssDeliveryConfig,
     >,
@@ -57,6 +70,10 @@ pub struct ModifyCloudAssistantSettingsRequest {
     ///
     /// - Wire name: `SlsDeliveryConfig`.
     #[rpc(name = "SlsDeliveryConfig", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlsDeliveryConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub sls_delivery_config: Option<
         crate::types::ModifyCloudAssistantSettingsSlsDeliveryConfig,
     >,
@@ -64,6 +81,10 @@ pub struct ModifyCloudAssistantSettingsRequest {
     ///
     /// - Wire name: `AgentUpgradeConfig`.
     #[rpc(name = "AgentUpgradeConfig", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AgentUpgradeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub agent_upgrade_config: Option<
         crate::types::ModifyCloudAssistantSettingsAgentUpgradeConfig,
     >,
@@ -71,10 +92,15 @@ pub struct ModifyCloudAssistantSettingsRequest {
     ///
     /// - Wire name: `SessionManagerConfig`.
     #[rpc(name = "SessionManagerConfig", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SessionManagerConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub session_manager_config: Option<
         crate::types::ModifyCloudAssistantSettingsSessionManagerConfig,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCloudAssistantSettingsRequest {
@@ -230,14 +256,17 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCloudAssistantSettingsRequest::default(),
             client,
         }
     }
+}
+impl ModifyCloudAssistantSettingsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,15 +279,35 @@ impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCloudAssistantSettingsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCloudAssistantSettingsResponse,
+        ::acs_runtime::client::Error<ModifyCloudAssistantSettingsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCloudAssistantSettings`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCloudAssistantSettingsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCloudAssistantSettingsResponse {
@@ -271,8 +320,9 @@ impl ::acs_runtime::de::FromJson for ModifyCloudAssistantSettingsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCloudAssistantSettingsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCloudAssistantSettingsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

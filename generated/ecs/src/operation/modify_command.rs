@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct ModifyCommandRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The command ID. You can call the [DescribeCommands](<https://www.alibabacloud.com/help/doc-detail/64843.htm>) operation to query all available command IDs.
     ///
@@ -44,44 +49,73 @@ pub struct ModifyCommandRequest {
     /// - Required.
     /// - Example: `c-hz01272yr52****`.
     #[rpc(name = "CommandId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// The command name. The name supports all character sets and can be up to 128 characters in length.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test-CommandName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The command description. The description supports all character sets and can be up to 512 characters in length.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// > This parameter is no longer used and does not take effect.
     ///
     /// - Wire name: `CommandContent`.
     /// - Example: `echo`.
     #[rpc(name = "CommandContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandContent", skip_serializing_if = "Option::is_none")
+    )]
     pub command_content: Option<String>,
     /// The working directory of the command. The value can be up to 200 characters in length.
     ///
     /// - Wire name: `WorkingDir`.
     /// - Example: `/home/`.
     #[rpc(name = "WorkingDir")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WorkingDir", skip_serializing_if = "Option::is_none")
+    )]
     pub working_dir: Option<String>,
     /// The maximum timeout period for the command to be run on the instance. Unit: seconds. When a command cannot run within the specified time range, the command times out. Then, the command process is forcibly terminated by canceling the process ID (PID) of the command.
     ///
     /// - Wire name: `Timeout`.
     /// - Example: `120`.
     #[rpc(name = "Timeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i64>,
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
     /// - Wire name: `Launcher`.
     /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
     #[rpc(name = "Launcher")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Launcher", skip_serializing_if = "Option::is_none")
+    )]
     pub launcher: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCommandRequest {
@@ -242,14 +276,17 @@ impl<C> ModifyCommandRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCommandRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCommandRequest::default(),
             client,
         }
     }
+}
+impl ModifyCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,17 +296,37 @@ impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCommandRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCommandResponse,
+        ::acs_runtime::client::Error<ModifyCommandError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCommand`.
 ///
 /// The ID of the request.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCommandResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0DE9B41E-EF0D-40A0-BB43-37749C5BDA9C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCommandResponse {
@@ -282,8 +339,8 @@ impl ::acs_runtime::de::FromJson for ModifyCommandResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCommandResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyCommandResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

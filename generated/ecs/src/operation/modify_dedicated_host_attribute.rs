@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAttributeRequest {
     /// The ID of the region where the dedicated host resides. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct ModifyDedicatedHostAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the dedicated host.
     ///
@@ -45,18 +50,30 @@ pub struct ModifyDedicatedHostAttributeRequest {
     /// - Required.
     /// - Example: `dh-bp165p6xk2tlw61e****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// The name of the dedicated host. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `DedicatedHostName`.
     /// - Example: `testDedicatedHostName`.
     #[rpc(name = "DedicatedHostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostName", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_name: Option<String>,
     /// The description of the dedicated host. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The policy for migrating the instances deployed on the dedicated host when the dedicated host fails or needs to be repaired online. Valid values:
     ///
@@ -70,9 +87,17 @@ pub struct ModifyDedicatedHostAttributeRequest {
     /// - Wire name: `ActionOnMaintenance`.
     /// - Example: `Migrate`.
     #[rpc(name = "ActionOnMaintenance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActionOnMaintenance", skip_serializing_if = "Option::is_none")
+    )]
     pub action_on_maintenance: Option<String>,
     /// - Wire name: `NetworkAttributes`.
     #[rpc(name = "NetworkAttributes", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub network_attributes: Option<crate::types::NetworkAttributes>,
     /// Specifies whether to add the dedicated host to the resource pool for automatic deployment. If you do not specify **DedicatedHostId** when you create an instance on a dedicated host, Alibaba Cloud automatically selects a dedicated host from the resource pool to host the instance. Valid values:
     ///
@@ -84,12 +109,20 @@ pub struct ModifyDedicatedHostAttributeRequest {
     /// - Wire name: `AutoPlacement`.
     /// - Example: `on`.
     #[rpc(name = "AutoPlacement")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPlacement", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_placement: Option<String>,
     /// The ID of the dedicated host cluster to which to assign the dedicated host.
     ///
     /// - Wire name: `DedicatedHostClusterId`.
     /// - Example: `dc-bp165p6xk2tlw61e****`.
     #[rpc(name = "DedicatedHostClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     /// The CPU overcommit ratio. You can configure CPU overcommit ratios only for the following dedicated host types: g6s, c6s, and r6s. Valid values: 1 to 5.
     ///
@@ -98,8 +131,13 @@ pub struct ModifyDedicatedHostAttributeRequest {
     /// - Wire name: `CpuOverCommitRatio`.
     /// - Example: `1`.
     #[rpc(name = "CpuOverCommitRatio")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CpuOverCommitRatio", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu_over_commit_ratio: Option<f32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDedicatedHostAttributeRequest {
@@ -285,14 +323,17 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDedicatedHostAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDedicatedHostAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -305,15 +346,35 @@ impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDedicatedHostAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDedicatedHostAttributeResponse,
+        ::acs_runtime::client::Error<ModifyDedicatedHostAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDedicatedHostAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDedicatedHostAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A4EA075-CB5B-41B7-B0EB-70D339F6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAttributeResponse {
@@ -326,8 +387,9 @@ impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDedicatedHostAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

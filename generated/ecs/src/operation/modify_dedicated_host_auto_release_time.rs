@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the dedicated host.
     ///
@@ -44,6 +49,10 @@ pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     /// - Required.
     /// - Example: `dh-bp165p6xk2tlw61e****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// The automatic release time of the dedicated host. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC+0.
     ///
@@ -55,8 +64,13 @@ pub struct ModifyDedicatedHostAutoReleaseTimeRequest {
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `2019-06-04T13:35:00Z`.
     #[rpc(name = "AutoReleaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDedicatedHostAutoReleaseTimeRequest {
@@ -171,14 +185,17 @@ impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDedicatedHostAutoReleaseTimeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,15 +208,35 @@ impl<'a> ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDedicatedHostAutoReleaseTimeResponse,
+        ::acs_runtime::client::Error<ModifyDedicatedHostAutoReleaseTimeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDedicatedHostAutoReleaseTime`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDedicatedHostAutoReleaseTimeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoReleaseTimeResponse {
@@ -212,8 +249,9 @@ impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoReleaseTimeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoReleaseTimeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDedicatedHostAutoReleaseTimeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// The IDs of dedicated hosts. You can specify up to 100 subscription dedicated host IDs. Separate the IDs with commas (,).
@@ -36,6 +37,10 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `dh-bp165p6xk2tlw61e****`.
     #[rpc(name = "DedicatedHostIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostIds", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_ids: Option<String>,
     /// The region ID of the dedicated host.
     ///
@@ -43,6 +48,10 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The renewal duration.
     ///
@@ -52,6 +61,10 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Wire name: `Duration`.
     /// - Example: `1`.
     #[rpc(name = "Duration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Duration", skip_serializing_if = "Option::is_none")
+    )]
     pub duration: Option<i32>,
     /// The unit of the renewal period. Valid values:
     ///
@@ -63,6 +76,10 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to automatically renew the subscription. Valid values:
     ///
@@ -74,6 +91,10 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `false`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// Specifies whether to automatically renew the subscription dedicated host. The `RenewalStatus` parameter takes precedence over the `AutoRenew` parameter. Valid values:
     ///
@@ -84,6 +105,10 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Wire name: `RenewalStatus`.
     /// - Example: `Normal`.
     #[rpc(name = "RenewalStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_status: Option<String>,
     /// Specifies whether to automatically renew the subscription dedicated hosts along with the subscription ECS instances hosted on the dedicated hosts.
     ///
@@ -106,8 +131,13 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// - Wire name: `AutoRenewWithEcs`.
     /// - Example: `StopRenewWithEcs`.
     #[rpc(name = "AutoRenewWithEcs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewWithEcs", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_with_ecs: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDedicatedHostAutoRenewAttributeRequest {
@@ -294,14 +324,17 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDedicatedHostAutoRenewAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -314,15 +347,35 @@ impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDedicatedHostAutoRenewAttributeResponse,
+        ::acs_runtime::client::Error<ModifyDedicatedHostAutoRenewAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDedicatedHostAutoRenewAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDedicatedHostAutoRenewAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A4EA075-CB5B-41B7-B0EB-70D339F6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoRenewAttributeResponse {
@@ -335,8 +388,9 @@ impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoRenewAttributeRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoRenewAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDedicatedHostAutoRenewAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

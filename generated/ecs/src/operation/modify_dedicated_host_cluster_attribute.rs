@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostClusterAttributeRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifyDedicatedHostClusterAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the host group.
     ///
@@ -40,20 +45,36 @@ pub struct ModifyDedicatedHostClusterAttributeRequest {
     /// - Required.
     /// - Example: `dc-bp12wlf6am0vz9v2****`.
     #[rpc(name = "DedicatedHostClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     /// The name of the host group. It must be 2 to 128 characters in length and start with a letter. It can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and cannot contain `http://` or `https://`.
     ///
     /// - Wire name: `DedicatedHostClusterName`.
     /// - Example: `newClusterName`.
     #[rpc(name = "DedicatedHostClusterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DedicatedHostClusterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dedicated_host_cluster_name: Option<String>,
     /// The description of the host group. It must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `newClusterDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDedicatedHostClusterAttributeRequest {
@@ -174,14 +195,17 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDedicatedHostClusterAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,15 +218,35 @@ impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDedicatedHostClusterAttributeResponse,
+        ::acs_runtime::client::Error<ModifyDedicatedHostClusterAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDedicatedHostClusterAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDedicatedHostClusterAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `11B55F58-D3A4-4A9B-9596-342420D02FF8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostClusterAttributeResponse {
@@ -215,8 +259,9 @@ impl ::acs_runtime::de::FromJson for ModifyDedicatedHostClusterAttributeResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostClusterAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDedicatedHostClusterAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// The IDs of the dedicated hosts. The value can be a JSON array that consists of up to 20 dedicated host IDs. Separate the IDs with commas (,).
@@ -33,6 +34,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Required.
     /// - Example: `["dh-bp181e5064b5sotr****","dh-bp18064b5sotrr9c****"]`.
     #[rpc(name = "DedicatedHostIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostIds", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_ids: Option<String>,
     /// The region ID of the dedicated hosts. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -40,6 +45,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The renewal duration of the subscription dedicated hosts. Valid values:
     ///
@@ -49,6 +58,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the renewal duration specified by `Period`. Valid values:
     ///
@@ -60,6 +73,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to perform only a dry run. Valid value:
     ///
@@ -72,6 +89,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether to automatically complete the payment. Valid value:
     ///
@@ -86,6 +107,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Default: `true`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The new billing method for the dedicated host. Valid value:
     ///
@@ -98,6 +123,13 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Default: `PrePaid`.
     /// - Example: `PrePaid`.
     #[rpc(name = "DedicatedHostChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DedicatedHostChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dedicated_host_charge_type: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -105,6 +137,10 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Example: `e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to return the billing details of the order when the billing method is changed from subscription to pay-as-you-go.
     ///
@@ -114,8 +150,13 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DetailFee")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DetailFee", skip_serializing_if = "Option::is_none")
+    )]
     pub detail_fee: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDedicatedHostsChargeTypeRequest {
@@ -323,14 +364,17 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDedicatedHostsChargeTypeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDedicatedHostsChargeTypeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDedicatedHostsChargeTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -343,22 +387,50 @@ impl<'a> ModifyDedicatedHostsChargeTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDedicatedHostsChargeTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDedicatedHostsChargeTypeResponse,
+        ::acs_runtime::client::Error<ModifyDedicatedHostsChargeTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDedicatedHostsChargeType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDedicatedHostsChargeTypeResponse {
     /// The ID of the order. This is returned only when the payment method is changed to subscription.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20413515388****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B61C08E5-403A-46A2-96C1-F7B1216DB10C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `FeeOfInstances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeeOfInstances", skip_serializing_if = "Option::is_none")
+    )]
     pub fee_of_instances: Option<crate::types::FeeOfInstances>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDedicatedHostsChargeTypeResponse {
@@ -373,8 +445,9 @@ impl ::acs_runtime::de::FromJson for ModifyDedicatedHostsChargeTypeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostsChargeTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDedicatedHostsChargeTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDeploymentSetAttributeRequest {
     /// The ID of the deployment set.
@@ -33,18 +34,30 @@ pub struct ModifyDeploymentSetAttributeRequest {
     /// - Required.
     /// - Example: `ds-bp1frxuzdg87zh4p****`.
     #[rpc(name = "DeploymentSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The new description of the deployment set. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `TestDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The new name of the deployment set. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `DeploymentSetName`.
     /// - Example: `DeploymentSetTestName`.
     #[rpc(name = "DeploymentSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_name: Option<String>,
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -52,8 +65,13 @@ pub struct ModifyDeploymentSetAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDeploymentSetAttributeRequest {
@@ -173,14 +191,17 @@ impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDeploymentSetAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDeploymentSetAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDeploymentSetAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,15 +214,35 @@ impl<'a> ModifyDeploymentSetAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDeploymentSetAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDeploymentSetAttributeResponse,
+        ::acs_runtime::client::Error<ModifyDeploymentSetAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDeploymentSetAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDeploymentSetAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDeploymentSetAttributeResponse {
@@ -214,8 +255,9 @@ impl ::acs_runtime::de::FromJson for ModifyDeploymentSetAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDeploymentSetAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDeploymentSetAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiagnosticMetricSetRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifyDiagnosticMetricSetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of the diagnostic metric sets.
     ///
@@ -40,12 +45,20 @@ pub struct ModifyDiagnosticMetricSetRequest {
     /// - Required.
     /// - Example: `dms-uf6i0tv2refv8wz*****`.
     #[rpc(name = "MetricSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_id: Option<String>,
     /// The IDs of diagnostic metrics.
     ///
     /// - Wire name: `MetricIds`.
     /// - Must have 1 to 100 items.
     #[rpc(name = "MetricIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricIds", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_ids: Option<Vec<String>>,
     /// The resource type.
     ///
@@ -53,6 +66,10 @@ pub struct ModifyDiagnosticMetricSetRequest {
     /// - Must be one of `instance`.
     /// - Example: `instance`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::DescribeDiagnosticMetricSetsResourceType>,
     /// The name of the diagnostic metric set.
     ///
@@ -60,6 +77,10 @@ pub struct ModifyDiagnosticMetricSetRequest {
     /// - Must be at most 128 characters long.
     /// - Example: `remoteConnectError`.
     #[rpc(name = "MetricSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_set_name: Option<String>,
     /// The description of the diagnostic metric set.
     ///
@@ -67,8 +88,13 @@ pub struct ModifyDiagnosticMetricSetRequest {
     /// - Must be at most 255 characters long.
     /// - Example: `connection diagnostics`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDiagnosticMetricSetRequest {
@@ -225,14 +251,17 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDiagnosticMetricSetRequest::default(),
             client,
         }
     }
+}
+impl ModifyDiagnosticMetricSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -245,17 +274,37 @@ impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDiagnosticMetricSetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDiagnosticMetricSetResponse,
+        ::acs_runtime::client::Error<ModifyDiagnosticMetricSetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDiagnosticMetricSet`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDiagnosticMetricSetResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDiagnosticMetricSetResponse {
@@ -268,8 +317,9 @@ impl ::acs_runtime::de::FromJson for ModifyDiagnosticMetricSetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDiagnosticMetricSetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDiagnosticMetricSetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskAttributeRequest {
     /// The ID of the disk whose attributes you want to modify.
@@ -34,18 +35,30 @@ pub struct ModifyDiskAttributeRequest {
     /// - Wire name: `DiskId`.
     /// - Example: `d-bp1famypsnar20bv****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The name of the disk. The name must be 2 to 128 characters in length and can contain Unicode characters under the Decimal Number category and the categories whose names contain Letter. The name can also contain colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `DiskName`.
     /// - Example: `MyDiskName`.
     #[rpc(name = "DiskName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskName", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_name: Option<String>,
     /// The description of the disk. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `TestDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to release the disk together with the associated instance. This parameter is empty by default, which indicates that the current value remains unchanged.
     ///
@@ -61,6 +74,10 @@ pub struct ModifyDiskAttributeRequest {
     /// - Wire name: `DeleteWithInstance`.
     /// - Example: `false`.
     #[rpc(name = "DeleteWithInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteWithInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_with_instance: Option<bool>,
     /// Specifies whether to delete the automatic snapshots of the disk when the disk is released. Valid values:
     ///
@@ -72,6 +89,10 @@ pub struct ModifyDiskAttributeRequest {
     /// - Wire name: `DeleteAutoSnapshot`.
     /// - Example: `false`.
     #[rpc(name = "DeleteAutoSnapshot")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteAutoSnapshot", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_auto_snapshot: Option<bool>,
     /// Specifies whether to enable the automatic snapshot policy feature. Valid values:
     ///
@@ -85,12 +106,20 @@ pub struct ModifyDiskAttributeRequest {
     /// - Wire name: `EnableAutoSnapshot`.
     /// - Example: `true`.
     #[rpc(name = "EnableAutoSnapshot")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableAutoSnapshot", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_auto_snapshot: Option<bool>,
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of the disks whose attributes you want to modify. Valid values of N: 0 to 100.
     ///
@@ -100,6 +129,10 @@ pub struct ModifyDiskAttributeRequest {
     /// - Must have at most 100 items.
     /// - Example: `d-bp1famypsnar20bv****`.
     #[rpc(name = "DiskIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskIds", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_ids: Option<Vec<String>>,
     /// Specifies whether to enable performance burst for the disk if the disk supports performance burst. Valid values:
     ///
@@ -111,8 +144,13 @@ pub struct ModifyDiskAttributeRequest {
     /// - Wire name: `BurstingEnabled`.
     /// - Example: `false`.
     #[rpc(name = "BurstingEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BurstingEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub bursting_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDiskAttributeRequest {
@@ -315,14 +353,17 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDiskAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDiskAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDiskAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -335,15 +376,35 @@ impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDiskAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDiskAttributeResponse,
+        ::acs_runtime::client::Error<ModifyDiskAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDiskAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDiskAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDiskAttributeResponse {
@@ -356,8 +417,9 @@ impl ::acs_runtime::de::FromJson for ModifyDiskAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDiskAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDiskAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskChargeTypeRequest {
     /// The ID of the instance to which disks are attached.
@@ -45,6 +46,10 @@ pub struct ModifyDiskChargeTypeRequest {
     /// - Required.
     /// - Example: `i-bp1i778bq705cvx1****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -52,6 +57,10 @@ pub struct ModifyDiskChargeTypeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of disks. The value is a JSON array that consists of up to 16 disk IDs. Separate the disk IDs with commas (,).
     ///
@@ -59,6 +68,10 @@ pub struct ModifyDiskChargeTypeRequest {
     /// - Required.
     /// - Example: `[“d-bp67acfmxazb4ph****”, “d-bp67acfmxazb4pi****”, … “d-bp67acfmxazb4pj****”]`.
     #[rpc(name = "DiskIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskIds", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_ids: Option<String>,
     /// Specifies whether to automatically complete the payment. Valid values:
     ///
@@ -69,6 +82,10 @@ pub struct ModifyDiskChargeTypeRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [Ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -76,6 +93,10 @@ pub struct ModifyDiskChargeTypeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The new billing method of the disk. Valid values:
     ///
@@ -87,8 +108,13 @@ pub struct ModifyDiskChargeTypeRequest {
     /// - Wire name: `DiskChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "DiskChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_charge_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDiskChargeTypeRequest {
@@ -239,14 +265,17 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDiskChargeTypeRequest::default(),
             client,
         }
     }
+}
+impl ModifyDiskChargeTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,20 +288,44 @@ impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDiskChargeTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDiskChargeTypeResponse,
+        ::acs_runtime::client::Error<ModifyDiskChargeTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDiskChargeType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDiskChargeTypeResponse {
     /// The ID of the order.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `1234567890`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDiskChargeTypeResponse {
@@ -286,8 +339,9 @@ impl ::acs_runtime::de::FromJson for ModifyDiskChargeTypeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDiskChargeTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDiskChargeTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskDefaultKMSKeyIdRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct ModifyDiskDefaultKMSKeyIdRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the new KMS key.
     ///
@@ -44,8 +49,13 @@ pub struct ModifyDiskDefaultKMSKeyIdRequest {
     /// - Required.
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDiskDefaultKMSKeyIdRequest {
@@ -140,14 +150,17 @@ impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDiskDefaultKMSKeyIdRequest::default(),
             client,
         }
     }
+}
+impl ModifyDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,17 +173,37 @@ impl<'a> ModifyDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDiskDefaultKMSKeyIdResponse,
+        ::acs_runtime::client::Error<ModifyDiskDefaultKMSKeyIdError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDiskDefaultKMSKeyId`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDiskDefaultKMSKeyIdResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDiskDefaultKMSKeyIdResponse {
@@ -183,8 +216,9 @@ impl ::acs_runtime::de::FromJson for ModifyDiskDefaultKMSKeyIdResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDiskDefaultKMSKeyIdResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDiskDefaultKMSKeyIdResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

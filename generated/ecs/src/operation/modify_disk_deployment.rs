@@ -47,6 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskDeploymentRequest {
     /// The ID of the disk.
@@ -55,6 +56,10 @@ pub struct ModifyDiskDeploymentRequest {
     /// - Required.
     /// - Example: `d-bp131n0q38u3a4zi****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The new disk category. The parameter can be used only when you migrate a disk between dedicated block storage clusters. Only ESSDs can be created in dedicated block storage clusters. Set this parameter to cloud_essd.
     ///
@@ -63,6 +68,10 @@ pub struct ModifyDiskDeploymentRequest {
     /// - Wire name: `DiskCategory`.
     /// - Example: `cloud_essd`.
     #[rpc(name = "DiskCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_category: Option<String>,
     /// The new performance level of the ESSD. The parameter can be used only when you migrate data between dedicated block storage clusters. Valid values:
     ///
@@ -74,6 +83,10 @@ pub struct ModifyDiskDeploymentRequest {
     /// - Wire name: `PerformanceLevel`.
     /// - Example: `PL1`.
     #[rpc(name = "PerformanceLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PerformanceLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub performance_level: Option<String>,
     /// The ID of the dedicated block storage cluster to which data disk N belongs.
     ///
@@ -85,6 +98,10 @@ pub struct ModifyDiskDeploymentRequest {
     /// - Wire name: `StorageClusterId`.
     /// - Example: `dbsc-cn-c4d2uea****`.
     #[rpc(name = "StorageClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_cluster_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -96,8 +113,13 @@ pub struct ModifyDiskDeploymentRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDiskDeploymentRequest {
@@ -240,14 +262,17 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDiskDeploymentRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDiskDeploymentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDiskDeploymentRequest::default(),
             client,
         }
     }
+}
+impl ModifyDiskDeploymentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,22 +285,46 @@ impl<'a> ModifyDiskDeploymentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDiskDeploymentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDiskDeploymentResponse,
+        ::acs_runtime::client::Error<ModifyDiskDeploymentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDiskDeployment`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDiskDeploymentResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D69846D9-F17F-51C0-8AC6-B4B71777****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the disk migration task.
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDiskDeploymentResponse {
@@ -289,8 +338,9 @@ impl ::acs_runtime::de::FromJson for ModifyDiskDeploymentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDiskDeploymentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyDiskDeploymentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyDiskSpecRequest {
     /// The disk ID.
@@ -53,6 +54,10 @@ pub struct ModifyDiskSpecRequest {
     /// - Required.
     /// - Example: `d-bp131n0q38u3a4zi****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The new performance level of the ESSD. Valid values:
     ///
@@ -66,6 +71,10 @@ pub struct ModifyDiskSpecRequest {
     /// - Wire name: `PerformanceLevel`.
     /// - Example: `PL2`.
     #[rpc(name = "PerformanceLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PerformanceLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub performance_level: Option<String>,
     /// The new disk category of the cloud disk. Valid values:
     ///
@@ -81,6 +90,10 @@ pub struct ModifyDiskSpecRequest {
     /// - Wire name: `DiskCategory`.
     /// - Example: `cloud_essd`.
     #[rpc(name = "DiskCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_category: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -92,6 +105,10 @@ pub struct ModifyDiskSpecRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The provisioned read/write IOPS of the ESSD AutoPL disk.
     ///
@@ -105,19 +122,35 @@ pub struct ModifyDiskSpecRequest {
     /// - Must be at least 0.
     /// - Example: `50000`.
     #[rpc(name = "ProvisionedIops")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProvisionedIops", skip_serializing_if = "Option::is_none")
+    )]
     pub provisioned_iops: Option<i64>,
     /// The disk performance specifications.
     ///
     /// - Wire name: `PerformanceControlOptions`.
     #[rpc(name = "PerformanceControlOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PerformanceControlOptions",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub performance_control_options: Option<crate::types::PerformanceControlOptions>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `DestinationZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "DestinationZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_zone_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyDiskSpecRequest {
@@ -302,14 +335,17 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyDiskSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyDiskSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyDiskSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -319,15 +355,35 @@ impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyDiskSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyDiskSpecResponse,
+        ::acs_runtime::client::Error<ModifyDiskSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyDiskSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyDiskSpecResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the disk category change task.
     ///
@@ -335,6 +391,10 @@ pub struct ModifyDiskSpecResponse {
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-bp67acfmxazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// The order ID.
     ///
@@ -342,6 +402,10 @@ pub struct ModifyDiskSpecResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20413515388****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyDiskSpecResponse {
@@ -356,8 +420,8 @@ impl ::acs_runtime::de::FromJson for ModifyDiskSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifyDiskSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,10 +33,18 @@ pub struct ModifyElasticityAssuranceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     /// - Required.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::ModifyCapacityReservationPrivatePoolOptions,
     >,
@@ -44,12 +53,20 @@ pub struct ModifyElasticityAssuranceRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The total number of instances for which you want to reserve capacity. Valid values: the number of created instances to 1000. This parameter is mutually exclusive with other parameters in the same request.
     ///
     /// - Wire name: `InstanceAmount`.
     /// - Example: `10`.
     #[rpc(name = "InstanceAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_amount: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -57,6 +74,10 @@ pub struct ModifyElasticityAssuranceRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The assurance schedules of the time-segmented elasticity assurance.
     ///
@@ -65,10 +86,15 @@ pub struct ModifyElasticityAssuranceRequest {
     /// - Wire name: `RecurrenceRules`.
     /// - Must have at most 20 items.
     #[rpc(name = "RecurrenceRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RecurrenceRules", skip_serializing_if = "Option::is_none")
+    )]
     pub recurrence_rules: Option<
         Vec<crate::types::ModifyElasticityAssuranceRecurrenceRule>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyElasticityAssuranceRequest {
@@ -218,14 +244,17 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
+impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyElasticityAssuranceRequest::default(),
             client,
         }
     }
+}
+impl ModifyElasticityAssuranceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,15 +267,35 @@ impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyElasticityAssuranceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyElasticityAssuranceResponse,
+        ::acs_runtime::client::Error<ModifyElasticityAssuranceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyElasticityAssurance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyElasticityAssuranceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8455DD10-84F8-43C9-8365-5F448EB169B6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyElasticityAssuranceResponse {
@@ -259,8 +308,9 @@ impl ::acs_runtime::de::FromJson for ModifyElasticityAssuranceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyElasticityAssuranceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyElasticityAssuranceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

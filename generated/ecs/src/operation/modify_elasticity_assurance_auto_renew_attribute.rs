@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// The ID of the region to which the elasticity assurance belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The auto-renewal period for the elasticity assurance.
     ///
@@ -43,6 +48,10 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the renewal duration. Valid values:
     ///
@@ -54,6 +63,10 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The auto-renewal status of the elasticity assurance. Valid values:
     ///
@@ -64,13 +77,22 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// - Wire name: `RenewalStatus`.
     /// - Example: `Normal`.
     #[rpc(name = "RenewalStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_status: Option<String>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::DescribeElasticityAssuranceAutoRenewAttributePrivatePoolOptions,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyElasticityAssuranceAutoRenewAttributeRequest {
@@ -216,14 +238,17 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -236,15 +261,37 @@ impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Cl
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyElasticityAssuranceAutoRenewAttributeResponse,
+        ::acs_runtime::client::Error<ModifyElasticityAssuranceAutoRenewAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyElasticityAssuranceAutoRenewAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyElasticityAssuranceAutoRenewAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A4EA075-CB5B-41B7-B0EB-70D339F64DE7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -258,9 +305,9 @@ for ModifyElasticityAssuranceAutoRenewAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ModifyElasticityAssuranceAutoRenewAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,36 +27,70 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// - Wire name: `ForwardTableId`.
     /// - Required.
     #[rpc(name = "ForwardTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// - Wire name: `ForwardEntryId`.
     /// - Required.
     #[rpc(name = "ForwardEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_id: Option<String>,
     /// - Wire name: `ExternalIp`.
     #[rpc(name = "ExternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub external_ip: Option<String>,
     /// - Wire name: `ExternalPort`.
     #[rpc(name = "ExternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub external_port: Option<String>,
     /// - Wire name: `InternalIp`.
     #[rpc(name = "InternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_ip: Option<String>,
     /// - Wire name: `InternalPort`.
     #[rpc(name = "InternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_port: Option<String>,
     /// - Wire name: `IpProtocol`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyForwardEntryRequest {
@@ -195,14 +229,17 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
+impl<C> ModifyForwardEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyForwardEntryRequest::default(),
             client,
         }
     }
+}
+impl ModifyForwardEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,12 +252,32 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyForwardEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyForwardEntryResponse,
+        ::acs_runtime::client::Error<ModifyForwardEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyForwardEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyForwardEntryResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyForwardEntryResponse {
@@ -233,8 +290,9 @@ impl ::acs_runtime::de::FromJson for ModifyForwardEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyForwardEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

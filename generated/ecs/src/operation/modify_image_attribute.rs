@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyImageAttributeRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the custom image.
     ///
@@ -40,6 +45,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Required.
     /// - Example: `m-bp18ygjuqnwhechc****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The name of the custom image. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with acs: or aliyun. [It cannot contain http:// or https://. It can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).](<http://https://。、（.）、（:）、（_）（-）。>)
     ///
@@ -48,6 +57,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Wire name: `ImageName`.
     /// - Example: `testImageName`.
     #[rpc(name = "ImageName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageName", skip_serializing_if = "Option::is_none")
+    )]
     pub image_name: Option<String>,
     /// The new state of the custom image. Valid values:
     ///
@@ -59,6 +72,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Wire name: `Status`.
     /// - Example: `Deprecated`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The name of the image family. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with acs: or aliyun. [It cannot contain http:// or https://. It can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).](<http://https://。、（.）、（:）、（_）（-）。>)
     ///
@@ -67,6 +84,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Wire name: `ImageFamily`.
     /// - Example: `hangzhou-daily-update`.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     /// The new boot mode of the image. Valid values:
     ///
@@ -79,6 +100,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Wire name: `BootMode`.
     /// - Example: `BIOS`.
     #[rpc(name = "BootMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BootMode", skip_serializing_if = "Option::is_none")
+    )]
     pub boot_mode: Option<String>,
     /// The type of the license that is used to activate the operating system after the image is imported. Set the value to BYOL.
     ///
@@ -87,6 +112,10 @@ pub struct ModifyImageAttributeRequest {
     /// - Wire name: `LicenseType`.
     /// - Example: `Auto`.
     #[rpc(name = "LicenseType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LicenseType", skip_serializing_if = "Option::is_none")
+    )]
     pub license_type: Option<String>,
     /// The new description of the custom image. The description must be 2 to 256 characters in length It cannot start with [http:// or https://.](<http://https://。>)
     ///
@@ -95,16 +124,29 @@ pub struct ModifyImageAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The attributes of the custom image.
     ///
     /// - Wire name: `Features`.
     #[rpc(name = "Features", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Features", skip_serializing_if = "Option::is_none")
+    )]
     pub features: Option<crate::types::CreateImagePipelineFeatures>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyImageAttributeRequest {
@@ -302,14 +344,17 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyImageAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyImageAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyImageAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -322,15 +367,35 @@ impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyImageAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyImageAttributeResponse,
+        ::acs_runtime::client::Error<ModifyImageAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyImageAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyImageAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyImageAttributeResponse {
@@ -343,8 +408,9 @@ impl ::acs_runtime::de::FromJson for ModifyImageAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyImageAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyImageAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,25 +27,43 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyImageShareGroupPermissionRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `ImageId`.
     /// - Required.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// - Wire name: `AddGroup`.
     /// - Must have at most 1 items.
     #[rpc(name = "AddGroup", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub add_group: Option<Vec<String>>,
     /// - Wire name: `RemoveGroup`.
     /// - Must have at most 1 items.
     #[rpc(name = "RemoveGroup", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_group: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyImageShareGroupPermissionRequest {
@@ -164,14 +182,17 @@ impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyImageShareGroupPermissionRequestBuilder<&'a crate::Client> {
+impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyImageShareGroupPermissionRequest::default(),
             client,
         }
     }
+}
+impl ModifyImageShareGroupPermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,12 +205,32 @@ impl<'a> ModifyImageShareGroupPermissionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyImageShareGroupPermissionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyImageShareGroupPermissionResponse,
+        ::acs_runtime::client::Error<ModifyImageShareGroupPermissionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyImageShareGroupPermission`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyImageShareGroupPermissionResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyImageShareGroupPermissionResponse {
@@ -202,8 +243,9 @@ impl ::acs_runtime::de::FromJson for ModifyImageShareGroupPermissionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyImageShareGroupPermissionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyImageShareGroupPermissionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

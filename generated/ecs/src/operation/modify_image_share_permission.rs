@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyImageSharePermissionRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -50,6 +51,10 @@ pub struct ModifyImageSharePermissionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the shared custom image.
     ///
@@ -59,12 +64,20 @@ pub struct ModifyImageSharePermissionRequest {
     /// - Required.
     /// - Example: `m-bp18ygjuqnwhechc****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `LaunchPermission`.
     /// - Example: `hide`.
     #[rpc(name = "LaunchPermission")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchPermission", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_permission: Option<String>,
     /// The IDs of Alibaba Cloud accounts to which you want to share the custom image. Valid values of N: 1 to 10. If you specify more than 10 Alibaba Cloud account IDs, the system processes only the first 10 account IDs. The excess account IDs are ignored.
     ///
@@ -72,6 +85,10 @@ pub struct ModifyImageSharePermissionRequest {
     /// - Must have at most 10 items.
     /// - Example: `1234567890`.
     #[rpc(name = "AddAccount", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddAccount", skip_serializing_if = "Option::is_none")
+    )]
     pub add_account: Option<Vec<String>>,
     /// The IDs of Alibaba Cloud accounts from which you want to unshare the custom image. Valid values of N: 1 to 10. If you specify more than 10 Alibaba Cloud account IDs, the system processes only the first 10 account IDs. The excess account IDs are ignored.
     ///
@@ -79,6 +96,10 @@ pub struct ModifyImageSharePermissionRequest {
     /// - Must have at most 10 items.
     /// - Example: `1234567890`.
     #[rpc(name = "RemoveAccount", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveAccount", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_account: Option<Vec<String>>,
     /// Specifies whether to publish or unpublish a community image. Valid values:
     ///
@@ -90,11 +111,20 @@ pub struct ModifyImageSharePermissionRequest {
     /// - Wire name: `IsPublic`.
     /// - Example: `false`.
     #[rpc(name = "IsPublic")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsPublic", skip_serializing_if = "Option::is_none")
+    )]
     pub is_public: Option<bool>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyImageSharePermissionRequest {
@@ -258,14 +288,17 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
+impl<C> ModifyImageSharePermissionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyImageSharePermissionRequest::default(),
             client,
         }
     }
+}
+impl ModifyImageSharePermissionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -278,15 +311,35 @@ impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyImageSharePermissionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyImageSharePermissionResponse,
+        ::acs_runtime::client::Error<ModifyImageSharePermissionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyImageSharePermission`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyImageSharePermissionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyImageSharePermissionResponse {
@@ -299,8 +352,9 @@ impl ::acs_runtime::de::FromJson for ModifyImageSharePermissionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyImageSharePermissionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyImageSharePermissionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeRequest {
     /// The instance ID.
@@ -34,6 +35,10 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4ph****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The password of the instance. The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include **( ) \` \~ ! @ # $ % ^ \& \* - \_ + = | { } \[ \] : ; ' \< \> , . ? /** The password of a Windows instance cannot start with a forward slash (/). Take note of the following items:
     ///
@@ -45,6 +50,10 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `Password`.
     /// - Example: `Test123456`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// The hostname of the instance. Take note of the following items:
     ///
@@ -59,18 +68,30 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `HostName`.
     /// - Example: `testHostName`.
     #[rpc(name = "HostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostName", skip_serializing_if = "Option::is_none")
+    )]
     pub host_name: Option<String>,
     /// The name of the instance. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `InstanceName`.
     /// - Example: `testInstanceName`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The description of the instance. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testInstanceDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The user data of the instance. We recommend that you encode the data in Base64. Take note of the following items:
     ///
@@ -82,11 +103,19 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `UserData`.
     /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
     #[rpc(name = "UserData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserData", skip_serializing_if = "Option::is_none")
+    )]
     pub user_data: Option<String>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `Recyclable`.
     #[rpc(name = "Recyclable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Recyclable", skip_serializing_if = "Option::is_none")
+    )]
     pub recyclable: Option<bool>,
     /// The performance mode of the burstable instance. Valid values:
     ///
@@ -98,6 +127,10 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `CreditSpecification`.
     /// - Example: `Standard`.
     #[rpc(name = "CreditSpecification")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreditSpecification", skip_serializing_if = "Option::is_none")
+    )]
     pub credit_specification: Option<String>,
     /// The release protection attribute of the instance. This parameter specifies whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance.
     ///
@@ -106,6 +139,10 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `DeletionProtection`.
     /// - Example: `false`.
     #[rpc(name = "DeletionProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// The number of queues supported by the primary elastic network interface (ENI) of the instance. Take note of the following items:
     ///
@@ -117,6 +154,13 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Must be at least -1.
     /// - Example: `8`.
     #[rpc(name = "NetworkInterfaceQueueNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceQueueNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_queue_number: Option<i32>,
     /// The IDs of the new security groups to which to assign the instance. Take note of the following items:
     ///
@@ -132,11 +176,22 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Must have at most 51 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7o****`.
     #[rpc(name = "SecurityGroupIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `RemoteConnectionOptions`.
     #[rpc(name = "RemoteConnectionOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RemoteConnectionOptions",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub remote_connection_options: Option<crate::types::RemoteConnectionOptions>,
     /// Specifies whether to enable the Jumbo Frames feature for the instance. Valid values:
     ///
@@ -152,9 +207,17 @@ pub struct ModifyInstanceAttributeRequest {
     /// - Wire name: `EnableJumboFrame`.
     /// - Example: `false`.
     #[rpc(name = "EnableJumboFrame")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableJumboFrame", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_jumbo_frame: Option<bool>,
     /// - Wire name: `CpuOptions`.
     #[rpc(name = "CpuOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CpuOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu_options: Option<crate::types::ModifyInstanceAttributeCpuOptions>,
     /// The private domain name options of the ECS instance.
     ///
@@ -162,13 +225,25 @@ pub struct ModifyInstanceAttributeRequest {
     ///
     /// - Wire name: `PrivateDnsNameOptions`.
     #[rpc(name = "PrivateDnsNameOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateDnsNameOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_dns_name_options: Option<
         crate::types::ModifyInstanceAttributePrivateDnsNameOptions,
     >,
     /// - Wire name: `EnableNetworkEncryption`.
     #[rpc(name = "EnableNetworkEncryption")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableNetworkEncryption",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_network_encryption: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceAttributeRequest {
@@ -483,14 +558,17 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -503,15 +581,35 @@ impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceAttributeResponse,
+        ::acs_runtime::client::Error<ModifyInstanceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceAttributeResponse {
@@ -524,8 +622,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

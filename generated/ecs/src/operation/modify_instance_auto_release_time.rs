@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -31,6 +32,10 @@ pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance.
     ///
@@ -38,6 +43,10 @@ pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// - Required.
     /// - Example: `i-bp1env7nl3mijm2t****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The automatic release time of the instance. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC+0.
     ///
@@ -50,8 +59,13 @@ pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `2018-01-01T01:02:03Z`.
     #[rpc(name = "AutoReleaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceAutoReleaseTimeRequest {
@@ -165,14 +179,17 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceAutoReleaseTimeRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceAutoReleaseTimeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,15 +202,35 @@ impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceAutoReleaseTimeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceAutoReleaseTimeResponse,
+        ::acs_runtime::client::Error<ModifyInstanceAutoReleaseTimeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceAutoReleaseTime`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceAutoReleaseTimeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceAutoReleaseTimeResponse {
@@ -206,8 +243,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceAutoReleaseTimeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAutoReleaseTimeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceAutoReleaseTimeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceChargeTypeRequest {
     /// The instance IDs. The value can be a JSON array that consists of up to 20 instance IDs. Separate the instance IDs with commas (,).
@@ -50,6 +51,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Required.
     /// - Example: `["i-bp67acfmxazb4p****","i-bp67acfmxazb4d****"]`.
     #[rpc(name = "InstanceIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<String>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -57,6 +62,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The renewal duration of the subscription instance. If the instance is hosted on a dedicated host, the renewal duration of the instance cannot exceed the subscription duration of the dedicated host. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the renewal duration specified by `Period`. Valid values:
     ///
@@ -75,6 +88,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to change the billing method of all data disks on the instance from pay-as-you-go to subscription. Valid values:
     ///
@@ -87,6 +104,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "IncludeDataDisks")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeDataDisks", skip_serializing_if = "Option::is_none")
+    )]
     pub include_data_disks: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -99,6 +120,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether to automatically complete the payment. Valid values:
     ///
@@ -113,6 +138,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Default: `true`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The new billing method of the instance. Valid values:
     ///
@@ -125,6 +154,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Default: `PrePaid`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -132,6 +165,10 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to return cost details of the order after the billing method is changed from subscription to pay-as-you-go. Valid values:
     ///
@@ -144,8 +181,13 @@ pub struct ModifyInstanceChargeTypeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "IsDetailFee")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDetailFee", skip_serializing_if = "Option::is_none")
+    )]
     pub is_detail_fee: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceChargeTypeRequest {
@@ -367,14 +409,17 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceChargeTypeRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceChargeTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -387,22 +432,50 @@ impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceChargeTypeResponse,
+        ::acs_runtime::client::Error<ModifyInstanceChargeTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceChargeType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceChargeTypeResponse {
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20413515388****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B61C08E5-403A-46A2-96C1-F7B1216DB10C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `FeeOfInstances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FeeOfInstances", skip_serializing_if = "Option::is_none")
+    )]
     pub fee_of_instances: Option<crate::types::FeeOfInstances>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceChargeTypeResponse {
@@ -417,8 +490,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceChargeTypeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceChargeTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceChargeTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceDeploymentRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,6 +43,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance.
     ///
@@ -49,6 +54,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4ph***`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the destination dedicated host. You can call the [DescribeDedicatedHosts](<https://www.alibabacloud.com/help/doc-detail/134242.htm>) operation to query the most recent list of dedicated hosts.
     ///
@@ -62,6 +71,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `DedicatedHostId`.
     /// - Example: `dh-bp67acfmxazb4ph****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// The ID of the destination deployment set.
     ///
@@ -72,6 +85,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `DeploymentSetId`.
     /// - Example: `ds-bp67acfmxazb4ph****`.
     #[rpc(name = "DeploymentSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The number of the deployment set group in which to deploy the instance in the destination deployment set. This parameter is valid only when the destination deployment set uses the high availability group strategy (AvailabilityGroup). Valid values: 1 to 7.
     ///
@@ -80,6 +97,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `DeploymentSetGroupNo`.
     /// - Example: `3`.
     #[rpc(name = "DeploymentSetGroupNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetGroupNo", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_group_no: Option<i32>,
     /// Specifies whether to forcefully change the host of the instance when the deployment set of the instance is changed. Valid values:
     ///
@@ -95,6 +116,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `Force`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     /// Specifies whether to associate the instance with a dedicated host. Valid values:
     ///
@@ -106,12 +131,20 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `Affinity`.
     /// - Example: `host`.
     #[rpc(name = "Affinity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Affinity", skip_serializing_if = "Option::is_none")
+    )]
     pub affinity: Option<String>,
     /// Specifies whether to deploy the instance on a dedicated host. Set the value to host, which indicates that the instance is deployed on a dedicated host.
     ///
     /// - Wire name: `Tenancy`.
     /// - Example: `host`.
     #[rpc(name = "Tenancy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tenancy", skip_serializing_if = "Option::is_none")
+    )]
     pub tenancy: Option<String>,
     /// Specifies whether to stop the instance before it is migrated to the destination dedicated host. Valid values:
     ///
@@ -123,6 +156,10 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `MigrationType`.
     /// - Example: `live`.
     #[rpc(name = "MigrationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MigrationType", skip_serializing_if = "Option::is_none")
+    )]
     pub migration_type: Option<String>,
     /// The instance type to which the instance is changed. You can call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent list of instance types.
     ///
@@ -134,12 +171,20 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.c6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the dedicated host cluster.
     ///
     /// - Wire name: `DedicatedHostClusterId`.
     /// - Example: `dc-bp67acfmxazb4ph****`.
     #[rpc(name = "DedicatedHostClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_cluster_id: Option<String>,
     /// Specifies whether to remove the specified instance from the specified deployment set. Valid values:
     ///
@@ -153,8 +198,16 @@ pub struct ModifyInstanceDeploymentRequest {
     /// - Wire name: `RemoveFromDeploymentSet`.
     /// - Example: `false`.
     #[rpc(name = "RemoveFromDeploymentSet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RemoveFromDeploymentSet",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub remove_from_deployment_set: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceDeploymentRequest {
@@ -403,14 +456,17 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceDeploymentRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceDeploymentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -423,15 +479,35 @@ impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceDeploymentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceDeploymentResponse,
+        ::acs_runtime::client::Error<ModifyInstanceDeploymentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceDeployment`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceDeploymentResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceDeploymentResponse {
@@ -444,8 +520,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceDeploymentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceDeploymentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceDeploymentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

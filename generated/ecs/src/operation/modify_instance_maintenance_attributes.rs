@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The maintenance action. Valid values:
     ///
@@ -47,6 +52,10 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// - Wire name: `ActionOnMaintenance`.
     /// - Example: `AutoRecover`.
     #[rpc(name = "ActionOnMaintenance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActionOnMaintenance", skip_serializing_if = "Option::is_none")
+    )]
     pub action_on_maintenance: Option<String>,
     /// Specifies whether to send an event notification before maintenance. Valid values:
     ///
@@ -58,6 +67,10 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// - Wire name: `NotifyOnMaintenance`.
     /// - Example: `false`.
     #[rpc(name = "NotifyOnMaintenance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotifyOnMaintenance", skip_serializing_if = "Option::is_none")
+    )]
     pub notify_on_maintenance: Option<bool>,
     /// The ID of instance N. Valid values of N: 1 to 100.
     ///
@@ -65,16 +78,25 @@ pub struct ModifyInstanceMaintenanceAttributesRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4ph****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The maintenance windows.
     ///
     /// - Wire name: `MaintenanceWindow`.
     /// - Must have at most 1 items.
     #[rpc(name = "MaintenanceWindow", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaintenanceWindow", skip_serializing_if = "Option::is_none")
+    )]
     pub maintenance_window: Option<
         Vec<crate::types::ModifyInstanceMaintenanceAttributesMaintenanceWindow>,
     >,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceMaintenanceAttributesRequest {
@@ -230,14 +252,17 @@ impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceMaintenanceAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceMaintenanceAttributesRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceMaintenanceAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,15 +275,35 @@ impl<'a> ModifyInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceMaintenanceAttributesResponse,
+        ::acs_runtime::client::Error<ModifyInstanceMaintenanceAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceMaintenanceAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceMaintenanceAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceMaintenanceAttributesResponse {
@@ -271,8 +316,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceMaintenanceAttributesResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMaintenanceAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceMaintenanceAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

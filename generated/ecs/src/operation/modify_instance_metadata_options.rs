@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,12 +40,20 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxaz****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     /// - Required.
     /// - Example: `enabled`.
     #[rpc(name = "HttpEndpoint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub http_endpoint: Option<String>,
     /// Specifies whether to forcefully use the security hardening mode (IMDSv2) to access instance metadata. Valid values:
     ///
@@ -72,12 +85,23 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     /// - Wire name: `HttpTokens`.
     /// - Example: `optional`.
     #[rpc(name = "HttpTokens")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpTokens", skip_serializing_if = "Option::is_none")
+    )]
     pub http_tokens: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `HttpPutResponseHopLimit`.
     /// - Example: `1`.
     #[rpc(name = "HttpPutResponseHopLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HttpPutResponseHopLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub http_put_response_hop_limit: Option<i32>,
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
@@ -91,8 +115,13 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     /// - Wire name: `InstanceMetadataTags`.
     /// - Example: `null`.
     #[rpc(name = "InstanceMetadataTags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceMetadataTags", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_metadata_tags: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceMetadataOptionsRequest {
@@ -256,14 +285,17 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceMetadataOptionsRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,15 +308,35 @@ impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceMetadataOptionsResponse,
+        ::acs_runtime::client::Error<ModifyInstanceMetadataOptionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceMetadataOptions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceMetadataOptionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceMetadataOptionsResponse {
@@ -297,8 +349,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceMetadataOptionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMetadataOptionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceMetadataOptionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkOptionsRequest {
     /// The ID of the instance whose network bandwidth weight is to be modified.
@@ -36,6 +37,10 @@ pub struct ModifyInstanceNetworkOptionsRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The bandwidth weight.
     ///
@@ -52,8 +57,13 @@ pub struct ModifyInstanceNetworkOptionsRequest {
     /// - Wire name: `BandwidthWeighting`.
     /// - Example: `Vpc-L1`.
     #[rpc(name = "BandwidthWeighting")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthWeighting", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_weighting: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceNetworkOptionsRequest {
@@ -156,14 +166,17 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceNetworkOptionsRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceNetworkOptionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -176,17 +189,37 @@ impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceNetworkOptionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceNetworkOptionsResponse,
+        ::acs_runtime::client::Error<ModifyInstanceNetworkOptionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceNetworkOptions`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceNetworkOptionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the task for which the bandwidth weight is modified.
     ///
@@ -194,6 +227,10 @@ pub struct ModifyInstanceNetworkOptionsResponse {
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-bp198jigq7l0h5ac****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkOptionsResponse {
@@ -207,8 +244,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkOptionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceNetworkOptionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

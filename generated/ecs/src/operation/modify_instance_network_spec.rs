@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkSpecRequest {
     /// The ID of the instance for which you want to modify network configurations.
@@ -45,6 +46,10 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
@@ -59,6 +64,13 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The maximum inbound bandwidth from the Internet. Unit: Mbit/s. Valid values:
     ///
@@ -69,12 +81,20 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Must be 1 to 200.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthIn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `ISP`.
     /// - Example: `null`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The billing method for network usage. Valid values:
     ///
@@ -86,6 +106,10 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Wire name: `NetworkChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "NetworkChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_charge_type: Option<String>,
     /// Specifies whether to assign a public IP address. Valid values:
     ///
@@ -98,12 +122,20 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AllocatePublicIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocatePublicIp", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_public_ip: Option<bool>,
     /// The start time of the temporary bandwidth upgrade. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddThh:mmZ format. The time must be in UTC and accurate to **minutes (mm)**.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2017-12-05T22:40Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end time of the temporary bandwidth upgrade. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddThhZ format. The time must be in UTC and accurate to **hours** (hh).
     ///
@@ -112,6 +144,10 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Wire name: `EndTime`.
     /// - Example: `2017-12-06T22Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// Specifies whether to automatically complete the payment. Valid values:
     ///
@@ -124,6 +160,10 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -131,8 +171,13 @@ pub struct ModifyInstanceNetworkSpecRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceNetworkSpecRequest {
@@ -351,14 +396,17 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceNetworkSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceNetworkSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -371,20 +419,44 @@ impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceNetworkSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceNetworkSpecResponse,
+        ::acs_runtime::client::Error<ModifyInstanceNetworkSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceNetworkSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceNetworkSpecResponse {
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `123457890`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkSpecResponse {
@@ -398,8 +470,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceNetworkSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceSpecRequest {
     /// The ID of the instance.
@@ -45,12 +46,20 @@ pub struct ModifyInstanceSpecRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The new instance type. For more information, see [Overview of instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation to query the most recent instance type list.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
@@ -59,6 +68,13 @@ pub struct ModifyInstanceSpecRequest {
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
@@ -71,9 +87,17 @@ pub struct ModifyInstanceSpecRequest {
     /// - Must be 1 to 200.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthIn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// - Wire name: `Temporary`.
     #[rpc(name = "Temporary", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Temporary", skip_serializing_if = "Option::is_none")
+    )]
     pub temporary: Option<crate::types::Temporary>,
     /// Specifies whether to submit an asynchronous request. Valid values:
     ///
@@ -86,6 +110,10 @@ pub struct ModifyInstanceSpecRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "Async")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Async", skip_serializing_if = "Option::is_none")
+    )]
     pub r#async: Option<bool>,
     /// Specifies whether to allow cross-cluster instance type upgrade. Valid values:
     ///
@@ -107,9 +135,17 @@ pub struct ModifyInstanceSpecRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AllowMigrateAcrossZone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllowMigrateAcrossZone", skip_serializing_if = "Option::is_none")
+    )]
     pub allow_migrate_across_zone: Option<bool>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::DescribeInstanceModificationPriceSystemDisk>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -117,18 +153,30 @@ pub struct ModifyInstanceSpecRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `ModifyMode`.
     /// - Must be one of `Online`, `Offline`.
     #[rpc(name = "ModifyMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ModifyMode", skip_serializing_if = "Option::is_none")
+    )]
     pub modify_mode: Option<crate::types::ModifyMode>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `Disk`.
     /// - Must have at most 128 items.
     #[rpc(name = "Disk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Disk", skip_serializing_if = "Option::is_none")
+    )]
     pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -138,8 +186,13 @@ pub struct ModifyInstanceSpecRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceSpecRequest {
@@ -389,14 +442,17 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -409,15 +465,35 @@ impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceSpecResponse,
+        ::acs_runtime::client::Error<ModifyInstanceSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceSpecResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceSpecResponse {
@@ -430,8 +506,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceVncPasswdRequest {
     /// The ID of the ECS instance.
@@ -40,6 +41,10 @@ pub struct ModifyInstanceVncPasswdRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4ph****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -47,6 +52,10 @@ pub struct ModifyInstanceVncPasswdRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new VNC password of the ECS instance.
     ///
@@ -54,8 +63,13 @@ pub struct ModifyInstanceVncPasswdRequest {
     /// - Required.
     /// - Example: `Ecs123`.
     #[rpc(name = "VncPassword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VncPassword", skip_serializing_if = "Option::is_none")
+    )]
     pub vnc_password: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceVncPasswdRequest {
@@ -163,14 +177,17 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceVncPasswdRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceVncPasswdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -183,15 +200,35 @@ impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceVncPasswdRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceVncPasswdResponse,
+        ::acs_runtime::client::Error<ModifyInstanceVncPasswdError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceVncPasswd`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceVncPasswdResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceVncPasswdResponse {
@@ -204,8 +241,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceVncPasswdResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVncPasswdResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceVncPasswdResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

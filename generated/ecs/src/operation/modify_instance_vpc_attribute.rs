@@ -58,6 +58,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInstanceVpcAttributeRequest {
     /// The ID of the ECS instance.
@@ -68,6 +69,10 @@ pub struct ModifyInstanceVpcAttributeRequest {
     /// - Required.
     /// - Example: `i-bp1iudwa5b1tqag1****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the new vSwitch.
     ///
@@ -79,6 +84,10 @@ pub struct ModifyInstanceVpcAttributeRequest {
     /// - Required.
     /// - Example: `vsw-bp1s5fnvk4gn3tw12****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The new private IP address of the ECS instance.
     ///
@@ -89,12 +98,20 @@ pub struct ModifyInstanceVpcAttributeRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `172.17.**.**`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The ID of the new VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1vwnn14rqpyiczj****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The IDs of new security groups to which the ECS instance belongs after the VPC is changed. This parameter is required only if `VpcId` is specified.
     ///
@@ -107,8 +124,13 @@ pub struct ModifyInstanceVpcAttributeRequest {
     /// - Must have at most 51 items.
     /// - Example: `sg-o6w9l8bc8dgmkw87****`.
     #[rpc(name = "SecurityGroupId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInstanceVpcAttributeRequest {
@@ -258,14 +280,17 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInstanceVpcAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyInstanceVpcAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -278,15 +303,35 @@ impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInstanceVpcAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInstanceVpcAttributeResponse,
+        ::acs_runtime::client::Error<ModifyInstanceVpcAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInstanceVpcAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInstanceVpcAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInstanceVpcAttributeResponse {
@@ -299,8 +344,9 @@ impl ::acs_runtime::de::FromJson for ModifyInstanceVpcAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVpcAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInstanceVpcAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

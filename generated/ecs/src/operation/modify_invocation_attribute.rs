@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyInvocationAttributeRequest {
     /// The region ID.
@@ -52,12 +53,20 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of the ECS instances or managed instances that you want to add to the scheduled command task.
     ///
     /// - Wire name: `InstanceId`.
     /// - Must have at most 201 items.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The execution ID of the command.
     ///
@@ -65,6 +74,10 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Required.
     /// - Example: `t-hz0jdfwd9f****`.
     #[rpc(name = "InvokeId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
     /// The content of the command after modification. The command content can be plaintext or Base64-encoded. Take note of the following items:
     ///
@@ -100,6 +113,10 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Wire name: `CommandContent`.
     /// - Example: `ZWNobyAxMjM=`.
     #[rpc(name = "CommandContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandContent", skip_serializing_if = "Option::is_none")
+    )]
     pub command_content: Option<String>,
     /// Specifies whether to include custom parameters in the command.
     ///
@@ -109,6 +126,10 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Wire name: `EnableParameter`.
     /// - Example: `false`.
     #[rpc(name = "EnableParameter")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableParameter", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_parameter: Option<bool>,
     /// The key-value pairs of the custom parameters that are passed in if custom parameters are included in the command.
     ///
@@ -124,6 +145,10 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Wire name: `Parameters`.
     /// - Example: `{"name":"Jack", "accessKey":"LTAI*************"}`.
     #[rpc(name = "Parameters", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Parameters", skip_serializing_if = "Option::is_none")
+    )]
     pub parameters: Option<::serde_json::Value>,
     /// The frequency at which to run the command. This parameter takes effect only when `RepeatMode` is set to `Period`. You can configure a command to run at a fixed interval based on a rate expression, run only once at a specific point in time, or run at designated points in time based on a cron expression.
     ///
@@ -152,6 +177,10 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Wire name: `Frequency`.
     /// - Example: `0 */20 * * * *`.
     #[rpc(name = "Frequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Frequency", skip_serializing_if = "Option::is_none")
+    )]
     pub frequency: Option<String>,
     /// The encoding mode of the command content that is specified by `CommandContent`. Valid values (case-insensitive):
     ///
@@ -163,8 +192,13 @@ pub struct ModifyInvocationAttributeRequest {
     /// - Wire name: `ContentEncoding`.
     /// - Example: `PlainText`.
     #[rpc(name = "ContentEncoding")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")
+    )]
     pub content_encoding: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyInvocationAttributeRequest {
@@ -397,14 +431,17 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyInvocationAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyInvocationAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyInvocationAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -417,15 +454,35 @@ impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyInvocationAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyInvocationAttributeResponse,
+        ::acs_runtime::client::Error<ModifyInvocationAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyInvocationAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyInvocationAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The command ID.
     ///
@@ -435,6 +492,10 @@ pub struct ModifyInvocationAttributeResponse {
     ///
     /// - Wire name: `CommandId`.
     /// - Example: `c-hz01272yr52****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyInvocationAttributeResponse {
@@ -448,8 +509,9 @@ impl ::acs_runtime::de::FromJson for ModifyInvocationAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyInvocationAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLaunchTemplateDefaultVersionRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,18 +38,30 @@ pub struct ModifyLaunchTemplateDefaultVersionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the launch template. You must specify the LaunchTemplateId or LaunchTemplateName parameter to determine an instance launch template.
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-s-bp177juajht6****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the instance launch template. You must specify the LaunchTemplateId or LaunchTemplateName parameter to determine an instance launch template.
     ///
     /// - Wire name: `LaunchTemplateName`.
     /// - Example: `testLaunchTemplateName`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     /// The default version number of the instance launch template.
     ///
@@ -56,8 +69,13 @@ pub struct ModifyLaunchTemplateDefaultVersionRequest {
     /// - Required.
     /// - Example: `2`.
     #[rpc(name = "DefaultVersionNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultVersionNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub default_version_number: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyLaunchTemplateDefaultVersionRequest {
@@ -178,14 +196,17 @@ impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
+impl<C> ModifyLaunchTemplateDefaultVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyLaunchTemplateDefaultVersionRequest::default(),
             client,
         }
     }
+}
+impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,20 +219,44 @@ impl<'a> ModifyLaunchTemplateDefaultVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyLaunchTemplateDefaultVersionResponse,
+        ::acs_runtime::client::Error<ModifyLaunchTemplateDefaultVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyLaunchTemplateDefaultVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyLaunchTemplateDefaultVersionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the launch template. For more information, see [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>).
     ///
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyLaunchTemplateDefaultVersionResponse {
@@ -225,8 +270,9 @@ impl ::acs_runtime::de::FromJson for ModifyLaunchTemplateDefaultVersionResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyLaunchTemplateDefaultVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyManagedInstanceRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -40,6 +41,10 @@ pub struct ModifyManagedInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new name of the managed instance. The name must be 1 to 128 characters in length. It must start with a letter and cannot start with a special character or a digit. It can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:) and cannot start with `http://` or `https://`.
     ///
@@ -47,6 +52,10 @@ pub struct ModifyManagedInstanceRequest {
     /// - Required.
     /// - Example: `mi-hz01nmcf****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The new name of the managed instance. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with a special character or a digit. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:) and cannot start with `http://` or `https://`.
     ///
@@ -54,8 +63,13 @@ pub struct ModifyManagedInstanceRequest {
     /// - Required.
     /// - Example: `testInstanceName`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyManagedInstanceRequest {
@@ -165,14 +179,17 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyManagedInstanceRequestBuilder<&'a crate::Client> {
+impl<C> ModifyManagedInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyManagedInstanceRequest::default(),
             client,
         }
     }
+}
+impl ModifyManagedInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,19 +202,43 @@ impl<'a> ModifyManagedInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyManagedInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyManagedInstanceResponse,
+        ::acs_runtime::client::Error<ModifyManagedInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyManagedInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyManagedInstanceResponse {
     /// Details of the managed instance.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the managed instance.
     ///
     /// - Wire name: `Instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Instance", skip_serializing_if = "Option::is_none")
+    )]
     pub instance: Option<crate::types::ModifyManagedInstanceInstance>,
 }
 impl ::acs_runtime::de::FromJson for ModifyManagedInstanceResponse {
@@ -211,8 +252,9 @@ impl ::acs_runtime::de::FromJson for ModifyManagedInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyManagedInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyManagedInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

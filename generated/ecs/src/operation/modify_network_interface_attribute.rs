@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the ENI. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
@@ -41,6 +46,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `NetworkInterfaceName`.
     /// - Example: `eniTestName`.
     #[rpc(name = "NetworkInterfaceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_name: Option<String>,
     /// The ID of the ENI.
     ///
@@ -48,6 +57,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `eni-bp67acfmxazb4p****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The number of queues supported by the ENI. Valid values: 1 to 2048.
     ///
@@ -58,6 +71,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Must be at least -1.
     /// - Example: `8`.
     #[rpc(name = "QueueNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_number: Option<i32>,
     /// The description of the ENI. The description must be 2 to 255 characters in length and cannot start with [http:// or https://](<http://https://。>).
     ///
@@ -66,6 +83,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The IDs of the security groups to which to add the secondary ENI. The secondary ENI is added to the specified security groups and removed from the original security groups.
     ///
@@ -75,6 +96,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Must have at most 51 items.
     #[rpc(name = "SecurityGroupId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<Vec<String>>,
     /// Specifies whether to release the ENI when the associated instance is released. Valid values:
     ///
@@ -84,6 +109,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `DeleteOnRelease`.
     /// - Example: `true`.
     #[rpc(name = "DeleteOnRelease")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteOnRelease", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_on_release: Option<bool>,
     /// The receive (Rx) queue depth of the ENI.
     ///
@@ -95,6 +124,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `RxQueueSize`.
     /// - Example: `8192`.
     #[rpc(name = "RxQueueSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RxQueueSize", skip_serializing_if = "Option::is_none")
+    )]
     pub rx_queue_size: Option<i32>,
     /// The Tx queue depth of the ENI.
     ///
@@ -106,11 +139,22 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `TxQueueSize`.
     /// - Example: `8192`.
     #[rpc(name = "TxQueueSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TxQueueSize", skip_serializing_if = "Option::is_none")
+    )]
     pub tx_queue_size: Option<i32>,
     /// The communication parameters of the ENI.
     ///
     /// - Wire name: `NetworkInterfaceTrafficConfig`.
     #[rpc(name = "NetworkInterfaceTrafficConfig", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceTrafficConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_traffic_config: Option<
         crate::types::ModifyNetworkInterfaceAttributeNetworkInterfaceTrafficConfig,
     >,
@@ -118,6 +162,13 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     ///
     /// - Wire name: `ConnectionTrackingConfiguration`.
     #[rpc(name = "ConnectionTrackingConfiguration", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ConnectionTrackingConfiguration",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub connection_tracking_configuration: Option<
         crate::types::ConnectionTrackingConfiguration,
     >,
@@ -125,6 +176,10 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     ///
     /// - Wire name: `EnhancedNetwork`.
     #[rpc(name = "EnhancedNetwork", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnhancedNetwork", skip_serializing_if = "Option::is_none")
+    )]
     pub enhanced_network: Option<crate::types::EnhancedNetwork>,
     /// Source and destination IP address check We recommend that you enable the feature to improve network security. Valid value:
     ///
@@ -138,8 +193,13 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     /// - Wire name: `SourceDestCheck`.
     /// - Example: `false`.
     #[rpc(name = "SourceDestCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceDestCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub source_dest_check: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyNetworkInterfaceAttributeRequest {
@@ -405,14 +465,17 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyNetworkInterfaceAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -425,17 +488,37 @@ impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyNetworkInterfaceAttributeResponse,
+        ::acs_runtime::client::Error<ModifyNetworkInterfaceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyNetworkInterfaceAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyNetworkInterfaceAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyNetworkInterfaceAttributeResponse {
@@ -448,8 +531,9 @@ impl ::acs_runtime::de::FromJson for ModifyNetworkInterfaceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyNetworkInterfaceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyNetworkInterfaceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,48 +27,101 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `PhysicalConnectionId`.
     /// - Required.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// - Wire name: `LineOperator`.
     #[rpc(name = "LineOperator")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// - Wire name: `bandwidth`.
     #[rpc(name = "bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// - Wire name: `PeerLocation`.
     #[rpc(name = "PeerLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// - Wire name: `PortType`.
     #[rpc(name = "PortType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// - Wire name: `RedundantPhysicalConnectionId`.
     #[rpc(name = "RedundantPhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RedundantPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub redundant_physical_connection_id: Option<String>,
     /// - Wire name: `Description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// - Wire name: `Name`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `ClientToken`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `UserCidr`.
     #[rpc(name = "UserCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidr: Option<String>,
     /// - Wire name: `CircuitCode`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyPhysicalConnectionAttributeRequest {
@@ -242,14 +295,17 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyPhysicalConnectionAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,12 +318,32 @@ impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyPhysicalConnectionAttributeResponse,
+        ::acs_runtime::client::Error<ModifyPhysicalConnectionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyPhysicalConnectionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyPhysicalConnectionAttributeResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyPhysicalConnectionAttributeResponse {
@@ -280,8 +356,9 @@ impl ::acs_runtime::de::FromJson for ModifyPhysicalConnectionAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyPhysicalConnectionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifyPortRangeListRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -40,6 +45,10 @@ pub struct ModifyPortRangeListRequest {
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the port list.
     ///
@@ -47,32 +56,53 @@ pub struct ModifyPortRangeListRequest {
     /// - Required.
     /// - Example: `prl-2ze9743****`.
     #[rpc(name = "PortRangeListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListId", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_id: Option<String>,
     /// The name of the port list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http://, https://, com.aliyun, or com.alibabacloud. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `PortRangeListName`.
     /// - Example: `PortRangeListNameSample`.
     #[rpc(name = "PortRangeListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListName", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_name: Option<String>,
     /// The description of the port list. The description must be 2 to 256 characters in length and cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The entries that you want to add or modify for the port list.
     ///
     /// - Wire name: `AddEntry`.
     /// - Must have at most 100 items.
     #[rpc(name = "AddEntry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub add_entry: Option<Vec<crate::types::AddEntry>>,
     /// The entries that you want to remove from the port list.
     ///
     /// - Wire name: `RemoveEntry`.
     /// - Must have at most 100 items.
     #[rpc(name = "RemoveEntry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_entry: Option<Vec<crate::types::RemoveEntry>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyPortRangeListRequest {
@@ -231,14 +261,17 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
+impl<C> ModifyPortRangeListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyPortRangeListRequest::default(),
             client,
         }
     }
+}
+impl ModifyPortRangeListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,17 +284,37 @@ impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyPortRangeListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyPortRangeListResponse,
+        ::acs_runtime::client::Error<ModifyPortRangeListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyPortRangeList`.
 ///
 /// The data returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyPortRangeListResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyPortRangeListResponse {
@@ -274,8 +327,9 @@ impl ::acs_runtime::de::FromJson for ModifyPortRangeListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyPortRangeListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyPortRangeListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPrefixListRequest {
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,6 +44,10 @@ pub struct ModifyPrefixListRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the prefix list.
     ///
@@ -50,32 +55,53 @@ pub struct ModifyPrefixListRequest {
     /// - Required.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The name of the prefix list. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://`, `https://`, `com.aliyun`, or `com.alibabacloud`. The name can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-).
     ///
     /// - Wire name: `PrefixListName`.
     /// - Example: `PrefixListNameSample`.
     #[rpc(name = "PrefixListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The description of the prefix list. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is description.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The entries to be added to the prefix list.
     ///
     /// - Wire name: `AddEntry`.
     /// - Must have at most 201 items.
     #[rpc(name = "AddEntry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub add_entry: Option<Vec<crate::types::ModifyPrefixListAddEntry>>,
     /// The entries to be deleted from the prefix list.
     ///
     /// - Wire name: `RemoveEntry`.
     /// - Must have at most 201 items.
     #[rpc(name = "RemoveEntry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_entry: Option<Vec<crate::types::ModifyPrefixListRemoveEntry>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyPrefixListRequest {
@@ -224,14 +250,17 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
+impl<C> ModifyPrefixListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyPrefixListRequest::default(),
             client,
         }
     }
+}
+impl ModifyPrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,15 +270,35 @@ impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyPrefixListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyPrefixListResponse,
+        ::acs_runtime::client::Error<ModifyPrefixListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyPrefixList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyPrefixListResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `38793DB8-A4B2-4AEC-BFD3-111234E9188D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyPrefixListResponse {
@@ -262,8 +311,9 @@ impl ::acs_runtime::de::FromJson for ModifyPrefixListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyPrefixListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyPrefixListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

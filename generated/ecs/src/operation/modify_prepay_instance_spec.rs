@@ -43,6 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPrepayInstanceSpecRequest {
     /// The instance ID.
@@ -51,6 +52,10 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4ph****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -58,6 +63,10 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new instance type. For information about available instance types, see [Instance families](<https://www.alibabacloud.com/help/doc-detail/25378.htm>) or call the [DescribeInstanceTypes](<https://www.alibabacloud.com/help/doc-detail/25620.htm>) operation.
     ///
@@ -65,6 +74,10 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Required.
     /// - Example: `ecs.g5.xlarge`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The type of the change to the instance. Valid values:
     ///
@@ -78,6 +91,10 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Wire name: `OperatorType`.
     /// - Example: `upgrade`.
     #[rpc(name = "OperatorType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperatorType", skip_serializing_if = "Option::is_none")
+    )]
     pub operator_type: Option<String>,
     /// The client token that you want to use to ensure the idempotency of the request. You can use the client to generate the value, but make sure that the value is unique among different requests. This value allows only ASCII characters and is up to 64 characters in length. For more information, see [How do I ensure the idempotence of a request?](<https://www.alibabacloud.com/help/doc-detail/25693.htm>)
     ///
@@ -85,6 +102,10 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to enable automatic payment when you upgrade the instance type. Valid values:
     ///
@@ -101,6 +122,10 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// Specifies whether to allow cross-cluster instance type upgrade. Valid values:
     ///
@@ -122,21 +147,37 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "MigrateAcrossZone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MigrateAcrossZone", skip_serializing_if = "Option::is_none")
+    )]
     pub migrate_across_zone: Option<bool>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::DescribeInstanceModificationPriceSystemDisk>,
     /// The restart time of the instance. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `RebootTime`.
     /// - Example: `2018-01-01T12:05Z`.
     #[rpc(name = "RebootTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RebootTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reboot_time: Option<String>,
     /// The end time of the temporary change. The time follows the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2018-01-01T12:05Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// Specifies whether to restart the instance immediately after the instance type is changed. Valid values:
     ///
@@ -150,20 +191,33 @@ pub struct ModifyPrepayInstanceSpecRequest {
     /// - Wire name: `RebootWhenFinished`.
     /// - Example: `false`.
     #[rpc(name = "RebootWhenFinished")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RebootWhenFinished", skip_serializing_if = "Option::is_none")
+    )]
     pub reboot_when_finished: Option<bool>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `ModifyMode`.
     /// - Must be one of `Online`, `Offline`.
     #[rpc(name = "ModifyMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ModifyMode", skip_serializing_if = "Option::is_none")
+    )]
     pub modify_mode: Option<crate::types::ModifyMode>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `Disk`.
     /// - Must have at most 128 items.
     #[rpc(name = "Disk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Disk", skip_serializing_if = "Option::is_none")
+    )]
     pub disk: Option<Vec<crate::types::ModifyInstanceSpecDisk>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyPrepayInstanceSpecRequest {
@@ -431,14 +485,17 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyPrepayInstanceSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyPrepayInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -451,20 +508,44 @@ impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyPrepayInstanceSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyPrepayInstanceSpecResponse,
+        ::acs_runtime::client::Error<ModifyPrepayInstanceSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyPrepayInstanceSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyPrepayInstanceSpecResponse {
     /// The ID of the order.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `1234567890`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyPrepayInstanceSpecResponse {
@@ -478,8 +559,9 @@ impl ::acs_runtime::de::FromJson for ModifyPrepayInstanceSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyPrepayInstanceSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyPrepayInstanceSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyReservedInstanceAttributeRequest {
     /// The ID of the reserved instance.
@@ -33,6 +34,10 @@ pub struct ModifyReservedInstanceAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new name of the reserved instance. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -40,6 +45,10 @@ pub struct ModifyReservedInstanceAttributeRequest {
     /// - Required.
     /// - Example: `ecsri-uf61hdhue4kcorqsk****`.
     #[rpc(name = "ReservedInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id: Option<String>,
     /// The new description of the reserved instance. The description must be 2 to 256 characters in length. It cannot start with `http://` or `https://`.
     ///
@@ -48,14 +57,23 @@ pub struct ModifyReservedInstanceAttributeRequest {
     /// - Wire name: `ReservedInstanceName`.
     /// - Example: `testReservedInstanceName`.
     #[rpc(name = "ReservedInstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_name: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ri-example`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyReservedInstanceAttributeRequest {
@@ -178,14 +196,17 @@ impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyReservedInstanceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyReservedInstanceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyReservedInstanceAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyReservedInstanceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,30 +219,62 @@ impl<'a> ModifyReservedInstanceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyReservedInstanceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyReservedInstanceAttributeResponse,
+        ::acs_runtime::client::Error<ModifyReservedInstanceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyReservedInstanceAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyReservedInstanceAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `HttpStatusCode`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpStatusCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_status_code: Option<i32>,
     /// Modifies the attributes of a reserved instance, such as its name and description.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Code", skip_serializing_if = "Option::is_none")
+    )]
     pub code: Option<String>,
     /// The error message for this instance operation. The return value Success indicates that this operation is successful. For more information, see the "Error codes" section in this topic.
     ///
     /// - Wire name: `Message`.
     /// - Example: `Success`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAttributeResponse {
@@ -237,8 +290,9 @@ impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstanceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyReservedInstanceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// The region ID of the reserved instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The auto-renewal cycle.
     ///
@@ -40,6 +45,10 @@ pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the auto-renewal duration.
     ///
@@ -48,6 +57,10 @@ pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to automatically renew the reserved instances. Valid values:
     ///
@@ -57,14 +70,23 @@ pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// - Wire name: `RenewalStatus`.
     /// - Example: `AutoRenewal`.
     #[rpc(name = "RenewalStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_status: Option<String>,
     /// The IDs of the reserved instances.
     ///
     /// - Wire name: `ReservedInstanceId`.
     /// - Must have at most 100 items.
     #[rpc(name = "ReservedInstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyReservedInstanceAutoRenewAttributeRequest {
@@ -214,14 +236,17 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,15 +259,35 @@ impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyReservedInstanceAutoRenewAttributeResponse,
+        ::acs_runtime::client::Error<ModifyReservedInstanceAutoRenewAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyReservedInstanceAutoRenewAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyReservedInstanceAutoRenewAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A4EA075-CB5B-41B7-B0EB-70D339F6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAutoRenewAttributeResponse {
@@ -255,9 +300,9 @@ impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAutoRenewAttributeRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ModifyReservedInstanceAutoRenewAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

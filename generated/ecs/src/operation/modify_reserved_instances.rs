@@ -92,6 +92,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// The region ID of the reserved instance.
@@ -102,6 +103,10 @@ pub struct ModifyReservedInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IDs of reserved instances that you want to modify. You can specify up to 20 reserved instance IDs.
     ///
@@ -110,14 +115,23 @@ pub struct ModifyReservedInstancesRequest {
     /// - Must have at most 100 items.
     /// - Example: `ReservedInstanceId.1="ecsri-bp1cx3****",ReservedInstanceId.2="ecsri-bp15xx2****"......`.
     #[rpc(name = "ReservedInstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id: Option<Vec<String>>,
     /// The configurations of the new reserved instances. You can specify up to 100 new reserved instances.
     ///
     /// - Wire name: `Configuration`.
     /// - Must have at most 100 items.
     #[rpc(name = "Configuration", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Configuration", skip_serializing_if = "Option::is_none")
+    )]
     pub configuration: Option<Vec<crate::types::Configuration>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyReservedInstancesRequest {
@@ -243,14 +257,17 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
+impl<C> ModifyReservedInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyReservedInstancesRequest::default(),
             client,
         }
     }
+}
+impl ModifyReservedInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,17 +280,41 @@ impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyReservedInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyReservedInstancesResponse,
+        ::acs_runtime::client::Error<ModifyReservedInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyReservedInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyReservedInstancesResponse {
     /// Details about the reserved instance.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `ED9E4A5F-FF4D-4C96-BE80-6B4227060DD7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ReservedInstanceIdSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceIdSets", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id_sets: Option<crate::types::ReservedInstanceIdSets>,
 }
 impl ::acs_runtime::de::FromJson for ModifyReservedInstancesResponse {
@@ -287,8 +328,9 @@ impl ::acs_runtime::de::FromJson for ModifyReservedInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyReservedInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

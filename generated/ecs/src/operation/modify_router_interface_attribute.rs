@@ -27,41 +27,86 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `RouterInterfaceId`.
     /// - Required.
     #[rpc(name = "RouterInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     /// - Wire name: `Name`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// - Wire name: `Description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// - Wire name: `OppositeInterfaceId`.
     #[rpc(name = "OppositeInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_id: Option<String>,
     /// - Wire name: `OppositeRouterId`.
     #[rpc(name = "OppositeRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_id: Option<String>,
     /// - Wire name: `OppositeRouterType`.
     #[rpc(name = "OppositeRouterType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_type: Option<String>,
     /// - Wire name: `OppositeInterfaceOwnerId`.
     #[rpc(name = "OppositeInterfaceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceOwnerId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_owner_id: Option<i64>,
     /// - Wire name: `HealthCheckSourceIp`.
     #[rpc(name = "HealthCheckSourceIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// - Wire name: `HealthCheckTargetIp`.
     #[rpc(name = "HealthCheckTargetIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyRouterInterfaceAttributeRequest {
@@ -218,14 +263,17 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyRouterInterfaceAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,12 +286,32 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyRouterInterfaceAttributeResponse,
+        ::acs_runtime::client::Error<ModifyRouterInterfaceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyRouterInterfaceAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyRouterInterfaceAttributeResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceAttributeResponse {
@@ -256,8 +324,9 @@ impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyRouterInterfaceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

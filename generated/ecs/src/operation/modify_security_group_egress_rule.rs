@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySecurityGroupEgressRuleRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -38,6 +39,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -45,6 +50,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the security group.
     ///
@@ -52,12 +61,20 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Required.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The ID of the security group rule. You can call the [DescribeSecurityGroupAttribute](<https://www.alibabacloud.com/help/doc-detail/2679845.htm>) operation to query the IDs of security group rules in a security group.
     ///
     /// - Wire name: `SecurityGroupRuleId`.
     /// - Example: `sgr-bp67acfmxazb4q****`.
     #[rpc(name = "SecurityGroupRuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_rule_id: Option<String>,
     /// The action of the security group rule. Valid values:
     ///
@@ -70,6 +87,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Default: `accept`.
     /// - Example: `accept`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The priority of the security group rule. Valid values: 1 to 100.
     ///
@@ -80,6 +101,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<String>,
     /// Network Layer /transport layer protocol. Two types of assignments are supported:
     ///
@@ -104,6 +129,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `IpProtocol`.
     /// - Example: `tcp`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The destination IPv4 CIDR block. IPv4 CIDR blocks and IPv4 addresses are supported.
     ///
@@ -112,6 +141,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `DestCidrIp`.
     /// - Example: `10.0.0.0/8`.
     #[rpc(name = "DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_cidr_ip: Option<String>,
     /// The destination IPv6 CIDR block. IPv6 CIDR blocks and IPv6 addresses are supported.
     ///
@@ -122,6 +155,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `Ipv6DestCidrIp`.
     /// - Example: `2001:db8:1233:1a00::***`.
     #[rpc(name = "Ipv6DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_dest_cidr_ip: Option<String>,
     /// The ID of the destination security group. You must specify at least one of `DestGroupId` and `DestCidrIp`.
     ///
@@ -132,6 +169,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `DestGroupId`.
     /// - Example: `sg-bp67acfmxa123b****`.
     #[rpc(name = "DestGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_id: Option<String>,
     /// The ID of the destination prefix list. You can call the [DescribePrefixLists](<https://www.alibabacloud.com/help/doc-detail/205046.htm>) operation to query the IDs of available prefix lists.
     ///
@@ -140,6 +181,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `DestPrefixListId`.
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     #[rpc(name = "DestPrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestPrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_prefix_list_id: Option<String>,
     /// The range of destination ports that correspond to the transport layer protocol. Valid values:
     ///
@@ -151,6 +196,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `PortRange`.
     /// - Example: `80/80`.
     #[rpc(name = "PortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range: Option<String>,
     /// The source IPv4 CIDR block. IPv4 CIDR blocks and IPv4 addresses are supported.
     ///
@@ -159,6 +208,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `SourceCidrIp`.
     /// - Example: `10.0.0.0/8`.
     #[rpc(name = "SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// The source IPv6 CIDR block. IPv6 CIDR blocks and IPv6 addresses are supported.
     ///
@@ -169,6 +222,10 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `Ipv6SourceCidrIp`.
     /// - Example: `2001:db8:1234:1a00::***`.
     #[rpc(name = "Ipv6SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_source_cidr_ip: Option<String>,
     /// The range of source ports that correspond to the transport layer protocol. Valid values:
     ///
@@ -180,18 +237,30 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `SourcePortRange`.
     /// - Example: `80/80`.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
     /// The Alibaba Cloud account that manages the destination security group when you set security group rule N across accounts.
     ///
     /// - Wire name: `DestGroupOwnerAccount`.
     /// - Example: `EcsforCloud@Alibaba.com`.
     #[rpc(name = "DestGroupOwnerAccount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupOwnerAccount", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_owner_account: Option<String>,
     /// The ID of the Alibaba Cloud account that manages the destination security group when you set security group rule N across accounts.
     ///
     /// - Wire name: `DestGroupOwnerId`.
     /// - Example: `1234567890`.
     #[rpc(name = "DestGroupOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_owner_id: Option<i64>,
     /// The network interface controller (NIC) type.
     ///
@@ -200,12 +269,20 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `NicType`.
     /// - Example: `intranet`.
     #[rpc(name = "NicType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NicType", skip_serializing_if = "Option::is_none")
+    )]
     pub nic_type: Option<String>,
     /// The description of the security group rule. The description must be 1 to 512 characters in length.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is a new securitygroup rule.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the port list. You can call the `DescribePortRangeLists` operation to query the IDs of available prefix lists.
     ///
@@ -215,8 +292,13 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     /// - Wire name: `PortRangeListId`.
     /// - Example: `prl-2ze9743****`.
     #[rpc(name = "PortRangeListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRangeListId", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range_list_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySecurityGroupEgressRuleRequest {
@@ -582,14 +664,17 @@ impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
+impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySecurityGroupEgressRuleRequest::default(),
             client,
         }
     }
+}
+impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -602,15 +687,35 @@ impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySecurityGroupEgressRuleResponse,
+        ::acs_runtime::client::Error<ModifySecurityGroupEgressRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySecurityGroupEgressRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySecurityGroupEgressRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySecurityGroupEgressRuleResponse {
@@ -623,8 +728,9 @@ impl ::acs_runtime::de::FromJson for ModifySecurityGroupEgressRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupEgressRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifySecurityGroupEgressRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

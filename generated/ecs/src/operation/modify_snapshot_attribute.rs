@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySnapshotAttributeRequest {
     /// The ID of the snapshot.
@@ -32,6 +33,10 @@ pub struct ModifySnapshotAttributeRequest {
     /// - Required.
     /// - Example: `s-bp199lyny9bb47pa****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The name of the snapshot. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with http:// or https://. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
@@ -40,12 +45,20 @@ pub struct ModifySnapshotAttributeRequest {
     /// - Wire name: `SnapshotName`.
     /// - Example: `testSnapshotName`.
     #[rpc(name = "SnapshotName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotName", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_name: Option<String>,
     /// The snapshot description. It can be empty or up to 256 characters in length. It cannot start with http:// or https://.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to disable the instant access feature. Valid values:
     ///
@@ -59,6 +72,10 @@ pub struct ModifySnapshotAttributeRequest {
     /// - Wire name: `DisableInstantAccess`.
     /// - Example: `false`.
     #[rpc(name = "DisableInstantAccess")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisableInstantAccess", skip_serializing_if = "Option::is_none")
+    )]
     pub disable_instant_access: Option<bool>,
     /// The retention period of the snapshot. After you specify this parameter, the end time of the new retention period is the specified number of days apart from the **creation time** of the snapshot, which follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format and is displayed in UTC. Valid values: 1 to 65536.
     ///
@@ -67,8 +84,13 @@ pub struct ModifySnapshotAttributeRequest {
     /// - Wire name: `RetentionDays`.
     /// - Example: `10`.
     #[rpc(name = "RetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RetentionDays", skip_serializing_if = "Option::is_none")
+    )]
     pub retention_days: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySnapshotAttributeRequest {
@@ -205,14 +227,17 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifySnapshotAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySnapshotAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifySnapshotAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,15 +250,35 @@ impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySnapshotAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySnapshotAttributeResponse,
+        ::acs_runtime::client::Error<ModifySnapshotAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySnapshotAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySnapshotAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySnapshotAttributeResponse {
@@ -246,8 +291,9 @@ impl ::acs_runtime::de::FromJson for ModifySnapshotAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySnapshotAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifySnapshotAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySnapshotCategoryRequest {
     /// The ID of the snapshot.
@@ -36,6 +37,10 @@ pub struct ModifySnapshotCategoryRequest {
     /// - Required.
     /// - Example: `s-123**sd`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// The type of the snapshot. Valid value:
     ///
@@ -45,6 +50,10 @@ pub struct ModifySnapshotCategoryRequest {
     /// - Must be one of `Archive`.
     /// - Example: `Archive`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<crate::types::Category>,
     /// The retention period of the snapshot. Unit: days. The retention period started at the point in time when the snapshot was created. You can archive only standard snapshots that have been retained for at least 14 days.
     ///
@@ -57,8 +66,13 @@ pub struct ModifySnapshotCategoryRequest {
     /// - Wire name: `RetentionDays`.
     /// - Must be 61 to 65536.
     #[rpc(name = "RetentionDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RetentionDays", skip_serializing_if = "Option::is_none")
+    )]
     pub retention_days: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySnapshotCategoryRequest {
@@ -178,14 +192,17 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
+impl<C> ModifySnapshotCategoryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySnapshotCategoryRequest::default(),
             client,
         }
     }
+}
+impl ModifySnapshotCategoryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,20 +215,44 @@ impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySnapshotCategoryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySnapshotCategoryResponse,
+        ::acs_runtime::client::Error<ModifySnapshotCategoryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySnapshotCategory`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySnapshotCategoryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the archive task. You can call the DescribeTasks operation to query the status and progress of the archive task.
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-dxh34xds**d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySnapshotCategoryResponse {
@@ -225,8 +266,9 @@ impl ::acs_runtime::de::FromJson for ModifySnapshotCategoryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySnapshotCategoryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifySnapshotCategoryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySnapshotGroupRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifySnapshotGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the snapshot-consistent group. You can call the [DescribeSnapshotGroups](<https://www.alibabacloud.com/help/doc-detail/210940.htm>) operation to query the IDs of available snapshot-consistent groups.
     ///
@@ -40,20 +45,33 @@ pub struct ModifySnapshotGroupRequest {
     /// - Required.
     /// - Example: `ssg-j6ciyh3k52qp7ovm****`.
     #[rpc(name = "SnapshotGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_group_id: Option<String>,
     /// The new name of the snapshot-consistent group. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with a `http://` or `https://`. The name can contain letters, digits, periods (.), underscores (\_), hyphens (-), and colons (:).
     ///
     /// - Wire name: `Name`.
     /// - Example: `testName02`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The new description of the snapshot-consistent group. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is new description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySnapshotGroupRequest {
@@ -170,14 +188,17 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
+impl<C> ModifySnapshotGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySnapshotGroupRequest::default(),
             client,
         }
     }
+}
+impl ModifySnapshotGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -190,15 +211,35 @@ impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySnapshotGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySnapshotGroupResponse,
+        ::acs_runtime::client::Error<ModifySnapshotGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySnapshotGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySnapshotGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A00B5E55-76B7-42C8-8A80-AF10E980DCC7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySnapshotGroupResponse {
@@ -211,8 +252,9 @@ impl ::acs_runtime::de::FromJson for ModifySnapshotGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySnapshotGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifySnapshotGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

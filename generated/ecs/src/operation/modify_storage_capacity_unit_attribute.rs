@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyStorageCapacityUnitAttributeRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ModifyStorageCapacityUnitAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SCU.
     ///
@@ -40,20 +45,33 @@ pub struct ModifyStorageCapacityUnitAttributeRequest {
     /// - Required.
     /// - Example: `scu-bp67acfmxazb4p****`.
     #[rpc(name = "StorageCapacityUnitId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageCapacityUnitId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_capacity_unit_id: Option<String>,
     /// The new name of the SCU. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with [http:// or https://. It can contain letters, digits, colons (:), underscores (\_), and hyphens (-).](<http://https://。、（:）、（_）（-）。>)
     ///
     /// - Wire name: `Name`.
     /// - Example: `testNewScuName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The new description of the SCU. The description must be 2 to 256 characters in length and cannot start with [http:// or https://.](<http://https://。>)
     ///
     /// - Wire name: `Description`.
     /// - Example: `testNewScuDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyStorageCapacityUnitAttributeRequest {
@@ -174,14 +192,17 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyStorageCapacityUnitAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyStorageCapacityUnitAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyStorageCapacityUnitAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,15 +215,35 @@ impl<'a> ModifyStorageCapacityUnitAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyStorageCapacityUnitAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyStorageCapacityUnitAttributeResponse,
+        ::acs_runtime::client::Error<ModifyStorageCapacityUnitAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyStorageCapacityUnitAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyStorageCapacityUnitAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyStorageCapacityUnitAttributeResponse {
@@ -215,8 +256,9 @@ impl ::acs_runtime::de::FromJson for ModifyStorageCapacityUnitAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyStorageCapacityUnitAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyStorageCapacityUnitAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

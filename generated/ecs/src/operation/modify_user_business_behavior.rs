@@ -27,20 +27,34 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyUserBusinessBehaviorRequest {
     /// - Wire name: `RegionId`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `statusKey`.
     /// - Required.
     #[rpc(name = "statusKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "statusKey", skip_serializing_if = "Option::is_none")
+    )]
     pub status_key: Option<String>,
     /// - Wire name: `statusValue`.
     /// - Required.
     #[rpc(name = "statusValue")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "statusValue", skip_serializing_if = "Option::is_none")
+    )]
     pub status_value: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyUserBusinessBehaviorRequest {
@@ -137,14 +151,17 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
+impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyUserBusinessBehaviorRequest::default(),
             client,
         }
     }
+}
+impl ModifyUserBusinessBehaviorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -157,12 +174,32 @@ impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyUserBusinessBehaviorRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyUserBusinessBehaviorResponse,
+        ::acs_runtime::client::Error<ModifyUserBusinessBehaviorError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyUserBusinessBehavior`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyUserBusinessBehaviorResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyUserBusinessBehaviorResponse {
@@ -175,8 +212,9 @@ impl ::acs_runtime::de::FromJson for ModifyUserBusinessBehaviorResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyUserBusinessBehaviorResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyUserBusinessBehaviorResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

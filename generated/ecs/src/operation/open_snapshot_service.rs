@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OpenSnapshotServiceRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -32,8 +33,13 @@ pub struct OpenSnapshotServiceRequest {
     /// - Required.
     /// - Example: `cn-beijing`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for OpenSnapshotServiceRequest {
@@ -115,14 +121,17 @@ impl<C> OpenSnapshotServiceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> OpenSnapshotServiceRequestBuilder<&'a crate::Client> {
+impl<C> OpenSnapshotServiceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: OpenSnapshotServiceRequest::default(),
             client,
         }
     }
+}
+impl OpenSnapshotServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -135,17 +144,37 @@ impl<'a> OpenSnapshotServiceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl OpenSnapshotServiceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        OpenSnapshotServiceResponse,
+        ::acs_runtime::client::Error<OpenSnapshotServiceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `OpenSnapshotService`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OpenSnapshotServiceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C36234E8-4C67-5F6C-8C07-F51B2EE2C560`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for OpenSnapshotServiceResponse {
@@ -158,8 +187,9 @@ impl ::acs_runtime::de::FromJson for OpenSnapshotServiceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OpenSnapshotServiceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for OpenSnapshotServiceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

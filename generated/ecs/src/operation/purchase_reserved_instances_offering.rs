@@ -52,6 +52,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// The ID of the region in which to purchase a reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -60,30 +61,50 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags to add to the reserved instance. You can add up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp199lyny9b3****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the zone in which to purchase the reserved instance. This parameter takes effect and is required only if you set `Scope` to `Zone`. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The name of the reserved instance. The name must be 2 to 128 characters in length. The name must start with a letter and cannot start with http:// or https://. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `ReservedInstanceName`.
     /// - Example: `testReservedInstanceName`.
     #[rpc(name = "ReservedInstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_name: Option<String>,
     /// The instance type that the reserved instance can match.
     ///
@@ -93,6 +114,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Required.
     /// - Example: `ecs.g5.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The scope of reserved instance N. Valid values:
     ///
@@ -104,6 +129,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `Scope`.
     /// - Example: `Zone`.
     #[rpc(name = "Scope")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scope", skip_serializing_if = "Option::is_none")
+    )]
     pub scope: Option<String>,
     /// The number of pay-as-you-go instances of the same instance type that the reserved instance can match. Valid values: 1 to 50.
     ///
@@ -113,6 +142,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Must be 1 to 100.
     /// - Example: `3`.
     #[rpc(name = "InstanceAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_amount: Option<i32>,
     /// The payment option of the reserved instance. Valid values:
     ///
@@ -125,6 +158,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `OfferingType`.
     /// - Example: `All Upfront`.
     #[rpc(name = "OfferingType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OfferingType", skip_serializing_if = "Option::is_none")
+    )]
     pub offering_type: Option<String>,
     /// The description of the reserved instance. The description can be 2 to 256 characters in length and cannot start with [http:// or https://](<http://https://。>).
     ///
@@ -133,6 +170,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The operating system of the image used by the instance. Valid values:
     ///
@@ -144,6 +185,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `Platform`.
     /// - Example: `Linux`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// The validity period of the reserved instance.
     ///
@@ -154,6 +199,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the validity period of the reserved instance.
     ///
@@ -164,6 +213,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Year`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -171,6 +224,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to enable auto-renewal for the reserved instance. Valid values:
     ///
@@ -180,6 +237,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal term of the reserved instance. Unit: months. This parameter takes effect only when AutoRenew is set to true.
     ///
@@ -190,6 +251,10 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     /// The time when you want the reserved instance to take effect. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHHZ` format. The time must be in UTC.
     ///
@@ -198,8 +263,13 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     /// - Wire name: `StartTime`.
     /// - Example: `2024-07-04T15Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for PurchaseReservedInstancesOfferingRequest {
@@ -509,14 +579,17 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
         inner
     }
 }
-impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
+impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: PurchaseReservedInstancesOfferingRequest::default(),
             client,
         }
     }
+}
+impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -529,22 +602,50 @@ impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        PurchaseReservedInstancesOfferingResponse,
+        ::acs_runtime::client::Error<PurchaseReservedInstancesOfferingError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `PurchaseReservedInstancesOffering`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PurchaseReservedInstancesOfferingResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8C314443-AF0D-4766-9562-C83B7F1A3C8B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ReservedInstanceIdSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservedInstanceIdSets", skip_serializing_if = "Option::is_none")
+    )]
     pub reserved_instance_id_sets: Option<crate::types::ReservedInstanceIdSets>,
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `23841229****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for PurchaseReservedInstancesOfferingResponse {
@@ -559,8 +660,9 @@ impl ::acs_runtime::de::FromJson for PurchaseReservedInstancesOfferingResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PurchaseReservedInstancesOfferingResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PurchaseReservedInstancesOfferingResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PurchaseStorageCapacityUnitRequest {
     /// The ID of the region in which to purchase the SCU. The purchased SCU can offset the bills of pay-as-you-go disks that reside in the specified region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -35,12 +36,20 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the SCU. The name must be 2 to 128 characters in length. It must start with a letter and cannot start with `http://` or `https://`. The name can contain letters, digits, colons (:), underscores (\_), and hyphens (-).
     ///
     /// - Wire name: `Name`.
     /// - Example: `ScuPurchaseDemo`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The capacity of the SCU. Unit: GiB. Valid values: 20, 40, 100, 200, 500, 1024, 2048, 5210, 10240, 20480, and 52100.
     ///
@@ -48,12 +57,20 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Required.
     /// - Example: `20`.
     #[rpc(name = "Capacity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Capacity", skip_serializing_if = "Option::is_none")
+    )]
     pub capacity: Option<i32>,
     /// The description of the SCU. The description must be 2 to 256 characters in length and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `ScuPurchaseDemo`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time at which the SCU takes effect. The time can be up to 180 days from the creation time of the SCU. Specify the time in the [ISO 8601](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) standard in the yyyy-MM-ddTHHZ format. The time must be in UTC.
     ///
@@ -62,6 +79,10 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Wire name: `StartTime`.
     /// - Example: `2020-09-09T02:00:00Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The validity period of the SCU. Valid values:
     ///
@@ -73,6 +94,10 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the validity period of the SCU. Valid values:
     ///
@@ -84,12 +109,20 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The source of the request. The value is automatically set to OpenAPI and does not need to be changed. Default value: OpenAPI.
     ///
     /// - Wire name: `FromApp`.
     /// - Example: `OpenAPI`.
     #[rpc(name = "FromApp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FromApp", skip_serializing_if = "Option::is_none")
+    )]
     pub from_app: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but make sure that the token is unique across requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -97,6 +130,10 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The number of SCUs that you want to purchase. Valid values: 1 to 20.
     ///
@@ -106,20 +143,33 @@ pub struct PurchaseStorageCapacityUnitRequest {
     /// - Must be 1 to 20.
     /// - Example: `1`.
     #[rpc(name = "Amount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Amount", skip_serializing_if = "Option::is_none")
+    )]
     pub amount: Option<i32>,
     /// The tags to add to the SCU. You can specify up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the resource group to which to add the SCU. You can specify only the IDs of the resource groups that you have permissions to access.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for PurchaseStorageCapacityUnitRequest {
@@ -348,14 +398,17 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
         inner
     }
 }
-impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
+impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: PurchaseStorageCapacityUnitRequest::default(),
             client,
         }
     }
+}
+impl PurchaseStorageCapacityUnitRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -368,22 +421,50 @@ impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl PurchaseStorageCapacityUnitRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        PurchaseStorageCapacityUnitResponse,
+        ::acs_runtime::client::Error<PurchaseStorageCapacityUnitError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `PurchaseStorageCapacityUnit`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PurchaseStorageCapacityUnitResponse {
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `204135153880****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `StorageCapacityUnitIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageCapacityUnitIds", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_capacity_unit_ids: Option<crate::types::StorageCapacityUnitIds>,
 }
 impl ::acs_runtime::de::FromJson for PurchaseStorageCapacityUnitResponse {
@@ -398,8 +479,9 @@ impl ::acs_runtime::de::FromJson for PurchaseStorageCapacityUnitResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PurchaseStorageCapacityUnitResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

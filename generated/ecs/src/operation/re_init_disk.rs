@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReInitDiskRequest {
     /// The ID of the disk.
@@ -40,6 +41,10 @@ pub struct ReInitDiskRequest {
     /// - Required.
     /// - Example: `d-bp67acfmxazb4ph****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// Specifies whether to reset the password of the instance when you re-initialize its system disk. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include:
     ///
@@ -54,6 +59,10 @@ pub struct ReInitDiskRequest {
     /// - Wire name: `Password`.
     /// - Example: `EcsV587!`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// The name of the key pair. This parameter is empty by default.
     ///
@@ -62,6 +71,10 @@ pub struct ReInitDiskRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// Specifies whether to automatically start the instance after the disk is re-initialized. Valid values:
     ///
@@ -74,6 +87,10 @@ pub struct ReInitDiskRequest {
     /// - Default: `false`.
     /// - Example: `true`.
     #[rpc(name = "AutoStartInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoStartInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_start_instance: Option<bool>,
     /// Specifies whether to use Security Center free of charge after the system disk is re-initialized. Valid values:
     ///
@@ -85,8 +102,16 @@ pub struct ReInitDiskRequest {
     /// - Wire name: `SecurityEnhancementStrategy`.
     /// - Example: `Active`.
     #[rpc(name = "SecurityEnhancementStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityEnhancementStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_enhancement_strategy: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReInitDiskRequest {
@@ -233,14 +258,17 @@ impl<C> ReInitDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
+impl<C> ReInitDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReInitDiskRequest::default(),
             client,
         }
     }
+}
+impl ReInitDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,15 +278,32 @@ impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReInitDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ReInitDiskResponse, ::acs_runtime::client::Error<ReInitDiskError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReInitDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReInitDiskResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReInitDiskResponse {
@@ -271,8 +316,8 @@ impl ::acs_runtime::de::FromJson for ReInitDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReInitDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReInitDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

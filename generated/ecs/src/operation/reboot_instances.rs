@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RebootInstancesRequest {
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
@@ -46,6 +47,10 @@ pub struct RebootInstancesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -53,6 +58,10 @@ pub struct RebootInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to forcefully restart the instance. Valid values:
     ///
@@ -64,6 +73,10 @@ pub struct RebootInstancesRequest {
     /// - Wire name: `ForceReboot`.
     /// - Example: `false`.
     #[rpc(name = "ForceReboot")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForceReboot", skip_serializing_if = "Option::is_none")
+    )]
     pub force_reboot: Option<bool>,
     /// The batch operation mode. Valid values:
     ///
@@ -75,6 +88,10 @@ pub struct RebootInstancesRequest {
     /// - Wire name: `BatchOptimization`.
     /// - Example: `AllTogether`.
     #[rpc(name = "BatchOptimization")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BatchOptimization", skip_serializing_if = "Option::is_none")
+    )]
     pub batch_optimization: Option<String>,
     /// The IDs of ECS instances. Valid values of N: 1 to 100.
     ///
@@ -83,8 +100,13 @@ pub struct RebootInstancesRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RebootInstancesRequest {
@@ -235,14 +257,17 @@ impl<C> RebootInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
+impl<C> RebootInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RebootInstancesRequest::default(),
             client,
         }
     }
+}
+impl RebootInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,17 +277,41 @@ impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RebootInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RebootInstancesResponse,
+        ::acs_runtime::client::Error<RebootInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RebootInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RebootInstancesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `InstanceResponses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceResponses", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_responses: Option<crate::types::InstanceResponses>,
 }
 impl ::acs_runtime::de::FromJson for RebootInstancesResponse {
@@ -276,8 +325,8 @@ impl ::acs_runtime::de::FromJson for RebootInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RebootInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RebootInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

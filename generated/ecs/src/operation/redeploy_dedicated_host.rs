@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RedeployDedicatedHostRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -35,6 +36,10 @@ pub struct RedeployDedicatedHostRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the dedicated host.
     ///
@@ -42,6 +47,10 @@ pub struct RedeployDedicatedHostRequest {
     /// - Required.
     /// - Example: `dh-bp165p6xk2tlw61e****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// Specifies whether to stop the instance before it is migrated to the destination dedicated host. Valid values:
     ///
@@ -55,8 +64,13 @@ pub struct RedeployDedicatedHostRequest {
     /// - Default: `Reboot`.
     /// - Example: `Reboot`.
     #[rpc(name = "MigrationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MigrationType", skip_serializing_if = "Option::is_none")
+    )]
     pub migration_type: Option<crate::types::MigrationType>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RedeployDedicatedHostRequest {
@@ -178,14 +192,17 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
+impl<C> RedeployDedicatedHostRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RedeployDedicatedHostRequest::default(),
             client,
         }
     }
+}
+impl RedeployDedicatedHostRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,15 +215,35 @@ impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RedeployDedicatedHostRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RedeployDedicatedHostResponse,
+        ::acs_runtime::client::Error<RedeployDedicatedHostError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RedeployDedicatedHost`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RedeployDedicatedHostResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `FCED4B7A-53D5-4C04-ABE3-26D4F3890D57`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RedeployDedicatedHostResponse {
@@ -219,8 +256,9 @@ impl ::acs_runtime::de::FromJson for RedeployDedicatedHostResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RedeployDedicatedHostResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RedeployDedicatedHostResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -53,6 +53,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RedeployInstanceRequest {
     /// The ID of the instance.
@@ -61,6 +62,10 @@ pub struct RedeployInstanceRequest {
     /// - Required.
     /// - Example: `i-bp1azkttqpldxgted****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to forcefully stop the instance that is in the Running state.
     ///
@@ -71,8 +76,13 @@ pub struct RedeployInstanceRequest {
     /// - Wire name: `ForceStop`.
     /// - Example: `false`.
     #[rpc(name = "ForceStop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForceStop", skip_serializing_if = "Option::is_none")
+    )]
     pub force_stop: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RedeployInstanceRequest {
@@ -169,14 +179,17 @@ impl<C> RedeployInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
+impl<C> RedeployInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RedeployInstanceRequest::default(),
             client,
         }
     }
+}
+impl RedeployInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -186,10 +199,26 @@ impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RedeployInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RedeployInstanceResponse,
+        ::acs_runtime::client::Error<RedeployInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RedeployInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RedeployInstanceResponse {
     /// The ID of the redeployment task.
     ///
@@ -197,11 +226,19 @@ pub struct RedeployInstanceResponse {
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `t-bp10e8orkp8x****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RedeployInstanceResponse {
@@ -215,8 +252,9 @@ impl ::acs_runtime::de::FromJson for RedeployInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RedeployInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RedeployInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleaseDedicatedHostRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct ReleaseDedicatedHostRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the dedicated host.
     ///
@@ -44,6 +49,10 @@ pub struct ReleaseDedicatedHostRequest {
     /// - Required.
     /// - Example: `dh-bp199lyny9b3****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// The expiration time of the subscription dedicated host.
     ///
@@ -55,8 +64,13 @@ pub struct ReleaseDedicatedHostRequest {
     /// - Wire name: `TerminateSubscription`.
     /// - Example: `false`.
     #[rpc(name = "TerminateSubscription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminateSubscription", skip_serializing_if = "Option::is_none")
+    )]
     pub terminate_subscription: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReleaseDedicatedHostRequest {
@@ -167,14 +181,17 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
+impl<C> ReleaseDedicatedHostRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReleaseDedicatedHostRequest::default(),
             client,
         }
     }
+}
+impl ReleaseDedicatedHostRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,15 +204,35 @@ impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReleaseDedicatedHostRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReleaseDedicatedHostResponse,
+        ::acs_runtime::client::Error<ReleaseDedicatedHostError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReleaseDedicatedHost`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReleaseDedicatedHostResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A1B15AC8-E6F6-49A4-8985-8C07104B9199`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReleaseDedicatedHostResponse {
@@ -208,8 +245,9 @@ impl ::acs_runtime::de::FromJson for ReleaseDedicatedHostResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReleaseDedicatedHostResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReleaseDedicatedHostResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

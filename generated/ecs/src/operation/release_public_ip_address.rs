@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleasePublicIpAddressRequest {
     /// The region ID of the instance.
@@ -35,12 +36,20 @@ pub struct ReleasePublicIpAddressRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The public IP address of the instance.
     ///
@@ -48,13 +57,22 @@ pub struct ReleasePublicIpAddressRequest {
     /// - Required.
     /// - Example: `121.40.**.**`.
     #[rpc(name = "PublicIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address: Option<String>,
     /// > This parameter is unavailable.
     ///
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReleasePublicIpAddressRequest {
@@ -168,14 +186,17 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
+impl<C> ReleasePublicIpAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReleasePublicIpAddressRequest::default(),
             client,
         }
     }
+}
+impl ReleasePublicIpAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -188,20 +209,44 @@ impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReleasePublicIpAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReleasePublicIpAddressResponse,
+        ::acs_runtime::client::Error<ReleasePublicIpAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReleasePublicIpAddress`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReleasePublicIpAddressResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// > This parameter is unavailable.
     ///
     /// - Wire name: `RemainTimes`.
     /// - Example: `hide`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemainTimes", skip_serializing_if = "Option::is_none")
+    )]
     pub remain_times: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReleasePublicIpAddressResponse {
@@ -215,8 +260,9 @@ impl ::acs_runtime::de::FromJson for ReleasePublicIpAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReleasePublicIpAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

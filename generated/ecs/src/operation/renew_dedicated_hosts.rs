@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RenewDedicatedHostsRequest {
     /// The IDs of dedicated hosts. You can specify the IDs of up to 100 subscription dedicated hosts. Specify the dedicated host IDs in a JSON array. Example: `["dh-xxxxxxxxx", "dh-yyyyyyyyy", … "dh-zzzzzzzzz"]`. Separate the IDs with commas (,).
@@ -38,6 +39,10 @@ pub struct RenewDedicatedHostsRequest {
     /// - Required.
     /// - Example: `dh-bp199lyny9b3****`.
     #[rpc(name = "DedicatedHostIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostIds", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_ids: Option<String>,
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -45,6 +50,10 @@ pub struct RenewDedicatedHostsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The renewal duration. Valid values:
     ///
@@ -55,6 +64,10 @@ pub struct RenewDedicatedHostsRequest {
     /// - Required.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the renewal period. Valid values:
     ///
@@ -66,6 +79,10 @@ pub struct RenewDedicatedHostsRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The token can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence?](<https://www.alibabacloud.com/help/doc-detail/25693.htm>)
     ///
@@ -73,8 +90,13 @@ pub struct RenewDedicatedHostsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RenewDedicatedHostsRequest {
@@ -213,14 +235,17 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
+impl<C> RenewDedicatedHostsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RenewDedicatedHostsRequest::default(),
             client,
         }
     }
+}
+impl RenewDedicatedHostsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -233,20 +258,44 @@ impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RenewDedicatedHostsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RenewDedicatedHostsResponse,
+        ::acs_runtime::client::Error<RenewDedicatedHostsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RenewDedicatedHosts`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RenewDedicatedHostsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A4EA075-CB5B-41B7-B0EB-70D339F6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the order.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `23841229****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RenewDedicatedHostsResponse {
@@ -260,8 +309,9 @@ impl ::acs_runtime::de::FromJson for RenewDedicatedHostsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RenewDedicatedHostsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RenewElasticityAssurancesRequest {
     /// The region ID of the elasticity assurance.
@@ -32,6 +33,10 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The renewal duration. The unit of the renewal duration is determined by the `PeriodUnit` value. Valid values:
     ///
@@ -43,6 +48,10 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the renewal duration. Valid values:
     ///
@@ -55,6 +64,10 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Default: `Year`.
     /// - Example: `Year`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests.
     ///
@@ -64,6 +77,10 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
@@ -75,9 +92,17 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `true`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<
         crate::types::RenewElasticityAssurancesPrivatePoolOptions,
     >,
@@ -91,6 +116,10 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal period. Unit: month. Valid values: 1, 2, 3, 6, 12, 24, and 36.
     ///
@@ -102,8 +131,13 @@ pub struct RenewElasticityAssurancesRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RenewElasticityAssurancesRequest {
@@ -292,14 +326,17 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
+impl<C> RenewElasticityAssurancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RenewElasticityAssurancesRequest::default(),
             client,
         }
     }
+}
+impl RenewElasticityAssurancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -312,22 +349,53 @@ impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RenewElasticityAssurancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RenewElasticityAssurancesResponse,
+        ::acs_runtime::client::Error<RenewElasticityAssurancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RenewElasticityAssurances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RenewElasticityAssurancesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the renewal order.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `182372800****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// - Wire name: `PrivatePoolOptionsIdSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PrivatePoolOptionsIdSet",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub private_pool_options_id_set: Option<crate::types::PrivatePoolOptionsIdSet>,
 }
 impl ::acs_runtime::de::FromJson for RenewElasticityAssurancesResponse {
@@ -342,8 +410,9 @@ impl ::acs_runtime::de::FromJson for RenewElasticityAssurancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RenewElasticityAssurancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReplaceSystemDiskRequest {
     /// The ID of the instance whose operating system you want to replace.
@@ -51,15 +52,27 @@ pub struct ReplaceSystemDiskRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4ph****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the image used to replace the system disk. This parameter is required.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `m-bp67acfmxazb4ph****`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::ReplaceSystemDiskSystemDisk>,
     /// The client token that is used to ensure the idempotency of the request. You can use the client to generate the token, but make sure that the token is unique across requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -67,6 +80,10 @@ pub struct ReplaceSystemDiskRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to use the system configurations for virtual machines provided by Alibaba Cloud. System configurations for Windows: NTP and KMS. System configurations for Linux: NTP and YUM.
     ///
@@ -75,6 +92,10 @@ pub struct ReplaceSystemDiskRequest {
     /// - Wire name: `UseAdditionalService`.
     /// - Example: `true`.
     #[rpc(name = "UseAdditionalService")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UseAdditionalService", skip_serializing_if = "Option::is_none")
+    )]
     pub use_additional_service: Option<bool>,
     /// Specifies whether to reset the password for the instance. The password must be 8 to 30 characters in length and contain at least three of the following items: uppercase letters, lowercase letters, digits, and special characters. Special characters include:
     ///
@@ -91,6 +112,10 @@ pub struct ReplaceSystemDiskRequest {
     /// - Wire name: `Password`.
     /// - Example: `EcsV587!`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// Specifies whether to use the preset password of the image.
     ///
@@ -101,6 +126,10 @@ pub struct ReplaceSystemDiskRequest {
     /// - Wire name: `PasswordInherit`.
     /// - Example: `false`.
     #[rpc(name = "PasswordInherit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordInherit", skip_serializing_if = "Option::is_none")
+    )]
     pub password_inherit: Option<bool>,
     /// The name of the key pair.
     ///
@@ -109,24 +138,40 @@ pub struct ReplaceSystemDiskRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `testKeyPairName`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// > This parameter is deprecated. To improve compatibility, we recommend that you use `ImageId`.
     ///
     /// - Wire name: `DiskId`.
     /// - Example: `d-bp67acfmxazb4ph****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `Platform`.
     /// - Example: `CentOS`.
     #[rpc(name = "Platform")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Platform", skip_serializing_if = "Option::is_none")
+    )]
     pub platform: Option<String>,
     /// > This parameter is deprecated.
     ///
     /// - Wire name: `Architecture`.
     /// - Example: `i386`.
     #[rpc(name = "Architecture")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Architecture", skip_serializing_if = "Option::is_none")
+    )]
     pub architecture: Option<String>,
     /// Specifies whether to use Security Center Basic after the system disk is replaced. Valid values:
     ///
@@ -138,6 +183,13 @@ pub struct ReplaceSystemDiskRequest {
     /// - Wire name: `SecurityEnhancementStrategy`.
     /// - Example: `Active`.
     #[rpc(name = "SecurityEnhancementStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityEnhancementStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_enhancement_strategy: Option<String>,
     /// Specifies whether to encrypt the disk. Valid values:
     ///
@@ -151,6 +203,10 @@ pub struct ReplaceSystemDiskRequest {
     /// - Wire name: `Encrypted`.
     /// - Example: `false`.
     #[rpc(name = "Encrypted")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Encrypted", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted: Option<bool>,
     /// The ID of the KMS key to use for the system disk.
     ///
@@ -158,20 +214,33 @@ pub struct ReplaceSystemDiskRequest {
     /// - Must be at most 64 characters long.
     /// - Example: `e522b26d-abf6-4e0d-b5da-04b7******3c`.
     #[rpc(name = "KMSKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMSKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_key_id: Option<String>,
     /// > This parameter is not available for public use.
     ///
     /// - Wire name: `EncryptAlgorithm`.
     /// - Example: `hide`.
     #[rpc(name = "EncryptAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypt_algorithm: Option<String>,
     /// This parameter is not available for public use.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 10 items.
     #[rpc(name = "Arn", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<Vec<crate::types::Arn>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReplaceSystemDiskRequest {
@@ -454,14 +523,17 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
+impl<C> ReplaceSystemDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReplaceSystemDiskRequest::default(),
             client,
         }
     }
+}
+impl ReplaceSystemDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -474,20 +546,44 @@ impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReplaceSystemDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReplaceSystemDiskResponse,
+        ::acs_runtime::client::Error<ReplaceSystemDiskError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReplaceSystemDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReplaceSystemDiskResponse {
     /// The ID of the new system disk.
     ///
     /// - Wire name: `DiskId`.
     /// - Example: `d-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReplaceSystemDiskResponse {
@@ -501,8 +597,9 @@ impl ::acs_runtime::de::FromJson for ReplaceSystemDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReplaceSystemDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

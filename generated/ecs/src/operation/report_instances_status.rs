@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReportInstancesStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct ReportInstancesStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The impact of the exception on the instance. Valid values:
     ///
@@ -46,6 +51,10 @@ pub struct ReportInstancesStatusRequest {
     /// - Wire name: `Reason`.
     /// - Example: `abnormal-local-disk`.
     #[rpc(name = "Reason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Reason", skip_serializing_if = "Option::is_none")
+    )]
     pub reason: Option<String>,
     /// The description of the exception.
     ///
@@ -53,18 +62,30 @@ pub struct ReportInstancesStatusRequest {
     /// - Required.
     /// - Example: `The local disk is unavailable, the mount point is inaccessible, or files cannot be loaded.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The start time of the instance exception. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `StartTime`.
     /// - Example: `2017-11-30T06:32:31Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end time of the instance exception. Specify the time in the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time must be in UTC.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2017-11-31T06:32:31Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The category of the exception. This parameter is applicable only to ECS bare metal instances. Valid values:
     ///
@@ -81,6 +102,10 @@ pub struct ReportInstancesStatusRequest {
     /// - Wire name: `IssueCategory`.
     /// - Example: `hardware-cpu-error`.
     #[rpc(name = "IssueCategory")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IssueCategory", skip_serializing_if = "Option::is_none")
+    )]
     pub issue_category: Option<String>,
     /// The IDs of instances. You can specify up to 100 instance IDs in a single request.
     ///
@@ -89,6 +114,10 @@ pub struct ReportInstancesStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp165p6xk2tmdhj0****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The IDs of disks on an instance that have the exception. You can specify up to 100 disk IDs in a single request. If you are using an ECS bare metal instance, enter the serial numbers of disks on the instance.
     ///
@@ -98,6 +127,10 @@ pub struct ReportInstancesStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `d-bp1aeljlfad7x6u1****`.
     #[rpc(name = "DiskId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<Vec<String>>,
     /// The device names of disks on an instance that have the exception. You can specify to 100 device names in a single request.
     ///
@@ -109,8 +142,13 @@ pub struct ReportInstancesStatusRequest {
     /// - Must have at most 100 items.
     /// - Example: `/dev/xvdb`.
     #[rpc(name = "Device", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Device", skip_serializing_if = "Option::is_none")
+    )]
     pub device: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReportInstancesStatusRequest {
@@ -322,14 +360,17 @@ impl<C> ReportInstancesStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
+impl<C> ReportInstancesStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReportInstancesStatusRequest::default(),
             client,
         }
     }
+}
+impl ReportInstancesStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -342,15 +383,35 @@ impl<'a> ReportInstancesStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReportInstancesStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReportInstancesStatusResponse,
+        ::acs_runtime::client::Error<ReportInstancesStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReportInstancesStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReportInstancesStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReportInstancesStatusResponse {
@@ -363,8 +424,9 @@ impl ::acs_runtime::de::FromJson for ReportInstancesStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReportInstancesStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReportInstancesStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResetDiskRequest {
     /// The ID of the cloud disk that you want to roll back.
@@ -42,6 +43,10 @@ pub struct ResetDiskRequest {
     /// - Required.
     /// - Example: `d-bp199lyny9b3****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The ID of the snapshot that you want to use to roll back the cloud disk.
     ///
@@ -49,6 +54,10 @@ pub struct ResetDiskRequest {
     /// - Required.
     /// - Example: `s-bp199lyny9b3****`.
     #[rpc(name = "SnapshotId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnapshotId", skip_serializing_if = "Option::is_none")
+    )]
     pub snapshot_id: Option<String>,
     /// Specifies whether to check the validity of the request without actually making the request. Valid values:
     ///
@@ -60,8 +69,13 @@ pub struct ResetDiskRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ResetDiskRequest {
@@ -170,14 +184,17 @@ impl<C> ResetDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
+impl<C> ResetDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ResetDiskRequest::default(),
             client,
         }
     }
+}
+impl ResetDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,15 +204,32 @@ impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ResetDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ResetDiskResponse, ::acs_runtime::client::Error<ResetDiskError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ResetDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ResetDiskResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F3CD6886-D8D0-4FEE-B93E-1B732396****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ResetDiskResponse {
@@ -208,8 +242,8 @@ impl ::acs_runtime::de::FromJson for ResetDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ResetDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResetDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

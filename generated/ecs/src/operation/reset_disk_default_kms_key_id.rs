@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResetDiskDefaultKMSKeyIdRequest {
     /// The ID of the region for which you want to disable Account-level EBS Default Encryption. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -35,8 +36,13 @@ pub struct ResetDiskDefaultKMSKeyIdRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ResetDiskDefaultKMSKeyIdRequest {
@@ -118,14 +124,17 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ResetDiskDefaultKMSKeyIdRequest::default(),
             client,
         }
     }
+}
+impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -138,17 +147,37 @@ impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ResetDiskDefaultKMSKeyIdResponse,
+        ::acs_runtime::client::Error<ResetDiskDefaultKMSKeyIdError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ResetDiskDefaultKMSKeyId`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ResetDiskDefaultKMSKeyIdResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ResetDiskDefaultKMSKeyIdResponse {
@@ -161,8 +190,9 @@ impl ::acs_runtime::de::FromJson for ResetDiskDefaultKMSKeyIdResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ResetDiskDefaultKMSKeyIdResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ResetDiskDefaultKMSKeyIdResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResetDisksRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct ResetDisksRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -45,6 +50,10 @@ pub struct ResetDisksRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The disks that you want to roll back.
     ///
@@ -52,8 +61,13 @@ pub struct ResetDisksRequest {
     /// - Required.
     /// - Must have 1 to 16 items.
     #[rpc(name = "Disk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Disk", skip_serializing_if = "Option::is_none")
+    )]
     pub disk: Option<Vec<crate::types::ResetDisksDisk>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ResetDisksRequest {
@@ -168,14 +182,17 @@ impl<C> ResetDisksRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
+impl<C> ResetDisksRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ResetDisksRequest::default(),
             client,
         }
     }
+}
+impl ResetDisksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,17 +202,38 @@ impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ResetDisksRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ResetDisksResponse, ::acs_runtime::client::Error<ResetDisksError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ResetDisks`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ResetDisksResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3D66C85C-AA97-4A00-B0ED-2D9A80FE782C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `OperationProgressSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationProgressSet", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_progress_set: Option<crate::types::OperationProgressSet>,
 }
 impl ::acs_runtime::de::FromJson for ResetDisksResponse {
@@ -209,8 +247,8 @@ impl ::acs_runtime::de::FromJson for ResetDisksResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ResetDisksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResetDisksResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ResizeDiskRequest {
     /// The ID of the disk. You can call the [DescribeDisks](<https://www.alibabacloud.com/help/doc-detail/25514.htm>) operation to query available disk IDs.
@@ -48,6 +49,10 @@ pub struct ResizeDiskRequest {
     /// - Required.
     /// - Example: `d-bp67acfmxazb4p****`.
     #[rpc(name = "DiskId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiskId", skip_serializing_if = "Option::is_none")
+    )]
     pub disk_id: Option<String>,
     /// The method that you want to use to resize the disk. Specifies whether to check the image used by the instance supports hot migration. Valid values:
     ///
@@ -58,6 +63,10 @@ pub struct ResizeDiskRequest {
     /// - Default: `offline`.
     /// - Example: `offline`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The new disk capacity. Unit: GiB. Valid values:
     ///
@@ -94,6 +103,10 @@ pub struct ResizeDiskRequest {
     /// - Must be 1 to 131072.
     /// - Example: `1900`.
     #[rpc(name = "NewSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewSize", skip_serializing_if = "Option::is_none")
+    )]
     pub new_size: Option<i32>,
     /// The ID of the order.
     ///
@@ -103,8 +116,13 @@ pub struct ResizeDiskRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ResizeDiskRequest {
@@ -258,14 +276,17 @@ impl<C> ResizeDiskRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
+impl<C> ResizeDiskRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ResizeDiskRequest::default(),
             client,
         }
     }
+}
+impl ResizeDiskRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -275,20 +296,41 @@ impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ResizeDiskRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ResizeDiskResponse, ::acs_runtime::client::Error<ResizeDiskError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ResizeDisk`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ResizeDiskResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20413515388****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F3CD6886-D8D0-4FEE-B93E-1B732396****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ResizeDiskResponse {
@@ -302,8 +344,8 @@ impl ::acs_runtime::de::FromJson for ResizeDiskResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ResizeDiskResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ResizeDiskResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -103,6 +103,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -111,6 +112,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **ClientToken** value can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -118,6 +123,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the security group.
     ///
@@ -125,18 +134,30 @@ pub struct RevokeSecurityGroupRequest {
     /// - Required.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The security group rule IDs. You can specify 1 to 100 security group rule IDs in a request.
     ///
     /// - Wire name: `SecurityGroupRuleId`.
     /// - Must have at most 100 items.
     #[rpc(name = "SecurityGroupRuleId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_rule_id: Option<Vec<String>>,
     /// The security group rules. You can specify up to 100 security group rules.
     ///
     /// - Wire name: `Permissions`.
     /// - Must have at most 100 items.
     #[rpc(name = "Permissions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<Vec<crate::types::Permission>>,
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow inbound access.
     ///
@@ -144,6 +165,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `accept`.
     /// - Deprecated.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
@@ -151,6 +176,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `1`.
     /// - Deprecated.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
@@ -158,6 +187,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `ALL`.
     /// - Deprecated.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
@@ -165,6 +198,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
@@ -172,6 +209,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `2001:db8:1234:1a00::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupId` to specify the ID of the source security group.
     ///
@@ -179,6 +220,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `sg-bp67acfmxa123b****`.
     /// - Deprecated.
     #[rpc(name = "SourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_group_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourcePrefixListId` to specify the ID of the source prefix list.
     ///
@@ -186,6 +231,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     /// - Deprecated.
     #[rpc(name = "SourcePrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_prefix_list_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
@@ -193,6 +242,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `1/200`.
     /// - Deprecated.
     #[rpc(name = "PortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
@@ -200,6 +253,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
@@ -207,6 +264,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `2001:db8:1233:1a00::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
@@ -214,6 +275,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `80/80`.
     /// - Deprecated.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupOwnerAccount` to specify the Alibaba Cloud account that manages the source security group.
     ///
@@ -221,6 +286,13 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `Test@aliyun.com`.
     /// - Deprecated.
     #[rpc(name = "SourceGroupOwnerAccount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceGroupOwnerAccount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_group_owner_account: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the source security group.
     ///
@@ -228,6 +300,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `12345678910`.
     /// - Deprecated.
     #[rpc(name = "SourceGroupOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceGroupOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_group_owner_id: Option<i64>,
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the network interface type.
     ///
@@ -235,6 +311,10 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `intranet`.
     /// - Deprecated.
     #[rpc(name = "NicType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NicType", skip_serializing_if = "Option::is_none")
+    )]
     pub nic_type: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the rule description.
     ///
@@ -242,8 +322,13 @@ pub struct RevokeSecurityGroupRequest {
     /// - Example: `This is description.`.
     /// - Deprecated.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RevokeSecurityGroupRequest {
@@ -568,14 +653,17 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
+impl<C> RevokeSecurityGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RevokeSecurityGroupRequest::default(),
             client,
         }
     }
+}
+impl RevokeSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -588,15 +676,35 @@ impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RevokeSecurityGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RevokeSecurityGroupResponse,
+        ::acs_runtime::client::Error<RevokeSecurityGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RevokeSecurityGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RevokeSecurityGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RevokeSecurityGroupResponse {
@@ -609,8 +717,9 @@ impl ::acs_runtime::de::FromJson for RevokeSecurityGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RevokeSecurityGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

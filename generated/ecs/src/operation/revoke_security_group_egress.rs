@@ -101,6 +101,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -109,6 +110,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -116,6 +121,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the security group.
     ///
@@ -123,18 +132,30 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Required.
     /// - Example: `sg-bp67acfmxazb4p****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// An array of security group rule IDs. You can specify 1 to 100 security group rules.
     ///
     /// - Wire name: `SecurityGroupRuleId`.
     /// - Must have at most 100 items.
     #[rpc(name = "SecurityGroupRuleId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_rule_id: Option<Vec<String>>,
     /// The security group rules. You can specify up to 100 security group rules.
     ///
     /// - Wire name: `Permissions`.
     /// - Must have at most 100 items.
     #[rpc(name = "Permissions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<Vec<crate::types::RevokeSecurityGroupEgressPermission>>,
     /// This parameter is deprecated. Use `Permissions.N.Policy` to specify whether to allow outbound access.
     ///
@@ -142,6 +163,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `accept`.
     /// - Deprecated.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Priority` to specify the rule priority.
     ///
@@ -149,6 +174,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `1`.
     /// - Deprecated.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.IpProtocol` to specify the protocol.
     ///
@@ -156,6 +185,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `TCP`.
     /// - Deprecated.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestCidrIp` to specify the destination IPv4 CIDR block.
     ///
@@ -163,6 +196,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6DestCidrIp` to specify the destination IPv6 CIDR block.
     ///
@@ -170,6 +207,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `2001:db8:1233:1a00::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6DestCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6DestCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_dest_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestGroupId` to specify the ID of the destination security group.
     ///
@@ -177,6 +218,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `sg-bp67acfmxa123b****`.
     /// - Deprecated.
     #[rpc(name = "DestGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestPrefixListId` to specify the ID of the destination prefix list.
     ///
@@ -184,6 +229,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `pl-x1j1k5ykzqlixdcy****`.
     /// - Deprecated.
     #[rpc(name = "DestPrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestPrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_prefix_list_id: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.PortRange` to specify the range of destination ports.
     ///
@@ -191,6 +240,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `22/22`.
     /// - Deprecated.
     #[rpc(name = "PortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourceCidrIp` to specify the source IPv4 CIDR block.
     ///
@@ -198,6 +251,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `10.0.0.0/8`.
     /// - Deprecated.
     #[rpc(name = "SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Ipv6SourceCidrIp` to specify the source IPv6 CIDR block.
     ///
@@ -205,6 +262,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `2001:db8:1234:1a00::***`.
     /// - Deprecated.
     #[rpc(name = "Ipv6SourceCidrIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6SourceCidrIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_source_cidr_ip: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.SourcePortRange` to specify the range of source ports.
     ///
@@ -212,6 +273,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `22/22`.
     /// - Deprecated.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerAccount` to specify the Alibaba Cloud account that manages the destination security group.
     ///
@@ -219,6 +284,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `Test@aliyun.com`.
     /// - Deprecated.
     #[rpc(name = "DestGroupOwnerAccount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupOwnerAccount", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_owner_account: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.DestGroupOwnerId` to specify the ID of the Alibaba Cloud account that manages the destination security group.
     ///
@@ -226,6 +295,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `12345678910`.
     /// - Deprecated.
     #[rpc(name = "DestGroupOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestGroupOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_group_owner_id: Option<i64>,
     /// This parameter is deprecated. Use `Permissions.N.NicType` to specify the network interface type.
     ///
@@ -233,6 +306,10 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `intranet`.
     /// - Deprecated.
     #[rpc(name = "NicType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NicType", skip_serializing_if = "Option::is_none")
+    )]
     pub nic_type: Option<String>,
     /// This parameter is deprecated. Use `Permissions.N.Description` to specify the rule description.
     ///
@@ -240,8 +317,13 @@ pub struct RevokeSecurityGroupEgressRequest {
     /// - Example: `This is description.`.
     /// - Deprecated.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RevokeSecurityGroupEgressRequest {
@@ -568,14 +650,17 @@ impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+impl<C> RevokeSecurityGroupEgressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RevokeSecurityGroupEgressRequest::default(),
             client,
         }
     }
+}
+impl RevokeSecurityGroupEgressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -588,15 +673,35 @@ impl<'a> RevokeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RevokeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RevokeSecurityGroupEgressResponse,
+        ::acs_runtime::client::Error<RevokeSecurityGroupEgressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RevokeSecurityGroupEgress`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RevokeSecurityGroupEgressResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RevokeSecurityGroupEgressResponse {
@@ -609,8 +714,9 @@ impl ::acs_runtime::de::FromJson for RevokeSecurityGroupEgressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupEgressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RevokeSecurityGroupEgressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

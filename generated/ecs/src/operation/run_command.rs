@@ -58,6 +58,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RunCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -66,6 +67,10 @@ pub struct RunCommandRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which to assign the command executions. When you set this parameter, take note of the following items:
     ///
@@ -75,18 +80,30 @@ pub struct RunCommandRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The name of the command. The name supports all character sets and can be up to 128 characters in length.
     ///
     /// - Wire name: `Name`.
     /// - Example: `testName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the command. The description supports all character sets and can be up to 512 characters in length.
     ///
     /// - Wire name: `Description`.
     /// - Example: `testDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the command. Valid values:
     ///
@@ -98,6 +115,10 @@ pub struct RunCommandRequest {
     /// - Required.
     /// - Example: `RunShellScript`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The content of the command. The command content can be plaintext or Base64-encoded. Take note of the following items:
     ///
@@ -134,6 +155,10 @@ pub struct RunCommandRequest {
     /// - Required.
     /// - Example: `ZWNobyAxMjM=`.
     #[rpc(name = "CommandContent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandContent", skip_serializing_if = "Option::is_none")
+    )]
     pub command_content: Option<String>,
     /// The working directory of the command on the instance. The value can be up to 200 characters in length.
     ///
@@ -145,6 +170,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `WorkingDir`.
     /// - Example: `/home/user`.
     #[rpc(name = "WorkingDir")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WorkingDir", skip_serializing_if = "Option::is_none")
+    )]
     pub working_dir: Option<String>,
     /// The timeout period for the command execution. Unit: seconds.
     ///
@@ -155,6 +184,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `Timeout`.
     /// - Example: `3600`.
     #[rpc(name = "Timeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i64>,
     /// Specifies whether to include custom parameters in the command.
     ///
@@ -164,6 +197,10 @@ pub struct RunCommandRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "EnableParameter")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableParameter", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_parameter: Option<bool>,
     /// Specifies how to run the command. Valid values:
     ///
@@ -186,12 +223,20 @@ pub struct RunCommandRequest {
     /// - Wire name: `RepeatMode`.
     /// - Example: `Once`.
     #[rpc(name = "RepeatMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RepeatMode", skip_serializing_if = "Option::is_none")
+    )]
     pub repeat_mode: Option<String>,
     /// > This parameter is no longer used and does not take effect.
     ///
     /// - Wire name: `Timed`.
     /// - Example: `true`.
     #[rpc(name = "Timed")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timed", skip_serializing_if = "Option::is_none")
+    )]
     pub timed: Option<bool>,
     /// The schedule on which to run the command. You can configure a command to run at a fixed interval based on a rate expression, run only once at a specified time, or run at designated times based on a cron expression.
     ///
@@ -220,6 +265,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `Frequency`.
     /// - Example: `0 */20 * * * ?`.
     #[rpc(name = "Frequency")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Frequency", skip_serializing_if = "Option::is_none")
+    )]
     pub frequency: Option<String>,
     /// The key-value pairs of custom parameters to pass in when the command can include custom parameters. For example, the command content is `echo {{name}}`. You can use `Parameters` to pass in the `{"name":"Jack"}` key-value pair. The `name` key of the custom parameter is automatically replaced by the paired Jack value to generate a new command. As a result, the `echo Jack` command is run.
     ///
@@ -235,6 +284,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `Parameters`.
     /// - Example: `{"name":"Jack", "accessKey":"LTAI*************"}`.
     #[rpc(name = "Parameters", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Parameters", skip_serializing_if = "Option::is_none")
+    )]
     pub parameters: Option<::serde_json::Value>,
     /// Specifies whether to retain the command after the command is run. Valid values:
     ///
@@ -247,6 +300,10 @@ pub struct RunCommandRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "KeepCommand")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeepCommand", skip_serializing_if = "Option::is_none")
+    )]
     pub keep_command: Option<bool>,
     /// The encoding mode of command content (`CommandContent`). The valid values are case-insensitive. Valid values:
     ///
@@ -258,6 +315,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `ContentEncoding`.
     /// - Example: `Base64`.
     #[rpc(name = "ContentEncoding")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentEncoding", skip_serializing_if = "Option::is_none")
+    )]
     pub content_encoding: Option<String>,
     /// The username to use to run the command on the ECS instances. The username cannot exceed 255 characters in length.
     ///
@@ -269,6 +330,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `Username`.
     /// - Example: `test`.
     #[rpc(name = "Username")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Username", skip_serializing_if = "Option::is_none")
+    )]
     pub username: Option<String>,
     /// The name of the password to use to run the command on a Windows instance. The name cannot exceed 255 characters in length.
     ///
@@ -279,6 +344,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `WindowsPasswordName`.
     /// - Example: `axtSecretPassword`.
     #[rpc(name = "WindowsPasswordName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WindowsPasswordName", skip_serializing_if = "Option::is_none")
+    )]
     pub windows_password_name: Option<String>,
     /// The IDs of instances on which to create and run the command. Specify at least one instance ID. You can specify up to 100 instance IDs.
     ///
@@ -290,12 +359,20 @@ pub struct RunCommandRequest {
     /// - Must have at most 501 items.
     /// - Example: `i-bp185dy2o3o6neg****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The tags to add to the command task. You can leave this parameter empty or specify up to 20 tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CopyImageTag>>,
     /// The container ID. Only 64-bit hexadecimal strings are supported. `docker://`, `containerd://`, or `cri-o://` can be used as the prefix of the container ID to specify the container runtime.
     ///
@@ -310,6 +387,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `ContainerId`.
     /// - Example: `ab141ddfbacfe02d9dbc25966ed971536124527097398d419a6746873fea****`.
     #[rpc(name = "ContainerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContainerId", skip_serializing_if = "Option::is_none")
+    )]
     pub container_id: Option<String>,
     /// The container name.
     ///
@@ -324,6 +405,10 @@ pub struct RunCommandRequest {
     /// - Wire name: `ContainerName`.
     /// - Example: `test-container`.
     #[rpc(name = "ContainerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContainerName", skip_serializing_if = "Option::is_none")
+    )]
     pub container_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -331,15 +416,27 @@ pub struct RunCommandRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `OssOutputDelivery`.
     #[rpc(name = "OssOutputDelivery")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OssOutputDelivery", skip_serializing_if = "Option::is_none")
+    )]
     pub oss_output_delivery: Option<String>,
     /// The tags of the instance. You can leave this parameter empty or specify up to 20 tags. If you do not specify InstanceId, the command is run on instances that have the specified tags.
     ///
     /// - Wire name: `ResourceTag`.
     /// - Must have at most 11 items.
     #[rpc(name = "ResourceTag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceTag", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_tag: Option<Vec<crate::types::ResourceTag>>,
     /// Specifies how to stop the command task when a command execution is manually stopped or times out. Valid values:
     ///
@@ -349,14 +446,23 @@ pub struct RunCommandRequest {
     /// - Wire name: `TerminationMode`.
     /// - Example: `ProcessTree`.
     #[rpc(name = "TerminationMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TerminationMode", skip_serializing_if = "Option::is_none")
+    )]
     pub termination_mode: Option<String>,
     /// The launcher for script execution. The value cannot exceed 1 KB in length.
     ///
     /// - Wire name: `Launcher`.
     /// - Example: `python3 -u {{ACS::ScriptFileName|Ext(".py")}}`.
     #[rpc(name = "Launcher")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Launcher", skip_serializing_if = "Option::is_none")
+    )]
     pub launcher: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RunCommandRequest {
@@ -866,14 +972,17 @@ impl<C> RunCommandRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
+impl<C> RunCommandRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RunCommandRequest::default(),
             client,
         }
     }
+}
+impl RunCommandRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -883,25 +992,50 @@ impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RunCommandRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<RunCommandResponse, ::acs_runtime::client::Error<RunCommandError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RunCommand`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RunCommandResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The command ID.
     ///
     /// - Wire name: `CommandId`.
     /// - Example: `c-7d2a745b412b4601b2d47f6a768d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandId", skip_serializing_if = "Option::is_none")
+    )]
     pub command_id: Option<String>,
     /// The command task ID.
     ///
     /// - Wire name: `InvokeId`.
     /// - Example: `t-7d2a745b412b4601b2d47f6a768d****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RunCommandResponse {
@@ -916,8 +1050,8 @@ impl ::acs_runtime::de::FromJson for RunCommandResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RunCommandResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunCommandResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

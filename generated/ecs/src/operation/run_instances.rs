@@ -136,6 +136,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RunInstancesRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -144,12 +145,20 @@ pub struct RunInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the image. You can call the [DescribeImages](<https://www.alibabacloud.com/help/doc-detail/25534.htm>) operation to query available images. If you do not use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template and do not set `ImageFamily` to obtain the latest available custom image from a specified image family, you must specify `ImageId`.
     ///
     /// - Wire name: `ImageId`.
     /// - Example: `aliyun_2_1903_x64_20G_alibase_20200324.vhd`.
     #[rpc(name = "ImageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_id: Option<String>,
     /// The name of the image family. You can set this parameter to obtain the latest available custom image from the specified image family to create instances.
     ///
@@ -167,6 +176,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `ImageFamily`.
     /// - Example: `hangzhou-daily-update`.
     #[rpc(name = "ImageFamily")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageFamily", skip_serializing_if = "Option::is_none")
+    )]
     pub image_family: Option<String>,
     /// The instance type. If you do not use `LaunchTemplateId` or `LaunchTemplateName` to specify a launch template, you must set the `InstanceType` parameter.
     ///
@@ -176,6 +189,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `ecs.g6.large`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the security group to which you want to assign the instance. Instances in the same security group can communicate with each other. The maximum number of instances allowed in a security group varies based on the type of the security group. For more information, see the "Security group limits" section in Limits and quotas.
     ///
@@ -189,6 +206,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `SecurityGroupId`.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
     #[rpc(name = "SecurityGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_id: Option<String>,
     /// The ID of the vSwitch to which to connect to the instance. You must set this parameter when you create an instance of the VPC type. The specified vSwitch and security group must belong to the same VPC. You can call the [DescribeVSwitches](<https://www.alibabacloud.com/help/doc-detail/35748.htm>) operation to query available vSwitches.
     ///
@@ -200,6 +221,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1s5fnvk4gn2tws0****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The name of the ECS instance. The name must be 2 to 128 characters in length and can contain letters, digits, colons (:), underscores (\_), periods (.), and hyphens (-). The default value of this parameter is the `InstanceId` value.
     ///
@@ -208,12 +233,20 @@ pub struct RunInstancesRequest {
     /// - Wire name: `InstanceName`.
     /// - Example: `k8s-node-[1,4]-alibabacloud`.
     #[rpc(name = "InstanceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceName", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_name: Option<String>,
     /// The description of the instance. The description must be 2 to 256 characters in length, and cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Instance_Description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum inbound public bandwidth. Unit: Mbit/s. Valid values:
     ///
@@ -223,6 +256,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `InternetMaxBandwidthIn`.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthIn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMaxBandwidthIn", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_max_bandwidth_in: Option<i32>,
     /// The maximum outbound public bandwidth. Unit: Mbit/s. Valid values: 0 to 100.
     ///
@@ -231,6 +268,13 @@ pub struct RunInstancesRequest {
     /// - Wire name: `InternetMaxBandwidthOut`.
     /// - Example: `10`.
     #[rpc(name = "InternetMaxBandwidthOut")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "InternetMaxBandwidthOut",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub internet_max_bandwidth_out: Option<i32>,
     /// The hostname of the instance. Take note of the following items:
     ///
@@ -249,6 +293,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `HostName`.
     /// - Example: `k8s-node-[1,4]-ecshost`.
     #[rpc(name = "HostName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostName", skip_serializing_if = "Option::is_none")
+    )]
     pub host_name: Option<String>,
     /// Specifies whether to automatically append incremental suffixes to the hostname specified by the `HostName` parameter and to the instance name specified by the `InstanceName` parameter when you batch create instances. The incremental suffixes can range from 001 to 999. Valid values:
     ///
@@ -264,6 +312,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `UniqueSuffix`.
     /// - Example: `true`.
     #[rpc(name = "UniqueSuffix")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UniqueSuffix", skip_serializing_if = "Option::is_none")
+    )]
     pub unique_suffix: Option<bool>,
     /// The password of the instance. The password must be 8 to 30 characters in length and contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include:
     ///
@@ -278,6 +330,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `Password`.
     /// - Example: `EcsV587!`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// Specifies whether to use the password preset in the image. Valid values:
     ///
@@ -291,6 +347,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `PasswordInherit`.
     /// - Example: `false`.
     #[rpc(name = "PasswordInherit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordInherit", skip_serializing_if = "Option::is_none")
+    )]
     pub password_inherit: Option<bool>,
     /// The ID of the zone in which to create the instance. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/25610.htm>) operation to query the most recent zone list.
     ///
@@ -301,6 +361,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-g`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The billing method for network usage. Valid values:
     ///
@@ -314,11 +378,19 @@ pub struct RunInstancesRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The system disk-related parameter. You can set `SystemDisk.StorageClusterId` to specify the ID of the dedicated block storage cluster.
     ///
     /// - Wire name: `SystemDisk`.
     #[rpc(name = "SystemDisk", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SystemDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub system_disk: Option<crate::types::RunInstancesSystemDisk>,
     /// Specifies whether the instance is I/O optimized. For instances of [retired instance types](<https://www.alibabacloud.com/help/doc-detail/55263.htm>), the default value is none. For instances of other instance types, the default value is optimized. Valid values:
     ///
@@ -328,6 +400,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `IoOptimized`.
     /// - Example: `optimized`.
     #[rpc(name = "IoOptimized")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IoOptimized", skip_serializing_if = "Option::is_none")
+    )]
     pub io_optimized: Option<String>,
     /// The user data of the instance. You must specify Base64-encoded data. The instance user data cannot exceed 32 KB in size before Base64 encoding.
     ///
@@ -338,6 +414,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `UserData`.
     /// - Example: `ZWNobyBoZWxsbyBlY3Mh`.
     #[rpc(name = "UserData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserData", skip_serializing_if = "Option::is_none")
+    )]
     pub user_data: Option<String>,
     /// The name of the key pair.
     ///
@@ -346,12 +426,20 @@ pub struct RunInstancesRequest {
     /// - Wire name: `KeyPairName`.
     /// - Example: `KeyPair_Name`.
     #[rpc(name = "KeyPairName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyPairName", skip_serializing_if = "Option::is_none")
+    )]
     pub key_pair_name: Option<String>,
     /// The name of the Resource Access Management (RAM) role. You can call the [ListRoles](<https://www.alibabacloud.com/help/doc-detail/28713.htm>) operation provided by RAM to query the instance RAM roles that you created.
     ///
     /// - Wire name: `RamRoleName`.
     /// - Example: `RAM_Name`.
     #[rpc(name = "RamRoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RamRoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub ram_role_name: Option<String>,
     /// The desired number of ECS instances that you want to create. Valid values: 1 to 100.
     ///
@@ -371,6 +459,10 @@ pub struct RunInstancesRequest {
     /// - Default: `1`.
     /// - Example: `3`.
     #[rpc(name = "Amount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Amount", skip_serializing_if = "Option::is_none")
+    )]
     pub amount: Option<i32>,
     /// The minimum number of ECS instances that you want to create. Valid values: 1 to 100.
     ///
@@ -387,6 +479,10 @@ pub struct RunInstancesRequest {
     /// - Must be 1 to 100.
     /// - Example: `2`.
     #[rpc(name = "MinAmount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinAmount", skip_serializing_if = "Option::is_none")
+    )]
     pub min_amount: Option<i32>,
     /// The time when to automatically release the pay-as-you-go instance. Specify the time in the [ISO 8601 standard](<https://www.alibabacloud.com/help/doc-detail/25696.htm>) in the `yyyy-MM-ddTHH:mm:ssZ` format. The time must be in UTC.
     ///
@@ -397,6 +493,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `2018-01-01T12:05:00Z`.
     #[rpc(name = "AutoReleaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<String>,
     /// The bidding policy for the pay-as-you-go instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PostPaid`. Valid values:
     ///
@@ -409,6 +509,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `SpotStrategy`.
     /// - Example: `NoSpot`.
     #[rpc(name = "SpotStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_strategy: Option<String>,
     /// The protection period of the spot instance. Unit: hours. Valid values:
     ///
@@ -425,6 +529,10 @@ pub struct RunInstancesRequest {
     /// - Must be 0 to 720.
     /// - Example: `1`.
     #[rpc(name = "SpotDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_duration: Option<i32>,
     /// The maximum hourly price of the instance. The value is accurate to three decimal places. This parameter is valid only when the `SpotStrategy` parameter is set to `SpotWithPriceLimit`.
     ///
@@ -432,6 +540,10 @@ pub struct RunInstancesRequest {
     /// - Must be 0 to 999999.
     /// - Example: `0.97`.
     #[rpc(name = "SpotPriceLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SpotPriceLimit", skip_serializing_if = "Option::is_none")
+    )]
     pub spot_price_limit: Option<f32>,
     /// The interruption mode of the spot instance. Valid values:
     ///
@@ -445,6 +557,13 @@ pub struct RunInstancesRequest {
     /// - Wire name: `SpotInterruptionBehavior`.
     /// - Example: `Terminate`.
     #[rpc(name = "SpotInterruptionBehavior")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SpotInterruptionBehavior",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub spot_interruption_behavior: Option<String>,
     /// Specifies whether to enable security hardening. Valid values:
     ///
@@ -454,6 +573,13 @@ pub struct RunInstancesRequest {
     /// - Wire name: `SecurityEnhancementStrategy`.
     /// - Example: `Active`.
     #[rpc(name = "SecurityEnhancementStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityEnhancementStrategy",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_enhancement_strategy: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.\*\*\*\* For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -461,6 +587,10 @@ pub struct RunInstancesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the high performance computing (HPC) cluster to which the instance belongs.
     ///
@@ -469,6 +599,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `HpcClusterId`.
     /// - Example: `hpc-bp67acfmxazb4p****`.
     #[rpc(name = "HpcClusterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HpcClusterId", skip_serializing_if = "Option::is_none")
+    )]
     pub hpc_cluster_id: Option<String>,
     /// Specifies whether to check the validity of the request without actually making the request. Default value: false. Valid values:
     ///
@@ -478,6 +612,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the dedicated host.
     ///
@@ -488,6 +626,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `DedicatedHostId`.
     /// - Example: `dh-bp67acfmxazb4p****`.
     #[rpc(name = "DedicatedHostId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DedicatedHostId", skip_serializing_if = "Option::is_none")
+    )]
     pub dedicated_host_id: Option<String>,
     /// The ID of the launch template. For more information, call the [DescribeLaunchTemplates](<https://www.alibabacloud.com/help/doc-detail/73759.htm>) operation.
     ///
@@ -496,6 +638,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `LaunchTemplateId`.
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
     #[rpc(name = "LaunchTemplateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateId", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
@@ -504,18 +650,30 @@ pub struct RunInstancesRequest {
     /// - Wire name: `LaunchTemplateName`.
     /// - Example: `LaunchTemplate_Name`.
     #[rpc(name = "LaunchTemplateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateName", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_name: Option<String>,
     /// The version of the launch template. If you set the `LaunchTemplateId` or `LaunchTemplateName` parameter but do not set the version number of the launch template, the default template version is used.
     ///
     /// - Wire name: `LaunchTemplateVersion`.
     /// - Example: `3`.
     #[rpc(name = "LaunchTemplateVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LaunchTemplateVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub launch_template_version: Option<i64>,
     /// The ID of the resource group to which to assign the instance.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The subscription period of the instance. The unit is specified by the `PeriodUnit` parameter. This parameter is valid and required only when `InstanceChargeType` is set to `PrePaid`. If the `DedicatedHostId` parameter is specified, the value of Period must not exceed the subscription period of the specified dedicated host. Valid values:
     ///
@@ -525,6 +683,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The unit of the subscription period. Default value: Month. Valid values:
     ///
@@ -534,6 +696,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `PeriodUnit`.
     /// - Example: `Month`.
     #[rpc(name = "PeriodUnit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeriodUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub period_unit: Option<String>,
     /// Specifies whether to enable auto-renewal for the instance. This parameter is valid only when the `InstanceChargeType` parameter is set to `PrePaid`. Valid values:
     ///
@@ -545,6 +711,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `AutoRenew`.
     /// - Example: `true`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The auto-renewal period of the instance. Valid values:
     ///
@@ -556,6 +726,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `AutoRenewPeriod`.
     /// - Example: `1`.
     #[rpc(name = "AutoRenewPeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewPeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_period: Option<i32>,
     /// The billing method of the instance. Valid values:
     ///
@@ -569,18 +743,30 @@ pub struct RunInstancesRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The ID of the deployment set to which to deploy the instance.
     ///
     /// - Wire name: `DeploymentSetId`.
     /// - Example: `ds-bp1brhwhoqinyjd6****`.
     #[rpc(name = "DeploymentSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_id: Option<String>,
     /// The number of the deployment set group to which to deploy the instance. If the deployment set specified by the DeploymentSetId parameter uses the high availability group strategy (AvailabilityGroup), you can use the DeploymentSetGroupNo parameter to specify a deployment set group in the deployment set. Valid values: 1 to 7.
     ///
     /// - Wire name: `DeploymentSetGroupNo`.
     /// - Example: `1`.
     #[rpc(name = "DeploymentSetGroupNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeploymentSetGroupNo", skip_serializing_if = "Option::is_none")
+    )]
     pub deployment_set_group_no: Option<i32>,
     /// The private IP address to assign to the instance. To assign a private IP address to an instance that resides in a VPC, make sure that the IP address is an idle IP address within the CIDR block of the vSwitch specified by `VSwitchId`.
     ///
@@ -597,6 +783,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `10.1.**.**`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The performance mode of the burstable instance. Valid values:
     ///
@@ -606,6 +796,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `CreditSpecification`.
     /// - Example: `Standard`.
     #[rpc(name = "CreditSpecification")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreditSpecification", skip_serializing_if = "Option::is_none")
+    )]
     pub credit_specification: Option<String>,
     /// The number of IPv6 addresses to randomly generate for the primary ENI. Valid values: 1 to 10.
     ///
@@ -617,6 +811,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `Ipv6AddressCount`.
     /// - Example: `1`.
     #[rpc(name = "Ipv6AddressCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_count: Option<i32>,
     /// The number of queues supported by the primary ENI. Take note of the following items:
     ///
@@ -628,6 +826,13 @@ pub struct RunInstancesRequest {
     /// - Must be at least 1.
     /// - Example: `8`.
     #[rpc(name = "NetworkInterfaceQueueNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NetworkInterfaceQueueNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub network_interface_queue_number: Option<i32>,
     /// Specifies whether to enable release protection for the instance. This parameter determines whether you can use the ECS console or call the [DeleteInstance](<https://www.alibabacloud.com/help/doc-detail/25507.htm>) operation to release the instance. Valid values:
     ///
@@ -641,9 +846,17 @@ pub struct RunInstancesRequest {
     /// - Wire name: `DeletionProtection`.
     /// - Example: `false`.
     #[rpc(name = "DeletionProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection: Option<bool>,
     /// - Wire name: `HibernationOptions`.
     #[rpc(name = "HibernationOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HibernationOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub hibernation_options: Option<crate::types::HibernationOptions>,
     /// Specifies whether to associate an instance on a dedicated host with the dedicated host. Valid values:
     ///
@@ -655,6 +868,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `Affinity`.
     /// - Example: `default`.
     #[rpc(name = "Affinity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Affinity", skip_serializing_if = "Option::is_none")
+    )]
     pub affinity: Option<String>,
     /// Specifies whether to create the instance on a dedicated host. Valid values:
     ///
@@ -666,12 +883,20 @@ pub struct RunInstancesRequest {
     /// - Wire name: `Tenancy`.
     /// - Example: `default`.
     #[rpc(name = "Tenancy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tenancy", skip_serializing_if = "Option::is_none")
+    )]
     pub tenancy: Option<String>,
     /// The ID of the storage set.
     ///
     /// - Wire name: `StorageSetId`.
     /// - Example: `ss-bp67acfmxazb4p****`.
     #[rpc(name = "StorageSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StorageSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub storage_set_id: Option<String>,
     /// The maximum number of partitions in the storage set. Valid values: integers greater than or equal to 1.
     ///
@@ -679,12 +904,27 @@ pub struct RunInstancesRequest {
     /// - Must be at least 1.
     /// - Example: `2`.
     #[rpc(name = "StorageSetPartitionNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "StorageSetPartitionNumber",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub storage_set_partition_number: Option<i32>,
     /// - Wire name: `CpuOptions`.
     #[rpc(name = "CpuOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CpuOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub cpu_options: Option<crate::types::RunInstancesCpuOptions>,
     /// - Wire name: `SecurityOptions`.
     #[rpc(name = "SecurityOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub security_options: Option<crate::types::RunInstancesSecurityOptions>,
     /// Specifies whether to enable the access channel for instance metadata. Valid values:
     ///
@@ -698,6 +938,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `HttpEndpoint`.
     /// - Example: `enabled`.
     #[rpc(name = "HttpEndpoint")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpEndpoint", skip_serializing_if = "Option::is_none")
+    )]
     pub http_endpoint: Option<String>,
     /// Specifies whether to forcefully use the security-enhanced mode (IMDSv2) to access instance metadata. Valid values:
     ///
@@ -711,24 +955,47 @@ pub struct RunInstancesRequest {
     /// - Wire name: `HttpTokens`.
     /// - Example: `optional`.
     #[rpc(name = "HttpTokens")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpTokens", skip_serializing_if = "Option::is_none")
+    )]
     pub http_tokens: Option<String>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `HttpPutResponseHopLimit`.
     /// - Example: `3`.
     #[rpc(name = "HttpPutResponseHopLimit")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HttpPutResponseHopLimit",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub http_put_response_hop_limit: Option<i32>,
     /// - Wire name: `PrivatePoolOptions`.
     #[rpc(name = "PrivatePoolOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivatePoolOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_pool_options: Option<crate::types::CreateInstancePrivatePoolOptions>,
     /// > This parameter is in invitational preview and is unavailable.
     ///
     /// - Wire name: `Isp`.
     /// - Example: `null`.
     #[rpc(name = "Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// - Wire name: `SchedulerOptions`.
     #[rpc(name = "SchedulerOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SchedulerOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler_options: Option<crate::types::RunInstancesSchedulerOptions>,
     /// The IDs of security groups to which to assign the instance. The valid values of N vary based on the maximum number of security groups to which an instance can belong. For more information, see the [Security group limits](<https://www.alibabacloud.com/help/doc-detail/101348.htm>) section of the "Limits" topic.
     ///
@@ -741,6 +1008,10 @@ pub struct RunInstancesRequest {
     /// - Must have at most 51 items.
     /// - Example: `sg-bp15ed6xe1yxeycg7****`.
     #[rpc(name = "SecurityGroupIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// The hostname of instance N. You can use this parameter to specify different hostnames for multiple instances.
     ///
@@ -748,30 +1019,50 @@ pub struct RunInstancesRequest {
     /// - Must have at most 1000 items.
     /// - Example: `ecs-host-01`.
     #[rpc(name = "HostNames", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HostNames", skip_serializing_if = "Option::is_none")
+    )]
     pub host_names: Option<Vec<String>>,
     /// The data disks.
     ///
     /// - Wire name: `DataDisk`.
     /// - Must have at most 16 items.
     #[rpc(name = "DataDisk", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DataDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub data_disk: Option<Vec<crate::types::RunInstancesDataDisk>>,
     /// > This parameter is not publicly available.
     ///
     /// - Wire name: `Arn`.
     /// - Must have at most 16 items.
     #[rpc(name = "Arn", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<Vec<crate::types::Arn>>,
     /// The information of the elastic network interfaces (ENIs).
     ///
     /// - Wire name: `NetworkInterface`.
     /// - Must have at most 10 items.
     #[rpc(name = "NetworkInterface", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterface", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface: Option<Vec<crate::types::RunInstancesNetworkInterface>>,
     /// The tags to add to the instance, disks, and primary ENI.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 71 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// IPv6 address N to be assigned to the primary ENI. Valid values of N: 1 to 10.
     ///
@@ -786,16 +1077,28 @@ pub struct RunInstancesRequest {
     /// - Must have at most 10 items.
     /// - Example: `Ipv6Address.1=2001:db8:1234:1a00::***`.
     #[rpc(name = "Ipv6Address", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<Vec<String>>,
     /// Details about the image options.
     ///
     /// - Wire name: `ImageOptions`.
     #[rpc(name = "ImageOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImageOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub image_options: Option<crate::types::ImageOptions>,
     /// Details about network options.
     ///
     /// - Wire name: `NetworkOptions`.
     #[rpc(name = "NetworkOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub network_options: Option<crate::types::RunInstancesNetworkOptions>,
     /// Specifies whether to automatically complete the payment for instance creation. Valid values:
     ///
@@ -815,6 +1118,10 @@ pub struct RunInstancesRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `true`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The private domain name options of the instance.
     ///
@@ -822,13 +1129,22 @@ pub struct RunInstancesRequest {
     ///
     /// - Wire name: `PrivateDnsNameOptions`.
     #[rpc(name = "PrivateDnsNameOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateDnsNameOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub private_dns_name_options: Option<
         crate::types::ModifyInstanceAttributePrivateDnsNameOptions,
     >,
     /// - Wire name: `ClockOptions`.
     #[rpc(name = "ClockOptions", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClockOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub clock_options: Option<crate::types::RunInstancesClockOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RunInstancesRequest {
@@ -2040,14 +2356,17 @@ impl<C> RunInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
+impl<C> RunInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RunInstancesRequest::default(),
             client,
         }
     }
+}
+impl RunInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -2057,29 +2376,58 @@ impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RunInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<RunInstancesResponse, ::acs_runtime::client::Error<RunInstancesError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RunInstances`.
 ///
 /// The information about the created instances.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RunInstancesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the order. This parameter is returned only when `InstanceChargeType` is set to PrePaid.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `123456****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The transaction price.
     ///
     /// - Wire name: `TradePrice`.
     /// - Example: `0.165`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TradePrice", skip_serializing_if = "Option::is_none")
+    )]
     pub trade_price: Option<f32>,
     /// - Wire name: `InstanceIdSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIdSets", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id_sets: Option<crate::types::InstanceIdSets>,
 }
 impl ::acs_runtime::de::FromJson for RunInstancesResponse {
@@ -2095,8 +2443,8 @@ impl ::acs_runtime::de::FromJson for RunInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RunInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SendFileRequest {
     /// The region ID of the instance to which to send the file. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -46,6 +47,10 @@ pub struct SendFileRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group. When you specify this parameter, take note of the following items:
     ///
@@ -55,6 +60,10 @@ pub struct SendFileRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The name of the file. The name can be up to 255 characters in length and can contain any characters.
     ///
@@ -62,12 +71,20 @@ pub struct SendFileRequest {
     /// - Required.
     /// - Example: `file.txt`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the file. The description can be up to 512 characters in length and can contain any characters.
     ///
     /// - Wire name: `Description`.
     /// - Example: `This is a test file.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The timeout period for the file sending task. Unit: seconds.
     ///
@@ -79,6 +96,10 @@ pub struct SendFileRequest {
     /// - Wire name: `Timeout`.
     /// - Example: `60`.
     #[rpc(name = "Timeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Timeout", skip_serializing_if = "Option::is_none")
+    )]
     pub timeout: Option<i64>,
     /// The destination directory on the instance to which to send the file. If the specified directory does not exist, the system creates the directory on the instance. The value cannot exceed 255 characters in length.
     ///
@@ -86,6 +107,10 @@ pub struct SendFileRequest {
     /// - Required.
     /// - Example: `/home`.
     #[rpc(name = "TargetDir")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetDir", skip_serializing_if = "Option::is_none")
+    )]
     pub target_dir: Option<String>,
     /// The content type of the file. Valid values:
     ///
@@ -97,6 +122,10 @@ pub struct SendFileRequest {
     /// - Wire name: `ContentType`.
     /// - Example: `PlainText`.
     #[rpc(name = "ContentType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContentType", skip_serializing_if = "Option::is_none")
+    )]
     pub content_type: Option<String>,
     /// The content of the file. The file must not exceed 32 KB in size after it is encoded in Base64.
     ///
@@ -107,6 +136,10 @@ pub struct SendFileRequest {
     /// - Required.
     /// - Example: `#!/bin/bash  echo "Current User is :"  echo $(ps | grep "$$" | awk '{print $2}')  --------  oss://bucketName/objectName`.
     #[rpc(name = "Content")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Content", skip_serializing_if = "Option::is_none")
+    )]
     pub content: Option<String>,
     /// The owner of the file. This parameter takes effect only on Linux instances. Default value: root. The value can be up to 64 characters in length.
     ///
@@ -115,6 +148,10 @@ pub struct SendFileRequest {
     /// - Wire name: `FileOwner`.
     /// - Example: `test`.
     #[rpc(name = "FileOwner")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FileOwner", skip_serializing_if = "Option::is_none")
+    )]
     pub file_owner: Option<String>,
     /// The group of the file. This parameter takes effect only on Linux instances. Default value: root. The value can be up to 64 characters in length.
     ///
@@ -123,6 +160,10 @@ pub struct SendFileRequest {
     /// - Wire name: `FileGroup`.
     /// - Example: `test`.
     #[rpc(name = "FileGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FileGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub file_group: Option<String>,
     /// The permissions on the file. This parameter takes effect only on Linux instances. You can configure this parameter in the same way as you configure the chmod command.
     ///
@@ -131,6 +172,10 @@ pub struct SendFileRequest {
     /// - Wire name: `FileMode`.
     /// - Example: `0644`.
     #[rpc(name = "FileMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FileMode", skip_serializing_if = "Option::is_none")
+    )]
     pub file_mode: Option<String>,
     /// Specifies whether to overwrite a file in the destination directory if the file has the same name as the sent file.
     ///
@@ -142,6 +187,10 @@ pub struct SendFileRequest {
     /// - Wire name: `Overwrite`.
     /// - Example: `true`.
     #[rpc(name = "Overwrite")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Overwrite", skip_serializing_if = "Option::is_none")
+    )]
     pub overwrite: Option<bool>,
     /// The IDs of instances to which to send the file. You can specify up to 50 instance IDs in each request. Valid values of N: 1 to 50.
     ///
@@ -150,14 +199,23 @@ pub struct SendFileRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp185dy2o3o6n****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The tags to add to the file sending task.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SendFileRequest {
@@ -424,14 +482,17 @@ impl<C> SendFileRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SendFileRequestBuilder<&'a crate::Client> {
+impl<C> SendFileRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SendFileRequest::default(),
             client,
         }
     }
+}
+impl SendFileRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -439,20 +500,41 @@ impl<'a> SendFileRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SendFileRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<SendFileResponse, ::acs_runtime::client::Error<SendFileError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SendFile`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SendFileResponse {
     /// The ID of the command task.
     ///
     /// - Wire name: `InvokeId`.
     /// - Example: `f-7d2a745b412b46****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SendFileResponse {
@@ -466,8 +548,8 @@ impl ::acs_runtime::de::FromJson for SendFileResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SendFileResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SendFileResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

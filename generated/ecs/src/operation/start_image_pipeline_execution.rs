@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartImagePipelineExecutionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -36,6 +37,10 @@ pub struct StartImagePipelineExecutionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// > This parameter is deprecated.
     ///
@@ -43,12 +48,20 @@ pub struct StartImagePipelineExecutionRequest {
     /// - Must have at most 20 items.
     /// - Deprecated.
     #[rpc(name = "TemplateTag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TemplateTag", skip_serializing_if = "Option::is_none")
+    )]
     pub template_tag: Option<Vec<crate::types::TemplateTag>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::AllocateDedicatedHostsTag>>,
     /// The ID of the image template.
     ///
@@ -56,6 +69,10 @@ pub struct StartImagePipelineExecutionRequest {
     /// - Required.
     /// - Example: `ip-2ze5tsl5bp6nf2b3****`.
     #[rpc(name = "ImagePipelineId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImagePipelineId", skip_serializing_if = "Option::is_none")
+    )]
     pub image_pipeline_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but make sure that the token is unique among requests. **The token can contain only ASCII characters and cannot exceed 64 characters in length.** For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
     ///
@@ -63,8 +80,13 @@ pub struct StartImagePipelineExecutionRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StartImagePipelineExecutionRequest {
@@ -205,14 +227,17 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
+impl<C> StartImagePipelineExecutionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StartImagePipelineExecutionRequest::default(),
             client,
         }
     }
+}
+impl StartImagePipelineExecutionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,20 +250,44 @@ impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StartImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StartImagePipelineExecutionResponse,
+        ::acs_runtime::client::Error<StartImagePipelineExecutionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StartImagePipelineExecution`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StartImagePipelineExecutionResponse {
     /// The ID of the image creation task.
     ///
     /// - Wire name: `ExecutionId`.
     /// - Example: `exec-5fb8facb8ed7427c****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExecutionId", skip_serializing_if = "Option::is_none")
+    )]
     pub execution_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StartImagePipelineExecutionResponse {
@@ -252,8 +301,9 @@ impl ::acs_runtime::de::FromJson for StartImagePipelineExecutionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for StartImagePipelineExecutionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

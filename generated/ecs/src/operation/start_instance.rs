@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartInstanceRequest {
     /// The ID of the instance that you want to start.
@@ -40,6 +41,10 @@ pub struct StartInstanceRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to restore the ECS instance to the initial health state on startup if a local disk fails. This parameter is applicable to ECS instances that are equipped with local disks, such as d1, i1, and i2 instances. Valid values:
     ///
@@ -55,6 +60,10 @@ pub struct StartInstanceRequest {
     /// - Wire name: `InitLocalDisk`.
     /// - Example: `true`.
     #[rpc(name = "InitLocalDisk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InitLocalDisk", skip_serializing_if = "Option::is_none")
+    )]
     pub init_local_disk: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -66,8 +75,13 @@ pub struct StartInstanceRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StartInstanceRequest {
@@ -185,14 +199,17 @@ impl<C> StartInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
+impl<C> StartInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StartInstanceRequest::default(),
             client,
         }
     }
+}
+impl StartInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,15 +219,35 @@ impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StartInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StartInstanceResponse,
+        ::acs_runtime::client::Error<StartInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StartInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StartInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StartInstanceResponse {
@@ -223,8 +260,8 @@ impl ::acs_runtime::de::FromJson for StartInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StartInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartInstancesRequest {
     /// Specifies whether to perform a dry run. Valid values:
@@ -47,6 +48,10 @@ pub struct StartInstancesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the ECS instance. You can call the DescribeRegions operation to query the most recent region list.
     ///
@@ -54,6 +59,10 @@ pub struct StartInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The batch operation mode. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct StartInstancesRequest {
     /// - Wire name: `BatchOptimization`.
     /// - Example: `AllTogether`.
     #[rpc(name = "BatchOptimization")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BatchOptimization", skip_serializing_if = "Option::is_none")
+    )]
     pub batch_optimization: Option<String>,
     /// The IDs of ECS instances. Valid values of N: 1 to 100.
     ///
@@ -73,8 +86,13 @@ pub struct StartInstancesRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StartInstancesRequest {
@@ -209,14 +227,17 @@ impl<C> StartInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
+impl<C> StartInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StartInstancesRequest::default(),
             client,
         }
     }
+}
+impl StartInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,17 +247,41 @@ impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StartInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StartInstancesResponse,
+        ::acs_runtime::client::Error<StartInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StartInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StartInstancesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `InstanceResponses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceResponses", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_responses: Option<crate::types::InstanceResponses>,
 }
 impl ::acs_runtime::de::FromJson for StartInstancesResponse {
@@ -250,8 +295,8 @@ impl ::acs_runtime::de::FromJson for StartInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StartInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StartInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

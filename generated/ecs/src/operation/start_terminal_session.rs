@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartTerminalSessionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -50,6 +51,10 @@ pub struct StartTerminalSessionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The instance IDs.
     ///
@@ -57,6 +62,10 @@ pub struct StartTerminalSessionRequest {
     /// - Required.
     /// - Must have at most 100 items.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// The port number of the ECS instance. The port is used to forward data. After this parameter is configured, Cloud Assistant Agent forwards data to the specified port. For example, you can set this parameter to 22 for data forwarding over SSH.
     ///
@@ -65,6 +74,10 @@ pub struct StartTerminalSessionRequest {
     /// - Wire name: `PortNumber`.
     /// - Example: `22`.
     #[rpc(name = "PortNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub port_number: Option<i32>,
     /// The command to run after the session is initiated. The command length cannot exceed 512 characters.
     ///
@@ -73,6 +86,10 @@ pub struct StartTerminalSessionRequest {
     /// - Wire name: `CommandLine`.
     /// - Example: `ssh root@192.168.0.246`.
     #[rpc(name = "CommandLine")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommandLine", skip_serializing_if = "Option::is_none")
+    )]
     pub command_line: Option<String>,
     /// The IP address of the instance. You can use the IP address to access the destination service in a virtual private cloud (VPC).
     ///
@@ -81,12 +98,20 @@ pub struct StartTerminalSessionRequest {
     /// - Wire name: `TargetServer`.
     /// - Example: `192.168.0.246`.
     #[rpc(name = "TargetServer")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetServer", skip_serializing_if = "Option::is_none")
+    )]
     pub target_server: Option<String>,
     /// The username used for connection establishment.
     ///
     /// - Wire name: `Username`.
     /// - Example: `testUser`.
     #[rpc(name = "Username")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Username", skip_serializing_if = "Option::is_none")
+    )]
     pub username: Option<String>,
     /// The network type of the WebSocket URL required to connect to the instance. Valid values:
     ///
@@ -96,14 +121,27 @@ pub struct StartTerminalSessionRequest {
     /// - Wire name: `ConnectionType`.
     /// - Example: `Intranet`.
     #[rpc(name = "ConnectionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionType", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_type: Option<String>,
     /// - Wire name: `PasswordName`.
     #[rpc(name = "PasswordName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordName", skip_serializing_if = "Option::is_none")
+    )]
     pub password_name: Option<String>,
     /// - Wire name: `EncryptionOptions`.
     #[rpc(name = "EncryptionOptions", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_options: Option<crate::types::EncryptionOptions>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StartTerminalSessionRequest {
@@ -282,14 +320,17 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
+impl<C> StartTerminalSessionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StartTerminalSessionRequest::default(),
             client,
         }
     }
+}
+impl StartTerminalSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -302,30 +343,62 @@ impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StartTerminalSessionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StartTerminalSessionResponse,
+        ::acs_runtime::client::Error<StartTerminalSessionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StartTerminalSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StartTerminalSessionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EB5173B0-8E80-564E-AAD1-3135412*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The session ID.
     ///
     /// - Wire name: `SessionId`.
     /// - Example: `s-hz023od0x9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SessionId", skip_serializing_if = "Option::is_none")
+    )]
     pub session_id: Option<String>,
     /// The security token included in the WebSocket request header. The system uses this token to authenticate the request.
     ///
     /// - Wire name: `SecurityToken`.
     /// - Example: `d86c2df2-d19c-4bd8-b817-a19ef123****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityToken", skip_serializing_if = "Option::is_none")
+    )]
     pub security_token: Option<String>,
     /// The URL of the WebSocket session that is used to connect to the instance. The URL includes the session ID (`SessionId`) and the authentication token (`SecurityToken`).
     ///
     /// - Wire name: `WebSocketUrl`.
     /// - Example: `wss://cn-hangzhou.axt.aliyuncs.com/session?sessionId=s-hz023od0x9****&token=d86c2df2-d19c-4bd8-b817-a19ef123****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WebSocketUrl", skip_serializing_if = "Option::is_none")
+    )]
     pub web_socket_url: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StartTerminalSessionResponse {
@@ -341,8 +414,9 @@ impl ::acs_runtime::de::FromJson for StartTerminalSessionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for StartTerminalSessionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopInstanceRequest {
     /// The ID of the instance.
@@ -39,12 +40,20 @@ pub struct StopInstanceRequest {
     /// - Required.
     /// - Example: `i-bp67acfmxazb4ph****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// This parameter will be removed in the future and is retained only to ensure compatibility. We recommend that you ignore this parameter.
     ///
     /// - Wire name: `ConfirmStop`.
     /// - Example: `true`.
     #[rpc(name = "ConfirmStop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConfirmStop", skip_serializing_if = "Option::is_none")
+    )]
     pub confirm_stop: Option<bool>,
     /// Specifies whether to forcefully stop the ECS instance. Valid values:
     ///
@@ -56,6 +65,10 @@ pub struct StopInstanceRequest {
     /// - Wire name: `ForceStop`.
     /// - Example: `false`.
     #[rpc(name = "ForceStop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForceStop", skip_serializing_if = "Option::is_none")
+    )]
     pub force_stop: Option<bool>,
     /// The stop mode of the pay-as-you-go instance. Valid values:
     ///
@@ -74,6 +87,10 @@ pub struct StopInstanceRequest {
     /// - Wire name: `StoppedMode`.
     /// - Example: `KeepCharging`.
     #[rpc(name = "StoppedMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StoppedMode", skip_serializing_if = "Option::is_none")
+    )]
     pub stopped_mode: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -85,13 +102,22 @@ pub struct StopInstanceRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// > This parameter is in invitational preview and is not publicly available.
     ///
     /// - Wire name: `Hibernate`.
     #[rpc(name = "Hibernate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Hibernate", skip_serializing_if = "Option::is_none")
+    )]
     pub hibernate: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StopInstanceRequest {
@@ -249,14 +275,17 @@ impl<C> StopInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
+impl<C> StopInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StopInstanceRequest::default(),
             client,
         }
     }
+}
+impl StopInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,15 +295,32 @@ impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StopInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<StopInstanceResponse, ::acs_runtime::client::Error<StopInstanceError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StopInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StopInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1C488B66-B819-4D14-8711-C4EAAA13AC01`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StopInstanceResponse {
@@ -287,8 +333,8 @@ impl ::acs_runtime::de::FromJson for StopInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StopInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

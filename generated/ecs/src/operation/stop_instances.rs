@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopInstancesRequest {
     /// Specifies whether to send a precheck request. Valid values:
@@ -46,6 +47,10 @@ pub struct StopInstancesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
     ///
@@ -53,6 +58,10 @@ pub struct StopInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to forcefully stop instances. Valid values:
     ///
@@ -68,6 +77,10 @@ pub struct StopInstancesRequest {
     /// - Wire name: `ForceStop`.
     /// - Example: `false`.
     #[rpc(name = "ForceStop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForceStop", skip_serializing_if = "Option::is_none")
+    )]
     pub force_stop: Option<bool>,
     /// The stop mode. Valid values:
     ///
@@ -86,6 +99,10 @@ pub struct StopInstancesRequest {
     /// - Wire name: `StoppedMode`.
     /// - Example: `KeepCharging`.
     #[rpc(name = "StoppedMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StoppedMode", skip_serializing_if = "Option::is_none")
+    )]
     pub stopped_mode: Option<String>,
     /// Specifies the batch operation mode. Valid values:
     ///
@@ -97,6 +114,10 @@ pub struct StopInstancesRequest {
     /// - Wire name: `BatchOptimization`.
     /// - Example: `AllTogether`.
     #[rpc(name = "BatchOptimization")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BatchOptimization", skip_serializing_if = "Option::is_none")
+    )]
     pub batch_optimization: Option<String>,
     /// The IDs of ECS instances. You can specify 1 to 100 instance IDs.
     ///
@@ -105,8 +126,13 @@ pub struct StopInstancesRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StopInstancesRequest {
@@ -284,14 +310,17 @@ impl<C> StopInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StopInstancesRequestBuilder<&'a crate::Client> {
+impl<C> StopInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StopInstancesRequest::default(),
             client,
         }
     }
+}
+impl StopInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -301,17 +330,41 @@ impl<'a> StopInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StopInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StopInstancesResponse,
+        ::acs_runtime::client::Error<StopInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StopInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StopInstancesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1C488B66-B819-4D14-8711-C4EAAA13AC01`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `InstanceResponses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceResponses", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_responses: Option<crate::types::InstanceResponses>,
 }
 impl ::acs_runtime::de::FromJson for StopInstancesResponse {
@@ -325,8 +378,8 @@ impl ::acs_runtime::de::FromJson for StopInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

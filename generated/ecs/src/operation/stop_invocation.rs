@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopInvocationRequest {
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query the IDs of all command tasks.
@@ -38,6 +39,10 @@ pub struct StopInvocationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query all task IDs.
     ///
@@ -45,6 +50,10 @@ pub struct StopInvocationRequest {
     /// - Required.
     /// - Example: `t-7d2a745b412b4601b2d47f6a768d****`.
     #[rpc(name = "InvokeId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InvokeId", skip_serializing_if = "Option::is_none")
+    )]
     pub invoke_id: Option<String>,
     /// The ID of instance N on which you want to stop the process of the Cloud Assistant command. You can specify up to 50 instance IDs in each request. Valid values of N: 1 to 50.
     ///
@@ -52,8 +61,13 @@ pub struct StopInvocationRequest {
     /// - Must have at most 100 items.
     /// - Example: `i-bp67acfmxazb4p****`.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StopInvocationRequest {
@@ -164,14 +178,17 @@ impl<C> StopInvocationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
+impl<C> StopInvocationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StopInvocationRequest::default(),
             client,
         }
     }
+}
+impl StopInvocationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,15 +198,35 @@ impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StopInvocationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StopInvocationResponse,
+        ::acs_runtime::client::Error<StopInvocationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StopInvocation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StopInvocationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StopInvocationResponse {
@@ -202,8 +239,8 @@ impl ::acs_runtime::de::FromJson for StopInvocationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StopInvocationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopInvocationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

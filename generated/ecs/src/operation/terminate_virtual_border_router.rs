@@ -27,24 +27,42 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TerminateVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
     /// - Required.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `VbrId`.
     /// - Required.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// - Wire name: `ClientToken`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `UserCidr`.
     #[rpc(name = "UserCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidr: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for TerminateVirtualBorderRouterRequest {
@@ -153,14 +171,17 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: TerminateVirtualBorderRouterRequest::default(),
             client,
         }
     }
+}
+impl TerminateVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,12 +194,32 @@ impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl TerminateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        TerminateVirtualBorderRouterResponse,
+        ::acs_runtime::client::Error<TerminateVirtualBorderRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `TerminateVirtualBorderRouter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TerminateVirtualBorderRouterResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TerminateVirtualBorderRouterResponse {
@@ -191,8 +232,9 @@ impl ::acs_runtime::de::FromJson for TerminateVirtualBorderRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TerminateVirtualBorderRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TerminateVirtualBorderRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

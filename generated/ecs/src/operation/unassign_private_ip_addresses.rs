@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassignPrivateIpAddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -44,6 +45,10 @@ pub struct UnassignPrivateIpAddressesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ENI.
     ///
@@ -51,6 +56,10 @@ pub struct UnassignPrivateIpAddressesRequest {
     /// - Required.
     /// - Example: `eni-bp67acfmxazb4ph****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The secondary private IP addresses to unassign.
     ///
@@ -58,14 +67,23 @@ pub struct UnassignPrivateIpAddressesRequest {
     /// - Must have at most 32 items.
     /// - Example: `192.168.**.**`.
     #[rpc(name = "PrivateIpAddress", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<Vec<String>>,
     /// The IPv4 prefixes to unassign.
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Must have at most 10 items.
     #[rpc(name = "Ipv4Prefix", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassignPrivateIpAddressesRequest {
@@ -199,14 +217,17 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnassignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
+impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassignPrivateIpAddressesRequest::default(),
             client,
         }
     }
+}
+impl UnassignPrivateIpAddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,15 +240,35 @@ impl<'a> UnassignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassignPrivateIpAddressesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassignPrivateIpAddressesResponse,
+        ::acs_runtime::client::Error<UnassignPrivateIpAddressesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassignPrivateIpAddresses`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassignPrivateIpAddressesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnassignPrivateIpAddressesResponse {
@@ -240,8 +281,9 @@ impl ::acs_runtime::de::FromJson for UnassignPrivateIpAddressesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnassignPrivateIpAddressesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnassignPrivateIpAddressesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AsymmetricDecryptRequest {
     /// The ciphertext that you want to decrypt.
@@ -50,6 +51,10 @@ pub struct AsymmetricDecryptRequest {
     /// - Required.
     /// - Example: `BQKP+1zK6+ZEMxTP5qaVzcsgXtWplYBKm0NXdSnB5FzliFxE1bSiu4dnEIlca2JpeH7yz1/S6fed630H+hIH6DoM25fTLNcKj+mFB0Xnh9m2+HN59Mn4qyTfcUeadnfCXSWcGBouhXFwcdd2rJ3n337bzTf4jm659gZu3L0i6PLuxM9p7mqdwO0cKJPfGVfhnfMz+f4alMg79WB/NNyE2lyX7/qxvV49ObNrrJbKSFiz8Djocaf0IESNLMbfYI5bXjWkJlX92DQbKhibtQW8ZOJ//ZC6t0AWcUoKL6QDm/dg5koQalcleRinpB+QadFm894sLbVZ9+N4GVsv1W****==`.
     #[rpc(name = "CiphertextBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the customer master key (CMK). The ID must be globally unique.
     ///
@@ -59,6 +64,10 @@ pub struct AsymmetricDecryptRequest {
     /// - Required.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The version ID of the CMK. The ID must be globally unique.
     ///
@@ -66,6 +75,10 @@ pub struct AsymmetricDecryptRequest {
     /// - Required.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
     #[rpc(name = "KeyVersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The decryption algorithm.
     ///
@@ -73,11 +86,20 @@ pub struct AsymmetricDecryptRequest {
     /// - Required.
     /// - Example: `RSAES_OAEP_SHA_1`.
     #[rpc(name = "Algorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Algorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub algorithm: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AsymmetricDecryptRequest {
@@ -211,14 +233,17 @@ impl<C> AsymmetricDecryptRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::Client> {
+impl<C> AsymmetricDecryptRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AsymmetricDecryptRequest::default(),
             client,
         }
     }
+}
+impl AsymmetricDecryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,15 +256,35 @@ impl<'a> AsymmetricDecryptRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AsymmetricDecryptRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AsymmetricDecryptResponse,
+        ::acs_runtime::client::Error<AsymmetricDecryptError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AsymmetricDecrypt`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AsymmetricDecryptResponse {
     /// The version ID of the CMK that is used to encrypt the plaintext.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The ID of the CMK. The ID must be globally unique.
     ///
@@ -247,16 +292,28 @@ pub struct AsymmetricDecryptResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `475f1620-b9d3-4d35-b5c6-3fbdd941423d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The Base64-encoded plaintext that is generated after decryption.
     ///
     /// - Wire name: `Plaintext`.
     /// - Example: `SGVsbG8gd29ybGQ=`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Plaintext", skip_serializing_if = "Option::is_none")
+    )]
     pub plaintext: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AsymmetricDecryptResponse {
@@ -272,8 +329,9 @@ impl ::acs_runtime::de::FromJson for AsymmetricDecryptResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AsymmetricDecryptResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AsymmetricDecryptResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AsymmetricSignRequest {
     /// The operation that you want to perform. Set the value to **AsymmetricSign**.
@@ -37,6 +38,10 @@ pub struct AsymmetricSignRequest {
     /// - Required.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the customer master key (CMK). The ID must be globally unique.
     ///
@@ -46,6 +51,10 @@ pub struct AsymmetricSignRequest {
     /// - Required.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
     #[rpc(name = "KeyVersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The version ID of the CMK. The ID must be globally unique.
     ///
@@ -53,6 +62,10 @@ pub struct AsymmetricSignRequest {
     /// - Required.
     /// - Example: `RSA_PSS_SHA_256`.
     #[rpc(name = "Algorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Algorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub algorithm: Option<String>,
     /// The signature algorithm.
     ///
@@ -60,11 +73,20 @@ pub struct AsymmetricSignRequest {
     /// - Required.
     /// - Example: `ZOyIygCyaOW6GjVnihtTFtIS9PNmskdyMlNKiu****=`.
     #[rpc(name = "Digest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Digest", skip_serializing_if = "Option::is_none")
+    )]
     pub digest: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AsymmetricSignRequest {
@@ -195,14 +217,17 @@ impl<C> AsymmetricSignRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AsymmetricSignRequestBuilder<&'a crate::Client> {
+impl<C> AsymmetricSignRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AsymmetricSignRequest::default(),
             client,
         }
     }
+}
+impl AsymmetricSignRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,10 +237,26 @@ impl<'a> AsymmetricSignRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AsymmetricSignRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AsymmetricSignResponse,
+        ::acs_runtime::client::Error<AsymmetricSignError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AsymmetricSign`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AsymmetricSignResponse {
     /// The digest that is generated for the original message by using a hash algorithm. The hash algorithm is specified by the Algorithm parameter.
     ///
@@ -224,11 +265,19 @@ pub struct AsymmetricSignResponse {
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The version ID of the CMK. The ID must be globally unique.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the CMK. The ID must be globally unique.
     ///
@@ -236,6 +285,10 @@ pub struct AsymmetricSignResponse {
     ///
     /// - Wire name: `Value`.
     /// - Example: `M2CceNZH00ZgL9ED/ZHFp21YRAvYeZHknJUc207OCZ0N9wNn9As4z2bON3FF3je+1Nu+2+/8Zj50HpMTpzYpMp2R93cYmACCmhaYoKydxylbyGzJR8y9likZRCrkD38lRoS40aBBvv/6iRKzQuo9EGYVcel36cMNg00VmYNBy3pa1rwg3gA4l3cy6kjayZja1WGPkVhrVKsrJMdbpl0ApLjXKuD8rw1n1XLCwCUEL5eLPljTZaAveqdOFQOiZnZEGI27qIiZe7I1fN8tcz6anS/gTM7xRKE++5egEvRWlTQQTJeApnPSiUPA+8ZykNdelQsOQh5SrGoyI4A5pq****==`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// The calculated signature.
     ///
@@ -243,6 +296,10 @@ pub struct AsymmetricSignResponse {
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `475f1620-b9d3-4d35-b5c6-3fbdd941423d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AsymmetricSignResponse {
@@ -258,8 +315,8 @@ impl ::acs_runtime::de::FromJson for AsymmetricSignResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AsymmetricSignResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AsymmetricSignResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

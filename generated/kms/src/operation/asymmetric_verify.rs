@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AsymmetricVerifyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -52,6 +53,10 @@ pub struct AsymmetricVerifyRequest {
     /// - Required.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The version ID of the CMK. The ID must be globally unique.
     ///
@@ -59,6 +64,10 @@ pub struct AsymmetricVerifyRequest {
     /// - Required.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
     #[rpc(name = "KeyVersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The signature algorithm.
     ///
@@ -66,6 +75,10 @@ pub struct AsymmetricVerifyRequest {
     /// - Required.
     /// - Example: `RSA_PSS_SHA_256`.
     #[rpc(name = "Algorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Algorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub algorithm: Option<String>,
     /// The digest that is generated for the original message by using a hash algorithm. The hash algorithm is specified by the **Algorithm** parameter.
     ///
@@ -75,6 +88,10 @@ pub struct AsymmetricVerifyRequest {
     /// - Required.
     /// - Example: `ZOyIygCyaOW6GjVnihtTFtIS9PNmskdyMlNKiuy****=`.
     #[rpc(name = "Digest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Digest", skip_serializing_if = "Option::is_none")
+    )]
     pub digest: Option<String>,
     /// The signature value to be verified.
     ///
@@ -84,11 +101,20 @@ pub struct AsymmetricVerifyRequest {
     /// - Required.
     /// - Example: `M2CceNZH00ZgL9ED/ZHFp21YRAvYeZHknJUc207OCZ0N9wNn9As4z2bON3FF3je+1Nu+2+/8Zj50HpMTpzYpMp2R93cYmACCmhaYoKydxylbyGzJR8y9likZRCrkD38lRoS40aBBvv/6iRKzQuo9EGYVcel36cMNg00VmYNBy3pa1rwg3gA4l3cy6kjayZja1WGPkVhrVKsrJMdbpl0ApLjXKuD8rw1n1XLCwCUEL5eLPljTZaAveqdOFQOiZnZEGI27qIiZe7I1fN8tcz6anS/gTM7xRKE++5egEvRWlTQQTJeApnPSiUPA+8ZykNdelQsOQh5SrGoyI4A5pq****==`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AsymmetricVerifyRequest {
@@ -236,14 +262,17 @@ impl<C> AsymmetricVerifyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::Client> {
+impl<C> AsymmetricVerifyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AsymmetricVerifyRequest::default(),
             client,
         }
     }
+}
+impl AsymmetricVerifyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,15 +282,35 @@ impl<'a> AsymmetricVerifyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AsymmetricVerifyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AsymmetricVerifyResponse,
+        ::acs_runtime::client::Error<AsymmetricVerifyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AsymmetricVerify`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AsymmetricVerifyResponse {
     /// The version ID of the CMK that is used to encrypt the plaintext.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The ID of the CMK. The ID must be globally unique.
     ///
@@ -269,16 +318,28 @@ pub struct AsymmetricVerifyResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// Indicates whether the signature passed the verification.
     ///
     /// - Wire name: `Value`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<bool>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `475f1620-b9d3-4d35-b5c6-3fbdd941423d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AsymmetricVerifyResponse {
@@ -294,8 +355,9 @@ impl ::acs_runtime::de::FromJson for AsymmetricVerifyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AsymmetricVerifyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AsymmetricVerifyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificatePrivateKeyDecryptRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -45,6 +46,10 @@ pub struct CertificatePrivateKeyDecryptRequest {
     /// - Required.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The encryption algorithm. Valid values:
     ///
@@ -58,6 +63,10 @@ pub struct CertificatePrivateKeyDecryptRequest {
     /// - Required.
     /// - Example: `RSAES_OAEP_SHA_256`.
     #[rpc(name = "Algorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Algorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub algorithm: Option<String>,
     /// The data that you want to decrypt.
     ///
@@ -67,8 +76,13 @@ pub struct CertificatePrivateKeyDecryptRequest {
     /// - Required.
     /// - Example: `ZOyIygCyaOW6Gj****MlNKiuyjfzw=`.
     #[rpc(name = "CiphertextBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CertificatePrivateKeyDecryptRequest {
@@ -187,14 +201,17 @@ impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::Client> {
+impl<C> CertificatePrivateKeyDecryptRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CertificatePrivateKeyDecryptRequest::default(),
             client,
         }
     }
+}
+impl CertificatePrivateKeyDecryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,20 +224,44 @@ impl<'a> CertificatePrivateKeyDecryptRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CertificatePrivateKeyDecryptRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CertificatePrivateKeyDecryptResponse,
+        ::acs_runtime::client::Error<CertificatePrivateKeyDecryptError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CertificatePrivateKeyDecrypt`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CertificatePrivateKeyDecryptResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5979d897-d69f-4fc9-87dd-f3bb73c40b80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The plaintext after data is decrypted.
     ///
@@ -228,6 +269,10 @@ pub struct CertificatePrivateKeyDecryptResponse {
     ///
     /// - Wire name: `Plaintext`.
     /// - Example: `VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Plaintext", skip_serializing_if = "Option::is_none")
+    )]
     pub plaintext: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CertificatePrivateKeyDecryptResponse {
@@ -242,8 +287,9 @@ impl ::acs_runtime::de::FromJson for CertificatePrivateKeyDecryptResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeyDecryptResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CertificatePrivateKeyDecryptResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

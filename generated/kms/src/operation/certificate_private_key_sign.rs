@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificatePrivateKeySignRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -45,6 +46,10 @@ pub struct CertificatePrivateKeySignRequest {
     /// - Required.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The signature algorithm. Valid values:
     ///
@@ -59,6 +64,10 @@ pub struct CertificatePrivateKeySignRequest {
     /// - Required.
     /// - Example: `ECDSA_SHA_256`.
     #[rpc(name = "Algorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Algorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub algorithm: Option<String>,
     /// The type of the message. Valid values:
     ///
@@ -69,6 +78,10 @@ pub struct CertificatePrivateKeySignRequest {
     /// - Required.
     /// - Example: `RAW`.
     #[rpc(name = "MessageType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MessageType", skip_serializing_if = "Option::is_none")
+    )]
     pub message_type: Option<String>,
     /// The data to be signed.
     ///
@@ -87,8 +100,13 @@ pub struct CertificatePrivateKeySignRequest {
     /// - Required.
     /// - Example: `VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4=`.
     #[rpc(name = "Message")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CertificatePrivateKeySignRequest {
@@ -230,14 +248,17 @@ impl<C> CertificatePrivateKeySignRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::Client> {
+impl<C> CertificatePrivateKeySignRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CertificatePrivateKeySignRequest::default(),
             client,
         }
     }
+}
+impl CertificatePrivateKeySignRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,10 +271,26 @@ impl<'a> CertificatePrivateKeySignRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CertificatePrivateKeySignRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CertificatePrivateKeySignResponse,
+        ::acs_runtime::client::Error<CertificatePrivateKeySignError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CertificatePrivateKeySign`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CertificatePrivateKeySignResponse {
     /// The signature value.
     ///
@@ -261,16 +298,28 @@ pub struct CertificatePrivateKeySignResponse {
     ///
     /// - Wire name: `SignatureValue`.
     /// - Example: `ZOyIygCyaOW6Gj****MlNKiuyjfzw=`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SignatureValue", skip_serializing_if = "Option::is_none")
+    )]
     pub signature_value: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5979d897-d69f-4fc9-87dd-f3bb73c40b80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CertificatePrivateKeySignResponse {
@@ -285,8 +334,9 @@ impl ::acs_runtime::de::FromJson for CertificatePrivateKeySignResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeySignResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CertificatePrivateKeySignResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

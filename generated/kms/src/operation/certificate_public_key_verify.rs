@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificatePublicKeyVerifyRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -46,6 +47,10 @@ pub struct CertificatePublicKeyVerifyRequest {
     /// - Required.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The signature algorithm. Valid values:
     ///
@@ -60,6 +65,10 @@ pub struct CertificatePublicKeyVerifyRequest {
     /// - Required.
     /// - Example: `ECDSA_SHA_256`.
     #[rpc(name = "Algorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Algorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub algorithm: Option<String>,
     /// The raw data that is signed.
     ///
@@ -78,6 +87,10 @@ pub struct CertificatePublicKeyVerifyRequest {
     /// - Required.
     /// - Example: `VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4=`.
     #[rpc(name = "Message")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
     /// The type of the message. Valid values:
     ///
@@ -88,6 +101,10 @@ pub struct CertificatePublicKeyVerifyRequest {
     /// - Required.
     /// - Example: `RAW`.
     #[rpc(name = "MessageType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MessageType", skip_serializing_if = "Option::is_none")
+    )]
     pub message_type: Option<String>,
     /// The signature value.
     ///
@@ -97,8 +114,13 @@ pub struct CertificatePublicKeyVerifyRequest {
     /// - Required.
     /// - Example: `ZOyIygCyaOW6Gj****MlNKiuyjfzw=`.
     #[rpc(name = "SignatureValue")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SignatureValue", skip_serializing_if = "Option::is_none")
+    )]
     pub signature_value: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CertificatePublicKeyVerifyRequest {
@@ -255,14 +277,17 @@ impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::Client> {
+impl<C> CertificatePublicKeyVerifyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CertificatePublicKeyVerifyRequest::default(),
             client,
         }
     }
+}
+impl CertificatePublicKeyVerifyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -275,20 +300,44 @@ impl<'a> CertificatePublicKeyVerifyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CertificatePublicKeyVerifyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CertificatePublicKeyVerifyResponse,
+        ::acs_runtime::client::Error<CertificatePublicKeyVerifyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CertificatePublicKeyVerify`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CertificatePublicKeyVerifyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5979d897-d69f-4fc9-87dd-f3bb73c40b80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The verification result. Valid values:
     ///
@@ -297,6 +346,10 @@ pub struct CertificatePublicKeyVerifyResponse {
     ///
     /// - Wire name: `SignatureValid`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SignatureValid", skip_serializing_if = "Option::is_none")
+    )]
     pub signature_valid: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for CertificatePublicKeyVerifyResponse {
@@ -311,8 +364,9 @@ impl ::acs_runtime::de::FromJson for CertificatePublicKeyVerifyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyVerifyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CertificatePublicKeyVerifyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

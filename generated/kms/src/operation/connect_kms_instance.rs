@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ConnectKmsInstanceRequest {
     /// The ID of the KMS instance that you want to enable.
@@ -40,6 +41,10 @@ pub struct ConnectKmsInstanceRequest {
     /// - Required.
     /// - Example: `kst-phzz64f722a1buamw0****`.
     #[rpc(name = "KmsInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) that is associated with the KMS instance.
     ///
@@ -47,6 +52,10 @@ pub struct ConnectKmsInstanceRequest {
     /// - Required.
     /// - Example: `vpc-bp19z7cwmltad5dff****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The two zones for the KMS instance. Dual-zone deployment improves service availability and disaster recovery capabilities.
     ///
@@ -54,6 +63,10 @@ pub struct ConnectKmsInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou-k,cn-hangzhou-j`.
     #[rpc(name = "ZoneIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneIds", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_ids: Option<String>,
     /// The vSwitch in the two zones. The vSwitch must have at least one available IP address.
     ///
@@ -61,6 +74,10 @@ pub struct ConnectKmsInstanceRequest {
     /// - Required.
     /// - Example: `vsw-bp1i512amda6d10a0****`.
     #[rpc(name = "VSwitchIds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<String>,
     /// The provider of the KMS instance. Set the value to Aliyun.
     ///
@@ -68,8 +85,13 @@ pub struct ConnectKmsInstanceRequest {
     /// - Required.
     /// - Example: `Aliyun`.
     #[rpc(name = "KMProvider")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KMProvider", skip_serializing_if = "Option::is_none")
+    )]
     pub km_provider: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ConnectKmsInstanceRequest {
@@ -203,14 +225,17 @@ impl<C> ConnectKmsInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::Client> {
+impl<C> ConnectKmsInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ConnectKmsInstanceRequest::default(),
             client,
         }
     }
+}
+impl ConnectKmsInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,17 +248,37 @@ impl<'a> ConnectKmsInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ConnectKmsInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ConnectKmsInstanceResponse,
+        ::acs_runtime::client::Error<ConnectKmsInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ConnectKmsInstance`.
 ///
 /// The response message.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ConnectKmsInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `d3eca5c8-a856-4347-8eb6-e1898c3fda2e`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ConnectKmsInstanceResponse {
@@ -246,8 +291,9 @@ impl ::acs_runtime::de::FromJson for ConnectKmsInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ConnectKmsInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ConnectKmsInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateAliasRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -38,6 +39,10 @@ pub struct CreateAliasRequest {
     /// - Required.
     /// - Example: `7906979c-8e06-46a2-be2d-68e3ccbc****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The alias of the CMK.
     ///
@@ -47,8 +52,13 @@ pub struct CreateAliasRequest {
     /// - Required.
     /// - Example: `alias/example`.
     #[rpc(name = "AliasName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliasName", skip_serializing_if = "Option::is_none")
+    )]
     pub alias_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateAliasRequest {
@@ -145,14 +155,17 @@ impl<C> CreateAliasRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
+impl<C> CreateAliasRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateAliasRequest::default(),
             client,
         }
     }
+}
+impl CreateAliasRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -162,15 +175,32 @@ impl<'a> CreateAliasRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateAliasRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateAliasResponse, ::acs_runtime::client::Error<CreateAliasError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateAlias`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateAliasResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1d2baaf3-d357-46c2-832e-13560c2bd9cd`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateAliasResponse {
@@ -183,8 +213,8 @@ impl ::acs_runtime::de::FromJson for CreateAliasResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateAliasResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateAliasResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

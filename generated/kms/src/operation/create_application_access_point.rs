@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateApplicationAccessPointRequest {
     /// The name of the AAP.
@@ -43,18 +44,30 @@ pub struct CreateApplicationAccessPointRequest {
     /// - Required.
     /// - Example: `aap_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the AAP.
     ///
     /// - Wire name: `Description`.
     /// - Example: `aap description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The authentication method. Currently, only ClientKey is supported.
     ///
     /// - Wire name: `AuthenticationMethod`.
     /// - Example: `ClientKey`.
     #[rpc(name = "AuthenticationMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthenticationMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub authentication_method: Option<String>,
     /// The permission policy.
     ///
@@ -64,8 +77,13 @@ pub struct CreateApplicationAccessPointRequest {
     /// - Required.
     /// - Example: `["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]`.
     #[rpc(name = "Policies")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policies", skip_serializing_if = "Option::is_none")
+    )]
     pub policies: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateApplicationAccessPointRequest {
@@ -187,14 +205,17 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
+impl<C> CreateApplicationAccessPointRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateApplicationAccessPointRequest::default(),
             client,
         }
     }
+}
+impl CreateApplicationAccessPointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,40 +228,80 @@ impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateApplicationAccessPointResponse,
+        ::acs_runtime::client::Error<CreateApplicationAccessPointError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateApplicationAccessPoint`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateApplicationAccessPointResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `bcfefe15-46f0-44a3-bd96-3d422474b71a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the AAP.
     ///
     /// - Wire name: `Description`.
     /// - Example: `aap description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The permission policy.
     ///
     /// - Wire name: `Policies`.
     /// - Example: `["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policies", skip_serializing_if = "Option::is_none")
+    )]
     pub policies: Option<String>,
     /// The name of the AAP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the AAP.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:applicationaccesspoint/aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The authentication method.
     ///
     /// - Wire name: `AuthenticationMethod`.
     /// - Example: `ClientKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthenticationMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub authentication_method: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateApplicationAccessPointResponse {
@@ -258,8 +319,9 @@ impl ::acs_runtime::de::FromJson for CreateApplicationAccessPointResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateApplicationAccessPointResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateClientKeyRequest {
     /// The operation that you want to perform. Set the value to **CreateClientKey**.
@@ -47,6 +48,10 @@ pub struct CreateClientKeyRequest {
     /// - Required.
     /// - Example: `aap_test`.
     #[rpc(name = "AapName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AapName", skip_serializing_if = "Option::is_none")
+    )]
     pub aap_name: Option<String>,
     /// The name of the AAP.
     ///
@@ -54,6 +59,10 @@ pub struct CreateClientKeyRequest {
     /// - Required.
     /// - Example: `bcfefe15-46f0****`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// The encryption password of the client key.
     ///
@@ -62,6 +71,10 @@ pub struct CreateClientKeyRequest {
     /// - Wire name: `NotAfter`.
     /// - Example: `2028-08-31T17:14:33Z`.
     #[rpc(name = "NotAfter")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotAfter", skip_serializing_if = "Option::is_none")
+    )]
     pub not_after: Option<String>,
     /// The end of the validity period of the client key.
     ///
@@ -73,8 +86,13 @@ pub struct CreateClientKeyRequest {
     /// - Wire name: `NotBefore`.
     /// - Example: `2023-08-31T17:14:33Z`.
     #[rpc(name = "NotBefore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateClientKeyRequest {
@@ -198,14 +216,17 @@ impl<C> CreateClientKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateClientKeyRequestBuilder<&'a crate::Client> {
+impl<C> CreateClientKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateClientKeyRequest::default(),
             client,
         }
     }
+}
+impl CreateClientKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,10 +236,26 @@ impl<'a> CreateClientKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateClientKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateClientKeyResponse,
+        ::acs_runtime::client::Error<CreateClientKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateClientKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateClientKeyResponse {
     /// The beginning of the validity period of the client key.
     ///
@@ -229,31 +266,55 @@ pub struct CreateClientKeyResponse {
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2312e45f-b2fa-4c34-ad94-3eca50932916`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `ClientKeyId`.
     /// - Example: `KAAP.66abf237-63f6-4625-b8cf-47e1086e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub client_key_id: Option<String>,
     /// The ID of the client key.
     ///
     /// - Wire name: `KeyAlgorithm`.
     /// - Example: `RSA_2048`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub key_algorithm: Option<String>,
     /// The algorithm that is used to encrypt the private key of the client key. Currently, only RSA_2048 is supported.
     ///
     /// - Wire name: `PrivateKeyData`.
     /// - Example: `MIIJqwIBAzCCCXcGCSqGSIb3DQEHAaCCCWgEgglkMIIJYDCCBBcGCSqGSIb3DQEHBqCCBAgwgg******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateKeyData", skip_serializing_if = "Option::is_none")
+    )]
     pub private_key_data: Option<String>,
     /// The private key of the client key.
     ///
     /// - Wire name: `NotBefore`.
     /// - Example: `2023-08-31T17:14:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<String>,
     /// The beginning of the validity period of the client key.
     ///
     /// - Wire name: `NotAfter`.
     /// - Example: `2028-08-31T17:14:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotAfter", skip_serializing_if = "Option::is_none")
+    )]
     pub not_after: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateClientKeyResponse {
@@ -271,8 +332,8 @@ impl ::acs_runtime::de::FromJson for CreateClientKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateClientKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateClientKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateKeyRequest {
     /// The description of the key.
@@ -34,6 +35,10 @@ pub struct CreateKeyRequest {
     /// - Wire name: `Description`.
     /// - Example: `key description example`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The usage of the key. Valid values:
     ///
@@ -46,6 +51,10 @@ pub struct CreateKeyRequest {
     /// - Default: `ENCRYPT/DECRYPT`.
     /// - Example: `ENCRYPT/DECRYPT`.
     #[rpc(name = "KeyUsage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyUsage", skip_serializing_if = "Option::is_none")
+    )]
     pub key_usage: Option<String>,
     /// The key material origin. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct CreateKeyRequest {
     /// - Wire name: `Origin`.
     /// - Example: `Aliyun_KMS`.
     #[rpc(name = "Origin")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Origin", skip_serializing_if = "Option::is_none")
+    )]
     pub origin: Option<String>,
     /// You do not need to specify this parameter. KMS sets a protection level for your key.
     ///
@@ -73,6 +86,10 @@ pub struct CreateKeyRequest {
     /// - Wire name: `ProtectionLevel`.
     /// - Example: `SOFTWARE`.
     #[rpc(name = "ProtectionLevel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionLevel", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_level: Option<String>,
     /// Specifies whether to enable automatic key rotation. Valid values:
     ///
@@ -84,6 +101,13 @@ pub struct CreateKeyRequest {
     /// - Wire name: `EnableAutomaticRotation`.
     /// - Example: `true`.
     #[rpc(name = "EnableAutomaticRotation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableAutomaticRotation",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_automatic_rotation: Option<bool>,
     /// The period of automatic key rotation. Format: integer\[unit\]. Unit: d (day), h (hour), m (minute), or s (second). For example, both 7d and 604800s represent a seven-day interval.
     ///
@@ -96,6 +120,10 @@ pub struct CreateKeyRequest {
     /// - Wire name: `RotationInterval`.
     /// - Example: `365d`.
     #[rpc(name = "RotationInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// The key specification. The valid values vary based on the KMS instance type. For more information, see [Overview](<https://www.alibabacloud.com/help/doc-detail/480159.htm>).
     ///
@@ -104,6 +132,10 @@ pub struct CreateKeyRequest {
     /// - Wire name: `KeySpec`.
     /// - Example: `Aliyun_AES_256`.
     #[rpc(name = "KeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<String>,
     /// The ID of the KMS instance.
     ///
@@ -112,6 +144,10 @@ pub struct CreateKeyRequest {
     /// - Wire name: `DKMSInstanceId`.
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
     #[rpc(name = "DKMSInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DKMSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub dkms_instance_id: Option<String>,
     /// The tag that is added to the key. A tag consists of a key-value pair.
     ///
@@ -124,14 +160,27 @@ pub struct CreateKeyRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{"TagKey":"disk-encryption","TagValue":"true"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// - Wire name: `Policy`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// - Wire name: `KeyStorageMechanism`.
     #[rpc(name = "KeyStorageMechanism")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyStorageMechanism", skip_serializing_if = "Option::is_none")
+    )]
     pub key_storage_mechanism: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateKeyRequest {
@@ -356,14 +405,17 @@ impl<C> CreateKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
+impl<C> CreateKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateKeyRequest::default(),
             client,
         }
     }
+}
+impl CreateKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -373,19 +425,40 @@ impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateKeyResponse, ::acs_runtime::client::Error<CreateKeyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateKeyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `381D5D33-BB8F-395F-8EE4-AE3BB4B523C4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The metadata of the key.
     ///
     /// - Wire name: `KeyMetadata`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyMetadata", skip_serializing_if = "Option::is_none")
+    )]
     pub key_metadata: Option<crate::types::KeyMetadata>,
 }
 impl ::acs_runtime::de::FromJson for CreateKeyResponse {
@@ -399,8 +472,8 @@ impl ::acs_runtime::de::FromJson for CreateKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

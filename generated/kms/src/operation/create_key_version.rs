@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateKeyVersionRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -41,8 +42,13 @@ pub struct CreateKeyVersionRequest {
     /// - Required.
     /// - Example: `0b30658a-ed1a-4922-b8f7-a673ca9c****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateKeyVersionRequest {
@@ -126,14 +132,17 @@ impl<C> CreateKeyVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateKeyVersionRequestBuilder<&'a crate::Client> {
+impl<C> CreateKeyVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateKeyVersionRequest::default(),
             client,
         }
     }
+}
+impl CreateKeyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -143,19 +152,43 @@ impl<'a> CreateKeyVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateKeyVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateKeyVersionResponse,
+        ::acs_runtime::client::Error<CreateKeyVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateKeyVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateKeyVersionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `b96f250a-4b75-498c-91be-22c6928f85be`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The metadata of the version.
     ///
     /// - Wire name: `KeyVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version: Option<crate::types::KeyVersion>,
 }
 impl ::acs_runtime::de::FromJson for CreateKeyVersionResponse {
@@ -169,8 +202,9 @@ impl ::acs_runtime::de::FromJson for CreateKeyVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateKeyVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateKeyVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

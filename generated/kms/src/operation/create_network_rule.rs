@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNetworkRuleRequest {
     /// The name of the access control rule.
@@ -43,6 +44,10 @@ pub struct CreateNetworkRuleRequest {
     /// - Required.
     /// - Example: `networkrule_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The network type.
     ///
@@ -52,20 +57,33 @@ pub struct CreateNetworkRuleRequest {
     /// - Required.
     /// - Example: `Private`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `networkrule description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The private IP address or private CIDR block. Separate multiple items with commas (,).
     ///
     /// - Wire name: `SourcePrivateIp`.
     /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
     #[rpc(name = "SourcePrivateIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePrivateIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_private_ip: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNetworkRuleRequest {
@@ -184,14 +202,17 @@ impl<C> CreateNetworkRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::Client> {
+impl<C> CreateNetworkRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNetworkRuleRequest::default(),
             client,
         }
     }
+}
+impl CreateNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,40 +225,80 @@ impl<'a> CreateNetworkRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNetworkRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNetworkRuleResponse,
+        ::acs_runtime::client::Error<CreateNetworkRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNetworkRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNetworkRuleResponse {
     /// The network type.
     ///
     /// - Wire name: `Type`.
     /// - Example: `Private`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3bf02f7a-015b-4f93-be0f-cc043fda2dd3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `networkrule description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The private IP address or private CIDR block.
     ///
     /// - Wire name: `SourcePrivateIp`.
     /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePrivateIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_private_ip: Option<String>,
     /// The name of the access control rule.
     ///
     /// - Wire name: `Name`.
     /// - Example: `networkrule_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ARN of the access control rule.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:network/networkrule_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateNetworkRuleResponse {
@@ -255,8 +316,9 @@ impl ::acs_runtime::de::FromJson for CreateNetworkRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNetworkRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePolicyRequest {
     /// The name of the permission policy.
@@ -44,18 +45,30 @@ pub struct CreatePolicyRequest {
     /// - Required.
     /// - Example: `policy_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `policy  description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The scope of the permission policy. You need to specify the KMS instance that you want to access.
     ///
     /// - Wire name: `KmsInstance`.
     /// - Example: `kst-hzz634e67d126u9p9****`.
     #[rpc(name = "KmsInstance")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance: Option<String>,
     /// The operations that can be performed. Valid values:
     ///
@@ -68,6 +81,10 @@ pub struct CreatePolicyRequest {
     /// - Required.
     /// - Example: `["RbacPermission/Template/CryptoServiceKeyUser", "RbacPermission/Template/CryptoServiceSecretUser"]`.
     #[rpc(name = "Permissions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<String>,
     /// The key and secret that are allowed to access.
     ///
@@ -78,6 +95,10 @@ pub struct CreatePolicyRequest {
     /// - Required.
     /// - Example: `["secret/acs/ram/user/ram-secret", "secret/acs/ram/user/acr-master", "key/key-hzz63d9c8d3dfv8cv****"]`.
     #[rpc(name = "Resources")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<String>,
     /// The name of the access control rule.
     ///
@@ -86,8 +107,13 @@ pub struct CreatePolicyRequest {
     /// - Wire name: `AccessControlRules`.
     /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
     #[rpc(name = "AccessControlRules")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessControlRules", skip_serializing_if = "Option::is_none")
+    )]
     pub access_control_rules: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePolicyRequest {
@@ -238,14 +264,17 @@ impl<C> CreatePolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreatePolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePolicyRequest::default(),
             client,
         }
     }
+}
+impl CreatePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,40 +284,77 @@ impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreatePolicyResponse, ::acs_runtime::client::Error<CreatePolicyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePolicyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3bf02f7a-015b-4f34-be0f-c4543fda2d33`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ARN of the permission policy.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:policy/policy_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The name of the permission policy.
     ///
     /// - Wire name: `Name`.
     /// - Example: `policy_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `policy  description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The scope of the permission policy.
     ///
     /// - Wire name: `KmsInstance`.
     /// - Example: `kst-hzz634e67d126u9p9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance: Option<String>,
     /// The operations that can be performed.
     ///
     /// - Wire name: `Permissions`.
     /// - Example: `["RbacPermission/Template/CryptoServiceKeyUser", "RbacPermission/Template/CryptoServiceSecretUser"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<String>,
     /// The key and secret that are allowed to access.
     ///
@@ -297,11 +363,19 @@ pub struct CreatePolicyResponse {
     ///
     /// - Wire name: `Resources`.
     /// - Example: `["secret/acs/ram/user/ram-secret", "secret/acs/ram/user/acr-master", "key/key-hzz63d9c8d3dfv8cv****"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<String>,
     /// The name of the access control rule.
     ///
     /// - Wire name: `AccessControlRules`.
     /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessControlRules", skip_serializing_if = "Option::is_none")
+    )]
     pub access_control_rules: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePolicyResponse {
@@ -321,8 +395,8 @@ impl ::acs_runtime::de::FromJson for CreatePolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreatePolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSecretRequest {
     /// The value of the secret that you want to create. Secrets Manager encrypts the secret value and stores the encrypted value in the initial version.
@@ -50,6 +51,10 @@ pub struct CreateSecretRequest {
     /// - Required.
     /// - Example: `mydbconninfo`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The type of the secret value. Valid values:
     ///
@@ -62,6 +67,10 @@ pub struct CreateSecretRequest {
     /// - Required.
     /// - Example: `v1`.
     #[rpc(name = "VersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The description of the secret.
     ///
@@ -69,6 +78,10 @@ pub struct CreateSecretRequest {
     /// - Default: \`\`.
     /// - Example: `00aa68af-2c02-4f68-95fe-3435d330****`.
     #[rpc(name = "EncryptionKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_key_id: Option<String>,
     /// The tags of the secret.
     ///
@@ -81,6 +94,10 @@ pub struct CreateSecretRequest {
     /// * RAMCredentials: specifies a managed RAM secret.
     /// * ECS: specifies a managed ECS secret.\`.
     #[rpc(name = "SecretData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretData", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_data: Option<String>,
     /// The extended configuration of the secret. This parameter specifies the properties of the secret of the specific type. The description can be up to 1,024 characters in length.
     ///
@@ -115,6 +132,10 @@ pub struct CreateSecretRequest {
     /// - Default: `text`.
     /// - Example: `text`.
     #[rpc(name = "SecretDataType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretDataType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_data_type: Option<crate::types::SecretDataType>,
     /// Specifies whether to enable automatic rotation. Valid values:
     ///
@@ -126,6 +147,10 @@ pub struct CreateSecretRequest {
     /// - Wire name: `Description`.
     /// - Example: `mydbinfo`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The interval for automatic rotation. Valid values: 6 hours to 8,760 hours (365 days).
     ///
@@ -138,18 +163,30 @@ pub struct CreateSecretRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{\"TagKey\":\"key1\",\"TagValue\":\"val1\"},{\"TagKey\":\"key2\",\"TagValue\":\"val2\"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The ID of the dedicated KMS instance.
     ///
     /// - Wire name: `SecretType`.
     /// - Example: `Rds`.
     #[rpc(name = "SecretType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_type: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `ExtendedConfig`.
     /// - Example: `{"SecretSubType":"SingleUser", "DBInstanceId":"rm-bp1b3dd3a506e****" ,"CustomData":{}}`.
     #[rpc(name = "ExtendedConfig", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtendedConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub extended_config: Option<::serde_json::Value>,
     /// Indicates whether automatic rotation is enabled. Valid values:
     ///
@@ -162,23 +199,43 @@ pub struct CreateSecretRequest {
     /// - Wire name: `EnableAutomaticRotation`.
     /// - Example: `true`.
     #[rpc(name = "EnableAutomaticRotation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableAutomaticRotation",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_automatic_rotation: Option<bool>,
     /// The name of the secret.
     ///
     /// - Wire name: `RotationInterval`.
     /// - Example: `30d`.
     #[rpc(name = "RotationInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// The version number of the secret.
     ///
     /// - Wire name: `DKMSInstanceId`.
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
     #[rpc(name = "DKMSInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DKMSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub dkms_instance_id: Option<String>,
     /// - Wire name: `Policy`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSecretRequest {
@@ -466,14 +523,17 @@ impl<C> CreateSecretRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
+impl<C> CreateSecretRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSecretRequest::default(),
             client,
         }
     }
+}
+impl CreateSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -483,10 +543,23 @@ impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSecretRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateSecretResponse, ::acs_runtime::client::Error<CreateSecretError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSecret`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSecretResponse {
     /// The time when the next rotation will be performed.
     ///
@@ -494,6 +567,10 @@ pub struct CreateSecretResponse {
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3bf02f7a-015b-4f93-be0f-cc043fda2dd3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The type of the secret. Valid values:
     ///
@@ -504,6 +581,10 @@ pub struct CreateSecretResponse {
     ///
     /// - Wire name: `AutomaticRotation`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutomaticRotation", skip_serializing_if = "Option::is_none")
+    )]
     pub automatic_rotation: Option<String>,
     /// The interval for automatic rotation.
     ///
@@ -513,11 +594,19 @@ pub struct CreateSecretResponse {
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `mydbconninfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the secret.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `v1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The extended configuration of the secret.
     ///
@@ -525,23 +614,47 @@ pub struct CreateSecretResponse {
     ///
     /// - Wire name: `NextRotationDate`.
     /// - Example: `2022-07-06T18:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub next_rotation_date: Option<String>,
     /// The ID of the dedicated KMS instance.
     ///
     /// - Wire name: `SecretType`.
     /// - Example: `Rds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_type: Option<String>,
     /// - Wire name: `RotationInterval`.
     /// - Example: `604800s`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:154035569884****:secret/mydbconninfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// - Wire name: `ExtendedConfig`.
     /// - Example: `{\"SecretSubType\":\"SingleUser\", \"DBInstanceId\":\"rm-uf667446pc955****\",  \"CustomData\":{} }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtendedConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub extended_config: Option<String>,
     /// - Wire name: `DKMSInstanceId`.
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DKMSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub dkms_instance_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSecretResponse {
@@ -563,8 +676,8 @@ impl ::acs_runtime::de::FromJson for CreateSecretResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSecretResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DecryptRequest {
     /// The ciphertext that you want to decrypt.
@@ -38,6 +39,10 @@ pub struct DecryptRequest {
     /// - Required.
     /// - Example: `DZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmaaSl+TztSIMe43nbTH/Z1Wr4XfLftKhAciUmDQXuMRl4WTvKhxjMThjK****`.
     #[rpc(name = "CiphertextBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The JSON string that consists of key-value pairs.
     ///
@@ -46,11 +51,20 @@ pub struct DecryptRequest {
     /// - Wire name: `EncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "EncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionContext", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_context: Option<::serde_json::Value>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DecryptRequest {
@@ -157,14 +171,17 @@ impl<C> DecryptRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DecryptRequestBuilder<&'a crate::Client> {
+impl<C> DecryptRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DecryptRequest::default(),
             client,
         }
     }
+}
+impl DecryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,15 +189,32 @@ impl<'a> DecryptRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DecryptRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DecryptResponse, ::acs_runtime::client::Error<DecryptError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `Decrypt`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DecryptResponse {
     /// The ID of the CMK version that is used to decrypt the ciphertext.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The ID of the customer master key (CMK) that is used to decrypt the ciphertext.
     ///
@@ -188,16 +222,28 @@ pub struct DecryptResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `202b9877-5a25-46e3-a763-e20791b5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `207596a2-36d3-4840-b1bd-f87044699bd7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The plaintext that is generated after decryption.
     ///
     /// - Wire name: `Plaintext`.
     /// - Example: `tRYXuCwgja12xxO1N/gZERDDCLw9doZEQiPDk/Bv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Plaintext", skip_serializing_if = "Option::is_none")
+    )]
     pub plaintext: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DecryptResponse {
@@ -213,8 +259,8 @@ impl ::acs_runtime::de::FromJson for DecryptResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DecryptResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DecryptResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

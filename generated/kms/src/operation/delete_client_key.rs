@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteClientKeyRequest {
     /// The ID of the client key.
@@ -34,8 +35,13 @@ pub struct DeleteClientKeyRequest {
     /// - Required.
     /// - Example: `KAAP.66abf237-63f6-4625-b8cf-47e1086e****`.
     #[rpc(name = "ClientKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub client_key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteClientKeyRequest {
@@ -117,14 +123,17 @@ impl<C> DeleteClientKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteClientKeyRequestBuilder<&'a crate::Client> {
+impl<C> DeleteClientKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteClientKeyRequest::default(),
             client,
         }
     }
+}
+impl DeleteClientKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,15 +143,35 @@ impl<'a> DeleteClientKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteClientKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteClientKeyResponse,
+        ::acs_runtime::client::Error<DeleteClientKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteClientKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteClientKeyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2312e45f-b2fa-4c34-ad94-3eca50932916`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteClientKeyResponse {
@@ -155,8 +184,8 @@ impl ::acs_runtime::de::FromJson for DeleteClientKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteClientKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteClientKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteSecretRequest {
     /// The name of the secret.
@@ -36,6 +37,10 @@ pub struct DeleteSecretRequest {
     /// - Required.
     /// - Example: `secret001`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// Specifies whether to forcibly delete the secret. If this parameter is set to true, the secret cannot be recovered.
     ///
@@ -49,6 +54,13 @@ pub struct DeleteSecretRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ForceDeleteWithoutRecovery")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ForceDeleteWithoutRecovery",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub force_delete_without_recovery: Option<crate::types::ForceDeleteWithoutRecovery>,
     /// Specifies the recovery period of the secret if you do not forcibly delete it. Default value: 30. Unit: Days.
     ///
@@ -56,8 +68,13 @@ pub struct DeleteSecretRequest {
     /// - Default: `30`.
     /// - Example: `10`.
     #[rpc(name = "RecoveryWindowInDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RecoveryWindowInDays", skip_serializing_if = "Option::is_none")
+    )]
     pub recovery_window_in_days: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteSecretRequest {
@@ -178,14 +195,17 @@ impl<C> DeleteSecretRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
+impl<C> DeleteSecretRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteSecretRequest::default(),
             client,
         }
     }
+}
+impl DeleteSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,25 +215,50 @@ impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteSecretRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DeleteSecretResponse, ::acs_runtime::client::Error<DeleteSecretError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteSecret`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteSecretResponse {
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `38bbed2a-15e0-45ad-98d4-816ad2ccf4ea`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The time when the secret is scheduled to be deleted.
     ///
     /// - Wire name: `PlannedDeleteTime`.
     /// - Example: `2022-09-15T07:02:14Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PlannedDeleteTime", skip_serializing_if = "Option::is_none")
+    )]
     pub planned_delete_time: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteSecretResponse {
@@ -228,8 +273,8 @@ impl ::acs_runtime::de::FromJson for DeleteSecretResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteSecretResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSecretResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,9 +23,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAccountKmsStatusRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAccountKmsStatusRequest {
@@ -93,14 +95,17 @@ impl<C> DescribeAccountKmsStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAccountKmsStatusRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAccountKmsStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAccountKmsStatusRequest::default(),
             client,
         }
     }
+}
+impl DescribeAccountKmsStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -113,10 +118,26 @@ impl<'a> DescribeAccountKmsStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAccountKmsStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAccountKmsStatusResponse,
+        ::acs_runtime::client::Error<DescribeAccountKmsStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAccountKmsStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccountKmsStatusResponse {
     /// The status of KMS within your Alibaba cloud account. Valid values:
     ///
@@ -130,11 +151,19 @@ pub struct DescribeAccountKmsStatusResponse {
     ///
     /// - Wire name: `AccountStatus`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccountStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub account_status: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3ac84333-d64d-4784-a8bc-997834a7ac6c`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAccountKmsStatusResponse {
@@ -148,8 +177,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccountKmsStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAccountKmsStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccountKmsStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

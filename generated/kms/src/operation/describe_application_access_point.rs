@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeApplicationAccessPointRequest {
     /// The name of the AAP that you want to query.
@@ -32,8 +33,13 @@ pub struct DescribeApplicationAccessPointRequest {
     /// - Required.
     /// - Example: `aap_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeApplicationAccessPointRequest {
@@ -119,14 +125,17 @@ impl<C> DescribeApplicationAccessPointRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeApplicationAccessPointRequestBuilder<&'a crate::Client> {
+impl<C> DescribeApplicationAccessPointRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeApplicationAccessPointRequest::default(),
             client,
         }
     }
+}
+impl DescribeApplicationAccessPointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,40 +148,80 @@ impl<'a> DescribeApplicationAccessPointRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeApplicationAccessPointRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeApplicationAccessPointResponse,
+        ::acs_runtime::client::Error<DescribeApplicationAccessPointError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeApplicationAccessPoint`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeApplicationAccessPointResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `bcfefe15-46f0-44a3-bd96-3d422474b71a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ARN of the AAP.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:applicationaccesspoint/aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The name of the AAP.
     ///
     /// - Wire name: `Name`.
     /// - Example: `aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `aap description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The authentication method.
     ///
     /// - Wire name: `AuthenticationMethod`.
     /// - Example: `ClientKey`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthenticationMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub authentication_method: Option<String>,
     /// The permission policy that is bound to the AAP.
     ///
     /// - Wire name: `Policies`.
     /// - Example: `["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policies", skip_serializing_if = "Option::is_none")
+    )]
     pub policies: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeApplicationAccessPointResponse {
@@ -190,8 +239,9 @@ impl ::acs_runtime::de::FromJson for DescribeApplicationAccessPointResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeApplicationAccessPointResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeApplicationAccessPointResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCertificateRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -34,8 +35,13 @@ pub struct DescribeCertificateRequest {
     /// - Required.
     /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCertificateRequest {
@@ -117,14 +123,17 @@ impl<C> DescribeCertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCertificateRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCertificateRequest::default(),
             client,
         }
     }
+}
+impl DescribeCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -137,10 +146,26 @@ impl<'a> DescribeCertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCertificateResponse,
+        ::acs_runtime::client::Error<DescribeCertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCertificate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCertificateResponse {
     /// The status of the certificate. Valid values:
     ///
@@ -151,26 +176,46 @@ pub struct DescribeCertificateResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ACTIVE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The serial number of the certificate.
     ///
     /// - Wire name: `Serial`.
     /// - Example: `12345678`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Serial", skip_serializing_if = "Option::is_none")
+    )]
     pub serial: Option<String>,
     /// The time when the certificate was created.
     ///
     /// - Wire name: `CreatedAt`.
     /// - Example: `2020-10-13T03:05:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreatedAt", skip_serializing_if = "Option::is_none")
+    )]
     pub created_at: Option<String>,
     /// The tag of the certificate.
     ///
     /// - Wire name: `Tags`.
     /// - Example: `[{\"TagKey\":\"S1key1\",\"TagValue\":\"S1val1\"},{\"TagKey\":\"S1key2\",\"TagValue\":\"S2val2\"}]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<::serde_json::Value>,
     /// The public key identifier of the certificate subject.
     ///
     /// - Wire name: `SubjectKeyIdentifier`.
     /// - Example: `79 36 26 DE 9F F5 15 E3 56 DC ****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SubjectKeyIdentifier", skip_serializing_if = "Option::is_none")
+    )]
     pub subject_key_identifier: Option<String>,
     /// Indicates whether the private key of the certificate can be exported for use. Valid values:
     ///
@@ -179,11 +224,19 @@ pub struct DescribeCertificateResponse {
     ///
     /// - Wire name: `ExportablePrivateKey`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExportablePrivateKey", skip_serializing_if = "Option::is_none")
+    )]
     pub exportable_private_key: Option<bool>,
     /// The certificate issuer in the distinguished name (DN) format.
     ///
     /// - Wire name: `Issuer`.
     /// - Example: `CN=testCA,OU=kms,O=aliyun,C=CN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Issuer", skip_serializing_if = "Option::is_none")
+    )]
     pub issuer: Option<String>,
     /// The signature algorithm of the certificate. Valid values:
     ///
@@ -193,57 +246,104 @@ pub struct DescribeCertificateResponse {
     ///
     /// - Wire name: `SignatureAlgorithm`.
     /// - Example: `ECDSA-SHA256`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SignatureAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub signature_algorithm: Option<String>,
     /// The end of the validity period of the certificate.
     ///
     /// - Wire name: `NotAfter`.
     /// - Example: `2022-10-13T03:09:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotAfter", skip_serializing_if = "Option::is_none")
+    )]
     pub not_after: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the certificate.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:159498693826****:certificate/9a28de48-8d8b-484d-a766-dec4****"`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `edb671a3-c5a1-4ebe-a1de-d748b640bdf2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The type of the key.
     ///
     /// - Wire name: `KeySpec`.
     /// - Example: `RSA_2048`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<String>,
     /// The public key of the certificate.
     ///
     /// - Wire name: `SubjectPublicKey`.
     /// - Example: `-----BEGIN PUBLIC KEY----- MIIBIjA -----END PUBLIC KEY-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SubjectPublicKey", skip_serializing_if = "Option::is_none")
+    )]
     pub subject_public_key: Option<String>,
     /// The subject of the certificate, which is in the DN format.
     ///
     /// - Wire name: `Subject`.
     /// - Example: `CN=userName,OU=aliyun,O=aliyun,C=CN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Subject", skip_serializing_if = "Option::is_none")
+    )]
     pub subject: Option<String>,
     /// The beginning of the validity period of the certificate.
     ///
     /// - Wire name: `NotBefore`.
     /// - Example: `2020-10-13T03:09:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<String>,
     /// The time when the certificate was updated.
     ///
     /// - Wire name: `UpdatedAt`.
     /// - Example: `2020-12-23T06:10:13Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdatedAt", skip_serializing_if = "Option::is_none")
+    )]
     pub updated_at: Option<String>,
     /// The alias of the certificate subject.
     ///
     /// A domain name list is supported. A maximum of 10 domain names are supported.
     ///
     /// - Wire name: `SubjectAlternativeNames`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SubjectAlternativeNames",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub subject_alternative_names: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCertificateResponse {
@@ -273,8 +373,9 @@ impl ::acs_runtime::de::FromJson for DescribeCertificateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

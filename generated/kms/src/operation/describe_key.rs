@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -36,8 +37,13 @@ pub struct DescribeKeyRequest {
     /// - Required.
     /// - Example: `05754286-3ba2-4fa6-8d41-4323aca6****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeKeyRequest {
@@ -121,14 +127,17 @@ impl<C> DescribeKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeKeyRequestBuilder<&'a crate::Client> {
+impl<C> DescribeKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeKeyRequest::default(),
             client,
         }
     }
+}
+impl DescribeKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -138,19 +147,40 @@ impl<'a> DescribeKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DescribeKeyResponse, ::acs_runtime::client::Error<DescribeKeyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeKeyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `f1fdfa9d-bd49-418b-942f-8f3e3ec00a4f`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The metadata of the CMK.
     ///
     /// - Wire name: `KeyMetadata`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyMetadata", skip_serializing_if = "Option::is_none")
+    )]
     pub key_metadata: Option<crate::types::DescribeKeyKeyMetadata>,
 }
 impl ::acs_runtime::de::FromJson for DescribeKeyResponse {
@@ -164,8 +194,8 @@ impl ::acs_runtime::de::FromJson for DescribeKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

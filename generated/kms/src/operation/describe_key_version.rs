@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeKeyVersionRequest {
     /// The globally unique ID of the CMK.
@@ -37,6 +38,10 @@ pub struct DescribeKeyVersionRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The globally unique ID of the CMK version.
     ///
@@ -46,8 +51,13 @@ pub struct DescribeKeyVersionRequest {
     /// - Required.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
     #[rpc(name = "KeyVersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeKeyVersionRequest {
@@ -146,14 +156,17 @@ impl<C> DescribeKeyVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::Client> {
+impl<C> DescribeKeyVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeKeyVersionRequest::default(),
             client,
         }
     }
+}
+impl DescribeKeyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -166,19 +179,43 @@ impl<'a> DescribeKeyVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeKeyVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeKeyVersionResponse,
+        ::acs_runtime::client::Error<DescribeKeyVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeKeyVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeKeyVersionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021b6ec-4be7-4d3c-8a68-1e85d4d515a0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The metadata of the CMK version.
     ///
     /// - Wire name: `KeyVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version: Option<crate::types::KeyVersion>,
 }
 impl ::acs_runtime::de::FromJson for DescribeKeyVersionResponse {
@@ -192,8 +229,9 @@ impl ::acs_runtime::de::FromJson for DescribeKeyVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeKeyVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeKeyVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

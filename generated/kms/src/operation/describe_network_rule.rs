@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNetworkRuleRequest {
     /// The name of the access control rule that you want to query.
@@ -32,8 +33,13 @@ pub struct DescribeNetworkRuleRequest {
     /// - Required.
     /// - Example: `networkrule_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeNetworkRuleRequest {
@@ -115,14 +121,17 @@ impl<C> DescribeNetworkRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::Client> {
+impl<C> DescribeNetworkRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeNetworkRuleRequest::default(),
             client,
         }
     }
+}
+impl DescribeNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -135,35 +144,71 @@ impl<'a> DescribeNetworkRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeNetworkRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeNetworkRuleResponse,
+        ::acs_runtime::client::Error<DescribeNetworkRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeNetworkRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkRuleResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3bf02f7a-015b-4f93-be0f-cc043fda2d33`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ARN of the access control rule.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:network/networkrule_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The network type. Only private IP addresses are supported. The value is fixed as Private.
     ///
     /// - Wire name: `Type`.
     /// - Example: `Private`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Creat by kst-hzz62ee817bvyyr5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The private IP address or private CIDR block.
     ///
     /// - Wire name: `SourcePrivateIp`.
     /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePrivateIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_private_ip: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeNetworkRuleResponse {
@@ -180,8 +225,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePolicyRequest {
     /// The name of the permission policy that you want to query.
@@ -32,8 +33,13 @@ pub struct DescribePolicyRequest {
     /// - Required.
     /// - Example: `policy_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePolicyRequest {
@@ -115,14 +121,17 @@ impl<C> DescribePolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePolicyRequestBuilder<&'a crate::Client> {
+impl<C> DescribePolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePolicyRequest::default(),
             client,
         }
     }
+}
+impl DescribePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,50 +141,98 @@ impl<'a> DescribePolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePolicyResponse,
+        ::acs_runtime::client::Error<DescribePolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `f455324b-e229-4066-9f58-9c1cf3fe83a9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the permission policy.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:policy/policy_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The name of the permission policy.
     ///
     /// - Wire name: `Name`.
     /// - Example: `policy_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `policy  description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The scope of the permission policy.
     ///
     /// - Wire name: `KmsInstance`.
     /// - Example: `kst-hzz634e67d126u9p9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance: Option<String>,
     /// A list of operations that can be performed.
     ///
     /// - Wire name: `Permissions`.
     /// - Example: `["RbacPermission/Template/CryptoServiceKeyUser", "RbacPermission/Template/CryptoServiceSecretUser"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<Vec<String>>,
     /// A list of keys and secrets that are allowed to access.
     ///
     /// - Wire name: `Resources`.
     /// - Example: `["secret/acs/ram/user/ram-secret", "secret/acs/ram/user/acr-master", "key/key-hzz63d9c8d3dfv8cv****"]`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<Vec<String>>,
     /// The network access rule that is associated with the permission policy.
     ///
     /// - Wire name: `AccessControlRules`.
     /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessControlRules", skip_serializing_if = "Option::is_none")
+    )]
     pub access_control_rules: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribePolicyResponse {
@@ -195,8 +252,8 @@ impl ::acs_runtime::de::FromJson for DescribePolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribePolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

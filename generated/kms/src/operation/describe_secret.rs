@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSecretRequest {
     /// The name of the secret.
@@ -36,6 +37,10 @@ pub struct DescribeSecretRequest {
     /// - Required.
     /// - Example: `secret001`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// Specifies whether to return the resource tags of the secret. Valid values:
     ///
@@ -47,8 +52,13 @@ pub struct DescribeSecretRequest {
     /// - Default: `false`.
     /// - Example: `true`.
     #[rpc(name = "FetchTags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FetchTags", skip_serializing_if = "Option::is_none")
+    )]
     pub fetch_tags: Option<crate::types::FetchTags>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSecretRequest {
@@ -152,14 +162,17 @@ impl<C> DescribeSecretRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSecretRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSecretRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSecretRequest::default(),
             client,
         }
     }
+}
+impl DescribeSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,20 +182,44 @@ impl<'a> DescribeSecretRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSecretRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSecretResponse,
+        ::acs_runtime::client::Error<DescribeSecretError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSecret`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSecretResponse {
     /// The time when the secret was updated.
     ///
     /// - Wire name: `UpdateTime`.
     /// - Example: `2022-02-21T15:39:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub update_time: Option<String>,
     /// The time when the secret was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-02-21T15:39:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The time when the next rotation will be performed.
     ///
@@ -190,11 +227,19 @@ pub struct DescribeSecretResponse {
     ///
     /// - Wire name: `NextRotationDate`.
     /// - Example: `2022-07-06T18:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub next_rotation_date: Option<String>,
     /// The ID of the customer master key (CMK) that is used to encrypt the secret value.
     ///
     /// - Wire name: `EncryptionKeyId`.
     /// - Example: `00aa68af-2c02-4f68-95fe-3435d330****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_key_id: Option<String>,
     /// The interval for automatic rotation.
     ///
@@ -204,11 +249,19 @@ pub struct DescribeSecretResponse {
     ///
     /// - Wire name: `RotationInterval`.
     /// - Example: `3153600s`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the secret.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:154035569884****:secret/secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// The extended configuration of the secret.
     ///
@@ -216,6 +269,10 @@ pub struct DescribeSecretResponse {
     ///
     /// - Wire name: `ExtendedConfig`.
     /// - Example: `{\"SecretSubType\":\"SingleUser\", \"DBInstanceId\":\"rm-uf667446pc955****\",  \"CustomData\":{} }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtendedConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub extended_config: Option<String>,
     /// The time when the last rotation was performed.
     ///
@@ -223,21 +280,37 @@ pub struct DescribeSecretResponse {
     ///
     /// - Wire name: `LastRotationDate`.
     /// - Example: `2022-07-05T08:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub last_rotation_date: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `93348dfb-3627-4417-8d90-487a76a909c9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the secret.
     ///
     /// - Wire name: `Description`.
     /// - Example: `userinfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// Indicates whether automatic rotation is enabled. Valid values:
     ///
@@ -249,6 +322,10 @@ pub struct DescribeSecretResponse {
     ///
     /// - Wire name: `AutomaticRotation`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutomaticRotation", skip_serializing_if = "Option::is_none")
+    )]
     pub automatic_rotation: Option<String>,
     /// The type of the secret. Valid values:
     ///
@@ -259,20 +336,40 @@ pub struct DescribeSecretResponse {
     ///
     /// - Wire name: `SecretType`.
     /// - Example: `Rds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_type: Option<String>,
     /// The time when the secret is scheduled to be deleted.
     ///
     /// - Wire name: `PlannedDeleteTime`.
     /// - Example: `2022-03-21T15:45:12Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PlannedDeleteTime", skip_serializing_if = "Option::is_none")
+    )]
     pub planned_delete_time: Option<String>,
     /// The ID of the dedicated KMS instance.
     ///
     /// - Wire name: `DKMSInstanceId`.
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DKMSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub dkms_instance_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `OwingService`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwingService", skip_serializing_if = "Option::is_none")
+    )]
     pub owing_service: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSecretResponse {
@@ -301,8 +398,8 @@ impl ::acs_runtime::de::FromJson for DescribeSecretResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeSecretResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EncryptRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
@@ -37,6 +38,10 @@ pub struct EncryptRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The plaintext to be encrypted. The plaintext must be Base64 encoded.
     ///
@@ -44,17 +49,30 @@ pub struct EncryptRequest {
     /// - Required.
     /// - Example: `SGVsbG8gd29y****`.
     #[rpc(name = "Plaintext")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Plaintext", skip_serializing_if = "Option::is_none")
+    )]
     pub plaintext: Option<String>,
     /// A JSON string that consists of key-value pairs. If you specify this parameter, an equivalent value is required when you call the Decrypt operation. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
     /// - Wire name: `EncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "EncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionContext", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_context: Option<::serde_json::Value>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EncryptRequest {
@@ -166,14 +184,17 @@ impl<C> EncryptRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EncryptRequestBuilder<&'a crate::Client> {
+impl<C> EncryptRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EncryptRequest::default(),
             client,
         }
     }
+}
+impl EncryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,30 +202,59 @@ impl<'a> EncryptRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EncryptRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<EncryptResponse, ::acs_runtime::client::Error<EncryptError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `Encrypt`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EncryptResponse {
     /// The ID of the key version that is used to encrypt the plaintext. It is the primary version of the CMK.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `86a9efd9-3d16-4894-bd4f-1fc43f3f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The globally unique ID of the CMK. If you set the KeyId parameter to an alias, the ID of the CMK to which the alias is bound is returned.
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ciphertext of the data that is encrypted by using the primary CMK version.
     ///
     /// - Wire name: `CiphertextBlob`.
     /// - Example: `DZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmaaSl+TztSIMe43nbTH/Z1Wr4XfLftKhAciUmDQXuMRl4WTvKhxjMThjK****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `475f1620-b9d3-4d35-b5c6-3fbdd941423d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EncryptResponse {
@@ -220,8 +270,8 @@ impl ::acs_runtime::de::FromJson for EncryptResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EncryptResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EncryptResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportDataKeyRequest {
     /// The ciphertext of the data key encrypted by using a CMK.
@@ -39,12 +40,20 @@ pub struct ExportDataKeyRequest {
     /// - Required.
     /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901q********`.
     #[rpc(name = "CiphertextBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// A JSON string that consists of key-value pairs. If you specify this parameter when you use a CMK to encrypt the data key, an equivalent value is required here. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
     /// - Wire name: `EncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "EncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionContext", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_context: Option<::serde_json::Value>,
     /// A Base64-encoded public key.
     ///
@@ -52,6 +61,10 @@ pub struct ExportDataKeyRequest {
     /// - Required.
     /// - Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAndKfC2ReLL2+y8a0+ZBBeAft/uBYo86GZiYJuflqgUzKxpyuvlo3uQkBv6b+nx+0tz8g8v7GhpPWMSW5L9mNHYsvYFsa7jTxsYdt17yj6GlUHPuMIs8hr5qbwl38IHU1iIa7nYWwE2fb3ePOvLDACRJVgGpU0yxioW80d2QD+9aU4jF5dlAahcfgsNzo2CXzCUc1+xbmNuq7Rp+H9VJB9dyYOwqnW3RhOLBo21FzpORapf0UiRlrHRpk1V6ez+aE1dofaYh/9bh0m6ioxj7j5hpZbWccuEZTMBKd+cbuBkRhJzc6Tti6qwZbDiu4fUwbZS0Tqpuo1UadiyxMW********`.
     #[rpc(name = "PublicKeyBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKeyBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key_blob: Option<String>,
     /// The key type of the public key specified by PublicKeyBlob. For more information about key types, see [Introduction to asymmetric keys](<https://www.alibabacloud.com/help/doc-detail/148147.htm>).
     ///
@@ -64,6 +77,10 @@ pub struct ExportDataKeyRequest {
     /// - Required.
     /// - Example: `RSA_2048`.
     #[rpc(name = "WrappingKeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WrappingKeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub wrapping_key_spec: Option<String>,
     /// The encryption algorithm based on which you want to use the public key specified by PublicKeyBlob to encrypt the data key. For more information about encryption algorithms, see [AsymmetricDecrypt](<https://www.alibabacloud.com/help/doc-detail/148130.htm>).
     ///
@@ -77,11 +94,20 @@ pub struct ExportDataKeyRequest {
     /// - Required.
     /// - Example: `RSAES_OAEP_SHA_256`.
     #[rpc(name = "WrappingAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WrappingAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub wrapping_algorithm: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ExportDataKeyRequest {
@@ -232,14 +258,17 @@ impl<C> ExportDataKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ExportDataKeyRequestBuilder<&'a crate::Client> {
+impl<C> ExportDataKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ExportDataKeyRequest::default(),
             client,
         }
     }
+}
+impl ExportDataKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,15 +278,35 @@ impl<'a> ExportDataKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ExportDataKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ExportDataKeyResponse,
+        ::acs_runtime::client::Error<ExportDataKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ExportDataKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ExportDataKeyResponse {
     /// The ID of the CMK version that is used to decrypt the specified ciphertext of the data key.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The ID of the CMK that is used to decrypt the specified ciphertext of the data key.
     ///
@@ -265,16 +314,28 @@ pub struct ExportDataKeyResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `202b9877-5a25-46e3-a763-e20791b5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4bd560a1-729e-45f1-a3d9-b2a33d61046b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The data key encrypted by using the public key and then exported.
     ///
     /// - Wire name: `ExportedDataKey`.
     /// - Example: `BQKP+1zK6+ZEMxTP5qaVzcsgXtWplYBKm0NXdSnB5FzliFxE1bSiu4dnEIlca2JpeH7yz1/S6fed630H+hIH6DoM25fTLNcKj+mFB0Xnh9m2+HN59Mn4qyTfcUeadnfCXSWcGBouhXFwcdd2rJ3n337bzTf4jm659gZu3L0i6PLuxM9p7mqdwO0cKJPfGVfhnfMz+f4alMg79WB/NNyE2lyX7/qxvV49ObNrrJbKSFiz8Djocaf0IESNLMbfYI5bXjWkJlX92DQbKhibtQW8ZOJ//ZC6t0AWcUoKL6QDm/dg5koQalcleRinpB+QadFm894sLbVZ9+N4GVs*******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExportedDataKey", skip_serializing_if = "Option::is_none")
+    )]
     pub exported_data_key: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ExportDataKeyResponse {
@@ -290,8 +351,8 @@ impl ::acs_runtime::de::FromJson for ExportDataKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ExportDataKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ExportDataKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

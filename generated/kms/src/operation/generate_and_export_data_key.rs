@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GenerateAndExportDataKeyRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see [Use aliases](<https://www.alibabacloud.com/help/doc-detail/68522.htm>).
@@ -43,6 +44,10 @@ pub struct GenerateAndExportDataKeyRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The length of the data key that you want to generate. Valid values:
     ///
@@ -55,6 +60,10 @@ pub struct GenerateAndExportDataKeyRequest {
     /// - Must be one of `AES_256`, ` AES_128`.
     /// - Example: `AES_256`.
     #[rpc(name = "KeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<crate::types::KeySpec>,
     /// The length of the data key that you want to generate.
     ///
@@ -66,12 +75,20 @@ pub struct GenerateAndExportDataKeyRequest {
     /// - Must be 0 to 1024.
     /// - Example: `32`.
     #[rpc(name = "NumberOfBytes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NumberOfBytes", skip_serializing_if = "Option::is_none")
+    )]
     pub number_of_bytes: Option<i32>,
     /// A JSON string of key-value pairs. If you specify this parameter here, an equivalent value is required when you decrypt or re-encrypt the data key. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
     /// - Wire name: `EncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "EncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionContext", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_context: Option<::serde_json::Value>,
     /// A Base64-encoded public key.
     ///
@@ -79,6 +96,10 @@ pub struct GenerateAndExportDataKeyRequest {
     /// - Required.
     /// - Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAndKfC2ReLL2+y8a0+ZBBeAft/uBYo86GZiYJuflqgUzKxpyuvlo3uQkBv6b+nx+0tz8g8v7GhpPWMSW5L9mNHYsvYFsa7jTxsYdt17yj6GlUHPuMIs8hr5qbwl38IHU1iIa7nYWwE2fb3ePOvLDACRJVgGpU0yxioW80d2QD+9aU4jF5dlAahcfgsNzo2CXzCUc1+xbmNuq7Rp+H9VJB9dyYOwqnW3RhOLBo21FzpORapf0UiRlrHRpk1V6ez+aE1dofaYh/9bh0m6ioxj7j5hpZbWccuEZTMBKd+cbuBkRhJzc6Tti6qwZbDiu4fUwbZS0Tqpuo1UadiyxMW********`.
     #[rpc(name = "PublicKeyBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKeyBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key_blob: Option<String>,
     /// The key type of the public key specified by PublicKeyBlob. For more information about key types, see [Introduction to asymmetric keys](<https://www.alibabacloud.com/help/doc-detail/148147.htm>).
     ///
@@ -91,6 +112,10 @@ pub struct GenerateAndExportDataKeyRequest {
     /// - Required.
     /// - Example: `RSA_2048`.
     #[rpc(name = "WrappingKeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WrappingKeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub wrapping_key_spec: Option<String>,
     /// The encryption algorithm based on which you want to use the public key specified by PublicKeyBlob to encrypt the data key. For more information about encryption algorithms, see [AsymmetricDecrypt](<https://www.alibabacloud.com/help/doc-detail/148130.htm>).
     ///
@@ -104,11 +129,20 @@ pub struct GenerateAndExportDataKeyRequest {
     /// - Required.
     /// - Example: `RSAES_OAEP_SHA_256`.
     #[rpc(name = "WrappingAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WrappingAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub wrapping_algorithm: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GenerateAndExportDataKeyRequest {
@@ -299,14 +333,17 @@ impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::Client> {
+impl<C> GenerateAndExportDataKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GenerateAndExportDataKeyRequest::default(),
             client,
         }
     }
+}
+impl GenerateAndExportDataKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -319,15 +356,35 @@ impl<'a> GenerateAndExportDataKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GenerateAndExportDataKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GenerateAndExportDataKeyResponse,
+        ::acs_runtime::client::Error<GenerateAndExportDataKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GenerateAndExportDataKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GenerateAndExportDataKeyResponse {
     /// The ID of the CMK version that is used to encrypt the plaintext. It is the primary version of the CMK.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The globally unique ID of the CMK.
     ///
@@ -335,21 +392,37 @@ pub struct GenerateAndExportDataKeyResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `599fa825-17de-417e-9554-bb032cc6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ciphertext of the data key encrypted by using the primary CMK version.
     ///
     /// - Wire name: `CiphertextBlob`.
     /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901qOjop4bTS****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021b6ec-4be7-4d3c-8a68-1e85d4d515a0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The data key encrypted by using the public key and then exported.
     ///
     /// - Wire name: `ExportedDataKey`.
     /// - Example: `BQKP+1zK6+ZEMxTP5qaVzcsgXtWplYBKm0NXdSnB5FzliFxE1bSiu4dnEIlca2JpeH7yz1/S6fed630H+hIH6DoM25fTLNcKj+mFB0Xnh9m2+HN59Mn4qyTfcUeadnfCXSWcGBouhXFwcdd2rJ3n337bzTf4jm659gZu3L0i6PLuxM9p7mqdwO0cKJPfGVfhnfMz+f4alMg79WB/NNyE2lyX7/qxvV49ObNrrJbKSFiz8Djocaf0IESNLMbfYI5bXjWkJlX92DQbKhibtQW8ZOJ//ZC6t0AWcUoKL6QDm/dg5koQalcleRinpB+QadFm894sLbVZ9+N4GVs*******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExportedDataKey", skip_serializing_if = "Option::is_none")
+    )]
     pub exported_data_key: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GenerateAndExportDataKeyResponse {
@@ -366,8 +439,9 @@ impl ::acs_runtime::de::FromJson for GenerateAndExportDataKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GenerateAndExportDataKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GenerateAndExportDataKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -43,6 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GenerateDataKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -53,6 +54,10 @@ pub struct GenerateDataKeyRequest {
     /// - Required.
     /// - Example: `7906979c-8e06-46a2-be2d-68e3ccbc****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The type of the data key that you want to generate. Valid values:
     ///
@@ -65,6 +70,10 @@ pub struct GenerateDataKeyRequest {
     /// - Must be one of `AES_256`, ` AES_128`.
     /// - Example: `AES_256`.
     #[rpc(name = "KeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<crate::types::KeySpec>,
     /// The length of the data key that you want to generate. Unit: bytes.
     ///
@@ -79,6 +88,10 @@ pub struct GenerateDataKeyRequest {
     /// - Must be 0 to 1024.
     /// - Example: `256`.
     #[rpc(name = "NumberOfBytes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NumberOfBytes", skip_serializing_if = "Option::is_none")
+    )]
     pub number_of_bytes: Option<i32>,
     /// The JSON string that consists of key-value pairs.
     ///
@@ -87,11 +100,20 @@ pub struct GenerateDataKeyRequest {
     /// - Wire name: `EncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "EncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionContext", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_context: Option<::serde_json::Value>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GenerateDataKeyRequest {
@@ -239,14 +261,17 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
+impl<C> GenerateDataKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GenerateDataKeyRequest::default(),
             client,
         }
     }
+}
+impl GenerateDataKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,15 +281,35 @@ impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GenerateDataKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GenerateDataKeyResponse,
+        ::acs_runtime::client::Error<GenerateDataKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GenerateDataKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GenerateDataKeyResponse {
     /// The ID of the CMK version. The ID must be globally unique.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The ID of the CMK. The ID must be globally unique.
     ///
@@ -272,21 +317,37 @@ pub struct GenerateDataKeyResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `7906979c-8e06-46a2-be2d-68e3ccbc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ciphertext of the data key that is encrypted by using the primary version of the specified CMK.
     ///
     /// - Wire name: `CiphertextBlob`.
     /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901qOjop4bTS****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021b6ec-4be7-4d3c-8a68-1e85d4d515a0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The Base64 encoded plaintext of the data key.
     ///
     /// - Wire name: `Plaintext`.
     /// - Example: `QmFzZTY0IGVuY29kZWQgcGxhaW50****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Plaintext", skip_serializing_if = "Option::is_none")
+    )]
     pub plaintext: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GenerateDataKeyResponse {
@@ -303,8 +364,8 @@ impl ::acs_runtime::de::FromJson for GenerateDataKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GenerateDataKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

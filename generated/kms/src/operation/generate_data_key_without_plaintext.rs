@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintextRequest {
     /// The globally unique ID of the CMK. You can also set this parameter to an alias that is bound to the CMK. For more information, see Use aliases.
@@ -39,6 +40,10 @@ pub struct GenerateDataKeyWithoutPlaintextRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The length of the data key that you want to generate. Valid values:
     ///
@@ -51,6 +56,10 @@ pub struct GenerateDataKeyWithoutPlaintextRequest {
     /// - Must be one of `AES_256`, ` AES_128`.
     /// - Example: `AES_256`.
     #[rpc(name = "KeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub key_spec: Option<crate::types::KeySpec>,
     /// The length of the data key that you want to generate.
     ///
@@ -62,17 +71,30 @@ pub struct GenerateDataKeyWithoutPlaintextRequest {
     /// - Must be 0 to 1024.
     /// - Example: `256`.
     #[rpc(name = "NumberOfBytes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NumberOfBytes", skip_serializing_if = "Option::is_none")
+    )]
     pub number_of_bytes: Option<i32>,
     /// A JSON string that consists of key-value pairs. If you specify this parameter, an equivalent value is required when you call the Decrypt operation. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
     /// - Wire name: `EncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "EncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptionContext", skip_serializing_if = "Option::is_none")
+    )]
     pub encryption_context: Option<::serde_json::Value>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GenerateDataKeyWithoutPlaintextRequest {
@@ -217,14 +239,17 @@ impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GenerateDataKeyWithoutPlaintextRequestBuilder<&'a crate::Client> {
+impl<C> GenerateDataKeyWithoutPlaintextRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GenerateDataKeyWithoutPlaintextRequest::default(),
             client,
         }
     }
+}
+impl GenerateDataKeyWithoutPlaintextRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,15 +262,35 @@ impl<'a> GenerateDataKeyWithoutPlaintextRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GenerateDataKeyWithoutPlaintextRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GenerateDataKeyWithoutPlaintextResponse,
+        ::acs_runtime::client::Error<GenerateDataKeyWithoutPlaintextError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GenerateDataKeyWithoutPlaintext`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GenerateDataKeyWithoutPlaintextResponse {
     /// The ID of the key version that is used to encrypt the plaintext. It is the primary version of the CMK.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The globally unique ID of the CMK.
     ///
@@ -253,16 +298,28 @@ pub struct GenerateDataKeyWithoutPlaintextResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `599fa825-17de-417e-9554-bb032cc6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ciphertext of the data that is encrypted by using the primary CMK version.
     ///
     /// - Wire name: `CiphertextBlob`.
     /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901qOjop4bTS****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021b6ec-4be7-4d3c-8a68-1e85d4d515a0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GenerateDataKeyWithoutPlaintextResponse {
@@ -278,8 +335,9 @@ impl ::acs_runtime::de::FromJson for GenerateDataKeyWithoutPlaintextResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyWithoutPlaintextResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GenerateDataKeyWithoutPlaintextResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

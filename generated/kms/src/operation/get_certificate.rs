@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetCertificateRequest {
     /// The ID of the certificate. It is the globally unique identifier (GUID) of the certificate in Certificates Manager.
@@ -34,8 +35,13 @@ pub struct GetCertificateRequest {
     /// - Required.
     /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetCertificateRequest {
@@ -117,14 +123,17 @@ impl<C> GetCertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetCertificateRequestBuilder<&'a crate::Client> {
+impl<C> GetCertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetCertificateRequest::default(),
             client,
         }
     }
+}
+impl GetCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,35 +143,71 @@ impl<'a> GetCertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetCertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetCertificateResponse,
+        ::acs_runtime::client::Error<GetCertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetCertificate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetCertificateResponse {
     /// The certificate chain in the PEM format.
     ///
     /// - Wire name: `CertificateChain`.
     /// - Example: `-----BEGIN CERTIFICATE-----  (Sub CA Certificate PEM Content)  -----END CERTIFICATE-----  -----BEGIN CERTIFICATE-----  (Sub CA Certificate PEM Content)  -----END CERTIFICATE-----  -----BEGIN CERTIFICATE-----  (Root CA Certificate PEM Content)  -----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateChain", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_chain: Option<String>,
     /// The certificate in the Privacy Enhanced Mail (PEM) format.
     ///
     /// - Wire name: `Certificate`.
     /// - Example: `-----BEGIN CERTIFICATE-----  (X.509 Certificate PEM Content)  -----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Certificate", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `b3e104b4-0319-4a20-ab7f-9fef6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the certificate.
     ///
     /// - Wire name: `CertificateId`.
     /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The CSR in the PEM format.
     ///
     /// - Wire name: `Csr`.
     /// - Example: `-----BEGIN CERTIFICATE REQUEST-----MIICxjCCAa4CAQAwPzELMAkGA1UEBhMCQ04xDzANBgNVBAoTBmFsaXl1bjEMMAoGA1UECxMDa21zMREwDwY****-----END CERTIFICATE REQUEST-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Csr", skip_serializing_if = "Option::is_none")
+    )]
     pub csr: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetCertificateResponse {
@@ -179,8 +224,8 @@ impl ::acs_runtime::de::FromJson for GetCertificateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetCertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetCertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

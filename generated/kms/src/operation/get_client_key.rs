@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetClientKeyRequest {
     /// The ID of the client key.
@@ -32,8 +33,13 @@ pub struct GetClientKeyRequest {
     /// - Required.
     /// - Example: `KAAP.66abf237-63f6-4625-b8cf-47e1086e****`.
     #[rpc(name = "ClientKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub client_key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetClientKeyRequest {
@@ -115,14 +121,17 @@ impl<C> GetClientKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetClientKeyRequestBuilder<&'a crate::Client> {
+impl<C> GetClientKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetClientKeyRequest::default(),
             client,
         }
     }
+}
+impl GetClientKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,30 +141,59 @@ impl<'a> GetClientKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetClientKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<GetClientKeyResponse, ::acs_runtime::client::Error<GetClientKeyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetClientKey`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetClientKeyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `63d849a6-045b-4a57-ad9f-c5f756cea9e9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the client key.
     ///
     /// - Wire name: `ClientKeyId`.
     /// - Example: `KAAP.66abf237-63f6-4625-b8cf-47e1086e****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub client_key_id: Option<String>,
     /// The time when the client key was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2023-08-31T09:14:38Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The private key algorithm of the client key.
     ///
     /// - Wire name: `KeyAlgorithm`.
     /// - Example: `RSA_2048`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub key_algorithm: Option<String>,
     /// The provider of the client key.
     ///
@@ -163,26 +201,46 @@ pub struct GetClientKeyResponse {
     ///
     /// - Wire name: `KeyOrigin`.
     /// - Example: `KMS_PROVIDED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyOrigin", skip_serializing_if = "Option::is_none")
+    )]
     pub key_origin: Option<String>,
     /// The content of the public key of the client key.
     ///
     /// - Wire name: `PublicKeyData`.
     /// - Example: `-----BEGIN CERTIFICATE-----\nMIIDcjCCAlqgAwIBAgIQT/sAVRxwYp54mrw****-----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKeyData", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key_data: Option<String>,
     /// The end of the validity period of the client key.
     ///
     /// - Wire name: `NotAfter`.
     /// - Example: `2028-08-31T17:14:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotAfter", skip_serializing_if = "Option::is_none")
+    )]
     pub not_after: Option<String>,
     /// The beginning of the validity period of the client key.
     ///
     /// - Wire name: `NotBefore`.
     /// - Example: `2023-08-31T17:14:33Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NotBefore", skip_serializing_if = "Option::is_none")
+    )]
     pub not_before: Option<String>,
     /// The name of the application access point (AAP).
     ///
     /// - Wire name: `AapName`.
     /// - Example: `aap_test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AapName", skip_serializing_if = "Option::is_none")
+    )]
     pub aap_name: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetClientKeyResponse {
@@ -203,8 +261,8 @@ impl ::acs_runtime::de::FromJson for GetClientKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetClientKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetClientKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,9 +23,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetDefaultKmsInstanceRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetDefaultKmsInstanceRequest {
@@ -93,14 +95,17 @@ impl<C> GetDefaultKmsInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetDefaultKmsInstanceRequestBuilder<&'a crate::Client> {
+impl<C> GetDefaultKmsInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetDefaultKmsInstanceRequest::default(),
             client,
         }
     }
+}
+impl GetDefaultKmsInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -113,18 +118,42 @@ impl<'a> GetDefaultKmsInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetDefaultKmsInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetDefaultKmsInstanceResponse,
+        ::acs_runtime::client::Error<GetDefaultKmsInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetDefaultKmsInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetDefaultKmsInstanceResponse {
     /// Id of the request
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `bbc4e9ab-c76f-48ca-9c2a-8535772117e2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `DefaultKmsInstanceId`.
     /// - Example: `kst-hzz65f176a0ogplgq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DefaultKmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub default_kms_instance_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetDefaultKmsInstanceResponse {
@@ -138,8 +167,9 @@ impl ::acs_runtime::de::FromJson for GetDefaultKmsInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetDefaultKmsInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetDefaultKmsInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetKmsInstanceRequest {
     /// The ID of the KMS instance that you want to query.
@@ -32,8 +33,13 @@ pub struct GetKmsInstanceRequest {
     /// - Required.
     /// - Example: `kst-bjj62f5ba3dnpb6v8****`.
     #[rpc(name = "KmsInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetKmsInstanceRequest {
@@ -115,14 +121,17 @@ impl<C> GetKmsInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetKmsInstanceRequestBuilder<&'a crate::Client> {
+impl<C> GetKmsInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetKmsInstanceRequest::default(),
             client,
         }
     }
+}
+impl GetKmsInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,21 +141,45 @@ impl<'a> GetKmsInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetKmsInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetKmsInstanceResponse,
+        ::acs_runtime::client::Error<GetKmsInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetKmsInstance`.
 ///
 /// The details of the KMS instance.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetKmsInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `46b4a94a-57d2-44b4-9810-1e87d31abb33`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The details of the KMS instance.
     ///
     /// - Wire name: `KmsInstance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstance", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance: Option<crate::types::KmsInstance>,
 }
 impl ::acs_runtime::de::FromJson for GetKmsInstanceResponse {
@@ -160,8 +193,8 @@ impl ::acs_runtime::de::FromJson for GetKmsInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetKmsInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

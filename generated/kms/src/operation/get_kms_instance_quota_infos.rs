@@ -23,17 +23,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetKmsInstanceQuotaInfosRequest {
     /// - Wire name: `KmsInstanceId`.
     /// - Example: `kst-bjj62f5ba3dnpb6v8****`.
     #[rpc(name = "KmsInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
     /// - Wire name: `ResourceType`.
     /// - Example: `key`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetKmsInstanceQuotaInfosRequest {
@@ -119,14 +129,17 @@ impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
+impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetKmsInstanceQuotaInfosRequest::default(),
             client,
         }
     }
+}
+impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,22 +152,50 @@ impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetKmsInstanceQuotaInfosResponse,
+        ::acs_runtime::client::Error<GetKmsInstanceQuotaInfosError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetKmsInstanceQuotaInfos`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetKmsInstanceQuotaInfosResponse {
     /// Id of the request
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `f1fdfa9d-bd49-418b-942f-8f3e3ec00a4f`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `KmsInstanceId`.
     /// - Example: `kst-hzz6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
     /// - Wire name: `KmsInstanceQuotaInfos`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceQuotaInfos", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_quota_infos: Option<Vec<crate::types::KmsInstanceQuotaInfo>>,
 }
 impl ::acs_runtime::de::FromJson for GetKmsInstanceQuotaInfosResponse {
@@ -169,8 +210,9 @@ impl ::acs_runtime::de::FromJson for GetKmsInstanceQuotaInfosResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetKmsInstanceQuotaInfosResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetParametersForImportRequest {
     /// The globally unique ID of the CMK.
@@ -55,6 +56,10 @@ pub struct GetParametersForImportRequest {
     /// - Required.
     /// - Example: `202b9877-5a25-46e3-a763-e20791b5****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The algorithm that is used to encrypt key material.
     ///
@@ -62,6 +67,10 @@ pub struct GetParametersForImportRequest {
     /// - Required.
     /// - Example: `RSAES_PKCS1_V1_5`.
     #[rpc(name = "WrappingAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WrappingAlgorithm", skip_serializing_if = "Option::is_none")
+    )]
     pub wrapping_algorithm: Option<String>,
     /// The type of the public key that is used to encrypt key material.
     ///
@@ -69,8 +78,13 @@ pub struct GetParametersForImportRequest {
     /// - Required.
     /// - Example: `RSA_2048`.
     #[rpc(name = "WrappingKeySpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WrappingKeySpec", skip_serializing_if = "Option::is_none")
+    )]
     pub wrapping_key_spec: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetParametersForImportRequest {
@@ -180,14 +194,17 @@ impl<C> GetParametersForImportRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetParametersForImportRequestBuilder<&'a crate::Client> {
+impl<C> GetParametersForImportRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetParametersForImportRequest::default(),
             client,
         }
     }
+}
+impl GetParametersForImportRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,10 +217,26 @@ impl<'a> GetParametersForImportRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetParametersForImportRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetParametersForImportResponse,
+        ::acs_runtime::client::Error<GetParametersForImportError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetParametersForImport`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetParametersForImportResponse {
     /// The globally unique ID of the CMK.
     ///
@@ -211,6 +244,10 @@ pub struct GetParametersForImportResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `202b9877-5a25-46e3-a763-e20791b5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The token that is used to import key material.
     ///
@@ -218,16 +255,28 @@ pub struct GetParametersForImportResponse {
     ///
     /// - Wire name: `ImportToken`.
     /// - Example: `Base64String`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImportToken", skip_serializing_if = "Option::is_none")
+    )]
     pub import_token: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8cdf51fd-bcd6-d79a-0ef4-e52c9b5466dc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The time when the token expires.
     ///
     /// - Wire name: `TokenExpireTime`.
     /// - Example: `2018-01-25T00:01:02Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TokenExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub token_expire_time: Option<String>,
     /// The public key that is used to encrypt key material.
     ///
@@ -235,6 +284,10 @@ pub struct GetParametersForImportResponse {
     ///
     /// - Wire name: `PublicKey`.
     /// - Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAlls4uIBxD0GG84C+lGBO6Dhpf1J3XimC6cPmPNaKKJMOzoX4tD+C+r7aZv8lZ3vnPfxuxvy/YwG+whUxTEEFUdqJTOIzhPfYucupqKM92crVHIuG+xtMVeHKjyTr+UrtKCsQikqHT+19yDRN/RMoo2HUx0gmEnRyXd8t3JyUXun9FdoxKA08GrsV7nodb9ZsoBLhnev7tTLcXvLyKW6XG1ZQCQm6dPnbnwLeDXR7uK0Lqn9PM28mBIdaiQUQxj2XbM1CoJA+JiyVX3Ptdb+4rqukb4Rb05B80Bs9xV/cf7FIku08l7xGhrGiQFq+DFXwQWtwihXHZxz3LhldU+4ZPwID****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicKey", skip_serializing_if = "Option::is_none")
+    )]
     pub public_key: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetParametersForImportResponse {
@@ -251,8 +304,9 @@ impl ::acs_runtime::de::FromJson for GetParametersForImportResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetParametersForImportResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetRandomPasswordRequest {
     /// The number of bytes that the password to be generated contains.
@@ -35,6 +36,10 @@ pub struct GetRandomPasswordRequest {
     /// - Default: `32`.
     /// - Example: `32`.
     #[rpc(name = "PasswordLength")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordLength", skip_serializing_if = "Option::is_none")
+    )]
     pub password_length: Option<String>,
     /// The characters that are not included in the password to be generated.
     ///
@@ -47,6 +52,10 @@ pub struct GetRandomPasswordRequest {
     /// - Wire name: `ExcludeCharacters`.
     /// - Example: `ABCabc`.
     #[rpc(name = "ExcludeCharacters")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExcludeCharacters", skip_serializing_if = "Option::is_none")
+    )]
     pub exclude_characters: Option<String>,
     /// Specifies whether to exclude lowercase letters.
     ///
@@ -60,6 +69,10 @@ pub struct GetRandomPasswordRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ExcludeLowercase")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExcludeLowercase", skip_serializing_if = "Option::is_none")
+    )]
     pub exclude_lowercase: Option<crate::types::ExcludeLowercase>,
     /// Specifies whether to exclude uppercase letters.
     ///
@@ -73,6 +86,10 @@ pub struct GetRandomPasswordRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ExcludeUppercase")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExcludeUppercase", skip_serializing_if = "Option::is_none")
+    )]
     pub exclude_uppercase: Option<crate::types::ExcludeUppercase>,
     /// Specifies whether to exclude digits.
     ///
@@ -86,6 +103,10 @@ pub struct GetRandomPasswordRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ExcludeNumbers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExcludeNumbers", skip_serializing_if = "Option::is_none")
+    )]
     pub exclude_numbers: Option<crate::types::ExcludeNumbers>,
     /// Specifies whether to exclude special characters.
     ///
@@ -99,6 +120,10 @@ pub struct GetRandomPasswordRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ExcludePunctuation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExcludePunctuation", skip_serializing_if = "Option::is_none")
+    )]
     pub exclude_punctuation: Option<crate::types::ExcludePunctuation>,
     /// Specifies whether to include all the preceding character types.
     ///
@@ -112,8 +137,16 @@ pub struct GetRandomPasswordRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "RequireEachIncludedType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RequireEachIncludedType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub require_each_included_type: Option<crate::types::RequireEachIncludedType>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetRandomPasswordRequest {
@@ -350,14 +383,17 @@ impl<C> GetRandomPasswordRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetRandomPasswordRequestBuilder<&'a crate::Client> {
+impl<C> GetRandomPasswordRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetRandomPasswordRequest::default(),
             client,
         }
     }
+}
+impl GetRandomPasswordRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -370,20 +406,44 @@ impl<'a> GetRandomPasswordRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetRandomPasswordRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetRandomPasswordResponse,
+        ::acs_runtime::client::Error<GetRandomPasswordError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetRandomPassword`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetRandomPasswordResponse {
     /// The generated random password.
     ///
     /// - Wire name: `RandomPassword`.
     /// - Example: `IxGn>NMmNB(y?iZ<Yc,_H/{2GC'U****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RandomPassword", skip_serializing_if = "Option::is_none")
+    )]
     pub random_password: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6b0cbe25-5e33-467e-972e-7a83c6c97604`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetRandomPasswordResponse {
@@ -397,8 +457,9 @@ impl ::acs_runtime::de::FromJson for GetRandomPasswordResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetRandomPasswordResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetSecretValueRequest {
     /// The name of the secret.
@@ -38,6 +39,10 @@ pub struct GetSecretValueRequest {
     /// - Required.
     /// - Example: `secret001`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The stage label that marks the secret version. If you specify this parameter, Secrets Manager returns the secret value of the version that is marked with the specified stage label.
     ///
@@ -48,6 +53,10 @@ pub struct GetSecretValueRequest {
     /// - Wire name: `VersionStage`.
     /// - Example: `ACSCurrent`.
     #[rpc(name = "VersionStage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStage", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stage: Option<String>,
     /// The version number of the secret value. If you specify this parameter, Secrets Manager returns the secret value of the specified version.
     ///
@@ -56,6 +65,10 @@ pub struct GetSecretValueRequest {
     /// - Wire name: `VersionId`.
     /// - Example: `00000000000000000000000000000001`.
     #[rpc(name = "VersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// Specifies whether to obtain the extended configuration of the secret. Valid values:
     ///
@@ -67,11 +80,20 @@ pub struct GetSecretValueRequest {
     /// - Wire name: `FetchExtendedConfig`.
     /// - Example: `true`.
     #[rpc(name = "FetchExtendedConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FetchExtendedConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub fetch_extended_config: Option<bool>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetSecretValueRequest {
@@ -205,14 +227,17 @@ impl<C> GetSecretValueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
+impl<C> GetSecretValueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetSecretValueRequest::default(),
             client,
         }
     }
+}
+impl GetSecretValueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,10 +247,26 @@ impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetSecretValueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetSecretValueResponse,
+        ::acs_runtime::client::Error<GetSecretValueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetSecretValue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetSecretValueResponse {
     /// The type of the secret value. Valid values:
     ///
@@ -234,16 +275,28 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `SecretDataType`.
     /// - Example: `binary`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretDataType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_data_type: Option<String>,
     /// The time when the secret was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2020-02-21T15:39:26Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The version number of the secret value.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `00000000000000000000000000000001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The time when the next rotation will be performed.
     ///
@@ -251,6 +304,10 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `NextRotationDate`.
     /// - Example: `2020-07-06T18:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub next_rotation_date: Option<String>,
     /// The secret value. Secrets Manager decrypts the ciphertext of the secret value and returns the plaintext of the secret value in this parameter.
     ///
@@ -264,6 +321,10 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `SecretData`.
     /// - Example: `testdata1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretData", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_data: Option<String>,
     /// The interval for automatic rotation.
     ///
@@ -273,6 +334,10 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `RotationInterval`.
     /// - Example: `604800s`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     /// The extended configuration of the secret.
     ///
@@ -280,6 +345,10 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `ExtendedConfig`.
     /// - Example: `{\"SecretSubType\":\"SingleUser\", \"DBInstanceId\":\"rm-uf667446pc955****\",  \"CustomData\":{} }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExtendedConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub extended_config: Option<String>,
     /// The time when the last rotation was performed.
     ///
@@ -287,16 +356,28 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `LastRotationDate`.
     /// - Example: `2020-07-05T08:22:03Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LastRotationDate", skip_serializing_if = "Option::is_none")
+    )]
     pub last_rotation_date: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6a3e9c36-1150-4881-84d3-eb8672fcafad`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// Indicates whether automatic rotation is enabled. Valid values:
     ///
@@ -308,6 +389,10 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `AutomaticRotation`.
     /// - Example: `Enabled`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutomaticRotation", skip_serializing_if = "Option::is_none")
+    )]
     pub automatic_rotation: Option<String>,
     /// The type of the secret. Valid values:
     ///
@@ -318,8 +403,16 @@ pub struct GetSecretValueResponse {
     ///
     /// - Wire name: `SecretType`.
     /// - Example: `Generic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_type: Option<String>,
     /// - Wire name: `VersionStages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStages", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stages: Option<crate::types::VersionStages>,
 }
 impl ::acs_runtime::de::FromJson for GetSecretValueResponse {
@@ -344,8 +437,8 @@ impl ::acs_runtime::de::FromJson for GetSecretValueResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetSecretValueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportKeyMaterialRequest {
     /// The ID of the CMK to be imported.
@@ -46,6 +47,10 @@ pub struct ImportKeyMaterialRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// Use **GetParametersForImport** the Returned public key and the base64-encoded key material.
     ///
@@ -53,6 +58,10 @@ pub struct ImportKeyMaterialRequest {
     /// - Required.
     /// - Example: `bCPZx7I6v6KXsqEpr2OXKxuj2CCRtKdwp75Bw+BGncYqBdfjFBYRtOE6HRlT0oeiRDWzwnw9OA54OL36smDJrq4Lo9x0CyYDiuKnRkcKtMtlzW0din7Pd7IlZWWRdVueiw2qpzl7PkUWQGTdsdbzpfJJQ+qj/cRIrk/E83UGyeyytSpgnb+lu0xEYcPajRyWNsbi98N3pqqQzHXNNHO2NJqHlnQgglqTiBEjkGeKFhfKmTc3vjulIdVa3EaVIN6lwWfgx+UUYSrvbA77WDYKlDsZ4SbK2/T7za9Tp1qU7Ynqba7OKGVVj7PMbiaO80AxWZnjUMYCgEp5w7V+seOXqw==`.
     #[rpc(name = "EncryptedKeyMaterial")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EncryptedKeyMaterial", skip_serializing_if = "Option::is_none")
+    )]
     pub encrypted_key_material: Option<String>,
     /// By calling **GetParametersForImport** the import token.
     ///
@@ -60,6 +69,10 @@ pub struct ImportKeyMaterialRequest {
     /// - Required.
     /// - Example: `Base64String`.
     #[rpc(name = "ImportToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ImportToken", skip_serializing_if = "Option::is_none")
+    )]
     pub import_token: Option<String>,
     /// The time when the key material expires.
     ///
@@ -71,8 +84,13 @@ pub struct ImportKeyMaterialRequest {
     /// - Required.
     /// - Example: `0`.
     #[rpc(name = "KeyMaterialExpireUnix")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyMaterialExpireUnix", skip_serializing_if = "Option::is_none")
+    )]
     pub key_material_expire_unix: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ImportKeyMaterialRequest {
@@ -197,14 +215,17 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
+impl<C> ImportKeyMaterialRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ImportKeyMaterialRequest::default(),
             client,
         }
     }
+}
+impl ImportKeyMaterialRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,15 +238,35 @@ impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ImportKeyMaterialRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ImportKeyMaterialResponse,
+        ::acs_runtime::client::Error<ImportKeyMaterialError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ImportKeyMaterial`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ImportKeyMaterialResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `ec1017cf-ead4-f3ca-babc-c3b34f3dbecb`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ImportKeyMaterialResponse {
@@ -238,8 +279,9 @@ impl ::acs_runtime::de::FromJson for ImportKeyMaterialResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ImportKeyMaterialResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ImportKeyMaterialResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

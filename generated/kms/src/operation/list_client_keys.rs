@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListClientKeysRequest {
     /// The name of the application access point (AAP).
@@ -30,8 +31,13 @@ pub struct ListClientKeysRequest {
     /// - Wire name: `AapName`.
     /// - Example: `aap_test`.
     #[rpc(name = "AapName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AapName", skip_serializing_if = "Option::is_none")
+    )]
     pub aap_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListClientKeysRequest {
@@ -110,14 +116,17 @@ impl<C> ListClientKeysRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListClientKeysRequestBuilder<&'a crate::Client> {
+impl<C> ListClientKeysRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListClientKeysRequest::default(),
             client,
         }
     }
+}
+impl ListClientKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -127,19 +136,43 @@ impl<'a> ListClientKeysRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListClientKeysRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListClientKeysResponse,
+        ::acs_runtime::client::Error<ListClientKeysError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListClientKeys`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListClientKeysResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2312e45f-b2fa-4c34-ad94-3eca50932916`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A list of client keys.
     ///
     /// - Wire name: `ClientKeys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub client_keys: Option<Vec<crate::types::ClientKey>>,
 }
 impl ::acs_runtime::de::FromJson for ListClientKeysResponse {
@@ -153,8 +186,8 @@ impl ::acs_runtime::de::FromJson for ListClientKeysResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListClientKeysResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListClientKeysResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSecretVersionIdsRequest {
     /// The name of the secret.
@@ -34,6 +35,10 @@ pub struct ListSecretVersionIdsRequest {
     /// - Required.
     /// - Example: `secret001`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// Specifies whether to return deprecated secret versions.
     ///
@@ -47,20 +52,33 @@ pub struct ListSecretVersionIdsRequest {
     /// - Wire name: `IncludeDeprecated`.
     /// - Example: `false`.
     #[rpc(name = "IncludeDeprecated")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeDeprecated", skip_serializing_if = "Option::is_none")
+    )]
     pub include_deprecated: Option<String>,
     /// The number of the page to return. Default value: 1.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Default value: 10.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSecretVersionIdsRequest {
@@ -182,14 +200,17 @@ impl<C> ListSecretVersionIdsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::Client> {
+impl<C> ListSecretVersionIdsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSecretVersionIdsRequest::default(),
             client,
         }
     }
+}
+impl ListSecretVersionIdsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,37 +223,77 @@ impl<'a> ListSecretVersionIdsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSecretVersionIdsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListSecretVersionIdsResponse,
+        ::acs_runtime::client::Error<ListSecretVersionIdsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSecretVersionIds`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSecretVersionIdsResponse {
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5b75d8b1-5b6a-4ec0-8e0c-c08befdfad47`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned on the current page.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `VersionIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub version_ids: Option<crate::types::VersionIds>,
 }
 impl ::acs_runtime::de::FromJson for ListSecretVersionIdsResponse {
@@ -250,8 +311,9 @@ impl ::acs_runtime::de::FromJson for ListSecretVersionIdsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSecretVersionIdsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSecretVersionIdsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

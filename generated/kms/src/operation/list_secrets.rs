@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSecretsRequest {
     /// The number of entries to return on each page.
@@ -39,6 +40,10 @@ pub struct ListSecretsRequest {
     /// - Wire name: `FetchTags`.
     /// - Example: `false`.
     #[rpc(name = "FetchTags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FetchTags", skip_serializing_if = "Option::is_none")
+    )]
     pub fetch_tags: Option<String>,
     /// The secret filter. The filter consists of one or more key-value pairs. You can specify one key-value pair or leave this parameter empty. If you use one tag key or tag value to filter resources, up to 4,000 resources can be queried. If you want to query more than 4,000 resources, call the [ListResourceTags](<https://www.alibabacloud.com/help/doc-detail/120090.htm>) operation.
     ///
@@ -70,6 +75,10 @@ pub struct ListSecretsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The page number of the returned page.
     ///
@@ -78,14 +87,23 @@ pub struct ListSecretsRequest {
     /// - Default: `10`.
     /// - Example: `2`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `Filters`.
     /// - Example: `[{"Key":"SecretName", "Values":["Val1","Val2"]}]`.
     #[rpc(name = "Filters")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filters", skip_serializing_if = "Option::is_none")
+    )]
     pub filters: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSecretsRequest {
@@ -230,14 +248,17 @@ impl<C> ListSecretsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSecretsRequestBuilder<&'a crate::Client> {
+impl<C> ListSecretsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSecretsRequest::default(),
             client,
         }
     }
+}
+impl ListSecretsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,32 +268,65 @@ impl<'a> ListSecretsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSecretsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListSecretsResponse, ::acs_runtime::client::Error<ListSecretsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSecrets`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSecretsResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of returned secrets.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The list of secrets.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6a6287a0-ff34-4780-a790-fdfca900557f`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The secret name.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `SecretList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretList", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_list: Option<crate::types::SecretList>,
 }
 impl ::acs_runtime::de::FromJson for ListSecretsResponse {
@@ -289,8 +343,8 @@ impl ::acs_runtime::de::FromJson for ListSecretsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSecretsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListSecretsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

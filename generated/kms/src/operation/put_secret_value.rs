@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PutSecretValueRequest {
     /// The new version of the secret value. Version numbers must be unique in each secret.
@@ -48,6 +49,10 @@ pub struct PutSecretValueRequest {
     /// - Required.
     /// - Example: `00000000000000000000000000000000203`.
     #[rpc(name = "VersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The name of the secret.
     ///
@@ -55,6 +60,10 @@ pub struct PutSecretValueRequest {
     /// - Required.
     /// - Example: `secret001`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The secret value. The value is encrypted and then stored in the new version.
     ///
@@ -62,6 +71,10 @@ pub struct PutSecretValueRequest {
     /// - Required.
     /// - Example: `importantdata`.
     #[rpc(name = "SecretData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretData", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_data: Option<String>,
     /// The type of the secret value. Valid values:
     ///
@@ -73,14 +86,23 @@ pub struct PutSecretValueRequest {
     /// - Default: `text`.
     /// - Example: `text`.
     #[rpc(name = "SecretDataType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretDataType", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_data_type: Option<crate::types::SecretDataType>,
     /// The stage labels that are used to mark the new version. If you do not specify this parameter, Secrets Manager marks the new version with ACSCurrent.
     ///
     /// - Wire name: `VersionStages`.
     /// - Example: `["ACSCurrent","ACSNext"]`.
     #[rpc(name = "VersionStages")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStages", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stages: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for PutSecretValueRequest {
@@ -224,14 +246,17 @@ impl<C> PutSecretValueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
+impl<C> PutSecretValueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: PutSecretValueRequest::default(),
             client,
         }
     }
+}
+impl PutSecretValueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,27 +266,59 @@ impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl PutSecretValueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        PutSecretValueResponse,
+        ::acs_runtime::client::Error<PutSecretValueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `PutSecretValue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PutSecretValueResponse {
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The new version of the secret value.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `00000000000000000000000000000000203`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `f94ec9d3-2d10-4922-9a5c-5dcd5ebcb5e8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `VersionStages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStages", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stages: Option<crate::types::VersionStages>,
 }
 impl ::acs_runtime::de::FromJson for PutSecretValueResponse {
@@ -277,8 +334,8 @@ impl ::acs_runtime::de::FromJson for PutSecretValueResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for PutSecretValueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReEncryptRequest {
     /// The ciphertext that you want to re-encrypt.
@@ -50,6 +51,10 @@ pub struct ReEncryptRequest {
     /// - Required.
     /// - Example: `ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901q********`.
     #[rpc(name = "CiphertextBlob")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the CMK that is used to decrypt the ciphertext.
     ///
@@ -60,6 +65,10 @@ pub struct ReEncryptRequest {
     /// - Wire name: `SourceKeyId`.
     /// - Example: `5c438b18-05be-40ad-b6c2-3be6752c****`.
     #[rpc(name = "SourceKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_key_id: Option<String>,
     /// The ID of the CMK version that is used to decrypt the ciphertext.
     ///
@@ -68,6 +77,10 @@ pub struct ReEncryptRequest {
     /// - Wire name: `SourceKeyVersionId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
     #[rpc(name = "SourceKeyVersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceKeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_key_version_id: Option<String>,
     /// The encryption algorithm based on which the public key is used to encrypt the ciphertext specified by CiphertextBlob. For more information about encryption algorithms, see [AsymmetricDecrypt](<https://www.alibabacloud.com/help/doc-detail/148130.htm>).
     ///
@@ -82,6 +95,13 @@ pub struct ReEncryptRequest {
     /// - Wire name: `SourceEncryptionAlgorithm`.
     /// - Example: `RSAES_OAEP_SHA_256`.
     #[rpc(name = "SourceEncryptionAlgorithm")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceEncryptionAlgorithm",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_encryption_algorithm: Option<String>,
     /// A JSON string that consists of key-value pairs. If you specify EncryptionContext when you call the [Encrypt](<https://www.alibabacloud.com/help/doc-detail/28949.htm>), [GenerateDataKey](<https://www.alibabacloud.com/help/doc-detail/28948.htm>), [GenerateDataKeyWithoutPlaintext](<https://www.alibabacloud.com/help/doc-detail/134043.htm>), or [GenerateAndExportDataKey](<https://www.alibabacloud.com/help/doc-detail/176804.htm>) operation to encrypt the data or data key, an equivalent value is required here. For more information, see [EncryptionContext](<https://www.alibabacloud.com/help/doc-detail/42975.htm>).
     ///
@@ -90,6 +110,13 @@ pub struct ReEncryptRequest {
     /// - Wire name: `SourceEncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "SourceEncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SourceEncryptionContext",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub source_encryption_context: Option<::serde_json::Value>,
     /// The ID of the symmetric CMK that is used to re-encrypt the ciphertext after the ciphertext is decrypted.
     ///
@@ -97,17 +124,33 @@ pub struct ReEncryptRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "DestinationKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_key_id: Option<String>,
     /// A JSON string that consists of key-value pairs. This parameter specifies the EncryptionContext that is used to re-encrypt the decrypted data or data key.
     ///
     /// - Wire name: `DestinationEncryptionContext`.
     /// - Example: `{"Example":"Example"}`.
     #[rpc(name = "DestinationEncryptionContext", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DestinationEncryptionContext",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub destination_encryption_context: Option<::serde_json::Value>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReEncryptRequest {
@@ -290,14 +333,17 @@ impl<C> ReEncryptRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
+impl<C> ReEncryptRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReEncryptRequest::default(),
             client,
         }
     }
+}
+impl ReEncryptRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -307,10 +353,23 @@ impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReEncryptRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ReEncryptResponse, ::acs_runtime::client::Error<ReEncryptError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReEncrypt`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReEncryptResponse {
     /// The ID of the CMK that is used to decrypt the original ciphertext.
     ///
@@ -318,21 +377,37 @@ pub struct ReEncryptResponse {
     ///
     /// - Wire name: `KeyId`.
     /// - Example: `2ab1a983-7072-4bbc-a582-584b5bd8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The ID of the CMK version that is used to decrypt the original ciphertext.
     ///
     /// - Wire name: `KeyVersionId`.
     /// - Example: `202b9877-5a25-46e3-a763-e20791b5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyVersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_version_id: Option<String>,
     /// The ciphertext re-encrypted.
     ///
     /// - Wire name: `CiphertextBlob`.
     /// - Example: `DZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmaaSl+TztSIMe43nbTH/Z1Wr4XfLftKhAciUmDQXuMRl4WTvKhxjMThjK****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CiphertextBlob", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphertext_blob: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `207596a2-36d3-4840-b1bd-f87044699bd7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReEncryptResponse {
@@ -348,8 +423,8 @@ impl ::acs_runtime::de::FromJson for ReEncryptResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReEncryptResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReEncryptResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

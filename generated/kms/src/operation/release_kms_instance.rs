@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleaseKmsInstanceRequest {
     /// 仅限于后付费实例
@@ -32,6 +33,10 @@ pub struct ReleaseKmsInstanceRequest {
     /// - Required.
     /// - Example: `kst-hzz6****`.
     #[rpc(name = "KmsInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
     /// 没有备份情况下也强制删除。
     /// 默认情况下没有备份返回禁止删除
@@ -39,8 +44,16 @@ pub struct ReleaseKmsInstanceRequest {
     /// - Wire name: `ForceDeleteWithoutBackup`.
     /// - Example: `false`.
     #[rpc(name = "ForceDeleteWithoutBackup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ForceDeleteWithoutBackup",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub force_delete_without_backup: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReleaseKmsInstanceRequest {
@@ -134,14 +147,17 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReleaseKmsInstanceRequestBuilder<&'a crate::Client> {
+impl<C> ReleaseKmsInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReleaseKmsInstanceRequest::default(),
             client,
         }
     }
+}
+impl ReleaseKmsInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -154,15 +170,35 @@ impl<'a> ReleaseKmsInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReleaseKmsInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReleaseKmsInstanceResponse,
+        ::acs_runtime::client::Error<ReleaseKmsInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReleaseKmsInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReleaseKmsInstanceResponse {
     /// Id of the request
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `475f1620-b9d3-4d35-b5c6-3fbdd941423d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReleaseKmsInstanceResponse {
@@ -175,8 +211,9 @@ impl ::acs_runtime::de::FromJson for ReleaseKmsInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReleaseKmsInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReleaseKmsInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RotateSecretRequest {
     /// The name of the secret.
@@ -41,6 +42,10 @@ pub struct RotateSecretRequest {
     /// - Required.
     /// - Example: `RdsSecret/Mysql5.4/MyCred`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The version number of the secret after the secret is rotated.
     ///
@@ -50,8 +55,13 @@ pub struct RotateSecretRequest {
     /// - Required.
     /// - Example: `000000123`.
     #[rpc(name = "VersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RotateSecretRequest {
@@ -148,14 +158,17 @@ impl<C> RotateSecretRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RotateSecretRequestBuilder<&'a crate::Client> {
+impl<C> RotateSecretRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RotateSecretRequest::default(),
             client,
         }
     }
+}
+impl RotateSecretRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -165,30 +178,59 @@ impl<'a> RotateSecretRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RotateSecretRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<RotateSecretResponse, ::acs_runtime::client::Error<RotateSecretError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RotateSecret`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RotateSecretResponse {
     /// The version number of the secret after the secret is rotated.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `000000123`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `RdsSecret/Mysql5.4/MyCred`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `10257c86-269d-43aa-aaf3-90ed4144bb7c`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the secret.
     ///
     /// - Wire name: `Arn`.
     /// - Example: `acs:kms:cn-hangzhou:154035569884****:secret/RdsSecret/Mysql5.4/MyCred`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RotateSecretResponse {
@@ -204,8 +246,8 @@ impl ::acs_runtime::de::FromJson for RotateSecretResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RotateSecretResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RotateSecretResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -39,6 +40,10 @@ pub struct ScheduleKeyDeletionRequest {
     /// - Required.
     /// - Example: `7906979c-8e06-46a2-be2d-68e3ccbc****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// The scheduled period after which the CMK is deleted. During this period, the CMK is in the PendingDeletion state. After this period ends, you cannot cancel the key deletion task.
     ///
@@ -51,8 +56,13 @@ pub struct ScheduleKeyDeletionRequest {
     /// - Must be 7 to 366.
     /// - Example: `7`.
     #[rpc(name = "PendingWindowInDays")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PendingWindowInDays", skip_serializing_if = "Option::is_none")
+    )]
     pub pending_window_in_days: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ScheduleKeyDeletionRequest {
@@ -158,14 +168,17 @@ impl<C> ScheduleKeyDeletionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ScheduleKeyDeletionRequestBuilder<&'a crate::Client> {
+impl<C> ScheduleKeyDeletionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ScheduleKeyDeletionRequest::default(),
             client,
         }
     }
+}
+impl ScheduleKeyDeletionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -178,15 +191,35 @@ impl<'a> ScheduleKeyDeletionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ScheduleKeyDeletionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ScheduleKeyDeletionResponse,
+        ::acs_runtime::client::Error<ScheduleKeyDeletionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ScheduleKeyDeletion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ScheduleKeyDeletionResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3da5b8cc-8107-40ac-a170-793cd181d7b7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ScheduleKeyDeletionResponse {
@@ -199,8 +232,9 @@ impl ::acs_runtime::de::FromJson for ScheduleKeyDeletionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ScheduleKeyDeletionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ScheduleKeyDeletionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetDeletionProtectionRequest {
     /// The ARN of the CMK for which you want to set deletion protection.
@@ -38,6 +39,10 @@ pub struct SetDeletionProtectionRequest {
     /// - Wire name: `ProtectedResourceArn`.
     /// - Example: `acs:kms:cn-hangzhou:123213123****:key/0225f411-b21d-46d1-be5b-93931c82****`.
     #[rpc(name = "ProtectedResourceArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectedResourceArn", skip_serializing_if = "Option::is_none")
+    )]
     pub protected_resource_arn: Option<String>,
     /// Specifies whether to enable deletion protection. Valid values:
     ///
@@ -48,6 +53,13 @@ pub struct SetDeletionProtectionRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "EnableDeletionProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableDeletionProtection",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_deletion_protection: Option<bool>,
     /// The description of deletion protection.
     ///
@@ -56,11 +68,23 @@ pub struct SetDeletionProtectionRequest {
     /// - Wire name: `DeletionProtectionDescription`.
     /// - Example: `This key is being used by XXX service. You are protected from deletion.`.
     #[rpc(name = "DeletionProtectionDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_description: Option<String>,
     /// - Wire name: `KeyId`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetDeletionProtectionRequest {
@@ -179,14 +203,17 @@ impl<C> SetDeletionProtectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::Client> {
+impl<C> SetDeletionProtectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetDeletionProtectionRequest::default(),
             client,
         }
     }
+}
+impl SetDeletionProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -199,15 +226,35 @@ impl<'a> SetDeletionProtectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetDeletionProtectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetDeletionProtectionResponse,
+        ::acs_runtime::client::Error<SetDeletionProtectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetDeletionProtection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetDeletionProtectionResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3455b9b4-95c1-419d-b310-db6a53b09a39`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetDeletionProtectionResponse {
@@ -220,8 +267,9 @@ impl ::acs_runtime::de::FromJson for SetDeletionProtectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetDeletionProtectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetDeletionProtectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

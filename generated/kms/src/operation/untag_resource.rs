@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The ID of the request, which is used to locate and troubleshoot issues.
@@ -37,21 +38,38 @@ pub struct UntagResourceRequest {
     /// - Wire name: `KeyId`.
     /// - Example: `08c33a6f-4e0a-4a1b-a3fa-7ddf****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// - Wire name: `TagKeys`.
     /// - Required.
     /// - Example: `["tagkey1","tagkey2"]`.
     #[rpc(name = "TagKeys")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_keys: Option<String>,
     /// - Wire name: `SecretName`.
     /// - Example: `MyDbC****`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// - Wire name: `CertificateId`.
     /// - Example: `770dbe42-e146-43d1-a55a-1355db86****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UntagResourceRequest {
@@ -160,14 +178,17 @@ impl<C> UntagResourceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UntagResourceRequestBuilder<&'a crate::Client> {
+impl<C> UntagResourceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UntagResourceRequest::default(),
             client,
         }
     }
+}
+impl UntagResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -177,13 +198,33 @@ impl<'a> UntagResourceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UntagResourceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UntagResourceResponse,
+        ::acs_runtime::client::Error<UntagResourceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UntagResource`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UntagResourceResponse {
     /// - Wire name: `RequestId`.
     /// - Example: `4162a6af-bc99-40b3-a552-89dcc8aaf7c8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UntagResourceResponse {
@@ -196,8 +237,8 @@ impl ::acs_runtime::de::FromJson for UntagResourceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The region ID of the resource.
@@ -39,6 +40,10 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The type of the resource from which you want to remove tags. Valid values:
     ///
@@ -49,6 +54,10 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Example: `key`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// Specifies whether to remove all tags from resources. Valid values:
     ///
@@ -60,6 +69,10 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `All`.
     /// - Example: `false`.
     #[rpc(name = "All")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "All", skip_serializing_if = "Option::is_none")
+    )]
     pub all: Option<bool>,
     /// The IDs of the resources from which you want to remove tags. You can enter up to 50 resource IDs.
     ///
@@ -69,6 +82,10 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Must have at most 51 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The keys of the tags that you want to remove. You can enter up to 20 tag keys.
     ///
@@ -79,8 +96,13 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     #[rpc(name = "TagKey", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UntagResourcesRequest {
@@ -234,14 +256,17 @@ impl<C> UntagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> UntagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UntagResourcesRequest::default(),
             client,
         }
     }
+}
+impl UntagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,15 +276,35 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UntagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UntagResourcesResponse,
+        ::acs_runtime::client::Error<UntagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UntagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UntagResourcesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `b1f210dc-e52c-4a86-b9dd-7492343d46c7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
@@ -272,8 +317,8 @@ impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

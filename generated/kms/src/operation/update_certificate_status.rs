@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateCertificateStatusRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -35,6 +36,10 @@ pub struct UpdateCertificateStatusRequest {
     /// - Required.
     /// - Example: `9a28de48-8d8b-484d-a766-dec4****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The status of the certificate. Valid values:
     ///
@@ -48,8 +53,13 @@ pub struct UpdateCertificateStatusRequest {
     /// - Required.
     /// - Example: `INACTIVE`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateCertificateStatusRequest {
@@ -150,14 +160,17 @@ impl<C> UpdateCertificateStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
+impl<C> UpdateCertificateStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateCertificateStatusRequest::default(),
             client,
         }
     }
+}
+impl UpdateCertificateStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -170,15 +183,35 @@ impl<'a> UpdateCertificateStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateCertificateStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateCertificateStatusResponse,
+        ::acs_runtime::client::Error<UpdateCertificateStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateCertificateStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateCertificateStatusResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `e3f57fe0-9ded-40b0-9caf-a3815f2148c1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateCertificateStatusResponse {
@@ -191,8 +224,9 @@ impl ::acs_runtime::de::FromJson for UpdateCertificateStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateCertificateStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateCertificateStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateKmsInstanceBindVpcRequest {
     /// The ID of the KMS instance.
@@ -39,6 +40,10 @@ pub struct UpdateKmsInstanceBindVpcRequest {
     /// - Required.
     /// - Example: `kst-phzz64f722a1buamw0****`.
     #[rpc(name = "KmsInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KmsInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub kms_instance_id: Option<String>,
     /// The VPC configuration. The configuration of each VPC contains the following content:
     ///
@@ -53,8 +58,13 @@ pub struct UpdateKmsInstanceBindVpcRequest {
     /// - Required.
     /// - Example: `[{"VpcId":"vpc-bp1go9qvmj78j4f4c****","VSwitchId":"vsw-bp16c5pvvcf0fp5b9****","RegionId":"cn-hangzhou","VpcOwnerId":120708975881****},{"VpcId":"vpc-bp14c07ucxg6h1xjm****","VSwitchId":"vsw-bp1wujtnspi1l3gvu****","RegionId":"cn-hangzhou","VpcOwnerId":119285303511****}]`.
     #[rpc(name = "BindVpcs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindVpcs", skip_serializing_if = "Option::is_none")
+    )]
     pub bind_vpcs: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateKmsInstanceBindVpcRequest {
@@ -156,14 +166,17 @@ impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::Client> {
+impl<C> UpdateKmsInstanceBindVpcRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateKmsInstanceBindVpcRequest::default(),
             client,
         }
     }
+}
+impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -176,17 +189,37 @@ impl<'a> UpdateKmsInstanceBindVpcRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateKmsInstanceBindVpcResponse,
+        ::acs_runtime::client::Error<UpdateKmsInstanceBindVpcError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateKmsInstanceBindVpc`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateKmsInstanceBindVpcResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `d3eca5c8-a856-4347-8eb6-e1898c3fda2e`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateKmsInstanceBindVpcResponse {
@@ -199,8 +232,9 @@ impl ::acs_runtime::de::FromJson for UpdateKmsInstanceBindVpcResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateKmsInstanceBindVpcResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateKmsInstanceBindVpcResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

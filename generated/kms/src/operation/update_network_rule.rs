@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateNetworkRuleRequest {
     /// The name of the access control rule that you want to update.
@@ -35,20 +36,33 @@ pub struct UpdateNetworkRuleRequest {
     /// - Required.
     /// - Example: `networkrule_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description after the update.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Creat by kst-hzz62ee817bvyyr5****`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The private IP address or CIDR block after the update. Separate multiple items with commas (,).
     ///
     /// - Wire name: `SourcePrivateIp`.
     /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
     #[rpc(name = "SourcePrivateIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePrivateIp", skip_serializing_if = "Option::is_none")
+    )]
     pub source_private_ip: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateNetworkRuleRequest {
@@ -152,14 +166,17 @@ impl<C> UpdateNetworkRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::Client> {
+impl<C> UpdateNetworkRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateNetworkRuleRequest::default(),
             client,
         }
     }
+}
+impl UpdateNetworkRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,15 +189,35 @@ impl<'a> UpdateNetworkRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateNetworkRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateNetworkRuleResponse,
+        ::acs_runtime::client::Error<UpdateNetworkRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateNetworkRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateNetworkRuleResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3bf02f7a-015b-4f34-be0f-cc043fda2d85`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateNetworkRuleResponse {
@@ -193,8 +230,9 @@ impl ::acs_runtime::de::FromJson for UpdateNetworkRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateNetworkRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateNetworkRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

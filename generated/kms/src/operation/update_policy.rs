@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdatePolicyRequest {
     /// The name of the permission policy that you want to update.
@@ -35,6 +36,10 @@ pub struct UpdatePolicyRequest {
     /// - Required.
     /// - Example: `policy_test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The operations that are supported by the updated policy. Valid values:
     ///
@@ -46,6 +51,10 @@ pub struct UpdatePolicyRequest {
     /// - Wire name: `Permissions`.
     /// - Example: `["RbacPermission/Template/CryptoServiceKeyUser", "RbacPermission/Template/CryptoServiceSecretUser"]`.
     #[rpc(name = "Permissions")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Permissions", skip_serializing_if = "Option::is_none")
+    )]
     pub permissions: Option<String>,
     /// The key and secret that are allowed to access after the update.
     ///
@@ -55,6 +64,10 @@ pub struct UpdatePolicyRequest {
     /// - Wire name: `Resources`.
     /// - Example: `["secret/acs/ram/user/ram-secret", "secret/acs/ram/user/acr-master", "key/key-hzz63d9c8d3dfv8cv****"]`.
     #[rpc(name = "Resources")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Resources", skip_serializing_if = "Option::is_none")
+    )]
     pub resources: Option<String>,
     /// The access control rule.
     ///
@@ -63,14 +76,23 @@ pub struct UpdatePolicyRequest {
     /// - Wire name: `AccessControlRules`.
     /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
     #[rpc(name = "AccessControlRules")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessControlRules", skip_serializing_if = "Option::is_none")
+    )]
     pub access_control_rules: Option<String>,
     /// The description.
     ///
     /// - Wire name: `Description`.
     /// - Example: `policy  description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdatePolicyRequest {
@@ -206,14 +228,17 @@ impl<C> UpdatePolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdatePolicyRequestBuilder<&'a crate::Client> {
+impl<C> UpdatePolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdatePolicyRequest::default(),
             client,
         }
     }
+}
+impl UpdatePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,15 +248,32 @@ impl<'a> UpdatePolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdatePolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<UpdatePolicyResponse, ::acs_runtime::client::Error<UpdatePolicyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdatePolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdatePolicyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `f455324b-e229-4066-9f58-9c1cf3fe83a8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdatePolicyResponse {
@@ -244,8 +286,8 @@ impl ::acs_runtime::de::FromJson for UpdatePolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdatePolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdatePolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

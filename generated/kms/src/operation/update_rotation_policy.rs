@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateRotationPolicyRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -44,6 +45,10 @@ pub struct UpdateRotationPolicyRequest {
     /// - Required.
     /// - Example: `1234abcd-12ab-34cd-56ef-12345678****`.
     #[rpc(name = "KeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "KeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub key_id: Option<String>,
     /// Specifies whether to enable automatic key rotation. Valid values:
     ///
@@ -54,6 +59,13 @@ pub struct UpdateRotationPolicyRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "EnableAutomaticRotation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableAutomaticRotation",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_automatic_rotation: Option<bool>,
     /// The period of automatic key rotation. Specify the value in the integer\[unit\] format. The following units are supported: d (day), h (hour), m (minute), and s (second). For example, you can use either 7d or 604800s to specify a seven-day period. The period can range from 7 days to 730 days.
     ///
@@ -62,8 +74,13 @@ pub struct UpdateRotationPolicyRequest {
     /// - Wire name: `RotationInterval`.
     /// - Example: `30d`.
     #[rpc(name = "RotationInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateRotationPolicyRequest {
@@ -174,14 +191,17 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
+impl<C> UpdateRotationPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateRotationPolicyRequest::default(),
             client,
         }
     }
+}
+impl UpdateRotationPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,15 +214,35 @@ impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateRotationPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateRotationPolicyResponse,
+        ::acs_runtime::client::Error<UpdateRotationPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateRotationPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateRotationPolicyResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `efb1cbbd-a093-4278-bc03-639dd4fcc207`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateRotationPolicyResponse {
@@ -215,8 +255,9 @@ impl ::acs_runtime::de::FromJson for UpdateRotationPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateRotationPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateRotationPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

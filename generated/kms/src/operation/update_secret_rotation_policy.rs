@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateSecretRotationPolicyRequest {
     /// The name of the secret.
@@ -42,6 +43,10 @@ pub struct UpdateSecretRotationPolicyRequest {
     /// - Required.
     /// - Example: `RdsSecret/Mysql5.4/MyCred`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// Specifies whether to enable automatic rotation. Valid values:
     ///
@@ -52,6 +57,13 @@ pub struct UpdateSecretRotationPolicyRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "EnableAutomaticRotation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EnableAutomaticRotation",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub enable_automatic_rotation: Option<bool>,
     /// The interval for automatic rotation. Valid values: 6 hours to 8,760 hours (365 days).
     ///
@@ -64,8 +76,13 @@ pub struct UpdateSecretRotationPolicyRequest {
     /// - Wire name: `RotationInterval`.
     /// - Example: `30d`.
     #[rpc(name = "RotationInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub rotation_interval: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateSecretRotationPolicyRequest {
@@ -180,14 +197,17 @@ impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::Client> {
+impl<C> UpdateSecretRotationPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateSecretRotationPolicyRequest::default(),
             client,
         }
     }
+}
+impl UpdateSecretRotationPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,20 +220,44 @@ impl<'a> UpdateSecretRotationPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateSecretRotationPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateSecretRotationPolicyResponse,
+        ::acs_runtime::client::Error<UpdateSecretRotationPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateSecretRotationPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateSecretRotationPolicyResponse {
     /// The name of the secret.
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `RdsSecret/Mysql5.4/MyCred`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2c124f6f-4210-499f-b88a-69f54004d2d8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateSecretRotationPolicyResponse {
@@ -227,8 +271,9 @@ impl ::acs_runtime::de::FromJson for UpdateSecretRotationPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateSecretRotationPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateSecretRotationPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateSecretVersionStageRequest {
     /// The operation that you want to perform. Set the value to **UpdateSecretVersionStage**.
@@ -35,6 +36,10 @@ pub struct UpdateSecretVersionStageRequest {
     /// - Required.
     /// - Example: `secret001`.
     #[rpc(name = "SecretName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The name of the secret.
     ///
@@ -42,6 +47,10 @@ pub struct UpdateSecretVersionStageRequest {
     /// - Required.
     /// - Example: `ACSCurrent`.
     #[rpc(name = "VersionStage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionStage", skip_serializing_if = "Option::is_none")
+    )]
     pub version_stage: Option<String>,
     /// The specified stage label. Valid values:
     ///
@@ -52,6 +61,10 @@ pub struct UpdateSecretVersionStageRequest {
     /// - Wire name: `RemoveFromVersion`.
     /// - Example: `001`.
     #[rpc(name = "RemoveFromVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveFromVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_from_version: Option<String>,
     /// The version from which you want to remove the specified stage label.
     ///
@@ -60,8 +73,13 @@ pub struct UpdateSecretVersionStageRequest {
     /// - Wire name: `MoveToVersion`.
     /// - Example: `002`.
     #[rpc(name = "MoveToVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MoveToVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub move_to_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateSecretVersionStageRequest {
@@ -184,14 +202,17 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
+impl<C> UpdateSecretVersionStageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateSecretVersionStageRequest::default(),
             client,
         }
     }
+}
+impl UpdateSecretVersionStageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,10 +225,26 @@ impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateSecretVersionStageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateSecretVersionStageResponse,
+        ::acs_runtime::client::Error<UpdateSecretVersionStageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateSecretVersionStage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateSecretVersionStageResponse {
     /// The version to which you want to apply the specified stage label.
     ///
@@ -216,11 +253,19 @@ pub struct UpdateSecretVersionStageResponse {
     ///
     /// - Wire name: `SecretName`.
     /// - Example: `secret001`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecretName", skip_serializing_if = "Option::is_none")
+    )]
     pub secret_name: Option<String>,
     /// The name of the secret.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8cad259f-4d77-40ec-bbd7-b9c47a423bb9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateSecretVersionStageResponse {
@@ -234,8 +279,9 @@ impl ::acs_runtime::de::FromJson for UpdateSecretVersionStageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateSecretVersionStageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateSecretVersionStageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

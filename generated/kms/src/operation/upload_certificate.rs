@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UploadCertificateRequest {
     /// The ID of the certificate. The ID must be globally unique in Certificates Manager.
@@ -35,6 +36,10 @@ pub struct UploadCertificateRequest {
     /// - Required.
     /// - Example: `12345678-1234-1234-1234-12345678****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The certificate issued by the CA, which is in the Privacy Enhanced Mail (PEM) format.
     ///
@@ -42,14 +47,23 @@ pub struct UploadCertificateRequest {
     /// - Required.
     /// - Example: `-----BEGIN CERTIFICATE-----  (X.509 Certificate PEM Content)  -----END CERTIFICATE-----`.
     #[rpc(name = "Certificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Certificate", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate: Option<String>,
     /// The certificate chain issued by the CA, which is in the PEM format.
     ///
     /// - Wire name: `CertificateChain`.
     /// - Example: `-----BEGIN CERTIFICATE-----  (Sub CA Certificate PEM Content)  -----END CERTIFICATE-----  -----BEGIN CERTIFICATE-----  (Sub CA Certificate PEM Content)  -----END CERTIFICATE-----  -----BEGIN CERTIFICATE-----  (Root CA Certificate PEM Content)  -----END CERTIFICATE-----`.
     #[rpc(name = "CertificateChain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateChain", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_chain: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UploadCertificateRequest {
@@ -155,14 +169,17 @@ impl<C> UploadCertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UploadCertificateRequestBuilder<&'a crate::Client> {
+impl<C> UploadCertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UploadCertificateRequest::default(),
             client,
         }
     }
+}
+impl UploadCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -175,15 +192,35 @@ impl<'a> UploadCertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UploadCertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UploadCertificateResponse,
+        ::acs_runtime::client::Error<UploadCertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UploadCertificate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UploadCertificateResponse {
     /// The ID of the request, which is used to locate and troubleshoot issues.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `15a735a1-8fe6-45cc-a64c-3c4ff839334e`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UploadCertificateResponse {
@@ -196,8 +233,9 @@ impl ::acs_runtime::de::FromJson for UploadCertificateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UploadCertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UploadCertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddServersToServerGroupRequest {
     /// The server group ID.
@@ -32,6 +33,10 @@ pub struct AddServersToServerGroupRequest {
     /// - Required.
     /// - Example: `sgp-atstuj3rtoptyui****`.
     #[rpc(name = "ServerGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The backend servers that you want to add.
     ///
@@ -41,6 +46,10 @@ pub struct AddServersToServerGroupRequest {
     /// - Required.
     /// - Must have at most 200 items.
     #[rpc(name = "Servers", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Servers", skip_serializing_if = "Option::is_none")
+    )]
     pub servers: Option<Vec<crate::types::Server>>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -49,6 +58,10 @@ pub struct AddServersToServerGroupRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -58,6 +71,10 @@ pub struct AddServersToServerGroupRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -69,8 +86,13 @@ pub struct AddServersToServerGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddServersToServerGroupRequest {
@@ -215,14 +237,17 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> AddServersToServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddServersToServerGroupRequest::default(),
             client,
         }
     }
+}
+impl AddServersToServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,27 +260,55 @@ impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddServersToServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddServersToServerGroupResponse,
+        ::acs_runtime::client::Error<AddServersToServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddServersToServerGroup`.
 ///
 /// RpcResponse\<AddServersToServerGroupResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddServersToServerGroupResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddServersToServerGroupResponse {
@@ -270,8 +323,9 @@ impl ::acs_runtime::de::FromJson for AddServersToServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddServersToServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

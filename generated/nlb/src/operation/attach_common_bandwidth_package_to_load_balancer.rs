@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -33,6 +34,10 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -40,6 +45,10 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// - Required.
     /// - Example: `cbwp-bp1pzf0ym72pu3y76****`.
     #[rpc(name = "BandwidthPackageId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -49,6 +58,10 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -60,6 +73,10 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -68,8 +85,13 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachCommonBandwidthPackageToLoadBalancerRequest {
@@ -212,14 +234,17 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Client> {
+impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
             client,
         }
     }
+}
+impl AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -232,22 +257,46 @@ impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachCommonBandwidthPackageToLoadBalancerResponse,
+        ::acs_runtime::client::Error<AttachCommonBandwidthPackageToLoadBalancerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachCommonBandwidthPackageToLoadBalancer`.
 ///
 /// response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachCommonBandwidthPackageToLoadBalancerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachCommonBandwidthPackageToLoadBalancerResponse {
@@ -261,9 +310,9 @@ impl ::acs_runtime::de::FromJson for AttachCommonBandwidthPackageToLoadBalancerR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for AttachCommonBandwidthPackageToLoadBalancerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

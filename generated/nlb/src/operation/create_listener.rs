@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
@@ -35,6 +36,10 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Example: `TCP`.
     #[rpc(name = "ListenerProtocol", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The listener port. Valid values: **0** to **65535**.
     ///
@@ -45,6 +50,10 @@ pub struct CreateListenerRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The name of the listener.
     ///
@@ -53,6 +62,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `ListenerDescription` (form body).
     /// - Example: `tcp_80`.
     #[rpc(name = "ListenerDescription", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The ID of the NLB instance.
     ///
@@ -60,6 +73,10 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The server group ID.
     ///
@@ -71,6 +88,10 @@ pub struct CreateListenerRequest {
     /// - Required.
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
     #[rpc(name = "ServerGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The timeout period for idle connections. Unit: seconds.
     ///
@@ -81,6 +102,10 @@ pub struct CreateListenerRequest {
     /// - Must be 10 to 3600.
     /// - Example: `900`.
     #[rpc(name = "IdleTimeout", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The ID of the security policy. System security policies and custom security policies are supported.
     ///
@@ -95,6 +120,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `SecurityPolicyId` (form body).
     /// - Example: `tls_cipher_policy_1_0`.
     #[rpc(name = "SecurityPolicyId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The server certificate. This parameter is supported only by TCLSSL listeners.
     ///
@@ -103,6 +132,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `CertificateIds` (form body).
     /// - Must have at most 10 items.
     #[rpc(name = "CertificateIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_ids: Option<Vec<String>>,
     /// The certificate authority (CA) certificate. This parameter is supported only by TCLSSL listeners.
     ///
@@ -111,6 +144,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `CaCertificateIds` (form body).
     /// - Must have at most 10 items.
     #[rpc(name = "CaCertificateIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_ids: Option<Vec<String>>,
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
@@ -121,6 +158,10 @@ pub struct CreateListenerRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "CaEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -131,6 +172,10 @@ pub struct CreateListenerRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -142,6 +187,10 @@ pub struct CreateListenerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -150,6 +199,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
@@ -160,6 +213,10 @@ pub struct CreateListenerRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ProxyProtocolEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_enabled: Option<bool>,
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
@@ -170,6 +227,10 @@ pub struct CreateListenerRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "SecSensorEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecSensorEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sec_sensor_enabled: Option<bool>,
     /// Specifies whether to enable Application-Layer Protocol Negotiation (ALPN). Valid values:
     ///
@@ -180,6 +241,10 @@ pub struct CreateListenerRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AlpnEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_enabled: Option<bool>,
     /// The ALPN policy. Valid values:
     ///
@@ -194,6 +259,10 @@ pub struct CreateListenerRequest {
     /// - Must be one of `HTTP1Only`, `HTTP2Only`, `HTTP2Preferred`, `HTTP2Optional`.
     /// - Example: `HTTP1Only`.
     #[rpc(name = "AlpnPolicy", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_policy: Option<crate::types::AlpnPolicy>,
     /// The first port in the listener port range. Valid values: **0** to **65535**.
     ///
@@ -202,6 +271,10 @@ pub struct CreateListenerRequest {
     /// - Wire name: `StartPort` (form body).
     /// - Example: `244`.
     #[rpc(name = "StartPort", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartPort", skip_serializing_if = "Option::is_none")
+    )]
     pub start_port: Option<i32>,
     /// The last port in the listener port range. Valid values: **0** to **65535**. The port number of the last port must be greater than the port number of the first port.
     ///
@@ -210,12 +283,20 @@ pub struct CreateListenerRequest {
     /// - Wire name: `EndPort` (form body).
     /// - Example: `566`.
     #[rpc(name = "EndPort", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndPort", skip_serializing_if = "Option::is_none")
+    )]
     pub end_port: Option<i32>,
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
     /// - Wire name: `Cps` (form body).
     /// - Example: `100`.
     #[rpc(name = "Cps", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cps", skip_serializing_if = "Option::is_none")
+    )]
     pub cps: Option<i32>,
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the maximum segment size (MSS) value of TCP packets remains unchanged.
     ///
@@ -224,19 +305,32 @@ pub struct CreateListenerRequest {
     /// - Wire name: `Mss` (form body).
     /// - Example: `43`.
     #[rpc(name = "Mss", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mss", skip_serializing_if = "Option::is_none")
+    )]
     pub mss: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to use the Proxy protocol to pass the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
     /// - Wire name: `ProxyProtocolV2Config` (form body).
     #[rpc(name = "ProxyProtocolV2Config", location = "form", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Config", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_config: Option<crate::types::ProxyProtocolV2Config>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateListenerRequest {
@@ -659,14 +753,17 @@ impl<C> CreateListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
+impl<C> CreateListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateListenerRequest::default(),
             client,
         }
     }
+}
+impl CreateListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -676,27 +773,55 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateListenerResponse,
+        ::acs_runtime::client::Error<CreateListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateListener`.
 ///
 /// RpcResponse
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateListenerResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The listener ID.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The asynchronous task ID.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateListenerResponse {
@@ -711,8 +836,8 @@ impl ::acs_runtime::de::FromJson for CreateListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

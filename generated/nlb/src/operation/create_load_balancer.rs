@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The type of the Server Load Balancer (SLB) instance. Set the value to **network**, which indicates an NLB instance.
@@ -39,6 +40,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `network`.
     /// - Example: `network`.
     #[rpc(name = "LoadBalancerType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerType", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_type: Option<String>,
     /// The name of the NLB instance.
     ///
@@ -47,6 +52,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `LoadBalancerName` (form body).
     /// - Example: `NLB1`.
     #[rpc(name = "LoadBalancerName", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The type of IPv4 addresses used for the NLB instance. Valid values are:
     ///
@@ -59,6 +68,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Example: `Internet`.
     #[rpc(name = "AddressType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The version of IP addresses used for the NLB instance. Valid values:
     ///
@@ -69,6 +82,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `ipv4`.
     /// - Example: `ipv4`.
     #[rpc(name = "AddressIpVersion", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The ID of the VPC where you want to create the NLB instance.
     ///
@@ -76,6 +93,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
     #[rpc(name = "VpcId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The mappings between zones and vSwitches. An NLB instance can be deployed in up to 10 zones. If the region supports two or more zones, you must specify at least two zones.
     ///
@@ -83,23 +104,42 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Must have 1 to 10 items.
     #[rpc(name = "ZoneMappings", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::CreateLoadBalancerZoneMapping>>,
     /// The ID of the Internet Shared Bandwidth instance that is associated with the Internet-facing NLB instance.
     ///
     /// - Wire name: `BandwidthPackageId` (form body).
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
     #[rpc(name = "BandwidthPackageId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The billing settings of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig` (form body).
     #[rpc(name = "LoadBalancerBillingConfig", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBillingConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_billing_config: Option<crate::types::LoadBalancerBillingConfig>,
     /// The ID of the resource group to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Perform a dry run without actually making the request. Valid values are:
     ///
@@ -110,6 +150,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -121,6 +165,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -129,16 +177,34 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The configuration of the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionConfig` (form body).
     #[rpc(name = "DeletionProtectionConfig", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_config: Option<crate::types::DeletionProtectionConfig>,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig` (form body).
     #[rpc(name = "ModificationProtectionConfig", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_config: Option<
         crate::types::ModificationProtectionConfig,
     >,
@@ -147,8 +213,13 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerRequest {
@@ -423,14 +494,17 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -443,27 +517,55 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancer`.
 ///
 /// response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the NLB instance.
     ///
     /// - Wire name: `LoadbalancerId`.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadbalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub loadbalancer_id: Option<String>,
     /// The ID of the order for the NLB instance.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20230000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
@@ -478,8 +580,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

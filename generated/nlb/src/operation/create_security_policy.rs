@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSecurityPolicyRequest {
     /// The Transport Layer Security (TLS) versions supported by the security policy. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**.
@@ -31,6 +32,10 @@ pub struct CreateSecurityPolicyRequest {
     /// - Required.
     /// - Must have 1 to 4 items.
     #[rpc(name = "TlsVersions", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TlsVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
     /// The name of the security policy.
     ///
@@ -39,12 +44,20 @@ pub struct CreateSecurityPolicyRequest {
     /// - Wire name: `SecurityPolicyName` (form body).
     /// - Example: `TLSCipherPolicy`.
     #[rpc(name = "SecurityPolicyName", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_name: Option<String>,
     /// The ID of the resource group to which the security policy belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The cipher suites supported by the security policy. Valid values of this parameter vary based on the value of TlsVersions. You can specify up to 32 cipher suites.
     ///
@@ -92,6 +105,10 @@ pub struct CreateSecurityPolicyRequest {
     /// - Required.
     /// - Must have at most 32 items.
     #[rpc(name = "Ciphers", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -101,6 +118,10 @@ pub struct CreateSecurityPolicyRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -112,6 +133,10 @@ pub struct CreateSecurityPolicyRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -120,14 +145,23 @@ pub struct CreateSecurityPolicyRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSecurityPolicyRequest {
@@ -349,14 +383,17 @@ impl<C> CreateSecurityPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreateSecurityPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSecurityPolicyRequest::default(),
             client,
         }
     }
+}
+impl CreateSecurityPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -369,27 +406,55 @@ impl<'a> CreateSecurityPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSecurityPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSecurityPolicyResponse,
+        ::acs_runtime::client::Error<CreateSecurityPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSecurityPolicy`.
 ///
 /// RpcResponse\<CreateSecurityPolicyResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSecurityPolicyResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D7A8875F-373A-5F48-8484-25B07A61F2AF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the TLS security policy.
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls-bp14bb1e7dll4f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSecurityPolicyResponse {
@@ -404,8 +469,9 @@ impl ::acs_runtime::de::FromJson for CreateSecurityPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSecurityPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateSecurityPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateServerGroupRequest {
     /// The type of the server group. Valid values:
@@ -41,6 +42,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `Instance`.
     /// - Example: `Instance`.
     #[rpc(name = "ServerGroupType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_type: Option<String>,
     /// The server group name.
     ///
@@ -50,6 +55,10 @@ pub struct CreateServerGroupRequest {
     /// - Required.
     /// - Example: `NLB_ServerGroup`.
     #[rpc(name = "ServerGroupName", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_name: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -60,6 +69,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `Ipv4`.
     /// - Example: `ipv4`.
     #[rpc(name = "AddressIPVersion", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The protocol between the NLB instance and backend servers. Valid values:
     ///
@@ -76,6 +89,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `Tcp`.
     /// - Example: `TCP`.
     #[rpc(name = "Protocol", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The ID of the virtual private cloud (VPC) where the server group is deployed.
     ///
@@ -85,6 +102,10 @@ pub struct CreateServerGroupRequest {
     /// - Required.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
     #[rpc(name = "VpcId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// Specifies whether to enable multi-port forwarding. Valid values:
     ///
@@ -95,6 +116,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AnyPortEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AnyPortEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub any_port_enabled: Option<bool>,
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -105,6 +130,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ConnectionDrainEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_enabled: Option<bool>,
     /// Specifies a timeout period for connection draining. Unit: seconds. Valid values: **0** to **900**.
     ///
@@ -113,6 +142,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "ConnectionDrainTimeout", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -129,6 +162,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `wrr`.
     /// - Example: `Wrr`.
     #[rpc(name = "Scheduler", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Specifies whether to enable client IP preservation. Valid values:
     ///
@@ -140,17 +177,32 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `PreserveClientIpEnabled` (form body).
     /// - Example: `true`.
     #[rpc(name = "PreserveClientIpEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PreserveClientIpEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub preserve_client_ip_enabled: Option<bool>,
     /// The configurations of health checks.
     ///
     /// - Wire name: `HealthCheckConfig` (form body).
     #[rpc(name = "HealthCheckConfig", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<crate::types::HealthCheckConfig>,
     /// The ID of the resource group to which the server group belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -161,6 +213,10 @@ pub struct CreateServerGroupRequest {
     /// - Default: `false`.
     /// - Example: `true`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -172,6 +228,10 @@ pub struct CreateServerGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -180,14 +240,23 @@ pub struct CreateServerGroupRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateServerGroupRequest {
@@ -504,14 +573,17 @@ impl<C> CreateServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateServerGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -524,27 +596,55 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateServerGroupResponse,
+        ::acs_runtime::client::Error<CreateServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateServerGroup`.
 ///
 /// Creates a server group.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateServerGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
@@ -559,8 +659,9 @@ impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeHdMonitorRegionConfigRequest {
     /// The ID of the region where the resources are deployed.
@@ -30,8 +31,13 @@ pub struct DescribeHdMonitorRegionConfigRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeHdMonitorRegionConfigRequest {
@@ -114,14 +120,17 @@ impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
+impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeHdMonitorRegionConfigRequest::default(),
             client,
         }
     }
+}
+impl DescribeHdMonitorRegionConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,17 +143,37 @@ impl<'a> DescribeHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeHdMonitorRegionConfigRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeHdMonitorRegionConfigResponse,
+        ::acs_runtime::client::Error<DescribeHdMonitorRegionConfigError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeHdMonitorRegionConfig`.
 ///
 /// RpcResponse\<GetJodResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeHdMonitorRegionConfigResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -152,16 +181,28 @@ pub struct DescribeHdMonitorRegionConfigResponse {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the Log Service project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `hdmonitor-cn-hangzhou-223794579283657556`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The name of the Metricstore in Simple Log Service.
     ///
     /// - Wire name: `MetricStore`.
     /// - Example: `hdmonitor-cn-hangzhou-metricStore-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricStore", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_store: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeHdMonitorRegionConfigResponse {
@@ -177,8 +218,9 @@ impl ::acs_runtime::de::FromJson for DescribeHdMonitorRegionConfigResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeHdMonitorRegionConfigResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeHdMonitorRegionConfigResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

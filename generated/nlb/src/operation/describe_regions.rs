@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The service code. Set the value to **nlb**.
@@ -31,6 +32,10 @@ pub struct DescribeRegionsRequest {
     /// - Default: `nlb`.
     /// - Example: `nlb`.
     #[rpc(name = "ServiceCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceCode", skip_serializing_if = "Option::is_none")
+    )]
     pub service_code: Option<String>,
     /// The supported natural language. Valid values:
     ///
@@ -41,6 +46,10 @@ pub struct DescribeRegionsRequest {
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `en-US`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -52,8 +61,13 @@ pub struct DescribeRegionsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRegionsRequest {
@@ -164,14 +178,17 @@ impl<C> DescribeRegionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRegionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRegionsRequest::default(),
             client,
         }
     }
+}
+impl DescribeRegionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,21 +198,45 @@ impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRegionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRegionsResponse,
+        ::acs_runtime::client::Error<DescribeRegionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRegions`.
 ///
 /// RpcResponse\<DescribeRegionsResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRegionsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A list of regions.
     ///
     /// - Wire name: `Regions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Regions", skip_serializing_if = "Option::is_none")
+    )]
     pub regions: Option<Vec<crate::types::Region>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
@@ -209,8 +250,8 @@ impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRegionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// The additional certificates. You can disassociate up to 15 additional certificates in each call.
@@ -43,6 +44,13 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Required.
     /// - Must have 1 to 15 items.
     #[rpc(name = "AdditionalCertificateIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AdditionalCertificateIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub additional_certificate_ids: Option<Vec<String>>,
     /// The listener ID. Only TCP/SSL listener IDs are supported.
     ///
@@ -50,6 +58,10 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Required.
     /// - Example: `lsn-bpn0kn908w4nbw****@80`.
     #[rpc(name = "ListenerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -59,6 +71,10 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -70,6 +86,10 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -78,8 +98,13 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DisassociateAdditionalCertificatesWithListenerRequest {
@@ -236,16 +261,17 @@ impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
         inner
     }
 }
-impl<
-    'a,
-> DisassociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
             client,
         }
     }
+}
+impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -258,22 +284,48 @@ impl<
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DisassociateAdditionalCertificatesWithListenerResponse,
+        ::acs_runtime::client::Error<DisassociateAdditionalCertificatesWithListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DisassociateAdditionalCertificatesWithListener`.
 ///
 /// RpcResponse
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DisassociateAdditionalCertificatesWithListenerResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -288,9 +340,9 @@ for DisassociateAdditionalCertificatesWithListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DisassociateAdditionalCertificatesWithListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetJobStatusRequest {
     /// The ID of the asynchronous job.
@@ -32,6 +33,10 @@ pub struct GetJobStatusRequest {
     /// - Required.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
     #[rpc(name = "JobId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -43,8 +48,13 @@ pub struct GetJobStatusRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetJobStatusRequest {
@@ -142,14 +152,17 @@ impl<C> GetJobStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetJobStatusRequestBuilder<&'a crate::Client> {
+impl<C> GetJobStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetJobStatusRequest::default(),
             client,
         }
     }
+}
+impl GetJobStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,17 +172,34 @@ impl<'a> GetJobStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetJobStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<GetJobStatusResponse, ::acs_runtime::client::Error<GetJobStatusError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetJobStatus`.
 ///
 /// RpcResponse\<GetJodResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetJobStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The state of the task. Valid values:
     ///
@@ -178,6 +208,10 @@ pub struct GetJobStatusResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Succeeded`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetJobStatusResponse {
@@ -191,8 +225,8 @@ impl ::acs_runtime::de::FromJson for GetJobStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetJobStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetJobStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

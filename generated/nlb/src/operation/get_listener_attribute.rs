@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetListenerAttributeRequest {
     /// The listener ID.
@@ -32,6 +33,10 @@ pub struct GetListenerAttributeRequest {
     /// - Required.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@233`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -42,6 +47,10 @@ pub struct GetListenerAttributeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -53,6 +62,10 @@ pub struct GetListenerAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -61,8 +74,13 @@ pub struct GetListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetListenerAttributeRequest {
@@ -188,14 +206,17 @@ impl<C> GetListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,52 +229,100 @@ impl<'a> GetListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetListenerAttributeResponse,
+        ::acs_runtime::client::Error<GetListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetListenerAttribute`.
 ///
 /// The operation to query the attributes of a listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The ID of the listener.
     ///
     /// - Wire name: `ListenerId`.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@233`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The listening protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `TCPSSL`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The listening port. Valid values: **0** to **65535**. A value of **0** specifies all ports. If you set the value to **0**, you must also set the **StartPort** and **EndPort** parameters.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `233`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The first port in the listening port range. Valid values: **0** to **65535**.
     ///
     /// - Wire name: `StartPort`.
     /// - Example: `233`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartPort", skip_serializing_if = "Option::is_none")
+    )]
     pub start_port: Option<String>,
     /// The last port in the listening port range. Valid values: **0** to **65535**. The number of the last port must be smaller than that of the first port.
     ///
     /// - Wire name: `EndPort`.
     /// - Example: `455`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndPort", skip_serializing_if = "Option::is_none")
+    )]
     pub end_port: Option<String>,
     /// The name of the listener.
     ///
@@ -261,16 +330,28 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `ListenerDescription`.
     /// - Example: `tcpssl_443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The ID of the server group.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1** to **900**.
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `900`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The ID of the security policy. System security policies and custom security policies are supported.
     ///
@@ -284,18 +365,30 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `SecurityPolicyId`.
     /// - Example: `tls_cipher_policy_1_0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The server certificates. Only one server certificate is supported.
     ///
     /// > This parameter takes effect only for listeners that use SSL over TCP.
     ///
     /// - Wire name: `CertificateIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_ids: Option<Vec<String>>,
     /// The CA certificates. Only one CA certificate is supported.
     ///
     /// > This parameter takes effect only for listeners that use SSL over TCP.
     ///
     /// - Wire name: `CaCertificateIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_ids: Option<Vec<String>>,
     /// Indicates whether mutual authentication is enabled. Valid values:
     ///
@@ -304,6 +397,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `CaEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// Indicates whether Application-Layer Protocol Negotiation (ALPN) is enabled. Valid values:
     ///
@@ -312,6 +409,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `AlpnEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_enabled: Option<bool>,
     /// The ALPN policy. Valid values:
     ///
@@ -322,6 +423,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `AlpnPolicy`.
     /// - Example: `HTTP1Only`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_policy: Option<String>,
     /// Indicates whether the Proxy protocol is used to pass client IP addresses to backend servers. Valid values:
     ///
@@ -330,10 +435,18 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `ProxyProtocolEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_enabled: Option<bool>,
     /// Indicates whether the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
     /// - Wire name: `ProxyProtocolV2Config`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Config", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_config: Option<
         crate::types::GetListenerAttributeProxyProtocolV2Config,
     >,
@@ -344,6 +457,10 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `SecSensorEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecSensorEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sec_sensor_enabled: Option<bool>,
     /// The status of the listener. Valid values:
     ///
@@ -358,11 +475,19 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `ListenerStatus`.
     /// - Example: `Running`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_status: Option<String>,
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
     /// - Wire name: `Cps`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cps", skip_serializing_if = "Option::is_none")
+    )]
     pub cps: Option<i32>,
     /// The size of the largest TCP segment. Unit: bytes. Valid values: **0** to **1500**. **0** specifies that the maximum segment size remains unchanged.
     ///
@@ -370,10 +495,18 @@ pub struct GetListenerAttributeResponse {
     ///
     /// - Wire name: `Mss`.
     /// - Example: `166`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mss", skip_serializing_if = "Option::is_none")
+    )]
     pub mss: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetListenerAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
@@ -409,8 +542,9 @@ impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

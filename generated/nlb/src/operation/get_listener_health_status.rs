@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetListenerHealthStatusRequest {
     /// The ID of the listener on the NLB instance.
@@ -32,6 +33,10 @@ pub struct GetListenerHealthStatusRequest {
     /// - Required.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@80`.
     #[rpc(name = "ListenerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -40,8 +45,13 @@ pub struct GetListenerHealthStatusRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetListenerHealthStatusRequest {
@@ -136,14 +146,17 @@ impl<C> GetListenerHealthStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
+impl<C> GetListenerHealthStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetListenerHealthStatusRequest::default(),
             client,
         }
     }
+}
+impl GetListenerHealthStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,26 +169,54 @@ impl<'a> GetListenerHealthStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetListenerHealthStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetListenerHealthStatusResponse,
+        ::acs_runtime::client::Error<GetListenerHealthStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetListenerHealthStatus`.
 ///
 /// The health check status of the listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetListenerHealthStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The health check status of the server group of the listener.
     ///
     /// - Wire name: `ListenerHealthStatus`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerHealthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_health_status: Option<Vec<crate::types::ListenerHealthStatus>>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -183,11 +224,19 @@ pub struct GetListenerHealthStatusResponse {
     /// - If a value of **NextToken** is returned, the value is the token used for the next query.
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
@@ -204,8 +253,9 @@ impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetListenerHealthStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

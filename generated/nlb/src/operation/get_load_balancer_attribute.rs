@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetLoadBalancerAttributeRequest {
     /// The NLB instance ID.
@@ -32,6 +33,10 @@ pub struct GetLoadBalancerAttributeRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -41,6 +46,10 @@ pub struct GetLoadBalancerAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -52,6 +61,10 @@ pub struct GetLoadBalancerAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -60,8 +73,13 @@ pub struct GetLoadBalancerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetLoadBalancerAttributeRequest {
@@ -186,14 +204,17 @@ impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetLoadBalancerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetLoadBalancerAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,27 +227,55 @@ impl<'a> GetLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetLoadBalancerAttributeResponse,
+        ::acs_runtime::client::Error<GetLoadBalancerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetLoadBalancerAttribute`.
 ///
 /// response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoadBalancerAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The region ID of the NLB instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The NLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The NLB instance name.
     ///
@@ -234,11 +283,19 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `NLB1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The type of the Server Load Balancer (SLB) instance. Set the value to **network**, which specifies NLB.
     ///
     /// - Wire name: `LoadBalancerType`.
     /// - Example: `network`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerType", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_type: Option<String>,
     /// The IPv4 network type of the NLB instance. Valid values:
     ///
@@ -247,6 +304,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `Internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The protocol version. Valid values:
     ///
@@ -255,6 +316,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The IPv6 network type of the NLB instance. Valid values:
     ///
@@ -263,6 +328,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `Ipv6AddressType`.
     /// - Example: `Internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_type: Option<String>,
     /// The NLB instance status. Valid values:
     ///
@@ -274,6 +343,10 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The status of workloads on the NLB instance. Valid values:
     ///
@@ -282,15 +355,30 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_business_status: Option<String>,
     /// The information about the locked NLB instance. This parameter is returned only when `LoadBalancerBussinessStatus` is **Abnormal**.
     ///
     /// - Wire name: `OperationLocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OperationLocks", skip_serializing_if = "Option::is_none")
+    )]
     pub operation_locks: Option<Vec<crate::types::OperationLock>>,
     /// The VPC ID of the NLB instance.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the NLB instance was created. This value is a UNIX timestamp.
     ///
@@ -298,29 +386,53 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-07-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The domain name of the NLB instance.
     ///
     /// - Wire name: `DNSName`.
     /// - Example: `nlb-wb7r6dlwetvt5j****.cn-hangzhou.nlb.aliyuncs.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DNSName", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_name: Option<String>,
     /// The list of zones and vSwitches in the zones. You must specify 2 to 10 zones.
     ///
     /// - Wire name: `ZoneMappings`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::GetLoadBalancerAttributeZoneMapping>>,
     /// The ID of the EIP bandwidth plan.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The ID of the security group associated with the NLB instance.
     ///
     /// - Wire name: `SecurityGroupIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// Indicates whether the NLB instance is accessible across zones. Valid values:
     ///
@@ -329,10 +441,21 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `CrossZoneEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossZoneEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_zone_enabled: Option<bool>,
     /// The billing information of the NLB instance.
     ///
     /// - Wire name: `LoadBalancerBillingConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBillingConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_billing_config: Option<
         crate::types::GetLoadBalancerAttributeLoadBalancerBillingConfig,
     >,
@@ -342,22 +465,44 @@ pub struct GetLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `Cps`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cps", skip_serializing_if = "Option::is_none")
+    )]
     pub cps: Option<i32>,
     /// The configuration of the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_config: Option<
         crate::types::GetLoadBalancerAttributeDeletionProtectionConfig,
     >,
     /// The configuration of the configuration read-only mode.
     ///
     /// - Wire name: `ModificationProtectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionConfig",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_config: Option<
         crate::types::GetLoadBalancerAttributeModificationProtectionConfig,
     >,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetListenerAttributeTag>>,
 }
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
@@ -393,8 +538,9 @@ impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetLoadBalancerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

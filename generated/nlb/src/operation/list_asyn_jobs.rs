@@ -23,14 +23,20 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAsynJobsRequest {
     /// The task IDs.
     ///
     /// - Wire name: `JobIds`.
     #[rpc(name = "JobIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobIds", skip_serializing_if = "Option::is_none")
+    )]
     pub job_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAsynJobsRequest {
@@ -111,14 +117,17 @@ impl<C> ListAsynJobsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
+impl<C> ListAsynJobsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAsynJobsRequest::default(),
             client,
         }
     }
+}
+impl ListAsynJobsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -128,26 +137,51 @@ impl<'a> ListAsynJobsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListAsynJobsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListAsynJobsResponse, ::acs_runtime::client::Error<ListAsynJobsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListAsynJobs`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAsynJobsResponse {
     /// Id of the request
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF3******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The queried tasks.
     ///
     /// - Wire name: `Jobs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Jobs", skip_serializing_if = "Option::is_none")
+    )]
     pub jobs: Option<Vec<crate::types::Job>>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
@@ -162,8 +196,8 @@ impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAsynJobsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

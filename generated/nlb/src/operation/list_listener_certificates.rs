@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListListenerCertificatesRequest {
     /// The ID of the listener. Specify the ID of a listener that uses SSL over TCP.
@@ -32,6 +33,10 @@ pub struct ListListenerCertificatesRequest {
     /// - Required.
     /// - Example: `lsn-j49ht1jxxqyg45****@80`.
     #[rpc(name = "ListenerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The type of the certificate. Valid values:
     ///
@@ -41,6 +46,10 @@ pub struct ListListenerCertificatesRequest {
     /// - Wire name: `CertType` (form body).
     /// - Example: `Ca`.
     #[rpc(name = "CertType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertType", skip_serializing_if = "Option::is_none")
+    )]
     pub cert_type: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -50,6 +59,10 @@ pub struct ListListenerCertificatesRequest {
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **20**.
     ///
@@ -58,6 +71,10 @@ pub struct ListListenerCertificatesRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the region where the Network Load Balancer (NLB) instance is deployed.
     ///
@@ -66,6 +83,10 @@ pub struct ListListenerCertificatesRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The server certificate. Only one server certificate is supported.
     ///
@@ -74,8 +95,13 @@ pub struct ListListenerCertificatesRequest {
     /// - Wire name: `CertificateIds` (form body).
     /// - Must have at most 100 items.
     #[rpc(name = "CertificateIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListListenerCertificatesRequest {
@@ -229,14 +255,17 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
+impl<C> ListListenerCertificatesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListListenerCertificatesRequest::default(),
             client,
         }
     }
+}
+impl ListListenerCertificatesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,30 +278,62 @@ impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListListenerCertificatesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListListenerCertificatesResponse,
+        ::acs_runtime::client::Error<ListListenerCertificatesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListListenerCertificates`.
 ///
 /// Queries the certificates of a TCP/SSL listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListListenerCertificatesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2198BD6D-9EBB-5E1C-9C48-E0ABB79CF831`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The server certificates.
     ///
     /// - Wire name: `CertificateIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_ids: Option<Vec<String>>,
     /// The certificates.
     ///
     /// - Wire name: `Certificates`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Certificates", skip_serializing_if = "Option::is_none")
+    )]
     pub certificates: Option<Vec<crate::types::Certificate>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -281,11 +342,19 @@ pub struct ListListenerCertificatesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page. Valid values: **1** to **50**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListListenerCertificatesResponse {
@@ -303,8 +372,9 @@ impl ::acs_runtime::de::FromJson for ListListenerCertificatesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListListenerCertificatesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListListenersRequest {
     /// The listener IDs. You can specify up to 20 listeners.
@@ -30,24 +31,40 @@ pub struct ListListenersRequest {
     /// - Wire name: `ListenerIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "ListenerIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_ids: Option<Vec<String>>,
     /// The IDs of the NLB instances. You can specify up to 20 instances.
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "LoadBalancerIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
     ///
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `TCPSSL`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
@@ -57,12 +74,20 @@ pub struct ListListenersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -71,6 +96,10 @@ pub struct ListListenersRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
@@ -80,8 +109,13 @@ pub struct ListListenersRequest {
     /// - Wire name: `SecSensorEnabled`.
     /// - Example: `false`.
     #[rpc(name = "SecSensorEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecSensorEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sec_sensor_enabled: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListListenersRequest {
@@ -257,14 +291,17 @@ impl<C> ListListenersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
+impl<C> ListListenersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListListenersRequest::default(),
             client,
         }
     }
+}
+impl ListListenersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,26 +311,54 @@ impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListListenersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListListenersResponse,
+        ::acs_runtime::client::Error<ListListenersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListListeners`.
 ///
 /// The operation to query listeners.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListListenersResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The listeners.
     ///
     /// - Wire name: `Listeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Listeners", skip_serializing_if = "Option::is_none")
+    )]
     pub listeners: Option<Vec<crate::types::Listener>>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -302,11 +367,19 @@ pub struct ListListenersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListListenersResponse {
@@ -323,8 +396,8 @@ impl ::acs_runtime::de::FromJson for ListListenersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListListenersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListListenersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListLoadBalancersRequest {
     /// The type of the Server Load Balancer (SLB) instances. Set the value to **network**, which specifies NLB.
@@ -30,18 +31,30 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `LoadBalancerType`.
     /// - Example: `network`.
     #[rpc(name = "LoadBalancerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerType", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_type: Option<String>,
     /// The ID of the zone. You can call the [DescribeZones](<https://www.alibabacloud.com/help/doc-detail/443890.htm>) operation to query the most recent zone list.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The IDs of the virtual private clouds (VPCs) where the NLB instances are deployed. You can specify up to 10 VPC IDs in each call.
     ///
     /// - Wire name: `VpcIds`.
     /// - Must have at most 10 items.
     #[rpc(name = "VpcIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_ids: Option<Vec<String>>,
     /// The type of IPv4 address used by the NLB instance. Valid values:
     ///
@@ -51,6 +64,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `AddressType`.
     /// - Example: `Internet`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The IP version of the NLB instance. Valid values:
     ///
@@ -60,6 +77,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `AddressIpVersion`.
     /// - Example: `ipv4`.
     #[rpc(name = "AddressIpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The type of IPv6 address used by the NLB instance. Valid values:
     ///
@@ -69,12 +90,20 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `Ipv6AddressType`.
     /// - Example: `Internet`.
     #[rpc(name = "Ipv6AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_type: Option<String>,
     /// The domain name of the NLB instance.
     ///
     /// - Wire name: `DNSName`.
     /// - Example: `nlb-wb7r6dlwetvt5j****.cn-hangzhou.nlb.aliyuncs.com`.
     #[rpc(name = "DNSName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DNSName", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_name: Option<String>,
     /// The status of the NLB instance. Valid values:
     ///
@@ -88,6 +117,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `Active`.
     #[rpc(name = "LoadBalancerStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The business status of the NLB instance. Valid values:
     ///
@@ -97,30 +130,53 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `LoadBalancerBusinessStatus`.
     /// - Example: `Normal`.
     #[rpc(name = "LoadBalancerBusinessStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "LoadBalancerBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub load_balancer_business_status: Option<String>,
     /// The names of the NLB instances. You can specify up to 20 names in each call.
     ///
     /// - Wire name: `LoadBalancerNames`.
     /// - Must have at most 20 items.
     #[rpc(name = "LoadBalancerNames", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerNames", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_names: Option<Vec<String>>,
     /// The ID of the resource group to which the instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The NLB instance IDs. You can specify up to 20 IDs in each call.
     ///
     /// - Wire name: `LoadBalancerIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "LoadBalancerIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_ids: Option<Vec<String>>,
     /// The tags of the NLB instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
@@ -130,6 +186,10 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -137,6 +197,10 @@ pub struct ListLoadBalancersRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -145,8 +209,13 @@ pub struct ListLoadBalancersRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListLoadBalancersRequest {
@@ -439,14 +508,17 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
+impl<C> ListLoadBalancersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListLoadBalancersRequest::default(),
             client,
         }
     }
+}
+impl ListLoadBalancersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -459,26 +531,54 @@ impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListLoadBalancersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListLoadBalancersResponse,
+        ::acs_runtime::client::Error<ListLoadBalancersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListLoadBalancers`.
 ///
 /// response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListLoadBalancersResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The NLB instances.
     ///
     /// - Wire name: `LoadBalancers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancers", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancers: Option<Vec<crate::types::LoadBalancer>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The token that determines the start point of the next query. Valid values:
     ///
@@ -487,11 +587,19 @@ pub struct ListLoadBalancersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
@@ -508,8 +616,9 @@ impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListLoadBalancersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

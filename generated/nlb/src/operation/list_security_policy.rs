@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSecurityPolicyRequest {
     /// The IDs of the TLS security policies. You can specify at most 20 policy IDs in each call.
@@ -30,23 +31,39 @@ pub struct ListSecurityPolicyRequest {
     /// - Wire name: `SecurityPolicyIds` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "SecurityPolicyIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_ids: Option<Vec<String>>,
     /// The names of the TLS security policies. You can specify at most 20 policy names.
     ///
     /// - Wire name: `SecurityPolicyNames` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "SecurityPolicyNames", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyNames", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_names: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -56,12 +73,20 @@ pub struct ListSecurityPolicyRequest {
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
     #[rpc(name = "MaxResults", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The region ID of the NLB instance.
     ///
@@ -70,8 +95,13 @@ pub struct ListSecurityPolicyRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSecurityPolicyRequest {
@@ -245,14 +275,17 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
+impl<C> ListSecurityPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSecurityPolicyRequest::default(),
             client,
         }
     }
+}
+impl ListSecurityPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,26 +298,54 @@ impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSecurityPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListSecurityPolicyResponse,
+        ::acs_runtime::client::Error<ListSecurityPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSecurityPolicy`.
 ///
 /// The details about the queried TLS security policies.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSecurityPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D7A8875F-373A-5F48-8484-25B07A61F2AF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The TLS security policies.
     ///
     /// - Wire name: `SecurityPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policies: Option<Vec<crate::types::SecurityPolicies>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -293,11 +354,19 @@ pub struct ListSecurityPolicyResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListSecurityPolicyResponse {
@@ -314,8 +383,9 @@ impl ::acs_runtime::de::FromJson for ListSecurityPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSecurityPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListServerGroupServersRequest {
     /// The ID of the server group.
@@ -30,18 +31,30 @@ pub struct ListServerGroupServersRequest {
     /// - Wire name: `ServerGroupId` (form body).
     /// - Example: `sgp-atstuj3rtoptyui****`.
     #[rpc(name = "ServerGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The IDs of the backend servers. You can specify up to 40 backend servers in each call.
     ///
     /// - Wire name: `ServerIds` (form body).
     /// - Must have at most 100 items.
     #[rpc(name = "ServerIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIds", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ids: Option<Vec<String>>,
     /// The IP addresses of the backend servers. You can specify up to 40 backend servers in each call.
     ///
     /// - Wire name: `ServerIps` (form body).
     /// - Must have at most 100 items.
     #[rpc(name = "ServerIps", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIps", skip_serializing_if = "Option::is_none")
+    )]
     pub server_ips: Option<Vec<String>>,
     /// The pagination token used to specify a particular page of results. Valid values:
     ///
@@ -51,12 +64,20 @@ pub struct ListServerGroupServersRequest {
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
     #[rpc(name = "MaxResults", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The region ID of the NLB instance.
     ///
@@ -65,8 +86,13 @@ pub struct ListServerGroupServersRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListServerGroupServersRequest {
@@ -214,14 +240,17 @@ impl<C> ListServerGroupServersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
+impl<C> ListServerGroupServersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListServerGroupServersRequest::default(),
             client,
         }
     }
+}
+impl ListServerGroupServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,26 +263,54 @@ impl<'a> ListServerGroupServersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListServerGroupServersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListServerGroupServersResponse,
+        ::acs_runtime::client::Error<ListServerGroupServersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListServerGroupServers`.
 ///
 /// The operation to query servers.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupServersResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The backend servers.
     ///
     /// - Wire name: `Servers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Servers", skip_serializing_if = "Option::is_none")
+    )]
     pub servers: Option<Vec<crate::types::ListServerGroupServersServer>>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -262,11 +319,19 @@ pub struct ListServerGroupServersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
@@ -283,8 +348,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupServersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListServerGroupsRequest {
     /// The server group IDs. You can specify up to 20 server group IDs in each call.
@@ -30,18 +31,30 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `ServerGroupIds` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "ServerGroupIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_ids: Option<Vec<String>>,
     /// The names of the server groups to be queried. You can specify up to 20 names in each call.
     ///
     /// - Wire name: `ServerGroupNames` (form body).
     /// - Must have at most 20 items.
     #[rpc(name = "ServerGroupNames", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupNames", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_names: Option<Vec<String>>,
     /// The ID of the resource group to which the server group belongs.
     ///
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-atstuj3rtop****`.
     #[rpc(name = "ResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The type of server group. Valid values:
     ///
@@ -51,18 +64,30 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `ServerGroupType` (form body).
     /// - Example: `Instance`.
     #[rpc(name = "ServerGroupType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_type: Option<String>,
     /// The ID of the virtual private cloud (VPC) in which the server group is deployed.
     ///
     /// - Wire name: `VpcId` (form body).
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
     #[rpc(name = "VpcId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 20 items.
     #[rpc(name = "Tag", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The pagination token used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -72,12 +97,20 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
     #[rpc(name = "MaxResults", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The region ID of the NLB instance.
     ///
@@ -86,8 +119,13 @@ pub struct ListServerGroupsRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListServerGroupsRequest {
@@ -280,14 +318,17 @@ impl<C> ListServerGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
+impl<C> ListServerGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListServerGroupsRequest::default(),
             client,
         }
     }
+}
+impl ListServerGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,26 +338,54 @@ impl<'a> ListServerGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListServerGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListServerGroupsResponse,
+        ::acs_runtime::client::Error<ListServerGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListServerGroups`.
 ///
 /// The operation to query server groups.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListServerGroupsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B28E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A list of server groups.
     ///
     /// - Wire name: `ServerGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub server_groups: Option<Vec<crate::types::ServerGroup>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -325,11 +394,19 @@ pub struct ListServerGroupsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
@@ -346,8 +423,9 @@ impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListServerGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

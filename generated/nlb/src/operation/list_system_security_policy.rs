@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListSystemSecurityPolicyRequest {
     /// The region ID of the NLB instance.
@@ -32,8 +33,13 @@ pub struct ListSystemSecurityPolicyRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListSystemSecurityPolicyRequest {
@@ -114,14 +120,17 @@ impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::Client> {
+impl<C> ListSystemSecurityPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListSystemSecurityPolicyRequest::default(),
             client,
         }
     }
+}
+impl ListSystemSecurityPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,21 +143,45 @@ impl<'a> ListSystemSecurityPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListSystemSecurityPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListSystemSecurityPolicyResponse,
+        ::acs_runtime::client::Error<ListSystemSecurityPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListSystemSecurityPolicy`.
 ///
 /// The operation to query the default TLS policy.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListSystemSecurityPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5C057647-284B-5C67-A07E-4B8F3DABA9F9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A list of TLS security policies.
     ///
     /// - Wire name: `SecurityPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policies: Option<
         Vec<crate::types::ListSystemSecurityPolicySecurityPolicies>,
     >,
@@ -164,8 +197,9 @@ impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListSystemSecurityPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// The ID of the security group to be disassociated.
@@ -37,6 +38,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Required.
     /// - Must have at most 10 items.
     #[rpc(name = "SecurityGroupIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityGroupIds", skip_serializing_if = "Option::is_none")
+    )]
     pub security_group_ids: Option<Vec<String>>,
     /// The NLB instance ID.
     ///
@@ -44,6 +49,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -53,6 +62,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -64,6 +77,10 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -72,8 +89,13 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for LoadBalancerLeaveSecurityGroupRequest {
@@ -227,14 +249,17 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
+impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: LoadBalancerLeaveSecurityGroupRequest::default(),
             client,
         }
     }
+}
+impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,22 +272,46 @@ impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        LoadBalancerLeaveSecurityGroupResponse,
+        ::acs_runtime::client::Error<LoadBalancerLeaveSecurityGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `LoadBalancerLeaveSecurityGroup`.
 ///
 /// response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct LoadBalancerLeaveSecurityGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for LoadBalancerLeaveSecurityGroupResponse {
@@ -276,8 +325,9 @@ impl ::acs_runtime::de::FromJson for LoadBalancerLeaveSecurityGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for LoadBalancerLeaveSecurityGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The ID of the new resource group.
@@ -35,6 +36,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `rg-aekzjcnrv3vvqhq`.
     #[rpc(name = "NewResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub new_resource_group_id: Option<String>,
     /// The type of resource. Valid values:
     ///
@@ -46,6 +51,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `loadbalancer`.
     #[rpc(name = "ResourceType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the resource.
     ///
@@ -53,6 +62,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `nlb-nrnrxwd15en27r****`.
     #[rpc(name = "ResourceId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The region ID of the resource.
     ///
@@ -60,8 +73,13 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for MoveResourceGroupRequest {
@@ -186,14 +204,17 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+impl<C> MoveResourceGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
             client,
         }
     }
+}
+impl MoveResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,17 +227,37 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl MoveResourceGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        MoveResourceGroupResponse,
+        ::acs_runtime::client::Error<MoveResourceGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `MoveResourceGroup`.
 ///
 /// RpcResponse\<MoveResourceGroupResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MoveResourceGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the request was successful. Valid values:
     ///
@@ -225,15 +266,27 @@ pub struct MoveResourceGroupResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<bool>,
     /// The HTTP status code returned.
     ///
     /// - Wire name: `HttpStatusCode`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpStatusCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_status_code: Option<i32>,
     /// The data returned.
     ///
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<crate::types::Data>,
 }
 impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
@@ -249,8 +302,9 @@ impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MoveResourceGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

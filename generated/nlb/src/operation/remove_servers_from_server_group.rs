@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveServersFromServerGroupRequest {
     /// The server group ID.
@@ -32,6 +33,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Required.
     /// - Example: `sgp-atstuj3rtoptyui****`.
     #[rpc(name = "ServerGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The backend servers. You can specify up to 200 backend servers in each call.
     ///
@@ -39,6 +44,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Required.
     /// - Must have at most 200 items.
     #[rpc(name = "Servers", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Servers", skip_serializing_if = "Option::is_none")
+    )]
     pub servers: Option<Vec<crate::types::RemoveServersFromServerGroupServer>>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -48,6 +57,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -59,6 +72,10 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -67,8 +84,13 @@ pub struct RemoveServersFromServerGroupRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveServersFromServerGroupRequest {
@@ -216,14 +238,17 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveServersFromServerGroupRequest::default(),
             client,
         }
     }
+}
+impl RemoveServersFromServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -236,27 +261,55 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveServersFromServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveServersFromServerGroupResponse,
+        ::acs_runtime::client::Error<RemoveServersFromServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveServersFromServerGroup`.
 ///
 /// Removes backend servers from a server group.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveServersFromServerGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveServersFromServerGroupResponse {
@@ -271,8 +324,9 @@ impl ::acs_runtime::de::FromJson for RemoveServersFromServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveServersFromServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveServersFromServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

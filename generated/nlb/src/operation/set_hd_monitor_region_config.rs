@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetHdMonitorRegionConfigRequest {
     /// The region ID of the NLB instance.
@@ -36,6 +37,10 @@ pub struct SetHdMonitorRegionConfigRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the Log Service project.
     ///
@@ -43,6 +48,10 @@ pub struct SetHdMonitorRegionConfigRequest {
     /// - Required.
     /// - Example: `hdmonitor-cn-hangzhou-223794579283657556`.
     #[rpc(name = "LogProject")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The name of the MetricStore in Simple Log Service.
     ///
@@ -50,8 +59,13 @@ pub struct SetHdMonitorRegionConfigRequest {
     /// - Required.
     /// - Example: `hdmonitor-cn-hangzhou-metricStore-1`.
     #[rpc(name = "MetricStore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricStore", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_store: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetHdMonitorRegionConfigRequest {
@@ -159,14 +173,17 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
+impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetHdMonitorRegionConfigRequest::default(),
             client,
         }
     }
+}
+impl SetHdMonitorRegionConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,17 +196,37 @@ impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetHdMonitorRegionConfigRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetHdMonitorRegionConfigResponse,
+        ::acs_runtime::client::Error<SetHdMonitorRegionConfigError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetHdMonitorRegionConfig`.
 ///
 /// RpcResponse
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetHdMonitorRegionConfigResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -197,16 +234,28 @@ pub struct SetHdMonitorRegionConfigResponse {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the Log Service project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `hdmonitor-cn-hangzhou-223794579283657556`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The name of the MetricStore in Simple Log Service.
     ///
     /// - Wire name: `MetricStore`.
     /// - Example: `hdmonitor-cn-hangzhou-metricStore-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MetricStore", skip_serializing_if = "Option::is_none")
+    )]
     pub metric_store: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetHdMonitorRegionConfigResponse {
@@ -222,8 +271,9 @@ impl ::acs_runtime::de::FromJson for SetHdMonitorRegionConfigResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetHdMonitorRegionConfigResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetHdMonitorRegionConfigResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartShiftLoadBalancerZonesRequest {
     /// The mappings between zones and vSwitches.
@@ -36,6 +37,10 @@ pub struct StartShiftLoadBalancerZonesRequest {
     /// - Required.
     /// - Must have 1 to 1 items.
     #[rpc(name = "ZoneMappings", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<Vec<crate::types::ZoneMapping>>,
     /// The NLB instance ID.
     ///
@@ -43,6 +48,10 @@ pub struct StartShiftLoadBalancerZonesRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -52,6 +61,10 @@ pub struct StartShiftLoadBalancerZonesRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -63,6 +76,10 @@ pub struct StartShiftLoadBalancerZonesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -71,8 +88,13 @@ pub struct StartShiftLoadBalancerZonesRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StartShiftLoadBalancerZonesRequest {
@@ -220,14 +242,17 @@ impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StartShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+impl<C> StartShiftLoadBalancerZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StartShiftLoadBalancerZonesRequest::default(),
             client,
         }
     }
+}
+impl StartShiftLoadBalancerZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,17 +265,37 @@ impl<'a> StartShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StartShiftLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StartShiftLoadBalancerZonesResponse,
+        ::acs_runtime::client::Error<StartShiftLoadBalancerZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StartShiftLoadBalancerZones`.
 ///
 /// RpcResponse
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StartShiftLoadBalancerZonesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StartShiftLoadBalancerZonesResponse {
@@ -263,8 +308,9 @@ impl ::acs_runtime::de::FromJson for StartShiftLoadBalancerZonesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StartShiftLoadBalancerZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for StartShiftLoadBalancerZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopListenerRequest {
     /// The listener ID.
@@ -32,6 +33,10 @@ pub struct StopListenerRequest {
     /// - Required.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@80`.
     #[rpc(name = "ListenerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -41,6 +46,10 @@ pub struct StopListenerRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -52,6 +61,10 @@ pub struct StopListenerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -60,8 +73,13 @@ pub struct StopListenerRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StopListenerRequest {
@@ -186,14 +204,17 @@ impl<C> StopListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
+impl<C> StopListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StopListenerRequest::default(),
             client,
         }
     }
+}
+impl StopListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,22 +224,43 @@ impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StopListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<StopListenerResponse, ::acs_runtime::client::Error<StopListenerError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StopListener`.
 ///
 /// The operation to disable a listener.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StopListenerResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StopListenerResponse {
@@ -232,8 +274,8 @@ impl ::acs_runtime::de::FromJson for StopListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StopListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for StopListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The ID of the resource. You can specify at most 50 resource IDs in each call.
@@ -32,12 +33,20 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Must have 1 to 50 items.
     #[rpc(name = "ResourceId", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The keys of the tags that you want to remove. You can remove at most 20 tags in each call.
     ///
     /// - Wire name: `TagKey` (form body).
     /// - Must have 1 to 20 items.
     #[rpc(name = "TagKey", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<Vec<String>>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
@@ -47,6 +56,10 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `All` (form body).
     /// - Example: `false`.
     #[rpc(name = "All", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "All", skip_serializing_if = "Option::is_none")
+    )]
     pub all: Option<bool>,
     /// The type of the resource. Valid values:
     ///
@@ -58,6 +71,10 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Example: `loadbalancer`.
     #[rpc(name = "ResourceType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -67,6 +84,10 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `true`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -78,6 +99,10 @@ pub struct UntagResourcesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the resource.
     ///
@@ -86,8 +111,13 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UntagResourcesRequest {
@@ -262,14 +292,17 @@ impl<C> UntagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> UntagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UntagResourcesRequest::default(),
             client,
         }
     }
+}
+impl UntagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -279,17 +312,37 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UntagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UntagResourcesResponse,
+        ::acs_runtime::client::Error<UntagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UntagResources`.
 ///
 /// Removes tags.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UntagResourcesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
@@ -302,8 +355,8 @@ impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The listener ID.
@@ -32,6 +33,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Required.
     /// - Example: `lsn-bp1bpn0kn908w4nbw****@443`.
     #[rpc(name = "ListenerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerId", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_id: Option<String>,
     /// The name of the listener.
     ///
@@ -40,6 +45,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `ListenerDescription` (form body).
     /// - Example: `tcpssl_443`.
     #[rpc(name = "ListenerDescription", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_description: Option<String>,
     /// The server group ID.
     ///
@@ -50,6 +59,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `ServerGroupId` (form body).
     /// - Example: `sgp-ppdpc14gdm3x4o****`.
     #[rpc(name = "ServerGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The ID of the security policy.
     ///
@@ -58,6 +71,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `SecurityPolicyId` (form body).
     /// - Example: `tls_cipher_policy_1_1`.
     #[rpc(name = "SecurityPolicyId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub security_policy_id: Option<String>,
     /// The server certificate. Only one server certificate is supported.
     ///
@@ -66,6 +83,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `CertificateIds` (form body).
     /// - Must have at most 10 items.
     #[rpc(name = "CertificateIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_ids: Option<Vec<String>>,
     /// The CA certificate. You can specify only one CA certificate.
     ///
@@ -74,6 +95,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `CaCertificateIds` (form body).
     /// - Must have at most 10 items.
     #[rpc(name = "CaCertificateIds", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCertificateIds", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_ids: Option<Vec<String>>,
     /// Specifies whether to enable mutual authentication. Valid values:
     ///
@@ -83,6 +108,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `CaEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "CaEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_enabled: Option<bool>,
     /// The timeout period for idle connections. Unit: seconds
     ///
@@ -93,6 +122,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Must be 10 to 3600.
     /// - Example: `900`.
     #[rpc(name = "IdleTimeout", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -102,6 +135,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -113,6 +150,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -121,6 +162,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to use the Proxy protocol to pass the client IP address to the backend server. Valid values:
     ///
@@ -130,6 +175,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `ProxyProtocolEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "ProxyProtocolEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_enabled: Option<bool>,
     /// Specifies whether to enable fine-grained monitoring. Valid values:
     ///
@@ -139,6 +188,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `SecSensorEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "SecSensorEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecSensorEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub sec_sensor_enabled: Option<bool>,
     /// Specifies whether to enable Application-Layer Protocol Negotiation (ALPN). Valid values:
     ///
@@ -148,6 +201,10 @@ pub struct UpdateListenerAttributeRequest {
     /// - Wire name: `AlpnEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "AlpnEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_enabled: Option<bool>,
     /// The name of the ALPN policy. The following are the possible values:
     ///
@@ -162,25 +219,42 @@ pub struct UpdateListenerAttributeRequest {
     /// - Must be one of `HTTP1Only`, `HTTP2Only`, `HTTP2Preferred`, `HTTP2Optional`.
     /// - Example: `HTTP1Only`.
     #[rpc(name = "AlpnPolicy", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AlpnPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub alpn_policy: Option<crate::types::AlpnPolicy>,
     /// The maximum number of new connections per second supported by the listener in each zone (virtual IP address). Valid values: **0** to **1000000**. **0** indicates that the number of connections is unlimited.
     ///
     /// - Wire name: `Cps` (form body).
     /// - Example: `10000`.
     #[rpc(name = "Cps", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cps", skip_serializing_if = "Option::is_none")
+    )]
     pub cps: Option<i32>,
     /// The size of the largest TCP packet segment. Unit: bytes. Valid values: **0** to **1500**. **0** indicates that the maximum segment size (MSS) remains unchanged. This parameter is supported only by TCP listeners and listeners that use SSL over TCP.
     ///
     /// - Wire name: `Mss` (form body).
     /// - Example: `344`.
     #[rpc(name = "Mss", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mss", skip_serializing_if = "Option::is_none")
+    )]
     pub mss: Option<i32>,
     /// Specifies that the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
     ///
     /// - Wire name: `ProxyProtocolV2Config` (form body).
     #[rpc(name = "ProxyProtocolV2Config", location = "form", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Config", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_config: Option<crate::types::ProxyProtocolV2Config>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateListenerAttributeRequest {
@@ -520,14 +594,17 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -540,22 +617,46 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateListenerAttributeResponse,
+        ::acs_runtime::client::Error<UpdateListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateListenerAttribute`.
 ///
 /// Updates listener configurations.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateListenerAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateListenerAttributeResponse {
@@ -569,8 +670,9 @@ impl ::acs_runtime::de::FromJson for UpdateListenerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The ID of the NLB instance.
@@ -40,6 +41,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The new network type. Valid values:
     ///
@@ -50,12 +55,20 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Required.
     /// - Example: `Internet`.
     #[rpc(name = "AddressType", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The mappings between zones and vSwitches. You can specify up to 10 zones.
     ///
     /// - Wire name: `ZoneMappings` (form body).
     /// - Must have at most 10 items.
     #[rpc(name = "ZoneMappings", location = "form", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneMappings", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_mappings: Option<
         Vec<crate::types::UpdateLoadBalancerAddressTypeConfigZoneMapping>,
     >,
@@ -68,6 +81,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -79,6 +96,10 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -87,8 +108,13 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
@@ -251,14 +277,17 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
+impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
             client,
         }
     }
+}
+impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -271,22 +300,46 @@ impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateLoadBalancerAddressTypeConfigResponse,
+        ::acs_runtime::client::Error<UpdateLoadBalancerAddressTypeConfigError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateLoadBalancerAddressTypeConfig`.
 ///
 /// Changes the network type of the IPv4 address of an NLB instance.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateLoadBalancerAddressTypeConfigResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAddressTypeConfigResponse {
@@ -300,8 +353,9 @@ impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAddressTypeConfigResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateLoadBalancerAddressTypeConfigResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

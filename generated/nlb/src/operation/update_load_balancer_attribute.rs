@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAttributeRequest {
     /// The NLB instance ID.
@@ -32,6 +33,10 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Required.
     /// - Example: `nlb-wb7r6dlwetvt5j****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The NLB instance name.
     ///
@@ -40,6 +45,10 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Wire name: `LoadBalancerName` (form body).
     /// - Example: `NLB1`.
     #[rpc(name = "LoadBalancerName", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// Specifies whether to enable cross-zone load balancing for the NLB instance. Valid values:
     ///
@@ -49,6 +58,10 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Wire name: `CrossZoneEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "CrossZoneEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossZoneEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_zone_enabled: Option<bool>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -59,6 +72,10 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -70,6 +87,10 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -78,14 +99,23 @@ pub struct UpdateLoadBalancerAttributeRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-beijing`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The maximum number of new connections per second in each zone supported by the NLB instance (virtual IP address). Valid values: **1** to **1000000**.
     ///
     /// - Wire name: `Cps` (form body).
     /// - Example: `1`.
     #[rpc(name = "Cps", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cps", skip_serializing_if = "Option::is_none")
+    )]
     pub cps: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateLoadBalancerAttributeRequest {
@@ -252,14 +282,17 @@ impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateLoadBalancerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateLoadBalancerAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -272,22 +305,46 @@ impl<'a> UpdateLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateLoadBalancerAttributeResponse,
+        ::acs_runtime::client::Error<UpdateLoadBalancerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateLoadBalancerAttribute`.
 ///
 /// Updates the attributes, including the name, of an NLB instance.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateLoadBalancerAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7294679F-08DE-16D4-8E5D-1625685DC10B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `aab74cfa-3bc4-48fc-80fc-0101da5a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAttributeResponse {
@@ -301,8 +358,9 @@ impl ::acs_runtime::de::FromJson for UpdateLoadBalancerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateLoadBalancerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerProtectionRequest {
     /// Specifies whether to enable deletion protection. Valid values:
@@ -36,6 +37,13 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `DeletionProtectionEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "DeletionProtectionEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_enabled: Option<bool>,
     /// The reason why deletion protection is enabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
@@ -44,6 +52,13 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `DeletionProtectionReason` (form body).
     /// - Example: `Instance_Is_Bound_By_Acceleration_Instance`.
     #[rpc(name = "DeletionProtectionReason", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DeletionProtectionReason",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub deletion_protection_reason: Option<String>,
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -55,6 +70,13 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `ModificationProtectionStatus` (form body).
     /// - Example: `ConsoleProtection`.
     #[rpc(name = "ModificationProtectionStatus", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_status: Option<String>,
     /// The reason why the configuration read-only mode is enabled. The reason must be 2 to 128 characters in length, can contain letters, digits, periods (.), underscores (\_), and hyphens (-), and must start with a letter.
     ///
@@ -63,6 +85,13 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `ModificationProtectionReason` (form body).
     /// - Example: `ConsoleProtection`.
     #[rpc(name = "ModificationProtectionReason", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionReason",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_reason: Option<String>,
     /// The ID of the NLB instance.
     ///
@@ -70,6 +99,10 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Required.
     /// - Example: `nlb-83ckzc8d4xlp8o****`.
     #[rpc(name = "LoadBalancerId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -79,6 +112,10 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -90,6 +127,10 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the NLB instance.
     ///
@@ -98,8 +139,13 @@ pub struct UpdateLoadBalancerProtectionRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateLoadBalancerProtectionRequest {
@@ -283,14 +329,17 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
+impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateLoadBalancerProtectionRequest::default(),
             client,
         }
     }
+}
+impl UpdateLoadBalancerProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -303,17 +352,37 @@ impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateLoadBalancerProtectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateLoadBalancerProtectionResponse,
+        ::acs_runtime::client::Error<UpdateLoadBalancerProtectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateLoadBalancerProtection`.
 ///
 /// Modifies deletion protection settings.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateLoadBalancerProtectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateLoadBalancerProtectionResponse {
@@ -326,8 +395,9 @@ impl ::acs_runtime::de::FromJson for UpdateLoadBalancerProtectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerProtectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateLoadBalancerProtectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateServerGroupAttributeRequest {
     /// The server group ID.
@@ -32,6 +33,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `sgp-atstuj3rtoptyui****`.
     #[rpc(name = "ServerGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The new name of the server group.
     ///
@@ -40,6 +45,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `ServerGroupName` (form body).
     /// - Example: `NLB_ServerGroup1`.
     #[rpc(name = "ServerGroupName", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_name: Option<String>,
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -49,12 +58,20 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `ConnectionDrainEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "ConnectionDrainEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_enabled: Option<bool>,
     /// Specify a timeout period for connection draining. Unit: seconds. Valid values: **0** to **900**.
     ///
     /// - Wire name: `ConnectionDrainTimeout` (form body).
     /// - Example: `10`.
     #[rpc(name = "ConnectionDrainTimeout", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -71,6 +88,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Must be one of `rr`, `Wlc`, `Wrr`, `Rr`, `wlc`, `wrr`, `RR`, `WLC`, `WRR`.
     /// - Example: `Wrr`.
     #[rpc(name = "Scheduler", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<crate::types::Scheduler>,
     /// Specifies whether to enable client IP preservation. Valid values:
     ///
@@ -82,11 +103,22 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `PreserveClientIpEnabled` (form body).
     /// - Example: `false`.
     #[rpc(name = "PreserveClientIpEnabled", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PreserveClientIpEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub preserve_client_ip_enabled: Option<bool>,
     /// Health check configurations.
     ///
     /// - Wire name: `HealthCheckConfig` (form body).
     #[rpc(name = "HealthCheckConfig", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<crate::types::HealthCheckConfig>,
     /// The ID of the region where the NLB instance is deployed.
     ///
@@ -95,6 +127,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -105,6 +141,10 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token used to ensure the idempotence of the request.
     ///
@@ -116,8 +156,13 @@ pub struct UpdateServerGroupAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateServerGroupAttributeRequest {
@@ -338,14 +383,17 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateServerGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -358,27 +406,55 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateServerGroupAttributeResponse,
+        ::acs_runtime::client::Error<UpdateServerGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateServerGroupAttribute`.
 ///
 /// Updates the configuration of a server group.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateServerGroupAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The server group ID.
     ///
     /// - Wire name: `ServerGroupId`.
     /// - Example: `sgp-atstuj3rtoptyui****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_group_id: Option<String>,
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateServerGroupAttributeResponse {
@@ -393,8 +469,9 @@ impl ::acs_runtime::de::FromJson for UpdateServerGroupAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateServerGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

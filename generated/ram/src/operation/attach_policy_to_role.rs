@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachPolicyToRoleRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -30,20 +31,33 @@ pub struct AttachPolicyToRoleRequest {
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
     #[rpc(name = "PolicyType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The name of the RAM role.
     ///
     /// - Wire name: `RoleName`.
     /// - Example: `OSSAdminRole`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachPolicyToRoleRequest {
@@ -144,14 +158,17 @@ impl<C> AttachPolicyToRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachPolicyToRoleRequestBuilder<&'a crate::Client> {
+impl<C> AttachPolicyToRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachPolicyToRoleRequest::default(),
             client,
         }
     }
+}
+impl AttachPolicyToRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,15 +181,35 @@ impl<'a> AttachPolicyToRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachPolicyToRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachPolicyToRoleResponse,
+        ::acs_runtime::client::Error<AttachPolicyToRoleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachPolicyToRole`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachPolicyToRoleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `697852FB-50D7-44D9-9774-530C31EAC572`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachPolicyToRoleResponse {
@@ -185,8 +222,9 @@ impl ::acs_runtime::de::FromJson for AttachPolicyToRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachPolicyToRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AttachPolicyToRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachPolicyToUserRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -30,20 +31,33 @@ pub struct AttachPolicyToUserRequest {
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
     #[rpc(name = "PolicyType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachPolicyToUserRequest {
@@ -144,14 +158,17 @@ impl<C> AttachPolicyToUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachPolicyToUserRequestBuilder<&'a crate::Client> {
+impl<C> AttachPolicyToUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachPolicyToUserRequest::default(),
             client,
         }
     }
+}
+impl AttachPolicyToUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,17 +181,37 @@ impl<'a> AttachPolicyToUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachPolicyToUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachPolicyToUserResponse,
+        ::acs_runtime::client::Error<AttachPolicyToUserError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachPolicyToUser`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachPolicyToUserResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `697852FB-50D7-44D9-9774-530C31EAC572`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachPolicyToUserResponse {
@@ -187,8 +224,9 @@ impl ::acs_runtime::de::FromJson for AttachPolicyToUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachPolicyToUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AttachPolicyToUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct BindMFADeviceRequest {
     /// The serial number of the MFA device.
@@ -30,26 +31,43 @@ pub struct BindMFADeviceRequest {
     /// - Wire name: `SerialNumber`.
     /// - Example: `acs:ram::123456789012****:mfa/device002`.
     #[rpc(name = "SerialNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SerialNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub serial_number: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The first authentication code.
     ///
     /// - Wire name: `AuthenticationCode1`.
     /// - Example: `11****`.
     #[rpc(name = "AuthenticationCode1")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthenticationCode1", skip_serializing_if = "Option::is_none")
+    )]
     pub authentication_code1: Option<String>,
     /// The second authentication code.
     ///
     /// - Wire name: `AuthenticationCode2`.
     /// - Example: `33****`.
     #[rpc(name = "AuthenticationCode2")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthenticationCode2", skip_serializing_if = "Option::is_none")
+    )]
     pub authentication_code2: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for BindMFADeviceRequest {
@@ -161,14 +179,17 @@ impl<C> BindMFADeviceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> BindMFADeviceRequestBuilder<&'a crate::Client> {
+impl<C> BindMFADeviceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: BindMFADeviceRequest::default(),
             client,
         }
     }
+}
+impl BindMFADeviceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -178,17 +199,37 @@ impl<'a> BindMFADeviceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl BindMFADeviceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        BindMFADeviceResponse,
+        ::acs_runtime::client::Error<BindMFADeviceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `BindMFADevice`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct BindMFADeviceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for BindMFADeviceResponse {
@@ -201,8 +242,8 @@ impl ::acs_runtime::de::FromJson for BindMFADeviceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for BindMFADeviceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for BindMFADeviceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ChangePasswordRequest {
     /// The old password that is used to log on to the console.
@@ -32,6 +33,10 @@ pub struct ChangePasswordRequest {
     /// - Wire name: `OldPassword`.
     /// - Example: `12****`.
     #[rpc(name = "OldPassword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OldPassword", skip_serializing_if = "Option::is_none")
+    )]
     pub old_password: Option<String>,
     /// The new password that is used to log on to the console.
     ///
@@ -40,8 +45,13 @@ pub struct ChangePasswordRequest {
     /// - Wire name: `NewPassword`.
     /// - Example: `aw$2****`.
     #[rpc(name = "NewPassword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewPassword", skip_serializing_if = "Option::is_none")
+    )]
     pub new_password: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ChangePasswordRequest {
@@ -133,14 +143,17 @@ impl<C> ChangePasswordRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ChangePasswordRequestBuilder<&'a crate::Client> {
+impl<C> ChangePasswordRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ChangePasswordRequest::default(),
             client,
         }
     }
+}
+impl ChangePasswordRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -150,17 +163,37 @@ impl<'a> ChangePasswordRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ChangePasswordRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ChangePasswordResponse,
+        ::acs_runtime::client::Error<ChangePasswordError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ChangePassword`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ChangePasswordResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ChangePasswordResponse {
@@ -173,8 +206,8 @@ impl ::acs_runtime::de::FromJson for ChangePasswordResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ChangePasswordResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ChangePasswordResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

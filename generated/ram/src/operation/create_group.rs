@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateGroupRequest {
     /// The name of the user group.
@@ -32,6 +33,10 @@ pub struct CreateGroupRequest {
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
     #[rpc(name = "GroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The description.
     ///
@@ -40,8 +45,13 @@ pub struct CreateGroupRequest {
     /// - Wire name: `Comments`.
     /// - Example: `Dev-Team`.
     #[rpc(name = "Comments")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateGroupRequest {
@@ -135,14 +145,17 @@ impl<C> CreateGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -152,21 +165,42 @@ impl<'a> CreateGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateGroupResponse, ::acs_runtime::client::Error<CreateGroupError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateGroupResponse {
     /// The information about the group.
     ///
     /// - Wire name: `Group`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Group", skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<crate::types::Group>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D3F0679E-9757-95DB-AF2D-04D5188C69C5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateGroupResponse {
@@ -180,8 +214,8 @@ impl ::acs_runtime::de::FromJson for CreateGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoginProfileRequest {
     /// The name of the RAM user.
@@ -30,26 +31,43 @@ pub struct CreateLoginProfileRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The logon password of the RAM user. The password must meet the password strength requirements. For more information, see [GetPasswordPolicy](<https://www.alibabacloud.com/help/doc-detail/2337691.htm>).
     ///
     /// - Wire name: `Password`.
     /// - Example: `mypassword`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// Specifies whether the RAM user has to change the password upon logon. Default value: `false`.
     ///
     /// - Wire name: `PasswordResetRequired`.
     /// - Example: `false`.
     #[rpc(name = "PasswordResetRequired")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordResetRequired", skip_serializing_if = "Option::is_none")
+    )]
     pub password_reset_required: Option<bool>,
     /// Specifies whether the RAM user must bind a multi-factor authentication (MFA) device upon the next logon. Default value: `false`.
     ///
     /// - Wire name: `MFABindRequired`.
     /// - Example: `false`.
     #[rpc(name = "MFABindRequired")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MFABindRequired", skip_serializing_if = "Option::is_none")
+    )]
     pub mfa_bind_required: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoginProfileRequest {
@@ -161,14 +179,17 @@ impl<C> CreateLoginProfileRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoginProfileRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoginProfileRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoginProfileRequest::default(),
             client,
         }
     }
+}
+impl CreateLoginProfileRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,21 +202,45 @@ impl<'a> CreateLoginProfileRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoginProfileRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoginProfileResponse,
+        ::acs_runtime::client::Error<CreateLoginProfileError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoginProfile`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoginProfileResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The logon configurations of the RAM user.
     ///
     /// - Wire name: `LoginProfile`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginProfile", skip_serializing_if = "Option::is_none")
+    )]
     pub login_profile: Option<crate::types::LoginProfile>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoginProfileResponse {
@@ -209,8 +254,9 @@ impl ::acs_runtime::de::FromJson for CreateLoginProfileResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoginProfileResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoginProfileResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

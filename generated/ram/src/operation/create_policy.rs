@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePolicyRequest {
     /// The name of the policy.
@@ -36,6 +37,10 @@ pub struct CreatePolicyRequest {
     /// - Wire name: `PolicyName`.
     /// - Example: `View-ECS-instances-in-a-specific-region`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The description of the policy.
     ///
@@ -44,6 +49,10 @@ pub struct CreatePolicyRequest {
     /// - Wire name: `Description`.
     /// - Example: `Query ECS instances in a specific region`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The document of the policy.
     ///
@@ -54,13 +63,22 @@ pub struct CreatePolicyRequest {
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{"Statement": [{"Effect": "Allow","Action": "ecs:Describe*","Resource": "acs:ecs:cn-qingdao:*:instance/*"}],"Version": "1"}`.
     #[rpc(name = "PolicyDocument")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePolicyRequest {
@@ -179,14 +197,17 @@ impl<C> CreatePolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreatePolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePolicyRequest::default(),
             client,
         }
     }
+}
+impl CreatePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,21 +217,42 @@ impl<'a> CreatePolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreatePolicyResponse, ::acs_runtime::client::Error<CreatePolicyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePolicy`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePolicyResponse {
     /// The information about the policy.
     ///
     /// - Wire name: `Policy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<crate::types::Policy>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BA34C54A-C2B1-5A65-B6B0-B5842C1DB4DA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePolicyResponse {
@@ -224,8 +266,8 @@ impl ::acs_runtime::de::FromJson for CreatePolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreatePolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

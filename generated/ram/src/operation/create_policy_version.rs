@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePolicyVersionRequest {
     /// The name of the policy.
@@ -30,18 +31,30 @@ pub struct CreatePolicyVersionRequest {
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The document of the policy. The document can be up to 6,144 bytes in length.
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{"Statement":[{"Action":["oss:*"],"Effect":"Allow","Resource":["acs:oss:*:*:*"]}],"Version":"1"}`.
     #[rpc(name = "PolicyDocument")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// Specifies whether to set this policy as the default policy. Default value: `false`.
     ///
     /// - Wire name: `SetAsDefault`.
     /// - Example: `false`.
     #[rpc(name = "SetAsDefault")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SetAsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub set_as_default: Option<bool>,
     /// The rotation strategy of the policy. The rotation strategy can be used to delete an early policy version.
     ///
@@ -55,8 +68,13 @@ pub struct CreatePolicyVersionRequest {
     /// - Wire name: `RotateStrategy`.
     /// - Example: `None`.
     #[rpc(name = "RotateStrategy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RotateStrategy", skip_serializing_if = "Option::is_none")
+    )]
     pub rotate_strategy: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePolicyVersionRequest {
@@ -175,14 +193,17 @@ impl<C> CreatePolicyVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::Client> {
+impl<C> CreatePolicyVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePolicyVersionRequest::default(),
             client,
         }
     }
+}
+impl CreatePolicyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,19 +216,43 @@ impl<'a> CreatePolicyVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePolicyVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePolicyVersionResponse,
+        ::acs_runtime::client::Error<CreatePolicyVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePolicyVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePolicyVersionResponse {
     /// The information about the policy version.
     ///
     /// - Wire name: `PolicyVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_version: Option<crate::types::PolicyVersion>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B34724D-54B0-4A51-B34D-4512372FE1BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePolicyVersionResponse {
@@ -221,8 +266,9 @@ impl ::acs_runtime::de::FromJson for CreatePolicyVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePolicyVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePolicyVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRoleRequest {
     /// The name of the RAM role.
@@ -36,6 +37,10 @@ pub struct CreateRoleRequest {
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The description of the RAM role.
     ///
@@ -44,6 +49,10 @@ pub struct CreateRoleRequest {
     /// - Wire name: `Description`.
     /// - Example: `ECS administrator`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The trust policy that specifies one or more trusted entities to assume the RAM role. The trusted entities can be Alibaba Cloud accounts, Alibaba Cloud services, or identity providers (IdPs).
     ///
@@ -52,6 +61,13 @@ pub struct CreateRoleRequest {
     /// - Wire name: `AssumeRolePolicyDocument`.
     /// - Example: `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"acs:ram::123456789012****:root"}}],"Version":"1"}`.
     #[rpc(name = "AssumeRolePolicyDocument")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssumeRolePolicyDocument",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub assume_role_policy_document: Option<String>,
     /// The maximum session time of the RAM role.
     ///
@@ -62,13 +78,22 @@ pub struct CreateRoleRequest {
     /// - Wire name: `MaxSessionDuration`.
     /// - Example: `3600`.
     #[rpc(name = "MaxSessionDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub max_session_duration: Option<i64>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRoleRequest {
@@ -200,14 +225,17 @@ impl<C> CreateRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRoleRequestBuilder<&'a crate::Client> {
+impl<C> CreateRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRoleRequest::default(),
             client,
         }
     }
+}
+impl CreateRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,21 +245,42 @@ impl<'a> CreateRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateRoleResponse, ::acs_runtime::client::Error<CreateRoleError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRole`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRoleResponse {
     /// The information about the RAM role.
     ///
     /// - Wire name: `Role`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<crate::types::Role>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateRoleResponse {
@@ -245,8 +294,8 @@ impl ::acs_runtime::de::FromJson for CreateRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateUserRequest {
     /// The name of the RAM user.
@@ -34,6 +35,10 @@ pub struct CreateUserRequest {
     /// - Wire name: `UserName`.
     /// - Example: `alice`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The display name of the RAM user.
     ///
@@ -42,6 +47,10 @@ pub struct CreateUserRequest {
     /// - Wire name: `DisplayName`.
     /// - Example: `alice`.
     #[rpc(name = "DisplayName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub display_name: Option<String>,
     /// The mobile phone number of the RAM user.
     ///
@@ -52,6 +61,10 @@ pub struct CreateUserRequest {
     /// - Wire name: `MobilePhone`.
     /// - Example: `86-1868888****`.
     #[rpc(name = "MobilePhone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MobilePhone", skip_serializing_if = "Option::is_none")
+    )]
     pub mobile_phone: Option<String>,
     /// The email address of the RAM user.
     ///
@@ -60,6 +73,10 @@ pub struct CreateUserRequest {
     /// - Wire name: `Email`.
     /// - Example: `alice@example.com`.
     #[rpc(name = "Email")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Email", skip_serializing_if = "Option::is_none")
+    )]
     pub email: Option<String>,
     /// The description of the RAM user.
     ///
@@ -68,8 +85,13 @@ pub struct CreateUserRequest {
     /// - Wire name: `Comments`.
     /// - Example: `This is a cloud computing engineer.`.
     #[rpc(name = "Comments")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Comments", skip_serializing_if = "Option::is_none")
+    )]
     pub comments: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateUserRequest {
@@ -204,14 +226,17 @@ impl<C> CreateUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateUserRequestBuilder<&'a crate::Client> {
+impl<C> CreateUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateUserRequest::default(),
             client,
         }
     }
+}
+impl CreateUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -221,21 +246,42 @@ impl<'a> CreateUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateUserResponse, ::acs_runtime::client::Error<CreateUserError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateUser`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateUserResponse {
     /// The information about the RAM user.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<crate::types::User>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateUserResponse {
@@ -249,8 +295,8 @@ impl ::acs_runtime::de::FromJson for CreateUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVirtualMFADeviceRequest {
     /// The name of the MFA device.
@@ -32,8 +33,13 @@ pub struct CreateVirtualMFADeviceRequest {
     /// - Wire name: `VirtualMFADeviceName`.
     /// - Example: `device001`.
     #[rpc(name = "VirtualMFADeviceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualMFADeviceName", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_mfa_device_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVirtualMFADeviceRequest {
@@ -114,14 +120,17 @@ impl<C> CreateVirtualMFADeviceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVirtualMFADeviceRequestBuilder<&'a crate::Client> {
+impl<C> CreateVirtualMFADeviceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVirtualMFADeviceRequest::default(),
             client,
         }
     }
+}
+impl CreateVirtualMFADeviceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,21 +143,45 @@ impl<'a> CreateVirtualMFADeviceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVirtualMFADeviceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVirtualMFADeviceResponse,
+        ::acs_runtime::client::Error<CreateVirtualMFADeviceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVirtualMFADevice`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVirtualMFADeviceResponse {
     /// The information about the MFA device.
     ///
     /// - Wire name: `VirtualMFADevice`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualMFADevice", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_mfa_device: Option<crate::types::VirtualMfaDevice>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVirtualMFADeviceResponse {
@@ -162,8 +195,9 @@ impl ::acs_runtime::de::FromJson for CreateVirtualMFADeviceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVirtualMFADeviceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DecodeDiagnosticMessageRequest {
     /// The encoded diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
@@ -30,8 +31,16 @@ pub struct DecodeDiagnosticMessageRequest {
     /// - Wire name: `EncodedDiagnosticMessage`.
     /// - Example: `AQEAAAAAZBgxr0U1MjA1NTM1LUM4BBktMzE5RS1CODgxLUU1QTI0RDNFQTM1****`.
     #[rpc(name = "EncodedDiagnosticMessage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "EncodedDiagnosticMessage",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub encoded_diagnostic_message: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DecodeDiagnosticMessageRequest {
@@ -110,14 +119,17 @@ impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DecodeDiagnosticMessageRequestBuilder<&'a crate::Client> {
+impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DecodeDiagnosticMessageRequest::default(),
             client,
         }
     }
+}
+impl DecodeDiagnosticMessageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -130,21 +142,48 @@ impl<'a> DecodeDiagnosticMessageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DecodeDiagnosticMessageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DecodeDiagnosticMessageResponse,
+        ::acs_runtime::client::Error<DecodeDiagnosticMessageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DecodeDiagnosticMessage`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DecodeDiagnosticMessageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D2331703-AADF-5564-BA9B-26CD51A33BA0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The decoded diagnostic information.
     ///
     /// - Wire name: `DecodedDiagnosticMessage`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DecodedDiagnosticMessage",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub decoded_diagnostic_message: Option<crate::types::DecodedDiagnosticMessage>,
 }
 impl ::acs_runtime::de::FromJson for DecodeDiagnosticMessageResponse {
@@ -158,8 +197,9 @@ impl ::acs_runtime::de::FromJson for DecodeDiagnosticMessageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DecodeDiagnosticMessageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAccessKeyRequest {
     /// The name of the RAM user.
@@ -30,14 +31,23 @@ pub struct DeleteAccessKeyRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The AccessKey ID in the AccessKey pair that you want to delete.\`\`
     ///
     /// - Wire name: `UserAccessKeyId`.
     /// - Example: `0wNEpMMlzy7s****`.
     #[rpc(name = "UserAccessKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserAccessKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_access_key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteAccessKeyRequest {
@@ -127,14 +137,17 @@ impl<C> DeleteAccessKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::Client> {
+impl<C> DeleteAccessKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteAccessKeyRequest::default(),
             client,
         }
     }
+}
+impl DeleteAccessKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,17 +157,37 @@ impl<'a> DeleteAccessKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteAccessKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteAccessKeyResponse,
+        ::acs_runtime::client::Error<DeleteAccessKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteAccessKey`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteAccessKeyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteAccessKeyResponse {
@@ -167,8 +200,8 @@ impl ::acs_runtime::de::FromJson for DeleteAccessKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteAccessKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteAccessKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

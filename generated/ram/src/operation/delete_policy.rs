@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletePolicyRequest {
     /// The name of the policy.
@@ -30,6 +31,10 @@ pub struct DeletePolicyRequest {
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// Specifies whether to delete all versions of the policy. Valid values:
     ///
@@ -39,8 +44,13 @@ pub struct DeletePolicyRequest {
     /// - Wire name: `CascadingDelete`.
     /// - Example: `true`.
     #[rpc(name = "CascadingDelete")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CascadingDelete", skip_serializing_if = "Option::is_none")
+    )]
     pub cascading_delete: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeletePolicyRequest {
@@ -133,14 +143,17 @@ impl<C> DeletePolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeletePolicyRequestBuilder<&'a crate::Client> {
+impl<C> DeletePolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeletePolicyRequest::default(),
             client,
         }
     }
+}
+impl DeletePolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -150,17 +163,34 @@ impl<'a> DeletePolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeletePolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DeletePolicyResponse, ::acs_runtime::client::Error<DeletePolicyError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeletePolicy`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletePolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `898FAB24-7509-43EE-A287-086FE4C44394`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletePolicyResponse {
@@ -173,8 +203,8 @@ impl ::acs_runtime::de::FromJson for DeletePolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletePolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeletePolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletePolicyVersionRequest {
     /// The name of the policy.
@@ -30,14 +31,23 @@ pub struct DeletePolicyVersionRequest {
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The ID of the policy version that you want to delete.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `v3`.
     #[rpc(name = "VersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeletePolicyVersionRequest {
@@ -127,14 +137,17 @@ impl<C> DeletePolicyVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::Client> {
+impl<C> DeletePolicyVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeletePolicyVersionRequest::default(),
             client,
         }
     }
+}
+impl DeletePolicyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,17 +160,37 @@ impl<'a> DeletePolicyVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeletePolicyVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeletePolicyVersionResponse,
+        ::acs_runtime::client::Error<DeletePolicyVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeletePolicyVersion`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletePolicyVersionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B34724D-54B0-4A51-B34D-4512372FE1BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletePolicyVersionResponse {
@@ -170,8 +203,9 @@ impl ::acs_runtime::de::FromJson for DeletePolicyVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletePolicyVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeletePolicyVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

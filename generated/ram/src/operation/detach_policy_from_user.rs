@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachPolicyFromUserRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -30,20 +31,33 @@ pub struct DetachPolicyFromUserRequest {
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
     #[rpc(name = "PolicyType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The name of the RAM user.
     ///
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachPolicyFromUserRequest {
@@ -144,14 +158,17 @@ impl<C> DetachPolicyFromUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::Client> {
+impl<C> DetachPolicyFromUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachPolicyFromUserRequest::default(),
             client,
         }
     }
+}
+impl DetachPolicyFromUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,15 +181,35 @@ impl<'a> DetachPolicyFromUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachPolicyFromUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DetachPolicyFromUserResponse,
+        ::acs_runtime::client::Error<DetachPolicyFromUserError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachPolicyFromUser`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachPolicyFromUserResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `697852FB-50D7-44D9-9774-530C31EAC572`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DetachPolicyFromUserResponse {
@@ -185,8 +222,9 @@ impl ::acs_runtime::de::FromJson for DetachPolicyFromUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachPolicyFromUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DetachPolicyFromUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,17 +23,27 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetAccessKeyLastUsedRequest {
     /// - Wire name: `UserName`.
     /// - Example: `test`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// - Wire name: `UserAccessKeyId`.
     /// - Example: `LTAI4GFTgcR8m8cZQDTH****`.
     #[rpc(name = "UserAccessKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserAccessKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_access_key_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetAccessKeyLastUsedRequest {
@@ -119,14 +129,17 @@ impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::Client> {
+impl<C> GetAccessKeyLastUsedRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetAccessKeyLastUsedRequest::default(),
             client,
         }
     }
+}
+impl GetAccessKeyLastUsedRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -139,19 +152,43 @@ impl<'a> GetAccessKeyLastUsedRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetAccessKeyLastUsedRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetAccessKeyLastUsedResponse,
+        ::acs_runtime::client::Error<GetAccessKeyLastUsedError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetAccessKeyLastUsed`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetAccessKeyLastUsedResponse {
     /// The details of the time when the AccessKey pair was used for the last time.
     ///
     /// - Wire name: `AccessKeyLastUsed`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeyLastUsed", skip_serializing_if = "Option::is_none")
+    )]
     pub access_key_last_used: Option<crate::types::AccessKeyLastUsed>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5CCE804C-6450-49A7-B1DB-2460F7A97416`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetAccessKeyLastUsedResponse {
@@ -165,8 +202,9 @@ impl ::acs_runtime::de::FromJson for GetAccessKeyLastUsedResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetAccessKeyLastUsedResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetAccessKeyLastUsedResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

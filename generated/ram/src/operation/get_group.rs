@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetGroupRequest {
     /// The name of the RAM user group.
@@ -30,8 +31,13 @@ pub struct GetGroupRequest {
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
     #[rpc(name = "GroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetGroupRequest {
@@ -108,18 +114,33 @@ impl<C> GetGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetGroupRequestBuilder<&'a crate::Client> {
+impl<C> GetGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetGroupRequest::default(),
             client,
         }
     }
+}
+impl GetGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetGroupResponse, GetGroupError> {
+        self.client.send(self.inner)
+    }
+}
+#[cfg(feature = "blocking")]
+impl GetGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<GetGroupResponse, ::acs_runtime::client::Error<GetGroupError>> {
         self.client.send(self.inner)
     }
 }
@@ -129,15 +150,24 @@ impl<'a> GetGroupRequestBuilder<&'a crate::Client> {
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetGroupResponse {
     /// The information about the RAM user group.
     ///
     /// - Wire name: `Group`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Group", skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<crate::types::GetGroupGroup>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D4065824-E422-3ED6-68B1-1AF7D5C7804C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetGroupResponse {
@@ -151,8 +181,8 @@ impl ::acs_runtime::de::FromJson for GetGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

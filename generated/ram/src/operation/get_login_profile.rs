@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetLoginProfileRequest {
     /// The name of the RAM user.
@@ -30,8 +31,13 @@ pub struct GetLoginProfileRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetLoginProfileRequest {
@@ -110,14 +116,17 @@ impl<C> GetLoginProfileRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetLoginProfileRequestBuilder<&'a crate::Client> {
+impl<C> GetLoginProfileRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetLoginProfileRequest::default(),
             client,
         }
     }
+}
+impl GetLoginProfileRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -127,21 +136,45 @@ impl<'a> GetLoginProfileRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetLoginProfileRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetLoginProfileResponse,
+        ::acs_runtime::client::Error<GetLoginProfileError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetLoginProfile`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetLoginProfileResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The logon configurations of the RAM user.
     ///
     /// - Wire name: `LoginProfile`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginProfile", skip_serializing_if = "Option::is_none")
+    )]
     pub login_profile: Option<crate::types::LoginProfile>,
 }
 impl ::acs_runtime::de::FromJson for GetLoginProfileResponse {
@@ -155,8 +188,8 @@ impl ::acs_runtime::de::FromJson for GetLoginProfileResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetLoginProfileResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetLoginProfileResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

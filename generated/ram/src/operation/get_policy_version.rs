@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetPolicyVersionRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -30,20 +31,33 @@ pub struct GetPolicyVersionRequest {
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
     #[rpc(name = "PolicyType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The ID of the policy version.
     ///
     /// - Wire name: `VersionId`.
     /// - Example: `v3`.
     #[rpc(name = "VersionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VersionId", skip_serializing_if = "Option::is_none")
+    )]
     pub version_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetPolicyVersionRequest {
@@ -144,14 +158,17 @@ impl<C> GetPolicyVersionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetPolicyVersionRequestBuilder<&'a crate::Client> {
+impl<C> GetPolicyVersionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetPolicyVersionRequest::default(),
             client,
         }
     }
+}
+impl GetPolicyVersionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,19 +178,43 @@ impl<'a> GetPolicyVersionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetPolicyVersionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetPolicyVersionResponse,
+        ::acs_runtime::client::Error<GetPolicyVersionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetPolicyVersion`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetPolicyVersionResponse {
     /// The information about the policy version.
     ///
     /// - Wire name: `PolicyVersion`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_version: Option<crate::types::PolicyVersion>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B34724D-54B0-4A51-B34D-4512372FE1BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetPolicyVersionResponse {
@@ -187,8 +228,9 @@ impl ::acs_runtime::de::FromJson for GetPolicyVersionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetPolicyVersionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetPolicyVersionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

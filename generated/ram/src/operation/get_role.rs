@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetRoleRequest {
     /// The name of the RAM role.
@@ -32,8 +33,13 @@ pub struct GetRoleRequest {
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetRoleRequest {
@@ -112,14 +118,17 @@ impl<C> GetRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetRoleRequestBuilder<&'a crate::Client> {
+impl<C> GetRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetRoleRequest::default(),
             client,
         }
     }
+}
+impl GetRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -127,19 +136,40 @@ impl<'a> GetRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<GetRoleResponse, ::acs_runtime::client::Error<GetRoleError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetRole`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetRoleResponse {
     /// The information about the RAM role.
     ///
     /// - Wire name: `Role`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<crate::types::GetRoleRole>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetRoleResponse {
@@ -153,8 +183,8 @@ impl ::acs_runtime::de::FromJson for GetRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

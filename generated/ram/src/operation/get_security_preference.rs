@@ -23,9 +23,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetSecurityPreferenceRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetSecurityPreferenceRequest {
@@ -93,14 +95,17 @@ impl<C> GetSecurityPreferenceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::Client> {
+impl<C> GetSecurityPreferenceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetSecurityPreferenceRequest::default(),
             client,
         }
     }
+}
+impl GetSecurityPreferenceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -113,19 +118,43 @@ impl<'a> GetSecurityPreferenceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetSecurityPreferenceResponse,
+        ::acs_runtime::client::Error<GetSecurityPreferenceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetSecurityPreference`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetSecurityPreferenceResponse {
     /// The security preferences.
     ///
     /// - Wire name: `SecurityPreference`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPreference", skip_serializing_if = "Option::is_none")
+    )]
     pub security_preference: Option<crate::types::SecurityPreference>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC1213F1-A9D5-4A01-A996-44983689126C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetSecurityPreferenceResponse {
@@ -139,8 +168,9 @@ impl ::acs_runtime::de::FromJson for GetSecurityPreferenceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetSecurityPreferenceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetSecurityPreferenceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetUserRequest {
     /// The username of the RAM user.
@@ -34,8 +35,13 @@ pub struct GetUserRequest {
     /// - Wire name: `UserName`.
     /// - Example: `alice`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetUserRequest {
@@ -114,18 +120,33 @@ impl<C> GetUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetUserRequestBuilder<&'a crate::Client> {
+impl<C> GetUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetUserRequest::default(),
             client,
         }
     }
+}
+impl GetUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetUserResponse, GetUserError> {
+        self.client.send(self.inner)
+    }
+}
+#[cfg(feature = "blocking")]
+impl GetUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<GetUserResponse, ::acs_runtime::client::Error<GetUserError>> {
         self.client.send(self.inner)
     }
 }
@@ -135,15 +156,24 @@ impl<'a> GetUserRequestBuilder<&'a crate::Client> {
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetUserResponse {
     /// The information about the RAM user.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<crate::types::GetUserUser>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2D69A58F-345C-4FDE-88E4-BF5189484043`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetUserResponse {
@@ -157,8 +187,8 @@ impl ::acs_runtime::de::FromJson for GetUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for GetUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListAccessKeysRequest {
     /// The name of the RAM user. If a RAM user calls this operation and does not specify this parameter, the AccessKey pairs of the RAM user are returned.
@@ -30,8 +31,13 @@ pub struct ListAccessKeysRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListAccessKeysRequest {
@@ -110,14 +116,17 @@ impl<C> ListAccessKeysRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListAccessKeysRequestBuilder<&'a crate::Client> {
+impl<C> ListAccessKeysRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListAccessKeysRequest::default(),
             client,
         }
     }
+}
+impl ListAccessKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -127,19 +136,43 @@ impl<'a> ListAccessKeysRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListAccessKeysRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListAccessKeysResponse,
+        ::acs_runtime::client::Error<ListAccessKeysError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListAccessKeys`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListAccessKeysResponse {
     /// - Wire name: `AccessKeys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub access_keys: Option<crate::types::AccessKeys>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4B450CA1-36E8-4AA2-8461-86B42BF4CC4E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListAccessKeysResponse {
@@ -153,8 +186,8 @@ impl ::acs_runtime::de::FromJson for ListAccessKeysResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListAccessKeysResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListAccessKeysResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

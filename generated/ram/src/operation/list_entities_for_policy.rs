@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListEntitiesForPolicyRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -30,14 +31,23 @@ pub struct ListEntitiesForPolicyRequest {
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
     #[rpc(name = "PolicyType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListEntitiesForPolicyRequest {
@@ -127,14 +137,17 @@ impl<C> ListEntitiesForPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListEntitiesForPolicyRequestBuilder<&'a crate::Client> {
+impl<C> ListEntitiesForPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListEntitiesForPolicyRequest::default(),
             client,
         }
     }
+}
+impl ListEntitiesForPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,21 +160,53 @@ impl<'a> ListEntitiesForPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListEntitiesForPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListEntitiesForPolicyResponse,
+        ::acs_runtime::client::Error<ListEntitiesForPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListEntitiesForPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListEntitiesForPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Groups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Groups", skip_serializing_if = "Option::is_none")
+    )]
     pub groups: Option<crate::types::Groups>,
     /// - Wire name: `Roles`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Roles", skip_serializing_if = "Option::is_none")
+    )]
     pub roles: Option<crate::types::Roles>,
     /// - Wire name: `Users`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Users", skip_serializing_if = "Option::is_none")
+    )]
     pub users: Option<crate::types::Users>,
 }
 impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyResponse {
@@ -177,8 +222,9 @@ impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListEntitiesForPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

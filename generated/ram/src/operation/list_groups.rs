@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGroupsRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. You do not need to specify this parameter for the first request.\`\`
@@ -32,6 +33,10 @@ pub struct ListGroupsRequest {
     /// - Wire name: `Marker`.
     /// - Example: `EXAMPLE`.
     #[rpc(name = "Marker")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Marker", skip_serializing_if = "Option::is_none")
+    )]
     pub marker: Option<String>,
     /// The number of entries per page.
     ///
@@ -42,8 +47,13 @@ pub struct ListGroupsRequest {
     /// - Wire name: `MaxItems`.
     /// - Example: `100`.
     #[rpc(name = "MaxItems")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxItems", skip_serializing_if = "Option::is_none")
+    )]
     pub max_items: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGroupsRequest {
@@ -139,14 +149,17 @@ impl<C> ListGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGroupsRequestBuilder<&'a crate::Client> {
+impl<C> ListGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGroupsRequest::default(),
             client,
         }
     }
+}
+impl ListGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,19 +169,40 @@ impl<'a> ListGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListGroupsResponse, ::acs_runtime::client::Error<ListGroupsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGroups`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGroupsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `065527AA-2F2E-AD7C-7484-F2626CFE4934`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Groups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Groups", skip_serializing_if = "Option::is_none")
+    )]
     pub groups: Option<crate::types::ListGroupsGroups>,
     /// Indicates whether the response is truncated. Valid values:
     ///
@@ -177,6 +211,10 @@ pub struct ListGroupsResponse {
     ///
     /// - Wire name: `IsTruncated`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsTruncated", skip_serializing_if = "Option::is_none")
+    )]
     pub is_truncated: Option<bool>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -184,6 +222,10 @@ pub struct ListGroupsResponse {
     ///
     /// - Wire name: `Marker`.
     /// - Example: `EXAMPLE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Marker", skip_serializing_if = "Option::is_none")
+    )]
     pub marker: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListGroupsResponse {
@@ -199,8 +241,8 @@ impl ::acs_runtime::de::FromJson for ListGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

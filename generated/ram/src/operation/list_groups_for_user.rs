@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGroupsForUserRequest {
     /// The name of the RAM user.
@@ -34,8 +35,13 @@ pub struct ListGroupsForUserRequest {
     /// - Wire name: `UserName`.
     /// - Example: `Alice`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGroupsForUserRequest {
@@ -114,14 +120,17 @@ impl<C> ListGroupsForUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGroupsForUserRequestBuilder<&'a crate::Client> {
+impl<C> ListGroupsForUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGroupsForUserRequest::default(),
             client,
         }
     }
+}
+impl ListGroupsForUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,17 +143,41 @@ impl<'a> ListGroupsForUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGroupsForUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListGroupsForUserResponse,
+        ::acs_runtime::client::Error<ListGroupsForUserError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGroupsForUser`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGroupsForUserResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DA772B52-BF9F-54CA-AC77-AA7A2DA89D46`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Groups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Groups", skip_serializing_if = "Option::is_none")
+    )]
     pub groups: Option<crate::types::ListGroupsForUserGroups>,
 }
 impl ::acs_runtime::de::FromJson for ListGroupsForUserResponse {
@@ -158,8 +191,9 @@ impl ::acs_runtime::de::FromJson for ListGroupsForUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListGroupsForUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPoliciesForGroupRequest {
     /// The name of the RAM user group.
@@ -30,8 +31,13 @@ pub struct ListPoliciesForGroupRequest {
     /// - Wire name: `GroupName`.
     /// - Example: `dev`.
     #[rpc(name = "GroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPoliciesForGroupRequest {
@@ -110,14 +116,17 @@ impl<C> ListPoliciesForGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPoliciesForGroupRequestBuilder<&'a crate::Client> {
+impl<C> ListPoliciesForGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPoliciesForGroupRequest::default(),
             client,
         }
     }
+}
+impl ListPoliciesForGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -130,17 +139,41 @@ impl<'a> ListPoliciesForGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPoliciesForGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPoliciesForGroupResponse,
+        ::acs_runtime::client::Error<ListPoliciesForGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPoliciesForGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesForGroupResponse {
     /// - Wire name: `Policies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policies", skip_serializing_if = "Option::is_none")
+    )]
     pub policies: Option<crate::types::ListPoliciesForGroupPolicies>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListPoliciesForGroupResponse {
@@ -154,8 +187,9 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPoliciesForGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

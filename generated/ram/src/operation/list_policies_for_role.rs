@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPoliciesForRoleRequest {
     /// The name of the RAM role.
@@ -30,8 +31,13 @@ pub struct ListPoliciesForRoleRequest {
     /// - Wire name: `RoleName`.
     /// - Example: `AdminRole`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPoliciesForRoleRequest {
@@ -110,14 +116,17 @@ impl<C> ListPoliciesForRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::Client> {
+impl<C> ListPoliciesForRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPoliciesForRoleRequest::default(),
             client,
         }
     }
+}
+impl ListPoliciesForRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -130,17 +139,41 @@ impl<'a> ListPoliciesForRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPoliciesForRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPoliciesForRoleResponse,
+        ::acs_runtime::client::Error<ListPoliciesForRoleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPoliciesForRole`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesForRoleResponse {
     /// - Wire name: `Policies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policies", skip_serializing_if = "Option::is_none")
+    )]
     pub policies: Option<crate::types::ListPoliciesForGroupPolicies>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListPoliciesForRoleResponse {
@@ -154,8 +187,9 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesForRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPoliciesForRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPoliciesForUserRequest {
     /// The name of the RAM user.
@@ -32,8 +33,13 @@ pub struct ListPoliciesForUserRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPoliciesForUserRequest {
@@ -112,14 +118,17 @@ impl<C> ListPoliciesForUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::Client> {
+impl<C> ListPoliciesForUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPoliciesForUserRequest::default(),
             client,
         }
     }
+}
+impl ListPoliciesForUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,19 +141,43 @@ impl<'a> ListPoliciesForUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPoliciesForUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPoliciesForUserResponse,
+        ::acs_runtime::client::Error<ListPoliciesForUserError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPoliciesForUser`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPoliciesForUserResponse {
     /// - Wire name: `Policies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policies", skip_serializing_if = "Option::is_none")
+    )]
     pub policies: Option<crate::types::ListPoliciesForGroupPolicies>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListPoliciesForUserResponse {
@@ -158,8 +191,9 @@ impl ::acs_runtime::de::FromJson for ListPoliciesForUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPoliciesForUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPoliciesForUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPolicyVersionsRequest {
     /// The type of the policy. Valid values: `System` and `Custom`.
@@ -30,14 +31,23 @@ pub struct ListPolicyVersionsRequest {
     /// - Wire name: `PolicyType`.
     /// - Example: `Custom`.
     #[rpc(name = "PolicyType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyType", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_type: Option<String>,
     /// The name of the policy.
     ///
     /// - Wire name: `PolicyName`.
     /// - Example: `OSS-Administrator`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPolicyVersionsRequest {
@@ -127,14 +137,17 @@ impl<C> ListPolicyVersionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPolicyVersionsRequestBuilder<&'a crate::Client> {
+impl<C> ListPolicyVersionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPolicyVersionsRequest::default(),
             client,
         }
     }
+}
+impl ListPolicyVersionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,17 +160,41 @@ impl<'a> ListPolicyVersionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPolicyVersionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPolicyVersionsResponse,
+        ::acs_runtime::client::Error<ListPolicyVersionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPolicyVersions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPolicyVersionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `PolicyVersions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_versions: Option<crate::types::PolicyVersions>,
 }
 impl ::acs_runtime::de::FromJson for ListPolicyVersionsResponse {
@@ -171,8 +208,9 @@ impl ::acs_runtime::de::FromJson for ListPolicyVersionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPolicyVersionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPolicyVersionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

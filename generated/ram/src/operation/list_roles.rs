@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListRolesRequest {
     /// The `marker`. If part of a previous response is truncated, you can use this parameter to obtain the truncated part.
@@ -30,6 +31,10 @@ pub struct ListRolesRequest {
     /// - Wire name: `Marker`.
     /// - Example: `EXAMPLE`.
     #[rpc(name = "Marker")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Marker", skip_serializing_if = "Option::is_none")
+    )]
     pub marker: Option<String>,
     /// The number of entries to return. If a response is truncated because it reaches the value of `MaxItems`, the value of `IsTruncated` will be `true`.
     ///
@@ -38,13 +43,22 @@ pub struct ListRolesRequest {
     /// - Wire name: `MaxItems`.
     /// - Example: `100`.
     #[rpc(name = "MaxItems")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxItems", skip_serializing_if = "Option::is_none")
+    )]
     pub max_items: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListRolesRequest {
@@ -144,14 +158,17 @@ impl<C> ListRolesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListRolesRequestBuilder<&'a crate::Client> {
+impl<C> ListRolesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListRolesRequest::default(),
             client,
         }
     }
+}
+impl ListRolesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,27 +178,56 @@ impl<'a> ListRolesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListRolesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListRolesResponse, ::acs_runtime::client::Error<ListRolesError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListRoles`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListRolesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the response is truncated.
     ///
     /// - Wire name: `IsTruncated`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsTruncated", skip_serializing_if = "Option::is_none")
+    )]
     pub is_truncated: Option<bool>,
     /// - Wire name: `Roles`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Roles", skip_serializing_if = "Option::is_none")
+    )]
     pub roles: Option<crate::types::ListRolesRoles>,
     /// The marker. This parameter is returned only if the value of `IsTruncated` is `true`. If the parameter is returned, you can call this operation again and set this parameter to obtain the truncated part.\`\`\`\`
     ///
     /// - Wire name: `Marker`.
     /// - Example: `EXAMPLE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Marker", skip_serializing_if = "Option::is_none")
+    )]
     pub marker: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListRolesResponse {
@@ -197,8 +243,8 @@ impl ::acs_runtime::de::FromJson for ListRolesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRolesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListRolesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListUsersForGroupRequest {
     /// The name of the RAM user group.
@@ -30,12 +31,20 @@ pub struct ListUsersForGroupRequest {
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
     #[rpc(name = "GroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The `marker`. If part of a previous response is truncated, you can use this parameter to obtain the truncated part.
     ///
     /// - Wire name: `Marker`.
     /// - Example: `EXAMPLE`.
     #[rpc(name = "Marker")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Marker", skip_serializing_if = "Option::is_none")
+    )]
     pub marker: Option<String>,
     /// The number of entries to return. If a response is truncated because it reaches the value of `MaxItems`, the value of `IsTruncated` will be `true`.
     ///
@@ -44,8 +53,13 @@ pub struct ListUsersForGroupRequest {
     /// - Wire name: `MaxItems`.
     /// - Example: `100`.
     #[rpc(name = "MaxItems")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxItems", skip_serializing_if = "Option::is_none")
+    )]
     pub max_items: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListUsersForGroupRequest {
@@ -148,14 +162,17 @@ impl<C> ListUsersForGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListUsersForGroupRequestBuilder<&'a crate::Client> {
+impl<C> ListUsersForGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListUsersForGroupRequest::default(),
             client,
         }
     }
+}
+impl ListUsersForGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -168,29 +185,61 @@ impl<'a> ListUsersForGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListUsersForGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListUsersForGroupResponse,
+        ::acs_runtime::client::Error<ListUsersForGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListUsersForGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListUsersForGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4B450CA1-36E8-4AA2-8461-86B42BF4CC4E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the response is truncated.
     ///
     /// - Wire name: `IsTruncated`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsTruncated", skip_serializing_if = "Option::is_none")
+    )]
     pub is_truncated: Option<bool>,
     /// The marker. This parameter is returned only if the value of `IsTruncated` is `true`. If the parameter is returned, you can call this operation again and set this parameter to obtain the truncated part.\`\`\`\`
     ///
     /// - Wire name: `Marker`.
     /// - Example: `EXAMPLE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Marker", skip_serializing_if = "Option::is_none")
+    )]
     pub marker: Option<String>,
     /// - Wire name: `Users`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Users", skip_serializing_if = "Option::is_none")
+    )]
     pub users: Option<crate::types::ListUsersForGroupUsers>,
 }
 impl ::acs_runtime::de::FromJson for ListUsersForGroupResponse {
@@ -206,8 +255,9 @@ impl ::acs_runtime::de::FromJson for ListUsersForGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListUsersForGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveUserFromGroupRequest {
     /// The name of the RAM user.
@@ -30,14 +31,23 @@ pub struct RemoveUserFromGroupRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The name of the RAM user group.
     ///
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
     #[rpc(name = "GroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveUserFromGroupRequest {
@@ -127,14 +137,17 @@ impl<C> RemoveUserFromGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveUserFromGroupRequestBuilder<&'a crate::Client> {
+impl<C> RemoveUserFromGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveUserFromGroupRequest::default(),
             client,
         }
     }
+}
+impl RemoveUserFromGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -147,17 +160,37 @@ impl<'a> RemoveUserFromGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveUserFromGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveUserFromGroupResponse,
+        ::acs_runtime::client::Error<RemoveUserFromGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveUserFromGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveUserFromGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A07EF215-B9B3-8CB2-2899-3F9575C6E320`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveUserFromGroupResponse {
@@ -170,8 +203,9 @@ impl ::acs_runtime::de::FromJson for RemoveUserFromGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveUserFromGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveUserFromGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

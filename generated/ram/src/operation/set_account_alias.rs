@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetAccountAliasRequest {
     /// The alias of the Alibaba Cloud account.
@@ -34,8 +35,13 @@ pub struct SetAccountAliasRequest {
     /// - Wire name: `AccountAlias`.
     /// - Example: `myalias`.
     #[rpc(name = "AccountAlias")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccountAlias", skip_serializing_if = "Option::is_none")
+    )]
     pub account_alias: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetAccountAliasRequest {
@@ -118,14 +124,17 @@ impl<C> SetAccountAliasRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetAccountAliasRequestBuilder<&'a crate::Client> {
+impl<C> SetAccountAliasRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetAccountAliasRequest::default(),
             client,
         }
     }
+}
+impl SetAccountAliasRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -135,17 +144,37 @@ impl<'a> SetAccountAliasRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetAccountAliasRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetAccountAliasResponse,
+        ::acs_runtime::client::Error<SetAccountAliasError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetAccountAlias`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetAccountAliasResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetAccountAliasResponse {
@@ -158,8 +187,8 @@ impl ::acs_runtime::de::FromJson for SetAccountAliasResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetAccountAliasResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetAccountAliasResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

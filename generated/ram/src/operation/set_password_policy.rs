@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetPasswordPolicyRequest {
     /// The minimum number of characters in a password.
@@ -32,30 +33,56 @@ pub struct SetPasswordPolicyRequest {
     /// - Wire name: `MinimumPasswordLength`.
     /// - Example: `12`.
     #[rpc(name = "MinimumPasswordLength")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinimumPasswordLength", skip_serializing_if = "Option::is_none")
+    )]
     pub minimum_password_length: Option<i32>,
     /// Specifies whether a password must contain one or more lowercase letters.
     ///
     /// - Wire name: `RequireLowercaseCharacters`.
     /// - Example: `true`.
     #[rpc(name = "RequireLowercaseCharacters")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RequireLowercaseCharacters",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub require_lowercase_characters: Option<bool>,
     /// Specifies whether a password must contain one or more uppercase letters.
     ///
     /// - Wire name: `RequireUppercaseCharacters`.
     /// - Example: `true`.
     #[rpc(name = "RequireUppercaseCharacters")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RequireUppercaseCharacters",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub require_uppercase_characters: Option<bool>,
     /// Specifies whether a password must contain one or more digits.
     ///
     /// - Wire name: `RequireNumbers`.
     /// - Example: `true`.
     #[rpc(name = "RequireNumbers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequireNumbers", skip_serializing_if = "Option::is_none")
+    )]
     pub require_numbers: Option<bool>,
     /// Specifies whether a password must contain one or more special characters.
     ///
     /// - Wire name: `RequireSymbols`.
     /// - Example: `true`.
     #[rpc(name = "RequireSymbols")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequireSymbols", skip_serializing_if = "Option::is_none")
+    )]
     pub require_symbols: Option<bool>,
     /// Specifies whether a password will expire. Valid values: `true` and `false`. Default value: `false`. If you leave this parameter unspecified, the default value false is used.
     ///
@@ -65,26 +92,46 @@ pub struct SetPasswordPolicyRequest {
     /// - Wire name: `HardExpiry`.
     /// - Example: `false`.
     #[rpc(name = "HardExpiry")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HardExpiry", skip_serializing_if = "Option::is_none")
+    )]
     pub hard_expiry: Option<bool>,
     /// The number of days for which a password is valid. If you reset a password, the password validity period restarts. Default value: 0. The default value indicates that the password never expires.
     ///
     /// - Wire name: `MaxPasswordAge`.
     /// - Example: `0`.
     #[rpc(name = "MaxPasswordAge")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxPasswordAge", skip_serializing_if = "Option::is_none")
+    )]
     pub max_password_age: Option<i32>,
     /// The number of previous passwords that a RAM user is prevented from reusing. Default value: 0. The default value indicates that the RAM user can reuse previous passwords.
     ///
     /// - Wire name: `PasswordReusePrevention`.
     /// - Example: `0`.
     #[rpc(name = "PasswordReusePrevention")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PasswordReusePrevention",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub password_reuse_prevention: Option<i32>,
     /// The maximum number of permitted logon attempts within one hour. The number of logon attempts is reset to zero if a RAM user changes the password.
     ///
     /// - Wire name: `MaxLoginAttemps`.
     /// - Example: `5`.
     #[rpc(name = "MaxLoginAttemps")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxLoginAttemps", skip_serializing_if = "Option::is_none")
+    )]
     pub max_login_attemps: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetPasswordPolicyRequest {
@@ -256,14 +303,17 @@ impl<C> SetPasswordPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::Client> {
+impl<C> SetPasswordPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetPasswordPolicyRequest::default(),
             client,
         }
     }
+}
+impl SetPasswordPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,21 +326,45 @@ impl<'a> SetPasswordPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetPasswordPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetPasswordPolicyResponse,
+        ::acs_runtime::client::Error<SetPasswordPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetPasswordPolicy`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetPasswordPolicyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The password policy.
     ///
     /// - Wire name: `PasswordPolicy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub password_policy: Option<crate::types::PasswordPolicy>,
 }
 impl ::acs_runtime::de::FromJson for SetPasswordPolicyResponse {
@@ -304,8 +378,9 @@ impl ::acs_runtime::de::FromJson for SetPasswordPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetPasswordPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

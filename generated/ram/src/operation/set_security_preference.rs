@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetSecurityPreferenceRequest {
     /// Specifies whether to remember the multi-factor authentication (MFA) devices of Resource Access Management (RAM) users for seven days. Valid values:
@@ -33,6 +34,10 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `EnableSaveMFATicket`.
     /// - Example: `true`.
     #[rpc(name = "EnableSaveMFATicket")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableSaveMFATicket", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_save_mfa_ticket: Option<bool>,
     /// Specifies whether RAM users can change their passwords. Valid values:
     ///
@@ -42,6 +47,13 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `AllowUserToChangePassword`.
     /// - Example: `true`.
     #[rpc(name = "AllowUserToChangePassword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToChangePassword",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_change_password: Option<bool>,
     /// Specifies whether RAM users can manage their AccessKey pairs. Valid values:
     ///
@@ -51,6 +63,13 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `AllowUserToManageAccessKeys`.
     /// - Example: `false`.
     #[rpc(name = "AllowUserToManageAccessKeys")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToManageAccessKeys",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_manage_access_keys: Option<bool>,
     /// Specifies whether RAM users can manage their public keys. Valid values:
     ///
@@ -62,6 +81,13 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `AllowUserToManagePublicKeys`.
     /// - Example: `false`.
     #[rpc(name = "AllowUserToManagePublicKeys")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToManagePublicKeys",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_manage_public_keys: Option<bool>,
     /// Specifies whether RAM users can manage their MFA devices. Valid values:
     ///
@@ -71,6 +97,13 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `AllowUserToManageMFADevices`.
     /// - Example: `true`.
     #[rpc(name = "AllowUserToManageMFADevices")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AllowUserToManageMFADevices",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub allow_user_to_manage_mfa_devices: Option<bool>,
     /// The validity period of the logon session of RAM users.
     ///
@@ -79,6 +112,10 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `LoginSessionDuration`.
     /// - Example: `6`.
     #[rpc(name = "LoginSessionDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub login_session_duration: Option<i32>,
     /// The subnet mask that specifies the IP addresses from which you can log on to the Alibaba Cloud Management Console. This parameter takes effect on password-based logon and single sign-on (SSO). However, this parameter does not take effect on API calls that are authenticated by using AccessKey pairs.
     ///
@@ -92,8 +129,13 @@ pub struct SetSecurityPreferenceRequest {
     /// - Wire name: `LoginNetworkMasks`.
     /// - Example: `10.0.0.0/8`.
     #[rpc(name = "LoginNetworkMasks")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoginNetworkMasks", skip_serializing_if = "Option::is_none")
+    )]
     pub login_network_masks: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetSecurityPreferenceRequest {
@@ -264,14 +306,17 @@ impl<C> SetSecurityPreferenceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::Client> {
+impl<C> SetSecurityPreferenceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetSecurityPreferenceRequest::default(),
             client,
         }
     }
+}
+impl SetSecurityPreferenceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -284,21 +329,45 @@ impl<'a> SetSecurityPreferenceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetSecurityPreferenceResponse,
+        ::acs_runtime::client::Error<SetSecurityPreferenceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetSecurityPreference`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetSecurityPreferenceResponse {
     /// The security preferences.
     ///
     /// - Wire name: `SecurityPreference`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityPreference", skip_serializing_if = "Option::is_none")
+    )]
     pub security_preference: Option<crate::types::SecurityPreference>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A978915D-F279-4CA0-A89B-9A71219FFB3E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetSecurityPreferenceResponse {
@@ -312,8 +381,9 @@ impl ::acs_runtime::de::FromJson for SetSecurityPreferenceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetSecurityPreferenceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetSecurityPreferenceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

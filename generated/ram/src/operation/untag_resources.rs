@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The resource type.
@@ -37,17 +38,29 @@ pub struct UntagResourcesRequest {
     /// - Required.
     /// - Example: `role`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The names of the resources. You can specify up to 50 resource names.
     ///
     /// - Wire name: `ResourceNames`.
     /// - Required.
     #[rpc(name = "ResourceNames", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceNames", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_names: Option<Vec<String>>,
     /// The keys of the tags. You can specify up to 20 tag keys.
     ///
     /// - Wire name: `TagKeys`.
     #[rpc(name = "TagKeys", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_keys: Option<Vec<String>>,
     /// Specifies whether to remove all tags from the resources.
     ///
@@ -59,8 +72,13 @@ pub struct UntagResourcesRequest {
     /// - Wire name: `All`.
     /// - Example: `true`.
     #[rpc(name = "All")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "All", skip_serializing_if = "Option::is_none")
+    )]
     pub all: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UntagResourcesRequest {
@@ -191,14 +209,17 @@ impl<C> UntagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> UntagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UntagResourcesRequest::default(),
             client,
         }
     }
+}
+impl UntagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,17 +229,37 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UntagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UntagResourcesResponse,
+        ::acs_runtime::client::Error<UntagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UntagResources`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UntagResourcesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B34724D-54B0-4A51-B34D-4512372FE1BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
@@ -231,8 +272,8 @@ impl ::acs_runtime::de::FromJson for UntagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UntagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateAccessKeyRequest {
     /// The name of the RAM user.
@@ -30,20 +31,33 @@ pub struct UpdateAccessKeyRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The AccessKey ID in the AccessKey pair whose status you want to change.\`\`
     ///
     /// - Wire name: `UserAccessKeyId`.
     /// - Example: `0wNEpMMlzy7s****`.
     #[rpc(name = "UserAccessKeyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserAccessKeyId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_access_key_id: Option<String>,
     /// The status of the AccessKey pair. Valid values: `Active` and `Inactive`.
     ///
     /// - Wire name: `Status`.
     /// - Example: `Inactive`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateAccessKeyRequest {
@@ -144,14 +158,17 @@ impl<C> UpdateAccessKeyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::Client> {
+impl<C> UpdateAccessKeyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateAccessKeyRequest::default(),
             client,
         }
     }
+}
+impl UpdateAccessKeyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,17 +178,37 @@ impl<'a> UpdateAccessKeyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateAccessKeyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateAccessKeyResponse,
+        ::acs_runtime::client::Error<UpdateAccessKeyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateAccessKey`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateAccessKeyResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateAccessKeyResponse {
@@ -184,8 +221,8 @@ impl ::acs_runtime::de::FromJson for UpdateAccessKeyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateAccessKeyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateAccessKeyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateGroupRequest {
     /// The name of the RAM user group.
@@ -30,6 +31,10 @@ pub struct UpdateGroupRequest {
     /// - Wire name: `GroupName`.
     /// - Example: `Dev-Team`.
     #[rpc(name = "GroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub group_name: Option<String>,
     /// The new name of the RAM user group.
     ///
@@ -38,6 +43,10 @@ pub struct UpdateGroupRequest {
     /// - Wire name: `NewGroupName`.
     /// - Example: `NewDev-Team`.
     #[rpc(name = "NewGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub new_group_name: Option<String>,
     /// The new description of the RAM user group.
     ///
@@ -46,8 +55,13 @@ pub struct UpdateGroupRequest {
     /// - Wire name: `NewComments`.
     /// - Example: `NewDev-Team`.
     #[rpc(name = "NewComments")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewComments", skip_serializing_if = "Option::is_none")
+    )]
     pub new_comments: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateGroupRequest {
@@ -152,14 +166,17 @@ impl<C> UpdateGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateGroupRequestBuilder<&'a crate::Client> {
+impl<C> UpdateGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateGroupRequest::default(),
             client,
         }
     }
+}
+impl UpdateGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,21 +186,42 @@ impl<'a> UpdateGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<UpdateGroupResponse, ::acs_runtime::client::Error<UpdateGroupError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateGroup`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateGroupResponse {
     /// The information about the RAM user group.
     ///
     /// - Wire name: `Group`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Group", skip_serializing_if = "Option::is_none")
+    )]
     pub group: Option<crate::types::GetGroupGroup>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EC6647CC-0A36-EC7A-BA72-CC81BF3DE182`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateGroupResponse {
@@ -197,8 +235,8 @@ impl ::acs_runtime::de::FromJson for UpdateGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateLoginProfileRequest {
     /// The name of the RAM user.
@@ -30,26 +31,43 @@ pub struct UpdateLoginProfileRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The logon password of the RAM user. The password must meet the password strength requirements.
     ///
     /// - Wire name: `Password`.
     /// - Example: `mypassword`.
     #[rpc(name = "Password")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Password", skip_serializing_if = "Option::is_none")
+    )]
     pub password: Option<String>,
     /// Specifies whether the RAM user has to change the password upon logon.
     ///
     /// - Wire name: `PasswordResetRequired`.
     /// - Example: `true`.
     #[rpc(name = "PasswordResetRequired")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PasswordResetRequired", skip_serializing_if = "Option::is_none")
+    )]
     pub password_reset_required: Option<bool>,
     /// Specifies whether a multi-factor authentication (MFA) device must be bound to the RAM user upon logon.
     ///
     /// - Wire name: `MFABindRequired`.
     /// - Example: `true`.
     #[rpc(name = "MFABindRequired")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MFABindRequired", skip_serializing_if = "Option::is_none")
+    )]
     pub mfa_bind_required: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateLoginProfileRequest {
@@ -161,14 +179,17 @@ impl<C> UpdateLoginProfileRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateLoginProfileRequestBuilder<&'a crate::Client> {
+impl<C> UpdateLoginProfileRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateLoginProfileRequest::default(),
             client,
         }
     }
+}
+impl UpdateLoginProfileRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,17 +202,37 @@ impl<'a> UpdateLoginProfileRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateLoginProfileRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateLoginProfileResponse,
+        ::acs_runtime::client::Error<UpdateLoginProfileError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateLoginProfile`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateLoginProfileResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateLoginProfileResponse {
@@ -204,8 +245,9 @@ impl ::acs_runtime::de::FromJson for UpdateLoginProfileResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateLoginProfileResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateLoginProfileResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdatePolicyDescriptionRequest {
     /// The name of the policy.
@@ -34,6 +35,10 @@ pub struct UpdatePolicyDescriptionRequest {
     /// - Wire name: `PolicyName`.
     /// - Example: `TestPolicy`.
     #[rpc(name = "PolicyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyName", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_name: Option<String>,
     /// The description of the policy.
     ///
@@ -42,8 +47,13 @@ pub struct UpdatePolicyDescriptionRequest {
     /// - Wire name: `NewDescription`.
     /// - Example: `This is a test policy.`.
     #[rpc(name = "NewDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub new_description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdatePolicyDescriptionRequest {
@@ -135,14 +145,17 @@ impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::Client> {
+impl<C> UpdatePolicyDescriptionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdatePolicyDescriptionRequest::default(),
             client,
         }
     }
+}
+impl UpdatePolicyDescriptionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -155,21 +168,45 @@ impl<'a> UpdatePolicyDescriptionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdatePolicyDescriptionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdatePolicyDescriptionResponse,
+        ::acs_runtime::client::Error<UpdatePolicyDescriptionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdatePolicyDescription`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdatePolicyDescriptionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7572DEBD-0ECE-518E-8682-D8CB82F8FE8E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the policy.
     ///
     /// - Wire name: `Policy`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<crate::types::UpdatePolicyDescriptionPolicy>,
 }
 impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionResponse {
@@ -183,8 +220,9 @@ impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdatePolicyDescriptionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdatePolicyDescriptionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateRoleRequest {
     /// The name of the RAM role.
@@ -34,12 +35,23 @@ pub struct UpdateRoleRequest {
     /// - Wire name: `RoleName`.
     /// - Example: `ECSAdmin`.
     #[rpc(name = "RoleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_name: Option<String>,
     /// The trust policy that specifies the trusted entity to assume the RAM role.
     ///
     /// - Wire name: `NewAssumeRolePolicyDocument`.
     /// - Example: `{ "Statement": [ { "Action": "sts:AssumeRole", "Effect": "Allow", "Principal": { "RAM": "acs:ram::12345678901234****:root" } } ], "Version": "1" }`.
     #[rpc(name = "NewAssumeRolePolicyDocument")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "NewAssumeRolePolicyDocument",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub new_assume_role_policy_document: Option<String>,
     /// The maximum session time of the RAM role.
     ///
@@ -50,6 +62,10 @@ pub struct UpdateRoleRequest {
     /// - Wire name: `NewMaxSessionDuration`.
     /// - Example: `3600`.
     #[rpc(name = "NewMaxSessionDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewMaxSessionDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub new_max_session_duration: Option<i64>,
     /// The new description of the RAM role.
     ///
@@ -58,8 +74,13 @@ pub struct UpdateRoleRequest {
     /// - Wire name: `NewDescription`.
     /// - Example: `ECS administrator`.
     #[rpc(name = "NewDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub new_description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateRoleRequest {
@@ -179,14 +200,17 @@ impl<C> UpdateRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateRoleRequestBuilder<&'a crate::Client> {
+impl<C> UpdateRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateRoleRequest::default(),
             client,
         }
     }
+}
+impl UpdateRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -196,21 +220,42 @@ impl<'a> UpdateRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<UpdateRoleResponse, ::acs_runtime::client::Error<UpdateRoleError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateRole`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateRoleResponse {
     /// The information about the RAM role.
     ///
     /// - Wire name: `Role`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<crate::types::GetRoleRole>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateRoleResponse {
@@ -224,8 +269,8 @@ impl ::acs_runtime::de::FromJson for UpdateRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

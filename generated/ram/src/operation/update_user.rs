@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateUserRequest {
     /// The username of the RAM user.
@@ -32,6 +33,10 @@ pub struct UpdateUserRequest {
     /// - Wire name: `UserName`.
     /// - Example: `zhangq****`.
     #[rpc(name = "UserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserName", skip_serializing_if = "Option::is_none")
+    )]
     pub user_name: Option<String>,
     /// The new username of the RAM user.
     ///
@@ -40,6 +45,10 @@ pub struct UpdateUserRequest {
     /// - Wire name: `NewUserName`.
     /// - Example: `xiaoq****`.
     #[rpc(name = "NewUserName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewUserName", skip_serializing_if = "Option::is_none")
+    )]
     pub new_user_name: Option<String>,
     /// The new display name of the RAM user.
     ///
@@ -48,6 +57,10 @@ pub struct UpdateUserRequest {
     /// - Wire name: `NewDisplayName`.
     /// - Example: `xiaoq****`.
     #[rpc(name = "NewDisplayName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewDisplayName", skip_serializing_if = "Option::is_none")
+    )]
     pub new_display_name: Option<String>,
     /// The new mobile phone number of the RAM user.
     ///
@@ -58,6 +71,10 @@ pub struct UpdateUserRequest {
     /// - Wire name: `NewMobilePhone`.
     /// - Example: `86-1860000****`.
     #[rpc(name = "NewMobilePhone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewMobilePhone", skip_serializing_if = "Option::is_none")
+    )]
     pub new_mobile_phone: Option<String>,
     /// The new email address of the RAM user.
     ///
@@ -66,6 +83,10 @@ pub struct UpdateUserRequest {
     /// - Wire name: `NewEmail`.
     /// - Example: `xiaoq****@example.com`.
     #[rpc(name = "NewEmail")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewEmail", skip_serializing_if = "Option::is_none")
+    )]
     pub new_email: Option<String>,
     /// The new description of the RAM user.
     ///
@@ -74,8 +95,13 @@ pub struct UpdateUserRequest {
     /// - Wire name: `NewComments`.
     /// - Example: `This is a cloud computing engineer.`.
     #[rpc(name = "NewComments")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewComments", skip_serializing_if = "Option::is_none")
+    )]
     pub new_comments: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateUserRequest {
@@ -221,14 +247,17 @@ impl<C> UpdateUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateUserRequestBuilder<&'a crate::Client> {
+impl<C> UpdateUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateUserRequest::default(),
             client,
         }
     }
+}
+impl UpdateUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,21 +267,42 @@ impl<'a> UpdateUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<UpdateUserResponse, ::acs_runtime::client::Error<UpdateUserError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateUser`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateUserResponse {
     /// The information about the RAM user.
     ///
     /// - Wire name: `User`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "User", skip_serializing_if = "Option::is_none")
+    )]
     pub user: Option<crate::types::ListUsersUser>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateUserResponse {
@@ -266,8 +316,8 @@ impl ::acs_runtime::de::FromJson for UpdateUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UpdateUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddAccessControlListEntryRequest {
     /// The region ID of the network ACL.
@@ -37,12 +38,20 @@ pub struct AddAccessControlListEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-bp1l0kk4gxce43kze*****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The configuration of the network ACL. Valid values:
     ///
@@ -54,8 +63,13 @@ pub struct AddAccessControlListEntryRequest {
     /// - Wire name: `AclEntrys`.
     /// - Example: `[{"entry":"10.0.**.**/24","comment":"privaterule1"},{"entry":"192.168.**.**/16","comment":"privaterule2"}]`.
     #[rpc(name = "AclEntrys")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntrys", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entrys: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddAccessControlListEntryRequest {
@@ -164,14 +178,17 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
+impl<C> AddAccessControlListEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddAccessControlListEntryRequest::default(),
             client,
         }
     }
+}
+impl AddAccessControlListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,15 +201,35 @@ impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddAccessControlListEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddAccessControlListEntryResponse,
+        ::acs_runtime::client::Error<AddAccessControlListEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddAccessControlListEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddAccessControlListEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `988CB45E-1643-48C0-87B4-928DDF77EA4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddAccessControlListEntryResponse {
@@ -205,8 +242,9 @@ impl ::acs_runtime::de::FromJson for AddAccessControlListEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddAccessControlListEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddAccessControlListEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

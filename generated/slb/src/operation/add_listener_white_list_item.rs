@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddListenerWhiteListItemRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -35,6 +36,10 @@ pub struct AddListenerWhiteListItemRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -42,6 +47,10 @@ pub struct AddListenerWhiteListItemRequest {
     /// - Required.
     /// - Example: `lb-bp1o94dp5i6ea*******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -50,6 +59,10 @@ pub struct AddListenerWhiteListItemRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The IP addresses or CIDR blocks that you want to add to the whitelist.
     ///
@@ -63,6 +76,10 @@ pub struct AddListenerWhiteListItemRequest {
     /// - Required.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "SourceItems")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceItems", skip_serializing_if = "Option::is_none")
+    )]
     pub source_items: Option<String>,
     /// The frontend protocol that is used by the CLB instance.
     ///
@@ -71,8 +88,13 @@ pub struct AddListenerWhiteListItemRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddListenerWhiteListItemRequest {
@@ -214,14 +236,17 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddListenerWhiteListItemRequestBuilder<&'a crate::Client> {
+impl<C> AddListenerWhiteListItemRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddListenerWhiteListItemRequest::default(),
             client,
         }
     }
+}
+impl AddListenerWhiteListItemRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -234,15 +259,35 @@ impl<'a> AddListenerWhiteListItemRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddListenerWhiteListItemRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddListenerWhiteListItemResponse,
+        ::acs_runtime::client::Error<AddListenerWhiteListItemError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddListenerWhiteListItem`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddListenerWhiteListItemResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddListenerWhiteListItemResponse {
@@ -255,8 +300,9 @@ impl ::acs_runtime::de::FromJson for AddListenerWhiteListItemResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddListenerWhiteListItemResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddListenerWhiteListItemResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

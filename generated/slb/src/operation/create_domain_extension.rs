@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -35,6 +36,10 @@ pub struct CreateDomainExtensionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SLB instance.
     ///
@@ -42,6 +47,10 @@ pub struct CreateDomainExtensionRequest {
     /// - Required.
     /// - Example: `lb-bp1o94dp5i6earrxxxxxx`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the HTTPS listener of the SLB instance.
     ///
@@ -51,6 +60,10 @@ pub struct CreateDomainExtensionRequest {
     /// - Required.
     /// - Example: `443`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The domain name.
     ///
@@ -58,14 +71,23 @@ pub struct CreateDomainExtensionRequest {
     /// - Required.
     /// - Example: `*.example1.com`.
     #[rpc(name = "Domain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The ID of the certificate used by the domain name.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `123157xxxxxxx_166f820xxxxxx_1714763408_709981xxxx`.
     #[rpc(name = "ServerCertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDomainExtensionRequest {
@@ -199,14 +221,17 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
+impl<C> CreateDomainExtensionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDomainExtensionRequest::default(),
             client,
         }
     }
+}
+impl CreateDomainExtensionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,25 +244,53 @@ impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDomainExtensionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDomainExtensionResponse,
+        ::acs_runtime::client::Error<CreateDomainExtensionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDomainExtension`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDomainExtensionResponse {
     /// The frontend port that is used by the SLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A6E7EFC9-0938-40CA-877D-9BEDBD21D357`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the additional domain name.
     ///
     /// - Wire name: `DomainExtensionId`.
     /// - Example: `de-bp1rp7ta19******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDomainExtensionResponse {
@@ -252,8 +305,9 @@ impl ::acs_runtime::de::FromJson for CreateDomainExtensionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDomainExtensionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

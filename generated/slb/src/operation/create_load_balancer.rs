@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The region ID of the CLB instance.
@@ -38,6 +39,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The network type of the CLB instance. Valid values:
     ///
@@ -48,6 +53,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `internet`.
     /// - Example: `internet`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The metering method of the Internet-facing CLB instance. Valid values:
     ///
@@ -62,6 +71,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `paybytraffic`.
     /// - Example: `paybytraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
@@ -71,6 +84,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Must be 1 to 5000.
     /// - Example: `10`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -82,6 +99,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The CLB instance name.
     ///
@@ -92,12 +113,20 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `lb-bp1o94dp5i6ea****`.
     #[rpc(name = "LoadBalancerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the CLB instance belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1aevy8sofi8mh1****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
@@ -106,6 +135,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp12mw1f8k3jgy****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
@@ -114,6 +147,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `MasterZoneId`.
     /// - Example: `cn-hangzhou-b`.
     #[rpc(name = "MasterZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub master_zone_id: Option<String>,
     /// The ID of the secondary zone to which the CLB instance belongs.
     ///
@@ -122,6 +159,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `SlaveZoneId`.
     /// - Example: `cn-hangzhou-d`.
     #[rpc(name = "SlaveZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zone_id: Option<String>,
     /// The specification of the CLB instance. Valid values:
     ///
@@ -139,12 +180,20 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `LoadBalancerSpec`.
     /// - Example: `slb.s1.small`.
     #[rpc(name = "LoadBalancerSpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_spec: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtopt****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The billing method of the CLB instance. Valid values:
     ///
@@ -157,6 +206,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `PayOnDemand`.
     /// - Deprecated.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The billing cycle of the subscription Internet-facing CLB instance. Valid values:
     ///
@@ -169,6 +222,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `month`.
     /// - Deprecated.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The subscription duration of the Internet-facing CLB instance. Valid values:
     ///
@@ -182,6 +239,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `1`.
     /// - Deprecated.
     #[rpc(name = "Duration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Duration", skip_serializing_if = "Option::is_none")
+    )]
     pub duration: Option<i32>,
     /// Specifies whether to automatically pay the subscription fee of the Internet-facing CLB instance. Valid values:
     ///
@@ -195,6 +256,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Example: `true`.
     /// - Deprecated.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The IP version of the CLB instance. Valid values: **ipv4** and **ipv6**.
     ///
@@ -202,18 +267,30 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `ipv4`.
     /// - Example: `ipv4`.
     #[rpc(name = "AddressIPVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The private IP address of the CLB instance. The private IP address must belong to the destination CIDR block of the vSwitch.
     ///
     /// - Wire name: `Address`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Address", skip_serializing_if = "Option::is_none")
+    )]
     pub address: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to enable deletion protection for the CLB instance. Valid values:
     ///
@@ -224,6 +301,10 @@ pub struct CreateLoadBalancerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "DeleteProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_protection: Option<String>,
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -235,6 +316,13 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `ModificationProtectionStatus`.
     /// - Example: `ConsoleProtection`.
     #[rpc(name = "ModificationProtectionStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_status: Option<String>,
     /// The reason for enabling the configuration read-only mode. The reason must be 1 to 80 characters in length. It must start with a letter and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
     ///
@@ -243,6 +331,13 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `ModificationProtectionReason`.
     /// - Example: `Managed instance`.
     #[rpc(name = "ModificationProtectionReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionReason",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_reason: Option<String>,
     /// The metering method of the CLB instance. Valid values:
     ///
@@ -254,8 +349,13 @@ pub struct CreateLoadBalancerRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PayBySpec`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerRequest {
@@ -668,14 +768,17 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -688,50 +791,98 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerResponse {
     /// The ID of the VPC to which the CLB instance belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-25dvzy9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The IP version that is used by the CLB instance.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-255ecr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The CLB instance name.
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `lb-bp1o94dp5i6ea****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-hddhfjg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The ID of the resource group to which the CLB instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rto****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The IP address that is allocated to the CLB instance.
     ///
     /// - Wire name: `Address`.
     /// - Example: `42.XX.XX.6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Address", skip_serializing_if = "Option::is_none")
+    )]
     pub address: Option<String>,
     /// The network type of the CLB instance. Valid values:
     ///
@@ -740,10 +891,18 @@ pub struct CreateLoadBalancerResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `classic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The order ID of the subscription CLB instance.
     ///
     /// - Wire name: `OrderId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
@@ -765,8 +924,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

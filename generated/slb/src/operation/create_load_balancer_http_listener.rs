@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerHTTPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -41,6 +42,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -48,6 +53,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Required.
     /// - Example: `lb-bp1c9vixxjh92q83tw*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
@@ -58,6 +67,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `-1`.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -68,6 +81,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The backend port that is used by the CLB instance.
     ///
@@ -79,6 +96,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "BackendServerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
@@ -89,6 +110,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `on`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -99,6 +124,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `wrr`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -109,6 +138,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `off`.
     /// - Example: `off`.
     #[rpc(name = "StickySession")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The method that is used to handle cookies. Valid values:
     ///
@@ -124,12 +157,20 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
     #[rpc(name = "StickySessionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The timeout period of a cookie. Unit: seconds.
     ///
@@ -141,6 +182,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 86400.
     /// - Example: `500`.
     #[rpc(name = "CookieTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The cookie configured for the server.
     ///
@@ -151,6 +196,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `Cookie`.
     /// - Example: `testCookie`.
     #[rpc(name = "Cookie")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -161,6 +210,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Required.
     /// - Example: `on`.
     #[rpc(name = "HealthCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// The health check method used in HTTP health checks. Valid values: **head** and **get**.
     ///
@@ -169,6 +222,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -180,6 +237,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `172.16.0.0/12`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URI that is used for health checks.
     ///
@@ -190,6 +251,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -201,6 +266,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -212,6 +281,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds
     ///
@@ -223,6 +296,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 300.
     /// - Example: `3`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The backend port that is used for health checks.
     ///
@@ -234,6 +311,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be -520 to 65535.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
@@ -245,6 +326,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
@@ -255,12 +340,20 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j*****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address of the client. Valid values:
     ///
@@ -271,6 +364,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBIP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -281,6 +378,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBID")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
@@ -291,6 +392,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_proto")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Specifies whether to enable `GZIP` compression to compress specific types of files. Valid values:
     ///
@@ -301,6 +406,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Default: `on`.
     /// - Example: `on`.
     #[rpc(name = "Gzip")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
@@ -309,6 +418,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `AclId`.
     /// - Example: `acl-uf60jw******`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of access control. Valid values:
     ///
@@ -324,6 +437,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -333,6 +450,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The name of the listener.
     ///
@@ -341,6 +462,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `Description`.
     /// - Example: `HTTP_443`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to enable HTTP-to-HTTPS redirection. Valid values:
     ///
@@ -350,6 +475,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `ListenerForward`.
     /// - Example: `off`.
     #[rpc(name = "ListenerForward")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerForward", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_forward: Option<String>,
     /// The listening port that is used to redirect HTTP requests to HTTPS.
     ///
@@ -357,6 +486,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `443`.
     #[rpc(name = "ForwardPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardPort", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_port: Option<i32>,
     /// The timeout period of an idle connection. Unit: seconds.
     ///
@@ -368,6 +501,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 9999.
     /// - Example: `3`.
     #[rpc(name = "IdleTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The timeout period of a request. Unit: seconds.
     ///
@@ -379,6 +516,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Must be 1 to 9999.
     /// - Example: `6`.
     #[rpc(name = "RequestTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -388,6 +529,10 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_SLBPORT")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
@@ -397,8 +542,16 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_ClientSrcPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerHTTPListenerRequest {
@@ -1046,14 +1199,17 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerHTTPListenerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1066,15 +1222,35 @@ impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerHTTPListenerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerHTTPListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancerHTTPListener`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerHTTPListenerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPListenerResponse {
@@ -1087,8 +1263,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerHTTPListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

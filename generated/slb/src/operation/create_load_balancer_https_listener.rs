@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// The region ID of the CLB instance.
@@ -42,6 +43,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -49,6 +54,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Required.
     /// - Example: `lb-bp1o94dp5i6earr****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
@@ -61,6 +70,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be -1 to 5120.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -71,6 +84,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The backend port that is used by the CLB instance. Valid values: **1** to **65535**.
     ///
@@ -80,12 +97,20 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "BackendServerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
@@ -96,6 +121,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `on`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -106,6 +135,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `wrr`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -116,6 +149,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "StickySession")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The method that is used to handle a cookie. Valid values: **insert** and **server**.
     ///
@@ -131,6 +168,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
     #[rpc(name = "StickySessionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The timeout period of a cookie. Unit: seconds.
     ///
@@ -142,6 +183,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 86400.
     /// - Example: `500`.
     #[rpc(name = "CookieTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The cookie that you configure for the server.
     ///
@@ -152,6 +197,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `Cookie`.
     /// - Example: `B490B5EBF6F3CD402E515D22BCDA****`.
     #[rpc(name = "Cookie")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -162,6 +211,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Required.
     /// - Example: `on`.
     #[rpc(name = "HealthCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// The health check method used in HTTP health checks. Valid values: **head** and **get**.
     ///
@@ -170,6 +223,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -181,6 +238,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `172.XX.XX.16`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URI that is used for health checks.
     ///
@@ -191,6 +252,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -202,6 +267,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -213,6 +282,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds Valid values: **1** to **300**.
     ///
@@ -222,6 +295,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 300.
     /// - Example: `3`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The port that is used for health checks.
     ///
@@ -233,6 +310,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be -520 to 65535.
     /// - Example: `8080`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
@@ -244,6 +325,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
@@ -254,18 +339,30 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The ID of the server certificate.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `idkp-123-cn-test-****`.
     #[rpc(name = "ServerCertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The ID of the server group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j5e7p****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The ID of the certification authority (CA) certificate.
     ///
@@ -276,6 +373,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `CACertificateId`.
     /// - Example: `139a00604ad-cn-east-hangzh****`.
     #[rpc(name = "CACertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address of the client. Valid values:
     ///
@@ -286,6 +387,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBIP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -296,6 +401,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBID")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
@@ -306,6 +415,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_proto")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Specifies whether to enable `GZIP` compression to compress specific types of files. Valid values:
     ///
@@ -316,6 +429,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Default: `on`.
     /// - Example: `on`.
     #[rpc(name = "Gzip")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
@@ -324,6 +441,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `AclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of the network ACL. Valid values:
     ///
@@ -339,6 +460,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -348,6 +473,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The name of the listener.
     ///
@@ -356,6 +485,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `Description`.
     /// - Example: `HTTPS_443`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The timeout period of an idle connection. Valid values: **1 to 60**. Default value: **15**. Unit: seconds.
     ///
@@ -365,6 +498,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 9999.
     /// - Example: `12`.
     #[rpc(name = "IdleTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The timeout period of a request. Valid values: **1 to 180**. Default value: **60**. Unit: seconds.
     ///
@@ -374,6 +511,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Must be 1 to 9999.
     /// - Example: `23`.
     #[rpc(name = "RequestTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// Specifies whether to enable HTTP/2. Valid values:
     ///
@@ -383,6 +524,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `EnableHttp2`.
     /// - Example: `off`.
     #[rpc(name = "EnableHttp2")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableHttp2", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_http2: Option<String>,
     /// The Transport Layer Security (TLS) security policy. Each security policy contains TLS protocol versions and cipher suites available for HTTPS.
     ///
@@ -415,6 +560,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `TLSCipherPolicy`.
     /// - Example: `tls_cipher_policy_1_1`.
     #[rpc(name = "TLSCipherPolicy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy: Option<String>,
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -424,6 +573,10 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_SLBPORT")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
@@ -433,8 +586,16 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_ClientSrcPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerHTTPSListenerRequest {
@@ -1127,14 +1288,17 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerHTTPSListenerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1147,15 +1311,35 @@ impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerHTTPSListenerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerHTTPSListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancerHTTPSListener`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerHTTPSListenerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPSListenerResponse {
@@ -1168,8 +1352,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerHTTPSListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPSListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerHTTPSListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

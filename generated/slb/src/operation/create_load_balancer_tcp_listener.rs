@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerTCPListenerRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -37,6 +38,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -44,6 +49,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port used by the CLB instance.
     ///
@@ -54,6 +63,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The backend port used by the CLB instance.
     ///
@@ -65,12 +78,20 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "BackendServerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
@@ -82,6 +103,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Must be -1 to 5120.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -96,6 +121,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Default: `wrr`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The timeout period of session persistence. Unit: seconds
     ///
@@ -108,6 +137,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Default: `0`.
     /// - Example: `0`.
     #[rpc(name = "PersistenceTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PersistenceTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub persistence_timeout: Option<i32>,
     /// The timeout period of a connection. Unit: seconds
     ///
@@ -118,6 +151,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Default: `900`.
     /// - Example: `500`.
     #[rpc(name = "EstablishedTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EstablishedTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub established_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -128,6 +165,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Default: `3`.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -138,6 +179,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Default: `3`.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The maximum timeout period of a health check response. Unit: seconds
     ///
@@ -150,6 +195,13 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Default: `5`.
     /// - Example: `100`.
     #[rpc(name = "HealthCheckConnectTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The port that is used for health checks.
     ///
@@ -161,6 +213,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
@@ -170,6 +226,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Must be 1 to 50.
     /// - Example: `3`.
     #[rpc(name = "healthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "healthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The domain name that you want to use for health checks. Valid values:
     ///
@@ -179,6 +239,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `172.XX.XX.6`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URI that is used for health checks. The URI must be 1 to 80 characters in length, and can contain only digits, letters, hyphens (-), forward slashes (/), periods (.), percent signs (%), number signs (#), and ampersands (\&). The URI must start with a forward slash (/) but cannot be a single forward slash (/).
     ///
@@ -187,6 +251,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,). Valid values:
     ///
@@ -198,6 +266,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The type of health checks. Valid values:
     ///
@@ -207,12 +279,20 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `HealthCheckType`.
     /// - Example: `tcp`.
     #[rpc(name = "HealthCheckType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
@@ -221,6 +301,13 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfucw****`.
     #[rpc(name = "MasterSlaveServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The ID of the network ACL that is associated with the listener.
     ///
@@ -229,6 +316,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `AclId`.
     /// - Example: `acl-uf60jwfiv6******`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of the ACL. Valid values:
     ///
@@ -246,6 +337,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `AclType`.
     /// - Example: `black`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -255,6 +350,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The name of the listener.
     ///
@@ -263,6 +362,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `Description`.
     /// - Example: `tcp_80`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -272,6 +375,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `ConnectionDrain`.
     /// - Example: `off`.
     #[rpc(name = "ConnectionDrain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrain", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain: Option<String>,
     /// The timeout period of connection draining. Unit: seconds.
     ///
@@ -282,6 +389,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
     #[rpc(name = "ConnectionDrainTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
@@ -291,6 +402,10 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
     #[rpc(name = "ProxyProtocolV2Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<bool>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -300,8 +415,13 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     /// - Wire name: `HealthCheckSwitch`.
     /// - Example: `on`.
     #[rpc(name = "HealthCheckSwitch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSwitch", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_switch: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerTCPListenerRequest {
@@ -814,14 +934,17 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerTCPListenerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -834,15 +957,35 @@ impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerTCPListenerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerTCPListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancerTCPListener`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerTCPListenerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerTCPListenerResponse {
@@ -855,8 +998,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerTCPListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerTCPListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerTCPListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateLoadBalancerUDPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -37,12 +38,20 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the CLB instance.
     ///
@@ -50,6 +59,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Required.
     /// - Example: `lb-bp1ygod3yctvg1y7****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port used by the CLB instance.
     ///
@@ -60,6 +73,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The backend port used by the CLB instance.
     ///
@@ -71,6 +88,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "BackendServerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
@@ -81,6 +102,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Must be -1 to 5120.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -96,6 +121,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Default: `wrr`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -106,6 +135,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Default: `3`.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -116,6 +149,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Default: `3`.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check.
     ///
@@ -128,6 +165,13 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Default: `5`.
     /// - Example: `100`.
     #[rpc(name = "HealthCheckConnectTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The port that is used for health checks.
     ///
@@ -139,6 +183,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
@@ -148,24 +196,40 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Must be 1 to 50.
     /// - Example: `3`.
     #[rpc(name = "healthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "healthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The request string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
     /// - Wire name: `healthCheckReq`.
     /// - Example: `hello`.
     #[rpc(name = "healthCheckReq")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "healthCheckReq", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_req: Option<String>,
     /// The response string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
     /// - Wire name: `healthCheckExp`.
     /// - Example: `ok`.
     #[rpc(name = "healthCheckExp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "healthCheckExp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_exp: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j8****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
@@ -174,6 +238,13 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfucwu****`.
     #[rpc(name = "MasterSlaveServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The ID of the network ACL that is associated with the listener.
     ///
@@ -182,6 +253,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `AclId`.
     /// - Example: `123`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of the network ACL. Valid values:
     ///
@@ -197,6 +272,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -206,6 +285,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The name of the listener.
     ///
@@ -214,6 +297,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `Description`.
     /// - Example: `udp_80`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
@@ -223,6 +310,10 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
     #[rpc(name = "ProxyProtocolV2Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<bool>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -232,8 +323,13 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     /// - Wire name: `HealthCheckSwitch`.
     /// - Example: `on`.
     #[rpc(name = "HealthCheckSwitch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSwitch", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_switch: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateLoadBalancerUDPListenerRequest {
@@ -644,14 +740,17 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
+impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateLoadBalancerUDPListenerRequest::default(),
             client,
         }
     }
+}
+impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -664,15 +763,35 @@ impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateLoadBalancerUDPListenerResponse,
+        ::acs_runtime::client::Error<CreateLoadBalancerUDPListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateLoadBalancerUDPListener`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateLoadBalancerUDPListenerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `06F00FBB-3D9E-4CCE-9D43-1A6946A75556`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerUDPListenerResponse {
@@ -685,8 +804,9 @@ impl ::acs_runtime::de::FromJson for CreateLoadBalancerUDPListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerUDPListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateLoadBalancerUDPListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateMasterSlaveServerGroupRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -33,6 +34,10 @@ pub struct CreateMasterSlaveServerGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -40,12 +45,23 @@ pub struct CreateMasterSlaveServerGroupRequest {
     /// - Required.
     /// - Example: `lb-bp1hv944r69al4j******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The name of the primary/secondary server group.
     ///
     /// - Wire name: `MasterSlaveServerGroupName`.
     /// - Example: `Group1`.
     #[rpc(name = "MasterSlaveServerGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_name: Option<String>,
     /// The backend servers in the primary/secondary server group. Each primary/secondary server group consists of two backend servers.
     ///
@@ -72,14 +88,26 @@ pub struct CreateMasterSlaveServerGroupRequest {
     /// - Wire name: `MasterSlaveBackendServers`.
     /// - Example: `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs",  "Port":"82","ServerType":"Master","Description":"test-112" },  { "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs",  "Port":"84","ServerType":"Slave","Description":"test-112" }]`.
     #[rpc(name = "MasterSlaveBackendServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveBackendServers",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_backend_servers: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateMasterSlaveServerGroupRequest {
@@ -231,14 +259,17 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateMasterSlaveServerGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateMasterSlaveServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -251,22 +282,56 @@ impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateMasterSlaveServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateMasterSlaveServerGroupResponse,
+        ::acs_runtime::client::Error<CreateMasterSlaveServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateMasterSlaveServerGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateMasterSlaveServerGroupResponse {
     /// The ID of the active/standby server group.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-bp19au4******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7CA4DB76-4D32-523B-822E-5C9494613D46`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `MasterSlaveBackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveBackendServers",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_backend_servers: Option<crate::types::MasterSlaveBackendServers>,
 }
 impl ::acs_runtime::de::FromJson for CreateMasterSlaveServerGroupResponse {
@@ -281,8 +346,9 @@ impl ::acs_runtime::de::FromJson for CreateMasterSlaveServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateMasterSlaveServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

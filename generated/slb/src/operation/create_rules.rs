@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -37,6 +38,10 @@ pub struct CreateRulesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SLB instance.
     ///
@@ -44,6 +49,10 @@ pub struct CreateRulesRequest {
     /// - Required.
     /// - Example: `lb-bp1ca0zt07t934w******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend listener port that is used by the SLB instance.
     ///
@@ -53,6 +62,10 @@ pub struct CreateRulesRequest {
     /// - Required.
     /// - Example: `443`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The frontend protocol that is used by the SLB instance.
     ///
@@ -61,6 +74,10 @@ pub struct CreateRulesRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The forwarding rules that you want to create. You can create at most 10 forwarding rules in each call. Each forwarding rule contains the following parameters:
     ///
@@ -75,8 +92,13 @@ pub struct CreateRulesRequest {
     /// - Required.
     /// - Example: `[{"RuleName":"Rule2","Domain":"test.com","VServerGroupId":"rsp-bp114ni******"}]`.
     #[rpc(name = "RuleList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleList", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_list: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRulesRequest {
@@ -221,14 +243,17 @@ impl<C> CreateRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
+impl<C> CreateRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRulesRequest::default(),
             client,
         }
     }
+}
+impl CreateRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,17 +263,38 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateRulesResponse, ::acs_runtime::client::Error<CreateRulesError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRules`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRulesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Rules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<crate::types::Rules>,
 }
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
@@ -262,8 +308,8 @@ impl ::acs_runtime::de::FromJson for CreateRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

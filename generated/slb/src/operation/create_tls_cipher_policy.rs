@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTLSCipherPolicyRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -35,6 +36,10 @@ pub struct CreateTLSCipherPolicyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the TLS policy. The name must be 2 to 200 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
@@ -42,6 +47,10 @@ pub struct CreateTLSCipherPolicyRequest {
     /// - Required.
     /// - Example: `TLSPolicy-test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The supported cipher suites, which are determined by the TLS protocol version. You can specify at most 32 cipher suites.
     ///
@@ -90,6 +99,10 @@ pub struct CreateTLSCipherPolicyRequest {
     /// - Must have at most 30 items.
     /// - Example: `AES256-SHA256`.
     #[rpc(name = "Ciphers", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
     /// The version of the TLS protocol. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**. You can specify at most four TLS versions.
     ///
@@ -98,8 +111,13 @@ pub struct CreateTLSCipherPolicyRequest {
     /// - Must have at most 5 items.
     /// - Example: `TLSv1.0`.
     #[rpc(name = "TLSVersions", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTLSCipherPolicyRequest {
@@ -272,14 +290,17 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTLSCipherPolicyRequest::default(),
             client,
         }
     }
+}
+impl CreateTLSCipherPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -292,20 +313,44 @@ impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTLSCipherPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTLSCipherPolicyResponse,
+        ::acs_runtime::client::Error<CreateTLSCipherPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTLSCipherPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTLSCipherPolicyResponse {
     /// The ID of the policy.
     ///
     /// - Wire name: `TLSCipherPolicyId`.
     /// - Example: `tls-bp14bb1e7dll4f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D7A8875F-373A-5F48-8484-25B07A61F2AF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTLSCipherPolicyResponse {
@@ -319,8 +364,9 @@ impl ::acs_runtime::de::FromJson for CreateTLSCipherPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTLSCipherPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -33,18 +34,30 @@ pub struct DeleteAccessLogsDownloadAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
     /// - Wire name: `Tags`.
     /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-uf68ps3rekbljmdb0****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The access log forwarding rule. Parameters:
     ///
@@ -56,8 +69,13 @@ pub struct DeleteAccessLogsDownloadAttributeRequest {
     /// - Required.
     /// - Example: `[{"logProject":"my-project", "LogStore":"my-log-store", "LoadBalancerId":"lb-uf68ps3rekbljmdb0****"}]`.
     #[rpc(name = "LogsDownloadAttributes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogsDownloadAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub logs_download_attributes: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteAccessLogsDownloadAttributeRequest {
@@ -182,14 +200,17 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteAccessLogsDownloadAttributeRequest::default(),
             client,
         }
     }
+}
+impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,15 +223,35 @@ impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteAccessLogsDownloadAttributeResponse,
+        ::acs_runtime::client::Error<DeleteAccessLogsDownloadAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteAccessLogsDownloadAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteAccessLogsDownloadAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9C****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteAccessLogsDownloadAttributeResponse {
@@ -223,8 +264,9 @@ impl ::acs_runtime::de::FromJson for DeleteAccessLogsDownloadAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteAccessLogsDownloadAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteAccessLogsDownloadAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

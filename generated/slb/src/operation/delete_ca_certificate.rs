@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteCACertificateRequest {
     /// The region of the CA certificates.
@@ -37,6 +38,10 @@ pub struct DeleteCACertificateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CA certificate ID.
     ///
@@ -44,8 +49,13 @@ pub struct DeleteCACertificateRequest {
     /// - Required.
     /// - Example: `123157908xxxxxxx_15c73d77203_-986300114_-2110544xxx`.
     #[rpc(name = "CACertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteCACertificateRequest {
@@ -142,14 +152,17 @@ impl<C> DeleteCACertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteCACertificateRequestBuilder<&'a crate::Client> {
+impl<C> DeleteCACertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteCACertificateRequest::default(),
             client,
         }
     }
+}
+impl DeleteCACertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -162,15 +175,35 @@ impl<'a> DeleteCACertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteCACertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteCACertificateResponse,
+        ::acs_runtime::client::Error<DeleteCACertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteCACertificate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteCACertificateResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteCACertificateResponse {
@@ -183,8 +216,9 @@ impl ::acs_runtime::de::FromJson for DeleteCACertificateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteCACertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteCACertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

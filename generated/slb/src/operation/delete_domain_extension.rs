@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -33,6 +34,10 @@ pub struct DeleteDomainExtensionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the additional domain name that you want to delete.
     ///
@@ -40,8 +45,13 @@ pub struct DeleteDomainExtensionRequest {
     /// - Required.
     /// - Example: `de-bp1rp7ta1****`.
     #[rpc(name = "DomainExtensionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteDomainExtensionRequest {
@@ -136,14 +146,17 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
+impl<C> DeleteDomainExtensionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteDomainExtensionRequest::default(),
             client,
         }
     }
+}
+impl DeleteDomainExtensionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,15 +169,35 @@ impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteDomainExtensionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteDomainExtensionResponse,
+        ::acs_runtime::client::Error<DeleteDomainExtensionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteDomainExtension`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteDomainExtensionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `149A2470-F010-4437-BF68-343D5099C19D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteDomainExtensionResponse {
@@ -177,8 +210,9 @@ impl ::acs_runtime::de::FromJson for DeleteDomainExtensionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteDomainExtensionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteDomainExtensionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerListenerRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -38,6 +39,10 @@ pub struct DeleteLoadBalancerListenerRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -45,6 +50,10 @@ pub struct DeleteLoadBalancerListenerRequest {
     /// - Required.
     /// - Example: `lb-bp13jaf5qli5xmg******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -55,6 +64,10 @@ pub struct DeleteLoadBalancerListenerRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The frontend protocol that is used by the CLB instance.
     ///
@@ -63,8 +76,13 @@ pub struct DeleteLoadBalancerListenerRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteLoadBalancerListenerRequest {
@@ -191,14 +209,17 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteLoadBalancerListenerRequest::default(),
             client,
         }
     }
+}
+impl DeleteLoadBalancerListenerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,15 +232,35 @@ impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteLoadBalancerListenerResponse,
+        ::acs_runtime::client::Error<DeleteLoadBalancerListenerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteLoadBalancerListener`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteLoadBalancerListenerResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteLoadBalancerListenerResponse {
@@ -232,8 +273,9 @@ impl ::acs_runtime::de::FromJson for DeleteLoadBalancerListenerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerListenerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteLoadBalancerListenerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMasterSlaveServerGroupRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -33,6 +34,10 @@ pub struct DeleteMasterSlaveServerGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The primary/secondary server group ID.
     ///
@@ -42,8 +47,16 @@ pub struct DeleteMasterSlaveServerGroupRequest {
     /// - Required.
     /// - Example: `rsp-cige6*****`.
     #[rpc(name = "MasterSlaveServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteMasterSlaveServerGroupRequest {
@@ -143,14 +156,17 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
+impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteMasterSlaveServerGroupRequest::default(),
             client,
         }
     }
+}
+impl DeleteMasterSlaveServerGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -163,15 +179,35 @@ impl<'a> DeleteMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteMasterSlaveServerGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteMasterSlaveServerGroupResponse,
+        ::acs_runtime::client::Error<DeleteMasterSlaveServerGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteMasterSlaveServerGroup`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteMasterSlaveServerGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteMasterSlaveServerGroupResponse {
@@ -184,8 +220,9 @@ impl ::acs_runtime::de::FromJson for DeleteMasterSlaveServerGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteMasterSlaveServerGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteMasterSlaveServerGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

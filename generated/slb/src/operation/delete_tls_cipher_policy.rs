@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTLSCipherPolicyRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -39,6 +40,10 @@ pub struct DeleteTLSCipherPolicyRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the TLS policy.
     ///
@@ -46,8 +51,13 @@ pub struct DeleteTLSCipherPolicyRequest {
     /// - Required.
     /// - Example: `tls-bp1lp2076qx4ebridp******`.
     #[rpc(name = "TLSCipherPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTLSCipherPolicyRequest {
@@ -144,14 +154,17 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTLSCipherPolicyRequest::default(),
             client,
         }
     }
+}
+impl DeleteTLSCipherPolicyRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,15 +177,35 @@ impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTLSCipherPolicyRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTLSCipherPolicyResponse,
+        ::acs_runtime::client::Error<DeleteTLSCipherPolicyError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTLSCipherPolicy`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTLSCipherPolicyResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTLSCipherPolicyResponse {
@@ -185,8 +218,9 @@ impl ::acs_runtime::de::FromJson for DeleteTLSCipherPolicyResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteTLSCipherPolicyResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteTLSCipherPolicyResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAccessControlListAttributeRequest {
     /// The region ID of the ACL.
@@ -35,6 +36,10 @@ pub struct DescribeAccessControlListAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ACL that you want to query.
     ///
@@ -42,26 +47,43 @@ pub struct DescribeAccessControlListAttributeRequest {
     /// - Required.
     /// - Example: `acl-bp1ut10zzvh1y8dfs****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The remarks of the ACL entry.
     ///
     /// - Wire name: `AclEntryComment`.
     /// - Example: `test`.
     #[rpc(name = "AclEntryComment")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryComment", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_comment: Option<String>,
     /// The number of the page to return.
     ///
     /// - Wire name: `Page`.
     /// - Example: `1`.
     #[rpc(name = "Page")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Page", skip_serializing_if = "Option::is_none")
+    )]
     pub page: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAccessControlListAttributeRequest {
@@ -195,14 +217,17 @@ impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAccessControlListAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAccessControlListAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAccessControlListAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeAccessControlListAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -215,51 +240,107 @@ impl<'a> DescribeAccessControlListAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAccessControlListAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAccessControlListAttributeResponse,
+        ::acs_runtime::client::Error<DescribeAccessControlListAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAccessControlListAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccessControlListAttributeResponse {
     /// The ACL ID.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-bp1ut10zzvh1y8dfs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The IP version. Valid values: **ipv4** and **ipv6**.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C9906A1D-86F7-4C9C-A369-54DA42EF206A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmz3jksig****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ACL name.
     ///
     /// - Wire name: `AclName`.
     /// - Example: `doctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclName", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_name: Option<String>,
     /// - Wire name: `AclEntrys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntrys", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entrys: Option<crate::types::AclEntrys>,
     /// - Wire name: `RelatedListeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RelatedListeners", skip_serializing_if = "Option::is_none")
+    )]
     pub related_listeners: Option<crate::types::RelatedListeners>,
     /// The time when the ACL was created. The time follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The total number of ACL entries.
     ///
     /// - Wire name: `TotalAclEntry`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalAclEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub total_acl_entry: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeResponse {
@@ -281,8 +362,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccessControlListAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -34,6 +35,10 @@ pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
@@ -42,12 +47,20 @@ pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The type of access log. Set the value to **layer7**, which specifies Layer 7 access logs.
     ///
@@ -55,6 +68,10 @@ pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// - Default: `layer7`.
     /// - Example: `layer7`.
     #[rpc(name = "LogType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogType", skip_serializing_if = "Option::is_none")
+    )]
     pub log_type: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -63,6 +80,10 @@ pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -71,8 +92,13 @@ pub struct DescribeAccessLogsDownloadAttributeRequest {
     /// - Default: `20`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAccessLogsDownloadAttributeRequest {
@@ -224,14 +250,17 @@ impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAccessLogsDownloadAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAccessLogsDownloadAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -244,32 +273,68 @@ impl<'a> DescribeAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAccessLogsDownloadAttributeResponse,
+        ::acs_runtime::client::Error<DescribeAccessLogsDownloadAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAccessLogsDownloadAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAccessLogsDownloadAttributeResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B9DB03B-ED39-5DB8-9C9F-1ED5F548D61E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `LogsDownloadAttributes`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogsDownloadAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub logs_download_attributes: Option<crate::types::LogsDownloadAttributes>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAccessLogsDownloadAttributeResponse {
@@ -286,8 +351,9 @@ impl ::acs_runtime::de::FromJson for DescribeAccessLogsDownloadAttributeResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAccessLogsDownloadAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAccessLogsDownloadAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

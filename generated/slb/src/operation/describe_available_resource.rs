@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceRequest {
     /// The region ID.
@@ -34,6 +35,10 @@ pub struct DescribeAvailableResourceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The network type.
     ///
@@ -48,6 +53,10 @@ pub struct DescribeAvailableResourceRequest {
     /// - Wire name: `AddressType`.
     /// - Example: `vpc`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The type of the IP address.
     ///
@@ -56,8 +65,13 @@ pub struct DescribeAvailableResourceRequest {
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
     #[rpc(name = "AddressIPVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeAvailableResourceRequest {
@@ -171,14 +185,17 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
+impl<C> DescribeAvailableResourceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeAvailableResourceRequest::default(),
             client,
         }
     }
+}
+impl DescribeAvailableResourceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,17 +208,41 @@ impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeAvailableResourceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeAvailableResourceResponse,
+        ::acs_runtime::client::Error<DescribeAvailableResourceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeAvailableResource`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeAvailableResourceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `173B0EEA-22ED-4EE2-91F9-3A1CDDFFBBBA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `AvailableResources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableResources", skip_serializing_if = "Option::is_none")
+    )]
     pub available_resources: Option<crate::types::AvailableResources>,
 }
 impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
@@ -215,8 +256,9 @@ impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeAvailableResourceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeAvailableResourceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

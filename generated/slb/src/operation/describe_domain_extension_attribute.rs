@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDomainExtensionAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -33,6 +34,10 @@ pub struct DescribeDomainExtensionAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the additional certificate.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeDomainExtensionAttributeRequest {
     /// - Required.
     /// - Example: `de-bp1rp7ta1****`.
     #[rpc(name = "DomainExtensionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDomainExtensionAttributeRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDomainExtensionAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeDomainExtensionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,40 +173,80 @@ impl<'a> DescribeDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDomainExtensionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDomainExtensionAttributeResponse,
+        ::acs_runtime::client::Error<DescribeDomainExtensionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDomainExtensionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDomainExtensionAttributeResponse {
     /// The domain name.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `48C1B671-C6DB-4DDE-9B30-10557E36CDE0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the SLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1o94dp5i6*****earr9g6d1l`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port of the HTTPS listener that is configured for the SLB instance. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The ID of the server certificate used by the domain name.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `231579085529123_166f82******_1714763408_709981430`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The ID of the additional certificate.
     ///
     /// - Wire name: `DomainExtensionId`.
     /// - Example: `de-bp1rp7ta1****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDomainExtensionAttributeResponse {
@@ -211,8 +264,9 @@ impl ::acs_runtime::de::FromJson for DescribeDomainExtensionAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDomainExtensionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

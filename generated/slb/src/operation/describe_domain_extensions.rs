@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeDomainExtensionsRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -34,6 +35,10 @@ pub struct DescribeDomainExtensionsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The SLB instance ID.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeDomainExtensionsRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port of the HTTPS listener that is configured for the SLB instance. Valid values: **1 to 65535**.
     ///
@@ -48,14 +57,23 @@ pub struct DescribeDomainExtensionsRequest {
     /// - Required.
     /// - Example: `443`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The ID of the additional certificate.
     ///
     /// - Wire name: `DomainExtensionId`.
     /// - Example: `de-bp1rp7ta1****`.
     #[rpc(name = "DomainExtensionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeDomainExtensionsRequest {
@@ -174,14 +192,17 @@ impl<C> DescribeDomainExtensionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeDomainExtensionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeDomainExtensionsRequest::default(),
             client,
         }
     }
+}
+impl DescribeDomainExtensionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,17 +215,41 @@ impl<'a> DescribeDomainExtensionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeDomainExtensionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeDomainExtensionsResponse,
+        ::acs_runtime::client::Error<DescribeDomainExtensionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeDomainExtensions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeDomainExtensionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `48C1B671-C6DB-4DDE-9B30-10557E36CDE0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `DomainExtensions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensions", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extensions: Option<crate::types::DomainExtensions>,
 }
 impl ::acs_runtime::de::FromJson for DescribeDomainExtensionsResponse {
@@ -218,8 +263,9 @@ impl ::acs_runtime::de::FromJson for DescribeDomainExtensionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeDomainExtensionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeHighDefinationMonitorRequest {
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
@@ -31,6 +32,10 @@ pub struct DescribeHighDefinationMonitorRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The ID of the region where you want to query the configuration of fine-grained monitoring.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeHighDefinationMonitorRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+impl<C> DescribeHighDefinationMonitorRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeHighDefinationMonitorRequest::default(),
             client,
         }
     }
+}
+impl DescribeHighDefinationMonitorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,25 +173,53 @@ impl<'a> DescribeHighDefinationMonitorRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeHighDefinationMonitorResponse,
+        ::acs_runtime::client::Error<DescribeHighDefinationMonitorError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeHighDefinationMonitor`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeHighDefinationMonitorResponse {
     /// The name of the Log Service project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `my-project`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2F398FF5-B349-5C01-8638-8E9A0BF1DBE6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the Logstore.
     ///
     /// - Wire name: `LogStore`.
     /// - Example: `my-log-store`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -187,6 +228,10 @@ pub struct DescribeHighDefinationMonitorResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeHighDefinationMonitorResponse {
@@ -202,8 +247,9 @@ impl ::acs_runtime::de::FromJson for DescribeHighDefinationMonitorResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeHighDefinationMonitorResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeListenerAccessControlAttributeRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -34,6 +35,10 @@ pub struct DescribeListenerAccessControlAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeListenerAccessControlAttributeRequest {
     /// - Required.
     /// - Example: `lb-8vb86hxixo8lvsja8****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -50,6 +59,10 @@ pub struct DescribeListenerAccessControlAttributeRequest {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The frontend protocol that is used by the CLB instance.
     ///
@@ -58,8 +71,13 @@ pub struct DescribeListenerAccessControlAttributeRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeListenerAccessControlAttributeRequest {
@@ -187,14 +205,17 @@ impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeListenerAccessControlAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeListenerAccessControlAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -207,15 +228,35 @@ impl<'a> DescribeListenerAccessControlAttributeRequestBuilder<&'a crate::Client>
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeListenerAccessControlAttributeResponse,
+        ::acs_runtime::client::Error<DescribeListenerAccessControlAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeListenerAccessControlAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeListenerAccessControlAttributeResponse {
     /// The queried ACLs.
     ///
     /// - Wire name: `SourceItems`.
     /// - Example: `192.168.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceItems", skip_serializing_if = "Option::is_none")
+    )]
     pub source_items: Option<String>,
     /// Indicates whether the whitelist is enabled. Valid values:
     ///
@@ -224,11 +265,19 @@ pub struct DescribeListenerAccessControlAttributeResponse {
     ///
     /// - Wire name: `AccessControlStatus`.
     /// - Example: `open_white_list`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessControlStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub access_control_status: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeListenerAccessControlAttributeResponse {
@@ -243,8 +292,9 @@ impl ::acs_runtime::de::FromJson for DescribeListenerAccessControlAttributeRespo
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeListenerAccessControlAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeListenerAccessControlAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -35,6 +36,10 @@ pub struct DescribeLoadBalancerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -42,8 +47,13 @@ pub struct DescribeLoadBalancerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancerAttributeRequest {
@@ -142,14 +152,17 @@ impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancerAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -162,32 +175,68 @@ impl<'a> DescribeLoadBalancerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancerAttributeResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerAttributeResponse {
     /// The ID of the virtual private cloud (VPC) where the internal-facing CLB instance is deployed.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-25dvzy9f8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The timestamp generated when the CA certificate is uploaded.
     ///
     /// - Wire name: `CreateTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time_stamp: Option<i64>,
     /// The time when the CLB instance was created. The time is in the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2017-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The billing method of the CLB instance. Valid values:
     ///
@@ -195,21 +244,37 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `PayType`.
     /// - Example: `PayOnDemand`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The address type of the CLB instance.
     ///
     /// - Wire name: `AddressType`.
     /// - Example: `internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The network type of the CLB instance.
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `vpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The version of the IP address. Valid values: **ipv4** and **ipv6**.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The auto-renewal cycle. Valid values: **Year** and **Month**. Default value: Month.
     ///
@@ -217,41 +282,73 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `RenewalCycUnit`.
     /// - Example: `Month`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalCycUnit", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_cyc_unit: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The maximum bandwidth of the Internet-facing CLB instance that is billed on a pay-by-bandwidth basis.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The name of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `lb-instance-test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The service IP address of the CLB instance.
     ///
     /// - Wire name: `Address`.
     /// - Example: `42.XX.XX.6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Address", skip_serializing_if = "Option::is_none")
+    )]
     pub address: Option<String>,
     /// The ID of the secondary zone to which the CLB instance belongs.
     ///
     /// - Wire name: `SlaveZoneId`.
     /// - Example: `cn-hangzhou-d`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zone_id: Option<String>,
     /// The timestamp that indicates the expiration time of the CLB instance.
     ///
     /// - Wire name: `EndTimeStamp`.
     /// - Example: `32493801600000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time_stamp: Option<i64>,
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
     /// - Wire name: `MasterZoneId`.
     /// - Example: `cn-hangzhou-b`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub master_zone_id: Option<String>,
     /// The specification of the CLB instance.
     ///
@@ -259,11 +356,19 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerSpec`.
     /// - Example: `slb.s1.small`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_spec: Option<String>,
     /// The timestamp generated when the CLB instance is released.
     ///
     /// - Wire name: `AutoReleaseTime`.
     /// - Example: `1513947075000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoReleaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_release_time: Option<i64>,
     /// The reason why the configuration read-only mode is enabled. The value is 1 to 80 characters in length. It starts with a letter and can contain digits, periods (.), underscores (\_), and hyphens (-).
     ///
@@ -271,11 +376,22 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `ModificationProtectionReason`.
     /// - Example: `Managed instance`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionReason",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_reason: Option<String>,
     /// The region ID of the CLB instance.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether the configuration read-only mode is enabled. Valid values:
     ///
@@ -286,16 +402,31 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `ModificationProtectionStatus`.
     /// - Example: `ConsoleProtection`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_status: Option<String>,
     /// The time when the CLB instance expires.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2022-09-08T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The ID of the vSwitch to which the internal-facing CLB instance belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-255ecrwq5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The status of the CLB instance. Valid values:
     ///
@@ -305,11 +436,19 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rtop****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The metering method of the Internet-facing CLB instance. Valid values:
     ///
@@ -318,6 +457,10 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `paybytraffic`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// Indicates whether deletion protection is enabled for the CLB instance.
     ///
@@ -325,11 +468,19 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `DeleteProtection`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_protection: Option<String>,
     /// The alias of the region to which the CLB instance belongs.
     ///
     /// - Wire name: `RegionIdAlias`.
     /// - Example: `hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionIdAlias", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id_alias: Option<String>,
     /// Indicates whether auto-renewal is enabled. Valid values:
     ///
@@ -343,6 +494,10 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `RenewalStatus`.
     /// - Example: `AutoRenewal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_status: Option<String>,
     /// The auto-renewal duration. This parameter is valid only if **RenewalStatus** is set to **AutoRenewal**.
     ///
@@ -353,14 +508,40 @@ pub struct DescribeLoadBalancerAttributeResponse {
     ///
     /// - Wire name: `RenewalDuration`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RenewalDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub renewal_duration: Option<i32>,
     /// - Wire name: `ListenerPorts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPorts", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_ports: Option<crate::types::ListenerPorts>,
     /// - Wire name: `ListenerPortsAndProtocal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ListenerPortsAndProtocal",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub listener_ports_and_protocal: Option<crate::types::ListenerPortsAndProtocal>,
     /// - Wire name: `ListenerPortsAndProtocol`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ListenerPortsAndProtocol",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub listener_ports_and_protocol: Option<crate::types::ListenerPortsAndProtocol>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<
         crate::types::DescribeLoadBalancerAttributeBackendServers,
     >,
@@ -409,8 +590,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

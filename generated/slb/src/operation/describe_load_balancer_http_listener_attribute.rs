@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -37,6 +38,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -44,6 +49,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1uaunez0uho0zf0****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -54,8 +63,13 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancerHTTPListenerAttributeRequest {
@@ -172,14 +186,17 @@ impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancerHTTPListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,10 +209,26 @@ impl<'a> DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancerHTTPListenerAttributeResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerHTTPListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancerHTTPListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     /// The type of the ACL. Valid values:
     ///
@@ -211,11 +244,19 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The ID of the associated server group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -224,6 +265,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `stopped`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientSrcPort` header is used to retrieve the client port. Valid values:
     ///
@@ -232,11 +277,22 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     /// The cookie that is configured on the server.
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `testCookie`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Indicates whether `Gzip` compression is enabled to compress specific types of files. Valid values:
     ///
@@ -245,6 +301,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `Gzip`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// The port that is used for health checks.
     ///
@@ -252,16 +312,28 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `HTTP_80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
@@ -270,11 +342,19 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The timeout period of each health check. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// Indicates whether access control is enabled. Valid values:
     ///
@@ -283,26 +363,46 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The backend port that is used by the CLB instance.
     ///
     /// - Wire name: `BackendServerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// The timeout period of a cookie. Unit: seconds.
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The domain name that you want to use for health checks.
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.domain.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The unhealthy threshold.
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The listener port that is used to redirect HTTP requests to HTTPS.
     ///
@@ -310,6 +410,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `ForwardPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardPort", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_port: Option<i32>,
     /// Indicates whether the `SLB-ID` header is used to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -318,6 +422,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_SLBID`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Indicates whether the listener is in the Secure state. Valid values:
     ///
@@ -326,11 +434,19 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `SecurityStatus`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub security_status: Option<String>,
     /// The HTTP status code for a successful health check.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// Indicates whether HTTP-to-HTTPS redirection is enabled. Valid values:
     ///
@@ -339,6 +455,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `ListenerForward`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerForward", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_forward: Option<String>,
     /// Indicates whether the `X-Forwarded-For` header is used to preserve the real IP address of the client. Valid values:
     ///
@@ -347,6 +467,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The timeout period of an idle connection. Unit: seconds.
     ///
@@ -356,6 +480,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The timeout period of a request. Unit: seconds.
     ///
@@ -365,16 +493,28 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `RequestTimeout`.
     /// - Example: `34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The frontend port that is used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The interval at which health checks are performed. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// Indicates whether the `XForwardedFor_SLBPORT` header is used to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -383,6 +523,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// The URL path that is used for health checks.
     ///
@@ -390,6 +534,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The method that is used to handle a cookie.
     ///
@@ -406,6 +554,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The ID of the network ACL that is associated with a listener.
     ///
@@ -413,6 +565,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-uf60jw******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The routing algorithm. Valid values:
     ///
@@ -421,11 +577,19 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The healthy threshold.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Indicates whether the `X-Forwarded-Proto` header is used to retrieve the listener protocol. Valid values:
     ///
@@ -434,6 +598,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_proto`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Indicates whether the `SLB-IP` header is used to retrieve the virtual IP address requested by the client. Valid values:
     ///
@@ -442,6 +610,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_SLBIP`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Indicates whether session persistence is enabled. Valid values:
     ///
@@ -450,6 +622,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `StickySession`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The health check method used by HTTP listeners. Valid values: **head** and **get**.
     ///
@@ -457,6 +633,10 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -465,17 +645,37 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// - Wire name: `AclIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<crate::types::AclIds>,
     /// - Wire name: `Rules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<crate::types::DescribeLoadBalancerHttpListenerAttributeRules>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1uaunez0uho0zf0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPListenerAttributeResponse {
@@ -528,9 +728,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPListenerAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeLoadBalancerHTTPListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerHTTPSListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -35,6 +36,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1mxu5r8lau****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -52,8 +61,13 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancerHTTPSListenerAttributeRequest {
@@ -168,14 +182,17 @@ impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancerHTTPSListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -188,10 +205,26 @@ impl<'a> DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancerHTTPSListenerAttributeResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerHTTPSListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancerHTTPSListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     /// The type of the access control list (ACL). Valid values:
     ///
@@ -207,6 +240,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertClientVerify` header is used to retrieve the verification result of the client certificate. Valid values:
     ///
@@ -215,16 +252,31 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_ClientCertClientVerify`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertClientVerify",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_client_verify: Option<String>,
     /// The ID of the certification authority (CA) certificate.
     ///
     /// - Wire name: `CACertificateId`.
     /// - Example: `idkp-234-cn-test-0**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF3********`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The port that is used for health checks.
     ///
@@ -232,21 +284,37 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The backend port that is used by the CLB instance.
     ///
     /// - Wire name: `BackendServerPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// The timeout period of a cookie.
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The domain name that you want to use for health checks.
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.test.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// Indicates whether the `X-Forwarded-For` header is used to retrieve client IP addresses. Valid values:
     ///
@@ -255,6 +323,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertFingerprint` header is used to retrieve the fingerprint of the client certificate. Valid values:
     ///
@@ -263,6 +335,13 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_ClientCertFingerprint`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertFingerprint",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_fingerprint: Option<String>,
     /// The timeout period of an idle connection. Valid values: **1** to **60**. Default value: **15**. Unit: seconds.
     ///
@@ -270,16 +349,28 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `IdleTimeout`.
     /// - Example: `23`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The frontend port that is used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The URL path that is used for health checks.
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// Indicates whether the `XForwardedFor_SLBPORT` header is used to retrieve the listening port. Valid values:
     ///
@@ -288,6 +379,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// The method that is used to handle a cookie.
     ///
@@ -302,6 +397,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The routing algorithm. Valid values: **wrr** and **rr**.
     ///
@@ -310,6 +409,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Indicates whether the `X-Forwarded-Proto` header is used to retrieve the listener protocol. Valid values:
     ///
@@ -318,6 +421,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_proto`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// The health check method used by HTTP listeners. Valid values: **head** and **get**.
     ///
@@ -325,6 +432,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The Transport Layer Security (TLS) security policy for a high-performance CLB instance.
     ///
@@ -358,6 +469,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `TLSCipherPolicy`.
     /// - Example: `tls_cipher_policy_1_0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -366,11 +481,19 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `stopped`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the associated server group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j5e********`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientSrcPort` header is used to retrieve the client port. Valid values:
     ///
@@ -379,11 +502,22 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     /// The cookie that is configured on the server.
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `testCookie`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Indicates whether `Gzip` compression is enabled. Valid values:
     ///
@@ -392,6 +526,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `Gzip`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// Indicates whether `HTTP/2` is used. Valid values:
     ///
@@ -400,21 +538,37 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `EnableHttp2`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableHttp2", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_http2: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The name of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `HTTPS_443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum timeout period of a health check. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// Indicates whether access control is enabled. Valid values:
     ///
@@ -423,11 +577,19 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The unhealthy threshold.
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Indicates whether the `SLB-ID` header is used to retrieve the ID of the ALB instance. Valid values:
     ///
@@ -436,6 +598,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_SLBID`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertSubjectDN` header is used to retrieve information about the owner of the client certificate. Valid values:
     ///
@@ -444,6 +610,13 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_ClientCertSubjectDN`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertSubjectDN",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_subject_dn: Option<String>,
     /// Indicates whether the listener is in the Secure state. Valid values:
     ///
@@ -452,11 +625,19 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `SecurityStatus`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecurityStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub security_status: Option<String>,
     /// The HTTP status code for a successful health check.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The timeout period of a request. Valid values: **1** to **180**. Default value: **60**. Unit: seconds.
     ///
@@ -464,16 +645,28 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `RequestTimeout`.
     /// - Example: `43`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The interval at which health checks are performed. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The ID of the server certificate.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `idkp-123-cn-test-0**`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The ID of the network ACL that is associated with a listener.
     ///
@@ -481,6 +674,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-a2do9e413e0spzasx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// Indicates whether the `XForwardedFor_ClientCertIssuerDN` header is used to retrieve information about the authority that issues the client certificate. Valid values:
     ///
@@ -489,11 +686,22 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_ClientCertIssuerDN`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientCertIssuerDN",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_cert_issuer_dn: Option<String>,
     /// The healthy threshold.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Indicates whether the `SLB-IP` header is used to retrieve the virtual IP address requested by the client. Valid values:
     ///
@@ -502,6 +710,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `XForwardedFor_SLBIP`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Indicates whether session persistence is enabled. Valid values:
     ///
@@ -510,6 +722,10 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `StickySession`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -518,19 +734,43 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// - Wire name: `AclIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<crate::types::AclIds>,
     /// - Wire name: `Rules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<crate::types::DescribeLoadBalancerHttpListenerAttributeRules>,
     /// - Wire name: `DomainExtensions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensions", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extensions: Option<crate::types::DomainExtensions>,
     /// The CLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1mxu5r8lau****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPSListenerAttributeResponse {
@@ -594,9 +834,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPSListenerAttributeR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeLoadBalancerHTTPSListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerListenersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -42,6 +43,10 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -51,6 +56,10 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return in each call.
     ///
@@ -61,6 +70,10 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Default: `20`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The protocol used by the listener. Valid values:
     ///
@@ -72,6 +85,10 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `http`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The IDs of the CLB instances. You can specify up to 10 instance IDs.
     ///
@@ -81,12 +98,20 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Must have at most 11 items.
     /// - Example: `lb-123wrwer`.
     #[rpc(name = "LoadBalancerId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -94,14 +119,23 @@ pub struct DescribeLoadBalancerListenersRequest {
     /// - Must be 0 to 65535.
     /// - Example: `443`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The description of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `HTTPS_443`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancerListenersRequest {
@@ -289,14 +323,17 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancerListenersRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancerListenersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -309,10 +346,26 @@ impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancerListenersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancerListenersResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerListenersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancerListeners`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerListenersResponse {
     /// The token that determines the start point of the query. Valid values:
     ///
@@ -321,27 +374,47 @@ pub struct DescribeLoadBalancerListenersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A list of listeners of the CLB instance.
     ///
     /// > This parameter is not returned if the CLB instance does not have a listener.
     ///
     /// - Wire name: `Listeners`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Listeners", skip_serializing_if = "Option::is_none")
+    )]
     pub listeners: Option<Vec<crate::types::Listener>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersResponse {
@@ -358,8 +431,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerListenersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancerListenersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -34,6 +35,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -41,6 +46,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1ygod3yctvg1y****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port used by the CLB instance.
     ///
@@ -51,8 +60,13 @@ pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancerTCPListenerAttributeRequest {
@@ -169,14 +183,17 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancerTCPListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -189,15 +206,35 @@ impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancerTCPListenerAttributeResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerTCPListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancerTCPListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     /// The ID of the associated server group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6******8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -206,6 +243,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `stopped`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the ACL. Valid values:
     ///
@@ -222,6 +263,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The timeout period of connection draining. If **ConnectionDrain** is set to **on**, the parameter is returned.
     ///
@@ -229,21 +274,37 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The port that is used for health checks. Valid values: **1** to **65535**. If this parameter is not set, the port specified by BackendServerPort is used for health checks.
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The description of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `TCP_80`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
@@ -252,6 +313,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The health check method that is used by the TCP listener.
     ///
@@ -259,11 +324,22 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckType`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// The ID of the primary/secondary server group that is associated with the listener.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfucw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The backend port used by the CLB instance.
     ///
@@ -271,6 +347,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `BackendServerPort`.
     /// - Example: `443`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// Indicates whether access control is enabled. Valid values:
     ///
@@ -279,6 +359,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -287,16 +371,28 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.domain.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The unhealthy threshold. The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**. Valid values: **2** to **10**.
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The HTTP status code for a successful health check.
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// Indicates whether the Proxy protocol is used to pass client IP addresses to backend servers. Valid values:
     ///
@@ -305,6 +401,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<bool>,
     /// The timeout period of session persistence.
     ///
@@ -312,21 +412,37 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `PersistenceTimeout`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PersistenceTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub persistence_timeout: Option<i32>,
     /// The frontend port used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `110`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The interval between two consecutive health checks. Valid values: **1** to **50**. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The URL that is used for health checks. The URL must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), percent signs (%), question marks (?), number signs (#), and ampersands (\&). The URL is not a single forward slash (/) but it starts with a forward slash (/).
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The ID of the network ACL that is associated with the listener.
     ///
@@ -334,6 +450,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `AclId`.
     /// - Example: `acl-uf60jwfi******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// Indicates whether the SynProxy feature of CLB is enabled for protection.
     ///
@@ -344,6 +464,10 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `SynProxy`.
     /// - Example: `disable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SynProxy", skip_serializing_if = "Option::is_none")
+    )]
     pub syn_proxy: Option<String>,
     /// The scheduling algorithm.
     ///
@@ -356,21 +480,40 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The timeout period of a connection.
     ///
     /// - Wire name: `EstablishedTimeout`.
     /// - Example: `500`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EstablishedTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub established_timeout: Option<i32>,
     /// The timeout period.
     ///
     /// - Wire name: `HealthCheckConnectTimeout`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The healthy threshold. The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**. Valid values: **2** to **10**.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Indicates whether connection draining is enabled. If **ConnectionDrain** is set to **on**, the parameter is returned. Valid values:
     ///
@@ -379,11 +522,19 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `ConnectionDrain`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrain", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain: Option<String>,
     /// The health check method.
     ///
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `tcp`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -392,15 +543,31 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// - Wire name: `AclIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<crate::types::AclIds>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1ygod3yctvg1y****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerTCPListenerAttributeResponse {
@@ -444,9 +611,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerTCPListenerAttributeRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeLoadBalancerTCPListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -32,6 +33,10 @@ pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -39,6 +44,10 @@ pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1rtfnodmywb43e*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port used by the CLB instance.
     ///
@@ -49,8 +58,13 @@ pub struct DescribeLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancerUDPListenerAttributeRequest {
@@ -165,14 +179,17 @@ impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancerUDPListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,15 +202,35 @@ impl<'a> DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancerUDPListenerAttributeResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancerUDPListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancerUDPListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     /// The ID of the vServer group that is associated with the listener.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The status of the listener. Valid values:
     ///
@@ -202,6 +239,10 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `stopped`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the ACL. Valid values:
     ///
@@ -214,11 +255,19 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `AclType`.
     /// - Example: `white`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The port that is used for health checks. Valid values: **1** to **65535**. If this parameter is not set, the port specified by BackendServerPort is used for health checks.
     ///
@@ -226,11 +275,19 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `8080`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The description of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
@@ -239,11 +296,22 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The ID of the primary/secondary server group that is associated with the listener.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfucw****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// The backend port used by the CLB instance.
     ///
@@ -251,16 +319,28 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `BackendServerPort`.
     /// - Example: `90`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_server_port: Option<i32>,
     /// Indicates whether access control is enabled. Valid values: **on** and **off**. Default value: off.
     ///
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The unhealthy threshold. The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**. Valid values: **2** to **10**.
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// Indicates whether the Proxy protocol is used to pass client IP addresses to backend servers. Valid values:
     ///
@@ -269,26 +349,46 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<bool>,
     /// The frontend port used by the CLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `53`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The interval between two consecutive health checks. Valid values: **1** to **50**. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The response string for UDP listener health checks. The string is up to 64 characters in length, and can contain letters and digits.
     ///
     /// - Wire name: `HealthCheckExp`.
     /// - Example: `ok`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckExp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_exp: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `123943****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -297,21 +397,40 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The timeout period of a health check. If a backend Elastic Compute Service (ECS) instance does not return a health check response within the specified timeout period, the server fails the health check. Valid values: **1** to **300**. Unit: seconds.
     ///
     /// - Wire name: `HealthCheckConnectTimeout`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The healthy threshold. The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**. Valid values: **2** to **10**.
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The request string for UDP listener health checks. The string is up to 64 characters in length, and can contain letters and digits.
     ///
     /// - Wire name: `HealthCheckReq`.
     /// - Example: `hello`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckReq", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_req: Option<String>,
     /// Indicates whether the health check feature is enabled. Valid values:
     ///
@@ -320,15 +439,31 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// - Wire name: `AclIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclIds", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_ids: Option<crate::types::AclIds>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1rtfnodmywb43e*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancerUDPListenerAttributeResponse {
@@ -364,9 +499,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancerUDPListenerAttributeRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeLoadBalancerUDPListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeLoadBalancersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -34,18 +35,30 @@ pub struct DescribeLoadBalancersRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the backend server that is added to the CLB instance.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `vm-server-23****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The IP version that is used by the CLB instance. Valid values: **ipv4** and **ipv6**.
     ///
     /// - Wire name: `AddressIPVersion`.
     /// - Example: `ipv4`.
     #[rpc(name = "AddressIPVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressIPVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub address_ip_version: Option<String>,
     /// The status of the CLB instance. Valid values:
     ///
@@ -56,6 +69,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `LoadBalancerStatus`.
     /// - Example: `active`.
     #[rpc(name = "LoadBalancerStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -64,6 +81,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The name of the CLB instance.
     ///
@@ -74,6 +95,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `LoadBalancerName`.
     /// - Example: `test`.
     #[rpc(name = "LoadBalancerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     /// The private IP address of the backend server that is added to the CLB instance.
     ///
@@ -82,6 +107,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `ServerIntranetAddress`.
     /// - Example: `10.XX.XX.102`.
     #[rpc(name = "ServerIntranetAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerIntranetAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub server_intranet_address: Option<String>,
     /// The network type of the CLB instance. Valid values:
     ///
@@ -91,6 +120,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `AddressType`.
     /// - Example: `intranet`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The metering method of Internet data transfer. Valid values:
     ///
@@ -100,18 +133,30 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `paybytraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the CLB instance belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1aevy8sof****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which the CLB instance belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp12mw1f8k3****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The network type of the internal-facing CLB instance. Valid values:
     ///
@@ -121,18 +166,30 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `NetworkType`.
     /// - Example: `vpc`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The IP address that the CLB instance uses to provide services.
     ///
     /// - Wire name: `Address`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Address", skip_serializing_if = "Option::is_none")
+    )]
     pub address: Option<String>,
     /// The ID of the primary zone to which the CLB instance belongs.
     ///
     /// - Wire name: `MasterZoneId`.
     /// - Example: `cn-hangzhou-b`.
     #[rpc(name = "MasterZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub master_zone_id: Option<String>,
     /// The ID of the secondary zone to which the CLB instance belongs.
     ///
@@ -141,6 +198,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `SlaveZoneId`.
     /// - Example: `cn-hangzhou-d`.
     #[rpc(name = "SlaveZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SlaveZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub slave_zone_id: Option<String>,
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
@@ -149,6 +210,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The billing method of the CLB instance. Valid values:
     ///
@@ -157,12 +222,20 @@ pub struct DescribeLoadBalancersRequest {
     /// - Wire name: `PayType`.
     /// - Example: `PayOnDemand`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The page number of the page to return.
     ///
@@ -170,6 +243,10 @@ pub struct DescribeLoadBalancersRequest {
     /// - Must be 1 to 1000.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page.
     ///
@@ -182,14 +259,23 @@ pub struct DescribeLoadBalancersRequest {
     /// - Default: `10`.
     /// - Example: `50`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeLoadBalancersRequest {
@@ -530,14 +616,17 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
+impl<C> DescribeLoadBalancersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeLoadBalancersRequest::default(),
             client,
         }
     }
+}
+impl DescribeLoadBalancersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -550,32 +639,68 @@ impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeLoadBalancersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeLoadBalancersResponse,
+        ::acs_runtime::client::Error<DescribeLoadBalancersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeLoadBalancers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeLoadBalancersResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B9DB03B-ED39-5DB8-9C9F-1ED5F548D61E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned on the current page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of instances returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `LoadBalancers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancers", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancers: Option<crate::types::LoadBalancers>,
 }
 impl ::acs_runtime::de::FromJson for DescribeLoadBalancersResponse {
@@ -592,8 +717,9 @@ impl ::acs_runtime::de::FromJson for DescribeLoadBalancersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeLoadBalancersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

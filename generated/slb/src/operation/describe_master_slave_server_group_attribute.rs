@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeMasterSlaveServerGroupAttributeRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -33,6 +34,10 @@ pub struct DescribeMasterSlaveServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
@@ -40,8 +45,16 @@ pub struct DescribeMasterSlaveServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `rsp-cige6j******`.
     #[rpc(name = "MasterSlaveServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeMasterSlaveServerGroupAttributeRequest {
@@ -141,14 +154,17 @@ impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeMasterSlaveServerGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeMasterSlaveServerGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -161,39 +177,92 @@ impl<'a> DescribeMasterSlaveServerGroupAttributeRequestBuilder<&'a crate::Client
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeMasterSlaveServerGroupAttributeResponse,
+        ::acs_runtime::client::Error<DescribeMasterSlaveServerGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeMasterSlaveServerGroupAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeMasterSlaveServerGroupAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B0******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The ID of the associated CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-14fadafw4343a******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The name of the primary/secondary server group.
     ///
     /// - Wire name: `MasterSlaveServerGroupName`.
     /// - Example: `Group1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_name: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-cige6******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// - Wire name: `MasterSlaveBackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveBackendServers",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_backend_servers: Option<crate::types::MasterSlaveBackendServers>,
     /// The time when the CLB instance was created. The time follows the `YYYY-MM-DDThh:mm:ssZ` format.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-12-02T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupAttributeResponse {
@@ -212,8 +281,9 @@ impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupAttributeResp
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeMasterSlaveServerGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

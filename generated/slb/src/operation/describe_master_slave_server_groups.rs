@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeMasterSlaveServerGroupsRequest {
     /// The region ID of the CLB instance.
@@ -33,6 +34,10 @@ pub struct DescribeMasterSlaveServerGroupsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeMasterSlaveServerGroupsRequest {
     /// - Required.
     /// - Example: `lb-bp14zi0n66zpg6o******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to return information about the associated listeners. Valid values:
     ///
@@ -49,20 +58,33 @@ pub struct DescribeMasterSlaveServerGroupsRequest {
     /// - Wire name: `IncludeListener`.
     /// - Example: `false`.
     #[rpc(name = "IncludeListener")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeListener", skip_serializing_if = "Option::is_none")
+    )]
     pub include_listener: Option<bool>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The description of the primary/secondary server group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test-112`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeMasterSlaveServerGroupsRequest {
@@ -198,14 +220,17 @@ impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeMasterSlaveServerGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeMasterSlaveServerGroupsRequest::default(),
             client,
         }
     }
+}
+impl DescribeMasterSlaveServerGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,17 +243,44 @@ impl<'a> DescribeMasterSlaveServerGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeMasterSlaveServerGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeMasterSlaveServerGroupsResponse,
+        ::acs_runtime::client::Error<DescribeMasterSlaveServerGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeMasterSlaveServerGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeMasterSlaveServerGroupsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `MasterSlaveServerGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroups",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_groups: Option<crate::types::MasterSlaveServerGroups>,
 }
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsResponse {
@@ -242,8 +294,9 @@ impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeMasterSlaveServerGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

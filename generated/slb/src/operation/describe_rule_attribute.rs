@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRuleAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -35,6 +36,10 @@ pub struct DescribeRuleAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the forwarding rule.
     ///
@@ -42,8 +47,13 @@ pub struct DescribeRuleAttributeRequest {
     /// - Required.
     /// - Example: `rule-bp1efemp9****`.
     #[rpc(name = "RuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRuleAttributeRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeRuleAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRuleAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRuleAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRuleAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeRuleAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,15 +173,35 @@ impl<'a> DescribeRuleAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRuleAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRuleAttributeResponse,
+        ::acs_runtime::client::Error<DescribeRuleAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRuleAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRuleAttributeResponse {
     /// The ID of the vServer group that is associated with the forwarding rule.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The cookie to be configured on the backend server.
     ///
@@ -178,21 +211,37 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `Cookie`.
     /// - Example: `wwe`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// The ID of the SLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1ca0zt07t934wxe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The ID of the forwarding rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `rule-hfgnd*****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The backend port that is used for health checks.
     ///
@@ -202,6 +251,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheckConnectPort`.
     /// - Example: `23`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check.
     ///
@@ -211,6 +264,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheckTimeout`.
     /// - Example: `34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The timeout period of a cookie.
     ///
@@ -220,6 +277,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `CookieTimeout`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -230,6 +291,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The number of consecutive failed health checks that must occur before a healthy backend server is declared unhealthy. In this case, the health check state is changed from **success** to **fail**.
     ///
@@ -239,6 +304,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `UnhealthyThreshold`.
     /// - Example: `3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The HTTP status code that indicates a successful health check. Separate multiple HTTP status codes with commas (,). Default value: **http_2xx**.
     ///
@@ -248,21 +317,37 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_3xx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The domain name that is configured in the forwarding rule.
     ///
     /// - Wire name: `Domain`.
     /// - Example: `www.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Domain", skip_serializing_if = "Option::is_none")
+    )]
     pub domain: Option<String>,
     /// The listener port that is used by the SLB instance.
     ///
     /// - Wire name: `ListenerPort`.
     /// - Example: `90`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<String>,
     /// The URL that is configured in the forwarding rule.
     ///
     /// - Wire name: `Url`.
     /// - Example: `/cache`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Url", skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// The time interval between two consecutive health checks.
     ///
@@ -272,6 +357,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheckInterval`.
     /// - Example: `34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The URI that is used for health checks.
     ///
@@ -279,11 +368,19 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/rest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The name of the forwarding rule.
     ///
     /// - Wire name: `RuleName`.
     /// - Example: `Rule1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The method that is used to handle a cookie. Valid values:
     ///
@@ -294,6 +391,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -304,6 +405,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Indicates whether the forwarding rule uses the scheduling algorithm, session persistence, and health check configurations of the listener.
     ///
@@ -314,6 +419,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `ListenerSync`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerSync", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_sync: Option<String>,
     /// The number of consecutive successful health checks that must occur before an unhealthy backend server is declared healthy. In this case, the health check state is changed from **fail** to **success**.
     ///
@@ -323,6 +432,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthyThreshold`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// Indicates whether session persistence is enabled.
     ///
@@ -332,6 +445,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `StickySession`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// Specifies whether to enable health checks.
     ///
@@ -341,6 +458,10 @@ pub struct DescribeRuleAttributeResponse {
     ///
     /// - Wire name: `HealthCheck`.
     /// - Example: `off`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRuleAttributeResponse {
@@ -375,8 +496,9 @@ impl ::acs_runtime::de::FromJson for DescribeRuleAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRuleAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRuleAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

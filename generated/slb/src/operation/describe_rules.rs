@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRulesRequest {
     /// The ID of the region where the SLB instance is deployed.
@@ -36,6 +37,10 @@ pub struct DescribeRulesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SLB instance.
     ///
@@ -43,6 +48,10 @@ pub struct DescribeRulesRequest {
     /// - Required.
     /// - Example: `lb-bp1ca0zt07t934****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend listener protocol that is used by the SLB instance.
     ///
@@ -51,6 +60,10 @@ pub struct DescribeRulesRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     /// The frontend listener port that is used by the Server Load Balancer (SLB) instance.
     ///
@@ -60,8 +73,13 @@ pub struct DescribeRulesRequest {
     /// - Required.
     /// - Example: `90`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRulesRequest {
@@ -186,14 +204,17 @@ impl<C> DescribeRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRulesRequest::default(),
             client,
         }
     }
+}
+impl DescribeRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -203,17 +224,41 @@ impl<'a> DescribeRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRulesResponse,
+        ::acs_runtime::client::Error<DescribeRulesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRules`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRulesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Rules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Rules", skip_serializing_if = "Option::is_none")
+    )]
     pub rules: Option<crate::types::DescribeRulesRules>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRulesResponse {
@@ -227,8 +272,8 @@ impl ::acs_runtime::de::FromJson for DescribeRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTagsRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -40,18 +41,30 @@ pub struct DescribeTagsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The SLB instance ID.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1kuzybm******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The tags that you want to query.
     ///
     /// - Wire name: `Tags`.
     /// - Example: `[{"TagKey":"Key1","TagValue":"Value1"},{"TagKey":"Key2","TagValue":"Value2"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// Specifies whether the tags contain distinct keys.
     ///
@@ -61,6 +74,10 @@ pub struct DescribeTagsRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "DistinctKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DistinctKey", skip_serializing_if = "Option::is_none")
+    )]
     pub distinct_key: Option<bool>,
     /// The number of entries to return on each page. Default value: 50. Maximum value: 100.
     ///
@@ -68,6 +85,10 @@ pub struct DescribeTagsRequest {
     /// - Default: `50`.
     /// - Example: `50`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of the page to return. Minimum value: 1. Default value: 1.
     ///
@@ -75,8 +96,13 @@ pub struct DescribeTagsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTagsRequest {
@@ -218,14 +244,17 @@ impl<C> DescribeTagsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTagsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTagsRequest::default(),
             client,
         }
     }
+}
+impl DescribeTagsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -235,32 +264,65 @@ impl<'a> DescribeTagsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTagsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DescribeTagsResponse, ::acs_runtime::client::Error<DescribeTagsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTags`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTagsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries returned per page. Default value: 50. Maximum value: 100.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of the returned page. Minimum value: 1. Default value: 1.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of instances returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `TagSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagSets", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_sets: Option<crate::types::TagSets>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
@@ -277,8 +339,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

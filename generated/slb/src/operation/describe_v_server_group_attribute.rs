@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVServerGroupAttributeRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -33,6 +34,10 @@ pub struct DescribeVServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vServer group.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeVServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `rsp-cige6****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVServerGroupAttributeRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeVServerGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVServerGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVServerGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeVServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,32 +173,68 @@ impl<'a> DescribeVServerGroupAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVServerGroupAttributeResponse,
+        ::acs_runtime::client::Error<DescribeVServerGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVServerGroupAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupAttributeResponse {
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The name of the vServer group.
     ///
     /// - Wire name: `VServerGroupName`.
     /// - Example: `Group1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_name: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-jfakd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<
         crate::types::DescribeVServerGroupAttributeBackendServers,
     >,
@@ -193,8 +242,16 @@ pub struct DescribeVServerGroupAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeResponse {
@@ -213,8 +270,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVServerGroupsRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -35,6 +36,10 @@ pub struct DescribeVServerGroupsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeVServerGroupsRequest {
     /// - Required.
     /// - Example: `lb-bp1o94dp5i6ea*******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to return the forwarding rules associated with the vServer groups. Valid values:
     ///
@@ -51,6 +60,10 @@ pub struct DescribeVServerGroupsRequest {
     /// - Wire name: `IncludeRule`.
     /// - Example: `false`.
     #[rpc(name = "IncludeRule")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeRule", skip_serializing_if = "Option::is_none")
+    )]
     pub include_rule: Option<bool>,
     /// Specifies whether to return information about the associated listeners. Valid values:
     ///
@@ -60,20 +73,33 @@ pub struct DescribeVServerGroupsRequest {
     /// - Wire name: `IncludeListener`.
     /// - Example: `false`.
     #[rpc(name = "IncludeListener")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeListener", skip_serializing_if = "Option::is_none")
+    )]
     pub include_listener: Option<bool>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The name of the vServer group.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Group3`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVServerGroupsRequest {
@@ -221,14 +247,17 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVServerGroupsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVServerGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVServerGroupsRequest::default(),
             client,
         }
     }
+}
+impl DescribeVServerGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,17 +270,41 @@ impl<'a> DescribeVServerGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVServerGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVServerGroupsResponse,
+        ::acs_runtime::client::Error<DescribeVServerGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVServerGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVServerGroupsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `VServerGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_groups: Option<crate::types::VServerGroups>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupsResponse {
@@ -265,8 +318,9 @@ impl ::acs_runtime::de::FromJson for DescribeVServerGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVServerGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -32,8 +33,13 @@ pub struct DescribeZonesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeZonesRequest {
@@ -115,14 +121,17 @@ impl<C> DescribeZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeZonesRequest::default(),
             client,
         }
     }
+}
+impl DescribeZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,17 +141,41 @@ impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeZonesResponse,
+        ::acs_runtime::client::Error<DescribeZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeZones`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeZonesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A48D35FF-440A-4BC0-A4A2-A9BF69B7E43A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Zones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<crate::types::Zones>,
 }
 impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
@@ -156,8 +189,8 @@ impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableHighDefinationMonitorRequest {
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
@@ -33,6 +34,10 @@ pub struct EnableHighDefinationMonitorRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
@@ -42,6 +47,10 @@ pub struct EnableHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the project of Log Service. The name must be 4 to 63 characters in length, and can contain digits and lowercase letters. It must start and end with a digit or a letter.
     ///
@@ -49,6 +58,10 @@ pub struct EnableHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `my-project`.
     #[rpc(name = "LogProject")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The name of the Logstore of Log Service. The name must be 2 to 64 characters in length and can contain digits, lowercase letters, hyphens (-) and underscores (\_). It must start and end with a digit or a letter.
     ///
@@ -56,8 +69,13 @@ pub struct EnableHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `my-log-store`.
     #[rpc(name = "LogStore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableHighDefinationMonitorRequest {
@@ -181,14 +199,17 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableHighDefinationMonitorRequest::default(),
             client,
         }
     }
+}
+impl EnableHighDefinationMonitorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,10 +222,26 @@ impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableHighDefinationMonitorResponse,
+        ::acs_runtime::client::Error<EnableHighDefinationMonitorError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableHighDefinationMonitor`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableHighDefinationMonitorResponse {
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -213,11 +250,19 @@ pub struct EnableHighDefinationMonitorResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2F398FF5-B349-5C01-8638-8E9A0BF1DBE6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableHighDefinationMonitorResponse {
@@ -231,8 +276,9 @@ impl ::acs_runtime::de::FromJson for EnableHighDefinationMonitorResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnableHighDefinationMonitorResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnableHighDefinationMonitorResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

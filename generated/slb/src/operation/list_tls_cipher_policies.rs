@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTLSCipherPoliciesRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -34,18 +35,30 @@ pub struct ListTLSCipherPoliciesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the TLS policy.
     ///
     /// - Wire name: `TLSCipherPolicyId`.
     /// - Example: `tls-bp17elso1h323r****`.
     #[rpc(name = "TLSCipherPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy_id: Option<String>,
     /// The name of the TLS policy. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
     /// - Wire name: `Name`.
     /// - Example: `TLSPolicy-test****`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Specifies whether to return the information about the associated listeners. Valid values:
     ///
@@ -56,6 +69,10 @@ pub struct ListTLSCipherPoliciesRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "IncludeListener")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeListener", skip_serializing_if = "Option::is_none")
+    )]
     pub include_listener: Option<bool>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -65,14 +82,23 @@ pub struct ListTLSCipherPoliciesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of TLS policies to be queried in this call. Valid values: **1** to **100**. If you do not set this parameter, the default value **20** is used.
     ///
     /// - Wire name: `MaxItems`.
     /// - Example: `20`.
     #[rpc(name = "MaxItems")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxItems", skip_serializing_if = "Option::is_none")
+    )]
     pub max_items: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTLSCipherPoliciesRequest {
@@ -218,14 +244,17 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
+impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTLSCipherPoliciesRequest::default(),
             client,
         }
     }
+}
+impl ListTLSCipherPoliciesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,10 +267,26 @@ impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTLSCipherPoliciesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTLSCipherPoliciesResponse,
+        ::acs_runtime::client::Error<ListTLSCipherPoliciesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTLSCipherPolicies`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTLSCipherPoliciesResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -250,16 +295,28 @@ pub struct ListTLSCipherPoliciesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of TLS policies returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// Indicates whether the current page is the last page. Valid values:
     ///
@@ -268,10 +325,18 @@ pub struct ListTLSCipherPoliciesResponse {
     ///
     /// - Wire name: `IsTruncated`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsTruncated", skip_serializing_if = "Option::is_none")
+    )]
     pub is_truncated: Option<bool>,
     /// The list of TLS policies.
     ///
     /// - Wire name: `TLSCipherPolicies`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicies", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policies: Option<Vec<crate::types::TlsCipherPolicies>>,
 }
 impl ::acs_runtime::de::FromJson for ListTLSCipherPoliciesResponse {
@@ -288,8 +353,9 @@ impl ::acs_runtime::de::FromJson for ListTLSCipherPoliciesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTLSCipherPoliciesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

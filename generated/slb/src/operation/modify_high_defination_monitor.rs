@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyHighDefinationMonitorRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -36,6 +37,10 @@ pub struct ModifyHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new name of the project of Log Service. The name must be 4 to 63 characters in length, and can contain digits and lowercase letters. It must start and end with a digit or a letter.
     ///
@@ -43,6 +48,10 @@ pub struct ModifyHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `my-project`.
     #[rpc(name = "LogProject")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The new name of the Logstore of Log Service. The name must be 2 to 64 characters in length and can contain digits, lowercase letters, hyphens (-) and underscores (\_). It must start and end with a digit or a letter.
     ///
@@ -50,8 +59,13 @@ pub struct ModifyHighDefinationMonitorRequest {
     /// - Required.
     /// - Example: `my-log-store`.
     #[rpc(name = "LogStore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyHighDefinationMonitorRequest {
@@ -164,14 +178,17 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyHighDefinationMonitorRequest::default(),
             client,
         }
     }
+}
+impl ModifyHighDefinationMonitorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,10 +201,26 @@ impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyHighDefinationMonitorResponse,
+        ::acs_runtime::client::Error<ModifyHighDefinationMonitorError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyHighDefinationMonitor`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyHighDefinationMonitorResponse {
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -196,11 +229,19 @@ pub struct ModifyHighDefinationMonitorResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B9DB03B-ED39-5DB8-9C9F-1ED5F548D61E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyHighDefinationMonitorResponse {
@@ -214,8 +255,9 @@ impl ::acs_runtime::de::FromJson for ModifyHighDefinationMonitorResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyHighDefinationMonitorResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyHighDefinationMonitorResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// The region ID of the CLB instance.
@@ -39,6 +40,10 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -46,6 +51,10 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// - Required.
     /// - Example: `lb-bp1b3jus5hpenznuu****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The metering method of Internet data transfer after the change.
     ///
@@ -57,6 +66,10 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `paybytraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The metering method of the instance after the change.
     ///
@@ -66,6 +79,10 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// - Required.
     /// - Example: `PayByCLCU`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The specification of the CLB instance.
     ///
@@ -74,6 +91,10 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// - Wire name: `LoadBalancerSpec`.
     /// - Example: `slb.s1.small`.
     #[rpc(name = "LoadBalancerSpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_spec: Option<String>,
     /// The maximum bandwidth of the Internet-facing CLB instance that is billed on a pay-by-bandwidth basis.
     ///
@@ -83,8 +104,13 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// - Must be 1 to 5000.
     /// - Example: `5`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyLoadBalancerInstanceChargeTypeRequest {
@@ -244,14 +270,17 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
             client,
         }
     }
+}
+impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -264,15 +293,35 @@ impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyLoadBalancerInstanceChargeTypeResponse,
+        ::acs_runtime::client::Error<ModifyLoadBalancerInstanceChargeTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyLoadBalancerInstanceChargeType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyLoadBalancerInstanceChargeTypeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceChargeTypeResponse {
@@ -285,8 +334,9 @@ impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceChargeTypeRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceChargeTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyLoadBalancerInstanceChargeTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

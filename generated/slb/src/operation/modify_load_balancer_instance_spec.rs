@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// The region ID of the CLB instance.
@@ -34,6 +35,10 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -41,6 +46,10 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719df*********`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The specification of the CLB instance. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// - Required.
     /// - Example: `slb.s2.small`.
     #[rpc(name = "LoadBalancerSpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_spec: Option<String>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
@@ -71,8 +84,13 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyLoadBalancerInstanceSpecRequest {
@@ -212,14 +230,17 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyLoadBalancerInstanceSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -232,20 +253,44 @@ impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyLoadBalancerInstanceSpecResponse,
+        ::acs_runtime::client::Error<ModifyLoadBalancerInstanceSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyLoadBalancerInstanceSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyLoadBalancerInstanceSpecResponse {
     /// The order ID of the subscription CLB instance.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `201429619788910`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceSpecResponse {
@@ -259,8 +304,9 @@ impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyLoadBalancerInstanceSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInternetSpecRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -38,6 +39,10 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -45,6 +50,10 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08ex******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The metering method of the Internet-facing CLB instance. Valid values:
     ///
@@ -54,6 +63,10 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `paybytraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The maximum bandwidth of the Internet-facing CLB instance that uses the pay-by-bandwidth metering method. Unit: Mbit/s.
     ///
@@ -65,6 +78,10 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     /// - Must be 1 to 5000.
     /// - Example: `10`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// Specifies whether to automatically pay the subscription fee of the Internet-facing CLB instance. Valid values:
     ///
@@ -75,8 +92,13 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyLoadBalancerInternetSpecRequest {
@@ -221,14 +243,17 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyLoadBalancerInternetSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyLoadBalancerInternetSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,19 +266,43 @@ impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyLoadBalancerInternetSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyLoadBalancerInternetSpecResponse,
+        ::acs_runtime::client::Error<ModifyLoadBalancerInternetSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyLoadBalancerInternetSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyLoadBalancerInternetSpecResponse {
     /// The order ID of the subscription CLB instance.
     ///
     /// - Wire name: `OrderId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInternetSpecResponse {
@@ -267,8 +316,9 @@ impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInternetSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInternetSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyLoadBalancerInternetSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

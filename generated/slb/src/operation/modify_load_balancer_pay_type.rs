@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerPayTypeRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -39,6 +40,10 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -46,6 +51,10 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08ex*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The billing method of the CLB instance. Valid values:
     ///
@@ -57,6 +66,10 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     /// - Default: `PrePay`.
     /// - Example: `PrePay`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The billing cycle.
     ///
@@ -67,6 +80,10 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     /// - Wire name: `PricingCycle`.
     /// - Example: `month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The subscription duration.
     ///
@@ -79,6 +96,10 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     /// - Must be at least 1.
     /// - Example: `1`.
     #[rpc(name = "Duration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Duration", skip_serializing_if = "Option::is_none")
+    )]
     pub duration: Option<i32>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
@@ -91,8 +112,13 @@ pub struct ModifyLoadBalancerPayTypeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyLoadBalancerPayTypeRequest {
@@ -255,14 +281,17 @@ impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyLoadBalancerPayTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyLoadBalancerPayTypeRequest::default(),
             client,
         }
     }
+}
+impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -275,20 +304,44 @@ impl<'a> ModifyLoadBalancerPayTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyLoadBalancerPayTypeResponse,
+        ::acs_runtime::client::Error<ModifyLoadBalancerPayTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyLoadBalancerPayType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyLoadBalancerPayTypeResponse {
     /// The order ID of the subscription CLB instance.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20212961978891`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerPayTypeResponse {
@@ -302,8 +355,9 @@ impl ::acs_runtime::de::FromJson for ModifyLoadBalancerPayTypeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerPayTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyLoadBalancerPayTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

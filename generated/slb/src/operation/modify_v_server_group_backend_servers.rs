@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVServerGroupBackendServersRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -35,6 +36,10 @@ pub struct ModifyVServerGroupBackendServersRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vServer group.
     ///
@@ -42,6 +47,10 @@ pub struct ModifyVServerGroupBackendServersRequest {
     /// - Required.
     /// - Example: `rsp-cige6j****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The backend servers that you want to replace. Configure the following parameters:
     ///
@@ -79,6 +88,10 @@ pub struct ModifyVServerGroupBackendServersRequest {
     /// - Wire name: `OldBackendServers`.
     /// - Example: `[{ "ServerId": "i-xxxxxxxxx", "Weight": "100", "Type": "ecs",  "Port":"80","Description":"test-112" }]`.
     #[rpc(name = "OldBackendServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OldBackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub old_backend_servers: Option<String>,
     /// The backend servers that you want to add to the vServer group. Configure the following parameters:
     ///
@@ -116,8 +129,13 @@ pub struct ModifyVServerGroupBackendServersRequest {
     /// - Wire name: `NewBackendServers`.
     /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.168.**.**", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.166.**.**", "Port":"80","Description":"test-113" }]`.
     #[rpc(name = "NewBackendServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewBackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub new_backend_servers: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVServerGroupBackendServersRequest {
@@ -300,14 +318,17 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVServerGroupBackendServersRequest::default(),
             client,
         }
     }
+}
+impl ModifyVServerGroupBackendServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -320,22 +341,50 @@ impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVServerGroupBackendServersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVServerGroupBackendServersResponse,
+        ::acs_runtime::client::Error<ModifyVServerGroupBackendServersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVServerGroupBackendServers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVServerGroupBackendServersResponse {
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<
         crate::types::AddVServerGroupBackendServersBackendServers,
     >,
@@ -352,8 +401,9 @@ impl ::acs_runtime::de::FromJson for ModifyVServerGroupBackendServersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVServerGroupBackendServersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVServerGroupBackendServersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

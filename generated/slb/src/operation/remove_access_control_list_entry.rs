@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveAccessControlListEntryRequest {
     /// The ID of the region where the network ACL is created.
@@ -35,6 +36,10 @@ pub struct RemoveAccessControlListEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the network ACL.
     ///
@@ -42,6 +47,10 @@ pub struct RemoveAccessControlListEntryRequest {
     /// - Required.
     /// - Example: `acl-bp1l0kk4gxce43k******`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The IP entries that you want to remove from the network ACL. Valid values:
     ///
@@ -51,8 +60,13 @@ pub struct RemoveAccessControlListEntryRequest {
     /// - Wire name: `AclEntrys`.
     /// - Example: `[{"entry":"10.0.10.0/24","comment":"privaterule1"}]`.
     #[rpc(name = "AclEntrys")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntrys", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entrys: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveAccessControlListEntryRequest {
@@ -166,14 +180,17 @@ impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveAccessControlListEntryRequestBuilder<&'a crate::Client> {
+impl<C> RemoveAccessControlListEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveAccessControlListEntryRequest::default(),
             client,
         }
     }
+}
+impl RemoveAccessControlListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -186,15 +203,35 @@ impl<'a> RemoveAccessControlListEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveAccessControlListEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveAccessControlListEntryResponse,
+        ::acs_runtime::client::Error<RemoveAccessControlListEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveAccessControlListEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveAccessControlListEntryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `988CB45E-1643-48C0-87B4-928DDF77EA49`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveAccessControlListEntryResponse {
@@ -207,8 +244,9 @@ impl ::acs_runtime::de::FromJson for RemoveAccessControlListEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveAccessControlListEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveAccessControlListEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

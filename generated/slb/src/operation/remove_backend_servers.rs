@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveBackendServersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -34,6 +35,10 @@ pub struct RemoveBackendServersRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -41,6 +46,10 @@ pub struct RemoveBackendServersRequest {
     /// - Required.
     /// - Example: `lb-bp15lbk8uja8rvm4a****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The backend servers that you want to remove.
     ///
@@ -70,8 +79,13 @@ pub struct RemoveBackendServersRequest {
     /// - Required.
     /// - Example: `[{"ServerId":"i-bp1fq61enf4loa5i****", "Type": "ecs","Weight":"100"}]`.
     #[rpc(name = "BackendServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveBackendServersRequest {
@@ -199,14 +213,17 @@ impl<C> RemoveBackendServersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveBackendServersRequestBuilder<&'a crate::Client> {
+impl<C> RemoveBackendServersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveBackendServersRequest::default(),
             client,
         }
     }
+}
+impl RemoveBackendServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -219,22 +236,50 @@ impl<'a> RemoveBackendServersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveBackendServersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveBackendServersResponse,
+        ::acs_runtime::client::Error<RemoveBackendServersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveBackendServers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveBackendServersResponse {
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp15lbk8uja8rvm4a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<crate::types::RemoveBackendServersBackendServers>,
 }
 impl ::acs_runtime::de::FromJson for RemoveBackendServersResponse {
@@ -249,8 +294,9 @@ impl ::acs_runtime::de::FromJson for RemoveBackendServersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveBackendServersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveTagsRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -36,6 +37,10 @@ pub struct RemoveTagsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The SLB instance ID.
     ///
@@ -43,6 +48,10 @@ pub struct RemoveTagsRequest {
     /// - Required.
     /// - Example: `lb-bp1l5j******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// A list of tags to be removed.
     ///
@@ -50,8 +59,13 @@ pub struct RemoveTagsRequest {
     /// - Required.
     /// - Example: `[{"TagKey":"Key1","TagValue":"Value1"},{"TagKey":"Key2","TagValue":"Value2"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveTagsRequest {
@@ -161,14 +175,17 @@ impl<C> RemoveTagsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
+impl<C> RemoveTagsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveTagsRequest::default(),
             client,
         }
     }
+}
+impl RemoveTagsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -178,15 +195,32 @@ impl<'a> RemoveTagsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveTagsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<RemoveTagsResponse, ::acs_runtime::client::Error<RemoveTagsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveTags`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveTagsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveTagsResponse {
@@ -199,8 +233,8 @@ impl ::acs_runtime::de::FromJson for RemoveTagsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveTagsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for RemoveTagsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetAccessControlListAttributeRequest {
     /// The region ID of the ACL.
@@ -36,6 +37,10 @@ pub struct SetAccessControlListAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ACL ID.
     ///
@@ -43,6 +48,10 @@ pub struct SetAccessControlListAttributeRequest {
     /// - Required.
     /// - Example: `acl-bp1l0kk4gxce43k******`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The ACL name.
     ///
@@ -50,8 +59,13 @@ pub struct SetAccessControlListAttributeRequest {
     /// - Required.
     /// - Example: `test1`.
     #[rpc(name = "AclName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclName", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetAccessControlListAttributeRequest {
@@ -165,14 +179,17 @@ impl<C> SetAccessControlListAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetAccessControlListAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetAccessControlListAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetAccessControlListAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetAccessControlListAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,15 +202,35 @@ impl<'a> SetAccessControlListAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetAccessControlListAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetAccessControlListAttributeResponse,
+        ::acs_runtime::client::Error<SetAccessControlListAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetAccessControlListAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetAccessControlListAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `988CB45E-1643-48C0-87B4-928DDF77EA49`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetAccessControlListAttributeResponse {
@@ -206,8 +243,9 @@ impl ::acs_runtime::de::FromJson for SetAccessControlListAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetAccessControlListAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetAccessControlListAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

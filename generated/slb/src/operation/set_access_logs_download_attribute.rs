@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -35,6 +36,10 @@ pub struct SetAccessLogsDownloadAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags that are added to the CLB instance. The tags must be key-value pairs that are contained in a JSON dictionary.
     ///
@@ -43,12 +48,20 @@ pub struct SetAccessLogsDownloadAttributeRequest {
     /// - Wire name: `Tags`.
     /// - Example: `[{"tagKey":"Key1","tagValue":"Value1"}]`.
     #[rpc(name = "Tags")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<String>,
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1b6c719dfa08ex*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The access log forwarding rule. Parameters:
     ///
@@ -60,8 +73,13 @@ pub struct SetAccessLogsDownloadAttributeRequest {
     /// - Required.
     /// - Example: `[{"logProject":"my-project", "LogStore":"my-log-store", "LoadBalancerId":"lb-uf68ps3rekbljmdb0****"}]`.
     #[rpc(name = "LogsDownloadAttributes")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogsDownloadAttributes", skip_serializing_if = "Option::is_none")
+    )]
     pub logs_download_attributes: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetAccessLogsDownloadAttributeRequest {
@@ -190,14 +208,17 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetAccessLogsDownloadAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -210,15 +231,35 @@ impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetAccessLogsDownloadAttributeResponse,
+        ::acs_runtime::client::Error<SetAccessLogsDownloadAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetAccessLogsDownloadAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetAccessLogsDownloadAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9C****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetAccessLogsDownloadAttributeResponse {
@@ -231,8 +272,9 @@ impl ::acs_runtime::de::FromJson for SetAccessLogsDownloadAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetAccessLogsDownloadAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetAccessLogsDownloadAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetBackendServersRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -31,6 +32,10 @@ pub struct SetBackendServersRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -38,6 +43,10 @@ pub struct SetBackendServersRequest {
     /// - Required.
     /// - Example: `lb-bp1qjwo61pqz3a******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The backend servers that you want to add. Configure the following parameters:
     ///
@@ -75,8 +84,13 @@ pub struct SetBackendServersRequest {
     /// - Wire name: `BackendServers`.
     /// - Example: `[{ "ServerId": "ecs-******FmYAXG", "Weight": "100", "Type": "ecs",  "Port":"80","Description":"test-112" }]`.
     #[rpc(name = "BackendServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetBackendServersRequest {
@@ -211,14 +225,17 @@ impl<C> SetBackendServersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetBackendServersRequestBuilder<&'a crate::Client> {
+impl<C> SetBackendServersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetBackendServersRequest::default(),
             client,
         }
     }
+}
+impl SetBackendServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,22 +248,50 @@ impl<'a> SetBackendServersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetBackendServersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetBackendServersResponse,
+        ::acs_runtime::client::Error<SetBackendServersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetBackendServers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetBackendServersResponse {
     /// The ID of the CLB instance.
     ///
     /// - Wire name: `LoadBalancerId`.
     /// - Example: `lb-bp1qjwo61pqz3a******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<crate::types::BackendServers>,
 }
 impl ::acs_runtime::de::FromJson for SetBackendServersResponse {
@@ -261,8 +306,9 @@ impl ::acs_runtime::de::FromJson for SetBackendServersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetBackendServersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetBackendServersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

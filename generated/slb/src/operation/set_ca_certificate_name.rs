@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetCACertificateNameRequest {
     /// The region of the CA certificate.
@@ -36,6 +37,10 @@ pub struct SetCACertificateNameRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CA certificate.
     ///
@@ -43,6 +48,10 @@ pub struct SetCACertificateNameRequest {
     /// - Required.
     /// - Example: `139a0******-cn-east-hangzhou-01`.
     #[rpc(name = "CACertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     /// The CA certificate name.
     ///
@@ -52,8 +61,13 @@ pub struct SetCACertificateNameRequest {
     /// - Required.
     /// - Example: `mycacert02`.
     #[rpc(name = "CACertificateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetCACertificateNameRequest {
@@ -165,14 +179,17 @@ impl<C> SetCACertificateNameRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetCACertificateNameRequestBuilder<&'a crate::Client> {
+impl<C> SetCACertificateNameRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetCACertificateNameRequest::default(),
             client,
         }
     }
+}
+impl SetCACertificateNameRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,15 +202,35 @@ impl<'a> SetCACertificateNameRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetCACertificateNameRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetCACertificateNameResponse,
+        ::acs_runtime::client::Error<SetCACertificateNameError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetCACertificateName`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetCACertificateNameResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FE7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetCACertificateNameResponse {
@@ -206,8 +243,9 @@ impl ::acs_runtime::de::FromJson for SetCACertificateNameResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetCACertificateNameResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetCACertificateNameResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

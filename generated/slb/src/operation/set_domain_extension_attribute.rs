@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetDomainExtensionAttributeRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -35,6 +36,10 @@ pub struct SetDomainExtensionAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the domain name that is associated with the additional certificate to be replaced.
     ///
@@ -42,14 +47,23 @@ pub struct SetDomainExtensionAttributeRequest {
     /// - Required.
     /// - Example: `de-bp1rp7ta*****`.
     #[rpc(name = "DomainExtensionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainExtensionId", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_extension_id: Option<String>,
     /// The ID of the new certificate.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `1231579xxxxxxxx_166f8204689_1714763408_709981xxx`.
     #[rpc(name = "ServerCertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetDomainExtensionAttributeRequest {
@@ -158,14 +172,17 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetDomainExtensionAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetDomainExtensionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -178,15 +195,35 @@ impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetDomainExtensionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetDomainExtensionAttributeResponse,
+        ::acs_runtime::client::Error<SetDomainExtensionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetDomainExtensionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetDomainExtensionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `149A2470-F010-4437-BF68-343D5099C19D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetDomainExtensionAttributeResponse {
@@ -199,8 +236,9 @@ impl ::acs_runtime::de::FromJson for SetDomainExtensionAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetDomainExtensionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetDomainExtensionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

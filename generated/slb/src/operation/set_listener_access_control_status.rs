@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetListenerAccessControlStatusRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -35,6 +36,10 @@ pub struct SetListenerAccessControlStatusRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -42,6 +47,10 @@ pub struct SetListenerAccessControlStatusRequest {
     /// - Required.
     /// - Example: `lb-8vb86hxixo8lvsja8****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -52,6 +61,10 @@ pub struct SetListenerAccessControlStatusRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// Specifies whether to enable the whitelist. Valid values:
     ///
@@ -64,6 +77,10 @@ pub struct SetListenerAccessControlStatusRequest {
     /// - Required.
     /// - Example: `open_white_list`.
     #[rpc(name = "AccessControlStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessControlStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub access_control_status: Option<String>,
     /// The frontend protocol that is used by the CLB instance.
     ///
@@ -72,8 +89,13 @@ pub struct SetListenerAccessControlStatusRequest {
     /// - Wire name: `ListenerProtocol`.
     /// - Example: `https`.
     #[rpc(name = "ListenerProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_protocol: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetListenerAccessControlStatusRequest {
@@ -220,14 +242,17 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
+impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetListenerAccessControlStatusRequest::default(),
             client,
         }
     }
+}
+impl SetListenerAccessControlStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,15 +265,35 @@ impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetListenerAccessControlStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetListenerAccessControlStatusResponse,
+        ::acs_runtime::client::Error<SetListenerAccessControlStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetListenerAccessControlStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetListenerAccessControlStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetListenerAccessControlStatusResponse {
@@ -261,8 +306,9 @@ impl ::acs_runtime::de::FromJson for SetListenerAccessControlStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetListenerAccessControlStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetListenerAccessControlStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerDeleteProtectionRequest {
     /// The region where the SLB instance is deployed.
@@ -36,6 +37,10 @@ pub struct SetLoadBalancerDeleteProtectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SLB instance.
     ///
@@ -43,6 +48,10 @@ pub struct SetLoadBalancerDeleteProtectionRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08e*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specify whether to enable or disable deletion protection for the SLB instance.
     ///
@@ -52,8 +61,13 @@ pub struct SetLoadBalancerDeleteProtectionRequest {
     /// - Required.
     /// - Example: `off`.
     #[rpc(name = "DeleteProtection")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteProtection", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_protection: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerDeleteProtectionRequest {
@@ -169,14 +183,17 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerDeleteProtectionRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerDeleteProtectionRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerDeleteProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -189,15 +206,35 @@ impl<'a> SetLoadBalancerDeleteProtectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerDeleteProtectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerDeleteProtectionResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerDeleteProtectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerDeleteProtection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerDeleteProtectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `791D8B68-AE0F-4174-AF54-088C8B3C5D54`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerDeleteProtectionResponse {
@@ -210,8 +247,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerDeleteProtectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerDeleteProtectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerDeleteProtectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -39,6 +40,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CLB instance ID.
     ///
@@ -46,6 +51,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1qjwo61pqz3ah*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -56,6 +65,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Set the value to
     ///
@@ -65,6 +78,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be -1 to 5120.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// Specifies whether to use the `X-Forwarded-For` header to preserve client IP addresses. Valid values:
     ///
@@ -74,6 +91,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `XForwardedFor`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -83,6 +104,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -92,6 +117,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `StickySession`.
     /// - Example: `on`.
     #[rpc(name = "StickySession")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The method that is used to handle a cookie. Valid values:
     ///
@@ -108,6 +137,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
     #[rpc(name = "StickySessionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The timeout period of a cookie.
     ///
@@ -119,6 +152,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 86400.
     /// - Example: `500`.
     #[rpc(name = "CookieTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The cookie that is configured on the server.
     ///
@@ -129,6 +166,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `Cookie`.
     /// - Example: `testCookie`.
     #[rpc(name = "Cookie")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -138,6 +179,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
     #[rpc(name = "HealthCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// The health check method that is used in HTTP health checks. Valid values: **head** and **get**.
     ///
@@ -146,6 +191,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -157,6 +206,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `172.XX.XX.16`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The Uniform Resource Identifier (URI) that you want to use for health checks.
     ///
@@ -167,6 +220,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -178,6 +235,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -189,6 +250,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. This parameter takes effect only if the **HealthCheck** parameter is set to **on**.
     ///
@@ -198,6 +263,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 300.
     /// - Example: `3`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The interval at which health checks are performed.
     ///
@@ -209,6 +278,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The port that is used for health checks.
     ///
@@ -220,6 +293,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be -520 to 65535.
     /// - Example: `8080`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
@@ -230,6 +307,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// Specifies whether to use a vServer group. Valid values:
     ///
@@ -239,12 +320,20 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `VServerGroup`.
     /// - Example: `on`.
     #[rpc(name = "VServerGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j*****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// Specifies whether to use the `SLB-IP` header to retrieve the virtual IP address (VIP) requested by the client. Valid values:
     ///
@@ -254,6 +343,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_SLBIP`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBIP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -263,6 +356,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_SLBID`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBID")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
@@ -272,6 +369,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_proto`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_proto")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Specifies whether to enable `GZIP` compression to compress specific types of files. Valid values:
     ///
@@ -281,6 +382,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `Gzip`.
     /// - Example: `on`.
     #[rpc(name = "Gzip")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// The ID of the access control list (ACL) that is associated with the listener.
     ///
@@ -289,6 +394,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `AclId`.
     /// - Example: `acl-uf60jw******`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of the ACL. Valid values:
     ///
@@ -305,6 +414,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -314,6 +427,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1 to 60**. Default value: **15**.
     ///
@@ -323,6 +440,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 9999.
     /// - Example: `12`.
     #[rpc(name = "IdleTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**. Default value: **60**.
     ///
@@ -332,12 +453,20 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Must be 1 to 9999.
     /// - Example: `3`.
     #[rpc(name = "RequestTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// The description of the listener.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -347,6 +476,10 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_SLBPORT")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
@@ -356,8 +489,16 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_ClientSrcPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerHTTPListenerAttributeRequest {
@@ -947,14 +1088,17 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -967,15 +1111,35 @@ impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerHTTPListenerAttributeResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerHTTPListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerHTTPListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerHTTPListenerAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerHTTPListenerAttributeResponse {
@@ -988,8 +1152,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerHTTPListenerAttributeRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerHTTPListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -37,6 +38,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -44,6 +49,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-sjhfdji****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port that is used by the CLB instance.
     ///
@@ -54,6 +63,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s.
     ///
@@ -65,6 +78,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be -1 to 5120.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// Specifies whether to use the `X-Forwarded-For` header to retrieve client IP addresses. Valid values:
     ///
@@ -74,6 +91,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `XForwardedFor`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -83,6 +104,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -92,6 +117,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `StickySession`.
     /// - Example: `on`.
     #[rpc(name = "StickySession")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The method that is used to handle a cookie. Valid values:
     ///
@@ -107,6 +136,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
     #[rpc(name = "StickySessionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The timeout period of the cookie. Unit: seconds.
     ///
@@ -118,6 +151,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 86400.
     /// - Example: `500`.
     #[rpc(name = "CookieTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The cookie that you want to configure for the server.
     ///
@@ -128,6 +165,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `Cookie`.
     /// - Example: `testCookie`.
     #[rpc(name = "Cookie")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Specifies whether to enable health checks. Valid values:
     ///
@@ -137,6 +178,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `HealthCheck`.
     /// - Example: `on`.
     #[rpc(name = "HealthCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// The HTTP method that is used for health checks. Valid values: **head** and **get**.
     ///
@@ -145,6 +190,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `HealthCheckMethod`.
     /// - Example: `get`.
     #[rpc(name = "HealthCheckMethod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckMethod", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_method: Option<String>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -156,6 +205,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `172.XX.XX.16`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URL that is used for health checks.
     ///
@@ -166,6 +219,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The number of health checks that an unhealthy backend server must consecutively pass before it can be declared healthy (from **fail** to **success**).
     ///
@@ -177,6 +234,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of health checks that a healthy backend server must consecutively fail before it can be declared unhealthy (from **success** to **fail**).
     ///
@@ -188,6 +249,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check response. If a backend ECS instance does not respond within the specified timeout period, the ECS instance fails the health check. Unit: seconds Valid values: **1** to **300**.
     ///
@@ -197,6 +262,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 300.
     /// - Example: `3`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
@@ -208,6 +277,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The port that is used for health checks.
     ///
@@ -219,6 +292,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be -520 to 65535.
     /// - Example: `8080`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The HTTP status code of a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
@@ -229,12 +306,20 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx,http_3xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The ID of the server certificate.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `idkp-123-cn-te****`.
     #[rpc(name = "ServerCertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The ID of the CA certificate.
     ///
@@ -244,6 +329,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `CACertificateId`.
     /// - Example: `139a00604ad-cn-east-****`.
     #[rpc(name = "CACertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
     /// Specifies whether to use a vServer group. Valid values:
     ///
@@ -253,12 +342,20 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `VServerGroup`.
     /// - Example: `on`.
     #[rpc(name = "VServerGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// Specifies whether to use the `SLB-IP` header to obtain the virtual IP address (VIP) requested by the client. Valid values:
     ///
@@ -268,6 +365,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_SLBIP`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBIP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBIP", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbip: Option<String>,
     /// Specifies whether to use the `SLB-ID` header to retrieve the ID of the CLB instance. Valid values:
     ///
@@ -277,6 +378,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_SLBID`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_SLBID")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBID", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbid: Option<String>,
     /// Specifies whether to use the `X-Forwarded-Proto` header to retrieve the listener protocol. Valid values:
     ///
@@ -286,6 +391,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_proto`.
     /// - Example: `on`.
     #[rpc(name = "XForwardedFor_proto")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_proto", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_proto: Option<String>,
     /// Specifies whether to enable `Gzip` compression to compress specific types of files. Valid values:
     ///
@@ -295,6 +404,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `Gzip`.
     /// - Example: `on`.
     #[rpc(name = "Gzip")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Gzip", skip_serializing_if = "Option::is_none")
+    )]
     pub gzip: Option<String>,
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
@@ -303,6 +416,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `AclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of network ACL. Valid values:
     ///
@@ -318,6 +435,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -327,6 +448,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The timeout period of an idle connection. Unit: seconds. Valid values: **1 to 60**. Default value: **15**.
     ///
@@ -336,6 +461,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 9999.
     /// - Example: `23`.
     #[rpc(name = "IdleTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdleTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub idle_timeout: Option<i32>,
     /// The timeout period of a request. Unit: seconds. Valid values: **1 to 180**. Default value: **60**.
     ///
@@ -345,6 +474,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Must be 1 to 9999.
     /// - Example: `223`.
     #[rpc(name = "RequestTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub request_timeout: Option<i32>,
     /// Specifies whether to use `HTTP 2.0`. Valid values:
     ///
@@ -354,6 +487,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `EnableHttp2`.
     /// - Example: `off`.
     #[rpc(name = "EnableHttp2")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableHttp2", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_http2: Option<String>,
     /// The Transport Layer Security (TLS) security policy. Each security policy contains TLS protocol versions and cipher suites available for HTTPS.
     ///
@@ -386,6 +523,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `TLSCipherPolicy`.
     /// - Example: `tls_cipher_policy_1_2`.
     #[rpc(name = "TLSCipherPolicy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicy", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy: Option<String>,
     /// The description of the listener.
     /// The name must be 1 to 256 characters in length and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
@@ -393,6 +534,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `https_80`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to use the `XForwardedFor_SLBPORT` header to retrieve the listener port of the CLB instance. Valid values:
     ///
@@ -402,6 +547,10 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_SLBPORT`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_SLBPORT")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "XForwardedFor_SLBPORT", skip_serializing_if = "Option::is_none")
+    )]
     pub x_forwarded_for_slbport: Option<String>,
     /// Specifies whether to use the `XForwardedFor_ClientSrcPort` header to retrieve the client port. Valid values:
     ///
@@ -411,8 +560,16 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// - Wire name: `XForwardedFor_ClientSrcPort`.
     /// - Example: `off`.
     #[rpc(name = "XForwardedFor_ClientSrcPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "XForwardedFor_ClientSrcPort",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub x_forwarded_for_client_src_port: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerHTTPSListenerAttributeRequest {
@@ -1079,14 +1236,17 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -1099,15 +1259,35 @@ impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerHTTPSListenerAttributeResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerHTTPSListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerHTTPSListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerHTTPSListenerAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerHTTPSListenerAttributeResponse {
@@ -1120,8 +1300,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerHTTPSListenerAttributeRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPSListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerHTTPSListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

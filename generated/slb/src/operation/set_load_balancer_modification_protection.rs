@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerModificationProtectionRequest {
     /// The region ID of the CLB instance.
@@ -36,6 +37,10 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -43,6 +48,10 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08e*****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// Specifies whether to enable the configuration read-only mode. Valid values:
     ///
@@ -55,6 +64,13 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     /// - Required.
     /// - Example: `ConsoleProtection`.
     #[rpc(name = "ModificationProtectionStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_status: Option<String>,
     /// The reason why the configuration read-only mode is enabled. The value must be 1 to 80 characters in length. It must start with a letter and can contain letters, digits, periods (.), underscores (\_), and hyphens (-).
     ///
@@ -63,8 +79,16 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     /// - Wire name: `ModificationProtectionReason`.
     /// - Example: `Configuration change`.
     #[rpc(name = "ModificationProtectionReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ModificationProtectionReason",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub modification_protection_reason: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerModificationProtectionRequest {
@@ -200,14 +224,17 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerModificationProtectionRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerModificationProtectionRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerModificationProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,15 +247,35 @@ impl<'a> SetLoadBalancerModificationProtectionRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerModificationProtectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerModificationProtectionResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerModificationProtectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerModificationProtection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerModificationProtectionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `791D8B68-AE0F-4174-AF54-088C8B3C5D54`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerModificationProtectionResponse {
@@ -241,8 +288,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerModificationProtectionRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerModificationProtectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerModificationProtectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

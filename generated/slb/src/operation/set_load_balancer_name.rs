@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerNameRequest {
     /// The region ID of the CLB instance.
@@ -34,6 +35,10 @@ pub struct SetLoadBalancerNameRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The region ID of the CLB instance.
     ///
@@ -41,6 +46,10 @@ pub struct SetLoadBalancerNameRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08e******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The new name of the CLB instance.
     ///
@@ -50,8 +59,13 @@ pub struct SetLoadBalancerNameRequest {
     /// - Required.
     /// - Example: `test1`.
     #[rpc(name = "LoadBalancerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerName", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerNameRequest {
@@ -161,14 +175,17 @@ impl<C> SetLoadBalancerNameRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerNameRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerNameRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerNameRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -181,15 +198,35 @@ impl<'a> SetLoadBalancerNameRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerNameRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerNameResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerNameError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerName`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerNameResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerNameResponse {
@@ -202,8 +239,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerNameResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerNameResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerNameResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

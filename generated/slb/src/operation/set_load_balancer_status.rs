@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerStatusRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -34,6 +35,10 @@ pub struct SetLoadBalancerStatusRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -41,6 +46,10 @@ pub struct SetLoadBalancerStatusRequest {
     /// - Required.
     /// - Example: `lb-bp1b6c719dfa08e******`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The state of the CLB instance. Valid values: **active** and **inactive**.
     ///
@@ -59,8 +68,13 @@ pub struct SetLoadBalancerStatusRequest {
     /// - Required.
     /// - Example: `active`.
     #[rpc(name = "LoadBalancerStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerStatusRequest {
@@ -179,14 +193,17 @@ impl<C> SetLoadBalancerStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerStatusRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -199,15 +216,35 @@ impl<'a> SetLoadBalancerStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerStatusResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerStatusResponse {
@@ -220,8 +257,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

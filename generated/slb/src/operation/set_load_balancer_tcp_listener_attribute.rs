@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -37,6 +38,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -44,6 +49,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1ygod3yctvg1y****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port used by the CLB instance.
     ///
@@ -54,6 +63,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values: **-1** and **1** to **5120**.
     ///
@@ -64,6 +77,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be -1 to 5120.
     /// - Example: `43`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -78,6 +95,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The timeout period of session persistence. Valid values: **0** to **3600**. Unit: seconds.
     ///
@@ -87,6 +108,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 0 to 3600.
     /// - Example: `0`.
     #[rpc(name = "PersistenceTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PersistenceTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub persistence_timeout: Option<i32>,
     /// The timeout period of a connection. Unit: seconds. Valid values: **10** to **900**.
     ///
@@ -94,6 +119,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 10 to 900.
     /// - Example: `500`.
     #[rpc(name = "EstablishedTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EstablishedTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub established_timeout: Option<i32>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -103,6 +132,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -112,6 +145,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check.
     ///
@@ -125,6 +162,13 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 1 to 300.
     /// - Example: `100`.
     #[rpc(name = "HealthCheckConnectTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The port that is used for health checks. Valid values: **1** to **65535**.
     ///
@@ -134,6 +178,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 1 to 65535.
     /// - Example: `8080`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds.
     ///
@@ -143,6 +191,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The domain name that is used for health checks. You can set this parameter when the TCP listener requires HTTP health checks. If you do not set this parameter, TCP health checks are performed.
     ///
@@ -154,6 +206,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URI that is used for health checks. The URI must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), percent signs (%), question marks (?), number signs (#), and ampersands (\&). The URI must start with a forward slash (/) but cannot be a single forward slash (/).
     ///
@@ -164,6 +220,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/test/index.html`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The HTTP status code for a successful health check. Separate multiple HTTP status codes with commas (,).
     ///
@@ -172,12 +232,20 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     /// The type of the health check. Valid values: **tcp** and **http**.
     ///
     /// - Wire name: `HealthCheckType`.
     /// - Example: `tcp`.
     #[rpc(name = "HealthCheckType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckType", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_type: Option<String>,
     /// Specifies whether to enable the SynProxy feature of CLB for protection. Valid values:
     ///
@@ -189,6 +257,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `SynProxy`.
     /// - Example: `enable`.
     #[rpc(name = "SynProxy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SynProxy", skip_serializing_if = "Option::is_none")
+    )]
     pub syn_proxy: Option<String>,
     /// Specifies whether to use a vServer group. Valid values:
     ///
@@ -200,12 +272,20 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `VServerGroup`.
     /// - Example: `on`.
     #[rpc(name = "VServerGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6j5****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
@@ -214,6 +294,13 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-cige****`.
     #[rpc(name = "MasterSlaveServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// Specifies whether to use a primary/secondary server group. Valid values:
     ///
@@ -225,6 +312,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `MasterSlaveServerGroup`.
     /// - Example: `on`.
     #[rpc(name = "MasterSlaveServerGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterSlaveServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub master_slave_server_group: Option<String>,
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
@@ -233,6 +324,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `AclId`.
     /// - Example: `12333`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of the network ACL. Valid values:
     ///
@@ -248,6 +343,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -257,6 +356,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The name of the listener.
     ///
@@ -265,6 +368,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `tcp_80`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to enable connection draining. Valid values:
     ///
@@ -274,6 +381,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `ConnectionDrain`.
     /// - Example: `off`.
     #[rpc(name = "ConnectionDrain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrain", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain: Option<String>,
     /// The timeout period of connection draining. This parameter is required if **ConnectionDrain** is set to **on**. Unit: seconds.
     ///
@@ -282,6 +393,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `ConnectionDrainTimeout`.
     /// - Example: `300`.
     #[rpc(name = "ConnectionDrainTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectionDrainTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub connection_drain_timeout: Option<i32>,
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
@@ -291,6 +406,10 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
     #[rpc(name = "ProxyProtocolV2Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<bool>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -300,8 +419,13 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// - Wire name: `HealthCheckSwitch`.
     /// - Example: `on`.
     #[rpc(name = "HealthCheckSwitch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSwitch", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_switch: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerTCPListenerAttributeRequest {
@@ -816,14 +940,17 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerTCPListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -836,15 +963,35 @@ impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerTCPListenerAttributeResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerTCPListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerTCPListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerTCPListenerAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerTCPListenerAttributeResponse {
@@ -857,8 +1004,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerTCPListenerAttributeResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerTCPListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerTCPListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

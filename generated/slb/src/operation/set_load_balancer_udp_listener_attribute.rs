@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -37,6 +38,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the CLB instance.
     ///
@@ -44,6 +49,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Required.
     /// - Example: `lb-bp1rtfnodmywb43ecu4sf-c****`.
     #[rpc(name = "LoadBalancerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LoadBalancerId", skip_serializing_if = "Option::is_none")
+    )]
     pub load_balancer_id: Option<String>,
     /// The frontend port used by the CLB instance.
     ///
@@ -54,6 +63,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 0 to 65535.
     /// - Example: `80`.
     #[rpc(name = "ListenerPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerPort", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_port: Option<i32>,
     /// The maximum bandwidth of the listener. Unit: Mbit/s. Valid values:
     ///
@@ -64,6 +77,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be -1 to 5120.
     /// - Example: `-1`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -81,6 +98,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it can be declared healthy (from **fail** to **success**).
     ///
@@ -90,6 +111,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -99,6 +124,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check. If a backend server, such as an Elastic Compute Service (ECS) instance, does not return a health check response within the specified timeout period, the server fails the health check. Unit: seconds.
     ///
@@ -110,6 +139,13 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 1 to 300.
     /// - Example: `100`.
     #[rpc(name = "HealthCheckConnectTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "HealthCheckConnectTimeout",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub health_check_connect_timeout: Option<i32>,
     /// The port that is used for health checks.
     ///
@@ -119,6 +155,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The interval at which health checks are performed. Unit: seconds.
     ///
@@ -128,18 +168,30 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Must be 1 to 50.
     /// - Example: `5`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The request string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
     /// - Wire name: `healthCheckReq`.
     /// - Example: `hello`.
     #[rpc(name = "healthCheckReq")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "healthCheckReq", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_req: Option<String>,
     /// The response string for UDP listener health checks. The string must be 1 to 64 characters in length and can contain only letters and digits.
     ///
     /// - Wire name: `healthCheckExp`.
     /// - Example: `ok`.
     #[rpc(name = "healthCheckExp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "healthCheckExp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_exp: Option<String>,
     /// Specifies whether to use a vServer group. Valid values:
     ///
@@ -151,12 +203,20 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `VServerGroup`.
     /// - Example: `on`.
     #[rpc(name = "VServerGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group: Option<String>,
     /// The ID of the vServer group.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The ID of the primary/secondary server group.
     ///
@@ -165,6 +225,13 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `MasterSlaveServerGroupId`.
     /// - Example: `rsp-0bfuc****`.
     #[rpc(name = "MasterSlaveServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "MasterSlaveServerGroupId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub master_slave_server_group_id: Option<String>,
     /// Specifies whether to use a primary/secondary server group. Valid values:
     ///
@@ -176,6 +243,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `MasterSlaveServerGroup`.
     /// - Example: `on`.
     #[rpc(name = "MasterSlaveServerGroup")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MasterSlaveServerGroup", skip_serializing_if = "Option::is_none")
+    )]
     pub master_slave_server_group: Option<String>,
     /// The ID of the network access control list (ACL) that is associated with the listener.
     ///
@@ -184,6 +255,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `AclId`.
     /// - Example: `off`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The type of the network ACL. Valid values:
     ///
@@ -199,6 +274,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// Specifies whether to enable access control. Valid values:
     ///
@@ -208,6 +287,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The name of the listener.
     ///
@@ -216,6 +299,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `udp_80`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to use the Proxy protocol to pass client IP addresses to backend servers. Valid values:
     ///
@@ -225,6 +312,10 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `ProxyProtocolV2Enabled`.
     /// - Example: `false`.
     #[rpc(name = "ProxyProtocolV2Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProxyProtocolV2Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub proxy_protocol_v2_enabled: Option<bool>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -234,8 +325,13 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// - Wire name: `HealthCheckSwitch`.
     /// - Example: `on`.
     #[rpc(name = "HealthCheckSwitch")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSwitch", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_switch: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetLoadBalancerUDPListenerAttributeRequest {
@@ -647,14 +743,17 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetLoadBalancerUDPListenerAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -667,15 +766,35 @@ impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetLoadBalancerUDPListenerAttributeResponse,
+        ::acs_runtime::client::Error<SetLoadBalancerUDPListenerAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetLoadBalancerUDPListenerAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetLoadBalancerUDPListenerAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetLoadBalancerUDPListenerAttributeResponse {
@@ -688,8 +807,9 @@ impl ::acs_runtime::de::FromJson for SetLoadBalancerUDPListenerAttributeResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerUDPListenerAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetLoadBalancerUDPListenerAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetRuleRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -35,6 +36,10 @@ pub struct SetRuleRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the forwarding rule.
     ///
@@ -42,12 +47,20 @@ pub struct SetRuleRequest {
     /// - Required.
     /// - Example: `rule-3ejhkt****`.
     #[rpc(name = "RuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     /// The ID of the vServer group that is associated with the forwarding rule.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The name of the forwarding rule. The name must be 1 to 40 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), and underscores (\_).
     ///
@@ -56,6 +69,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `RuleName`.
     /// - Example: `doctest`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// Specifies whether to use the scheduling algorithm, session persistence, and health check configurations of the listener. Valid values:
     ///
@@ -65,6 +82,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `ListenerSync`.
     /// - Example: `off`.
     #[rpc(name = "ListenerSync")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ListenerSync", skip_serializing_if = "Option::is_none")
+    )]
     pub listener_sync: Option<String>,
     /// The scheduling algorithm. Valid values:
     ///
@@ -76,6 +97,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `Scheduler`.
     /// - Example: `wrr`.
     #[rpc(name = "Scheduler")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Scheduler", skip_serializing_if = "Option::is_none")
+    )]
     pub scheduler: Option<String>,
     /// Specifies whether to enable session persistence. Valid values:
     ///
@@ -87,6 +112,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `StickySession`.
     /// - Example: `off`.
     #[rpc(name = "StickySession")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySession", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session: Option<String>,
     /// The method that is used to handle a cookie. Valid values:
     ///
@@ -102,6 +131,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `StickySessionType`.
     /// - Example: `insert`.
     #[rpc(name = "StickySessionType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StickySessionType", skip_serializing_if = "Option::is_none")
+    )]
     pub sticky_session_type: Option<String>,
     /// The timeout period of a cookie. Unit: seconds. Valid values: **1** to **86400**.
     ///
@@ -111,6 +144,10 @@ pub struct SetRuleRequest {
     /// - Must be 1 to 86400.
     /// - Example: `123`.
     #[rpc(name = "CookieTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CookieTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie_timeout: Option<i32>,
     /// The cookie that is configured on the server.
     ///
@@ -121,6 +158,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `Cookie`.
     /// - Example: `23ffsa`.
     #[rpc(name = "Cookie")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cookie", skip_serializing_if = "Option::is_none")
+    )]
     pub cookie: Option<String>,
     /// Specifies whether to enable the health check feature. Valid values:
     ///
@@ -132,6 +173,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `HealthCheck`.
     /// - Example: `off`.
     #[rpc(name = "HealthCheck")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check: Option<String>,
     /// The domain name that is used for health checks. Valid values:
     ///
@@ -143,6 +188,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `HealthCheckDomain`.
     /// - Example: `$_ip`.
     #[rpc(name = "HealthCheckDomain")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckDomain", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_domain: Option<String>,
     /// The URI that is used for health checks.
     ///
@@ -151,6 +200,10 @@ pub struct SetRuleRequest {
     /// - Wire name: `HealthCheckURI`.
     /// - Example: `/example`.
     #[rpc(name = "HealthCheckURI")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckURI", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_uri: Option<String>,
     /// The number of times that an unhealthy backend server must consecutively pass health checks before it is declared healthy. In this case, the health status is changed from **fail** to **success**.
     ///
@@ -162,6 +215,10 @@ pub struct SetRuleRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "HealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub healthy_threshold: Option<i32>,
     /// The number of times that a healthy backend server must consecutively fail health checks before it is declared unhealthy. In this case, the health status is changed from **success** to **fail**.
     ///
@@ -173,6 +230,10 @@ pub struct SetRuleRequest {
     /// - Must be 1 to 10.
     /// - Example: `4`.
     #[rpc(name = "UnhealthyThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UnhealthyThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub unhealthy_threshold: Option<i32>,
     /// The timeout period of a health check response. If a backend server, such as an Elastic Compute Service (ECS) instance, does not return a health check response within the specified timeout period, the server fails the health check. Unit: seconds. Valid values: **1** to **300**.
     ///
@@ -182,6 +243,10 @@ pub struct SetRuleRequest {
     /// - Must be 1 to 300.
     /// - Example: `20`.
     #[rpc(name = "HealthCheckTimeout")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTimeout", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_timeout: Option<i32>,
     /// The interval between two consecutive health checks. Unit: seconds. Valid values: **1** to **50**.
     ///
@@ -191,6 +256,10 @@ pub struct SetRuleRequest {
     /// - Must be 1 to 50.
     /// - Example: `20`.
     #[rpc(name = "HealthCheckInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_interval: Option<i32>,
     /// The port that is used for health checks. Valid values: **1** to **65535**.
     ///
@@ -200,6 +269,10 @@ pub struct SetRuleRequest {
     /// - Must be 1 to 65535.
     /// - Example: `80`.
     #[rpc(name = "HealthCheckConnectPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConnectPort", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_connect_port: Option<i32>,
     /// The HTTP status code for a successful health check. Multiple HTTP status codes are separated by commas (,).
     ///
@@ -210,8 +283,13 @@ pub struct SetRuleRequest {
     /// - Wire name: `HealthCheckHttpCode`.
     /// - Example: `http_2xx`.
     #[rpc(name = "HealthCheckHttpCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckHttpCode", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_http_code: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetRuleRequest {
@@ -575,14 +653,17 @@ impl<C> SetRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetRuleRequestBuilder<&'a crate::Client> {
+impl<C> SetRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetRuleRequest::default(),
             client,
         }
     }
+}
+impl SetRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -590,15 +671,32 @@ impl<'a> SetRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<SetRuleResponse, ::acs_runtime::client::Error<SetRuleError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetRuleResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetRuleResponse {
@@ -611,8 +709,8 @@ impl ::acs_runtime::de::FromJson for SetRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for SetRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

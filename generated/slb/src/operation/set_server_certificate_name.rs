@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetServerCertificateNameRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2401682.htm>) operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct SetServerCertificateNameRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the server certificate.
     ///
@@ -41,6 +46,10 @@ pub struct SetServerCertificateNameRequest {
     /// - Required.
     /// - Example: `139a0******-cn-east-hangzhou-01`.
     #[rpc(name = "ServerCertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The name of the third-party server certificate that you want to upload. The name must be 1 to 80 characters in length, and can contain letters, digits, hyphens (-), forward slashes (/), periods (.), underscores (\_), and asterisks (\*).
     ///
@@ -48,8 +57,13 @@ pub struct SetServerCertificateNameRequest {
     /// - Required.
     /// - Example: `mycert01`.
     #[rpc(name = "ServerCertificateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetServerCertificateNameRequest {
@@ -157,14 +171,17 @@ impl<C> SetServerCertificateNameRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetServerCertificateNameRequestBuilder<&'a crate::Client> {
+impl<C> SetServerCertificateNameRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetServerCertificateNameRequest::default(),
             client,
         }
     }
+}
+impl SetServerCertificateNameRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -177,15 +194,35 @@ impl<'a> SetServerCertificateNameRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetServerCertificateNameRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetServerCertificateNameResponse,
+        ::acs_runtime::client::Error<SetServerCertificateNameError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetServerCertificateName`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetServerCertificateNameResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FE7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetServerCertificateNameResponse {
@@ -198,8 +235,9 @@ impl ::acs_runtime::de::FromJson for SetServerCertificateNameResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetServerCertificateNameResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetServerCertificateNameResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

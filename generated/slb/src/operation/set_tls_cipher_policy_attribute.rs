@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetTLSCipherPolicyAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -36,6 +37,10 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the TLS policy.
     ///
@@ -43,6 +48,10 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Required.
     /// - Example: `tls-bp1lp2076qx4e******bridp`.
     #[rpc(name = "TLSCipherPolicyId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSCipherPolicyId", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_cipher_policy_id: Option<String>,
     /// The name of the TLS policy. The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
     ///
@@ -50,6 +59,10 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Required.
     /// - Example: `tls-policy*****-test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The version of the TLS protocol. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**.
     ///
@@ -58,6 +71,10 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Must have at most 5 items.
     /// - Example: `TLSv1.0`.
     #[rpc(name = "TLSVersions", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TLSVersions", skip_serializing_if = "Option::is_none")
+    )]
     pub tls_versions: Option<Vec<String>>,
     /// The cipher suites supported by the TLS version.
     ///
@@ -105,8 +122,13 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     /// - Must have at most 30 items.
     /// - Example: `DES-CBC3-SHA`.
     #[rpc(name = "Ciphers", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ciphers", skip_serializing_if = "Option::is_none")
+    )]
     pub ciphers: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetTLSCipherPolicyAttributeRequest {
@@ -294,14 +316,17 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetTLSCipherPolicyAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -314,20 +339,44 @@ impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetTLSCipherPolicyAttributeResponse,
+        ::acs_runtime::client::Error<SetTLSCipherPolicyAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetTLSCipherPolicyAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetTLSCipherPolicyAttributeResponse {
     /// The ID of the asynchronous task.
     ///
     /// - Wire name: `TaskId`.
     /// - Example: `72dcd26b-f12d-4c27-b3af****-18f6aed5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TaskId", skip_serializing_if = "Option::is_none")
+    )]
     pub task_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetTLSCipherPolicyAttributeResponse {
@@ -341,8 +390,9 @@ impl ::acs_runtime::de::FromJson for SetTLSCipherPolicyAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetTLSCipherPolicyAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetTLSCipherPolicyAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetVServerGroupAttributeRequest {
     /// The region ID of the Server Load Balancer (SLB) instance, which cannot be modified.
@@ -38,6 +39,10 @@ pub struct SetVServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The vServer group ID, which cannot be modified.
     ///
@@ -45,12 +50,20 @@ pub struct SetVServerGroupAttributeRequest {
     /// - Required.
     /// - Example: `rsp-cige6****`.
     #[rpc(name = "VServerGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The vServer group name. You can specify a name.
     ///
     /// - Wire name: `VServerGroupName`.
     /// - Example: `Group1`.
     #[rpc(name = "VServerGroupName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_name: Option<String>,
     /// The backend servers. This operation only can be used to modify the weights of backend servers and names of vServer groups. Configure the following parameters:
     ///
@@ -88,8 +101,13 @@ pub struct SetVServerGroupAttributeRequest {
     /// - Wire name: `BackendServers`.
     /// - Example: `[{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "192.XX.XX.6", "Port":"80","Description":"test-112" },{ "ServerId": "eni-xxxxxxxxx", "Weight": "100", "Type": "eni", "ServerIp": "172.XX.XX.6", "Port":"80","Description":"test-113" }]`.
     #[rpc(name = "BackendServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetVServerGroupAttributeRequest {
@@ -237,14 +255,17 @@ impl<C> SetVServerGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> SetVServerGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetVServerGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl SetVServerGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,27 +278,59 @@ impl<'a> SetVServerGroupAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetVServerGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetVServerGroupAttributeResponse,
+        ::acs_runtime::client::Error<SetVServerGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetVServerGroupAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetVServerGroupAttributeResponse {
     /// The server group ID.
     ///
     /// - Wire name: `VServerGroupId`.
     /// - Example: `rsp-cige6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_id: Option<String>,
     /// The name of the vServer group.
     ///
     /// - Wire name: `VServerGroupName`.
     /// - Example: `Group1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VServerGroupName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_server_group_name: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `BackendServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendServers", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_servers: Option<
         crate::types::AddVServerGroupBackendServersBackendServers,
     >,
@@ -295,8 +348,9 @@ impl ::acs_runtime::de::FromJson for SetVServerGroupAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetVServerGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetVServerGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

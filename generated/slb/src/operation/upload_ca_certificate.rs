@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UploadCACertificateRequest {
     /// The tags.
@@ -35,6 +36,10 @@ pub struct UploadCACertificateRequest {
     /// - Must have at most 20 items.
     /// - Example: `UploadCACertificate`.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The region of the CA certificates.
     ///
@@ -44,6 +49,10 @@ pub struct UploadCACertificateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The information about the CA certificate.
     ///
@@ -51,20 +60,33 @@ pub struct UploadCACertificateRequest {
     /// - Required.
     /// - Example: `test`.
     #[rpc(name = "CACertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate: Option<String>,
     /// The CA certificate name.
     ///
     /// - Wire name: `CACertificateName`.
     /// - Example: `mycacert01`.
     #[rpc(name = "CACertificateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_name: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rto*****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UploadCACertificateRequest {
@@ -196,14 +218,17 @@ impl<C> UploadCACertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
+impl<C> UploadCACertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UploadCACertificateRequest::default(),
             client,
         }
     }
+}
+impl UploadCACertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,60 +241,116 @@ impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UploadCACertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UploadCACertificateResponse,
+        ::acs_runtime::client::Error<UploadCACertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UploadCACertificate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UploadCACertificateResponse {
     /// The timestamp when the CA certificate was created.
     ///
     /// - Wire name: `CreateTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time_stamp: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The time when the CA certificate expires.
     ///
     /// - Wire name: `ExpireTime`.
     /// - Example: `2024-11-21T06:04:25Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time: Option<String>,
     /// The fingerprint of the server certificate.
     ///
     /// - Wire name: `Fingerprint`.
     /// - Example: `02:DF:AB:ED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Fingerprint", skip_serializing_if = "Option::is_none")
+    )]
     pub fingerprint: Option<String>,
     /// The time when the CA certificate was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2017-08-31T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The domain name on the CA certificate.
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `.example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommonName", skip_serializing_if = "Option::is_none")
+    )]
     pub common_name: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rt******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The CA certificate name.
     ///
     /// - Wire name: `CACertificateName`.
     /// - Example: `mycacert01`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_name: Option<String>,
     /// The timestamp when the server certificate expires.
     ///
     /// - Wire name: `ExpireTimeStamp`.
     /// - Example: `1732169065000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time_stamp: Option<i64>,
     /// The ID of the CA certificate.
     ///
     /// - Wire name: `CACertificateId`.
     /// - Example: `139a0******-cn-east-hangzhou-01`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CACertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_certificate_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UploadCACertificateResponse {
@@ -291,8 +372,9 @@ impl ::acs_runtime::de::FromJson for UploadCACertificateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UploadCACertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

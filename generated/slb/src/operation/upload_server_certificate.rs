@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UploadServerCertificateRequest {
     /// The tags.
@@ -34,6 +35,10 @@ pub struct UploadServerCertificateRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the CLB instance.
     ///
@@ -43,36 +48,66 @@ pub struct UploadServerCertificateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// AliCloud certificate ID.
     ///
     /// - Wire name: `AliCloudCertificateId`.
     /// - Example: `775****`.
     #[rpc(name = "AliCloudCertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliCloudCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_cloud_certificate_id: Option<String>,
     /// AliCloud certificate name.
     ///
     /// - Wire name: `AliCloudCertificateName`.
     /// - Example: `cloudcertificate`.
     #[rpc(name = "AliCloudCertificateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AliCloudCertificateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ali_cloud_certificate_name: Option<String>,
     /// The region ID of AliCloud certificate.
     ///
     /// - Wire name: `AliCloudCertificateRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AliCloudCertificateRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AliCloudCertificateRegionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ali_cloud_certificate_region_id: Option<String>,
     /// The server certificate to be uploaded.
     ///
     /// - Wire name: `ServerCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIGDTCC****** -----END CERTIFICATE-----`.
     #[rpc(name = "ServerCertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate: Option<String>,
     /// The private key of the certificate.
     ///
     /// - Wire name: `PrivateKey`.
     /// - Example: `-----BEGIN RSA PRIVATE KEY----- MIIEogIB****** -----END RSA PRIVATE KEY-----`.
     #[rpc(name = "PrivateKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateKey", skip_serializing_if = "Option::is_none")
+    )]
     pub private_key: Option<String>,
     /// The name of the server certificate.
     ///
@@ -81,14 +116,23 @@ pub struct UploadServerCertificateRequest {
     /// - Wire name: `ServerCertificateName`.
     /// - Example: `mycert01`.
     #[rpc(name = "ServerCertificateName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_name: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rto****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UploadServerCertificateRequest {
@@ -263,14 +307,17 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
+impl<C> UploadServerCertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UploadServerCertificateRequest::default(),
             client,
         }
     }
+}
+impl UploadServerCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,40 +330,83 @@ impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UploadServerCertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UploadServerCertificateResponse,
+        ::acs_runtime::client::Error<UploadServerCertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UploadServerCertificate`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UploadServerCertificateResponse {
     /// The AliCloud certificate name.
     ///
     /// - Wire name: `AliCloudCertificateName`.
     /// - Example: `cloudcertificate****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AliCloudCertificateName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ali_cloud_certificate_name: Option<String>,
     /// The timestamp generated when the CA certificate is uploaded.
     ///
     /// - Wire name: `CreateTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time_stamp: Option<i64>,
     /// The time when the CA certificate expires.
     ///
     /// - Wire name: `ExpireTime`.
     /// - Example: `2022-10-18T23:59:59Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time: Option<String>,
     /// The time when the CA certificate is uploaded.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-02-21T02:49:05Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The ID of the server certificate.
     ///
     /// - Wire name: `ServerCertificateId`.
     /// - Example: `1321932713******_17f1b4b696b_1114720822_-1671******`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_id: Option<String>,
     /// The timestamp generated when the CA certificate expires.
     ///
     /// - Wire name: `ExpireTimeStamp`.
     /// - Example: `1504147745000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpireTimeStamp", skip_serializing_if = "Option::is_none")
+    )]
     pub expire_time_stamp: Option<i64>,
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
     ///
@@ -324,16 +414,28 @@ pub struct UploadServerCertificateResponse {
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The fingerprint of the CA certificate.
     ///
     /// - Wire name: `Fingerprint`.
     /// - Example: `8f:7d:cb:e5:f8:c8:33:9c:17:65:c1:92:30:9e:45:55:9c:3a:85:60`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Fingerprint", skip_serializing_if = "Option::is_none")
+    )]
     pub fingerprint: Option<String>,
     /// The name of the server certificate.
     ///
@@ -341,21 +443,37 @@ pub struct UploadServerCertificateResponse {
     ///
     /// - Wire name: `ServerCertificateName`.
     /// - Example: `mycert01`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerCertificateName", skip_serializing_if = "Option::is_none")
+    )]
     pub server_certificate_name: Option<String>,
     /// The domain name of the CA certificate.
     ///
     /// - Wire name: `CommonName`.
     /// - Example: `example.com`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CommonName", skip_serializing_if = "Option::is_none")
+    )]
     pub common_name: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-atstuj3rt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The AliCloud certificate ID.
     ///
     /// - Wire name: `AliCloudCertificateId`.
     /// - Example: `775****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AliCloudCertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub ali_cloud_certificate_id: Option<String>,
     /// Indicates whether the certificate is provided by Alibaba Cloud Certificate Management Service. Valid values:
     ///
@@ -363,8 +481,19 @@ pub struct UploadServerCertificateResponse {
     /// - **1**: The certificate is provided by Alibaba Cloud Certificate Management Service.
     /// - Wire name: `IsAliCloudCertificate`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsAliCloudCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub is_ali_cloud_certificate: Option<i32>,
     /// - Wire name: `SubjectAlternativeNames`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SubjectAlternativeNames",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub subject_alternative_names: Option<crate::types::SubjectAlternativeNames>,
 }
 impl ::acs_runtime::de::FromJson for UploadServerCertificateResponse {
@@ -391,8 +520,9 @@ impl ::acs_runtime::de::FromJson for UploadServerCertificateResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UploadServerCertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleRequest {
     /// The validity period of the STS token. Unit: seconds.
@@ -55,6 +56,10 @@ pub struct AssumeRoleRequest {
     /// - Wire name: `DurationSeconds`.
     /// - Example: `3600`.
     #[rpc(name = "DurationSeconds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DurationSeconds", skip_serializing_if = "Option::is_none")
+    )]
     pub duration_seconds: Option<i64>,
     /// The policy that specifies the permissions of the returned STS token. You can use this parameter to grant the STS token fewer permissions than the permissions granted to the RAM role.
     ///
@@ -68,6 +73,10 @@ pub struct AssumeRoleRequest {
     /// - Wire name: `Policy`.
     /// - Example: `{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The Alibaba Cloud Resource Name (ARN) of the RAM role.
     ///
@@ -84,6 +93,10 @@ pub struct AssumeRoleRequest {
     /// - Required.
     /// - Example: `acs:ram::123456789012****:role/adminrole`.
     #[rpc(name = "RoleArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleArn", skip_serializing_if = "Option::is_none")
+    )]
     pub role_arn: Option<String>,
     /// The custom name of the role session.
     ///
@@ -95,6 +108,10 @@ pub struct AssumeRoleRequest {
     /// - Required.
     /// - Example: `alice`.
     #[rpc(name = "RoleSessionName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleSessionName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_session_name: Option<String>,
     /// The external ID of the RAM role.
     ///
@@ -105,11 +122,20 @@ pub struct AssumeRoleRequest {
     /// - Wire name: `ExternalId`.
     /// - Example: `abcd1234`.
     #[rpc(name = "ExternalId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalId", skip_serializing_if = "Option::is_none")
+    )]
     pub external_id: Option<String>,
     /// - Wire name: `SourceIdentity`.
     #[rpc(name = "SourceIdentity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIdentity", skip_serializing_if = "Option::is_none")
+    )]
     pub source_identity: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssumeRoleRequest {
@@ -273,14 +299,17 @@ impl<C> AssumeRoleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
+impl<C> AssumeRoleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssumeRoleRequest::default(),
             client,
         }
     }
+}
+impl AssumeRoleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -290,27 +319,56 @@ impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssumeRoleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<AssumeRoleResponse, ::acs_runtime::client::Error<AssumeRoleError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssumeRole`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssumeRoleResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6894B13B-6D71-4EF5-88FA-F32781734A7F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The temporary identity that you use to assume the RAM role.
     ///
     /// - Wire name: `AssumedRoleUser`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssumedRoleUser", skip_serializing_if = "Option::is_none")
+    )]
     pub assumed_role_user: Option<crate::types::AssumedRoleUser>,
     /// The STS credentials.
     ///
     /// - Wire name: `Credentials`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Credentials", skip_serializing_if = "Option::is_none")
+    )]
     pub credentials: Option<crate::types::Credentials>,
     /// - Wire name: `SourceIdentity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIdentity", skip_serializing_if = "Option::is_none")
+    )]
     pub source_identity: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssumeRoleResponse {
@@ -326,8 +384,8 @@ impl ::acs_runtime::de::FromJson for AssumeRoleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssumeRoleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

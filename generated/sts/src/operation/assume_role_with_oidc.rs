@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleWithOIDCRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the OIDC IdP.
@@ -42,6 +43,10 @@ pub struct AssumeRoleWithOIDCRequest {
     /// - Wire name: `OIDCProviderArn`.
     /// - Example: `acs:ram::113511544585****:oidc-provider/TestOidcIdp`.
     #[rpc(name = "OIDCProviderArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OIDCProviderArn", skip_serializing_if = "Option::is_none")
+    )]
     pub oidc_provider_arn: Option<String>,
     /// The ARN of the RAM role.
     ///
@@ -53,6 +58,10 @@ pub struct AssumeRoleWithOIDCRequest {
     /// - Wire name: `RoleArn`.
     /// - Example: `acs:ram::113511544585****:role/testoidc`.
     #[rpc(name = "RoleArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleArn", skip_serializing_if = "Option::is_none")
+    )]
     pub role_arn: Option<String>,
     /// The OIDC token that is issued by the external IdP.
     ///
@@ -63,6 +72,10 @@ pub struct AssumeRoleWithOIDCRequest {
     /// - Wire name: `OIDCToken`.
     /// - Example: `eyJraWQiOiJKQzl3eHpyaHFKMGd0****`.
     #[rpc(name = "OIDCToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OIDCToken", skip_serializing_if = "Option::is_none")
+    )]
     pub oidc_token: Option<String>,
     /// The policy that specifies the permissions of the returned STS token. You can use this parameter to grant the STS token fewer permissions than the permissions granted to the RAM role.
     ///
@@ -74,6 +87,10 @@ pub struct AssumeRoleWithOIDCRequest {
     /// - Wire name: `Policy`.
     /// - Example: `{"Statement": [{"Action": ["*"],"Effect": "Allow","Resource": ["*"]}],"Version":"1"}`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The validity period of the STS token. Unit: seconds.
     ///
@@ -84,6 +101,10 @@ pub struct AssumeRoleWithOIDCRequest {
     /// - Wire name: `DurationSeconds`.
     /// - Example: `3600`.
     #[rpc(name = "DurationSeconds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DurationSeconds", skip_serializing_if = "Option::is_none")
+    )]
     pub duration_seconds: Option<i64>,
     /// The custom name of the role session.
     ///
@@ -97,8 +118,13 @@ pub struct AssumeRoleWithOIDCRequest {
     /// - Required.
     /// - Example: `TestOidcAssumedRoleSession`.
     #[rpc(name = "RoleSessionName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleSessionName", skip_serializing_if = "Option::is_none")
+    )]
     pub role_session_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssumeRoleWithOIDCRequest {
@@ -264,14 +290,17 @@ impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssumeRoleWithOIDCRequestBuilder<&'a crate::Client> {
+impl<C> AssumeRoleWithOIDCRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssumeRoleWithOIDCRequest::default(),
             client,
         }
     }
+}
+impl AssumeRoleWithOIDCRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -284,31 +313,67 @@ impl<'a> AssumeRoleWithOIDCRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssumeRoleWithOIDCRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssumeRoleWithOIDCResponse,
+        ::acs_runtime::client::Error<AssumeRoleWithOIDCError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssumeRoleWithOIDC`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssumeRoleWithOIDCResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `3D57EAD2-8723-1F26-B69C-F8707D8B565D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the OIDC token.
     ///
     /// - Wire name: `OIDCTokenInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OIDCTokenInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub oidc_token_info: Option<crate::types::OidcTokenInfo>,
     /// The temporary identity that you use to assume the RAM role.
     ///
     /// - Wire name: `AssumedRoleUser`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssumedRoleUser", skip_serializing_if = "Option::is_none")
+    )]
     pub assumed_role_user: Option<crate::types::AssumedRoleUser>,
     /// The access credentials.
     ///
     /// - Wire name: `Credentials`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Credentials", skip_serializing_if = "Option::is_none")
+    )]
     pub credentials: Option<crate::types::Credentials>,
     /// - Wire name: `SourceIdentity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIdentity", skip_serializing_if = "Option::is_none")
+    )]
     pub source_identity: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssumeRoleWithOIDCResponse {
@@ -325,8 +390,9 @@ impl ::acs_runtime::de::FromJson for AssumeRoleWithOIDCResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithOIDCResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssumeRoleWithOIDCResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleWithSAMLRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the SAML IdP that is created in the RAM console.
@@ -43,6 +44,10 @@ pub struct AssumeRoleWithSAMLRequest {
     /// - Wire name: `SAMLProviderArn`.
     /// - Example: `acs:ram::123456789012****:saml-provider/company1`.
     #[rpc(name = "SAMLProviderArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SAMLProviderArn", skip_serializing_if = "Option::is_none")
+    )]
     pub saml_provider_arn: Option<String>,
     /// The ARN of the RAM role.
     ///
@@ -58,6 +63,10 @@ pub struct AssumeRoleWithSAMLRequest {
     /// - Wire name: `RoleArn`.
     /// - Example: `acs:ram::123456789012****:role/adminrole`.
     #[rpc(name = "RoleArn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleArn", skip_serializing_if = "Option::is_none")
+    )]
     pub role_arn: Option<String>,
     /// The Base64-encoded SAML assertion.
     ///
@@ -68,6 +77,10 @@ pub struct AssumeRoleWithSAMLRequest {
     /// - Wire name: `SAMLAssertion`.
     /// - Example: `base64_encoded_saml_assertion`.
     #[rpc(name = "SAMLAssertion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SAMLAssertion", skip_serializing_if = "Option::is_none")
+    )]
     pub saml_assertion: Option<String>,
     /// The policy that specifies the permissions of the returned STS token. You can use this parameter to grant the STS token fewer permissions than the permissions granted to the RAM role.
     ///
@@ -79,6 +92,10 @@ pub struct AssumeRoleWithSAMLRequest {
     /// - Wire name: `Policy`.
     /// - Example: `url_encoded_policy`.
     #[rpc(name = "Policy")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Policy", skip_serializing_if = "Option::is_none")
+    )]
     pub policy: Option<String>,
     /// The validity period of the STS token. Unit: seconds.
     ///
@@ -89,8 +106,13 @@ pub struct AssumeRoleWithSAMLRequest {
     /// - Wire name: `DurationSeconds`.
     /// - Example: `3600`.
     #[rpc(name = "DurationSeconds")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DurationSeconds", skip_serializing_if = "Option::is_none")
+    )]
     pub duration_seconds: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssumeRoleWithSAMLRequest {
@@ -242,14 +264,17 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
+impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssumeRoleWithSAMLRequest::default(),
             client,
         }
     }
+}
+impl AssumeRoleWithSAMLRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,31 +287,67 @@ impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssumeRoleWithSAMLRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssumeRoleWithSAMLResponse,
+        ::acs_runtime::client::Error<AssumeRoleWithSAMLError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssumeRoleWithSAML`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssumeRoleWithSAMLResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6894B13B-6D71-4EF5-88FA-F32781734A7F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information in the SAML assertion.
     ///
     /// - Wire name: `SAMLAssertionInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SAMLAssertionInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub saml_assertion_info: Option<crate::types::SamlAssertionInfo>,
     /// The temporary identity that you use to assume the RAM role.
     ///
     /// - Wire name: `AssumedRoleUser`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssumedRoleUser", skip_serializing_if = "Option::is_none")
+    )]
     pub assumed_role_user: Option<crate::types::AssumedRoleUser>,
     /// The STS credentials.
     ///
     /// - Wire name: `Credentials`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Credentials", skip_serializing_if = "Option::is_none")
+    )]
     pub credentials: Option<crate::types::Credentials>,
     /// - Wire name: `SourceIdentity`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceIdentity", skip_serializing_if = "Option::is_none")
+    )]
     pub source_identity: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssumeRoleWithSAMLResponse {
@@ -303,8 +364,9 @@ impl ::acs_runtime::de::FromJson for AssumeRoleWithSAMLResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssumeRoleWithSAMLResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

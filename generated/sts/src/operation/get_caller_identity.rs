@@ -23,9 +23,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetCallerIdentityRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetCallerIdentityRequest {
@@ -93,14 +95,17 @@ impl<C> GetCallerIdentityRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetCallerIdentityRequestBuilder<&'a crate::Client> {
+impl<C> GetCallerIdentityRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetCallerIdentityRequest::default(),
             client,
         }
     }
+}
+impl GetCallerIdentityRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -113,33 +118,77 @@ impl<'a> GetCallerIdentityRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetCallerIdentityRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetCallerIdentityResponse,
+        ::acs_runtime::client::Error<GetCallerIdentityError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetCallerIdentity`.
 ///
 /// Queries the identity of the current requester.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetCallerIdentityResponse {
     /// - Wire name: `IdentityType`.
     /// - Example: `RAMUser`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdentityType", skip_serializing_if = "Option::is_none")
+    )]
     pub identity_type: Option<String>,
     /// - Wire name: `AccountId`.
     /// - Example: `196813200012****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccountId", skip_serializing_if = "Option::is_none")
+    )]
     pub account_id: Option<String>,
     /// - Wire name: `RequestId`.
     /// - Example: `3C87BF47-3724-5443-ADC1-5AEAD9A03EB1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `PrincipalId`.
     /// - Example: `28877424437521****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrincipalId", skip_serializing_if = "Option::is_none")
+    )]
     pub principal_id: Option<String>,
     /// - Wire name: `UserId`.
     /// - Example: `216959339000****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserId", skip_serializing_if = "Option::is_none")
+    )]
     pub user_id: Option<String>,
     /// - Wire name: `Arn`.
     /// - Example: `acs:ram::196813200012****:user/admin`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Arn", skip_serializing_if = "Option::is_none")
+    )]
     pub arn: Option<String>,
     /// - Wire name: `RoleId`.
     /// - Example: `33537620082992****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoleId", skip_serializing_if = "Option::is_none")
+    )]
     pub role_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetCallerIdentityResponse {
@@ -158,8 +207,9 @@ impl ::acs_runtime::de::FromJson for GetCallerIdentityResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetCallerIdentityResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddBgpNetworkRequest {
     /// The region ID of the virtual border router (VBR) group.
@@ -36,6 +37,10 @@ pub struct AddBgpNetworkRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CIDR block of the virtual private cloud (VPC) or vSwitch that you want to connect to a data center.
     ///
@@ -43,12 +48,20 @@ pub struct AddBgpNetworkRequest {
     /// - Required.
     /// - Example: `10.10.XX.XX/32`.
     #[rpc(name = "DstCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1qpo0kug3a2*****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the router that is associated with the router interface.
     ///
@@ -56,6 +69,10 @@ pub struct AddBgpNetworkRequest {
     /// - Required.
     /// - Example: `vrt-2zeo3xzyf38r4u******`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -67,8 +84,13 @@ pub struct AddBgpNetworkRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddBgpNetworkRequest {
@@ -205,14 +227,17 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
+impl<C> AddBgpNetworkRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddBgpNetworkRequest::default(),
             client,
         }
     }
+}
+impl AddBgpNetworkRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,17 +247,37 @@ impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddBgpNetworkRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddBgpNetworkResponse,
+        ::acs_runtime::client::Error<AddBgpNetworkError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddBgpNetwork`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddBgpNetworkResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddBgpNetworkResponse {
@@ -245,8 +290,8 @@ impl ::acs_runtime::de::FromJson for AddBgpNetworkResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddBgpNetworkResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AddBgpNetworkResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -48,6 +49,10 @@ pub struct AddCommonBandwidthPackageIpRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -55,6 +60,10 @@ pub struct AddCommonBandwidthPackageIpRequest {
     /// - Required.
     /// - Example: `cbwp-2ze2ic1xd2qeqasdf****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The EIP ID.
     ///
@@ -64,6 +73,10 @@ pub struct AddCommonBandwidthPackageIpRequest {
     /// - Required.
     /// - Example: `eip-2zeerraiwb7uqwed****`.
     #[rpc(name = "IpInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_instance_id: Option<String>,
     /// The type of IP address. Set the value to **EIP** to associate EIPs with the Internet Shared Bandwidth instance.
     ///
@@ -71,6 +84,10 @@ pub struct AddCommonBandwidthPackageIpRequest {
     /// - Default: `EIP`.
     /// - Example: `EIP`.
     #[rpc(name = "IpType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpType", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_type: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -82,8 +99,13 @@ pub struct AddCommonBandwidthPackageIpRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddCommonBandwidthPackageIpRequest {
@@ -226,14 +248,17 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
+impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddCommonBandwidthPackageIpRequest::default(),
             client,
         }
     }
+}
+impl AddCommonBandwidthPackageIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,17 +271,37 @@ impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddCommonBandwidthPackageIpRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddCommonBandwidthPackageIpResponse,
+        ::acs_runtime::client::Error<AddCommonBandwidthPackageIpError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddCommonBandwidthPackageIp`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddCommonBandwidthPackageIpResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `01FDDD49-C4B7-4D2A-A8E5-A93915C450A6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddCommonBandwidthPackageIpResponse {
@@ -269,8 +314,9 @@ impl ::acs_runtime::de::FromJson for AddCommonBandwidthPackageIpResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddCommonBandwidthPackageIpResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddCommonBandwidthPackageIpResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

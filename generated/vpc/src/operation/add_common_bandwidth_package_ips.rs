@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpsRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -45,6 +46,10 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -52,6 +57,10 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     /// - Required.
     /// - Example: `cbwp-2ze2ic1xd2qeqasdf****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The type of the IP address. Set the value to **EIP** to associate EIPs with the EIP bandwidth plan.
     ///
@@ -59,6 +68,10 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     /// - Default: `EIP`.
     /// - Example: `EIP`.
     #[rpc(name = "IpType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpType", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_type: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -70,6 +83,10 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The list of EIPs that you want to associate with the Internet Shared Bandwidth instance.
     ///
@@ -79,8 +96,13 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     /// - Required.
     /// - Must have at most 10 items.
     #[rpc(name = "IpInstanceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_instance_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddCommonBandwidthPackageIpsRequest {
@@ -227,14 +249,17 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddCommonBandwidthPackageIpsRequest::default(),
             client,
         }
     }
+}
+impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,17 +272,37 @@ impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddCommonBandwidthPackageIpsResponse,
+        ::acs_runtime::client::Error<AddCommonBandwidthPackageIpsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddCommonBandwidthPackageIps`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddCommonBandwidthPackageIpsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `01FDDD49-C4B7-4D2A-A8E5-A93915C450A6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddCommonBandwidthPackageIpsResponse {
@@ -270,8 +315,9 @@ impl ::acs_runtime::de::FromJson for AddCommonBandwidthPackageIpsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddCommonBandwidthPackageIpsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddCommonBandwidthPackageIpsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddIPv6TranslatorAclListEntryRequest {
     /// The region ID of the ACL.
@@ -38,6 +39,10 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ACL to which you want to add the IP entry.
     ///
@@ -45,6 +50,10 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `ipv6transacl-bp1dcdvfe2****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The IPv6 address or IPv6 CIDR block that you want to add to the ACL entry, for example, 12XX:0:0:XXXX::0102 or 12XX:0:0:XXXX::/60.
     ///
@@ -52,6 +61,10 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `12XX:0:0:XXXX::0102`.
     #[rpc(name = "AclEntryIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryIp", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_ip: Option<String>,
     /// The remarks of the ACL entry.
     ///
@@ -60,8 +73,13 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     /// - Wire name: `AclEntryComment`.
     /// - Example: `clientIP1`.
     #[rpc(name = "AclEntryComment")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryComment", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_comment: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddIPv6TranslatorAclListEntryRequest {
@@ -186,14 +204,17 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddIPv6TranslatorAclListEntryRequest::default(),
             client,
         }
     }
+}
+impl AddIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,22 +227,46 @@ impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddIPv6TranslatorAclListEntryResponse,
+        ::acs_runtime::client::Error<AddIPv6TranslatorAclListEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddIPv6TranslatorAclListEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddIPv6TranslatorAclListEntryResponse {
     /// The ID of the ACL entry.
     ///
     /// - Wire name: `AclEntryId`.
     /// - Example: `ipv6transaclentry-bp105jrs****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B2F5262-6B57-43F2-defr345`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddIPv6TranslatorAclListEntryResponse {
@@ -235,8 +280,9 @@ impl ::acs_runtime::de::FromJson for AddIPv6TranslatorAclListEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddIPv6TranslatorAclListEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -49,6 +50,10 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// - Required.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The CIDR block.
     ///
@@ -57,6 +62,10 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/24`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -68,6 +77,10 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// - Example: `02fb3da4-130e-11****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -77,6 +90,10 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the IP address pool to which you want to add the CIDR block.
     ///
@@ -84,6 +101,10 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The subnet mask of the CIDR block. After you enter the subnet mask, the system automatically allocates IP addresses.
     ///
@@ -94,8 +115,13 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// - Wire name: `CidrMask`.
     /// - Example: `24`.
     #[rpc(name = "CidrMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrMask", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_mask: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddPublicIpAddressPoolCidrBlockRequest {
@@ -252,14 +278,17 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
             client,
         }
     }
+}
+impl AddPublicIpAddressPoolCidrBlockRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -272,22 +301,46 @@ impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddPublicIpAddressPoolCidrBlockRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddPublicIpAddressPoolCidrBlockResponse,
+        ::acs_runtime::client::Error<AddPublicIpAddressPoolCidrBlockError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddPublicIpAddressPoolCidrBlock`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddPublicIpAddressPoolCidrBlockResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The CIDR block.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/28`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddPublicIpAddressPoolCidrBlockResponse {
@@ -301,8 +354,9 @@ impl ::acs_runtime::de::FromJson for AddPublicIpAddressPoolCidrBlockResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddPublicIpAddressPoolCidrBlockResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -43,6 +44,10 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -52,6 +57,10 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic mirror session.
     ///
@@ -59,6 +68,10 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
     #[rpc(name = "TrafficMirrorSessionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSessionId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_session_id: Option<String>,
     /// The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the traffic mirror source. The default value of **N** is **1**, which indicates that you can add only one traffic mirror source to a traffic mirror session.
     ///
@@ -67,6 +80,10 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// - Must have at most 30 items.
     /// - Example: `eni-j6ccmrl8z3xkvxgw****`.
     #[rpc(name = "TrafficMirrorSourceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs.
     ///
@@ -78,8 +95,13 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AddSourcesToTrafficMirrorSessionRequest {
@@ -242,14 +264,17 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AddSourcesToTrafficMirrorSessionRequest::default(),
             client,
         }
     }
+}
+impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,15 +287,35 @@ impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AddSourcesToTrafficMirrorSessionResponse,
+        ::acs_runtime::client::Error<AddSourcesToTrafficMirrorSessionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AddSourcesToTrafficMirrorSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AddSourcesToTrafficMirrorSessionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `87F70089-5B38-41A8-BAD8-0B55E2F8DC57`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AddSourcesToTrafficMirrorSessionResponse {
@@ -283,8 +328,9 @@ impl ::acs_runtime::de::FromJson for AddSourcesToTrafficMirrorSessionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AddSourcesToTrafficMirrorSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AddSourcesToTrafficMirrorSessionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -44,6 +45,10 @@ pub struct AllocateEipAddressRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The maximum bandwidth of the EIP. Unit: Mbit/s.
     ///
@@ -56,6 +61,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The subscription duration of the EIP.
     ///
@@ -68,6 +77,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The line type. Valid values:
     ///
@@ -89,18 +102,30 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The promotion code. This parameter is not required.
     ///
     /// - Wire name: `ActivityId`.
     /// - Example: `123456`.
     #[rpc(name = "ActivityId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ActivityId", skip_serializing_if = "Option::is_none")
+    )]
     pub activity_id: Option<i64>,
     /// The network type. Default value: **public**.
     ///
     /// - Wire name: `Netmode`.
     /// - Example: `public`.
     #[rpc(name = "Netmode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Netmode", skip_serializing_if = "Option::is_none")
+    )]
     pub netmode: Option<String>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
@@ -112,6 +137,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription EIP. Valid values:
     ///
@@ -123,6 +152,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
@@ -134,6 +167,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
@@ -148,12 +185,20 @@ pub struct AllocateEipAddressRequest {
     /// - Default: `PayByBandwidth`.
     /// - Example: `PayByTraffic`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazffggds****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -165,6 +210,10 @@ pub struct AllocateEipAddressRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The EIP name.
     ///
@@ -175,6 +224,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `Name`.
     /// - Example: `EIP1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the EIP.
     ///
@@ -185,6 +238,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The editions of Anti-DDoS.
     ///
@@ -197,6 +254,13 @@ pub struct AllocateEipAddressRequest {
     /// - Must have at most 10 items.
     /// - Example: `AntiDDoS_Enhanced`.
     #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<Vec<String>>,
     /// The ID of the IP address pool.
     ///
@@ -207,6 +271,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The zone of the EIP.
     ///
@@ -217,6 +285,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "Zone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<String>,
     /// The IP address of the EIP that you want to request.
     ///
@@ -225,6 +297,10 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `IpAddress`.
     /// - Example: `192.0.XX.XX`.
     #[rpc(name = "IpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The EIP ID.
     ///
@@ -233,12 +309,21 @@ pub struct AllocateEipAddressRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `eip-25877c70gddh****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateEipAddressRequest {
@@ -623,14 +708,17 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
+impl<C> AllocateEipAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateEipAddressRequest::default(),
             client,
         }
     }
+}
+impl AllocateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -643,37 +731,73 @@ impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateEipAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateEipAddressResponse,
+        ::acs_runtime::client::Error<AllocateEipAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateEipAddress`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateEipAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The order ID. This parameter is returned only when **InstanceChargeType** is set to **PrePaid**.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
     /// The ID of the resource group. This parameter is returned only when **InstanceChargeType** is set to **PostPaid**.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazfdgdg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The EIP that is allocated. This parameter is returned only when **InstanceChargeType** is set to **PostPaid**.
     ///
     /// - Wire name: `EipAddress`.
     /// - Example: `192.0.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<String>,
     /// The EIP ID.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-25877c70gddh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
@@ -690,8 +814,9 @@ impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateEipAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateEipAddressProRequest {
     /// The ID of the region to which the EIP belongs.
@@ -34,6 +35,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IP address of the EIP.
     ///
@@ -42,6 +47,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `IpAddress`.
     /// - Example: `192.0.XX.XX`.
     #[rpc(name = "IpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The EIP ID.
     ///
@@ -50,6 +59,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `InstanceId`.
     /// - Example: `eip-25877c70gddh****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The maximum bandwidth of the specified EIP. Unit: Mbit/s.
     ///
@@ -62,6 +75,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The subscription duration.
     ///
@@ -75,6 +92,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The line type. Valid values:
     ///
@@ -96,12 +117,20 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The network type. By default, this value is set to **public**, which specifies the public network type.
     ///
     /// - Wire name: `Netmode`.
     /// - Example: `public`.
     #[rpc(name = "Netmode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Netmode", skip_serializing_if = "Option::is_none")
+    )]
     pub netmode: Option<String>,
     /// Specifies whether to enable automatic payment. Default value: true. Valid values:
     ///
@@ -113,6 +142,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `true`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription EIP. Valid values:
     ///
@@ -124,6 +157,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
@@ -137,6 +174,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The metering method of the EIP. Valid values:
     ///
@@ -151,16 +192,28 @@ pub struct AllocateEipAddressProRequest {
     /// - Default: `PayByBandwidth`.
     /// - Example: `PayByBandwidth`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The ID of the resource group to which the EIP belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-resourcegroup****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -172,6 +225,10 @@ pub struct AllocateEipAddressProRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The editions of Anti-DDoS.
     ///
@@ -183,6 +240,13 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 10 items.
     #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<Vec<String>>,
     /// The ID of the IP address pool.
     ///
@@ -193,8 +257,13 @@ pub struct AllocateEipAddressProRequest {
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateEipAddressProRequest {
@@ -525,14 +594,17 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
+impl<C> AllocateEipAddressProRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateEipAddressProRequest::default(),
             client,
         }
     }
+}
+impl AllocateEipAddressProRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -545,17 +617,37 @@ impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateEipAddressProRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateEipAddressProResponse,
+        ::acs_runtime::client::Error<AllocateEipAddressProError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateEipAddressPro`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateEipAddressProResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The order ID.
     ///
@@ -563,21 +655,37 @@ pub struct AllocateEipAddressProResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `20190000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
     /// The ID of the resource group. This parameter is returned only when **InstanceChargeType** is set to **PostPaid**.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-resourcegroup****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The IP address that is allocated to the EIP. This parameter is returned only when **InstanceChargeType** is set to **PostPaid**.
     ///
     /// - Wire name: `EipAddress`.
     /// - Example: `192.0.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<String>,
     /// The EIP ID.
     ///
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-25877c70gddh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateEipAddressProResponse {
@@ -594,8 +702,9 @@ impl ::acs_runtime::de::FromJson for AllocateEipAddressProResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressProResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateEipAddressProResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateEipSegmentAddressRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,6 +47,10 @@ pub struct AllocateEipSegmentAddressRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The maximum bandwidth of the contiguous EIP group. Unit: Mbit/s.
     ///
@@ -58,6 +63,10 @@ pub struct AllocateEipSegmentAddressRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `5`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The ID of the region in which the contiguous EIP group resides.
     ///
@@ -67,6 +76,10 @@ pub struct AllocateEipSegmentAddressRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The subnet mask of the contiguous EIP group. Valid values:
     ///
@@ -82,12 +95,20 @@ pub struct AllocateEipSegmentAddressRequest {
     /// - Required.
     /// - Example: `28`.
     #[rpc(name = "EipMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipMask", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_mask: Option<String>,
     /// The network type. Set the value to **public**, which specifies the public network type.
     ///
     /// - Wire name: `Netmode`.
     /// - Example: `public`.
     #[rpc(name = "Netmode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Netmode", skip_serializing_if = "Option::is_none")
+    )]
     pub netmode: Option<String>,
     /// The metering method of contiguous EIPs. Valid values:
     ///
@@ -98,12 +119,20 @@ pub struct AllocateEipSegmentAddressRequest {
     /// - Default: `PayByBandwidth`.
     /// - Example: `PayByBandwidth`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The line type. Valid values:
     ///
@@ -126,14 +155,23 @@ pub struct AllocateEipSegmentAddressRequest {
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The zone of the contiguous EIP group.
     ///
     /// - Wire name: `Zone`.
     /// - Example: `cn-hangzhou-a`.
     #[rpc(name = "Zone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateEipSegmentAddressRequest {
@@ -346,14 +384,17 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
+impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateEipSegmentAddressRequest::default(),
             client,
         }
     }
+}
+impl AllocateEipSegmentAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -366,22 +407,46 @@ impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateEipSegmentAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateEipSegmentAddressResponse,
+        ::acs_runtime::client::Error<AllocateEipSegmentAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateEipSegmentAddress`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateEipSegmentAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
     /// - Wire name: `EipSegmentInstanceId`.
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipSegmentInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_segment_instance_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateEipSegmentAddressResponse {
@@ -395,8 +460,9 @@ impl ::acs_runtime::de::FromJson for AllocateEipSegmentAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateEipSegmentAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

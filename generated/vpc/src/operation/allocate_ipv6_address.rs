@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateIpv6AddressRequest {
     /// The region ID.
@@ -39,6 +40,10 @@ pub struct AllocateIpv6AddressRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
@@ -46,24 +51,40 @@ pub struct AllocateIpv6AddressRequest {
     /// - Required.
     /// - Example: `vsw-asdfjlnaue4g****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The IPv6 address. The IPv6 address must be an idle one that falls within the vSwitch CIDR block.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
     #[rpc(name = "Ipv6Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The name of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressName`.
     /// - Example: `ipv6-name`.
     #[rpc(name = "Ipv6AddressName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_name: Option<String>,
     /// The description of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressDescription`.
     /// - Example: `ipv6-description`.
     #[rpc(name = "Ipv6AddressDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_description: Option<String>,
     /// The type of the IPv6 address. Valid values:
     ///
@@ -73,18 +94,30 @@ pub struct AllocateIpv6AddressRequest {
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The resource group ID. For more information about resource groups, see related documentation.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
@@ -94,6 +127,10 @@ pub struct AllocateIpv6AddressRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -103,8 +140,13 @@ pub struct AllocateIpv6AddressRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateIpv6AddressRequest {
@@ -297,14 +339,17 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
+impl<C> AllocateIpv6AddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateIpv6AddressRequest::default(),
             client,
         }
     }
+}
+impl AllocateIpv6AddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -317,30 +362,62 @@ impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateIpv6AddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateIpv6AddressResponse,
+        ::acs_runtime::client::Error<AllocateIpv6AddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateIpv6Address`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateIpv6AddressResponse {
     /// The ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The IPv6 address.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateIpv6AddressResponse {
@@ -356,8 +433,9 @@ impl ::acs_runtime::de::FromJson for AllocateIpv6AddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateIpv6AddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateIpv6InternetBandwidthRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -43,12 +44,20 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-uf6hcyzu65v98v3du****`.
     #[rpc(name = "Ipv6GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// The ID of the IPv6 address.
     ///
@@ -56,6 +65,10 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     /// - Required.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
     #[rpc(name = "Ipv6AddressId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The metering method of the Internet bandwidth for the IPv6 address. Valid values:
     ///
@@ -65,6 +78,10 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByBandwidth`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The Internet bandwidth of the IPv6 address. Unit: Mbit/s.
     ///
@@ -75,6 +92,10 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     /// - Required.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -86,6 +107,10 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -95,8 +120,13 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateIpv6InternetBandwidthRequest {
@@ -266,14 +296,17 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateIpv6InternetBandwidthRequest::default(),
             client,
         }
     }
+}
+impl AllocateIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,25 +319,53 @@ impl<'a> AllocateIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateIpv6InternetBandwidthResponse,
+        ::acs_runtime::client::Error<AllocateIpv6InternetBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateIpv6InternetBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateIpv6InternetBandwidthResponse {
     /// The ID of the IPv6 address.
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6972A26E-99B1-4367-9890-FBDEBB0F5E7D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the Internet bandwidth that you purchased for the IPv6 gateway.
     ///
     /// - Wire name: `InternetBandwidthId`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetBandwidthId", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_bandwidth_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateIpv6InternetBandwidthResponse {
@@ -319,8 +380,9 @@ impl ::acs_runtime::de::FromJson for AllocateIpv6InternetBandwidthResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateIpv6InternetBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

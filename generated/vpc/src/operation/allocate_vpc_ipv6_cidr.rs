@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AllocateVpcIpv6CidrRequest {
     /// The region ID of the VPC.
@@ -41,6 +42,10 @@ pub struct AllocateVpcIpv6CidrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters.
     ///
@@ -50,6 +55,10 @@ pub struct AllocateVpcIpv6CidrRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The type of IPv6 CIDR block. Valid values:
     ///
@@ -68,6 +77,10 @@ pub struct AllocateVpcIpv6CidrRequest {
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Ipv6Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// The type of the IPv6 address pool. Valid values:
     ///
@@ -76,14 +89,23 @@ pub struct AllocateVpcIpv6CidrRequest {
     /// - Wire name: `AddressPoolType`.
     /// - Example: `custom`.
     #[rpc(name = "AddressPoolType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressPoolType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_pool_type: Option<String>,
     /// The IPv6 CIDR block that you want to reserve.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
     #[rpc(name = "Ipv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AllocateVpcIpv6CidrRequest {
@@ -228,14 +250,17 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
+impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AllocateVpcIpv6CidrRequest::default(),
             client,
         }
     }
+}
+impl AllocateVpcIpv6CidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -248,20 +273,44 @@ impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AllocateVpcIpv6CidrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AllocateVpcIpv6CidrResponse,
+        ::acs_runtime::client::Error<AllocateVpcIpv6CidrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AllocateVpcIpv6Cidr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AllocateVpcIpv6CidrResponse {
     /// The IPv6 CIDR block that is reserved.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D20C13EA-2584-53BC-8393-69DE6D98EFF1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AllocateVpcIpv6CidrResponse {
@@ -275,8 +324,9 @@ impl ::acs_runtime::de::FromJson for AllocateVpcIpv6CidrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AllocateVpcIpv6CidrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -41,6 +42,10 @@ pub struct AssociateEipAddressRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the EIP that you want to associate with an instance.
     ///
@@ -48,6 +53,10 @@ pub struct AssociateEipAddressRequest {
     /// - Required.
     /// - Example: `eip-2zeerraiwb7ujsxdc****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The ID of the instance with which you want to associate the EIP.
     ///
@@ -57,6 +66,10 @@ pub struct AssociateEipAddressRequest {
     /// - Required.
     /// - Example: `i-2zebb08phyczzawe****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance with which you want to associate the EIP. Valid values:
     ///
@@ -72,6 +85,10 @@ pub struct AssociateEipAddressRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the region in which the instance with which you want to associate the EIP resides.
     ///
@@ -80,6 +97,10 @@ pub struct AssociateEipAddressRequest {
     /// - Wire name: `InstanceRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "InstanceRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_region_id: Option<String>,
     /// The IP address in the CIDR block of the vSwitch.
     ///
@@ -88,6 +109,10 @@ pub struct AssociateEipAddressRequest {
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The association mode. Valid values:
     ///
@@ -100,6 +125,10 @@ pub struct AssociateEipAddressRequest {
     /// - Wire name: `Mode`.
     /// - Example: `NAT`.
     #[rpc(name = "Mode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mode", skip_serializing_if = "Option::is_none")
+    )]
     pub mode: Option<String>,
     /// The ID of the VPC in which an IPv4 gateway is created. The VPC and the EIP must be in the same region.
     ///
@@ -110,6 +139,10 @@ pub struct AssociateEipAddressRequest {
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gqcdfvx6n****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -121,8 +154,13 @@ pub struct AssociateEipAddressRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateEipAddressRequest {
@@ -326,14 +364,17 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
+impl<C> AssociateEipAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateEipAddressRequest::default(),
             client,
         }
     }
+}
+impl AssociateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -346,17 +387,37 @@ impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateEipAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateEipAddressResponse,
+        ::acs_runtime::client::Error<AssociateEipAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateEipAddress`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateEipAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateEipAddressResponse {
@@ -369,8 +430,9 @@ impl ::acs_runtime::de::FromJson for AssociateEipAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateEipAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

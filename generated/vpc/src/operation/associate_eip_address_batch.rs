@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateEipAddressBatchRequest {
     /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
@@ -47,6 +48,10 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance with which you want to associate the EIPs.
     ///
@@ -56,6 +61,10 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Required.
     /// - Example: `ngw-hp3akk9irtd69jad****`.
     #[rpc(name = "BindedInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub binded_instance_id: Option<String>,
     /// The type of the instance with which you want to associate the EIPs. Valid values:
     ///
@@ -66,6 +75,10 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Required.
     /// - Example: `Nat`.
     #[rpc(name = "BindedInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BindedInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub binded_instance_type: Option<String>,
     /// The association mode. Set the value to **MULTI_BINDED**, which specifies the Multi-EIP-to-ENI mode.
     ///
@@ -74,6 +87,10 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Wire name: `Mode`.
     /// - Example: `MULTI_BINDED`.
     #[rpc(name = "Mode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mode", skip_serializing_if = "Option::is_none")
+    )]
     pub mode: Option<String>,
     /// The EIPs to be associated with the instance.
     ///
@@ -83,6 +100,10 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Required.
     /// - Must have at most 50 items.
     #[rpc(name = "InstanceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -94,8 +115,13 @@ pub struct AssociateEipAddressBatchRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateEipAddressBatchRequest {
@@ -256,14 +282,17 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateEipAddressBatchRequestBuilder<&'a crate::Client> {
+impl<C> AssociateEipAddressBatchRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateEipAddressBatchRequest::default(),
             client,
         }
     }
+}
+impl AssociateEipAddressBatchRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,17 +305,37 @@ impl<'a> AssociateEipAddressBatchRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateEipAddressBatchRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateEipAddressBatchResponse,
+        ::acs_runtime::client::Error<AssociateEipAddressBatchError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateEipAddressBatch`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateEipAddressBatchResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateEipAddressBatchResponse {
@@ -299,8 +348,9 @@ impl ::acs_runtime::de::FromJson for AssociateEipAddressBatchResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressBatchResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateEipAddressBatchResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,6 +52,10 @@ pub struct AssociateHaVipRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region to which the HaVip belongs.
     ///
@@ -60,6 +65,10 @@ pub struct AssociateHaVipRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the HaVip.
     ///
@@ -67,6 +76,10 @@ pub struct AssociateHaVipRequest {
     /// - Required.
     /// - Example: `havip-2zeo05qre24nhrqpy****`.
     #[rpc(name = "HaVipId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HaVipId", skip_serializing_if = "Option::is_none")
+    )]
     pub ha_vip_id: Option<String>,
     /// The ID of the ECS instance to be associated with the HaVip.
     ///
@@ -74,6 +87,10 @@ pub struct AssociateHaVipRequest {
     /// - Required.
     /// - Example: `i-faf344422ffsfad****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance to be associated with the HaVip. Valid values:
     ///
@@ -83,8 +100,13 @@ pub struct AssociateHaVipRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateHaVipRequest {
@@ -224,14 +246,17 @@ impl<C> AssociateHaVipRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
+impl<C> AssociateHaVipRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateHaVipRequest::default(),
             client,
         }
     }
+}
+impl AssociateHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,15 +266,35 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateHaVipRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateHaVipResponse,
+        ::acs_runtime::client::Error<AssociateHaVipError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateHaVip`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateHaVipResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateHaVipResponse {
@@ -262,8 +307,8 @@ impl ::acs_runtime::de::FromJson for AssociateHaVipResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for AssociateHaVipResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

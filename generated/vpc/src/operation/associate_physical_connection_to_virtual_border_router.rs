@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -37,6 +38,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -44,6 +49,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `vbr-bp186tnz6rijyhj******`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -51,6 +60,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `pc-bp1qrb3044eqixog****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
@@ -60,6 +73,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `123`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
@@ -68,12 +85,20 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The IP address of the gateway device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "LocalGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// The IP address of the gateway device on the user side.
     ///
@@ -83,6 +108,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "PeerGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask of the IP addresses of the VBR and the gateway device in the data center.
     ///
@@ -91,6 +120,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.0`.
     #[rpc(name = "PeeringSubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -102,12 +135,20 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IPv6 address of the gateway device on the Alibaba Cloud side.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
     #[rpc(name = "LocalIpv6GatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the gateway device in the data center.
     ///
@@ -117,6 +158,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:4:4:4:4:4:4`.
     #[rpc(name = "PeerIpv6GatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The subnet mask of the IPv6 addresses of the gateway devices on the user side and Alibaba Cloud side.
     ///
@@ -125,6 +170,10 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
     #[rpc(name = "PeeringIpv6SubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringIpv6SubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
@@ -134,8 +183,13 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociatePhysicalConnectionToVirtualBorderRouterRequest {
@@ -386,16 +440,17 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
         inner
     }
 }
-impl<
-    'a,
-> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociatePhysicalConnectionToVirtualBorderRouterRequest::default(),
             client,
         }
     }
+}
+impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -408,15 +463,39 @@ impl<
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+        ::acs_runtime::client::Error<
+            AssociatePhysicalConnectionToVirtualBorderRouterError,
+        >,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociatePhysicalConnectionToVirtualBorderRouter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -430,9 +509,9 @@ for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateRouteTableRequest {
     /// The region ID of the VPC to which the route table belongs.
@@ -41,6 +42,10 @@ pub struct AssociateRouteTableRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the route table.
     ///
@@ -48,6 +53,10 @@ pub struct AssociateRouteTableRequest {
     /// - Required.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The ID of the vSwitch.
     ///
@@ -55,6 +64,10 @@ pub struct AssociateRouteTableRequest {
     /// - Required.
     /// - Example: `vsw-25ncdvfaue4****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -66,8 +79,13 @@ pub struct AssociateRouteTableRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateRouteTableRequest {
@@ -193,14 +211,17 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
+impl<C> AssociateRouteTableRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateRouteTableRequest::default(),
             client,
         }
     }
+}
+impl AssociateRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -213,15 +234,35 @@ impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateRouteTableRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateRouteTableResponse,
+        ::acs_runtime::client::Error<AssociateRouteTableError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateRouteTable`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateRouteTableResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateRouteTableResponse {
@@ -234,8 +275,9 @@ impl ::acs_runtime::de::FromJson for AssociateRouteTableResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateRouteTableResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateRouteTableWithGatewayRequest {
     /// The region ID of the IPv4 gateway with which you want to associate the gateway route table.
@@ -36,6 +37,10 @@ pub struct AssociateRouteTableWithGatewayRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the gateway route table.
     ///
@@ -43,6 +48,10 @@ pub struct AssociateRouteTableWithGatewayRequest {
     /// - Required.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -54,6 +63,10 @@ pub struct AssociateRouteTableWithGatewayRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -63,6 +76,10 @@ pub struct AssociateRouteTableWithGatewayRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the IPv4 gateway.
     ///
@@ -72,14 +89,23 @@ pub struct AssociateRouteTableWithGatewayRequest {
     /// - Required.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
     #[rpc(name = "GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_id: Option<String>,
     /// The type of a gateway to be associated with a route table.
     ///
     /// - Wire name: `GatewayType`.
     /// - Example: `Ipv4Gateway`.
     #[rpc(name = "GatewayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayType", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateRouteTableWithGatewayRequest {
@@ -236,14 +262,17 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
+impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateRouteTableWithGatewayRequest::default(),
             client,
         }
     }
+}
+impl AssociateRouteTableWithGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,15 +285,35 @@ impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateRouteTableWithGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateRouteTableWithGatewayResponse,
+        ::acs_runtime::client::Error<AssociateRouteTableWithGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateRouteTableWithGateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateRouteTableWithGatewayResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F89C2176-8F10-55EF-90CF-CF99D1E3F816`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateRouteTableWithGatewayResponse {
@@ -277,8 +326,9 @@ impl ::acs_runtime::de::FromJson for AssociateRouteTableWithGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableWithGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateRouteTableWithGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

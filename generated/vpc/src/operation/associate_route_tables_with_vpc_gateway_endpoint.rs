@@ -45,6 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be associated with the route table.
@@ -53,6 +54,10 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `vpce-m5e371h5clm3uadih****`.
     #[rpc(name = "EndpointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The ID of the route table. Valid values of **N** are **1** to **20**, which specifies that you can associate a gateway endpoint with at most 20 route tables at a time.
     ///
@@ -61,6 +66,10 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// - Must have at most 20 items.
     /// - Example: `vtb-m5elgtm3aj586iitr****`.
     #[rpc(name = "RouteTableIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_ids: Option<Vec<String>>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate a client token. Make sure that a unique client token is used for each request. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
@@ -70,6 +79,10 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -79,6 +92,10 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
@@ -88,8 +105,13 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateRouteTablesWithVpcGatewayEndpointRequest {
@@ -237,14 +259,17 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
             client,
         }
     }
+}
+impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -257,17 +282,37 @@ impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateRouteTablesWithVpcGatewayEndpointResponse,
+        ::acs_runtime::client::Error<AssociateRouteTablesWithVpcGatewayEndpointError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateRouteTablesWithVpcGatewayEndpoint`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateRouteTablesWithVpcGatewayEndpointResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `59BDDA2D-FB52-59F9-9DC5-5EA7D6808B8E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateRouteTablesWithVpcGatewayEndpointResponse {
@@ -280,9 +325,9 @@ impl ::acs_runtime::de::FromJson for AssociateRouteTablesWithVpcGatewayEndpointR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for AssociateRouteTablesWithVpcGatewayEndpointResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
@@ -43,6 +44,10 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Required.
     /// - Example: `ch-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC to which you want to add a secondary CIDR block.
     ///
@@ -50,6 +55,10 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Required.
     /// - Example: `vpc-o6wrloqsdqc9io3mg****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The IPv4 CIDR block to be added. Take note of the following requirements:
     ///
@@ -66,6 +75,10 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Wire name: `SecondaryCidrBlock`.
     /// - Example: `192.168.0.0/16`.
     #[rpc(name = "SecondaryCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_block: Option<String>,
     /// Add an IPv4 CIDR block from the IPAM pool to the VPC by specifying a mask.
     ///
@@ -74,6 +87,10 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Wire name: `SecondaryCidrMask`.
     /// - Example: `16`.
     #[rpc(name = "SecondaryCidrMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrMask", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_mask: Option<i32>,
     /// The IPv6 CIDR block that you want to add to the VPC.
     ///
@@ -82,6 +99,10 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Wire name: `IPv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
     #[rpc(name = "IPv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub i_pv6_cidr_block: Option<String>,
     /// The type of the IPv6 CIDR block. Valid values:
     ///
@@ -95,6 +116,10 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Ipv6Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// The version of the IP address. Valid values:
     ///
@@ -104,12 +129,20 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The ID of the IPAM pool.
     ///
     /// - Wire name: `IpamPoolId`.
     /// - Example: `ipam-pool-sycmt3p2a9v63i****`.
     #[rpc(name = "IpamPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpamPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipam_pool_id: Option<String>,
     /// Add an IPv6 CIDR block from the IPAM pool to the VPC by entering a mask.
     ///
@@ -118,8 +151,13 @@ pub struct AssociateVpcCidrBlockRequest {
     /// - Wire name: `Ipv6CidrMask`.
     /// - Example: `56`.
     #[rpc(name = "Ipv6CidrMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrMask", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_mask: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateVpcCidrBlockRequest {
@@ -319,14 +357,17 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
+impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateVpcCidrBlockRequest::default(),
             client,
         }
     }
+}
+impl AssociateVpcCidrBlockRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -339,22 +380,46 @@ impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateVpcCidrBlockResponse,
+        ::acs_runtime::client::Error<AssociateVpcCidrBlockError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateVpcCidrBlock`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateVpcCidrBlockResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C1221A1F-2ACD-4592-8F27-474E02883159`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The IPv4 CIDR block to be added.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The version of the IP address. Valid values:
     ///
@@ -363,6 +428,10 @@ pub struct AssociateVpcCidrBlockResponse {
     ///
     /// - Wire name: `IpVersion`.
     /// - Example: `IPV4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateVpcCidrBlockResponse {
@@ -377,8 +446,9 @@ impl ::acs_runtime::de::FromJson for AssociateVpcCidrBlockResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateVpcCidrBlockResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

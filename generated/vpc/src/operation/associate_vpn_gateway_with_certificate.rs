@@ -42,6 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
@@ -52,6 +53,10 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -61,6 +66,10 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Required.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The type of the certificate. Valid values:
     ///
@@ -72,6 +81,10 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
     /// - Example: `Signature`.
     #[rpc(name = "CertificateType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_type: Option<crate::types::CertificateType>,
     /// The ID of the certificate.
     ///
@@ -79,6 +92,10 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Required.
     /// - Example: `6bfe4218-ea1d****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -91,6 +108,10 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Example: `0c593ea1-3bea****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -100,8 +121,13 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AssociateVpnGatewayWithCertificateRequest {
@@ -275,14 +301,17 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AssociateVpnGatewayWithCertificateRequest::default(),
             client,
         }
     }
+}
+impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -295,17 +324,37 @@ impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AssociateVpnGatewayWithCertificateResponse,
+        ::acs_runtime::client::Error<AssociateVpnGatewayWithCertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AssociateVpnGatewayWithCertificate`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AssociateVpnGatewayWithCertificateResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AssociateVpnGatewayWithCertificateResponse {
@@ -318,8 +367,9 @@ impl ::acs_runtime::de::FromJson for AssociateVpnGatewayWithCertificateResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AssociateVpnGatewayWithCertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AssociateVpnGatewayWithCertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AttachVbrToVpconnRequest {
     /// The ID of the hosted connection.
@@ -34,6 +35,10 @@ pub struct AttachVbrToVpconnRequest {
     /// - Required.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
     #[rpc(name = "VpconnId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpconnId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpconn_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -41,6 +46,10 @@ pub struct AttachVbrToVpconnRequest {
     /// - Required.
     /// - Example: `vbr-bp133sn3nwjvu7twc****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -49,6 +58,10 @@ pub struct AttachVbrToVpconnRequest {
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
     #[rpc(name = "Token")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Token", skip_serializing_if = "Option::is_none")
+    )]
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -58,6 +71,10 @@ pub struct AttachVbrToVpconnRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the hosted connection.
     ///
@@ -67,8 +84,13 @@ pub struct AttachVbrToVpconnRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for AttachVbrToVpconnRequest {
@@ -205,14 +227,17 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
         inner
     }
 }
-impl<'a> AttachVbrToVpconnRequestBuilder<&'a crate::Client> {
+impl<C> AttachVbrToVpconnRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: AttachVbrToVpconnRequest::default(),
             client,
         }
     }
+}
+impl AttachVbrToVpconnRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,22 +250,49 @@ impl<'a> AttachVbrToVpconnRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl AttachVbrToVpconnRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        AttachVbrToVpconnResponse,
+        ::acs_runtime::client::Error<AttachVbrToVpconnError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `AttachVbrToVpconn`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct AttachVbrToVpconnResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5356F028-0F5C-56FC-8574-897D24379041`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `VirtualPhysicalConnection`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnection",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for AttachVbrToVpconnResponse {
@@ -254,8 +306,9 @@ impl ::acs_runtime::de::FromJson for AttachVbrToVpconnResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for AttachVbrToVpconnResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

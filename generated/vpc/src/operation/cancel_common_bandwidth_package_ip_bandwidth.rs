@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
     /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -46,6 +51,10 @@ pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `cbwp-bp13d0m4e2qv8xxxxxxxx`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The ID of the EIP that is associated with the Internet Shared Bandwidth instance.
     ///
@@ -53,8 +62,13 @@ pub struct CancelCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `eip-2zewysoansu0sxxxxxxxx`.
     #[rpc(name = "EipId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipId", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CancelCommonBandwidthPackageIpBandwidthRequest {
@@ -167,14 +181,17 @@ impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CancelCommonBandwidthPackageIpBandwidthRequest::default(),
             client,
         }
     }
+}
+impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,17 +204,37 @@ impl<'a> CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CancelCommonBandwidthPackageIpBandwidthResponse,
+        ::acs_runtime::client::Error<CancelCommonBandwidthPackageIpBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CancelCommonBandwidthPackageIpBandwidth`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CancelCommonBandwidthPackageIpBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `63D187BF-A30A-4DD6-B68D-FF182C96D8A2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CancelCommonBandwidthPackageIpBandwidthResponse {
@@ -210,8 +247,9 @@ impl ::acs_runtime::de::FromJson for CancelCommonBandwidthPackageIpBandwidthResp
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CancelCommonBandwidthPackageIpBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CancelCommonBandwidthPackageIpBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ChangeResourceGroupRequest {
     /// The ID of the new resource group.
@@ -41,6 +42,10 @@ pub struct ChangeResourceGroupRequest {
     /// - Required.
     /// - Example: `rg-bp1drpcfz9srr393h****`.
     #[rpc(name = "NewResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub new_resource_group_id: Option<String>,
     /// The type of the resource. Valid values:
     ///
@@ -52,6 +57,10 @@ pub struct ChangeResourceGroupRequest {
     /// - Required.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the Express Connect circuit whose resource group you want to modify.
     ///
@@ -59,6 +68,10 @@ pub struct ChangeResourceGroupRequest {
     /// - Required.
     /// - Example: `pc-bp16qjewdsunr41m1****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The ID of the region to which the new resource group belongs.
     ///
@@ -68,8 +81,13 @@ pub struct ChangeResourceGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ChangeResourceGroupRequest {
@@ -198,14 +216,17 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
+impl<C> ChangeResourceGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ChangeResourceGroupRequest::default(),
             client,
         }
     }
+}
+impl ChangeResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,17 +239,37 @@ impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ChangeResourceGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ChangeResourceGroupResponse,
+        ::acs_runtime::client::Error<ChangeResourceGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ChangeResourceGroup`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ChangeResourceGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ChangeResourceGroupResponse {
@@ -241,8 +282,9 @@ impl ::acs_runtime::de::FromJson for ChangeResourceGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ChangeResourceGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ChangeResourceGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
@@ -36,6 +37,10 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vSwitch to which the private IP address to be queried belongs.
     ///
@@ -43,6 +48,10 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// - Required.
     /// - Example: `vsw-m5ew3t46z2drmifnt****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// To query whether a private IP address is available, the private IP address must belong to the vSwitch specified by the **VSwitchId** parameter.
     ///
@@ -50,6 +59,10 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// - Required.
     /// - Example: `10.0.0.7`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The version of the private IP address. Valid values:
     ///
@@ -59,8 +72,13 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `ipv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CheckCanAllocateVpcPrivateIpAddressRequest {
@@ -188,14 +206,17 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
+impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CheckCanAllocateVpcPrivateIpAddressRequest::default(),
             client,
         }
     }
+}
+impl CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,12 +229,28 @@ impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CheckCanAllocateVpcPrivateIpAddressResponse,
+        ::acs_runtime::client::Error<CheckCanAllocateVpcPrivateIpAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CheckCanAllocateVpcPrivateIpAddress`.
 ///
 /// Schema object
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     /// Indicates whether the private IP address is available. Valid values:
     ///
@@ -222,11 +259,19 @@ pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     ///
     /// - Wire name: `CanAllocate`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CanAllocate", skip_serializing_if = "Option::is_none")
+    )]
     pub can_allocate: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `93360B0-2969-40BF-8542-EBB34FD358AB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CheckCanAllocateVpcPrivateIpAddressResponse {
@@ -240,8 +285,9 @@ impl ::acs_runtime::de::FromJson for CheckCanAllocateVpcPrivateIpAddressResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CheckCanAllocateVpcPrivateIpAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

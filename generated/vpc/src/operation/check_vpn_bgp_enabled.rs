@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CheckVpnBgpEnabledRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -34,6 +35,10 @@ pub struct CheckVpnBgpEnabledRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,8 +51,13 @@ pub struct CheckVpnBgpEnabledRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CheckVpnBgpEnabledRequest {
@@ -149,14 +159,17 @@ impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::Client> {
+impl<C> CheckVpnBgpEnabledRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CheckVpnBgpEnabledRequest::default(),
             client,
         }
     }
+}
+impl CheckVpnBgpEnabledRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -169,17 +182,37 @@ impl<'a> CheckVpnBgpEnabledRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CheckVpnBgpEnabledRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CheckVpnBgpEnabledResponse,
+        ::acs_runtime::client::Error<CheckVpnBgpEnabledError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CheckVpnBgpEnabled`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CheckVpnBgpEnabledResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF448D2E-215D-334F-B10D-7C3B087EF996`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the region supports BGP.
     ///
@@ -188,6 +221,10 @@ pub struct CheckVpnBgpEnabledResponse {
     ///
     /// - Wire name: `BgpEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for CheckVpnBgpEnabledResponse {
@@ -201,8 +238,9 @@ impl ::acs_runtime::de::FromJson for CheckVpnBgpEnabledResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CheckVpnBgpEnabledResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CompletePhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -37,6 +38,10 @@ pub struct CompletePhysicalConnectionLOARequest {
     /// - Example: `02fb3da4-230e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the Express Connect circuit.
     ///
@@ -46,6 +51,10 @@ pub struct CompletePhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -53,18 +62,30 @@ pub struct CompletePhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `pc-bp10tvlhnwkw****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The circuit code provided by the connectivity provider.
     ///
     /// - Wire name: `LineCode`.
     /// - Example: `aaa111****`.
     #[rpc(name = "LineCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineCode", skip_serializing_if = "Option::is_none")
+    )]
     pub line_code: Option<String>,
     /// The label of the cable in the data center.
     ///
     /// - Wire name: `LineLabel`.
     /// - Example: `bbb222****`.
     #[rpc(name = "LineLabel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineLabel", skip_serializing_if = "Option::is_none")
+    )]
     pub line_label: Option<String>,
     /// The ISP. Valid values:
     ///
@@ -76,12 +97,20 @@ pub struct CompletePhysicalConnectionLOARequest {
     /// - Wire name: `LineServiceProvider`.
     /// - Example: `Other ISPs in China`.
     #[rpc(name = "LineServiceProvider")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineServiceProvider", skip_serializing_if = "Option::is_none")
+    )]
     pub line_service_provider: Option<String>,
     /// The contact information about line O\&M.
     ///
     /// - Wire name: `LineSPContactInfo`.
     /// - Example: `1388888****`.
     #[rpc(name = "LineSPContactInfo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineSPContactInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub line_sp_contact_info: Option<String>,
     /// Specifies whether the construction is completed. Valid values:
     ///
@@ -92,8 +121,13 @@ pub struct CompletePhysicalConnectionLOARequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "FinishWork")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FinishWork", skip_serializing_if = "Option::is_none")
+    )]
     pub finish_work: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CompletePhysicalConnectionLOARequest {
@@ -274,14 +308,17 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
         inner
     }
 }
-impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CompletePhysicalConnectionLOARequest::default(),
             client,
         }
     }
+}
+impl CompletePhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -294,15 +331,35 @@ impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CompletePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CompletePhysicalConnectionLOAResponse,
+        ::acs_runtime::client::Error<CompletePhysicalConnectionLOAError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CompletePhysicalConnectionLOA`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CompletePhysicalConnectionLOAResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F8983C74-E068-4509-B442-89BD82C8F43B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CompletePhysicalConnectionLOAResponse {
@@ -315,8 +372,9 @@ impl ::acs_runtime::de::FromJson for CompletePhysicalConnectionLOAResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CompletePhysicalConnectionLOAResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CompletePhysicalConnectionLOAResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ConfirmPhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -35,6 +36,10 @@ pub struct ConfirmPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -42,6 +47,10 @@ pub struct ConfirmPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `pc-119mf****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -53,8 +62,13 @@ pub struct ConfirmPhysicalConnectionRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e0****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ConfirmPhysicalConnectionRequest {
@@ -167,14 +181,17 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ConfirmPhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl ConfirmPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -187,15 +204,35 @@ impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ConfirmPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ConfirmPhysicalConnectionResponse,
+        ::acs_runtime::client::Error<ConfirmPhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ConfirmPhysicalConnection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ConfirmPhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `API-20365164-5b0d-460a-83c2-2189972b****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ConfirmPhysicalConnectionResponse {
@@ -208,8 +245,9 @@ impl ::acs_runtime::de::FromJson for ConfirmPhysicalConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ConfirmPhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ConfirmPhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

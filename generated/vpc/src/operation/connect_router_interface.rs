@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ConnectRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
@@ -43,6 +44,10 @@ pub struct ConnectRouterInterfaceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the initiator router interface.
     ///
@@ -50,8 +55,13 @@ pub struct ConnectRouterInterfaceRequest {
     /// - Required.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
     #[rpc(name = "RouterInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ConnectRouterInterfaceRequest {
@@ -148,14 +158,17 @@ impl<C> ConnectRouterInterfaceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ConnectRouterInterfaceRequestBuilder<&'a crate::Client> {
+impl<C> ConnectRouterInterfaceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ConnectRouterInterfaceRequest::default(),
             client,
         }
     }
+}
+impl ConnectRouterInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -168,15 +181,35 @@ impl<'a> ConnectRouterInterfaceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ConnectRouterInterfaceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ConnectRouterInterfaceResponse,
+        ::acs_runtime::client::Error<ConnectRouterInterfaceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ConnectRouterInterface`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ConnectRouterInterfaceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ConnectRouterInterfaceResponse {
@@ -189,8 +222,9 @@ impl ::acs_runtime::de::FromJson for ConnectRouterInterfaceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ConnectRouterInterfaceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

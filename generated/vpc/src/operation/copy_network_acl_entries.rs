@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CopyNetworkAclEntriesRequest {
     /// The region ID of the network ACL. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -48,6 +49,10 @@ pub struct CopyNetworkAclEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the network ACL.
     ///
@@ -55,6 +60,10 @@ pub struct CopyNetworkAclEntriesRequest {
     /// - Required.
     /// - Example: `nacl-a2do9e413e0spxxxxxxxx`.
     #[rpc(name = "NetworkAclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The ID of the network ACL whose rules you want to copy.
     ///
@@ -62,6 +71,10 @@ pub struct CopyNetworkAclEntriesRequest {
     /// - Required.
     /// - Example: `nacl-ghuo9ehg3e0spxxxxxxxx`.
     #[rpc(name = "SourceNetworkAclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceNetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_network_acl_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -73,6 +86,10 @@ pub struct CopyNetworkAclEntriesRequest {
     /// - Example: `123`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -82,8 +99,13 @@ pub struct CopyNetworkAclEntriesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CopyNetworkAclEntriesRequest {
@@ -221,14 +243,17 @@ impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::Client> {
+impl<C> CopyNetworkAclEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CopyNetworkAclEntriesRequest::default(),
             client,
         }
     }
+}
+impl CopyNetworkAclEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,15 +266,35 @@ impl<'a> CopyNetworkAclEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CopyNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CopyNetworkAclEntriesResponse,
+        ::acs_runtime::client::Error<CopyNetworkAclEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CopyNetworkAclEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CopyNetworkAclEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6608E72F-F276-440F-ABEF-419971CEC4D1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CopyNetworkAclEntriesResponse {
@@ -262,8 +307,9 @@ impl ::acs_runtime::de::FromJson for CopyNetworkAclEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CopyNetworkAclEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CopyNetworkAclEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateBgpGroupRequest {
     /// The region ID of the VBR.
@@ -47,6 +48,10 @@ pub struct CreateBgpGroupRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -54,6 +59,10 @@ pub struct CreateBgpGroupRequest {
     /// - Required.
     /// - Example: `vbr-bp1ctxy813985gkuk****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The name of the BGP group.
     ///
@@ -62,6 +71,10 @@ pub struct CreateBgpGroupRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the BGP group.
     ///
@@ -70,6 +83,10 @@ pub struct CreateBgpGroupRequest {
     /// - Wire name: `Description`.
     /// - Example: `BGP`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The custom ASN on the Alibaba Cloud side. Valid values:
     ///
@@ -82,18 +99,30 @@ pub struct CreateBgpGroupRequest {
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
     #[rpc(name = "LocalAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The ASN of the gateway device in the data center.
     ///
     /// - Wire name: `PeerAsn`.
     /// - Required.
     #[rpc(name = "PeerAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The authentication key of the BGP group.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `!PWZ2****`.
     #[rpc(name = "AuthKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     /// Specifies whether to use a fake ASN. Valid values:
     ///
@@ -106,6 +135,10 @@ pub struct CreateBgpGroupRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "IsFakeAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsFakeAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub is_fake_asn: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -117,6 +150,10 @@ pub struct CreateBgpGroupRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -126,14 +163,23 @@ pub struct CreateBgpGroupRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The maximum number of routes supported by a BGP peer. Default value: **110**.
     ///
     /// - Wire name: `RouteQuota`.
     /// - Example: `110`.
     #[rpc(name = "RouteQuota")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteQuota", skip_serializing_if = "Option::is_none")
+    )]
     pub route_quota: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateBgpGroupRequest {
@@ -354,14 +400,17 @@ impl<C> CreateBgpGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateBgpGroupRequestBuilder<&'a crate::Client> {
+impl<C> CreateBgpGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateBgpGroupRequest::default(),
             client,
         }
     }
+}
+impl CreateBgpGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -371,22 +420,46 @@ impl<'a> CreateBgpGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateBgpGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateBgpGroupResponse,
+        ::acs_runtime::client::Error<CreateBgpGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateBgpGroup`.
 ///
 /// The ID of the BGP group.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateBgpGroupResponse {
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-bp1k25cyp26cllath****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C1221A1F-2ACD-4592-8F27-474E02883159`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateBgpGroupResponse {
@@ -400,8 +473,8 @@ impl ::acs_runtime::de::FromJson for CreateBgpGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateBgpGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateBgpPeerRequest {
     /// The ID of the region to which the BGP group belongs.
@@ -35,6 +36,10 @@ pub struct CreateBgpPeerRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the BGP group.
     ///
@@ -42,12 +47,20 @@ pub struct CreateBgpPeerRequest {
     /// - Required.
     /// - Example: `bgpg-wz9f62v4fbg****`.
     #[rpc(name = "BgpGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The IP address of the BGP peer.
     ///
     /// - Wire name: `PeerIpAddress`.
     /// - Example: `116.62.XX.XX`.
     #[rpc(name = "PeerIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ip_address: Option<String>,
     /// Specifies whether to enable the Bidirectional Forwarding Detection (BFD) feature. Valid values:
     ///
@@ -58,6 +71,10 @@ pub struct CreateBgpPeerRequest {
     /// - Default: `false`.
     /// - Example: `true`.
     #[rpc(name = "EnableBfd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBfd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bfd: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -69,6 +86,10 @@ pub struct CreateBgpPeerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -78,6 +99,10 @@ pub struct CreateBgpPeerRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The BFD hop count. Valid values: **1** to **255**.
     ///
@@ -88,8 +113,13 @@ pub struct CreateBgpPeerRequest {
     /// - Wire name: `BfdMultiHop`.
     /// - Example: `3`.
     #[rpc(name = "BfdMultiHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BfdMultiHop", skip_serializing_if = "Option::is_none")
+    )]
     pub bfd_multi_hop: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateBgpPeerRequest {
@@ -257,14 +287,17 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
+impl<C> CreateBgpPeerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateBgpPeerRequest::default(),
             client,
         }
     }
+}
+impl CreateBgpPeerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,20 +307,44 @@ impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateBgpPeerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateBgpPeerResponse,
+        ::acs_runtime::client::Error<CreateBgpPeerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateBgpPeer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateBgpPeerResponse {
     /// The ID of the BGP peer.
     ///
     /// - Wire name: `BgpPeerId`.
     /// - Example: `bgp-m5eoyp2mwegk8ce9v****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpPeerId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_peer_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D4B7649A-61BB-4C64-A586-1DFF1EDA6A42`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateBgpPeerResponse {
@@ -301,8 +358,8 @@ impl ::acs_runtime::de::FromJson for CreateBgpPeerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateBgpPeerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCommonBandwidthPackageRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -35,12 +36,20 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The zone of the Internet Shared Bandwidth instance. This parameter is required if you create an Internet Shared Bandwidth instance for a cloud box.
     ///
     /// - Wire name: `Zone`.
     /// - Example: `ap-southeast-1-lzdvn-cb`.
     #[rpc(name = "Zone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zone", skip_serializing_if = "Option::is_none")
+    )]
     pub zone: Option<String>,
     /// The line type. Valid values:
     ///
@@ -61,6 +70,10 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The name of the Internet Shared Bandwidth instance.
     ///
@@ -69,6 +82,10 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Wire name: `Name`.
     /// - Example: `test123`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the Internet Shared Bandwidth instance.
     ///
@@ -77,6 +94,10 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Wire name: `Description`.
     /// - Example: `abc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -88,12 +109,20 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
@@ -103,6 +132,10 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Required.
     /// - Example: `1000`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The percentage of the minimum bandwidth commitment. Set the parameter to **20**.
     ///
@@ -112,6 +145,10 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Must be 0 to 100.
     /// - Example: `20`.
     #[rpc(name = "Ratio")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ratio", skip_serializing_if = "Option::is_none")
+    )]
     pub ratio: Option<i32>,
     /// The billing method of the Internet Shared Bandwidth instance. Set the value to **PayByTraffic**, which specifies the pay-by-data-transfer billing method.
     ///
@@ -119,17 +156,33 @@ pub struct CreateCommonBandwidthPackageRequest {
     /// - Default: `PayByBandwidth`.
     /// - Example: \`\`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 10 items.
     /// - Example: `AntiDDoS_Enhanced`.
     #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<Vec<String>>,
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCommonBandwidthPackageRequest {
@@ -379,14 +432,17 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
+impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCommonBandwidthPackageRequest::default(),
             client,
         }
     }
+}
+impl CreateCommonBandwidthPackageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -399,25 +455,53 @@ impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCommonBandwidthPackageResponse,
+        ::acs_runtime::client::Error<CreateCommonBandwidthPackageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCommonBandwidthPackage`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCommonBandwidthPackageResponse {
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-bp1vevu8h3ieh****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `FF39F653-033E-4CD9-9EDF-3CCA5A71FBC3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCommonBandwidthPackageResponse {
@@ -432,8 +516,9 @@ impl ::acs_runtime::de::FromJson for CreateCommonBandwidthPackageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCommonBandwidthPackageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

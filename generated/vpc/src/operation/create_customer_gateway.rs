@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayRequest {
     /// The region ID of the customer gateway.
@@ -35,6 +36,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -48,6 +53,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The static IP address of the gateway device in the data center.
     ///
@@ -66,6 +75,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Required.
     /// - Example: `101.12.XX.XX`.
     #[rpc(name = "IpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The name of the customer gateway.
     ///
@@ -75,6 +88,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the customer gateway.
     ///
@@ -84,6 +101,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The autonomous system number (ASN) of the gateway device in your data center. This parameter is required If you want to use Border Gateway Protocol (BGP) for the IPsec-VPN connection. Valid values: 1 to 4294967295. 45104 is not supported.
     ///
@@ -97,6 +118,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Wire name: `Asn`.
     /// - Example: `65530`.
     #[rpc(name = "Asn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Asn", skip_serializing_if = "Option::is_none")
+    )]
     pub asn: Option<String>,
     /// The authentication key of the BGP routing protocol for the gateway device in the data center.
     ///
@@ -108,6 +133,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Must contain only ASCII characters.
     /// - Example: `AuthKey****`.
     #[rpc(name = "AuthKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     /// The tag value.
     ///
@@ -118,6 +147,10 @@ pub struct CreateCustomerGatewayRequest {
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -126,8 +159,13 @@ pub struct CreateCustomerGatewayRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aek2qo2h4jy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateCustomerGatewayRequest {
@@ -361,14 +399,17 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
+impl<C> CreateCustomerGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateCustomerGatewayRequest::default(),
             client,
         }
     }
+}
+impl CreateCustomerGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -381,32 +422,64 @@ impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateCustomerGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateCustomerGatewayResponse,
+        ::acs_runtime::client::Error<CreateCustomerGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateCustomerGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateCustomerGatewayResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D32B3C26-6C6C-4988-93E9-D2A6444CE6AE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The static IP address of the gateway device in the on-premises data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `101.12.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1jrawp82av6bws9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The timestamp generated when the customer gateway was created. Unit: milliseconds.
     ///
@@ -414,11 +487,19 @@ pub struct CreateCustomerGatewayResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1493363486000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateCustomerGatewayResponse {
@@ -436,8 +517,9 @@ impl ::acs_runtime::de::FromJson for CreateCustomerGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateCustomerGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDefaultVSwitchRequest {
     /// The zone ID of the default vSwitch.
@@ -48,6 +49,10 @@ pub struct CreateDefaultVSwitchRequest {
     /// - Required.
     /// - Example: `cn-hangzhou-b`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The region ID of the default vSwitch.
     ///
@@ -57,12 +62,20 @@ pub struct CreateDefaultVSwitchRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The last eight bits of the IPv6 CIDR block of the vSwitch. Valid values: **0** to **255**.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `12`.
     #[rpc(name = "Ipv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -74,8 +87,13 @@ pub struct CreateDefaultVSwitchRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDefaultVSwitchRequest {
@@ -201,14 +219,17 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
+impl<C> CreateDefaultVSwitchRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDefaultVSwitchRequest::default(),
             client,
         }
     }
+}
+impl CreateDefaultVSwitchRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -221,22 +242,46 @@ impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDefaultVSwitchRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDefaultVSwitchResponse,
+        ::acs_runtime::client::Error<CreateDefaultVSwitchError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDefaultVSwitch`.
 ///
 /// The ID of the default vSwitch.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDefaultVSwitchResponse {
     /// The ID of the default vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1a4b5qhmxftjimq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDefaultVSwitchResponse {
@@ -250,8 +295,9 @@ impl ::acs_runtime::de::FromJson for CreateDefaultVSwitchResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDefaultVSwitchResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDefaultVSwitchResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs.
@@ -45,6 +46,10 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
@@ -53,6 +58,10 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
     #[rpc(name = "DomainNameServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainNameServers", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name_servers: Option<String>,
     /// The name of the DHCP options set.
     ///
@@ -61,6 +70,10 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `name`.
     #[rpc(name = "DhcpOptionsSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_name: Option<String>,
     /// The description of the DHCP options set.
     ///
@@ -69,6 +82,13 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `DhcpOptionsSetDescription`.
     /// - Example: `description`.
     #[rpc(name = "DhcpOptionsSetDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DhcpOptionsSetDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dhcp_options_set_description: Option<String>,
     /// The root domain. For example, you can set the value to example.com.
     ///
@@ -77,18 +97,30 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `DomainName`.
     /// - Example: `example.com`.
     #[rpc(name = "DomainName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainName", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name: Option<String>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -100,6 +132,10 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request.
     ///
@@ -110,6 +146,10 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
@@ -121,6 +161,10 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
     #[rpc(name = "LeaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LeaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
@@ -132,8 +176,13 @@ pub struct CreateDhcpOptionsSetRequest {
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
     #[rpc(name = "Ipv6LeaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6LeaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_lease_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateDhcpOptionsSetRequest {
@@ -355,14 +404,17 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateDhcpOptionsSetRequest::default(),
             client,
         }
     }
+}
+impl CreateDhcpOptionsSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -375,27 +427,55 @@ impl<'a> CreateDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateDhcpOptionsSetResponse,
+        ::acs_runtime::client::Error<CreateDhcpOptionsSetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateDhcpOptionsSet`.
 ///
 /// The ID of the DHCP options set that is created.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateDhcpOptionsSetResponse {
     /// The ID of the DHCP options set that is created.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateDhcpOptionsSetResponse {
@@ -410,8 +490,9 @@ impl ::acs_runtime::de::FromJson for CreateDhcpOptionsSetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateDhcpOptionsSetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

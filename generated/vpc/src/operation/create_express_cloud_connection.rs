@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateExpressCloudConnectionRequest {
     /// The region ID of the ECC instance.
@@ -35,6 +36,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the ECC instance.
     ///
@@ -43,6 +48,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Wire name: `Name`.
     /// - Example: `doctest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of ECC.
     ///
@@ -51,6 +60,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Wire name: `Description`.
     /// - Example: `ECC`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The city where the data center is located.
     ///
@@ -58,6 +71,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Default: `blank`.
     /// - Example: `Hangzhou`.
     #[rpc(name = "PeerCity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerCity", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_city: Option<String>,
     /// The geographical location of the data center.
     ///
@@ -67,6 +84,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Required.
     /// - Example: `\*\*city\*\*district/county\*\*road\*\*number\*\*property or building name\*\*building\*\*floor\*\*room number\*\*server rack number\*\*server rack name\*\*device\*\*port`.
     #[rpc(name = "PeerLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The Internet service provider (ISP) for the data center.
     ///
@@ -74,6 +95,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Required.
     /// - Example: `CU`.
     #[rpc(name = "IdcSP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IdcSP", skip_serializing_if = "Option::is_none")
+    )]
     pub idc_sp: Option<String>,
     /// The port of the Express Connect circuit. Valid values:
     ///
@@ -86,6 +111,10 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Wire name: `PortType`.
     /// - Example: `100Base-T`.
     #[rpc(name = "PortType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The bandwidth for ECC, which corresponds to the bandwidth for the underlying circuit.
     ///
@@ -95,18 +124,30 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Required.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The phone number of the contact who applies for ECC.
     ///
     /// - Wire name: `ContactTel`.
     /// - Example: `132*********`.
     #[rpc(name = "ContactTel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContactTel", skip_serializing_if = "Option::is_none")
+    )]
     pub contact_tel: Option<String>,
     /// The email address of the contact who applies for ECC.
     ///
     /// - Wire name: `ContactMail`.
     /// - Example: `XX@example.com`.
     #[rpc(name = "ContactMail")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ContactMail", skip_serializing_if = "Option::is_none")
+    )]
     pub contact_mail: Option<String>,
     /// The ID card number of the contact who applies for ECC.
     ///
@@ -114,14 +155,23 @@ pub struct CreateExpressCloudConnectionRequest {
     /// - Default: `blank`.
     /// - Example: `32*****************`.
     #[rpc(name = "IDCardNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDCardNo", skip_serializing_if = "Option::is_none")
+    )]
     pub id_card_no: Option<String>,
     /// The ID of the standby Express Connect circuit.
     ///
     /// - Wire name: `RedundantEccId`.
     /// - Example: `ecc-d****`.
     #[rpc(name = "RedundantEccId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RedundantEccId", skip_serializing_if = "Option::is_none")
+    )]
     pub redundant_ecc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateExpressCloudConnectionRequest {
@@ -349,14 +399,17 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
+impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateExpressCloudConnectionRequest::default(),
             client,
         }
     }
+}
+impl CreateExpressCloudConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -369,20 +422,44 @@ impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateExpressCloudConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateExpressCloudConnectionResponse,
+        ::acs_runtime::client::Error<CreateExpressCloudConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateExpressCloudConnection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateExpressCloudConnectionResponse {
     /// The ID of the ECC instance.
     ///
     /// - Wire name: `EccId`.
     /// - Example: `ecc-jg************`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EccId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecc_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C004F022-1CC2-4958-9937-675513A2CD7E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateExpressCloudConnectionResponse {
@@ -396,8 +473,9 @@ impl ::acs_runtime::de::FromJson for CreateExpressCloudConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateExpressCloudConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

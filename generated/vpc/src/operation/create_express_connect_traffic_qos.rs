@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRequest {
     /// The region ID of the QoS policy.
@@ -34,6 +35,10 @@ pub struct CreateExpressConnectTrafficQosRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -45,6 +50,10 @@ pub struct CreateExpressConnectTrafficQosRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the QoS policy.
     ///
@@ -53,6 +62,10 @@ pub struct CreateExpressConnectTrafficQosRequest {
     /// - Wire name: `QosName`.
     /// - Example: `qos-test`.
     #[rpc(name = "QosName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_name: Option<String>,
     /// The description of the QoS policy.
     ///
@@ -61,20 +74,33 @@ pub struct CreateExpressConnectTrafficQosRequest {
     /// - Wire name: `QosDescription`.
     /// - Example: `qos-test`.
     #[rpc(name = "QosDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_description: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazfdgdg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag to add to the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateExpressConnectTrafficQosRequest {
@@ -227,14 +253,17 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
+}
+impl CreateExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,22 +276,46 @@ impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateExpressConnectTrafficQosResponse,
+        ::acs_runtime::client::Error<CreateExpressConnectTrafficQosError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateExpressConnectTrafficQos`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateExpressConnectTrafficQosResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosResponse {
@@ -276,8 +329,9 @@ impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

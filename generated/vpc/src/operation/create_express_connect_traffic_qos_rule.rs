@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -38,6 +39,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -49,6 +54,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the QoS policy.
     ///
@@ -56,6 +65,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
@@ -63,6 +76,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[rpc(name = "QueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
     ///
@@ -70,6 +87,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
@@ -94,6 +115,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `ALL`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -102,6 +127,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `SrcCidr`.
     /// - Example: `1.1.1.0/24`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -110,6 +139,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `DstCidr`.
     /// - Example: `1.1.1.0/24`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -118,6 +151,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `SrcIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
     #[rpc(name = "SrcIPv6Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcIPv6Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -126,12 +163,20 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `DstIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
     #[rpc(name = "DstIPv6Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstIPv6Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_i_pv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
     /// - Example: `-1/-1`.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
@@ -155,18 +200,30 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<String>,
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
     ///
     /// - Wire name: `MatchDscp`.
     /// - Example: `1`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The new DSCP value. Valid values: **0** to **63**. If you do not change the value, set the value to -1.
     ///
     /// - Wire name: `RemarkingDscp`.
     /// - Example: `1`.
     #[rpc(name = "RemarkingDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemarkingDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub remarking_dscp: Option<i32>,
     /// The name of the QoS rule.
     ///
@@ -175,6 +232,10 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `RuleName`.
     /// - Example: `qos-rule-test`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The description of the QoS rule.
     ///
@@ -183,8 +244,13 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `RuleDescription`.
     /// - Example: `qos-rule-test`.
     #[rpc(name = "RuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateExpressConnectTrafficQosRuleRequest {
@@ -496,14 +562,17 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
+}
+impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -516,30 +585,62 @@ impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateExpressConnectTrafficQosRuleResponse,
+        ::acs_runtime::client::Error<CreateExpressConnectTrafficQosRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateExpressConnectTrafficQosRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateExpressConnectTrafficQosRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The ID of the QoS rule.
     ///
     /// - Wire name: `RuleId`.
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosRuleResponse {
@@ -555,8 +656,9 @@ impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosRuleResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateExpressConnectTrafficQosRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -45,6 +46,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -56,6 +61,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the failover test.
     ///
@@ -64,6 +73,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the failover test.
     ///
@@ -72,6 +85,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The resource type of the failover test. Set the value to **PHYSICALCONNECTION**.
     ///
@@ -80,6 +97,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Must be one of `PHYSICALCONNECTION`, `VIRTUALBORDERROUTER`, `BGPPEER`.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::ResourceType>,
     /// The IDs of failover test resources. You can add at most 16 resources.
     ///
@@ -87,6 +108,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Required.
     /// - Must have 1 to 16 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The type of the failover test. Valid values:
     ///
@@ -98,6 +123,10 @@ pub struct CreateFailoverTestJobRequest {
     /// - Must be one of `StartNow`, `StartLater`.
     /// - Example: `StartNow`.
     #[rpc(name = "JobType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobType", skip_serializing_if = "Option::is_none")
+    )]
     pub job_type: Option<crate::types::JobType>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1 to 4320**.
     ///
@@ -106,14 +135,23 @@ pub struct CreateFailoverTestJobRequest {
     /// - Must be 1 to 4320.
     /// - Example: `60`.
     #[rpc(name = "JobDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub job_duration: Option<i32>,
     /// If you set the value to true, the system performs only a dry run without actually performing the actual request. If you set the value to false, the system performs a dry run and performs the actual request. If the request passes the dry run, a 2xx HTTP status code is returned and the operation is performed.
     ///
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateFailoverTestJobRequest {
@@ -326,14 +364,17 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl<C> CreateFailoverTestJobRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateFailoverTestJobRequest::default(),
             client,
         }
     }
+}
+impl CreateFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -346,22 +387,46 @@ impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateFailoverTestJobRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateFailoverTestJobResponse,
+        ::acs_runtime::client::Error<CreateFailoverTestJobError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateFailoverTestJob`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the failover test.
     ///
     /// - Wire name: `JobId`.
     /// - Example: `ftj-xxxxxxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateFailoverTestJobResponse {
@@ -375,8 +440,9 @@ impl ::acs_runtime::de::FromJson for CreateFailoverTestJobResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateFailoverTestJobResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateFailoverTestJobResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -46,6 +47,10 @@ pub struct CreateFlowLogRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the flow log.
     ///
@@ -54,6 +59,10 @@ pub struct CreateFlowLogRequest {
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "FlowLogName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The description of the flow log.
     ///
@@ -62,6 +71,10 @@ pub struct CreateFlowLogRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my Flowlog.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the resource whose traffic you want to capture. Valid values:
     ///
@@ -73,6 +86,10 @@ pub struct CreateFlowLogRequest {
     /// - Required.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the resource whose traffic you want to capture.
     ///
@@ -80,6 +97,10 @@ pub struct CreateFlowLogRequest {
     /// - Required.
     /// - Example: `eni-askldfas****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of traffic that you want to capture. Valid values:
     ///
@@ -91,6 +112,10 @@ pub struct CreateFlowLogRequest {
     /// - Required.
     /// - Example: `All`.
     #[rpc(name = "TrafficType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficType", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_type: Option<String>,
     /// The name of the project that stores the captured traffic data.
     ///
@@ -101,6 +126,10 @@ pub struct CreateFlowLogRequest {
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
     #[rpc(name = "ProjectName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProjectName", skip_serializing_if = "Option::is_none")
+    )]
     pub project_name: Option<String>,
     /// The name of the Logstore that stores the captured traffic data.
     ///
@@ -111,12 +140,20 @@ pub struct CreateFlowLogRequest {
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
     #[rpc(name = "LogStoreName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStoreName", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store_name: Option<String>,
     /// The sampling interval of the flow log. Unit: seconds. Valid values: **1**, **5**, and **10** (default).
     ///
     /// - Wire name: `AggregationInterval`.
     /// - Example: `10`.
     #[rpc(name = "AggregationInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AggregationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub aggregation_interval: Option<i32>,
     /// The scope of the traffic that you want to capture. Valid values:
     ///
@@ -126,23 +163,40 @@ pub struct CreateFlowLogRequest {
     /// - Wire name: `TrafficPath`.
     /// - Must have at most 20 items.
     #[rpc(name = "TrafficPath", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficPath", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_path: Option<Vec<String>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// - Wire name: `IpVersion`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateFlowLogRequest {
@@ -387,14 +441,17 @@ impl<C> CreateFlowLogRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
+impl<C> CreateFlowLogRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateFlowLogRequest::default(),
             client,
         }
     }
+}
+impl CreateFlowLogRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -404,15 +461,35 @@ impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateFlowLogRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateFlowLogResponse,
+        ::acs_runtime::client::Error<CreateFlowLogError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateFlowLog`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateFlowLogResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
@@ -421,16 +498,28 @@ pub struct CreateFlowLogResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `fl-m5e8vhz2t21sel1nq****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateFlowLogResponse {
@@ -446,8 +535,8 @@ impl ::acs_runtime::de::FromJson for CreateFlowLogResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateFlowLogResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -47,6 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateForwardEntryRequest {
     /// The region ID of the NAT gateway.
@@ -57,6 +58,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the DNAT table.
     ///
@@ -64,6 +69,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `ftb-bp1mbjubq34hlcqpa****`.
     #[rpc(name = "ForwardTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// * The EIP that can be accessed over the Internet when you configure a DNAT entry for an Internet NAT gateway.
     /// * The NAT IP address that can be accessed by external networks when you configure a DNAT entry for a VPC NAT gateway.
@@ -72,6 +81,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `116.28.XX.XX`.
     #[rpc(name = "ExternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub external_ip: Option<String>,
     /// * The external port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway.
     ///
@@ -84,6 +97,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `8080`.
     #[rpc(name = "ExternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub external_port: Option<String>,
     /// * The private IP address of the ECS instance that needs to communicate with the Internet when you configure a DNAT entry for an Internet NAT gateway. The private IP address must meet the following requirements:
     ///
@@ -95,6 +112,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "InternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_ip: Option<String>,
     /// * The internal port or port range that is used for port forwarding when you configure a DNAT entry for an Internet NAT gateway. Valid values: **1** to **65535**.
     /// * The port of the destination ECS instance to be mapped when you configure a DNAT entry for a VPC NAT gateway. Valid values: **1** to **65535**.
@@ -103,6 +124,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "InternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -114,6 +139,10 @@ pub struct CreateForwardEntryRequest {
     /// - Required.
     /// - Example: `TCP`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The name of the DNAT entry.
     ///
@@ -122,6 +151,10 @@ pub struct CreateForwardEntryRequest {
     /// - Wire name: `ForwardEntryName`.
     /// - Example: `ForwardEntry-1`.
     #[rpc(name = "ForwardEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -133,6 +166,10 @@ pub struct CreateForwardEntryRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe6****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
@@ -145,11 +182,20 @@ pub struct CreateForwardEntryRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "PortBreak")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortBreak", skip_serializing_if = "Option::is_none")
+    )]
     pub port_break: Option<bool>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateForwardEntryRequest {
@@ -380,14 +426,17 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateForwardEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateForwardEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateForwardEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -400,20 +449,44 @@ impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateForwardEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateForwardEntryResponse,
+        ::acs_runtime::client::Error<CreateForwardEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateForwardEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateForwardEntryResponse {
     /// The ID of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryId`.
     /// - Example: `fwd-119smw5tkasdf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A4AEE536-A97A-40EB-9EBE-53A6948A6928`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateForwardEntryResponse {
@@ -427,8 +500,9 @@ impl ::acs_runtime::de::FromJson for CreateForwardEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateForwardEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

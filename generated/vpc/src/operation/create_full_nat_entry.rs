@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateFullNatEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -48,6 +49,10 @@ pub struct CreateFullNatEntryRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the FULLNAT table to which the FULLNAT entry belongs.
     ///
@@ -55,6 +60,10 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     #[rpc(name = "FullNatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
     /// The elastic network interface (ENI) ID.
     ///
@@ -62,6 +71,10 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `eni-gw8g131ef2dnbu3k****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The NAT IP address that provides address translation.
     ///
@@ -69,12 +82,20 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "NatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// The frontend port to be modified in the mapping of FULLNAT port. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `NatIpPort`.
     /// - Example: `80`.
     #[rpc(name = "NatIpPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpPort", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_port: Option<String>,
     /// The backend IP address to be modified in FULLNAT address translation.
     ///
@@ -82,6 +103,10 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "AccessIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessIp", skip_serializing_if = "Option::is_none")
+    )]
     pub access_ip: Option<String>,
     /// The backend port to be modified in the mapping of FULLNAT port. Valid values: **1** to **65535**.
     ///
@@ -89,6 +114,10 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "AccessPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPort", skip_serializing_if = "Option::is_none")
+    )]
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
@@ -99,12 +128,20 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `TCP`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The FULLNAT entry name. The name must be 2 to 128 characters in length. It must start with a letter but cannot start with http:// or https://.
     ///
     /// - Wire name: `FullNatEntryName`.
     /// - Example: `test`.
     #[rpc(name = "FullNatEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_name: Option<String>,
     /// The description of the FULLNAT entry.
     ///
@@ -113,6 +150,13 @@ pub struct CreateFullNatEntryRequest {
     /// - Wire name: `FullNatEntryDescription`.
     /// - Example: `abc`.
     #[rpc(name = "FullNatEntryDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "FullNatEntryDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub full_nat_entry_description: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
@@ -122,6 +166,10 @@ pub struct CreateFullNatEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be added belongs.
     ///
@@ -131,8 +179,13 @@ pub struct CreateFullNatEntryRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateFullNatEntryRequest {
@@ -362,14 +415,17 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateFullNatEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateFullNatEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateFullNatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -382,22 +438,46 @@ impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateFullNatEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateFullNatEntryResponse,
+        ::acs_runtime::client::Error<CreateFullNatEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateFullNatEntry`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateFullNatEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The FULLNAT entry ID.
     ///
     /// - Wire name: `FullNatEntryId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateFullNatEntryResponse {
@@ -411,8 +491,9 @@ impl ::acs_runtime::de::FromJson for CreateFullNatEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateFullNatEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -44,6 +45,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The acceleration area. Valid values:
     ///
@@ -56,6 +61,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Required.
     /// - Example: `china-mainland`.
     #[rpc(name = "ServiceLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub service_location: Option<String>,
     /// The maximum bandwidth of the GA instance. Set the value to **10**. Unit: Mbit/s.
     ///
@@ -63,6 +72,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Required.
     /// - Example: `10`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The bandwidth type. Valid values:
     ///
@@ -72,6 +85,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
     #[rpc(name = "BandwidthType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     /// The name of the GA instance.
     ///
@@ -80,6 +97,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Wire name: `Name`.
     /// - Example: `GA-1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the GA instance.
     ///
@@ -88,6 +109,10 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Wire name: `Description`.
     /// - Example: `My GA`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -97,8 +122,13 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateGlobalAccelerationInstanceRequest {
@@ -271,14 +301,17 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateGlobalAccelerationInstanceRequest::default(),
             client,
         }
     }
+}
+impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,20 +324,47 @@ impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateGlobalAccelerationInstanceResponse,
+        ::acs_runtime::client::Error<CreateGlobalAccelerationInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateGlobalAccelerationInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateGlobalAccelerationInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-bp1fi6sq7npnicmjj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The public IP address of the GA instance.
     ///
@@ -312,6 +372,10 @@ pub struct CreateGlobalAccelerationInstanceResponse {
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.xx.xx.78`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateGlobalAccelerationInstanceResponse {
@@ -326,8 +390,9 @@ impl ::acs_runtime::de::FromJson for CreateGlobalAccelerationInstanceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateGlobalAccelerationInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

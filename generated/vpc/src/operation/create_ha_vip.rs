@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateHaVipRequest {
     /// The name of the HaVip.
@@ -39,6 +40,10 @@ pub struct CreateHaVipRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -50,6 +55,10 @@ pub struct CreateHaVipRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the HaVip. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
@@ -57,6 +66,10 @@ pub struct CreateHaVipRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vSwitch to which the HaVip belongs.
     ///
@@ -64,6 +77,10 @@ pub struct CreateHaVipRequest {
     /// - Required.
     /// - Example: `vsw-asdfjlnaue4g****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The IP address of the HaVip.
     ///
@@ -72,6 +89,10 @@ pub struct CreateHaVipRequest {
     /// - Wire name: `IpAddress`.
     /// - Example: `192.XX.XX.10`.
     #[rpc(name = "IpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The description of the HaVip.
     ///
@@ -80,20 +101,33 @@ pub struct CreateHaVipRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my HaVip.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the HaVip belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateHaVipRequest {
@@ -266,14 +300,17 @@ impl<C> CreateHaVipRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
+impl<C> CreateHaVipRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateHaVipRequest::default(),
             client,
         }
     }
+}
+impl CreateHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,27 +320,52 @@ impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateHaVipRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateHaVipResponse, ::acs_runtime::client::Error<CreateHaVipError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateHaVip`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateHaVipResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The IP address of the HaVip.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `192.XX.XX.10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The ID of the HaVip.
     ///
     /// - Wire name: `HaVipId`.
     /// - Example: `havip-2zeo05qre24nhrqpy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HaVipId", skip_serializing_if = "Option::is_none")
+    )]
     pub ha_vip_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
@@ -318,8 +380,8 @@ impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateHaVipResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateHighReliablePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -40,6 +41,10 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -51,18 +56,30 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The high availability mode. Valid values:
     ///
@@ -74,6 +91,10 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `MultiApMultiDevice`.
     #[rpc(name = "HighReliableType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HighReliableType", skip_serializing_if = "Option::is_none")
+    )]
     pub high_reliable_type: Option<String>,
     /// The port type. Valid values:
     ///
@@ -91,12 +112,20 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `1000Base-T`.
     #[rpc(name = "PortType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The advanced features of the device.
     ///
     /// - Wire name: `DeviceAdvancedCapacity`.
     /// - Must have at most 100 items.
     #[rpc(name = "DeviceAdvancedCapacity", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeviceAdvancedCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub device_advanced_capacity: Option<Vec<String>>,
     /// The access points.
     ///
@@ -104,6 +133,10 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Required.
     /// - Must have at most 100 items.
     #[rpc(name = "ApList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ApList", skip_serializing_if = "Option::is_none")
+    )]
     pub ap_list: Option<Vec<crate::types::ApList>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -113,6 +146,10 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<String>,
     /// The language to display the results. Valid values:
     ///
@@ -122,8 +159,13 @@ pub struct CreateHighReliablePhysicalConnectionRequest {
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateHighReliablePhysicalConnectionRequest {
@@ -357,14 +399,17 @@ impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> CreateHighReliablePhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateHighReliablePhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -377,14 +422,34 @@ impl<'a> CreateHighReliablePhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateHighReliablePhysicalConnectionResponse,
+        ::acs_runtime::client::Error<CreateHighReliablePhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateHighReliablePhysicalConnection`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateHighReliablePhysicalConnectionResponse {
     /// - Wire name: `PhysicalConnectionList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionList", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_list: Option<
         crate::types::CreateHighReliablePhysicalConnectionPhysicalConnectionList,
     >,
@@ -392,8 +457,16 @@ pub struct CreateHighReliablePhysicalConnectionResponse {
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ErrorInfoList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ErrorInfoList", skip_serializing_if = "Option::is_none")
+    )]
     pub error_info_list: Option<
         crate::types::CreateHighReliablePhysicalConnectionErrorInfoList,
     >,
@@ -410,8 +483,9 @@ impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateHighReliablePhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateHighReliablePhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

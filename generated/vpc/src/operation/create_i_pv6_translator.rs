@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorRequest {
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -42,6 +43,10 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Required.
     /// - Example: `cm-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the value, but you must ensure that it is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
@@ -49,12 +54,20 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Example: `sha111`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the IPv6 Translation Service instance. The default name is the instance ID. It must be 2 to 100 characters in length and must start with a letter. It can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Name`.
     /// - Example: `ipv6_1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The specification of the IPv6 Translation Service instance. Set the value to **small**.
     ///
@@ -62,6 +75,10 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Default: `small`.
     /// - Example: `small`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
@@ -72,6 +89,10 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Default: `PREPAY`.
     /// - Example: `PREPAY`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The billing cycle of the subscription. Valid values:
     ///
@@ -82,6 +103,10 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Default: \`\`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The subscription duration.
     ///
@@ -91,6 +116,10 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Wire name: `Duration`.
     /// - Example: `1`.
     #[rpc(name = "Duration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Duration", skip_serializing_if = "Option::is_none")
+    )]
     pub duration: Option<i32>,
     /// Specifies whether to enable automatic payment. Valid values: **true and false**.
     ///
@@ -98,6 +127,10 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The bandwidth of the IPv6 Translation Service instance. Unit: Mbit/s. Valid values: **1** to **200**. If you do not specify the bandwidth for the mapping entry, the bandwidth is shared with the mapping entry.
     ///
@@ -107,8 +140,13 @@ pub struct CreateIPv6TranslatorRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateIPv6TranslatorRequest {
@@ -295,14 +333,17 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
+impl<C> CreateIPv6TranslatorRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateIPv6TranslatorRequest::default(),
             client,
         }
     }
+}
+impl CreateIPv6TranslatorRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -315,35 +356,71 @@ impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateIPv6TranslatorRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateIPv6TranslatorResponse,
+        ::acs_runtime::client::Error<CreateIPv6TranslatorError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateIPv6Translator`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateIPv6TranslatorResponse {
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1i8ahxut1xxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1AE05898-06E5-4782-xxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The specification of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `small`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The name of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test_nat64gw`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202303300940739`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorResponse {
@@ -360,8 +437,9 @@ impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateIPv6TranslatorResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

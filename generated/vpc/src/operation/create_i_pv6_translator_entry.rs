@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorEntryRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 Translation Service instance.
     ///
@@ -46,18 +51,30 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `ipv6trans-bp1858ys57xxxxxx`.
     #[rpc(name = "Ipv6TranslatorId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     /// The name of the IPv6 mapping entry. It must be 2 to 100 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `EntryName`.
     /// - Example: `name1`.
     #[rpc(name = "EntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_name: Option<String>,
     /// The description of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryDescription`.
     /// - Example: `description`.
     #[rpc(name = "EntryDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_description: Option<String>,
     /// The port that is used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
@@ -65,6 +82,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "AllocateIpv6Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Port", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_port: Option<i32>,
     /// The public IPv4 address that needs to provide IPv6 services.
     ///
@@ -72,6 +93,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `46.22.xx.xx`.
     #[rpc(name = "BackendIpv4Addr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendIpv4Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_ipv4_addr: Option<String>,
     /// The port of the public IPv4 address that needs to provide IPv6 services.
     ///
@@ -79,6 +104,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `80`.
     #[rpc(name = "BackendIpv4Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendIpv4Port", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_ipv4_port: Option<i32>,
     /// The protocol. Valid values:
     ///
@@ -89,6 +118,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `tcp`.
     #[rpc(name = "TransProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub trans_protocol: Option<String>,
     /// The maximum bandwidth specified in the IPv6 mapping entry. Valid values:
     ///
@@ -101,6 +134,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Default: `-1`.
     /// - Example: `2`.
     #[rpc(name = "EntryBandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_bandwidth: Option<i32>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
@@ -111,6 +148,10 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Default: `off`.
     /// - Example: `on`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// Specifies whether to enable ACLs. Valid values:
     ///
@@ -120,14 +161,23 @@ pub struct CreateIPv6TranslatorEntryRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The ID of the associated ACL.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1g8bhrdexnrxxxx`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateIPv6TranslatorEntryRequest {
@@ -356,14 +406,17 @@ impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateIPv6TranslatorEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateIPv6TranslatorEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -376,22 +429,46 @@ impl<'a> CreateIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateIPv6TranslatorEntryResponse,
+        ::acs_runtime::client::Error<CreateIPv6TranslatorEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateIPv6TranslatorEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateIPv6TranslatorEntryResponse {
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
     /// - Example: `ipv6transentry-xxxxxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DCE5D25-FFC9-492A-8371-12A4E0EE2E05`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorEntryResponse {
@@ -405,8 +482,9 @@ impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateIPv6TranslatorEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

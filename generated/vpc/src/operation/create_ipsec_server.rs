@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIpsecServerRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -43,6 +44,10 @@ pub struct CreateIpsecServerRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -50,6 +55,10 @@ pub struct CreateIpsecServerRequest {
     /// - Required.
     /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The local CIDR blocks, which are the CIDR blocks of the virtual private cloud (VPC) for the client to access.
     ///
@@ -59,6 +68,10 @@ pub struct CreateIpsecServerRequest {
     /// - Required.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
@@ -68,6 +81,10 @@ pub struct CreateIpsecServerRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "ClientIpPool")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The name of the IPsec server.
     ///
@@ -77,6 +94,10 @@ pub struct CreateIpsecServerRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `test`.
     #[rpc(name = "IpSecServerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpSecServerName", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_sec_server_name: Option<String>,
     /// Specify whether to start connection negotiations immediately. Valid values:
     ///
@@ -86,6 +107,10 @@ pub struct CreateIpsecServerRequest {
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
     #[rpc(name = "EffectImmediately")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The configuration of Phase 1 negotiation. Valid values:
     ///
@@ -101,6 +126,10 @@ pub struct CreateIpsecServerRequest {
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<String>,
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
@@ -112,6 +141,10 @@ pub struct CreateIpsecServerRequest {
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
     #[rpc(name = "IpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<String>,
     /// Indicates whether pre-shared key authentication is enabled. If you set the value to **true**, pre-shared key authentication is enabled.
     ///
@@ -120,6 +153,10 @@ pub struct CreateIpsecServerRequest {
     /// - Wire name: `PskEnabled`.
     /// - Example: `true`.
     #[rpc(name = "PskEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PskEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub psk_enabled: Option<bool>,
     /// The pre-shared key.
     ///
@@ -133,6 +170,10 @@ pub struct CreateIpsecServerRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `Cfd123****`.
     #[rpc(name = "Psk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -145,6 +186,10 @@ pub struct CreateIpsecServerRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b38****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
@@ -155,8 +200,13 @@ pub struct CreateIpsecServerRequest {
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<crate::types::DryRun>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateIpsecServerRequest {
@@ -423,14 +473,17 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
+impl<C> CreateIpsecServerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateIpsecServerRequest::default(),
             client,
         }
     }
+}
+impl CreateIpsecServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -443,12 +496,28 @@ impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateIpsecServerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateIpsecServerResponse,
+        ::acs_runtime::client::Error<CreateIpsecServerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateIpsecServer`.
 ///
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateIpsecServerResponse {
     /// The time when the IPsec server was created.
     ///
@@ -456,31 +525,55 @@ pub struct CreateIpsecServerResponse {
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-02-22T03:24:28Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The IPsec server ID.
     ///
     /// - Wire name: `IpsecServerId`.
     /// - Example: `iss-bp1jougp8cfsbo8y9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `690A967E-D4CD-4B69-8C78-94FE828BA10B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The IPsec server name.
     ///
     /// - Wire name: `IpsecServerName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_name: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The ID of the region where the VPN gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateIpsecServerResponse {
@@ -498,8 +591,9 @@ impl ::acs_runtime::de::FromJson for CreateIpsecServerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateIpsecServerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIpv4GatewayRequest {
     /// The name of the IPv4 gateway.
@@ -46,6 +47,10 @@ pub struct CreateIpv4GatewayRequest {
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `ipv4`.
     #[rpc(name = "Ipv4GatewayName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_name: Option<String>,
     /// The description of the IPv4 gateway.
     ///
@@ -54,6 +59,10 @@ pub struct CreateIpv4GatewayRequest {
     /// - Wire name: `Ipv4GatewayDescription`.
     /// - Example: `test`.
     #[rpc(name = "Ipv4GatewayDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_description: Option<String>,
     /// The ID of the VPC where you want to create the IPv4 gateway.
     ///
@@ -63,6 +72,10 @@ pub struct CreateIpv4GatewayRequest {
     /// - Required.
     /// - Example: `vpc-5tss06uvoyps5xoya****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -72,6 +85,10 @@ pub struct CreateIpv4GatewayRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -83,6 +100,10 @@ pub struct CreateIpv4GatewayRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where you want to create the IPv4 gateway.
     ///
@@ -92,20 +113,33 @@ pub struct CreateIpv4GatewayRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateIpv4GatewayRequest {
@@ -283,14 +317,17 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
+impl<C> CreateIpv4GatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateIpv4GatewayRequest::default(),
             client,
         }
     }
+}
+impl CreateIpv4GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -303,25 +340,53 @@ impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateIpv4GatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateIpv4GatewayResponse,
+        ::acs_runtime::client::Error<CreateIpv4GatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateIpv4Gateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateIpv4GatewayResponse {
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F282742B-1BBB-5F63-A3AF-E92EC575A1A6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateIpv4GatewayResponse {
@@ -336,8 +401,9 @@ impl ::acs_runtime::de::FromJson for CreateIpv4GatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateIpv4GatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

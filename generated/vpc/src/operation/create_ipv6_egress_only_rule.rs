@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateIpv6EgressOnlyRuleRequest {
     /// The ID of the region in which the IPv6 gateway is deployed.
@@ -48,6 +49,10 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
@@ -55,6 +60,10 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Required.
     /// - Example: `ipv6gw-hp3c2paq0ywauasza****`.
     #[rpc(name = "Ipv6GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// The ID of the IPv6 address for which you want to create an egress-only rule.
     ///
@@ -62,6 +71,10 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Required.
     /// - Example: `ipv6-hp3nxjkfxn5pnhgl5****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance for which you want to create an egress-only rule.
     ///
@@ -70,6 +83,10 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The name of the egress-only rule.
     ///
@@ -78,6 +95,10 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Wire name: `Name`.
     /// - Example: `rulename`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the egress-only rule.
     ///
@@ -86,6 +107,10 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Wire name: `Description`.
     /// - Example: `ruledescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -97,8 +122,13 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateIpv6EgressOnlyRuleRequest {
@@ -263,14 +293,17 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateIpv6EgressOnlyRuleRequest::default(),
             client,
         }
     }
+}
+impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,20 +316,44 @@ impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateIpv6EgressOnlyRuleResponse,
+        ::acs_runtime::client::Error<CreateIpv6EgressOnlyRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateIpv6EgressOnlyRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateIpv6EgressOnlyRuleResponse {
     /// The ID of the egress-only rule.
     ///
     /// - Wire name: `Ipv6EgressRuleId`.
     /// - Example: `ipv6py-hp3w98rmlbqp01245****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6EgressRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_egress_rule_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateIpv6EgressOnlyRuleResponse {
@@ -310,8 +367,9 @@ impl ::acs_runtime::de::FromJson for CreateIpv6EgressOnlyRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateIpv6EgressOnlyRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// The region ID of the NAT gateway.
@@ -48,6 +49,10 @@ pub struct CreateNatGatewayRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC where you want to create the NAT gateway.
     ///
@@ -55,6 +60,10 @@ pub struct CreateNatGatewayRequest {
     /// - Required.
     /// - Example: `vpc-bp1di7uewzmtvfuq8****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The name of the NAT gateway.
     ///
@@ -65,6 +74,10 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `Name`.
     /// - Example: `fortest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the NAT gateway.
     ///
@@ -73,6 +86,10 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `Description`.
     /// - Example: `testnat`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -84,12 +101,20 @@ pub struct CreateNatGatewayRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Invalid parameter.`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method of the NAT gateway.
     ///
@@ -100,23 +125,39 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
     /// - Wire name: `PricingCycle`.
     /// - Example: `Invalid parameter.`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
     /// - Wire name: `Duration`.
     /// - Example: `Invalid parameter.`.
     #[rpc(name = "Duration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Duration", skip_serializing_if = "Option::is_none")
+    )]
     pub duration: Option<String>,
     /// Subscription Internet NAT gateways are no longer available for purchase. Ignore this parameter.
     ///
     /// - Wire name: `AutoPay`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The ID of the vSwitch to which the NAT gateway is attached.
     ///
@@ -130,18 +171,30 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1e3se98n9fq8hle****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The type of NAT gateway. Set the value to **Enhanced**, which specifies enhanced NAT gateway.
     ///
     /// - Wire name: `NatType`.
     /// - Example: `Enhanced`.
     #[rpc(name = "NatType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatType", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_type: Option<String>,
     /// The metering method of the NAT gateway. Set the value to **PayByLcu**, which specifies the pay-by-CU metering method.
     ///
     /// - Wire name: `InternetChargeType`.
     /// - Example: `PayByLcu`.
     #[rpc(name = "InternetChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_charge_type: Option<String>,
     /// The network type of the NAT gateway. Valid values:
     ///
@@ -151,6 +204,10 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// Specifies whether to enable the firewall feature. Valid values:
     ///
@@ -160,6 +217,13 @@ pub struct CreateNatGatewayRequest {
     /// - Example: `false`.
     /// - Deprecated.
     #[rpc(name = "SecurityProtectionEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_enabled: Option<bool>,
     /// Specifies whether to enable ICMP retrieval. Valid values:
     ///
@@ -169,11 +233,19 @@ pub struct CreateNatGatewayRequest {
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `true`.
     #[rpc(name = "IcmpReplyEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IcmpReplyEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub icmp_reply_enabled: Option<bool>,
     /// PrivateLink is not supported by default. If you set the value to true, PrivateLink is supported.
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     #[rpc(name = "PrivateLinkEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateLinkEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub private_link_enabled: Option<bool>,
     /// The mode in which the EIP is associated with the NAT gateway. Valid values:
     ///
@@ -186,6 +258,10 @@ pub struct CreateNatGatewayRequest {
     /// - Default: `MULTI_BINDED`.
     /// - Example: `MULTI_BINDED`.
     #[rpc(name = "EipBindMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipBindMode", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_bind_mode: Option<String>,
     /// The tags.
     ///
@@ -193,19 +269,36 @@ pub struct CreateNatGatewayRequest {
     /// - Must have at most 21 items.
     /// - Example: `MULTI_BINDED`.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The access mode for reverse access to the VPC NAT gateway.
     ///
     /// - Wire name: `AccessMode`.
     #[rpc(name = "AccessMode", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessMode", skip_serializing_if = "Option::is_none")
+    )]
     pub access_mode: Option<crate::types::AccessMode>,
     /// - Wire name: `NatIp`.
     #[rpc(name = "NatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// - Wire name: `Ipv4Prefix`.
     #[rpc(name = "Ipv4Prefix")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNatGatewayRequest {
@@ -552,14 +645,17 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
+impl<C> CreateNatGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNatGatewayRequest::default(),
             client,
         }
     }
+}
+impl CreateNatGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -569,28 +665,64 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNatGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNatGatewayResponse,
+        ::acs_runtime::client::Error<CreateNatGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNatGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNatGatewayResponse {
     /// The ID of the NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-112za33e4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `ForwardTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_ids: Option<crate::types::ForwardTableIds>,
     /// - Wire name: `SnatTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_ids: Option<crate::types::SnatTableIds>,
     /// - Wire name: `FullNatTableIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableIds", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_ids: Option<crate::types::FullNatTableIds>,
 }
 impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
@@ -607,8 +739,9 @@ impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNatGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
@@ -45,6 +46,10 @@ pub struct CreateNatIpRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway for which you want to create the NAT IP address.
     ///
@@ -52,6 +57,10 @@ pub struct CreateNatIpRequest {
     /// - Required.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The name of the NAT IP address.
     ///
@@ -60,6 +69,10 @@ pub struct CreateNatIpRequest {
     /// - Wire name: `NatIpName`.
     /// - Example: `newnatip`.
     #[rpc(name = "NatIpName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_name: Option<String>,
     /// The description of the NAT IP address.
     ///
@@ -68,6 +81,10 @@ pub struct CreateNatIpRequest {
     /// - Wire name: `NatIpDescription`.
     /// - Example: `test`.
     #[rpc(name = "NatIpDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -77,6 +94,10 @@ pub struct CreateNatIpRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -88,6 +109,10 @@ pub struct CreateNatIpRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The CIDR block to which the NAT IP address belongs.
     ///
@@ -95,6 +120,10 @@ pub struct CreateNatIpRequest {
     /// - Required.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "NatIpCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     /// The NAT IP address that you want to create.
     ///
@@ -103,15 +132,28 @@ pub struct CreateNatIpRequest {
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.0.34`.
     #[rpc(name = "NatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// - Wire name: `Ipv4Prefix`.
     /// - Example: `null`.
     #[rpc(name = "Ipv4Prefix")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<String>,
     /// - Wire name: `Ipv4PrefixCount`.
     #[rpc(name = "Ipv4PrefixCount")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4PrefixCount", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix_count: Option<i64>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNatIpRequest {
@@ -307,14 +349,17 @@ impl<C> CreateNatIpRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
+impl<C> CreateNatIpRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNatIpRequest::default(),
             client,
         }
     }
+}
+impl CreateNatIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -324,34 +369,67 @@ impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNatIpRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateNatIpResponse, ::acs_runtime::client::Error<CreateNatIpError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNatIp`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNatIpResponse {
     /// The NAT IP address.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.0.34`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9AD97A0-5338-43F8-8A80-5E274CCBA11B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the NAT IP address.
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-gw8y7q3cpk3fggs8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_id: Option<String>,
     /// 旧接口返回的Ipv4Prefix，已经废弃。
     ///
     /// - Wire name: `Ipv4Prefix`.
     /// - Example: `""`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<String>,
     /// 创建NatIp后返回的NatIp参数，当使用IPv4Prefix创建NatIp后将返回所有的NatIp信息，当创建单个NatIp时也推荐使用此参数获取NatIp信息。
     ///
     /// - Wire name: `NatIps`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIps", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ips: Option<Vec<crate::types::NatIp>>,
 }
 impl ::acs_runtime::de::FromJson for CreateNatIpResponse {
@@ -368,8 +446,8 @@ impl ::acs_runtime::de::FromJson for CreateNatIpResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNatIpResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNatIpCidrRequest {
     /// The region ID of the NAT gateway with which you want to associate the CIDR block.
@@ -40,6 +41,10 @@ pub struct CreateNatIpCidrRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway with which you want to associate the CIDR block.
     ///
@@ -47,6 +52,10 @@ pub struct CreateNatIpCidrRequest {
     /// - Required.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The name of the CIDR block.
     ///
@@ -55,6 +64,10 @@ pub struct CreateNatIpCidrRequest {
     /// - Wire name: `NatIpCidrName`.
     /// - Example: `newcidr`.
     #[rpc(name = "NatIpCidrName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_name: Option<String>,
     /// The description of the NAT CIDR block.
     ///
@@ -63,6 +76,10 @@ pub struct CreateNatIpCidrRequest {
     /// - Wire name: `NatIpCidrDescription`.
     /// - Example: `mycidr`.
     #[rpc(name = "NatIpCidrDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -72,6 +89,10 @@ pub struct CreateNatIpCidrRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -83,6 +104,10 @@ pub struct CreateNatIpCidrRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The NAT CIDR block that you want to associate with the NAT gateway.
     ///
@@ -97,8 +122,13 @@ pub struct CreateNatIpCidrRequest {
     /// - Required.
     /// - Example: `172.16.0.0/24`.
     #[rpc(name = "NatIpCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNatIpCidrRequest {
@@ -271,14 +301,17 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
+impl<C> CreateNatIpCidrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNatIpCidrRequest::default(),
             client,
         }
     }
+}
+impl CreateNatIpCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,20 +321,44 @@ impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNatIpCidrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNatIpCidrResponse,
+        ::acs_runtime::client::Error<CreateNatIpCidrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNatIpCidr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNatIpCidrResponse {
     /// The ID of the NAT CIDR block.
     ///
     /// - Wire name: `NatIpCidrId`.
     /// - Example: `vpcnatcidr-gw8lhqtvdn4qnea****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021BEB1-210F-48A9-AB82-BE9A9110BB89`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateNatIpCidrResponse {
@@ -315,8 +372,8 @@ impl ::acs_runtime::de::FromJson for CreateNatIpCidrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateNatIpCidrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

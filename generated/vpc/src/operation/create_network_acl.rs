@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateNetworkAclRequest {
     /// The ID of the virtual private cloud (VPC) to which the network ACL belongs.
@@ -48,6 +49,10 @@ pub struct CreateNetworkAclRequest {
     /// - Required.
     /// - Example: `vpc-dsfd34356vdf****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The name of the network ACL.
     ///
@@ -56,6 +61,10 @@ pub struct CreateNetworkAclRequest {
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
     #[rpc(name = "NetworkAclName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_name: Option<String>,
     /// The description of the network ACL.
     ///
@@ -64,6 +73,10 @@ pub struct CreateNetworkAclRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -75,6 +88,10 @@ pub struct CreateNetworkAclRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -84,12 +101,20 @@ pub struct CreateNetworkAclRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the network ACL.
     ///
@@ -99,8 +124,13 @@ pub struct CreateNetworkAclRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateNetworkAclRequest {
@@ -274,14 +304,17 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
+impl<C> CreateNetworkAclRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateNetworkAclRequest::default(),
             client,
         }
     }
+}
+impl CreateNetworkAclRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,24 +324,52 @@ impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateNetworkAclRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateNetworkAclResponse,
+        ::acs_runtime::client::Error<CreateNetworkAclError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateNetworkAcl`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateNetworkAclResponse {
     /// The ID of the network ACL.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-a2do9e413e0spzasx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The attributes of the network ACL.
     ///
     /// - Wire name: `NetworkAclAttribute`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclAttribute", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_attribute: Option<crate::types::NetworkAclAttribute>,
 }
 impl ::acs_runtime::de::FromJson for CreateNetworkAclResponse {
@@ -323,8 +384,9 @@ impl ::acs_runtime::de::FromJson for CreateNetworkAclResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateNetworkAclResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -43,6 +44,10 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The access point ID of the Express Connect circuit.
     ///
@@ -50,6 +55,10 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `ap-cn-beijing-ft-A`.
     #[rpc(name = "AccessPointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The type of Express Connect circuit. Default value: **VPC**.
     ///
@@ -57,6 +66,10 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Default: `VPC`.
     /// - Example: `VPC`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -71,6 +84,10 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `CT`.
     #[rpc(name = "LineOperator")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// The maximum bandwidth of the hosted connection. Unit: Mbit/s.
     ///
@@ -80,12 +97,20 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Default: `100`.
     /// - Example: `50`.
     #[rpc(name = "bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "PeerLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The port type. Valid values:
     ///
@@ -103,12 +128,23 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Default: `1000Base-T`.
     /// - Example: `1000Base-T`.
     #[rpc(name = "PortType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The ID of the redundant Express Connect circuit. The redundant Express Connect circuit must be in the **Allocated**, **Confirmed**, or **Enabled** state.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-119mfjzm****`.
     #[rpc(name = "RedundantPhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RedundantPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub redundant_physical_connection_id: Option<String>,
     /// The description of the Express Connect circuit.
     ///
@@ -117,6 +153,10 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Wire name: `Description`.
     /// - Example: `description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the Express Connect circuit.
     ///
@@ -125,12 +165,20 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -142,24 +190,40 @@ pub struct CreatePhysicalConnectionRequest {
     /// - Example: `123e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the resource group to which the Express Connect circuit belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmoiyermp****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The advanced features of the device.
     ///
     /// - Wire name: `DeviceAdvancedCapacity`.
     /// - Must have at most 100 items.
     #[rpc(name = "DeviceAdvancedCapacity", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeviceAdvancedCapacity", skip_serializing_if = "Option::is_none")
+    )]
     pub device_advanced_capacity: Option<Vec<String>>,
     /// 物理专线接入点光模块支持型号，取值：
     /// 1000Base-LX :
@@ -181,8 +245,13 @@ pub struct CreatePhysicalConnectionRequest {
     ///
     /// - Wire name: `OpticalModuleModel`.
     #[rpc(name = "OpticalModuleModel")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OpticalModuleModel", skip_serializing_if = "Option::is_none")
+    )]
     pub optical_module_model: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePhysicalConnectionRequest {
@@ -494,14 +563,17 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> CreatePhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl CreatePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -514,22 +586,46 @@ impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePhysicalConnectionResponse,
+        ::acs_runtime::client::Error<CreatePhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePhysicalConnection`.
 ///
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePhysicalConnectionResponse {
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8A6A5EC5-6F6C-4906-9689-56ACE58A13E0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionResponse {
@@ -543,8 +639,9 @@ impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -37,6 +38,10 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -44,6 +49,10 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Required.
     /// - Example: `pc-bp1hp0wr072f6****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The subscription duration.
     ///
@@ -53,6 +62,10 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Wire name: `Period`.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The billing method. Set the value to
     ///
@@ -61,6 +74,10 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// Specifies whether to enable automatic payments. Valid values:
     ///
@@ -70,6 +87,10 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription. Valid values:
     ///
@@ -79,6 +100,10 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -88,14 +113,27 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// - Example: `CBCE910E-D396-4944`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `AutoRenew`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// - Wire name: `AutoRenewDuration`.
     #[rpc(name = "AutoRenewDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenewDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew_duration: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePhysicalConnectionOccupancyOrderRequest {
@@ -282,14 +320,17 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client> {
+impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePhysicalConnectionOccupancyOrderRequest::default(),
             client,
         }
     }
+}
+impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -302,19 +343,43 @@ impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client>
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePhysicalConnectionOccupancyOrderResponse,
+        ::acs_runtime::client::Error<CreatePhysicalConnectionOccupancyOrderError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePhysicalConnectionOccupancyOrder`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePhysicalConnectionOccupancyOrderResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B9300FE-11E2-4E3B-949C-BED3B44DD26D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The details.
     ///
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<crate::types::Data>,
 }
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionOccupancyOrderResponse {
@@ -328,8 +393,9 @@ impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionOccupancyOrderRespo
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePhysicalConnectionOccupancyOrderResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -36,6 +37,10 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// - Required.
     /// - Example: `cn-beijing`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the access point.
     ///
@@ -43,6 +48,10 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// - Required.
     /// - Example: `ap-cn-beijing-ft-A`.
     #[rpc(name = "AccessPointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -57,6 +66,10 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// - Required.
     /// - Example: `CT`.
     #[rpc(name = "LineOperator")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
@@ -74,12 +87,23 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// - Default: `1000Base-T`.
     /// - Example: `100Base-T`.
     #[rpc(name = "PortType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The ID of the redundant physical connection. The redundant physical connection must be in the **Allocated**, **Confirmed**, or **Enabled** state.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-bp10zsv5ntp****`.
     #[rpc(name = "RedundantPhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RedundantPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub redundant_physical_connection_id: Option<String>,
     /// Specifies whether to enable automatic payments. Valid values:
     ///
@@ -89,6 +113,10 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -100,8 +128,13 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// - Example: `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePhysicalConnectionSetupOrderRequest {
@@ -285,14 +318,17 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
+impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePhysicalConnectionSetupOrderRequest::default(),
             client,
         }
     }
+}
+impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -305,25 +341,53 @@ impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePhysicalConnectionSetupOrderResponse,
+        ::acs_runtime::client::Error<CreatePhysicalConnectionSetupOrderError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePhysicalConnectionSetupOrder`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePhysicalConnectionSetupOrderResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The order ID.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202844382740728`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-2zegmc02v7ss4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionSetupOrderResponse {
@@ -338,8 +402,9 @@ impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionSetupOrderResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePhysicalConnectionSetupOrderResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

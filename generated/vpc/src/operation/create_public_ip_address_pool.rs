@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreatePublicIpAddressPoolRequest {
     /// The line type. Valid values:
@@ -48,6 +49,10 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The name of the IP address pool.
     ///
@@ -56,6 +61,10 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Wire name: `Name`.
     /// - Example: `AddressPoolName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the IP address pool.
     ///
@@ -64,6 +73,10 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Wire name: `Description`.
     /// - Example: `AddressPoolDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -75,6 +88,10 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Example: `02fb3da4-130e-11****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to precheck only this request. Valid values:
     ///
@@ -84,12 +101,20 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the region where you want to create the IP address pool.
     ///
@@ -97,6 +122,10 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The service type of the IP address pool. Valid values:
     ///
@@ -106,18 +135,30 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Wire name: `BizType`.
     /// - Example: `Default`.
     #[rpc(name = "BizType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BizType", skip_serializing_if = "Option::is_none")
+    )]
     pub biz_type: Option<String>,
     /// The zone of the IP address pool. If you set **BizType** to **CloudBox**, this parameter is required.
     ///
     /// - Wire name: `Zones`.
     /// - Must have at most 10 items.
     #[rpc(name = "Zones", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<Vec<String>>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The editions of Anti-DDoS.
     ///
@@ -126,8 +167,16 @@ pub struct CreatePublicIpAddressPoolRequest {
     /// - Wire name: `SecurityProtectionTypes`.
     /// - Must have at most 100 items.
     #[rpc(name = "SecurityProtectionTypes", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionTypes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_types: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreatePublicIpAddressPoolRequest {
@@ -365,14 +414,17 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreatePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreatePublicIpAddressPoolRequest::default(),
             client,
         }
     }
+}
+impl CreatePublicIpAddressPoolRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -385,33 +437,65 @@ impl<'a> CreatePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreatePublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreatePublicIpAddressPoolResponse,
+        ::acs_runtime::client::Error<CreatePublicIpAddressPoolError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreatePublicIpAddressPool`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreatePublicIpAddressPoolResponse {
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `PulbicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     /// - Deprecated.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PulbicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub pulbic_ip_address_pool_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreatePublicIpAddressPoolResponse {
@@ -427,8 +511,9 @@ impl ::acs_runtime::de::FromJson for CreatePublicIpAddressPoolResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreatePublicIpAddressPoolResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -48,6 +48,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRouteEntriesRequest {
     /// The region ID of the route table.
@@ -58,6 +59,10 @@ pub struct CreateRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The routes.
     ///
@@ -65,6 +70,10 @@ pub struct CreateRouteEntriesRequest {
     /// - Required.
     /// - Must have at most 200 items.
     #[rpc(name = "RouteEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entries: Option<Vec<crate::types::RouteEntries>>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
@@ -74,8 +83,13 @@ pub struct CreateRouteEntriesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRouteEntriesRequest {
@@ -191,14 +205,17 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> CreateRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl CreateRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,35 +228,71 @@ impl<'a> CreateRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateRouteEntriesResponse,
+        ::acs_runtime::client::Error<CreateRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRouteEntries`.
 ///
 /// The number of completed tasks.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRouteEntriesResponse {
     /// The number of custom route entries that were successfully added.
     ///
     /// - Wire name: `SuccessCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SuccessCount", skip_serializing_if = "Option::is_none")
+    )]
     pub success_count: Option<i32>,
     /// The number of custom route entries that failed to be added.
     ///
     /// - Wire name: `FailedCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedCount", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The details about the custom route entry that failed to be added.
     ///
     /// - Wire name: `FailedRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedRouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_route_entries: Option<Vec<crate::types::FailedRouteEntries>>,
     /// The information about the ID of the custom route entry that was successfully added.
     ///
     /// - Wire name: `RouteEntryIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryIds", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_ids: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for CreateRouteEntriesResponse {
@@ -256,8 +309,9 @@ impl ::acs_runtime::de::FromJson for CreateRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

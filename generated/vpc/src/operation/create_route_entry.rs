@@ -59,6 +59,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRouteEntryRequest {
     /// The region ID of the route table.
@@ -68,6 +69,10 @@ pub struct CreateRouteEntryRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the route table to which you want to add a custom route entry.
     ///
@@ -75,6 +80,10 @@ pub struct CreateRouteEntryRequest {
     /// - Required.
     /// - Example: `vtb-bp145q7glnuzd****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the custom route entry. Both IPv4 and IPv6 CIDR blocks are supported. Make sure that the destination CIDR block meets the following requirements:
     ///
@@ -85,6 +94,10 @@ pub struct CreateRouteEntryRequest {
     /// - Required.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the next hop for the custom route.
     ///
@@ -93,6 +106,10 @@ pub struct CreateRouteEntryRequest {
     /// - Wire name: `NextHopId`.
     /// - Example: `i-j6c2fp57q8rr4jlu****`.
     #[rpc(name = "NextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -104,6 +121,10 @@ pub struct CreateRouteEntryRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the custom route entry that you want to add.
     ///
@@ -112,6 +133,10 @@ pub struct CreateRouteEntryRequest {
     /// - Wire name: `RouteEntryName`.
     /// - Example: `test`.
     #[rpc(name = "RouteEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_name: Option<String>,
     /// The description of the custom route entry.
     ///
@@ -120,6 +145,10 @@ pub struct CreateRouteEntryRequest {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of next hop of the custom route entry. Valid values:
     ///
@@ -139,12 +168,20 @@ pub struct CreateRouteEntryRequest {
     /// - Wire name: `NextHopType`.
     /// - Example: `RouterInterface`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The next hop list.
     ///
     /// - Wire name: `NextHopList`.
     /// - Must have at most 16 items.
     #[rpc(name = "NextHopList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopList", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_list: Option<Vec<crate::types::NextHopList>>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -154,8 +191,13 @@ pub struct CreateRouteEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRouteEntryRequest {
@@ -374,14 +416,17 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -391,22 +436,46 @@ impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateRouteEntryResponse,
+        ::acs_runtime::client::Error<CreateRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRouteEntry`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRouteEntryResponse {
     /// The ID of the custom route entry.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-sn6vjkioxte1gz83z****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateRouteEntryResponse {
@@ -420,8 +489,9 @@ impl ::acs_runtime::de::FromJson for CreateRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -41,6 +42,10 @@ pub struct CreateRouteTableRequest {
     /// - Required.
     /// - Example: `cn-zhangjiakou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC to which the custom route table belongs.
     ///
@@ -48,6 +53,10 @@ pub struct CreateRouteTableRequest {
     /// - Required.
     /// - Example: `vpc-bp1qpo0kug3a20qqe****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The name of the route table.
     ///
@@ -56,6 +65,10 @@ pub struct CreateRouteTableRequest {
     /// - Wire name: `RouteTableName`.
     /// - Example: `myRouteTable`.
     #[rpc(name = "RouteTableName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_name: Option<String>,
     /// The description of the route table.
     ///
@@ -64,6 +77,10 @@ pub struct CreateRouteTableRequest {
     /// - Wire name: `Description`.
     /// - Example: `abc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The type of the route table. Valid values:
     ///
@@ -73,6 +90,10 @@ pub struct CreateRouteTableRequest {
     /// - Wire name: `AssociateType`.
     /// - Example: `VSwitch`.
     #[rpc(name = "AssociateType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociateType", skip_serializing_if = "Option::is_none")
+    )]
     pub associate_type: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -84,14 +105,23 @@ pub struct CreateRouteTableRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRouteTableRequest {
@@ -256,14 +286,17 @@ impl<C> CreateRouteTableRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
+impl<C> CreateRouteTableRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRouteTableRequest::default(),
             client,
         }
     }
+}
+impl CreateRouteTableRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -273,22 +306,46 @@ impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRouteTableRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateRouteTableResponse,
+        ::acs_runtime::client::Error<CreateRouteTableError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRouteTable`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRouteTableResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62172DD5-6BAC-45DF-8D44-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The IDs of the route tables.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateRouteTableResponse {
@@ -302,8 +359,9 @@ impl ::acs_runtime::de::FromJson for CreateRouteTableResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateRouteTableResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateRouterInterfaceRequest {
     /// The ID of the region to which the router interface belongs.
@@ -48,6 +49,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The role of the router interface. Valid values:
     ///
@@ -58,6 +63,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Required.
     /// - Example: `InitiatingSide`.
     #[rpc(name = "Role")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// The ID of the region in which the acceptor is deployed.
     ///
@@ -65,6 +74,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "OppositeRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_region_id: Option<String>,
     /// The specification of the router interface and the corresponding bandwidth. Valid values:
     ///
@@ -87,6 +100,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Required.
     /// - Example: `Mini.2`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The type of router that is associated with the router interface. Valid values:
     ///
@@ -97,6 +114,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Required.
     /// - Example: `VRouter`.
     #[rpc(name = "RouterType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_type: Option<String>,
     /// The ID of the router that is associated with the router interface.
     ///
@@ -104,18 +125,30 @@ pub struct CreateRouterInterfaceRequest {
     /// - Required.
     /// - Example: `vbr-m5ebm6g9ptc9mly1c****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The ID of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceId`.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
     #[rpc(name = "OppositeInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_id: Option<String>,
     /// The ID of the peer router.
     ///
     /// - Wire name: `OppositeRouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
     #[rpc(name = "OppositeRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_id: Option<String>,
     /// The type of router that is associated with the peer router interface. Valid values:
     ///
@@ -126,12 +159,23 @@ pub struct CreateRouterInterfaceRequest {
     /// - Default: `VRouter`.
     /// - Example: `VRouter`.
     #[rpc(name = "OppositeRouterType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeInterfaceOwnerId`.
     /// - Example: `253460731706911258`.
     #[rpc(name = "OppositeInterfaceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceOwnerId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_owner_id: Option<String>,
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
@@ -140,6 +184,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `192.168.0.6`.
     #[rpc(name = "HealthCheckSourceIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// The destination IP address that is used to perform health checks.
     ///
@@ -148,6 +196,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `192.168.0.8`.
     #[rpc(name = "HealthCheckTargetIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     /// The ID of the access point to which the VBR belongs.
     ///
@@ -158,6 +210,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-hangzhou-yh-ts-A`.
     #[rpc(name = "AccessPointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The ID of the access point to which the peer belongs.
     ///
@@ -166,6 +222,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-shanghai-nt-aligroup-C`.
     #[rpc(name = "OppositeAccessPointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeAccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_access_point_id: Option<String>,
     /// The description of the router interface.
     ///
@@ -174,6 +234,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `Description`.
     /// - Example: `abcabc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the router interface.
     ///
@@ -182,6 +246,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `Name`.
     /// - Example: `abc`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The subscription duration. Valid values:
     ///
@@ -193,6 +261,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `Period`.
     /// - Example: `3`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// The billing method of the router interface. Valid values:
     ///
@@ -202,6 +274,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PrePaid`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// Specifies whether to enable automatic payment. Valid values:
     ///
@@ -213,6 +289,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The billing cycle of the subscription. Valid values:
     ///
@@ -224,6 +304,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `PricingCycle`.
     /// - Example: `Month`.
     #[rpc(name = "PricingCycle")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PricingCycle", skip_serializing_if = "Option::is_none")
+    )]
     pub pricing_cycle: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -235,6 +319,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
@@ -247,6 +335,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "FastLinkMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FastLinkMode", skip_serializing_if = "Option::is_none")
+    )]
     pub fast_link_mode: Option<bool>,
     /// Specifies whether to enable auto-renewal. Valid values:
     ///
@@ -257,6 +349,10 @@ pub struct CreateRouterInterfaceRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AutoRenew")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoRenew", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_renew: Option<bool>,
     /// The ID of the resource group.
     ///
@@ -265,14 +361,23 @@ pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag to add to the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateRouterInterfaceRequest {
@@ -705,14 +810,17 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
+impl<C> CreateRouterInterfaceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateRouterInterfaceRequest::default(),
             client,
         }
     }
+}
+impl CreateRouterInterfaceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -725,27 +833,55 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateRouterInterfaceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateRouterInterfaceResponse,
+        ::acs_runtime::client::Error<CreateRouterInterfaceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateRouterInterface`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateRouterInterfaceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The order number. This parameter is returned if InstanceChargeType is set to PrePaid.
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `202008594930117`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
     /// The ID of the router interface.
     ///
     /// - Wire name: `RouterInterfaceId`.
     /// - Example: `ri-2ze7fbuohm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateRouterInterfaceResponse {
@@ -760,8 +896,9 @@ impl ::acs_runtime::de::FromJson for CreateRouterInterfaceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateRouterInterfaceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

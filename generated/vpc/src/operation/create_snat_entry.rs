@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -64,6 +65,10 @@ pub struct CreateSnatEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SNAT table.
     ///
@@ -71,6 +76,10 @@ pub struct CreateSnatEntryRequest {
     /// - Required.
     /// - Example: `stb-bp190wu8io1vgev****`.
     #[rpc(name = "SnatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<String>,
     /// The ID of the vSwitch.
     ///
@@ -80,6 +89,10 @@ pub struct CreateSnatEntryRequest {
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-bp1nhx2s9ui5o****`.
     #[rpc(name = "SourceVSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceVSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_v_switch_id: Option<String>,
     /// You can specify the CIDR block of a VPC, a vSwitch, or an ECS instance or enter a custom CIDR block.
     ///
@@ -99,6 +112,10 @@ pub struct CreateSnatEntryRequest {
     /// - Wire name: `SourceCIDR`.
     /// - Example: `10.1.1.0/24`.
     #[rpc(name = "SourceCIDR")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCIDR", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr: Option<String>,
     /// * The EIPs in the SNAT entry when you add an SNAT entry to an Internet NAT gateway. Separate EIPs with commas (,).
     ///
@@ -109,6 +126,10 @@ pub struct CreateSnatEntryRequest {
     /// - Wire name: `SnatIp`.
     /// - Example: `47.98.XX.XX`.
     #[rpc(name = "SnatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_ip: Option<String>,
     /// The name of the SNAT entry.
     ///
@@ -117,6 +138,10 @@ pub struct CreateSnatEntryRequest {
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
     #[rpc(name = "SnatEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -130,6 +155,10 @@ pub struct CreateSnatEntryRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to enable EIP affinity. Valid values:
     ///
@@ -143,14 +172,27 @@ pub struct CreateSnatEntryRequest {
     /// - Wire name: `EipAffinity`.
     /// - Example: `1`.
     #[rpc(name = "EipAffinity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAffinity", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_affinity: Option<i32>,
     /// - Wire name: `NetworkInterfaceId`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSnatEntryRequest {
@@ -381,14 +423,17 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateSnatEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSnatEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateSnatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -398,22 +443,46 @@ impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSnatEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSnatEntryResponse,
+        ::acs_runtime::client::Error<CreateSnatEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSnatEntry`.
 ///
 /// The ID of the SNAT entry.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSnatEntryResponse {
     /// The ID of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryId`.
     /// - Example: `snat-kmd6nv8fy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSnatEntryResponse {
@@ -427,8 +496,8 @@ impl ::acs_runtime::de::FromJson for CreateSnatEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateSnatEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSslVpnClientCertRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct CreateSslVpnClientCertRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the VPN gateway is created.
     ///
@@ -56,6 +61,10 @@ pub struct CreateSslVpnClientCertRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SSL server.
     ///
@@ -63,6 +72,10 @@ pub struct CreateSslVpnClientCertRequest {
     /// - Required.
     /// - Example: `vss-m5et0q3iy1qex328w****`.
     #[rpc(name = "SslVpnServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
@@ -72,8 +85,13 @@ pub struct CreateSslVpnClientCertRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `SslVpnClientCert1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSslVpnClientCertRequest {
@@ -205,14 +223,17 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
+impl<C> CreateSslVpnClientCertRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSslVpnClientCertRequest::default(),
             client,
         }
     }
+}
+impl CreateSslVpnClientCertRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,25 +246,53 @@ impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSslVpnClientCertResponse,
+        ::acs_runtime::client::Error<CreateSslVpnClientCertError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSslVpnClientCert`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSslVpnClientCertResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `SslVpnClientCert`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-m5euof6s5jy8vs5kd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSslVpnClientCertResponse {
@@ -258,8 +307,9 @@ impl ::acs_runtime::de::FromJson for CreateSslVpnClientCertResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateSslVpnClientCertResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

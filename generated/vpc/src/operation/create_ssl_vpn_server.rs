@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateSslVpnServerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,6 +58,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the VPN gateway.
     ///
@@ -66,6 +71,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -73,6 +82,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Required.
     /// - Example: `vpn-bp1hgim8by0kc9nga****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The SSL server name.
     ///
@@ -82,6 +95,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `sslvpnname`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client CIDR block.
     ///
@@ -123,6 +140,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Must match the pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$` (an IPv4 CIDR block with a subnet mask of 16 to 29 bits).
     /// - Example: `192.168.1.0/24`.
     #[rpc(name = "ClientIpPool")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The local CIDR block.
     ///
@@ -141,6 +162,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Required.
     /// - Example: `10.0.0.0/8`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The protocol that is used by the SSL server. Valid values:
     ///
@@ -151,6 +176,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
     /// - Example: `UDP`.
     #[rpc(name = "Proto")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Proto", skip_serializing_if = "Option::is_none")
+    )]
     pub proto: Option<crate::types::Proto>,
     /// The encryption algorithm that is used by the SSL-VPN connection.
     ///
@@ -166,6 +195,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
     /// - Example: `AES-128-CBC`.
     #[rpc(name = "Cipher")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cipher", skip_serializing_if = "Option::is_none")
+    )]
     pub cipher: Option<crate::types::Cipher>,
     /// The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.
     ///
@@ -175,6 +208,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Must be one of 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.
     /// - Example: `1194`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// Specifies whether to enable data compression. Valid values:
     ///
@@ -184,6 +221,10 @@ pub struct CreateSslVpnServerRequest {
     /// - Wire name: `Compress`.
     /// - Example: `false`.
     #[rpc(name = "Compress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Compress", skip_serializing_if = "Option::is_none")
+    )]
     pub compress: Option<bool>,
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify `IDaaSInstanceId`, `IDaaSRegionId`, and `IDaaSApplicationId`. Valid values:
     ///
@@ -196,18 +237,30 @@ pub struct CreateSslVpnServerRequest {
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
     #[rpc(name = "EnableMultiFactorAuth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableMultiFactorAuth", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_multi_factor_auth: Option<bool>,
     /// The ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-p****`.
     #[rpc(name = "IDaaSInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_id: Option<String>,
     /// The region ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "IDaaSRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_region_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
@@ -217,11 +270,20 @@ pub struct CreateSslVpnServerRequest {
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
     #[rpc(name = "IDaaSApplicationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_application_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateSslVpnServerRequest {
@@ -587,14 +649,17 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
+impl<C> CreateSslVpnServerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateSslVpnServerRequest::default(),
             client,
         }
     }
+}
+impl CreateSslVpnServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -607,25 +672,53 @@ impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateSslVpnServerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateSslVpnServerResponse,
+        ::acs_runtime::client::Error<CreateSslVpnServerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateSslVpnServer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateSslVpnServerResponse {
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E98A9651-7098-40C7-8F85-C818D1EBBA85`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The SSL server name.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateSslVpnServerResponse {
@@ -640,8 +733,9 @@ impl ::acs_runtime::de::FromJson for CreateSslVpnServerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateSslVpnServerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

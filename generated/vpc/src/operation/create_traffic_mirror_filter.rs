@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRequest {
     /// The description of the filter.
@@ -38,6 +39,13 @@ pub struct CreateTrafficMirrorFilterRequest {
     /// - Wire name: `TrafficMirrorFilterDescription`.
     /// - Example: `this is a filter.`.
     #[rpc(name = "TrafficMirrorFilterDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_description: Option<String>,
     /// The name of the filter.
     ///
@@ -46,6 +54,13 @@ pub struct CreateTrafficMirrorFilterRequest {
     /// - Wire name: `TrafficMirrorFilterName`.
     /// - Example: `abc`.
     #[rpc(name = "TrafficMirrorFilterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -57,6 +72,10 @@ pub struct CreateTrafficMirrorFilterRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -66,18 +85,30 @@ pub struct CreateTrafficMirrorFilterRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The information about inbound rules.
     ///
     /// - Wire name: `IngressRules`.
     /// - Must have at most 10 items.
     #[rpc(name = "IngressRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_rules: Option<Vec<crate::types::IngressRule>>,
     /// The information about the outbound rules.
     ///
     /// - Wire name: `EgressRules`.
     /// - Must have at most 10 items.
     #[rpc(name = "EgressRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_rules: Option<Vec<crate::types::EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -87,20 +118,33 @@ pub struct CreateTrafficMirrorFilterRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTrafficMirrorFilterRequest {
@@ -298,14 +342,17 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTrafficMirrorFilterRequest::default(),
             client,
         }
     }
+}
+impl CreateTrafficMirrorFilterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -318,25 +365,53 @@ impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTrafficMirrorFilterResponse,
+        ::acs_runtime::client::Error<CreateTrafficMirrorFilterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTrafficMirrorFilter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTrafficMirrorFilterResponse {
     /// The ID of the filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `28DB147D-217B-43E8-9E94-A3F6837DDC8A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterResponse {
@@ -351,8 +426,9 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTrafficMirrorFilterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

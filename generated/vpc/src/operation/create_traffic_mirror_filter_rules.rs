@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRulesRequest {
     /// The ID of the filter.
@@ -39,6 +40,10 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     /// - Required.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -50,6 +55,10 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -59,12 +68,20 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The information about the inbound rules.
     ///
     /// - Wire name: `IngressRules`.
     /// - Must have at most 10 items.
     #[rpc(name = "IngressRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_rules: Option<
         Vec<crate::types::CreateTrafficMirrorFilterRulesIngressRule>,
     >,
@@ -73,6 +90,10 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     /// - Wire name: `EgressRules`.
     /// - Must have at most 10 items.
     #[rpc(name = "EgressRules", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_rules: Option<Vec<crate::types::EgressRule>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -82,8 +103,13 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTrafficMirrorFilterRulesRequest {
@@ -248,14 +274,17 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
+impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTrafficMirrorFilterRulesRequest::default(),
             client,
         }
     }
+}
+impl CreateTrafficMirrorFilterRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,25 +297,53 @@ impl<'a> CreateTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTrafficMirrorFilterRulesResponse,
+        ::acs_runtime::client::Error<CreateTrafficMirrorFilterRulesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTrafficMirrorFilterRules`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTrafficMirrorFilterRulesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `07F272E2-6AD5-433A-8207-A607C76F1676`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of inbound rules.
     ///
     /// - Wire name: `IngressRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_rules: Option<
         Vec<crate::types::CreateTrafficMirrorFilterRulesResponseIngressRule>,
     >,
     /// The list of outbound rules.
     ///
     /// - Wire name: `EgressRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressRules", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_rules: Option<
         Vec<crate::types::CreateTrafficMirrorFilterRulesEgressRule>,
     >,
@@ -303,8 +360,9 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTrafficMirrorFilterRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionRequest {
     /// The description of the traffic mirror session.
@@ -42,6 +43,13 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Wire name: `TrafficMirrorSessionDescription`.
     /// - Example: `This is a trafficmirrorsession.`.
     #[rpc(name = "TrafficMirrorSessionDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_description: Option<String>,
     /// The name of the traffic mirror session.
     ///
@@ -50,6 +58,13 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Wire name: `TrafficMirrorSessionName`.
     /// - Example: `test`.
     #[rpc(name = "TrafficMirrorSessionName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -61,6 +76,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -70,6 +89,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic mirror destination. You can specify only an elastic network interface (ENI) or a Server Load Balancer (SLB) instance as a traffic mirror destination.
     ///
@@ -77,6 +100,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `eni-j6c8znm5l1yt4sox****`.
     #[rpc(name = "TrafficMirrorTargetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorTargetId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_target_id: Option<String>,
     /// The type of the traffic mirror destination. Valid values:
     ///
@@ -87,6 +114,13 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "TrafficMirrorTargetType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorTargetType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_target_type: Option<String>,
     /// The ID of the filter.
     ///
@@ -94,6 +128,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The VXLAN network identifier (VNI). Valid values: **0** to **16777215**.
     ///
@@ -102,6 +140,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Wire name: `VirtualNetworkId`.
     /// - Example: `1`.
     #[rpc(name = "VirtualNetworkId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualNetworkId", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_network_id: Option<i32>,
     /// The priority of the traffic mirror session. Valid values: **1** to **32766**.
     ///
@@ -112,6 +154,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Must be 1 to 32766.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
@@ -121,6 +167,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The maximum transmission unit.
     ///
@@ -129,6 +179,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Wire name: `PacketLength`.
     /// - Example: `1500`.
     #[rpc(name = "PacketLength")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PacketLength", skip_serializing_if = "Option::is_none")
+    )]
     pub packet_length: Option<i32>,
     /// The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the traffic mirror source. The default value of **N** is **1**, which indicates that you can add only one traffic mirror source to a traffic mirror session.
     ///
@@ -137,6 +191,10 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Must have at most 30 items.
     /// - Example: `eni-j6c2fp57q8rr47rp****`.
     #[rpc(name = "TrafficMirrorSourceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -144,20 +202,33 @@ pub struct CreateTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateTrafficMirrorSessionRequest {
@@ -450,14 +521,17 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateTrafficMirrorSessionRequest::default(),
             client,
         }
     }
+}
+impl CreateTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -470,25 +544,53 @@ impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateTrafficMirrorSessionResponse,
+        ::acs_runtime::client::Error<CreateTrafficMirrorSessionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateTrafficMirrorSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateTrafficMirrorSessionResponse {
     /// The ID of the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessionId`.
     /// - Example: `tms-j6ce5di4w7nvigfjz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSessionId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_session_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorSessionResponse {
@@ -503,8 +605,9 @@ impl ::acs_runtime::de::FromJson for CreateTrafficMirrorSessionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateTrafficMirrorSessionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

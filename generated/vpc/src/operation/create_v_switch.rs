@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVSwitchRequest {
     /// The tag of the resource.
@@ -47,6 +48,10 @@ pub struct CreateVSwitchRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The zone ID of the vSwitch.
     ///
@@ -56,6 +61,10 @@ pub struct CreateVSwitchRequest {
     /// - Required.
     /// - Example: `cn-hangzhou-b`.
     #[rpc(name = "ZoneId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The region ID of the vSwitch.
     ///
@@ -64,6 +73,10 @@ pub struct CreateVSwitchRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CIDR block of the vSwitch. Take note of the following limits:
     ///
@@ -75,12 +88,20 @@ pub struct CreateVSwitchRequest {
     /// - Required.
     /// - Example: `172.16.0.0/24`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The last eight bits of the IPv6 CIDR block of the vSwitch. Valid values: **0** to **255**.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `12`.
     #[rpc(name = "Ipv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<i32>,
     /// The ID of the VPC where you want to create the vSwitch.
     ///
@@ -88,6 +109,10 @@ pub struct CreateVSwitchRequest {
     /// - Required.
     /// - Example: `vpc-257gqcdfvx6n****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The name of the vSwitch.
     ///
@@ -96,6 +121,10 @@ pub struct CreateVSwitchRequest {
     /// - Wire name: `VSwitchName`.
     /// - Example: `vSwitch-1`.
     #[rpc(name = "VSwitchName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_name: Option<String>,
     /// The description of the vSwitch.
     ///
@@ -104,6 +133,10 @@ pub struct CreateVSwitchRequest {
     /// - Wire name: `Description`.
     /// - Example: `vSwitch`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -115,14 +148,23 @@ pub struct CreateVSwitchRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `VpcIpv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
     #[rpc(name = "VpcIpv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcIpv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_ipv6_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVSwitchRequest {
@@ -325,14 +367,17 @@ impl<C> CreateVSwitchRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
+impl<C> CreateVSwitchRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVSwitchRequest::default(),
             client,
         }
     }
+}
+impl CreateVSwitchRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -342,22 +387,46 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVSwitchRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVSwitchResponse,
+        ::acs_runtime::client::Error<CreateVSwitchError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVSwitch`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVSwitchResponse {
     /// The ID of the vSwitch.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVSwitchResponse {
@@ -371,8 +440,8 @@ impl ::acs_runtime::de::FromJson for CreateVSwitchResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVSwitchResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

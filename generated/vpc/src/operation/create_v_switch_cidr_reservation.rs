@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVSwitchCidrReservationRequest {
     /// Resource tags
@@ -51,6 +52,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the vSwitch to which the reserved CIDR block belongs.
     ///
@@ -58,6 +63,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Required.
     /// - Example: `vsw-25navfgbue4g****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The name of the reserved CIDR block.
     ///
@@ -66,6 +75,13 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `VSwitchCidrReservationName`.
     /// - Example: `ReservationName`.
     #[rpc(name = "VSwitchCidrReservationName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_name: Option<String>,
     /// The description of the reserved CIDR block. This parameter is empty by default.
     ///
@@ -74,6 +90,13 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `VSwitchCidrReservationDescription`.
     /// - Example: `ReservationDescription`.
     #[rpc(name = "VSwitchCidrReservationDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The IP version of the reserved CIDR block. Valid values:
     ///
@@ -83,6 +106,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The subnet mask of the reserved CIDR block.
     ///
@@ -94,6 +121,13 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `VSwitchCidrReservationMask`.
     /// - Example: `28`.
     #[rpc(name = "VSwitchCidrReservationMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationMask",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_mask: Option<String>,
     /// The reserved CIDR block of the vSwitch.
     ///
@@ -105,6 +139,13 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `VSwitchCidrReservationCidr`.
     /// - Example: `192.168.1.64/28`.
     #[rpc(name = "VSwitchCidrReservationCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationCidr",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_cidr: Option<String>,
     /// The type of reserved CIDR block. Set the value to **prefix**.
     ///
@@ -113,6 +154,13 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `VSwitchCidrReservationType`.
     /// - Example: `prefix`.
     #[rpc(name = "VSwitchCidrReservationType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_type: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -124,6 +172,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -133,6 +185,10 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the region where the vSwitch is deployed.
     ///
@@ -142,8 +198,13 @@ pub struct CreateVSwitchCidrReservationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVSwitchCidrReservationRequest {
@@ -373,14 +434,17 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
+impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVSwitchCidrReservationRequest::default(),
             client,
         }
     }
+}
+impl CreateVSwitchCidrReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -393,22 +457,49 @@ impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVSwitchCidrReservationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVSwitchCidrReservationResponse,
+        ::acs_runtime::client::Error<CreateVSwitchCidrReservationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVSwitchCidrReservation`.
 ///
 /// The ID of the reserved CIDR block.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVSwitchCidrReservationResponse {
     /// The ID of the reserved CIDR block.
     ///
     /// - Wire name: `VSwitchCidrReservationId`.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVSwitchCidrReservationResponse {
@@ -422,8 +513,9 @@ impl ::acs_runtime::de::FromJson for CreateVSwitchCidrReservationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVSwitchCidrReservationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

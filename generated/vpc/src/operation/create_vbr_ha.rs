@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVbrHaRequest {
     /// The description of the VBR failover group.
@@ -35,12 +36,20 @@ pub struct CreateVbrHaRequest {
     /// - Wire name: `Description`.
     /// - Example: `VBRHa`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the VBR failover group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `VBRHa`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -52,6 +61,10 @@ pub struct CreateVbrHaRequest {
     /// - Example: `CBCE910E-D396-4944-8****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values: Valid Values:
     ///
@@ -61,6 +74,10 @@ pub struct CreateVbrHaRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the VBR.
     ///
@@ -68,6 +85,10 @@ pub struct CreateVbrHaRequest {
     /// - Required.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the other VBR in the VBR failover group.
     ///
@@ -75,6 +96,10 @@ pub struct CreateVbrHaRequest {
     /// - Required.
     /// - Example: `vbr-bp12mw1f8k3jgygk9****`.
     #[rpc(name = "PeerVbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerVbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_vbr_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
@@ -82,8 +107,13 @@ pub struct CreateVbrHaRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVbrHaRequest {
@@ -245,14 +275,17 @@ impl<C> CreateVbrHaRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
+impl<C> CreateVbrHaRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVbrHaRequest::default(),
             client,
         }
     }
+}
+impl CreateVbrHaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,20 +295,41 @@ impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVbrHaRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateVbrHaResponse, ::acs_runtime::client::Error<CreateVbrHaError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVbrHa`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVbrHaResponse {
     /// The ID of the VBR failover group.
     ///
     /// - Wire name: `VbrHaId`.
     /// - Example: `vbrha-sa1sxheuxtd98****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrHaId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_ha_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVbrHaResponse {
@@ -289,8 +343,8 @@ impl ::acs_runtime::de::FromJson for CreateVbrHaResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVbrHaResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

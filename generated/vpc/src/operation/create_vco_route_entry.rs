@@ -43,6 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVcoRouteEntryRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -53,6 +54,10 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -60,6 +65,10 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Required.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The destination CIDR block of the destination-based route.
     ///
@@ -67,6 +76,10 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Required.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
@@ -78,6 +91,10 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Must be one of 0, 100.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The next hop of the destination-based route.
     ///
@@ -85,12 +102,20 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Required.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The description of the destination-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
     ///
@@ -98,6 +123,10 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -110,11 +139,20 @@ pub struct CreateVcoRouteEntryRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVcoRouteEntryRequest {
@@ -310,14 +348,17 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateVcoRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVcoRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateVcoRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -330,27 +371,55 @@ impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVcoRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVcoRouteEntryResponse,
+        ::acs_runtime::client::Error<CreateVcoRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVcoRouteEntry`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVcoRouteEntryResponse {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The destination CIDR block of the destination-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `192.168.10.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the destination-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
@@ -359,6 +428,10 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The tunneling protocol.
     ///
@@ -366,6 +439,10 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<String>,
     /// The status of the destination-based route.
     ///
@@ -373,6 +450,10 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The timestamp when the destination-based route was created. Unit: milliseconds.
     ///
@@ -380,16 +461,28 @@ pub struct CreateVcoRouteEntryResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658387202664`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CFC4D13B-E680-3985-95B1-87AA155481DF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the destination-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVcoRouteEntryResponse {
@@ -410,8 +503,9 @@ impl ::acs_runtime::de::FromJson for CreateVcoRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVcoRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -38,6 +39,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -47,6 +52,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `pc-2zextbehcx****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The account ID of the VBR owner.
     ///
@@ -54,6 +63,10 @@ pub struct CreateVirtualBorderRouterRequest {
     ///
     /// - Wire name: `VbrOwnerId`.
     #[rpc(name = "VbrOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_id: Option<i64>,
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
@@ -63,6 +76,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `0`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i32>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
@@ -71,6 +88,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The IP address of the VBR. Only the owner of the VBR can set or modify this parameter.
     ///
@@ -79,6 +100,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "LocalGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// The IP address of the gateway device in the data center. Only the owner of the VBR can set or modify this parameter.
     ///
@@ -87,6 +112,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `116.62.XX.XX`.
     #[rpc(name = "PeerGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask of the IP addresses of the VBR and the gateway device in the data center.
     ///
@@ -95,6 +124,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.252`.
     #[rpc(name = "PeeringSubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// The description of the VBR.
     ///
@@ -103,6 +136,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `Description`.
     /// - Example: `desc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the VBR.
     ///
@@ -111,6 +148,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -122,6 +163,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IPv6 address of the VBR. Only the owner of the VBR can set or modify this parameter.
     ///
@@ -130,6 +175,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
     #[rpc(name = "LocalIpv6GatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the gateway device in the data center. Only the owner of the VBR can set or modify this parameter.
     ///
@@ -138,6 +187,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:4:4:4:4:4:4`.
     #[rpc(name = "PeerIpv6GatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The subnet mask of the IPv6 addresses of the VBR and the gateway device in the data center.
     ///
@@ -146,6 +199,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
     #[rpc(name = "PeeringIpv6SubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringIpv6SubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
@@ -155,6 +212,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `EnableIpv6`.
     /// - Example: `true`.
     #[rpc(name = "EnableIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The bandwidth of the VBR. Unit: Mbit/s.
     ///
@@ -164,6 +225,10 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The resource group ID.
     ///
@@ -172,14 +237,23 @@ pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVirtualBorderRouterRequest {
@@ -491,14 +565,17 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVirtualBorderRouterRequest::default(),
             client,
         }
     }
+}
+impl CreateVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -511,22 +588,46 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVirtualBorderRouterResponse,
+        ::acs_runtime::client::Error<CreateVirtualBorderRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVirtualBorderRouter`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVirtualBorderRouterResponse {
     /// The ID of the VBR.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
@@ -540,8 +641,9 @@ impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVirtualBorderRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

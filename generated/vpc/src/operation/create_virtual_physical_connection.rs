@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVirtualPhysicalConnectionRequest {
     /// The payer for the hosted connection. Valid values:
@@ -45,6 +46,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Must be one of `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.
     /// - Example: `PayByVirtualPhysicalConnectionOwner`.
     #[rpc(name = "OrderMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderMode", skip_serializing_if = "Option::is_none")
+    )]
     pub order_mode: Option<crate::types::OrderMode>,
     /// The virtual local area network (VLAN) ID of the hosted connection. Valid values: **0** to **2999**.
     ///
@@ -55,6 +60,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `4`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i64>,
     /// The bandwidth value of the hosted connection.
     ///
@@ -68,6 +77,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `50M`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The Alibaba Cloud account ID of the tenant.
     ///
@@ -75,6 +88,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `1210123456123456`.
     #[rpc(name = "VpconnAliUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpconnAliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub vpconn_ali_uid: Option<i64>,
     /// The ID of the Express Connect circuit over which the hosted connection is created.
     ///
@@ -82,6 +99,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The name of the hosted connection.
     ///
@@ -90,6 +111,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -100,6 +125,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
     #[rpc(name = "Token")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Token", skip_serializing_if = "Option::is_none")
+    )]
     pub token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Default value: 45104. Valid values:
     ///
@@ -109,6 +138,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The description of the hosted connection.
     ///
@@ -117,6 +150,10 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the hosted connection.
     ///
@@ -126,20 +163,33 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the hosted connection belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-aekzjty2chzuqky`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVirtualPhysicalConnectionRequest {
@@ -389,14 +439,17 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVirtualPhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -409,22 +462,49 @@ impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVirtualPhysicalConnectionResponse,
+        ::acs_runtime::client::Error<CreateVirtualPhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVirtualPhysicalConnection`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVirtualPhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CD14EA74-E9C3-59A9-942A-DFEC7E12818D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `VirtualPhysicalConnection`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnection",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVirtualPhysicalConnectionResponse {
@@ -438,8 +518,9 @@ impl ::acs_runtime::de::FromJson for CreateVirtualPhysicalConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVirtualPhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpcRequest {
     /// The ID of the region to which the VPC belongs.
@@ -47,6 +48,10 @@ pub struct CreateVpcRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CIDR block of the VPC.
     ///
@@ -57,12 +62,20 @@ pub struct CreateVpcRequest {
     /// - Default: `172.16.0.0/12`.
     /// - Example: `172.16.0.0/12`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The IPv6 CIDR block of the VPC. If you enable IPv6 for a VPC, the system allocates an IPv6 CIDR block. To specify an IPv6 CIDR block, you must call the [AllocateVpcIpv6Cidr](<https://www.alibabacloud.com/help/doc-detail/448916.htm>) operation to reserve the specified IPv6 CIDR block.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
     #[rpc(name = "Ipv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// The name of the VPC.
     ///
@@ -71,6 +84,10 @@ pub struct CreateVpcRequest {
     /// - Wire name: `VpcName`.
     /// - Example: `abc`.
     #[rpc(name = "VpcName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcName", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_name: Option<String>,
     /// Indicates whether IPv6 is enabled. Valid values:
     ///
@@ -80,6 +97,10 @@ pub struct CreateVpcRequest {
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The description of the VPC.
     ///
@@ -88,6 +109,10 @@ pub struct CreateVpcRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my first Vpc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group.
     ///
@@ -96,12 +121,20 @@ pub struct CreateVpcRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -111,6 +144,10 @@ pub struct CreateVpcRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The user CIDR block. Separate user CIDR blocks with commas (,). You can specify up to three user CIDR blocks.
     ///
@@ -119,6 +156,10 @@ pub struct CreateVpcRequest {
     /// - Wire name: `UserCidr`.
     /// - Example: `192.168.0.0/12`.
     #[rpc(name = "UserCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidr: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -130,6 +171,10 @@ pub struct CreateVpcRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The type of the IPv6 CIDR block of the VPC. Valid values:
     ///
@@ -143,12 +188,20 @@ pub struct CreateVpcRequest {
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Ipv6Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// The ID of the IP Address Manager (IPAM) pool of the IPv4 type.
     ///
     /// - Wire name: `Ipv4IpamPoolId`.
     /// - Example: `ipam-pool-sycmt3p2a9v63i****`.
     #[rpc(name = "Ipv4IpamPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4IpamPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_ipam_pool_id: Option<String>,
     /// Allocate VPC from the IPAM address pool by inputting a mask.
     ///
@@ -157,6 +210,10 @@ pub struct CreateVpcRequest {
     /// - Wire name: `Ipv4CidrMask`.
     /// - Example: `12`.
     #[rpc(name = "Ipv4CidrMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4CidrMask", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_cidr_mask: Option<i32>,
     /// Whether to enable the DNS hostname feature. Values:
     ///
@@ -165,20 +222,33 @@ pub struct CreateVpcRequest {
     /// - Wire name: `EnableDnsHostname`.
     /// - Example: `false`.
     #[rpc(name = "EnableDnsHostname")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDnsHostname", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dns_hostname: Option<bool>,
     /// The ID of the IP Address Manager (IPAM) pool of the IPv6 type.
     ///
     /// - Wire name: `Ipv6IpamPoolId`.
     /// - Example: `ipam-pool-bp1aq51kkfh477z03****`.
     #[rpc(name = "Ipv6IpamPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6IpamPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_ipam_pool_id: Option<String>,
     /// Add an IPv6 CIDR block from the IPAM pool to the VPC by entering a mask.
     ///
     /// - Wire name: `Ipv6CidrMask`.
     /// - Example: `56`.
     #[rpc(name = "Ipv6CidrMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrMask", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_mask: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpcRequest {
@@ -471,14 +541,17 @@ impl<C> CreateVpcRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpcRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpcRequest::default(),
             client,
         }
     }
+}
+impl CreateVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -488,37 +561,70 @@ impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpcRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateVpcResponse, ::acs_runtime::client::Error<CreateVpcError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpc`.
 ///
 /// The ID of the created VPC.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpcResponse {
     /// The ID of the created VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vRouter that is automatically created by the system after the VPC is created.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the route table that is automatically created by the system after the VPC is created.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpcResponse {
@@ -535,8 +641,8 @@ impl ::acs_runtime::de::FromJson for CreateVpcResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateVpcResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpcGatewayEndpointRequest {
     /// The ID of the virtual private cloud (VPC) where you want to create the gateway endpoint.
@@ -48,6 +49,10 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The name of the endpoint service.
     ///
@@ -55,6 +60,10 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
     #[rpc(name = "ServiceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The access policy for the cloud service.
     ///
@@ -63,6 +72,10 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
     #[rpc(name = "PolicyDocument")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The name of the gateway endpoint.
     ///
@@ -71,6 +84,10 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
     #[rpc(name = "EndpointName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointName", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_name: Option<String>,
     /// The description of the gateway endpoint.
     ///
@@ -79,6 +96,10 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Wire name: `EndpointDescription`.
     /// - Example: `test`.
     #[rpc(name = "EndpointDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -90,6 +111,10 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -99,18 +124,30 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The region ID of the gateway endpoint.
     ///
@@ -120,8 +157,13 @@ pub struct CreateVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpcGatewayEndpointRequest {
@@ -325,14 +367,17 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpcGatewayEndpointRequest::default(),
             client,
         }
     }
+}
+impl CreateVpcGatewayEndpointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -345,40 +390,80 @@ impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpcGatewayEndpointResponse,
+        ::acs_runtime::client::Error<CreateVpcGatewayEndpointError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpcGatewayEndpoint`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpcGatewayEndpointResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62CFC815-E08A-5CF4-92D1-54273EC9E406`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the gateway endpoint.
     ///
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The name of the gateway endpoint.
     ///
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointName", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_name: Option<String>,
     /// The time when the gateway endpoint was created. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-27T01:58:37Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpcGatewayEndpointResponse {
@@ -396,8 +481,9 @@ impl ::acs_runtime::de::FromJson for CreateVpcGatewayEndpointResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpcGatewayEndpointResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpcPrefixListRequest {
     /// The name of the prefix list.
@@ -41,6 +42,10 @@ pub struct CreateVpcPrefixListRequest {
     /// - Wire name: `PrefixListName`.
     /// - Example: `name`.
     #[rpc(name = "PrefixListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The description of the prefix list.
     ///
@@ -49,6 +54,10 @@ pub struct CreateVpcPrefixListRequest {
     /// - Wire name: `PrefixListDescription`.
     /// - Example: `description`.
     #[rpc(name = "PrefixListDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -60,6 +69,10 @@ pub struct CreateVpcPrefixListRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -69,24 +82,40 @@ pub struct CreateVpcPrefixListRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The maximum number of CIDR blocks that you can specify in the prefix list. Default value: 50.
     ///
     /// - Wire name: `MaxEntries`.
     /// - Example: `50`.
     #[rpc(name = "MaxEntries")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub max_entries: Option<i32>,
     /// The CIDR block information specified in the prefix list.
     ///
     /// - Wire name: `PrefixListEntries`.
     /// - Must have at most 50 items.
     #[rpc(name = "PrefixListEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_entries: Option<Vec<crate::types::PrefixListEntries>>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the region where you want to create the prefix list.
     ///
@@ -96,6 +125,10 @@ pub struct CreateVpcPrefixListRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -105,14 +138,23 @@ pub struct CreateVpcPrefixListRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpcPrefixListRequest {
@@ -321,14 +363,17 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpcPrefixListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpcPrefixListRequest::default(),
             client,
         }
     }
+}
+impl CreateVpcPrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -341,25 +386,53 @@ impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpcPrefixListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpcPrefixListResponse,
+        ::acs_runtime::client::Error<CreateVpcPrefixListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpcPrefixList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpcPrefixListResponse {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b700s2ee3***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpcPrefixListResponse {
@@ -374,8 +447,9 @@ impl ::acs_runtime::de::FromJson for CreateVpcPrefixListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpcPrefixListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

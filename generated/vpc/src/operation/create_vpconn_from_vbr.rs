@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpconnFromVbrRequest {
     /// The payer for the shared Express Connect circuit. Valid values:
@@ -47,6 +48,10 @@ pub struct CreateVpconnFromVbrRequest {
     /// - Must be one of `PayByVirtualPhysicalConnectionOwner`, `PayByPhysicalConnectionOwner`.
     /// - Example: `PayByVirtualPhysicalConnectionOwner`.
     #[rpc(name = "OrderMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderMode", skip_serializing_if = "Option::is_none")
+    )]
     pub order_mode: Option<crate::types::OrderMode>,
     /// The ID of the associated VBR.
     ///
@@ -54,6 +59,10 @@ pub struct CreateVpconnFromVbrRequest {
     /// - Required.
     /// - Example: `vbr-bp136flp1mf8mlq6r****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -62,6 +71,10 @@ pub struct CreateVpconnFromVbrRequest {
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
     #[rpc(name = "Token")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Token", skip_serializing_if = "Option::is_none")
+    )]
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -71,6 +84,10 @@ pub struct CreateVpconnFromVbrRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the hosted connection.
     ///
@@ -80,8 +97,13 @@ pub struct CreateVpconnFromVbrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpconnFromVbrRequest {
@@ -226,14 +248,17 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpconnFromVbrRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpconnFromVbrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpconnFromVbrRequest::default(),
             client,
         }
     }
+}
+impl CreateVpconnFromVbrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,22 +271,49 @@ impl<'a> CreateVpconnFromVbrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpconnFromVbrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpconnFromVbrResponse,
+        ::acs_runtime::client::Error<CreateVpconnFromVbrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpconnFromVbr`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpconnFromVbrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5356F028-0F5C-56FC-8574-897D24379041`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the hosted connection.
     ///
     /// - Wire name: `VirtualPhysicalConnection`.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnection",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpconnFromVbrResponse {
@@ -275,8 +327,9 @@ impl ::acs_runtime::de::FromJson for CreateVpconnFromVbrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpconnFromVbrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpconnFromVbrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnAttachmentRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -54,6 +55,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
@@ -63,6 +68,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The customer gateway ID.
     ///
@@ -71,6 +80,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -81,6 +94,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
     /// - Example: `public`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<crate::types::NetworkType>,
     /// The CIDR block on the VPC side. The CIDR block is used in Phase 2 negotiations.
     ///
@@ -95,6 +112,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Required.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The CIDR block on the data center side. This CIDR block is used in Phase 2 negotiations.
     ///
@@ -109,6 +130,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Required.
     /// - Example: `10.1.3.0/24,10.1.4.0/24`.
     #[rpc(name = "RemoteSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
@@ -118,6 +143,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
     #[rpc(name = "EffectImmediately")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -141,6 +170,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<String>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -154,6 +187,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
     #[rpc(name = "IpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<String>,
     /// This parameter is supported when you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -174,6 +211,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `BgpConfig`.
     /// - Example: `{"EnableBgp":"true","LocalAsn":"45104","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
     #[rpc(name = "BgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_config: Option<String>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -192,6 +233,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
     #[rpc(name = "HealthCheckConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically configure routes. Valid values:
     ///
@@ -201,6 +246,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
     #[rpc(name = "AutoConfigRoute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoConfigRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_config_route: Option<bool>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -212,6 +261,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -223,12 +276,20 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The peer CA certificate when a ShangMi (SM) VPN gateway is used to create the IPsec-VPN connection.
     ///
     /// - Wire name: `RemoteCaCert`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
     #[rpc(name = "RemoteCaCert")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCert", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_cert: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -241,6 +302,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The tag value.
     ///
@@ -251,6 +316,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -260,6 +329,10 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tunnel configurations.
     ///
@@ -269,6 +342,13 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.
     #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         Vec<crate::types::TunnelOptionsSpecification>,
     >,
@@ -281,11 +361,20 @@ pub struct CreateVpnAttachmentRequest {
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
     #[rpc(name = "EnableTunnelsBgp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpnAttachmentRequest {
@@ -723,14 +812,17 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpnAttachmentRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpnAttachmentRequest::default(),
             client,
         }
     }
+}
+impl CreateVpnAttachmentRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -743,27 +835,55 @@ impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpnAttachmentRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpnAttachmentResponse,
+        ::acs_runtime::client::Error<CreateVpnAttachmentError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpnAttachment`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpnAttachmentResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `88187252-0E26-3C4D-9D1D-32A04454EBBA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0wb09rama8qwwgfn****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -771,16 +891,28 @@ pub struct CreateVpnAttachmentResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658201810000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The status code returned by the current operation. **200** indicates that the operation is successful.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Code", skip_serializing_if = "Option::is_none")
+    )]
     pub code: Option<String>,
     /// The information returned by the current operation.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
     /// Indicates whether the current operation is successful.
     ///
@@ -789,6 +921,10 @@ pub struct CreateVpnAttachmentResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpnAttachmentResponse {
@@ -807,8 +943,9 @@ impl ::acs_runtime::de::FromJson for CreateVpnAttachmentResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpnAttachmentResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -47,6 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -55,6 +56,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -67,6 +72,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// When you create an IPsec-VPN connection in single-tunnel mode, this parameter is required.
     ///
@@ -75,6 +84,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -82,6 +95,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Required.
     /// - Example: `vpn-bp1q8bgx4xnkm****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
@@ -91,6 +108,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `IPsec`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The CIDR block of the virtual private cloud (VPC) that needs to communicate with the on-premises database. The CIDR block is used in Phase 2 negotiations.
     ///
@@ -105,6 +126,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Required.
     /// - Example: `10.10.1.0/24,10.10.2.0/24`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The CIDR block of the on-premises database that needs to communicate with the VPC. The CIDR block is used in Phase 2 negotiations.
     ///
@@ -119,6 +144,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Required.
     /// - Example: `10.10.3.0/24,10.10.4.0/24`.
     #[rpc(name = "RemoteSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations. Valid values:
     ///
@@ -129,6 +158,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "EffectImmediately")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -161,6 +194,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<String>,
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -178,6 +215,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
     #[rpc(name = "IpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<String>,
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -192,6 +233,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.10.1","sip":"10.10.1.1","interval":"3","retry":"3"}`.
     #[rpc(name = "HealthCheckConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically configure routes. Valid values:
     ///
@@ -201,6 +246,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
     #[rpc(name = "AutoConfigRoute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoConfigRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_config_route: Option<bool>,
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -212,6 +261,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -223,6 +276,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// This parameter is supported if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -245,6 +302,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `BgpConfig`.
     /// - Example: `{"EnableBgp":"true","LocalAsn":"45104","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
     #[rpc(name = "BgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_config: Option<String>,
     /// This parameter is available if you create an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -256,6 +317,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
     #[rpc(name = "RemoteCaCertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The tag value.
     ///
@@ -266,6 +331,10 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::CreateCustomerGatewayTag>>,
     /// The tunnel configurations.
     ///
@@ -275,6 +344,13 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     /// - Must have at most 2 items.
     #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         Vec<crate::types::CreateVpnConnectionTunnelOptionsSpecification>,
     >,
@@ -285,11 +361,20 @@ pub struct CreateVpnConnectionRequest {
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
     #[rpc(name = "EnableTunnelsBgp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpnConnectionRequest {
@@ -720,14 +805,17 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpnConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpnConnectionRequest::default(),
             client,
         }
     }
+}
+impl CreateVpnConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -740,27 +828,55 @@ impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpnConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpnConnectionResponse,
+        ::acs_runtime::client::Error<CreateVpnConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpnConnection`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpnConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `082AD562-B8DB-4BB2-861F-DA1FCA01FD76`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp15oes1py4i6****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -768,6 +884,10 @@ pub struct CreateVpnConnectionResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1544666102000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpnConnectionResponse {
@@ -783,8 +903,9 @@ impl ::acs_runtime::de::FromJson for CreateVpnConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpnConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnGatewayRequest {
     /// The region ID of the VPN gateway. You can call the DescribeRegions operation to query the
@@ -48,6 +49,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VPN gateway. The default value is the ID of the VPN gateway.
     ///
@@ -56,6 +61,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_-]*$` (starts with a letter; letters, digits, underscores (\_) and hyphens (-) only).
     /// - Example: `MYVPN`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the virtual private cloud (VPC) where you want to create the VPN gateway.
     ///
@@ -63,6 +72,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Required.
     /// - Example: `vpc-bp1ub1yt9cvakoelj****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The billing method of the VPN gateway. Set the value to POSTPAY, which specifies the
     /// pay-as-you-go billing method. Example value for the Alibaba Cloud China site: PREPAY;
@@ -75,6 +88,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Default: `POSTPAY`.
     /// - Example: `POSTPAY`.
     #[rpc(name = "InstanceChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<crate::types::InstanceChargeType>,
     /// The subscription duration. Unit: months.
     ///
@@ -82,6 +99,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Must be one of 1 to 9, 12, 24, 36.
     /// - Example: `1`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     /// Specifies whether to enable automatic payment for the VPN gateway.
     ///
@@ -89,6 +110,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The public bandwidth of the VPN gateway. Unit: Mbit/s.
     ///
@@ -97,6 +122,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Must be one of 5, 10, 20, 50, 100, 200.
     /// - Example: `5`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// Specifies whether to enable the IPsec-VPN feature.
     ///
@@ -104,6 +133,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Default: `true`.
     /// - Example: `true`.
     #[rpc(name = "EnableIpsec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpsec", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipsec: Option<bool>,
     /// Specifies whether to enable the SSL-VPN feature for the VPN gateway.
     ///
@@ -111,6 +144,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "EnableSsl")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableSsl", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ssl: Option<bool>,
     /// The maximum number of clients that can be connected at the same time.
     ///
@@ -118,12 +155,20 @@ pub struct CreateVpnGatewayRequest {
     /// - Must be one of 5, 10, 20.
     /// - Example: `5`.
     #[rpc(name = "SslConnections")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_connections: Option<i32>,
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1j5miw2bae9s2vt****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The type of the VPN gateway.
     ///
@@ -132,6 +177,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Default: `Normal`.
     /// - Example: `Normal`.
     #[rpc(name = "VpnType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnType", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_type: Option<crate::types::VpnType>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -144,6 +193,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Example: `02fb3da4****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The network type of the VPN gateway.
     ///
@@ -152,6 +205,10 @@ pub struct CreateVpnGatewayRequest {
     /// - Default: `public`.
     /// - Example: `public`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<crate::types::NetworkType>,
     /// The second vSwitch with which you want to associate the VPN gateway.
     ///
@@ -164,6 +221,13 @@ pub struct CreateVpnGatewayRequest {
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0wiz7obm0tbimu4r****`.
     #[rpc(name = "DisasterRecoveryVSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryVSwitchId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -176,8 +240,13 @@ pub struct CreateVpnGatewayRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpnGatewayRequest {
@@ -515,14 +584,17 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpnGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpnGatewayRequest::default(),
             client,
         }
     }
+}
+impl CreateVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -532,27 +604,55 @@ impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpnGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpnGatewayResponse,
+        ::acs_runtime::client::Error<CreateVpnGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpnGateway`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpnGatewayResponse {
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-uf68lxhgr7ftbqr3p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `EB2C156A-41F8-49CC-A756-D55AFC8BFD69`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `MYVPN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the order.
     ///
@@ -561,6 +661,10 @@ pub struct CreateVpnGatewayResponse {
     ///
     /// - Wire name: `OrderId`.
     /// - Example: `208240895400460`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OrderId", skip_serializing_if = "Option::is_none")
+    )]
     pub order_id: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpnGatewayResponse {
@@ -576,8 +680,9 @@ impl ::acs_runtime::de::FromJson for CreateVpnGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpnGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -44,6 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnPbrRouteEntryRequest {
     /// The region ID of the VPN gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,6 +53,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -64,6 +69,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b3****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The VPN gateway ID.
     ///
@@ -71,6 +80,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
@@ -78,6 +91,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `192.168.1.0/24`.
     #[rpc(name = "RouteSource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteSource", skip_serializing_if = "Option::is_none")
+    )]
     pub route_source: Option<String>,
     /// The destination CIDR block of the policy-based route.
     ///
@@ -85,6 +102,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the policy-based route.
     ///
@@ -92,6 +113,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route.
     ///
@@ -109,6 +134,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Must be one of 0, 100.
     /// - Example: `0`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// Specifies whether to advertise the policy-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
@@ -119,6 +148,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "PublishVpc")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishVpc", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_vpc: Option<bool>,
     /// The description of the policy-based route.
     ///
@@ -128,6 +161,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
@@ -135,6 +172,10 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The priority of the policy-based route. Valid values: **1** to **100**. Default value: **10**.
     ///
@@ -144,11 +185,20 @@ pub struct CreateVpnPbrRouteEntryRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpnPbrRouteEntryRequest {
@@ -396,14 +446,17 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpnPbrRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateVpnPbrRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -416,17 +469,37 @@ impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpnPbrRouteEntryResponse,
+        ::acs_runtime::client::Error<CreateVpnPbrRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpnPbrRouteEntry`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpnPbrRouteEntryResponse {
     /// The next hop of the policy-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route. Valid values:
     ///
@@ -435,21 +508,37 @@ pub struct CreateVpnPbrRouteEntryResponse {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The destination CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the policy-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The status of the policy-based route. Valid values:
     ///
@@ -458,6 +547,10 @@ pub struct CreateVpnPbrRouteEntryResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The time when the policy-based route was created.
     ///
@@ -465,26 +558,46 @@ pub struct CreateVpnPbrRouteEntryResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The tunneling protocol. The value is **Ipsec**.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
     /// - Wire name: `RouteSource`.
     /// - Example: `192.168.1.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteSource", skip_serializing_if = "Option::is_none")
+    )]
     pub route_source: Option<String>,
     /// The VPN gateway ID.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1cmw7jh1nfe43m9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_instance_id: Option<String>,
     /// The priority of the policy-based route.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpnPbrRouteEntryResponse {
@@ -507,8 +620,9 @@ impl ::acs_runtime::de::FromJson for CreateVpnPbrRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpnPbrRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpnPbrRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -45,6 +46,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -57,6 +62,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -64,6 +73,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The destination CIDR block of the destination-based route.
     ///
@@ -71,6 +84,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the destination-based route.
     ///
@@ -78,6 +95,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
@@ -89,6 +110,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Must be one of 0, 100.
     /// - Example: `0`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// Specifies whether to advertise the destination-based route to a virtual private cloud (VPC) route table. Valid values:
     ///
@@ -99,6 +124,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "PublishVpc")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishVpc", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_vpc: Option<bool>,
     /// The description of the destination-based route.
     ///
@@ -108,6 +137,10 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `mytest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
@@ -115,11 +148,20 @@ pub struct CreateVpnRouteEntryRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpnRouteEntryRequest {
@@ -335,14 +377,17 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpnRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpnRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl CreateVpnRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -355,17 +400,37 @@ impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpnRouteEntryResponse,
+        ::acs_runtime::client::Error<CreateVpnRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpnRouteEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpnRouteEntryResponse {
     /// The next hop of the destination-based route.
     ///
     /// - Wire name: `NextHop`.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the destination-based route. Valid values:
     ///
@@ -374,21 +439,37 @@ pub struct CreateVpnRouteEntryResponse {
     ///
     /// - Wire name: `Weight`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The destination CIDR block of the destination-based route.
     ///
     /// - Wire name: `RouteDest`.
     /// - Example: `10.0.0.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the destination-based route.
     ///
     /// - Wire name: `Description`.
     /// - Example: `mytest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The status of the destination-based route.
     ///
@@ -397,6 +478,10 @@ pub struct CreateVpnRouteEntryResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `published`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
     /// The timestamp when the destination-based route was created. Unit: milliseconds.
     ///
@@ -404,16 +489,28 @@ pub struct CreateVpnRouteEntryResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
     /// - Wire name: `OverlayMode`.
     /// - Example: `Ipsec`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnInstanceId`.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_instance_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpnRouteEntryResponse {
@@ -434,8 +531,9 @@ impl ::acs_runtime::de::FromJson for CreateVpnRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpnRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteBgpNetworkRequest {
     /// The region ID of the BGP group.
@@ -36,6 +37,10 @@ pub struct DeleteBgpNetworkRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The CIDR block of the virtual private cloud (VPC) or vSwitch that you want to connect to a data center.
     ///
@@ -43,6 +48,10 @@ pub struct DeleteBgpNetworkRequest {
     /// - Required.
     /// - Example: `10.110.192.12/32`.
     #[rpc(name = "DstCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr_block: Option<String>,
     /// The ID of the VBR.
     ///
@@ -50,6 +59,10 @@ pub struct DeleteBgpNetworkRequest {
     /// - Required.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -61,8 +74,13 @@ pub struct DeleteBgpNetworkRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteBgpNetworkRequest {
@@ -188,14 +206,17 @@ impl<C> DeleteBgpNetworkRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::Client> {
+impl<C> DeleteBgpNetworkRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteBgpNetworkRequest::default(),
             client,
         }
     }
+}
+impl DeleteBgpNetworkRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,17 +226,37 @@ impl<'a> DeleteBgpNetworkRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteBgpNetworkRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteBgpNetworkResponse,
+        ::acs_runtime::client::Error<DeleteBgpNetworkError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteBgpNetwork`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteBgpNetworkResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteBgpNetworkResponse {
@@ -228,8 +269,9 @@ impl ::acs_runtime::de::FromJson for DeleteBgpNetworkResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteBgpNetworkResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteBgpNetworkResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteBgpPeerRequest {
     /// The region ID of the BGP group.
@@ -35,6 +36,10 @@ pub struct DeleteBgpPeerRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the BGP peer.
     ///
@@ -42,6 +47,10 @@ pub struct DeleteBgpPeerRequest {
     /// - Required.
     /// - Example: `bgp-wz977wcrmb69a********`.
     #[rpc(name = "BgpPeerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpPeerId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_peer_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -53,8 +62,13 @@ pub struct DeleteBgpPeerRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteBgpPeerRequest {
@@ -167,14 +181,17 @@ impl<C> DeleteBgpPeerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::Client> {
+impl<C> DeleteBgpPeerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteBgpPeerRequest::default(),
             client,
         }
     }
+}
+impl DeleteBgpPeerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,17 +201,37 @@ impl<'a> DeleteBgpPeerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteBgpPeerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteBgpPeerResponse,
+        ::acs_runtime::client::Error<DeleteBgpPeerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteBgpPeer`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteBgpPeerResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteBgpPeerResponse {
@@ -207,8 +244,8 @@ impl ::acs_runtime::de::FromJson for DeleteBgpPeerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteBgpPeerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteBgpPeerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteExpressConnectRequest {
     /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) operation to query the region list.
@@ -33,6 +34,10 @@ pub struct DeleteExpressConnectRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect instance.
     ///
@@ -40,6 +45,10 @@ pub struct DeleteExpressConnectRequest {
     /// - Required.
     /// - Example: `ri-119mfjz****`.
     #[rpc(name = "RouterInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     /// Specifies whether to delete the route entries associated with the Express Connect instance.
     ///
@@ -49,6 +58,10 @@ pub struct DeleteExpressConnectRequest {
     /// - Wire name: `Force`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -58,8 +71,13 @@ pub struct DeleteExpressConnectRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteExpressConnectRequest {
@@ -182,14 +200,17 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
+impl<C> DeleteExpressConnectRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteExpressConnectRequest::default(),
             client,
         }
     }
+}
+impl DeleteExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,15 +223,35 @@ impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteExpressConnectRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteExpressConnectResponse,
+        ::acs_runtime::client::Error<DeleteExpressConnectError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteExpressConnect`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteExpressConnectResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteExpressConnectResponse {
@@ -223,8 +264,9 @@ impl ::acs_runtime::de::FromJson for DeleteExpressConnectResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteExpressConnectResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

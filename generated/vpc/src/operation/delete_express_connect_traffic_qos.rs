@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosRequest {
     /// The region ID of the QoS policy.
@@ -35,6 +36,10 @@ pub struct DeleteExpressConnectTrafficQosRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct DeleteExpressConnectTrafficQosRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The instance ID of the QoS policy.
     ///
@@ -53,8 +62,13 @@ pub struct DeleteExpressConnectTrafficQosRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteExpressConnectTrafficQosRequest {
@@ -171,14 +185,17 @@ impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+impl<C> DeleteExpressConnectTrafficQosRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
+}
+impl DeleteExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,15 +208,35 @@ impl<'a> DeleteExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteExpressConnectTrafficQosResponse,
+        ::acs_runtime::client::Error<DeleteExpressConnectTrafficQosError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteExpressConnectTrafficQos`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteExpressConnectTrafficQosResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosResponse {
@@ -212,8 +249,9 @@ impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -36,6 +37,10 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -47,6 +52,10 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the QoS policy.
     ///
@@ -54,6 +63,10 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
@@ -61,8 +74,13 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[rpc(name = "QueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteExpressConnectTrafficQosQueueRequest {
@@ -192,14 +210,17 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
+}
+impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,15 +233,35 @@ impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteExpressConnectTrafficQosQueueResponse,
+        ::acs_runtime::client::Error<DeleteExpressConnectTrafficQosQueueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteExpressConnectTrafficQosQueue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteExpressConnectTrafficQosQueueResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9B9300FE-11E2-4E3B-949C-BED3B44DD26D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosQueueResponse {
@@ -233,8 +274,9 @@ impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosQueueResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosQueueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteExpressConnectTrafficQosQueueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

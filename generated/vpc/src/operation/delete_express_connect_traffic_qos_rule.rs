@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -37,6 +38,10 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the QoS policy.
     ///
@@ -53,6 +62,10 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
@@ -60,6 +73,10 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[rpc(name = "QueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The ID of the QoS rule.
     ///
@@ -67,8 +84,13 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
     #[rpc(name = "RuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteExpressConnectTrafficQosRuleRequest {
@@ -209,14 +231,17 @@ impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
+}
+impl DeleteExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,15 +254,35 @@ impl<'a> DeleteExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteExpressConnectTrafficQosRuleResponse,
+        ::acs_runtime::client::Error<DeleteExpressConnectTrafficQosRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteExpressConnectTrafficQosRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteExpressConnectTrafficQosRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosRuleResponse {
@@ -250,8 +295,9 @@ impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosRuleResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteExpressConnectTrafficQosRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteFullNatEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -47,6 +48,10 @@ pub struct DeleteFullNatEntryRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the FULLNAT table to which the FULLNAT entry to be deleted belongs.
     ///
@@ -54,6 +59,10 @@ pub struct DeleteFullNatEntryRequest {
     /// - Required.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     #[rpc(name = "FullNatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
     /// The ID of the FULLNAT entry that you want to delete.
     ///
@@ -61,6 +70,10 @@ pub struct DeleteFullNatEntryRequest {
     /// - Required.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
     #[rpc(name = "FullNatEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -70,6 +83,10 @@ pub struct DeleteFullNatEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the VPC NAT gateway to which the FULLNAT entry to be deleted belongs.
     ///
@@ -79,8 +96,13 @@ pub struct DeleteFullNatEntryRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteFullNatEntryRequest {
@@ -220,14 +242,17 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteFullNatEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteFullNatEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteFullNatEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteFullNatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,17 +265,37 @@ impl<'a> DeleteFullNatEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteFullNatEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteFullNatEntryResponse,
+        ::acs_runtime::client::Error<DeleteFullNatEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteFullNatEntry`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteFullNatEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2BCC426F-A9F2-3F03-99D2-1E0D647236DB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteFullNatEntryResponse {
@@ -263,8 +308,9 @@ impl ::acs_runtime::de::FromJson for DeleteFullNatEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteFullNatEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorAclListRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -37,6 +38,10 @@ pub struct DeleteIPv6TranslatorAclListRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region of the IPv6 translation service instance.
     ///
@@ -44,6 +49,10 @@ pub struct DeleteIPv6TranslatorAclListRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ACL that you want to delete.
     ///
@@ -51,8 +60,13 @@ pub struct DeleteIPv6TranslatorAclListRequest {
     /// - Required.
     /// - Example: `ipv6transacl-bp1de2****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIPv6TranslatorAclListRequest {
@@ -164,14 +178,17 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIPv6TranslatorAclListRequest::default(),
             client,
         }
     }
+}
+impl DeleteIPv6TranslatorAclListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,17 +201,37 @@ impl<'a> DeleteIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIPv6TranslatorAclListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIPv6TranslatorAclListResponse,
+        ::acs_runtime::client::Error<DeleteIPv6TranslatorAclListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIPv6TranslatorAclList`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIPv6TranslatorAclListResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorAclListResponse {
@@ -207,8 +244,9 @@ impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorAclListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorAclListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIPv6TranslatorAclListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

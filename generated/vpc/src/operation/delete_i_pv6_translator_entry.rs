@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct DeleteIPv6TranslatorEntryRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
     ///
@@ -43,12 +48,20 @@ pub struct DeleteIPv6TranslatorEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 mapping entry to be deleted.
     ///
     /// - Wire name: `Ipv6TranslatorEntryId`.
     /// - Example: `ipv6transentry-bp1g8bhrde****`.
     #[rpc(name = "Ipv6TranslatorEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry_id: Option<String>,
     /// The ID of the IPv6 Translation Service instance.
     ///
@@ -57,8 +70,13 @@ pub struct DeleteIPv6TranslatorEntryRequest {
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ys****`.
     #[rpc(name = "Ipv6TranslatorId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIPv6TranslatorEntryRequest {
@@ -178,14 +196,17 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIPv6TranslatorEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,17 +219,37 @@ impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIPv6TranslatorEntryResponse,
+        ::acs_runtime::client::Error<DeleteIPv6TranslatorEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIPv6TranslatorEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIPv6TranslatorEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8B2F5262-6B57-43F2-xxxxx`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorEntryResponse {
@@ -221,8 +262,9 @@ impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIPv6TranslatorEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

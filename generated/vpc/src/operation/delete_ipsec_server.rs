@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -39,6 +40,10 @@ pub struct DeleteIpsecServerRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec server.
     ///
@@ -46,6 +51,10 @@ pub struct DeleteIpsecServerRequest {
     /// - Required.
     /// - Example: `iss-bp1jougp8cfsbo8y9****`.
     #[rpc(name = "IpsecServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -58,6 +67,10 @@ pub struct DeleteIpsecServerRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -68,8 +81,13 @@ pub struct DeleteIpsecServerRequest {
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<crate::types::DryRun>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIpsecServerRequest {
@@ -203,14 +221,17 @@ impl<C> DeleteIpsecServerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIpsecServerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIpsecServerRequest::default(),
             client,
         }
     }
+}
+impl DeleteIpsecServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -223,15 +244,35 @@ impl<'a> DeleteIpsecServerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIpsecServerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIpsecServerResponse,
+        ::acs_runtime::client::Error<DeleteIpsecServerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIpsecServer`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIpsecServerResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIpsecServerResponse {
@@ -244,8 +285,9 @@ impl ::acs_runtime::de::FromJson for DeleteIpsecServerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIpsecServerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIpsecServerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

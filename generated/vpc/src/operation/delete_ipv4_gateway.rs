@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to delete.
@@ -48,6 +49,10 @@ pub struct DeleteIpv4GatewayRequest {
     /// - Required.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
     #[rpc(name = "Ipv4GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// Select the public network mode of the VPC after deleting the IPv4 gateway. The values are:
     ///
@@ -56,6 +61,10 @@ pub struct DeleteIpv4GatewayRequest {
     /// - Wire name: `InternetMode`.
     /// - Example: `public`.
     #[rpc(name = "InternetMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetMode", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_mode: Option<String>,
     /// The region ID of the IPv4 gateway that you want to delete.
     ///
@@ -65,6 +74,10 @@ pub struct DeleteIpv4GatewayRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -76,6 +89,10 @@ pub struct DeleteIpv4GatewayRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -85,8 +102,13 @@ pub struct DeleteIpv4GatewayRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIpv4GatewayRequest {
@@ -226,14 +248,17 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIpv4GatewayRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIpv4GatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIpv4GatewayRequest::default(),
             client,
         }
     }
+}
+impl DeleteIpv4GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,15 +271,35 @@ impl<'a> DeleteIpv4GatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIpv4GatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIpv4GatewayResponse,
+        ::acs_runtime::client::Error<DeleteIpv4GatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIpv4Gateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIpv4GatewayResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `21133AC0-0636-521B-A400-253818691A56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIpv4GatewayResponse {
@@ -267,8 +312,9 @@ impl ::acs_runtime::de::FromJson for DeleteIpv4GatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIpv4GatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIpv4GatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
@@ -45,6 +46,10 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the egress-only rule that you want to delete.
     ///
@@ -52,6 +57,10 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// - Required.
     /// - Example: `ipv6py-hp3w98rmlbqp0xxxxxxxx`.
     #[rpc(name = "Ipv6EgressOnlyRuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6EgressOnlyRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_egress_only_rule_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -63,8 +72,13 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// - Example: `123456`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIpv6EgressOnlyRuleRequest {
@@ -175,14 +189,17 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIpv6EgressOnlyRuleRequest::default(),
             client,
         }
     }
+}
+impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -195,15 +212,35 @@ impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIpv6EgressOnlyRuleResponse,
+        ::acs_runtime::client::Error<DeleteIpv6EgressOnlyRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIpv6EgressOnlyRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIpv6EgressOnlyRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIpv6EgressOnlyRuleResponse {
@@ -216,8 +253,9 @@ impl ::acs_runtime::de::FromJson for DeleteIpv6EgressOnlyRuleResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIpv6EgressOnlyRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv6GatewayRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -41,6 +42,10 @@ pub struct DeleteIpv6GatewayRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 gateway that you want to delete.
     ///
@@ -48,6 +53,10 @@ pub struct DeleteIpv6GatewayRequest {
     /// - Required.
     /// - Example: `ipv6gw-hp3y0l3ln89j8****`.
     #[rpc(name = "Ipv6GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -57,6 +66,10 @@ pub struct DeleteIpv6GatewayRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -68,8 +81,13 @@ pub struct DeleteIpv6GatewayRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIpv6GatewayRequest {
@@ -194,14 +212,17 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIpv6GatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIpv6GatewayRequest::default(),
             client,
         }
     }
+}
+impl DeleteIpv6GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -214,15 +235,35 @@ impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIpv6GatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIpv6GatewayResponse,
+        ::acs_runtime::client::Error<DeleteIpv6GatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIpv6Gateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIpv6GatewayResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9A8AABE-A84B-4AF2-A68A-8E2EA190E7AE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIpv6GatewayResponse {
@@ -235,8 +276,9 @@ impl ::acs_runtime::de::FromJson for DeleteIpv6GatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIpv6GatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIpv6GatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

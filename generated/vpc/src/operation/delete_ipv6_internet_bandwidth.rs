@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteIpv6InternetBandwidthRequest {
     /// The region ID of the IPv6 gateway.
@@ -42,6 +43,10 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 address.
     ///
@@ -50,12 +55,23 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
     #[rpc(name = "Ipv6AddressId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The instance ID of the Internet bandwidth of the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidthId`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
     #[rpc(name = "Ipv6InternetBandwidthId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ipv6InternetBandwidthId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -65,6 +81,10 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The client token can contain only ASCII characters. If you do not specify this parameter, the system automatically uses the request ID as the client token. The request ID may be different for each request.
     ///
@@ -72,8 +92,13 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteIpv6InternetBandwidthRequest {
@@ -210,14 +235,17 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteIpv6InternetBandwidthRequest::default(),
             client,
         }
     }
+}
+impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,15 +258,35 @@ impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteIpv6InternetBandwidthResponse,
+        ::acs_runtime::client::Error<DeleteIpv6InternetBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteIpv6InternetBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteIpv6InternetBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E07E0FE6-5C21-405F-AF82-7613AA81EF92`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteIpv6InternetBandwidthResponse {
@@ -251,8 +299,9 @@ impl ::acs_runtime::de::FromJson for DeleteIpv6InternetBandwidthResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteIpv6InternetBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteIpv6InternetBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to delete belongs.
@@ -42,18 +43,34 @@ pub struct DeleteNatIpRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NAT IP address that you want to delete.
     ///
     /// - Wire name: `NatIpId`.
     /// - Example: `vpcnatip-gw8y7q3cpk3fggs87****`.
     #[rpc(name = "NatIpId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_id: Option<String>,
     /// - Wire name: `NatGatewayId`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// - Wire name: `Ipv4Prefix`.
     #[rpc(name = "Ipv4Prefix")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4Prefix", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_prefix: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -63,6 +80,10 @@ pub struct DeleteNatIpRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -74,8 +95,13 @@ pub struct DeleteNatIpRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteNatIpRequest {
@@ -216,14 +242,17 @@ impl<C> DeleteNatIpRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
+impl<C> DeleteNatIpRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteNatIpRequest::default(),
             client,
         }
     }
+}
+impl DeleteNatIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -233,15 +262,32 @@ impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteNatIpRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DeleteNatIpResponse, ::acs_runtime::client::Error<DeleteNatIpError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteNatIp`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteNatIpResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9AD97A0-5338-43F8-8A80-5E274CCBA11B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteNatIpResponse {
@@ -254,8 +300,8 @@ impl ::acs_runtime::de::FromJson for DeleteNatIpResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNatIpResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

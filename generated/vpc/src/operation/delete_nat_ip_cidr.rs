@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteNatIpCidrRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
@@ -40,6 +41,10 @@ pub struct DeleteNatIpCidrRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The NAT CIDR block to be deleted.
     ///
@@ -50,6 +55,10 @@ pub struct DeleteNatIpCidrRequest {
     /// - Required.
     /// - Example: `172.16.0.0/24`.
     #[rpc(name = "NatIpCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -59,6 +68,10 @@ pub struct DeleteNatIpCidrRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -70,6 +83,10 @@ pub struct DeleteNatIpCidrRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
     ///
@@ -77,8 +94,13 @@ pub struct DeleteNatIpCidrRequest {
     /// - Required.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteNatIpCidrRequest {
@@ -221,14 +243,17 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
+impl<C> DeleteNatIpCidrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteNatIpCidrRequest::default(),
             client,
         }
     }
+}
+impl DeleteNatIpCidrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -238,15 +263,35 @@ impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteNatIpCidrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteNatIpCidrResponse,
+        ::acs_runtime::client::Error<DeleteNatIpCidrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteNatIpCidr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteNatIpCidrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7021BEB1-210F-48A9-AB82-BE9A9110BB89`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteNatIpCidrResponse {
@@ -259,8 +304,8 @@ impl ::acs_runtime::de::FromJson for DeleteNatIpCidrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

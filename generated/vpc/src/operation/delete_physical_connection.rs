@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -37,6 +38,10 @@ pub struct DeletePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -44,6 +49,10 @@ pub struct DeletePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `pc-119mfjzm7*********`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -53,8 +62,13 @@ pub struct DeletePhysicalConnectionRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeletePhysicalConnectionRequest {
@@ -165,14 +179,17 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> DeletePhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeletePhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl DeletePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,15 +202,35 @@ impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeletePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeletePhysicalConnectionResponse,
+        ::acs_runtime::client::Error<DeletePhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeletePhysicalConnection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletePhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletePhysicalConnectionResponse {
@@ -206,8 +243,9 @@ impl ::acs_runtime::de::FromJson for DeletePhysicalConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletePhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeletePhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletePublicIpAddressPoolRequest {
     /// The ID of the IP address pool.
@@ -48,6 +49,10 @@ pub struct DeletePublicIpAddressPoolRequest {
     /// - Required.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -57,6 +62,10 @@ pub struct DeletePublicIpAddressPoolRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe60000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -66,6 +75,10 @@ pub struct DeletePublicIpAddressPoolRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the region where you want to create the IP address pool.
     ///
@@ -73,8 +86,13 @@ pub struct DeletePublicIpAddressPoolRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeletePublicIpAddressPoolRequest {
@@ -197,14 +215,17 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeletePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeletePublicIpAddressPoolRequest::default(),
             client,
         }
     }
+}
+impl DeletePublicIpAddressPoolRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,17 +238,37 @@ impl<'a> DeletePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeletePublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeletePublicIpAddressPoolResponse,
+        ::acs_runtime::client::Error<DeletePublicIpAddressPoolError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeletePublicIpAddressPool`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletePublicIpAddressPoolResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletePublicIpAddressPoolResponse {
@@ -240,8 +281,9 @@ impl ::acs_runtime::de::FromJson for DeletePublicIpAddressPoolResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeletePublicIpAddressPoolResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -49,6 +50,10 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// - Required.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The CIDR block.
     ///
@@ -56,6 +61,10 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// - Required.
     /// - Example: `47.0.XX.XX/24`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -65,6 +74,10 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -74,6 +87,10 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the IP address pool from which you want to delete a CIDR block.
     ///
@@ -81,8 +98,13 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeletePublicIpAddressPoolCidrBlockRequest {
@@ -222,14 +244,17 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
             client,
         }
     }
+}
+impl DeletePublicIpAddressPoolCidrBlockRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,17 +267,37 @@ impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeletePublicIpAddressPoolCidrBlockRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeletePublicIpAddressPoolCidrBlockResponse,
+        ::acs_runtime::client::Error<DeletePublicIpAddressPoolCidrBlockError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeletePublicIpAddressPoolCidrBlock`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletePublicIpAddressPoolCidrBlockResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletePublicIpAddressPoolCidrBlockResponse {
@@ -265,8 +310,9 @@ impl ::acs_runtime::de::FromJson for DeletePublicIpAddressPoolCidrBlockResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolCidrBlockResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeletePublicIpAddressPoolCidrBlockResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteRouteEntriesRequest {
     /// The region ID of the route table.
@@ -50,12 +51,20 @@ pub struct DeleteRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The information about the routes that you want to delete.
     ///
     /// - Wire name: `RouteEntries`.
     /// - Must have at most 200 items.
     #[rpc(name = "RouteEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entries: Option<Vec<crate::types::DeleteRouteEntriesRouteEntries>>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -65,8 +74,13 @@ pub struct DeleteRouteEntriesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteRouteEntriesRequest {
@@ -180,14 +194,17 @@ impl<C> DeleteRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DeleteRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl DeleteRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,31 +217,63 @@ impl<'a> DeleteRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteRouteEntriesResponse,
+        ::acs_runtime::client::Error<DeleteRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteRouteEntries`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of route entries that were deleted.
     ///
     /// - Wire name: `SuccessCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SuccessCount", skip_serializing_if = "Option::is_none")
+    )]
     pub success_count: Option<i32>,
     /// The number of route entries that failed to be deleted.
     ///
     /// - Wire name: `FailedCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedCount", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_count: Option<i32>,
     /// The information about the route entry that failed to be deleted.
     ///
     /// - Wire name: `FailedRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FailedRouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub failed_route_entries: Option<
         Vec<crate::types::DeleteRouteEntriesFailedRouteEntries>,
     >,
@@ -242,8 +291,9 @@ impl ::acs_runtime::de::FromJson for DeleteRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteRouteEntryRequest {
     /// The region ID of the route table.
@@ -43,24 +44,40 @@ pub struct DeleteRouteEntryRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the route table to which the route belongs.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-2ze3jgygk9bmsj23s****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The ID of the route that you want to delete.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnpv****`.
     #[rpc(name = "RouteEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route. Only IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `47.100.XX.XX/16`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The ID of the next hop.
     ///
@@ -70,12 +87,20 @@ pub struct DeleteRouteEntryRequest {
     /// - Wire name: `NextHopId`.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
     #[rpc(name = "NextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The list of the next hop of the ECMP route.
     ///
     /// - Wire name: `NextHopList`.
     /// - Must have at most 8 items.
     #[rpc(name = "NextHopList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopList", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_list: Option<Vec<crate::types::DeleteRouteEntryNextHopList>>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -85,8 +110,13 @@ pub struct DeleteRouteEntryRequest {
     ///
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteRouteEntryRequest {
@@ -244,14 +274,17 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,17 +294,37 @@ impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteRouteEntryResponse,
+        ::acs_runtime::client::Error<DeleteRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteRouteEntry`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteRouteEntryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteRouteEntryResponse {
@@ -284,8 +337,9 @@ impl ::acs_runtime::de::FromJson for DeleteRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

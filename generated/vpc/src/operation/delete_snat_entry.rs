@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteSnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -43,6 +44,10 @@ pub struct DeleteSnatEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SNAT table to which the SNAT entry belongs.
     ///
@@ -50,6 +55,10 @@ pub struct DeleteSnatEntryRequest {
     /// - Required.
     /// - Example: `stb-bp190wu8io1vgev80****`.
     #[rpc(name = "SnatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<String>,
     /// The ID of the SNAT entry that you want to delete.
     ///
@@ -57,6 +66,10 @@ pub struct DeleteSnatEntryRequest {
     /// - Required.
     /// - Example: `snat-bp1vcgcf8tm0plqcg****`.
     #[rpc(name = "SnatEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -68,8 +81,13 @@ pub struct DeleteSnatEntryRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteSnatEntryRequest {
@@ -195,14 +213,17 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteSnatEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteSnatEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteSnatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,15 +233,35 @@ impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteSnatEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteSnatEntryResponse,
+        ::acs_runtime::client::Error<DeleteSnatEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteSnatEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteSnatEntryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteSnatEntryResponse {
@@ -233,8 +274,8 @@ impl ::acs_runtime::de::FromJson for DeleteSnatEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteSnatEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DeleteSnatEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteSslVpnClientCertRequest {
     /// The ID of the region where the SSL client certificate is created.
@@ -47,6 +48,10 @@ pub struct DeleteSslVpnClientCertRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +64,10 @@ pub struct DeleteSslVpnClientCertRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the SSL client certificate.
     ///
@@ -66,8 +75,13 @@ pub struct DeleteSslVpnClientCertRequest {
     /// - Required.
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
     #[rpc(name = "SslVpnClientCertId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteSslVpnClientCertRequest {
@@ -182,14 +196,17 @@ impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteSslVpnClientCertRequestBuilder<&'a crate::Client> {
+impl<C> DeleteSslVpnClientCertRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteSslVpnClientCertRequest::default(),
             client,
         }
     }
+}
+impl DeleteSslVpnClientCertRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,15 +219,35 @@ impl<'a> DeleteSslVpnClientCertRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteSslVpnClientCertResponse,
+        ::acs_runtime::client::Error<DeleteSslVpnClientCertError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteSslVpnClientCert`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteSslVpnClientCertResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteSslVpnClientCertResponse {
@@ -223,8 +260,9 @@ impl ::acs_runtime::de::FromJson for DeleteSslVpnClientCertResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteSslVpnClientCertResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteSslVpnClientCertResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRequest {
     /// The ID of the filter.
@@ -45,6 +46,10 @@ pub struct DeleteTrafficMirrorFilterRequest {
     /// - Required.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -56,6 +61,10 @@ pub struct DeleteTrafficMirrorFilterRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct DeleteTrafficMirrorFilterRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the region to which the mirrored traffic belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -72,8 +85,13 @@ pub struct DeleteTrafficMirrorFilterRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTrafficMirrorFilterRequest {
@@ -198,14 +216,17 @@ impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTrafficMirrorFilterRequest::default(),
             client,
         }
     }
+}
+impl DeleteTrafficMirrorFilterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,15 +239,35 @@ impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTrafficMirrorFilterResponse,
+        ::acs_runtime::client::Error<DeleteTrafficMirrorFilterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTrafficMirrorFilter`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTrafficMirrorFilterResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `07F272E2-6AD5-433A-8207-A607C76F1676`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterResponse {
@@ -239,8 +280,9 @@ impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteTrafficMirrorFilterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

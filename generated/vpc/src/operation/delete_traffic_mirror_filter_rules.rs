@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// The ID of the filter.
@@ -45,6 +46,10 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// - Required.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -56,6 +61,10 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the inbound or outbound rule.
     ///
@@ -73,6 +86,13 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// - Must have at most 100 items.
     /// - Example: `tmr-j6cbmubn323k7jlq3****`.
     #[rpc(name = "TrafficMirrorFilterRuleIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterRuleIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_rule_ids: Option<Vec<String>>,
     /// The ID of the region to which the mirrored traffic belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -80,8 +100,13 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteTrafficMirrorFilterRulesRequest {
@@ -245,14 +270,17 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
+impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteTrafficMirrorFilterRulesRequest::default(),
             client,
         }
     }
+}
+impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,17 +293,37 @@ impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteTrafficMirrorFilterRulesResponse,
+        ::acs_runtime::client::Error<DeleteTrafficMirrorFilterRulesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteTrafficMirrorFilterRules`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteTrafficMirrorFilterRulesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BD8A3F71-00C5-4655-8F55-11F3976C3274`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterRulesResponse {
@@ -288,8 +336,9 @@ impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteTrafficMirrorFilterRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVSwitchCidrReservationRequest {
     /// The ID of the reserved CIDR block.
@@ -47,6 +48,13 @@ pub struct DeleteVSwitchCidrReservationRequest {
     /// - Required.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
     #[rpc(name = "VSwitchCidrReservationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The ID of the region where the vSwitch is deployed.
     ///
@@ -56,6 +64,10 @@ pub struct DeleteVSwitchCidrReservationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -66,6 +78,10 @@ pub struct DeleteVSwitchCidrReservationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -77,8 +93,13 @@ pub struct DeleteVSwitchCidrReservationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteVSwitchCidrReservationRequest {
@@ -209,14 +230,17 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
+impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteVSwitchCidrReservationRequest::default(),
             client,
         }
     }
+}
+impl DeleteVSwitchCidrReservationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,17 +253,37 @@ impl<'a> DeleteVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteVSwitchCidrReservationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteVSwitchCidrReservationResponse,
+        ::acs_runtime::client::Error<DeleteVSwitchCidrReservationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteVSwitchCidrReservation`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteVSwitchCidrReservationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteVSwitchCidrReservationResponse {
@@ -252,8 +296,9 @@ impl ::acs_runtime::de::FromJson for DeleteVSwitchCidrReservationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchCidrReservationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteVSwitchCidrReservationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

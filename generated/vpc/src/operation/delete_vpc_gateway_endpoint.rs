@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint.
@@ -39,6 +40,10 @@ pub struct DeleteVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
     #[rpc(name = "EndpointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length.
     ///
@@ -48,6 +53,10 @@ pub struct DeleteVpcGatewayEndpointRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -57,6 +66,10 @@ pub struct DeleteVpcGatewayEndpointRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
@@ -66,8 +79,13 @@ pub struct DeleteVpcGatewayEndpointRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteVpcGatewayEndpointRequest {
@@ -192,14 +210,17 @@ impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+impl<C> DeleteVpcGatewayEndpointRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteVpcGatewayEndpointRequest::default(),
             client,
         }
     }
+}
+impl DeleteVpcGatewayEndpointRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -212,17 +233,37 @@ impl<'a> DeleteVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteVpcGatewayEndpointResponse,
+        ::acs_runtime::client::Error<DeleteVpcGatewayEndpointError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteVpcGatewayEndpoint`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteVpcGatewayEndpointResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A1122D0F-7B3B-5445-BB19-17F27F97FE1C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteVpcGatewayEndpointResponse {
@@ -235,8 +276,9 @@ impl ::acs_runtime::de::FromJson for DeleteVpcGatewayEndpointResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteVpcGatewayEndpointResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteVpcGatewayEndpointResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

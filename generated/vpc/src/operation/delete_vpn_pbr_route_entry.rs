@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpnPbrRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -43,6 +44,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -55,6 +60,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -62,6 +71,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
@@ -69,6 +82,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `192.168.1.0/24`.
     #[rpc(name = "RouteSource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteSource", skip_serializing_if = "Option::is_none")
+    )]
     pub route_source: Option<String>,
     /// The destination CIDR block of the policy-based route.
     ///
@@ -76,6 +93,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the policy-based route.
     ///
@@ -83,6 +104,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The weight of the policy-based route. Valid values:
     ///
@@ -92,6 +117,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Required.
     /// - Example: `0`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
@@ -99,6 +128,10 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The priority of the policy-based route.
     ///
@@ -112,8 +145,13 @@ pub struct DeleteVpnPbrRouteEntryRequest {
     /// - Wire name: `Priority`.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeleteVpnPbrRouteEntryRequest {
@@ -316,14 +354,17 @@ impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> DeleteVpnPbrRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeleteVpnPbrRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -336,17 +377,37 @@ impl<'a> DeleteVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeleteVpnPbrRouteEntryResponse,
+        ::acs_runtime::client::Error<DeleteVpnPbrRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeleteVpnPbrRouteEntry`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeleteVpnPbrRouteEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeleteVpnPbrRouteEntryResponse {
@@ -359,8 +420,9 @@ impl ::acs_runtime::de::FromJson for DeleteVpnPbrRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteVpnPbrRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeleteVpnPbrRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeletionProtectionRequest {
     /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -37,6 +38,10 @@ pub struct DeletionProtectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to enable deletion protection. Valid values:
     ///
@@ -47,6 +52,10 @@ pub struct DeletionProtectionRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "ProtectionEnable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProtectionEnable", skip_serializing_if = "Option::is_none")
+    )]
     pub protection_enable: Option<bool>,
     /// The type of instance. Valid values:
     ///
@@ -58,6 +67,10 @@ pub struct DeletionProtectionRequest {
     /// - Required.
     /// - Example: `EIP`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The ID of the instance for which you want to enable deletion protection.
     ///
@@ -65,6 +78,10 @@ pub struct DeletionProtectionRequest {
     /// - Required.
     /// - Example: `eip-uf6id7gvguruxe41v****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -76,8 +93,13 @@ pub struct DeletionProtectionRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DeletionProtectionRequest {
@@ -221,14 +243,17 @@ impl<C> DeletionProtectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
+impl<C> DeletionProtectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DeletionProtectionRequest::default(),
             client,
         }
     }
+}
+impl DeletionProtectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -241,15 +266,35 @@ impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DeletionProtectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DeletionProtectionResponse,
+        ::acs_runtime::client::Error<DeletionProtectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DeletionProtection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DeletionProtectionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BAAEF103-96C4-4454-9210-066F2405F511`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DeletionProtectionResponse {
@@ -262,8 +307,9 @@ impl ::acs_runtime::de::FromJson for DeletionProtectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeletionProtectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DeletionProtectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

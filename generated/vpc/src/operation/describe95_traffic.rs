@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct Describe95TrafficRequest {
     /// The region ID of the resource.
@@ -37,6 +38,10 @@ pub struct Describe95TrafficRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The resource type. Set the value to cbwp, which specifies Internet Shared Bandwidth.
     ///
@@ -44,6 +49,10 @@ pub struct Describe95TrafficRequest {
     /// - Required.
     /// - Example: `cbwp`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The resource ID.
     ///
@@ -51,6 +60,10 @@ pub struct Describe95TrafficRequest {
     /// - Required.
     /// - Example: `cbwp-wz9j19xrwf78fvz7*****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The date in UTC+8. Format: year-month-day.
     ///
@@ -58,8 +71,13 @@ pub struct Describe95TrafficRequest {
     /// - Required.
     /// - Example: `2022-10-22`.
     #[rpc(name = "Day")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Day", skip_serializing_if = "Option::is_none")
+    )]
     pub day: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for Describe95TrafficRequest {
@@ -182,14 +200,17 @@ impl<C> Describe95TrafficRequestBuilder<C> {
         inner
     }
 }
-impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
+impl<C> Describe95TrafficRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: Describe95TrafficRequest::default(),
             client,
         }
     }
+}
+impl Describe95TrafficRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,19 +223,43 @@ impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl Describe95TrafficRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        Describe95TrafficResponse,
+        ::acs_runtime::client::Error<Describe95TrafficError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `Describe95Traffic`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Describe95TrafficResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information returned.
     ///
     /// - Wire name: `Traffic95Summary`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Traffic95Summary", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic95_summary: Option<crate::types::Traffic95Summary>,
 }
 impl ::acs_runtime::de::FromJson for Describe95TrafficResponse {
@@ -228,8 +273,9 @@ impl ::acs_runtime::de::FromJson for Describe95TrafficResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for Describe95TrafficResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeBgpGroupsRequest {
     /// The ID of the virtual border router (VBR) that is associated with the BGP group.
@@ -31,12 +32,20 @@ pub struct DescribeBgpGroupsRequest {
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-bp1ctxy813985gkuk****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The ID of the BGP group.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-bp1k25cyp26cllath****`.
     #[rpc(name = "BgpGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
@@ -46,6 +55,10 @@ pub struct DescribeBgpGroupsRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether the BGP group is the default one. Valid values:
     ///
@@ -55,6 +68,10 @@ pub struct DescribeBgpGroupsRequest {
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
     #[rpc(name = "IsDefault")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The page number. Default value: **1**.
     ///
@@ -63,6 +80,10 @@ pub struct DescribeBgpGroupsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. The maximum value is **50**. Default value: **10**.
     ///
@@ -71,8 +92,13 @@ pub struct DescribeBgpGroupsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeBgpGroupsRequest {
@@ -220,14 +246,17 @@ impl<C> DescribeBgpGroupsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeBgpGroupsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeBgpGroupsRequest::default(),
             client,
         }
     }
+}
+impl DescribeBgpGroupsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,32 +269,68 @@ impl<'a> DescribeBgpGroupsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeBgpGroupsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeBgpGroupsResponse,
+        ::acs_runtime::client::Error<DescribeBgpGroupsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeBgpGroups`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeBgpGroupsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `BgpGroups`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroups", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_groups: Option<crate::types::BgpGroups>,
 }
 impl ::acs_runtime::de::FromJson for DescribeBgpGroupsResponse {
@@ -282,8 +347,9 @@ impl ::acs_runtime::de::FromJson for DescribeBgpGroupsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeBgpGroupsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeBgpGroupsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeBgpNetworksRequest {
     /// The ID of the VBR.
@@ -31,6 +32,10 @@ pub struct DescribeBgpNetworksRequest {
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The region ID of the BGP group.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeBgpNetworksRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The number of the returned page. Default value: **1**.
     ///
@@ -48,6 +57,10 @@ pub struct DescribeBgpNetworksRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. The maximum value is **50**. Default value: **10**.
     ///
@@ -56,8 +69,13 @@ pub struct DescribeBgpNetworksRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeBgpNetworksRequest {
@@ -180,14 +198,17 @@ impl<C> DescribeBgpNetworksRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::Client> {
+impl<C> DescribeBgpNetworksRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeBgpNetworksRequest::default(),
             client,
         }
     }
+}
+impl DescribeBgpNetworksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,34 +221,70 @@ impl<'a> DescribeBgpNetworksRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeBgpNetworksRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeBgpNetworksResponse,
+        ::acs_runtime::client::Error<DescribeBgpNetworksError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeBgpNetworks`.
 ///
 /// The number of entries per page.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeBgpNetworksResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6F513A15-669F-419D-B511-08A85292059B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of advertised BGP networks.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `BgpNetworks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpNetworks", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_networks: Option<crate::types::BgpNetworks>,
 }
 impl ::acs_runtime::de::FromJson for DescribeBgpNetworksResponse {
@@ -244,8 +301,9 @@ impl ::acs_runtime::de::FromJson for DescribeBgpNetworksResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeBgpNetworksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeBgpNetworksResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeBgpPeersRequest {
     /// The ID of the virtual border router (VBR) that is associated with the BGP peer that you want to query.
@@ -31,18 +32,30 @@ pub struct DescribeBgpPeersRequest {
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-2zecmmvg5gvu8i4te****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The ID of the BGP peer that you want to query.
     ///
     /// - Wire name: `BgpPeerId`.
     /// - Example: `bgp-2ze3un0ft1jd1xd****`.
     #[rpc(name = "BgpPeerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpPeerId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_peer_id: Option<String>,
     /// The ID of the BGP group to which the BGP peer that you want to query belongs.
     ///
     /// - Wire name: `BgpGroupId`.
     /// - Example: `bgpg-2zev8h2wo414sfh****`.
     #[rpc(name = "BgpGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The region ID of the BGP group to which the BGP peer that you want to query belongs.
     ///
@@ -52,6 +65,10 @@ pub struct DescribeBgpPeersRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether the BGP group is the default group. Valid values:
     ///
@@ -61,6 +78,10 @@ pub struct DescribeBgpPeersRequest {
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
     #[rpc(name = "IsDefault")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The page number. Default value: **1**.
     ///
@@ -69,6 +90,10 @@ pub struct DescribeBgpPeersRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1 to 50**. Default value: **10**.
     ///
@@ -77,8 +102,13 @@ pub struct DescribeBgpPeersRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeBgpPeersRequest {
@@ -237,14 +267,17 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
+impl<C> DescribeBgpPeersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeBgpPeersRequest::default(),
             client,
         }
     }
+}
+impl DescribeBgpPeersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,34 +287,70 @@ impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeBgpPeersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeBgpPeersResponse,
+        ::acs_runtime::client::Error<DescribeBgpPeersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeBgpPeers`.
 ///
 /// The information about the BGP peer.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeBgpPeersResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `BgpPeers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpPeers", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_peers: Option<crate::types::BgpPeers>,
 }
 impl ::acs_runtime::de::FromJson for DescribeBgpPeersResponse {
@@ -298,8 +367,9 @@ impl ::acs_runtime::de::FromJson for DescribeBgpPeersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeBgpPeersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeBgpPeersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

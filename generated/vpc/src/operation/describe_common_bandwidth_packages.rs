@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCommonBandwidthPackagesRequest {
     /// Specifies whether to return the information about pending orders. Valid values:
@@ -34,6 +35,10 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The ID of the region where the Internet Shared Bandwidth instance resides.
     ///
@@ -43,24 +48,40 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `BandwidthPackageId`.
     /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The name of the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test123`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -69,6 +90,10 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1 to 50**. Default value: **10**.
     ///
@@ -77,6 +102,10 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -86,12 +115,20 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The tags to add to the Internet Shared Bandwidth instance.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
@@ -101,8 +138,16 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
     #[rpc(name = "SecurityProtectionEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCommonBandwidthPackagesRequest {
@@ -305,14 +350,17 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCommonBandwidthPackagesRequest::default(),
             client,
         }
     }
+}
+impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -325,34 +373,73 @@ impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCommonBandwidthPackagesResponse,
+        ::acs_runtime::client::Error<DescribeCommonBandwidthPackagesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCommonBandwidthPackages`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCommonBandwidthPackagesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `20E6FD1C-7321-4DAD-BDFD-EC8769E4AA33`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `CommonBandwidthPackages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CommonBandwidthPackages",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub common_bandwidth_packages: Option<crate::types::CommonBandwidthPackages>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesResponse {
@@ -369,8 +456,9 @@ impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCommonBandwidthPackagesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

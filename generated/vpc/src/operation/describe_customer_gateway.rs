@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewayRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -35,6 +36,10 @@ pub struct DescribeCustomerGatewayRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the customer gateway.
     ///
@@ -42,8 +47,13 @@ pub struct DescribeCustomerGatewayRequest {
     /// - Required.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeCustomerGatewayRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
+impl<C> DescribeCustomerGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeCustomerGatewayRequest::default(),
             client,
         }
     }
+}
+impl DescribeCustomerGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,37 +173,73 @@ impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeCustomerGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeCustomerGatewayResponse,
+        ::acs_runtime::client::Error<DescribeCustomerGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeCustomerGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeCustomerGatewayResponse {
     /// The autonomous system number (ASN) of the gateway device in the data center.
     ///
     /// - Wire name: `Asn`.
     /// - Example: `65535`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Asn", skip_serializing_if = "Option::is_none")
+    )]
     pub asn: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A0457BC9-6C0F-4437-AB9D-FB2EABC1D6A2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The IP address of the gateway device in the data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `139.32.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The timestamp generated when the customer gateway was created. Unit: milliseconds.
     ///
@@ -198,18 +247,34 @@ pub struct DescribeCustomerGatewayResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The authentication key of the Border Gateway Protocol (BGP) routing protocol for the gateway device in the data center.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `AuthKey****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -217,6 +282,10 @@ pub struct DescribeCustomerGatewayResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeCustomerGatewayResponse {
@@ -238,8 +307,9 @@ impl ::acs_runtime::de::FromJson for DescribeCustomerGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeCustomerGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

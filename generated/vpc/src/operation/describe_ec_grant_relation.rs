@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEcGrantRelationRequest {
     /// The type of instance. Valid values:
@@ -36,6 +37,10 @@ pub struct DescribeEcGrantRelationRequest {
     /// - Required.
     /// - Example: `VBR`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the instance.
     ///
@@ -46,18 +51,30 @@ pub struct DescribeEcGrantRelationRequest {
     /// - Required.
     /// - Example: `vbr-bp12mw1f8k3jgygk9****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i64>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i64>,
     /// The ID of the region where the instance is deployed.
     ///
@@ -67,8 +84,13 @@ pub struct DescribeEcGrantRelationRequest {
     /// - Wire name: `VbrRegionNo`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "VbrRegionNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrRegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_region_no: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeEcGrantRelationRequest {
@@ -205,14 +227,17 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
+impl<C> DescribeEcGrantRelationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeEcGrantRelationRequest::default(),
             client,
         }
     }
+}
+impl DescribeEcGrantRelationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,41 +250,81 @@ impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeEcGrantRelationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeEcGrantRelationResponse,
+        ::acs_runtime::client::Error<DescribeEcGrantRelationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeEcGrantRelation`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeEcGrantRelationResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6E90F6B-2B41-5AAF-ABEB-236ADBAAD91D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The query results.
     ///
     /// - Wire name: `EcGrantRelations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcGrantRelations", skip_serializing_if = "Option::is_none")
+    )]
     pub ec_grant_relations: Option<Vec<crate::types::EcGrantRelation>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `Page`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Page", skip_serializing_if = "Option::is_none")
+    )]
     pub page: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for DescribeEcGrantRelationResponse {
@@ -277,8 +342,9 @@ impl ::acs_runtime::de::FromJson for DescribeEcGrantRelationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeEcGrantRelationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

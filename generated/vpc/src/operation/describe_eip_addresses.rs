@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEipAddressesRequest {
     /// The region ID of the EIP.
@@ -36,6 +37,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
@@ -45,6 +50,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The state of the EIP. Valid values:
     ///
@@ -57,6 +66,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The EIP that you want to query.
     ///
@@ -67,6 +80,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `EipAddress`.
     /// - Example: `47.75.XX.XX`.
     #[rpc(name = "EipAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_address: Option<String>,
     /// The ID of the EIP that you want to query.
     ///
@@ -77,18 +94,30 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `AllocationId`.
     /// - Example: `eip-2zeerraiwb7ujxscd****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The ID of the contiguous EIP group.
     ///
     /// - Wire name: `SegmentInstanceId`.
     /// - Example: `eipsg-t4nr90yik5oy38xdy****`.
     #[rpc(name = "SegmentInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SegmentInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub segment_instance_id: Option<String>,
     /// The ID of the resource group to which the EIP belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -97,6 +126,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Default: `1`.
     /// - Example: `10`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: 1 to **100**. Default value: **10**.
     ///
@@ -105,6 +138,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The line type. Valid values:
     ///
@@ -127,10 +164,18 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `ISP`.
     /// - Example: `BGP`.
     #[rpc(name = "ISP")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ISP", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// - Wire name: `Filter`.
     /// - Must have at most 2 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::Filter>>,
     /// The reason why the EIP is locked. Valid values:
     ///
@@ -140,6 +185,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `LockReason`.
     /// - Example: `financial`.
     #[rpc(name = "LockReason")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LockReason", skip_serializing_if = "Option::is_none")
+    )]
     pub lock_reason: Option<String>,
     /// The type of the cloud resource with which you want to associate the EIP. Valid values:
     ///
@@ -155,12 +204,20 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "AssociatedInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_type: Option<String>,
     /// The ID of the instance associated with the EIP.
     ///
     /// - Wire name: `AssociatedInstanceId`.
     /// - Example: `i-2zebb08phyccdvf****`.
     #[rpc(name = "AssociatedInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_id: Option<String>,
     /// The billing method of the EIP. Valid values:
     ///
@@ -170,6 +227,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `ChargeType`.
     /// - Example: `PostPaid`.
     #[rpc(name = "ChargeType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -179,6 +240,10 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The name of the EIP.
     ///
@@ -187,12 +252,20 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `EipName`.
     /// - Example: `EIP-01`.
     #[rpc(name = "EipName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipName", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_name: Option<String>,
     /// The tags used to filter EIPs.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// Specifies whether to activate Anti-DDoS Pro/Premium. Valid values:
     ///
@@ -202,12 +275,23 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `false`.
     #[rpc(name = "SecurityProtectionEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_enabled: Option<bool>,
     /// The IP address pool to which the EIP that you want to query belongs.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-2vc0kxcedhquybdsz****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// Indicates whether the instance is managed. Valid values:
     ///
@@ -219,8 +303,13 @@ pub struct DescribeEipAddressesRequest {
     /// - Wire name: `ServiceManaged`.
     /// - Example: `false`.
     #[rpc(name = "ServiceManaged")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeEipAddressesRequest {
@@ -594,14 +683,17 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeEipAddressesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeEipAddressesRequest::default(),
             client,
         }
     }
+}
+impl DescribeEipAddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -614,34 +706,70 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeEipAddressesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeEipAddressesResponse,
+        ::acs_runtime::client::Error<DescribeEipAddressesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeEipAddresses`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeEipAddressesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `EipAddresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAddresses", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_addresses: Option<crate::types::EipAddresses>,
 }
 impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
@@ -658,8 +786,9 @@ impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeEipAddressesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEipMonitorDataRequest {
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -35,6 +36,10 @@ pub struct DescribeEipMonitorDataRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the EIP.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeEipMonitorDataRequest {
     /// - Required.
     /// - Example: `eip-2zeerraiwb7uj6idcfv****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The beginning of the time range to query. The time must be in UTC. Specify the time in the ISO 8601 standard in `YYYY-MM-DDThh:mm:ssZ` format. For example, `2013-01-10T12:00:00Z` specifies 20:00:00 (UTC+8) on January 10, 2013.
     ///
@@ -51,6 +60,10 @@ pub struct DescribeEipMonitorDataRequest {
     /// - Required.
     /// - Example: `2020-01-05T01:05:05Z`.
     #[rpc(name = "StartTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "StartTime", skip_serializing_if = "Option::is_none")
+    )]
     pub start_time: Option<String>,
     /// The end of the time range to query. The time must be in UTC. Specify the time in the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format. For example, `2013-01-10T12:00:00Z` specifies 20:00:00 (UTC+8) on January 10, 2013.
     ///
@@ -60,6 +73,10 @@ pub struct DescribeEipMonitorDataRequest {
     /// - Required.
     /// - Example: `2020-01-05T03:05:10Z`.
     #[rpc(name = "EndTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The duration of each monitoring data entry. Unit: seconds. Valid values: **60** (default), **300**, **900**, and **3600**.
     ///
@@ -70,8 +87,13 @@ pub struct DescribeEipMonitorDataRequest {
     /// - Default: `60`.
     /// - Example: `60`.
     #[rpc(name = "Period")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Period", skip_serializing_if = "Option::is_none")
+    )]
     pub period: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeEipMonitorDataRequest {
@@ -209,14 +231,17 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
+impl<C> DescribeEipMonitorDataRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeEipMonitorDataRequest::default(),
             client,
         }
     }
+}
+impl DescribeEipMonitorDataRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,19 +254,43 @@ impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeEipMonitorDataRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeEipMonitorDataResponse,
+        ::acs_runtime::client::Error<DescribeEipMonitorDataError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeEipMonitorData`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeEipMonitorDataResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C8B26B44-0189-443E-9816-D951F59623A9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `EipMonitorDatas`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipMonitorDatas", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_monitor_datas: Option<crate::types::EipMonitorDatas>,
 }
 impl ::acs_runtime::de::FromJson for DescribeEipMonitorDataResponse {
@@ -255,8 +304,9 @@ impl ::acs_runtime::de::FromJson for DescribeEipMonitorDataResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeEipMonitorDataResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosRequest {
     /// The ID of the region in which the QoS policy is created.
@@ -34,6 +35,10 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -45,18 +50,30 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IDs of QoS policies.
     ///
     /// - Wire name: `QosIdList`.
     /// - Must have at most 100 items.
     #[rpc(name = "QosIdList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosIdList", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id_list: Option<Vec<String>>,
     /// The names of QoS policies.
     ///
     /// - Wire name: `QosNameList`.
     /// - Must have at most 100 items.
     #[rpc(name = "QosNameList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosNameList", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_name_list: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -65,26 +82,43 @@ pub struct DescribeExpressConnectTrafficQosRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries to return. Valid values: **1** to **100**. Default value: **10**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazfdgdg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeExpressConnectTrafficQosRequest {
@@ -265,14 +299,17 @@ impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+impl<C> DescribeExpressConnectTrafficQosRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
+}
+impl DescribeExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,15 +322,35 @@ impl<'a> DescribeExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeExpressConnectTrafficQosResponse,
+        ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeExpressConnectTrafficQos`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeExpressConnectTrafficQosResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -302,25 +359,45 @@ pub struct DescribeExpressConnectTrafficQosResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1 to 100**. Default value: 20.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<String>,
     /// The information about QoS policies.
     ///
     /// - Wire name: `QosList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosList", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_list: Option<Vec<crate::types::QosList>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosResponse {
@@ -338,8 +415,9 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

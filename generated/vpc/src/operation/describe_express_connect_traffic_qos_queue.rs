@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -34,6 +35,10 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -45,26 +50,43 @@ pub struct DescribeExpressConnectTrafficQosQueueRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IDs of the QoS queues.
     ///
     /// - Wire name: `QueueIdList`.
     /// - Must have at most 100 items.
     #[rpc(name = "QueueIdList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueIdList", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id_list: Option<Vec<String>>,
     /// The names of the QoS queues.
     ///
     /// - Wire name: `QueueNameList`.
     /// - Must have at most 100 items.
     #[rpc(name = "QueueNameList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueNameList", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_name_list: Option<Vec<String>>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeExpressConnectTrafficQosQueueRequest {
@@ -209,14 +231,17 @@ impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl<C> DescribeExpressConnectTrafficQosQueueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
+}
+impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,19 +254,43 @@ impl<'a> DescribeExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeExpressConnectTrafficQosQueueResponse,
+        ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosQueueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeExpressConnectTrafficQosQueue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeExpressConnectTrafficQosQueueResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the QoS queues.
     ///
     /// - Wire name: `QueueList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueList", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_list: Option<
         Vec<crate::types::DescribeExpressConnectTrafficQosQueueQueueList>,
     >,
@@ -257,8 +306,9 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeExpressConnectTrafficQosQueueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -34,6 +35,10 @@ pub struct DescribeExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -45,32 +50,53 @@ pub struct DescribeExpressConnectTrafficQosRuleRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The list of QoS rule IDs.
     ///
     /// - Wire name: `RuleIdList`.
     /// - Must have at most 100 items.
     #[rpc(name = "RuleIdList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleIdList", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id_list: Option<Vec<String>>,
     /// The list of QoS rule names.
     ///
     /// - Wire name: `RuleNameList`.
     /// - Must have at most 100 items.
     #[rpc(name = "RuleNameList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleNameList", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name_list: Option<Vec<String>>,
     /// The ID of the QoS policy.
     ///
     /// - Wire name: `QosId`.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
     /// - Wire name: `QueueId`.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[rpc(name = "QueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeExpressConnectTrafficQosRuleRequest {
@@ -226,14 +252,17 @@ impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl<C> DescribeExpressConnectTrafficQosRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
+}
+impl DescribeExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,19 +275,43 @@ impl<'a> DescribeExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeExpressConnectTrafficQosRuleResponse,
+        ::acs_runtime::client::Error<DescribeExpressConnectTrafficQosRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeExpressConnectTrafficQosRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeExpressConnectTrafficQosRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of QoS rules.
     ///
     /// - Wire name: `RuleList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleList", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_list: Option<Vec<crate::types::RuleList>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosRuleResponse {
@@ -272,8 +325,9 @@ impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosRuleRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeExpressConnectTrafficQosRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

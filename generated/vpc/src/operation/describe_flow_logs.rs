@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeFlowLogsRequest {
     /// The region ID of the flow log.
@@ -34,6 +35,10 @@ pub struct DescribeFlowLogsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the flow log.
     ///
@@ -42,12 +47,20 @@ pub struct DescribeFlowLogsRequest {
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "FlowLogName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The ID of the flow log.
     ///
     /// - Wire name: `FlowLogId`.
     /// - Example: `fl-bp1f6qqhsrc2c12ta****`.
     #[rpc(name = "FlowLogId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The description of the flow log.
     ///
@@ -56,6 +69,10 @@ pub struct DescribeFlowLogsRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my Flowlog.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The resource type of the traffic to capture. Values:
     ///
@@ -65,12 +82,20 @@ pub struct DescribeFlowLogsRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The resource ID of the traffic to capture.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `eni-askldfas****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of traffic to collect. Values:
     ///
@@ -80,18 +105,30 @@ pub struct DescribeFlowLogsRequest {
     /// - Wire name: `TrafficType`.
     /// - Example: `All`.
     #[rpc(name = "TrafficType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficType", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_type: Option<String>,
     /// The Project that manages the captured traffic.
     ///
     /// - Wire name: `ProjectName`.
     /// - Example: `FlowLogProject`.
     #[rpc(name = "ProjectName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProjectName", skip_serializing_if = "Option::is_none")
+    )]
     pub project_name: Option<String>,
     /// The Logstore that stores the captured traffic.
     ///
     /// - Wire name: `LogStoreName`.
     /// - Example: `FlowLogStore`.
     #[rpc(name = "LogStoreName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStoreName", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store_name: Option<String>,
     /// The status of the flow log. Values:
     ///
@@ -101,6 +138,10 @@ pub struct DescribeFlowLogsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The page number, with a default value of **1**.
     ///
@@ -108,6 +149,10 @@ pub struct DescribeFlowLogsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of items per page in a paginated query, with a maximum value of **50** and a default value of **20**.
     ///
@@ -115,26 +160,43 @@ pub struct DescribeFlowLogsRequest {
     /// - Default: `20`.
     /// - Example: `20`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the VPC for which you want to view the flow log.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1nwd16gvo1wgs****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The resource group ID of the flow log.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The list of tags.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeFlowLogsRequest {
@@ -388,14 +450,17 @@ impl<C> DescribeFlowLogsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeFlowLogsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeFlowLogsRequest::default(),
             client,
         }
     }
+}
+impl DescribeFlowLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -405,32 +470,64 @@ impl<'a> DescribeFlowLogsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeFlowLogsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeFlowLogsResponse,
+        ::acs_runtime::client::Error<DescribeFlowLogsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeFlowLogs`.
 ///
 /// Detailed information about the flow logs.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeFlowLogsResponse {
     /// The number of items per page in a paginated query.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries in the queried flow log list.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// Indicates whether the call was successful. Values:
     ///
@@ -438,8 +535,16 @@ pub struct DescribeFlowLogsResponse {
     /// - **false**: The call failed.
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// - Wire name: `FlowLogs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogs", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_logs: Option<crate::types::FlowLogs>,
 }
 impl ::acs_runtime::de::FromJson for DescribeFlowLogsResponse {
@@ -457,8 +562,9 @@ impl ::acs_runtime::de::FromJson for DescribeFlowLogsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeFlowLogsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeFlowLogsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeForwardTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
@@ -34,6 +35,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the DNAT table.
     ///
@@ -44,12 +49,20 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `ForwardTableId`.
     /// - Example: `ftb-bp1mbjubq34hlcqpa****`.
     #[rpc(name = "ForwardTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// The ID of the DNAT entry.
     ///
     /// - Wire name: `ForwardEntryId`.
     /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
     #[rpc(name = "ForwardEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_id: Option<String>,
     /// * The elastic IP addresses (EIPs) that can be accessed over the Internet when you query DNAT entries of Internet NAT gateways.
     /// * The NAT IP addresses that can be accessed by external networks when you query DNAT entries of Virtual Private Cloud (VPC) NAT gateways.
@@ -57,6 +70,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.28.XX.XX`.
     #[rpc(name = "ExternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub external_ip: Option<String>,
     /// * The external port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways.
     ///
@@ -68,6 +85,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `ExternalPort`.
     /// - Example: `8080`.
     #[rpc(name = "ExternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub external_port: Option<String>,
     /// The private IP address.
     ///
@@ -77,6 +98,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `InternalIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "InternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_ip: Option<String>,
     /// * The internal port or port range that is used for port forwarding when you query DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
     /// * The port of the destination ECS instance to be mapped when you query DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
@@ -84,6 +109,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
     #[rpc(name = "InternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -94,6 +123,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The name of the DNAT entry.
     ///
@@ -102,6 +135,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `ForwardEntryName`.
     /// - Example: `ForwardEntry-1`.
     #[rpc(name = "ForwardEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_name: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -110,6 +147,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -118,6 +159,10 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the NAT gateway.
     ///
@@ -128,8 +173,13 @@ pub struct DescribeForwardTableEntriesRequest {
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeForwardTableEntriesRequest {
@@ -367,14 +417,17 @@ impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeForwardTableEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeForwardTableEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeForwardTableEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -387,32 +440,68 @@ impl<'a> DescribeForwardTableEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeForwardTableEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeForwardTableEntriesResponse,
+        ::acs_runtime::client::Error<DescribeForwardTableEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeForwardTableEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeForwardTableEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A6C4A8B1-7561-4509-949C-20DEB40D71E6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `ForwardTableEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_entries: Option<crate::types::ForwardTableEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribeForwardTableEntriesResponse {
@@ -429,8 +518,9 @@ impl ::acs_runtime::de::FromJson for DescribeForwardTableEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeForwardTableEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeForwardTableEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

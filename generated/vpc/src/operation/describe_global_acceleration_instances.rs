@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -32,6 +33,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
@@ -41,24 +46,43 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The ID of the GA instance.
     ///
     /// - Wire name: `GlobalAccelerationInstanceId`.
     /// - Example: `ga-234sljmxaz****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The public IP address of the GA instance.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `12.xx.xx.78`.
     #[rpc(name = "IpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The name of the GA instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `GA-1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The status of the GA instance. Valid values:
     ///
@@ -70,6 +94,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Wire name: `Status`.
     /// - Example: `Available`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The bandwidth type of the GA instance. Valid values:
     ///
@@ -79,6 +107,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Wire name: `BandwidthType`.
     /// - Example: `Exclusive`.
     #[rpc(name = "BandwidthType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthType", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_type: Option<String>,
     /// The region of the backend service. Valid values:
     ///
@@ -90,12 +122,20 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Wire name: `ServiceLocation`.
     /// - Example: `china-mainland`.
     #[rpc(name = "ServiceLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub service_location: Option<String>,
     /// The ID of the backend service instance.
     ///
     /// - Wire name: `ServerId`.
     /// - Example: `i-sxjblddejj9x****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -104,6 +144,10 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Default: `1`.
     /// - Example: `10`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **100**. Default value: **10**.
     ///
@@ -112,8 +156,13 @@ pub struct DescribeGlobalAccelerationInstancesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeGlobalAccelerationInstancesRequest {
@@ -331,14 +380,17 @@ impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeGlobalAccelerationInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeGlobalAccelerationInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -351,32 +403,71 @@ impl<'a> DescribeGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeGlobalAccelerationInstancesResponse,
+        ::acs_runtime::client::Error<DescribeGlobalAccelerationInstancesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeGlobalAccelerationInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeGlobalAccelerationInstancesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6B4EE38D-C75B-4E1F-844E-863A94430676`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `GlobalAccelerationInstances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstances",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instances: Option<crate::types::GlobalAccelerationInstances>,
 }
 impl ::acs_runtime::de::FromJson for DescribeGlobalAccelerationInstancesResponse {
@@ -393,8 +484,9 @@ impl ::acs_runtime::de::FromJson for DescribeGlobalAccelerationInstancesResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeGlobalAccelerationInstancesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     /// The region ID of the instance.
@@ -35,6 +36,10 @@ pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the instance whose fine-grained monitoring configurations you want to query.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     /// - Required.
     /// - Example: `eip-wz9fi6qboho9fwgx7****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the instance. Set the value to **EIP**.
     ///
@@ -49,8 +58,13 @@ pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     /// - Default: `EIP`.
     /// - Example: `EIP`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeHighDefinitionMonitorLogAttributeRequest {
@@ -164,14 +178,17 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeHighDefinitionMonitorLogAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -184,25 +201,53 @@ impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Clie
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeHighDefinitionMonitorLogAttributeResponse,
+        ::acs_runtime::client::Error<DescribeHighDefinitionMonitorLogAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeHighDefinitionMonitorLogAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
     /// The name of the project.
     ///
     /// - Wire name: `LogProject`.
     /// - Example: `hdmonitor-cn-shenzhen-1658206966225390`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the Logstore.
     ///
     /// - Wire name: `LogStore`.
     /// - Example: `hdmonitor`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     /// Indicates whether the operation is performed. Valid values:
     ///
@@ -211,16 +256,28 @@ pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the instance whose fine-grained monitoring configurations you want to query.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `eip-wz9fi6qboho9fwgx7****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of instance for which you want to query fine-grained monitoring. Only **EIP** may be returned.
     ///
     /// - Wire name: `InstanceType`.
     /// - Example: `EIP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeHighDefinitionMonitorLogAttributeResponse {
@@ -238,9 +295,9 @@ impl ::acs_runtime::de::FromJson for DescribeHighDefinitionMonitorLogAttributeRe
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeHighDefinitionMonitorLogAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

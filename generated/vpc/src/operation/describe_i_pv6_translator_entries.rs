@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorEntriesRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -34,12 +35,20 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ysxx****`.
     #[rpc(name = "Ipv6TranslatorId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     /// The ID of the IPv6 mapping entry.
     ///
@@ -48,42 +57,70 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Wire name: `Ipv6TranslatorEntryId`.
     /// - Example: `ipv6transentry-bp1g8bhrde****`.
     #[rpc(name = "Ipv6TranslatorEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entry_id: Option<String>,
     /// The name of the IPv6 mapping entry.
     ///
     /// - Wire name: `EntryName`.
     /// - Example: `entryname`.
     #[rpc(name = "EntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub entry_name: Option<String>,
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Addr`.
     /// - Example: `2400:3200:1600::XX`.
     #[rpc(name = "AllocateIpv6Addr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_addr: Option<String>,
     /// The port used by the IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Port`.
     /// - Example: `80`.
     #[rpc(name = "AllocateIpv6Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Port", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_port: Option<i32>,
     /// The public IPv4 address that needs to provide IPv6 services.
     ///
     /// - Wire name: `BackendIpv4Addr`.
     /// - Example: `47.99.XX.XX`.
     #[rpc(name = "BackendIpv4Addr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendIpv4Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_ipv4_addr: Option<String>,
     /// The port used by the public IPv4 address that needs to provide IPv6 services.
     ///
     /// - Wire name: `BackendIpv4Port`.
     /// - Example: `80`.
     #[rpc(name = "BackendIpv4Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BackendIpv4Port", skip_serializing_if = "Option::is_none")
+    )]
     pub backend_ipv4_port: Option<i32>,
     /// The protocol used by the data to be forwarded.
     ///
     /// - Wire name: `TransProtocol`.
     /// - Example: `tcp`.
     #[rpc(name = "TransProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub trans_protocol: Option<String>,
     /// Specifies whether to enable access control lists (ACLs). Valid values:
     ///
@@ -93,6 +130,10 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Wire name: `AclStatus`.
     /// - Example: `off`.
     #[rpc(name = "AclStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_status: Option<String>,
     /// The ACL type. Valid values:
     ///
@@ -102,12 +143,20 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Wire name: `AclType`.
     /// - Example: `white`.
     #[rpc(name = "AclType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclType", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_type: Option<String>,
     /// The ID of the network ACL.
     ///
     /// - Wire name: `AclId`.
     /// - Example: `ipv6transacl-bp1de2****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The number of the page to return. Default value: 1.
     ///
@@ -115,6 +164,10 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
@@ -122,6 +175,10 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -131,8 +188,13 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeIPv6TranslatorEntriesRequest {
@@ -385,14 +447,17 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeIPv6TranslatorEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -405,34 +470,70 @@ impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeIPv6TranslatorEntriesResponse,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeIPv6TranslatorEntries`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeIPv6TranslatorEntriesResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6TranslatorEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_entries: Option<crate::types::Ipv6TranslatorEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorEntriesResponse {
@@ -449,8 +550,9 @@ impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeIPv6TranslatorEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorsRequest {
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -34,24 +35,40 @@ pub struct DescribeIPv6TranslatorsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Ipv6TranslatorId`.
     /// - Example: `ipv6trans-bp1858ys****`.
     #[rpc(name = "Ipv6TranslatorId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6TranslatorId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translator_id: Option<String>,
     /// The name of the IPv6 Translation Service instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `ipv6_1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The specification of the IPv6 Translation Service instance. Set the value to **small**.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `small`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The status of the IPv6 Translation Service instance. Valid values:
     ///
@@ -66,18 +83,30 @@ pub struct DescribeIPv6TranslatorsRequest {
     /// - Wire name: `Status`.
     /// - Example: `active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The IPv6 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv6Addr`.
     /// - Example: `2400:3200:1600::XXXX`.
     #[rpc(name = "AllocateIpv6Addr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv6Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv6_addr: Option<String>,
     /// The IPv4 address allocated to the IPv6 Translation Service instance.
     ///
     /// - Wire name: `AllocateIpv4Addr`.
     /// - Example: `47.99.XX.XX`.
     #[rpc(name = "AllocateIpv4Addr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocateIpv4Addr", skip_serializing_if = "Option::is_none")
+    )]
     pub allocate_ipv4_addr: Option<String>,
     /// The billing method of the IPv6 Translation Service instance. Valid values:
     ///
@@ -87,6 +116,10 @@ pub struct DescribeIPv6TranslatorsRequest {
     /// - Wire name: `PayType`.
     /// - Example: `Prepay`.
     #[rpc(name = "PayType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PayType", skip_serializing_if = "Option::is_none")
+    )]
     pub pay_type: Option<String>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -94,6 +127,10 @@ pub struct DescribeIPv6TranslatorsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
@@ -101,6 +138,10 @@ pub struct DescribeIPv6TranslatorsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The business status of the IPv6 Translation Service instance. Valid values:
     ///
@@ -110,8 +151,13 @@ pub struct DescribeIPv6TranslatorsRequest {
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
     #[rpc(name = "BusinessStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeIPv6TranslatorsRequest {
@@ -319,14 +365,17 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeIPv6TranslatorsRequest::default(),
             client,
         }
     }
+}
+impl DescribeIPv6TranslatorsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -339,34 +388,70 @@ impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeIPv6TranslatorsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeIPv6TranslatorsResponse,
+        ::acs_runtime::client::Error<DescribeIPv6TranslatorsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeIPv6Translators`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeIPv6TranslatorsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6Translators`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Translators", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_translators: Option<crate::types::Ipv6Translators>,
 }
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorsResponse {
@@ -383,8 +468,9 @@ impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeIPv6TranslatorsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

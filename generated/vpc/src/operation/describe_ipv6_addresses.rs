@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6AddressesRequest {
     /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -32,18 +33,30 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 address that you want to query. You can enter at most 20 IPv6 address IDs in each API request. Separate IPv6 address IDs with commas (,).
     ///
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
     #[rpc(name = "Ipv6AddressId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The IPv6 address that you want to query.
     ///
     /// - Wire name: `Ipv6Address`.
     /// - Example: `2408:XXXX:153:3921:851c:c435:7b12:1c5f`.
     #[rpc(name = "Ipv6Address")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Address", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address: Option<String>,
     /// The name of the IPv6 address that you want to query.
     ///
@@ -52,6 +65,10 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The type of IP address. Valid values:
     ///
@@ -60,12 +77,20 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Wire name: `AddressType`.
     /// - Example: `IPv6Address`.
     #[rpc(name = "AddressType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddressType", skip_serializing_if = "Option::is_none")
+    )]
     pub address_type: Option<String>,
     /// The ID of the instance that is assigned the IPv6 address.
     ///
     /// - Wire name: `AssociatedInstanceId`.
     /// - Example: `i-2ze72wuqj4y3jl4f****`.
     #[rpc(name = "AssociatedInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_id: Option<String>,
     /// The type of instance associated with the IPv6 address. Valid values:
     ///
@@ -75,6 +100,10 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Wire name: `AssociatedInstanceType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "AssociatedInstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedInstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_instance_type: Option<String>,
     /// The type of communication supported by the IPv6 address. Valid values:
     ///
@@ -84,24 +113,43 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Wire name: `NetworkType`.
     /// - Example: `Private`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The ID of the VPC to which the IPv6 address belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72zv****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the vSwitch to which the IPv6 address belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25navfgbue4g****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The ID of the Internet bandwidth that you purchased for the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidthId`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
     #[rpc(name = "Ipv6InternetBandwidthId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ipv6InternetBandwidthId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
@@ -111,18 +159,30 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The ID of the resource group to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The page number. Default value: **1**.
     ///
@@ -131,6 +191,10 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -139,6 +203,10 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// Indicates whether the instance is managed. Valid values:
     ///
@@ -150,8 +218,13 @@ pub struct DescribeIpv6AddressesRequest {
     /// - Wire name: `ServiceManaged`.
     /// - Example: `false`.
     #[rpc(name = "ServiceManaged")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceManaged", skip_serializing_if = "Option::is_none")
+    )]
     pub service_managed: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeIpv6AddressesRequest {
@@ -434,14 +507,17 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeIpv6AddressesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeIpv6AddressesRequest::default(),
             client,
         }
     }
+}
+impl DescribeIpv6AddressesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -454,32 +530,68 @@ impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeIpv6AddressesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeIpv6AddressesResponse,
+        ::acs_runtime::client::Error<DescribeIpv6AddressesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeIpv6Addresses`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeIpv6AddressesResponse {
     /// The number of entries returned per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AA4486A8-B6AE-469E-AB09-820EF8ECFA2B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number of the returned page. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6Addresses`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Addresses", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_addresses: Option<crate::types::Ipv6Addresses>,
 }
 impl ::acs_runtime::de::FromJson for DescribeIpv6AddressesResponse {
@@ -496,8 +608,9 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6AddressesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeIpv6AddressesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
@@ -40,18 +45,30 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// - Required.
     /// - Example: `ipv6gw-bp1rhhs9zjlxukc5e****`.
     #[rpc(name = "Ipv6GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// The ID of the egress-only rule that you want to query.
     ///
     /// - Wire name: `Ipv6EgressOnlyRuleId`.
     /// - Example: `ipv6py-bp1rr7fq1md8pbb3k****`.
     #[rpc(name = "Ipv6EgressOnlyRuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6EgressOnlyRuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_egress_only_rule_id: Option<String>,
     /// The name of the rule.
     ///
     /// - Wire name: `Name`.
     /// - Example: `rulename`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The type of the instance to which you want to apply the egress-only rule. Valid values:
     ///
@@ -61,12 +78,20 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `Ipv6Address`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the instance that is associated with the IPv6 address to which the egress-only rule is applied.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `ipv6gw-bp1rhhs9zjlxukc5e****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -75,6 +100,10 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -83,8 +112,13 @@ pub struct DescribeIpv6EgressOnlyRulesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeIpv6EgressOnlyRulesRequest {
@@ -257,14 +291,17 @@ impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeIpv6EgressOnlyRulesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeIpv6EgressOnlyRulesRequest::default(),
             client,
         }
     }
+}
+impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,32 +314,68 @@ impl<'a> DescribeIpv6EgressOnlyRulesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeIpv6EgressOnlyRulesResponse,
+        ::acs_runtime::client::Error<DescribeIpv6EgressOnlyRulesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeIpv6EgressOnlyRules`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeIpv6EgressOnlyRulesResponse {
     /// The number of entries returned per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E16671B7-DEA6-48E0-8E9C-41913DAD44DD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of the returned page. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Ipv6EgressOnlyRules`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6EgressOnlyRules", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_egress_only_rules: Option<crate::types::Ipv6EgressOnlyRules>,
 }
 impl ::acs_runtime::de::FromJson for DescribeIpv6EgressOnlyRulesResponse {
@@ -319,8 +392,9 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6EgressOnlyRulesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeIpv6EgressOnlyRulesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeIpv6EgressOnlyRulesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeIpv6GatewayAttributeRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeIpv6GatewayAttributeRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 gateway that you want to query.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeIpv6GatewayAttributeRequest {
     /// - Required.
     /// - Example: `ipv6gw-hp3y0l3ln89j8cdvf****`.
     #[rpc(name = "Ipv6GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeIpv6GatewayAttributeRequest {
@@ -139,14 +149,17 @@ impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeIpv6GatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeIpv6GatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -159,15 +172,35 @@ impl<'a> DescribeIpv6GatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeIpv6GatewayAttributeResponse,
+        ::acs_runtime::client::Error<DescribeIpv6GatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeIpv6GatewayAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeIpv6GatewayAttributeResponse {
     /// The ID of the virtual private cloud (VPC) to which the IPv6 gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-123sedrfswd23****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -176,41 +209,73 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the IPv6 gateway was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2018-12-05T09:21:35Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The ID of the region where the IPv6 gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-huhehaote`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The metering method of the IPv6 gateway.
     ///
     /// - Wire name: `InstanceChargeType`.
     /// - Example: `PostPaid`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_charge_type: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the IPv6 gateway.
     ///
     /// - Wire name: `Ipv6GatewayId`.
     /// - Example: `ipv6gw-hp3y0l3ln89j8cdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_gateway_id: Option<String>,
     /// The description of the IPv6 gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time when the IPv6 gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2019-1-05T09:21:35Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The status of the IPv6 gateway. Valid values:
     ///
@@ -220,16 +285,28 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the IPv6 gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the gateway route table associated with the IPv6 gateway.
     ///
@@ -237,14 +314,26 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     ///
     /// - Wire name: `GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_route_table_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The ID of the Alibaba Cloud account to which the IPv6 gateway belongs.
     ///
     /// > This value is of the Long type. In some languages, the precision may be lost. Use this value with caution.
     ///
     /// - Wire name: `OwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for DescribeIpv6GatewayAttributeResponse {
@@ -271,8 +360,9 @@ impl ::acs_runtime::de::FromJson for DescribeIpv6GatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeIpv6GatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// The region ID of the Internet NAT gateway.
@@ -35,6 +36,10 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
@@ -42,18 +47,30 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// - Required.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The resource group ID.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazdjdhd****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The information about resource tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -65,11 +82,19 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The filter information. You can specify a filter key and a filter value.
     ///
     /// - Wire name: `Filter`.
     #[rpc(name = "Filter", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::Filter>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid value:
     ///
@@ -79,14 +104,23 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1 to 100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeNatGatewayAssociateNetworkInterfacesRequest {
@@ -265,14 +299,17 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeNatGatewayAssociateNetworkInterfacesRequest::default(),
             client,
         }
     }
+}
+impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,15 +322,37 @@ impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::C
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeNatGatewayAssociateNetworkInterfacesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeNatGatewayAssociateNetworkInterfaces`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesResponse {
     /// Request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the token for the next query exists. Valid value:
     ///
@@ -302,28 +361,55 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1 to 100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The total number of entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `AssociateNetworkInterfaces`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociateNetworkInterfaces",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associate_network_interfaces: Option<crate::types::AssociateNetworkInterfaces>,
     /// Number of associated ENIs.
     ///
     /// - Wire name: `Count`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson
@@ -343,9 +429,9 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeNatGatewayAssociateNetworkInterfacesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeNetworkAclsRequest {
     /// The ID of the network ACL.
@@ -31,6 +32,10 @@ pub struct DescribeNetworkAclsRequest {
     /// - Wire name: `NetworkAclId`.
     /// - Example: `nacl-bp1lhl0taikrbgnh****`.
     #[rpc(name = "NetworkAclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The name of the network ACL.
     ///
@@ -39,12 +44,20 @@ pub struct DescribeNetworkAclsRequest {
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
     #[rpc(name = "NetworkAclName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_name: Option<String>,
     /// The ID of the VPC to which the network ACL belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-m5ebpc2xh64mqm27e****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The type of the associated instance. Set the value to **VSwitch**.
     ///
@@ -53,24 +66,40 @@ pub struct DescribeNetworkAclsRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `VSwitch`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the associated instance.
     ///
     /// - Wire name: `ResourceId`.
     /// - Example: `vsw-bp1de348lntdwnhbg****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The region ID of the network ACL.
     ///
@@ -80,12 +109,20 @@ pub struct DescribeNetworkAclsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -97,8 +134,13 @@ pub struct DescribeNetworkAclsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeNetworkAclsRequest {
@@ -291,14 +333,17 @@ impl<C> DescribeNetworkAclsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeNetworkAclsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeNetworkAclsRequest::default(),
             client,
         }
     }
+}
+impl DescribeNetworkAclsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -311,32 +356,68 @@ impl<'a> DescribeNetworkAclsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeNetworkAclsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeNetworkAclsResponse,
+        ::acs_runtime::client::Error<DescribeNetworkAclsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeNetworkAcls`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeNetworkAclsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// - Wire name: `NetworkAcls`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAcls", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acls: Option<crate::types::NetworkAcls>,
 }
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclsResponse {
@@ -353,8 +434,9 @@ impl ::acs_runtime::de::FromJson for DescribeNetworkAclsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeNetworkAclsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

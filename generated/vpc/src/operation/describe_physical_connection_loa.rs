@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribePhysicalConnectionLOARequest {
     /// The region ID of the Express Connect circuit.
@@ -35,6 +36,10 @@ pub struct DescribePhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct DescribePhysicalConnectionLOARequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -53,8 +62,13 @@ pub struct DescribePhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `pc-bp1ca4wca27ex****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribePhysicalConnectionLOARequest {
@@ -171,14 +185,17 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribePhysicalConnectionLOARequest::default(),
             client,
         }
     }
+}
+impl DescribePhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,19 +208,46 @@ impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribePhysicalConnectionLOAResponse,
+        ::acs_runtime::client::Error<DescribePhysicalConnectionLOAError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribePhysicalConnectionLOA`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribePhysicalConnectionLOAResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `318BB676-0A2B-43A0-9AD8-F1D34E93750F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The LOA information about the Express Connect circuit.
     ///
     /// - Wire name: `PhysicalConnectionLOAType`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionLOAType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_loa_type: Option<crate::types::PhysicalConnectionLoaType>,
 }
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLOAResponse {
@@ -217,8 +261,9 @@ impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLOAResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribePhysicalConnectionLOAResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

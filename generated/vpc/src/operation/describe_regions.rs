@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The service type. Default value: **VPC**.
@@ -30,6 +31,10 @@ pub struct DescribeRegionsRequest {
     /// - Wire name: `ProductType`.
     /// - Example: `VPC`.
     #[rpc(name = "ProductType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ProductType", skip_serializing_if = "Option::is_none")
+    )]
     pub product_type: Option<String>,
     /// The language of the response. Valid values:
     ///
@@ -39,8 +44,13 @@ pub struct DescribeRegionsRequest {
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRegionsRequest {
@@ -133,14 +143,17 @@ impl<C> DescribeRegionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRegionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRegionsRequest::default(),
             client,
         }
     }
+}
+impl DescribeRegionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -150,19 +163,43 @@ impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRegionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRegionsResponse,
+        ::acs_runtime::client::Error<DescribeRegionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRegions`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRegionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `Regions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Regions", skip_serializing_if = "Option::is_none")
+    )]
     pub regions: Option<crate::types::Regions>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
@@ -176,8 +213,8 @@ impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeRegionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouteEntryListRequest {
     /// The region ID of the route table.
@@ -37,6 +38,10 @@ pub struct DescribeRouteEntryListRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the route table that you want to query.
     ///
@@ -44,18 +49,30 @@ pub struct DescribeRouteEntryListRequest {
     /// - Required.
     /// - Example: `vtb-bp1r9pvl4xen8s9ju****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The ID of the route that you want to query.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-bp1mnnr2al0naomnp****`.
     #[rpc(name = "RouteEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The destination CIDR block of the route. IPv4 and IPv6 CIDR blocks are supported.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.2.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The name of the route entry.
     ///
@@ -64,6 +81,10 @@ pub struct DescribeRouteEntryListRequest {
     /// - Wire name: `RouteEntryName`.
     /// - Example: `abc`.
     #[rpc(name = "RouteEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_name: Option<String>,
     /// The IP version. Valid values:
     ///
@@ -73,6 +94,10 @@ pub struct DescribeRouteEntryListRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     /// The route type. Valid values:
     ///
@@ -85,12 +110,20 @@ pub struct DescribeRouteEntryListRequest {
     /// - Wire name: `RouteEntryType`.
     /// - Example: `System`.
     #[rpc(name = "RouteEntryType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<String>,
     /// The ID of the next hop.
     ///
     /// - Wire name: `NextHopId`.
     /// - Example: `vpn-bp10zyaph5cc8b7c7****`.
     #[rpc(name = "NextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The next hop type. Valid values:
     ///
@@ -110,6 +143,10 @@ pub struct DescribeRouteEntryListRequest {
     /// - Wire name: `NextHopType`.
     /// - Example: `Instance`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **10**.
     ///
@@ -118,6 +155,10 @@ pub struct DescribeRouteEntryListRequest {
     /// - Default: `100`.
     /// - Example: `10`.
     #[rpc(name = "MaxResult")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResult", skip_serializing_if = "Option::is_none")
+    )]
     pub max_result: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -127,6 +168,10 @@ pub struct DescribeRouteEntryListRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// Specifies whether to host the route. If the parameter is empty, the route is not hosted.
     ///
@@ -135,14 +180,23 @@ pub struct DescribeRouteEntryListRequest {
     /// - Wire name: `ServiceType`.
     /// - Example: `TR`.
     #[rpc(name = "ServiceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceType", skip_serializing_if = "Option::is_none")
+    )]
     pub service_type: Option<String>,
     /// The destination CIDR blocks of the routes.
     ///
     /// - Wire name: `DestCidrBlockList`.
     /// - Must have at most 200 items.
     #[rpc(name = "DestCidrBlockList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestCidrBlockList", skip_serializing_if = "Option::is_none")
+    )]
     pub dest_cidr_block_list: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouteEntryListRequest {
@@ -404,14 +458,17 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouteEntryListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouteEntryListRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouteEntryListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -424,12 +481,28 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouteEntryListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouteEntryListResponse,
+        ::acs_runtime::client::Error<DescribeRouteEntryListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouteEntryList`.
 ///
 /// The route details.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteEntryListResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -438,13 +511,25 @@ pub struct DescribeRouteEntryListResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `14A07460-EBE7-47CA-9757-12CC4761D47A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `RouteEntrys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntrys", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entrys: Option<crate::types::RouteEntrys>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouteEntryListResponse {
@@ -459,8 +544,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteEntryListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteEntryListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouteTableListRequest {
     /// The type of the router to which the route table belongs. Valid value:
@@ -35,12 +36,20 @@ pub struct DescribeRouteTableListRequest {
     /// - Default: `VRouter`.
     /// - Example: `VRouter`.
     #[rpc(name = "RouterType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_type: Option<String>,
     /// The ID of vRouter to which the route table belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The ID of the VPC to which the route table belongs.
     ///
@@ -49,36 +58,60 @@ pub struct DescribeRouteTableListRequest {
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the route table.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The name of the route table.
     ///
     /// - Wire name: `RouteTableName`.
     /// - Example: `doctest`.
     #[rpc(name = "RouteTableName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_name: Option<String>,
     /// The number of the returned page. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the route table belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The region ID of the VPC to which the route table belongs.
     ///
@@ -88,12 +121,20 @@ pub struct DescribeRouteTableListRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The type of the route table.
     ///
@@ -103,8 +144,13 @@ pub struct DescribeRouteTableListRequest {
     /// - Wire name: `RouteTableType`.
     /// - Example: `System`.
     #[rpc(name = "RouteTableType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouteTableListRequest {
@@ -308,14 +354,17 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouteTableListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouteTableListRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouteTableListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -328,34 +377,70 @@ impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouteTableListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouteTableListResponse,
+        ::acs_runtime::client::Error<DescribeRouteTableListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouteTableList`.
 ///
 /// The details of the route table.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteTableListResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouterTableList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterTableList", skip_serializing_if = "Option::is_none")
+    )]
     pub router_table_list: Option<crate::types::RouterTableList>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouteTableListResponse {
@@ -372,8 +457,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTableListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteTableListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

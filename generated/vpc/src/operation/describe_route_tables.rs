@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouteTablesRequest {
     /// The region ID of the VPC to which the route table belongs.
@@ -36,18 +37,30 @@ pub struct DescribeRouteTablesRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the vRouter.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vtb-bp1krxxzp0c29fmon****`.
     #[rpc(name = "VRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The ID of the route table that you want to query.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `rtb-bp12mw1f8k3jgygk9****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
@@ -57,12 +70,20 @@ pub struct DescribeRouteTablesRequest {
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
     #[rpc(name = "RouterType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_type: Option<String>,
     /// The ID of the router to which the route table belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vtb-bp1krxxzp0c29fmon****`.
     #[rpc(name = "RouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// The route type. Valid values:
     ///
@@ -74,6 +95,10 @@ pub struct DescribeRouteTablesRequest {
     /// - Wire name: `Type`.
     /// - Example: `custom`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<String>,
     /// The name of the route table that you want to query.
     ///
@@ -82,12 +107,20 @@ pub struct DescribeRouteTablesRequest {
     /// - Wire name: `RouteTableName`.
     /// - Example: `RouteTable-1`.
     #[rpc(name = "RouteTableName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_name: Option<String>,
     /// The ID of the resource group to which the route table to be queried belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazccb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The page number. Default value: 1.
     ///
@@ -96,6 +129,10 @@ pub struct DescribeRouteTablesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -104,8 +141,13 @@ pub struct DescribeRouteTablesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouteTablesRequest {
@@ -302,14 +344,17 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouteTablesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouteTablesRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouteTablesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -322,34 +367,70 @@ impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouteTablesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouteTablesResponse,
+        ::acs_runtime::client::Error<DescribeRouteTablesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouteTables`.
 ///
 /// The number of entries per page.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouteTablesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouteTables`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTables", skip_serializing_if = "Option::is_none")
+    )]
     pub route_tables: Option<crate::types::RouteTables>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesResponse {
@@ -366,8 +447,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouteTablesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouteTablesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

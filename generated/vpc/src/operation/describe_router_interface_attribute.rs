@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouterInterfaceAttributeRequest {
     /// The ID of the region to which the router interface belongs.
@@ -35,6 +36,10 @@ pub struct DescribeRouterInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the router interface.
     ///
@@ -42,8 +47,13 @@ pub struct DescribeRouterInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `ri-m5egfc10sednwk2yt****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouterInterfaceAttributeRequest {
@@ -144,14 +154,17 @@ impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouterInterfaceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouterInterfaceAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouterInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,22 +177,46 @@ impl<'a> DescribeRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouterInterfaceAttributeResponse,
+        ::acs_runtime::client::Error<DescribeRouterInterfaceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouterInterfaceAttribute`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouterInterfaceAttributeResponse {
     /// The time when the renewal takes effect.
     ///
     /// - Wire name: `ReservationActiveTime`.
     /// - Example: `2022-06-11T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationActiveTime", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_active_time: Option<String>,
     /// The destination IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `2.2.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     /// The status of the router interface. Valid values:
     ///
@@ -195,21 +232,37 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the router interface was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2022-04-14T08:57:24Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The type of the renewal order. Only **RENEW** may be returned, which indicates that the order is placed for service renewal.
     ///
     /// - Wire name: `ReservationOrderType`.
     /// - Example: `RENEW`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationOrderType", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_order_type: Option<String>,
     /// The ID of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceId`.
     /// - Example: `ri-bp1xkrzttximaoxbl****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_id: Option<String>,
     /// The specification of the router interface. Valid values:
     ///
@@ -228,6 +281,10 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Mini.2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The billing method. Valid values:
     ///
@@ -236,21 +293,37 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `AfterPay`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the router interface.
     ///
     /// - Wire name: `RouterInterfaceId`.
     /// - Example: `ri-m5egfc10sednwk2yt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     /// The response parameters.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
     /// The healthy threshold. This value indicates the number of probe packets that are sent during a health check. Unit: packets.
     ///
     /// - Wire name: `HcThreshold`.
     /// - Example: `8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HcThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub hc_threshold: Option<i32>,
     /// The type of the router to which the peer router interface belongs. Valid values:
     ///
@@ -259,31 +332,61 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VRouter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_type: Option<String>,
     /// The time when the router interface was modified.
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-04-28T10:02:12Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtModified", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_modified: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the router interface belongs.
     ///
     /// - Wire name: `VpcInstanceId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeInterfaceOwnerId`.
     /// - Example: `1321932713****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceOwnerId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_owner_id: Option<String>,
     /// The ID of the peer VPC.
     ///
     /// - Wire name: `OppositeVpcInstanceId`.
     /// - Example: `vpc-bp1b49rqrybk45nio****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeVpcInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_vpc_instance_id: Option<String>,
     /// The metering method that is used after the renewal takes effect. Valid values: If **PayByBandwidth** is returned, it indicates that the Express Connect circuit is billed on a pay-by-bandwidth basis.
     ///
     /// - Wire name: `ReservationInternetChargeType`.
     /// - Example: `PayByBandwidth`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "ReservationInternetChargeType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub reservation_internet_charge_type: Option<String>,
     /// Indicates whether the connection is a cross-border connection. Valid values:
     ///
@@ -292,46 +395,82 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `CrossBorder`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossBorder", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_border: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `01818199-04F6-47F4-9ADF-7CC824CF57A4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The bandwidth of the router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The description of the router interface.
     ///
     /// - Wire name: `Description`.
     /// - Example: `Peer interface.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The rate of health checks. Unit: seconds. The value indicates the interval at which probe packets are sent during a health check.
     ///
     /// - Wire name: `HcRate`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HcRate", skip_serializing_if = "Option::is_none")
+    )]
     pub hc_rate: Option<i32>,
     /// The maximum bandwidth after the renewal takes effect. Unit: Mbit/s.
     ///
     /// - Wire name: `ReservationBandwidth`.
     /// - Example: `100`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_bandwidth: Option<String>,
     /// The HTTP status code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Code", skip_serializing_if = "Option::is_none")
+    )]
     pub code: Option<String>,
     /// The name of the router interface.
     ///
     /// - Wire name: `Name`.
     /// - Example: `RouterInterface1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the router to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeRouterId`.
     /// - Example: `vrt-bp11xvy6lb9photuu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_id: Option<String>,
     /// The specification of the peer router interface. Valid values:
     ///
@@ -351,16 +490,28 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeInterfaceSpec`.
     /// - Example: `Negative`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_spec: Option<String>,
     /// The ID of the router to which the router interface belongs.
     ///
     /// - Wire name: `RouterId`.
     /// - Example: `vbr-m5ex0xf63xk8s5bob****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_id: Option<String>,
     /// Indicates whether the request is successful. Valid values: true and false.
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<bool>,
     /// The service status of the peer router interface. Valid values:
     ///
@@ -370,16 +521,31 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeInterfaceBusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_business_status: Option<String>,
     /// The time when the connection was established.
     ///
     /// - Wire name: `ConnectedTime`.
     /// - Example: `2022-04-14T08:58:04Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConnectedTime", skip_serializing_if = "Option::is_none")
+    )]
     pub connected_time: Option<String>,
     /// The source IP address that is used for the health check.
     ///
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `1.1.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// The status of the peer router interface. Valid values:
     ///
@@ -396,21 +562,40 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `OppositeInterfaceStatus`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_status: Option<String>,
     /// The end of the time range during which data was queried.
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `2999-09-08T16:00:00Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<String>,
     /// The region ID of the peer router interface.
     ///
     /// - Wire name: `OppositeRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_region_id: Option<String>,
     /// The ID of the peer access point.
     ///
     /// - Wire name: `OppositeAccessPointId`.
     /// - Example: `ap-cn-qingdao-ls-B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeAccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_access_point_id: Option<String>,
     /// The status of the router interface. Valid values:
     ///
@@ -420,6 +605,10 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The status of the health check. Valid values:
     ///
@@ -430,11 +619,19 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `HealthCheckStatus`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_status: Option<String>,
     /// The maximum bandwidth of the peer router interface. Unit: Mbit/s.
     ///
     /// - Wire name: `OppositeBandwidth`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeBandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_bandwidth: Option<i32>,
     /// The type of the router to which the route table belongs. Valid values:
     ///
@@ -443,11 +640,19 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `RouterType`.
     /// - Example: `VRouter`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub router_type: Option<String>,
     /// The role of the router interface in the peering connection.
     ///
     /// - Wire name: `Role`.
     /// - Example: `InitiatingSide`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// Indicates whether renewal data is included. Valid values:
     ///
@@ -456,11 +661,19 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `HasReservationData`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HasReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub has_reservation_data: Option<String>,
     /// The ID of the access point.
     ///
     /// - Wire name: `AccessPointId`.
     /// - Example: `ap-cn-qingdao-ls-A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPointId", skip_serializing_if = "Option::is_none")
+    )]
     pub access_point_id: Option<String>,
     /// The resource group ID.
     ///
@@ -468,8 +681,16 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
     /// Indicates whether the VBR that is created in the Fast Link mode is uplinked to the router interface. The Fast Link mode helps automatically connect router interfaces that are created for the VBR and its peer VPC. Valid values:
     ///
@@ -480,6 +701,10 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     ///
     /// - Wire name: `FastLinkMode`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FastLinkMode", skip_serializing_if = "Option::is_none")
+    )]
     pub fast_link_mode: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeResponse {
@@ -539,8 +764,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouterInterfaceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

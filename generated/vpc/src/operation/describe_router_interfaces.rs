@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// The region ID of the router interface.
@@ -34,6 +35,10 @@ pub struct DescribeRouterInterfacesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether renewal data is included. Valid values:
     ///
@@ -43,6 +48,10 @@ pub struct DescribeRouterInterfacesRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The page number. Default value: **1**.
     ///
@@ -51,6 +60,10 @@ pub struct DescribeRouterInterfacesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -59,12 +72,20 @@ pub struct DescribeRouterInterfacesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The filter information.
     ///
     /// - Wire name: `Filter`.
     /// - Must have at most 5 items.
     #[rpc(name = "Filter", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::DescribePhysicalConnectionsFilter>>,
     /// Resource Group ID.
     ///
@@ -73,14 +94,23 @@ pub struct DescribeRouterInterfacesRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeRouterInterfacesRequest {
@@ -247,14 +277,17 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeRouterInterfacesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeRouterInterfacesRequest::default(),
             client,
         }
     }
+}
+impl DescribeRouterInterfacesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -267,32 +300,68 @@ impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeRouterInterfacesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeRouterInterfacesResponse,
+        ::acs_runtime::client::Error<DescribeRouterInterfacesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeRouterInterfaces`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeRouterInterfacesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C7F6FCBD-F9CC-4501-8EF3-CDC9577CAE45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `RouterInterfaceSet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceSet", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_set: Option<crate::types::RouterInterfaceSet>,
 }
 impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
@@ -309,8 +378,9 @@ impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeRouterInterfacesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance.
@@ -37,6 +38,10 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the backend service instance.
     ///
@@ -44,6 +49,10 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// - Required.
     /// - Example: `i-12s3sdf****`.
     #[rpc(name = "ServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub server_id: Option<String>,
     /// The type of the backend service instance. Valid values:
     ///
@@ -53,8 +62,13 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// - Wire name: `ServerType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "ServerType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServerType", skip_serializing_if = "Option::is_none")
+    )]
     pub server_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeServerRelatedGlobalAccelerationInstancesRequest {
@@ -172,16 +186,17 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
         inner
     }
 }
-impl<
-    'a,
-> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeServerRelatedGlobalAccelerationInstancesRequest::default(),
             client,
         }
     }
+}
+impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,17 +209,48 @@ impl<
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeServerRelatedGlobalAccelerationInstancesResponse,
+        ::acs_runtime::client::Error<
+            DescribeServerRelatedGlobalAccelerationInstancesError,
+        >,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeServerRelatedGlobalAccelerationInstances`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A8252014-D8DE-4D85-AF35-AFEXXXXXXX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `GlobalAccelerationInstances`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstances",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instances: Option<
         crate::types::DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances,
     >,
@@ -221,9 +267,9 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSnatTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
@@ -34,6 +35,10 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SNAT table.
     ///
@@ -42,12 +47,20 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Wire name: `SnatTableId`.
     /// - Example: `stb-8vbczigrhop8x5u3t****`.
     #[rpc(name = "SnatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<String>,
     /// The ID of the SNAT entry.
     ///
     /// - Wire name: `SnatEntryId`.
     /// - Example: `snat-8vbae8uqh7rjpk7d2****`.
     #[rpc(name = "SnatEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_id: Option<String>,
     /// The ID of the vSwitch.
     ///
@@ -57,12 +70,20 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Wire name: `SourceVSwitchId`.
     /// - Example: `vsw-3xbjkhjshjdf****`.
     #[rpc(name = "SourceVSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceVSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub source_v_switch_id: Option<String>,
     /// The source CIDR block specified in the SNAT entry.
     ///
     /// - Wire name: `SourceCIDR`.
     /// - Example: `116.22.XX.XX/24`.
     #[rpc(name = "SourceCIDR")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCIDR", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr: Option<String>,
     /// * When you query SNAT entries of Internet NAT gateways, this parameter specifies the EIP in an SNAT entry.
     /// * When you query SNAT entries of VPC NAT gateways, this parameter specifies the NAT IP address in an SNAT entry.
@@ -70,6 +91,10 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Wire name: `SnatIp`.
     /// - Example: `116.22.XX.XX`.
     #[rpc(name = "SnatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_ip: Option<String>,
     /// The name of the SNAT entry.
     ///
@@ -78,6 +103,10 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
     #[rpc(name = "SnatEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_name: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -86,6 +115,10 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -94,6 +127,10 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the NAT gateway.
     ///
@@ -102,11 +139,20 @@ pub struct DescribeSnatTableEntriesRequest {
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// - Wire name: `NetworkInterfaceIds`.
     #[rpc(name = "NetworkInterfaceIds", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSnatTableEntriesRequest {
@@ -318,14 +364,17 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSnatTableEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeSnatTableEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -338,32 +387,68 @@ impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSnatTableEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSnatTableEntriesResponse,
+        ::acs_runtime::client::Error<DescribeSnatTableEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSnatTableEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSnatTableEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6D7E89B1-1C5B-412B-8585-4908E222EED5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `SnatTableEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_entries: Option<crate::types::SnatTableEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSnatTableEntriesResponse {
@@ -380,8 +465,9 @@ impl ::acs_runtime::de::FromJson for DescribeSnatTableEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSnatTableEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

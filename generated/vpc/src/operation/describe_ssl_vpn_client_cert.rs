@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientCertRequest {
     /// The region ID of the SSL client certificate. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeSslVpnClientCertRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SSL client certificate that you want to query.
     ///
@@ -40,8 +45,13 @@ pub struct DescribeSslVpnClientCertRequest {
     /// - Required.
     /// - Example: `vsc-bp17r58rjf5r1gjyr****`.
     #[rpc(name = "SslVpnClientCertId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSslVpnClientCertRequest {
@@ -136,14 +146,17 @@ impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSslVpnClientCertRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSslVpnClientCertRequest::default(),
             client,
         }
     }
+}
+impl DescribeSslVpnClientCertRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -156,12 +169,28 @@ impl<'a> DescribeSslVpnClientCertRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSslVpnClientCertRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSslVpnClientCertResponse,
+        ::acs_runtime::client::Error<DescribeSslVpnClientCertError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSslVpnClientCert`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSslVpnClientCertResponse {
     /// The status of the SSL client certificate. Valid values:
     ///
@@ -171,6 +200,10 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The timestamp that indicates when the SSL client certificate was created. Unit: milliseconds.
     ///
@@ -178,21 +211,37 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1552550980000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The client key.
     ///
     /// - Wire name: `ClientKey`.
     /// - Example: `The key of the client`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientKey", skip_serializing_if = "Option::is_none")
+    )]
     pub client_key: Option<String>,
     /// The ID of the region where the SSL client certificate is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client configuration.
     ///
     /// - Wire name: `ClientConfig`.
     /// - Example: `Client configuration`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub client_config: Option<String>,
     /// The timestamp that indicates when the SSL client certificate expires. Unit: milliseconds.
     ///
@@ -200,36 +249,64 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1647158980000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The client certificate.
     ///
     /// - Wire name: `ClientCert`.
     /// - Example: `Client certificate`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientCert", skip_serializing_if = "Option::is_none")
+    )]
     pub client_cert: Option<String>,
     /// The CA certificate.
     ///
     /// - Wire name: `CaCert`.
     /// - Example: `CA certificate`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CaCert", skip_serializing_if = "Option::is_none")
+    )]
     pub ca_cert: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp13k5mp4tg8v3z9b****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp155e9yclsg1xgq4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
@@ -237,6 +314,10 @@ pub struct DescribeSslVpnClientCertResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertResponse {
@@ -261,8 +342,9 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSslVpnClientCertResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

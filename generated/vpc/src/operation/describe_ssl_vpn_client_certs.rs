@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientCertsRequest {
     /// The region ID of the SSL client certificate.
@@ -34,24 +35,40 @@ pub struct DescribeSslVpnClientCertsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
     #[rpc(name = "SslVpnServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
     #[rpc(name = "SslVpnClientCertId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `cert1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -59,6 +76,10 @@ pub struct DescribeSslVpnClientCertsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -67,6 +88,10 @@ pub struct DescribeSslVpnClientCertsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the resource group to which the SSL client certificate belongs.
     ///
@@ -75,8 +100,13 @@ pub struct DescribeSslVpnClientCertsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSslVpnClientCertsRequest {
@@ -232,14 +262,17 @@ impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSslVpnClientCertsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSslVpnClientCertsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSslVpnClientCertsRequest::default(),
             client,
         }
     }
+}
+impl DescribeSslVpnClientCertsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,34 +285,70 @@ impl<'a> DescribeSslVpnClientCertsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSslVpnClientCertsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSslVpnClientCertsResponse,
+        ::acs_runtime::client::Error<DescribeSslVpnClientCertsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSslVpnClientCerts`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSslVpnClientCertsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of the page to return.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `SslVpnClientCertKeys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_keys: Option<crate::types::SslVpnClientCertKeys>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertsResponse {
@@ -296,8 +365,9 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSslVpnClientCertsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

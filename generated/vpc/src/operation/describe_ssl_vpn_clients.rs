@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeSslVpnClientsRequest {
     /// The region ID of the VPN gateway.
@@ -39,6 +40,10 @@ pub struct DescribeSslVpnClientsRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -46,6 +51,10 @@ pub struct DescribeSslVpnClientsRequest {
     /// - Required.
     /// - Example: `vpn-gw8gfb947ctddabja****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -53,6 +62,10 @@ pub struct DescribeSslVpnClientsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -61,8 +74,13 @@ pub struct DescribeSslVpnClientsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeSslVpnClientsRequest {
@@ -185,14 +203,17 @@ impl<C> DescribeSslVpnClientsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeSslVpnClientsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeSslVpnClientsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeSslVpnClientsRequest::default(),
             client,
         }
     }
+}
+impl DescribeSslVpnClientsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,46 +226,90 @@ impl<'a> DescribeSslVpnClientsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeSslVpnClientsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeSslVpnClientsResponse,
+        ::acs_runtime::client::Error<DescribeSslVpnClientsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeSslVpnClients`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeSslVpnClientsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `885E117D-06A9-38A3-8DD2-40BDAC429FFC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-gw8gfb947ctddabja****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `eu-central-1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The list of clients.
     ///
     /// - Wire name: `ClientInfoList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientInfoList", skip_serializing_if = "Option::is_none")
+    )]
     pub client_info_list: Option<Vec<crate::types::ClientInfoList>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientsResponse {
@@ -263,8 +328,9 @@ impl ::acs_runtime::de::FromJson for DescribeSslVpnClientsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeSslVpnClientsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

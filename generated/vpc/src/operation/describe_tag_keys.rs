@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTagKeysRequest {
     /// The resource type. Valid values:
@@ -39,12 +40,20 @@ pub struct DescribeTagKeysRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `VPC`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The tag keys.
     ///
     /// - Wire name: `Keyword`.
     /// - Example: `keyword`.
     #[rpc(name = "Keyword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Keyword", skip_serializing_if = "Option::is_none")
+    )]
     pub keyword: Option<String>,
     /// The region ID of the resource.
     ///
@@ -54,6 +63,10 @@ pub struct DescribeTagKeysRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -63,6 +76,10 @@ pub struct DescribeTagKeysRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: 1 to 50. Default value: 50.
     ///
@@ -71,14 +88,23 @@ pub struct DescribeTagKeysRequest {
     /// - Default: `100`.
     /// - Example: `50`.
     #[rpc(name = "MaxResult")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResult", skip_serializing_if = "Option::is_none")
+    )]
     pub max_result: Option<i32>,
     /// The resource IDs. You can specify up to 20 resource IDs.
     ///
     /// - Wire name: `ResourceId`.
     /// - Must have at most 21 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTagKeysRequest {
@@ -235,14 +261,17 @@ impl<C> DescribeTagKeysRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTagKeysRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTagKeysRequest::default(),
             client,
         }
     }
+}
+impl DescribeTagKeysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,12 +281,28 @@ impl<'a> DescribeTagKeysRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTagKeysRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeTagKeysResponse,
+        ::acs_runtime::client::Error<DescribeTagKeysError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTagKeys`.
 ///
 /// object
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTagKeysResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -266,13 +311,25 @@ pub struct DescribeTagKeysResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `TagKeys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_keys: Option<crate::types::TagKeys>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTagKeysResponse {
@@ -287,8 +344,8 @@ impl ::acs_runtime::de::FromJson for DescribeTagKeysResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeTagKeysResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeTagKeysForExpressConnectRequest {
     /// The type of the resource. Set the value to **PHYSICALCONNECTION**, which specifies an Express Connect circuit.
@@ -31,12 +32,20 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     /// - Wire name: `ResourceType`.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The keyword of the tag. Fuzzy match is supported. You can specify a keyword to query all tags that contain the keyword.
     ///
     /// - Wire name: `Keyword`.
     /// - Example: `keyword`.
     #[rpc(name = "Keyword")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Keyword", skip_serializing_if = "Option::is_none")
+    )]
     pub keyword: Option<String>,
     /// The ID of the region to which the resource resides.
     ///
@@ -46,6 +55,10 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -55,6 +68,10 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -63,14 +80,23 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     /// - Default: `100`.
     /// - Example: `20`.
     #[rpc(name = "MaxResult")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResult", skip_serializing_if = "Option::is_none")
+    )]
     pub max_result: Option<i32>,
     /// The IDs of the resources. You can specify up to 20 resource IDs.
     ///
     /// - Wire name: `ResourceId`.
     /// - Must have at most 21 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeTagKeysForExpressConnectRequest {
@@ -223,14 +249,17 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
+impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeTagKeysForExpressConnectRequest::default(),
             client,
         }
     }
+}
+impl DescribeTagKeysForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -243,10 +272,26 @@ impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeTagKeysForExpressConnectRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeTagKeysForExpressConnectResponse,
+        ::acs_runtime::client::Error<DescribeTagKeysForExpressConnectError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeTagKeysForExpressConnect`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeTagKeysForExpressConnectResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -255,13 +300,25 @@ pub struct DescribeTagKeysForExpressConnectResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `TagKeys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKeys", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_keys: Option<crate::types::TagKeys>,
 }
 impl ::acs_runtime::de::FromJson for DescribeTagKeysForExpressConnectResponse {
@@ -276,8 +333,9 @@ impl ::acs_runtime::de::FromJson for DescribeTagKeysForExpressConnectResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeTagKeysForExpressConnectResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVSwitchAttributesRequest {
     /// The ID of the vSwitch.
@@ -32,6 +33,10 @@ pub struct DescribeVSwitchAttributesRequest {
     /// - Required.
     /// - Example: `vsw-25naue4g****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
@@ -40,6 +45,10 @@ pub struct DescribeVSwitchAttributesRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -49,8 +58,13 @@ pub struct DescribeVSwitchAttributesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVSwitchAttributesRequest {
@@ -159,14 +173,17 @@ impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVSwitchAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVSwitchAttributesRequest::default(),
             client,
         }
     }
+}
+impl DescribeVSwitchAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -179,17 +196,37 @@ impl<'a> DescribeVSwitchAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVSwitchAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVSwitchAttributesResponse,
+        ::acs_runtime::client::Error<DescribeVSwitchAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVSwitchAttributes`.
 ///
 /// The details about the vSwitch.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVSwitchAttributesResponse {
     /// The ID of the VPC to which the vSwitch belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-257gq642n****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the vSwitch. Valid values:
     ///
@@ -198,11 +235,19 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Pending`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The time when the vSwitch was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-22T10:40:25Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// Indicates whether the vSwitch is the default vSwitch. Valid values:
     ///
@@ -211,61 +256,112 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// The number of available IP addresses.
     ///
     /// - Wire name: `AvailableIpAddressCount`.
     /// - Example: `12`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AvailableIpAddressCount",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub available_ip_address_count: Option<i64>,
     /// The network access control list (ACL) rules.
     ///
     /// - Wire name: `NetworkAclId`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the resource belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `287683832402436789`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The vSwitch ID.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-25b7pv15t****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B48B4B9-1EAD-469F-B488-594DAB4B6A1A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The CIDR block of the vSwitch.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.1/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The description of the vSwitch.
     ///
     /// - Wire name: `Description`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the ACL belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the zone to which the vSwitch belongs.
     ///
     /// - Wire name: `ZoneId`.
     /// - Example: `cn-beijing-a`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneId", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_id: Option<String>,
     /// The IPv6 CIDR block of the vSwitch.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:3c5:44e::/64`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// The vSwitch name.
     ///
     /// - Wire name: `VSwitchName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_name: Option<String>,
     /// Indicates whether the vSwitch is shared.
     ///
@@ -275,6 +371,10 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `ShareType`.
     /// - Example: `Shared`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ShareType", skip_serializing_if = "Option::is_none")
+    )]
     pub share_type: Option<String>,
     /// Indicates whether IPv6 is enabled for the vSwitch. If you enable IPv6, you must configure the IPv6 CIDR block of the vSwitch. Valid values:
     ///
@@ -283,12 +383,24 @@ pub struct DescribeVSwitchAttributesResponse {
     ///
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_ipv6: Option<bool>,
     /// The information about the route table that is associated with the vSwitch.
     ///
     /// - Wire name: `RouteTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTable", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table: Option<crate::types::DescribeVSwitchAttributesRouteTable>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesResponse {
@@ -319,8 +431,9 @@ impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVSwitchAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVbrHaRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct DescribeVbrHaRequest {
     /// - Example: `CBCE910E-D396-4944-8****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid Values:
     ///
@@ -45,18 +50,30 @@ pub struct DescribeVbrHaRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the VBR failover group.
     ///
     /// - Wire name: `VbrHaId`.
     /// - Example: `vbrha-sa1sxheuxtd98****`.
     #[rpc(name = "VbrHaId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrHaId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_ha_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
@@ -64,8 +81,13 @@ pub struct DescribeVbrHaRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVbrHaRequest {
@@ -199,14 +221,17 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVbrHaRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVbrHaRequest::default(),
             client,
         }
     }
+}
+impl DescribeVbrHaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,15 +241,35 @@ impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVbrHaRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVbrHaResponse,
+        ::acs_runtime::client::Error<DescribeVbrHaError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVbrHa`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVbrHaResponse {
     /// The time when the VBR was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-06-08T12:20:55`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VBR failover group.
     ///
@@ -233,11 +278,19 @@ pub struct DescribeVbrHaResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the VBR failover group.
     ///
@@ -245,31 +298,55 @@ pub struct DescribeVbrHaResponse {
     ///
     /// - Wire name: `Description`.
     /// - Example: `desc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the VBR failover group.
     ///
     /// - Wire name: `VbrHaId`.
     /// - Example: `vbrha-sa1sxheuxtd98****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrHaId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_ha_id: Option<String>,
     /// The ID of the other VBR in the VBR failover group.
     ///
     /// - Wire name: `PeerVbrId`.
     /// - Example: `vbr-bp12mw1f8k3jgygk9****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerVbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_vbr_id: Option<String>,
     /// The name of the VBR failover group.
     ///
     /// - Wire name: `Name`.
     /// - Example: `VBRHa`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The VBR ID.
     ///
     /// - Wire name: `VbrId`.
     /// - Example: `vbr-bp1jcg5cmxjbl9xgc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the region in which the VBR is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVbrHaResponse {
@@ -290,8 +367,8 @@ impl ::acs_runtime::de::FromJson for DescribeVbrHaResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVbrHaResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVcoRouteEntriesRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -35,6 +36,10 @@ pub struct DescribeVcoRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeVcoRouteEntriesRequest {
     /// - Required.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The route type. Valid values:
     ///
@@ -52,12 +61,20 @@ pub struct DescribeVcoRouteEntriesRequest {
     /// - Must be one of `custom` (destination-based route (default)), `bgp` (BGP route).
     /// - Example: `custom`.
     #[rpc(name = "RouteEntryType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<crate::types::RouteEntryType>,
     /// The number of the page to return. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -65,6 +82,10 @@ pub struct DescribeVcoRouteEntriesRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -77,8 +98,13 @@ pub struct DescribeVcoRouteEntriesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVcoRouteEntriesRequest {
@@ -241,14 +267,17 @@ impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVcoRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVcoRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeVcoRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,42 +290,82 @@ impl<'a> DescribeVcoRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVcoRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVcoRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeVcoRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVcoRouteEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVcoRouteEntriesResponse {
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The list of route entries.
     ///
     /// - Wire name: `VcoRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VcoRouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub vco_route_entries: Option<Vec<crate::types::VcoRouteEntries>>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E18980E8-C8C2-31BD-8156-AE2BBDEC87E1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information on route entries of the dual-tunnel IPsec connection.
     ///
     /// > This parameter is returned only for IPsec connections in dual-tunnel mode.
     ///
     /// - Wire name: `VpnRouteCounts`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnRouteCounts", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_route_counts: Option<Vec<crate::types::VpnRouteCount>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVcoRouteEntriesResponse {
@@ -314,8 +383,9 @@ impl ::acs_runtime::de::FromJson for DescribeVcoRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVcoRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeRequest {
     /// The ID of the VPC that you want to query.
@@ -33,6 +34,10 @@ pub struct DescribeVpcAttributeRequest {
     /// - Required.
     /// - Example: `vpc-bp18sth14qii3pnv****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the region where the VPC is deployed.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeVpcAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -51,6 +60,10 @@ pub struct DescribeVpcAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// Specifies whether the VPC is the default VPC. Valid values:
     ///
@@ -60,8 +73,13 @@ pub struct DescribeVpcAttributeRequest {
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
     #[rpc(name = "IsDefault")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpcAttributeRequest {
@@ -186,14 +204,17 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpcAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpcAttributeRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpcAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,17 +227,37 @@ impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpcAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpcAttributeResponse,
+        ::acs_runtime::client::Error<DescribeVpcAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpcAttribute`.
 ///
 /// The time when the VPC was created.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpcAttributeResponse {
     /// The time when the VPC was created.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-10-16T07:31:09Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the VPC. Valid values:
     ///
@@ -225,11 +266,19 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the VPC.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp18sth14qii3pnvo****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// Indicates whether the VPC is the default VPC. Valid values:
     ///
@@ -238,6 +287,10 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// Indicates whether the ClassicLink feature is enabled. Valid values:
     ///
@@ -246,25 +299,45 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `ClassicLinkEnabled`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClassicLinkEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub classic_link_enabled: Option<bool>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The ID of the region to which the VPC belongs.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `VpcName`.
     /// - Example: `doctest2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcName", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_name: Option<String>,
     /// The ID of the vRouter that belongs to the VPC.
     ///
     /// - Wire name: `VRouterId`.
     /// - Example: `vrt-bp1jso6ng1at0ajsc****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -275,48 +348,100 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `DhcpOptionsSetStatus`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_status: Option<String>,
     /// The IPv4 CIDR block of the VPC.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7486AE4A-129D-43DB-A714-2432C074BA04`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the VPC.
     ///
     /// - Wire name: `Description`.
     /// - Example: `VPC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazbvgb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:a600::/56`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// - Wire name: `VSwitchIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchIds", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
     /// - Wire name: `UserCidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UserCidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub user_cidrs: Option<crate::types::UserCidrs>,
     /// - Wire name: `SecondaryCidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_blocks: Option<crate::types::SecondaryCidrBlocks>,
     /// - Wire name: `AssociatedCens`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociatedCens", skip_serializing_if = "Option::is_none")
+    )]
     pub associated_cens: Option<crate::types::AssociatedCens>,
     /// - Wire name: `CloudResources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CloudResources", skip_serializing_if = "Option::is_none")
+    )]
     pub cloud_resources: Option<crate::types::CloudResources>,
     /// - Wire name: `Ipv6CidrBlocks`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlocks", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_blocks: Option<crate::types::Ipv6CidrBlocks>,
     /// Indicates whether the VPC supports IPv4 gateways.
     ///
@@ -325,15 +450,34 @@ pub struct DescribeVpcAttributeResponse {
     ///
     /// - Wire name: `SupportIpv4Gateway`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SupportIpv4Gateway", skip_serializing_if = "Option::is_none")
+    )]
     pub support_ipv4_gateway: Option<bool>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `AssociatedPropagationSources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociatedPropagationSources",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associated_propagation_sources: Option<
         crate::types::AssociatedPropagationSources,
     >,
@@ -343,11 +487,19 @@ pub struct DescribeVpcAttributeResponse {
     /// - false
     /// - Wire name: `EnabledIpv6`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnabledIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled_ipv6: Option<bool>,
     /// Indicates whether DNS hostname is enabled.
     ///
     /// - Wire name: `DnsHostnameStatus`.
     /// - Example: `DISABLED`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DnsHostnameStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub dns_hostname_status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
@@ -387,8 +539,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpcAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpcGrantRulesToEcrRequest {
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **10**.
@@ -31,6 +32,10 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -40,18 +45,30 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the network instance.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `vpc-wz9ek66wd7tl5xqpy****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the ECR that you want to query.
     ///
     /// - Wire name: `EcrInstanceId`.
     /// - Example: `ecr-ncxadcujadncsa****`.
     #[rpc(name = "EcrInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_instance_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the ECR belongs.
     ///
@@ -59,6 +76,10 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     ///
     /// - Wire name: `EcrOwnerId`.
     #[rpc(name = "EcrOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcrOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecr_owner_id: Option<i64>,
     /// The region ID of the network instance that you want to query.
     ///
@@ -66,18 +87,30 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the network instance belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The type of instance. Valid values:
     ///
@@ -87,8 +120,13 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `VPC`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpcGrantRulesToEcrRequest {
@@ -266,14 +304,17 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpcGrantRulesToEcrRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,10 +327,26 @@ impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpcGrantRulesToEcrResponse,
+        ::acs_runtime::client::Error<DescribeVpcGrantRulesToEcrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpcGrantRulesToEcr`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpcGrantRulesToEcrResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -299,20 +356,36 @@ pub struct DescribeVpcGrantRulesToEcrResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The unique ID that Alibaba Cloud generates for the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `66342E8E-5E87-5FF9-80C7-C3E3571A****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of instances queried. If you specify the MaxResults and NextToken request parameters to perform a paged query, the value of the TotalCount response parameter is invalid.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The authorization information.
     ///
     /// - Wire name: `GrantRuleModels`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantRuleModels", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_rule_models: Option<Vec<crate::types::GrantRuleModel>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpcGrantRulesToEcrResponse {
@@ -328,8 +401,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpcGrantRulesToEcrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpcGrantRulesToEcrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpcGrantRulesToEcrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpcsRequest {
     /// The VPC ID.
@@ -33,6 +34,10 @@ pub struct DescribeVpcsRequest {
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1b1xjllp3ve5yze****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The region ID of the VPC.
     ///
@@ -42,12 +47,20 @@ pub struct DescribeVpcsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the VPC.
     ///
     /// - Wire name: `VpcName`.
     /// - Example: `Vpc-1`.
     #[rpc(name = "VpcName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcName", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_name: Option<String>,
     /// Specifies whether to query the default VPC in the specified region. Valid values:
     ///
@@ -57,6 +70,10 @@ pub struct DescribeVpcsRequest {
     /// - Wire name: `IsDefault`.
     /// - Example: `false`.
     #[rpc(name = "IsDefault")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsDefault", skip_serializing_if = "Option::is_none")
+    )]
     pub is_default: Option<bool>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -66,12 +83,20 @@ pub struct DescribeVpcsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the resource group to which the VPC to be queried belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxvfvazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -80,6 +105,10 @@ pub struct DescribeVpcsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -88,18 +117,30 @@ pub struct DescribeVpcsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the Alibaba Cloud account to which the VPC belongs.
     ///
     /// - Wire name: `VpcOwnerId`.
     /// - Example: `253460731706911258`.
     #[rpc(name = "VpcOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_owner_id: Option<i64>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
     #[rpc(name = "DhcpOptionsSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// Query for VPCs in the specified region that have enabled IPv6 CIDR blocks. The value is empty by default, which means no filtering based on IPv6 availability is conducted. Valid values:
     ///
@@ -108,14 +149,23 @@ pub struct DescribeVpcsRequest {
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpcsRequest {
@@ -337,14 +387,17 @@ impl<C> DescribeVpcsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpcsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpcsRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpcsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -354,34 +407,67 @@ impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpcsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<DescribeVpcsResponse, ::acs_runtime::client::Error<DescribeVpcsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpcs`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpcsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C6532AA8-D0F7-497F-A8EE-094126D441F5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `Vpcs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Vpcs", skip_serializing_if = "Option::is_none")
+    )]
     pub vpcs: Option<crate::types::Vpcs>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpcsResponse {
@@ -398,8 +484,8 @@ impl ::acs_runtime::de::FromJson for DescribeVpcsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpcsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeVpcsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnAttachmentsRequest {
     /// The ID of the region where the IPsec-VPN connection is established.
@@ -34,12 +35,20 @@ pub struct DescribeVpnAttachmentsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -47,6 +56,10 @@ pub struct DescribeVpnAttachmentsRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -55,6 +68,10 @@ pub struct DescribeVpnAttachmentsRequest {
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
     ///
@@ -64,8 +81,13 @@ pub struct DescribeVpnAttachmentsRequest {
     /// - Must be one of `CEN` (IPsec-VPN connections associated with a transit router (default)).
     /// - Example: `CEN`.
     #[rpc(name = "AttachType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachType", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_type: Option<crate::types::AttachType>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnAttachmentsRequest {
@@ -206,14 +228,17 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnAttachmentsRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnAttachmentsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -226,36 +251,72 @@ impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnAttachmentsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnAttachmentsResponse,
+        ::acs_runtime::client::Error<DescribeVpnAttachmentsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnAttachments`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnAttachmentsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9F0725BB-186A-3564-91C3-AAE48042F853`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of returned entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The list of IPsec-VPN connections associated with the transit router.
     ///
     /// - Wire name: `VpnAttachments`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnAttachments", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_attachments: Option<Vec<crate::types::VpnAttachment>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnAttachmentsResponse {
@@ -272,8 +333,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnAttachmentsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnAttachmentsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -35,6 +36,10 @@ pub struct DescribeVpnConnectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -42,8 +47,13 @@ pub struct DescribeVpnConnectionRequest {
     /// - Required.
     /// - Example: `vco-bp1bbi27hojx80nck****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnConnectionRequest {
@@ -140,14 +150,17 @@ impl<C> DescribeVpnConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnConnectionRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,12 +173,28 @@ impl<'a> DescribeVpnConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnConnectionResponse,
+        ::acs_runtime::client::Error<DescribeVpnConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnConnection`.
 ///
 /// The results returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionResponse {
     /// The state of the IPsec-VPN connection. Valid values:
     ///
@@ -176,11 +205,19 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::DescribeVpnConnectionStatus>,
     /// The certificate authority (CA) certificate of the peer.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -191,6 +228,10 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -198,6 +239,10 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753817000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
@@ -206,11 +251,19 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The CIDR block on the Alibaba Cloud side.
     ///
@@ -218,16 +271,28 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.0.0.0/8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F2310D45-BCF6-4E2E-9082-B4503844BA4C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp1bbi27hojx80nck****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The CIDR block on the data center side.
     ///
@@ -235,16 +300,28 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `192.168.0.0/16`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1mvj4g9kogwwcxk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `ipsec1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Indicates whether the dead peer detection (DPD) feature is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -255,22 +332,42 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::IkeConfig>,
     /// The configuration of Phase 2 negotiations.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<crate::types::IpsecConfig>,
     /// The health check information about the IPsec-VPN connection.
     ///
     /// - Wire name: `VcoHealthCheck`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VcoHealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub vco_health_check: Option<crate::types::VcoHealthCheck>,
     /// The Border Gateway Protocol (BGP) configuration of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_bgp_config: Option<crate::types::VpnBgpConfig>,
     /// The type of the resource that is associated with the IPsec-VPN connection. Valid values:
     ///
@@ -280,6 +377,10 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachType", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -288,16 +389,28 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The ID of the CEN instance to which the transit router belongs.
     ///
     /// - Wire name: `AttachInstanceId`.
     /// - Example: `cen-lxxpbpalc776qz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_instance_id: Option<String>,
     /// The bandwidth specification of the IPsec-VPN connection. Unit: **Mbit/s**.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `1000M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The association state of the IPsec-VPN connection. Valid values:
     ///
@@ -314,6 +427,10 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `attached`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<crate::types::State>,
     /// The ID of the zone where the IPsec-VPN connection is deployed.
     ///
@@ -321,21 +438,37 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneNo", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_no: Option<String>,
     /// The gateway IP address of the IPsec-VPN connection.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.XX.XX.162`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The ID of the transit router with which the IPsec-VPN connection is associated.
     ///
     /// - Wire name: `TransitRouterId`.
     /// - Example: `tr-p0we2edef9qr44a85****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_id: Option<String>,
     /// The name of the transit router.
     ///
     /// - Wire name: `TransitRouterName`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TransitRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub transit_router_name: Option<String>,
     /// Indicates whether the IPsec-VPN connection is associated with a transit router that belongs to another Alibaba Cloud account. Valid values:
     ///
@@ -344,10 +477,25 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `CrossAccountAuthorized`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CrossAccountAuthorized", skip_serializing_if = "Option::is_none")
+    )]
     pub cross_account_authorized: Option<bool>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// - Wire name: `TunnelOptionsSpecification`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         crate::types::DescribeVpnConnectionTunnelOptionsSpecification,
     >,
@@ -358,6 +506,10 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -365,6 +517,10 @@ pub struct DescribeVpnConnectionResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionResponse {
@@ -407,8 +563,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

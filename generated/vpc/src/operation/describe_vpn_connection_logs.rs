@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionLogsRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -35,6 +36,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Required.
     /// - Example: `vco-m5evqnds4y459flt3****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The start time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
@@ -50,6 +59,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Wire name: `From`.
     /// - Example: `1671003744`.
     #[rpc(name = "From")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "From", skip_serializing_if = "Option::is_none")
+    )]
     pub from: Option<i32>,
     /// The end time of the flow log. This value is a UNIX timestamp representing the number of milliseconds that have elapsed since January 1, 1970, 00:00:00 UTC.
     ///
@@ -58,6 +71,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Wire name: `To`.
     /// - Example: `1671004344`.
     #[rpc(name = "To")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "To", skip_serializing_if = "Option::is_none")
+    )]
     pub to: Option<i32>,
     /// The interval at which log data is collected. Valid values: **1** to **10**. Unit: minutes.
     ///
@@ -67,6 +84,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Must be 1 to 10.
     /// - Example: `10`.
     #[rpc(name = "MinutePeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinutePeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub minute_period: Option<i32>,
     /// The page number. Default value: **1**.
     ///
@@ -74,6 +95,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -82,6 +107,10 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -90,8 +119,13 @@ pub struct DescribeVpnConnectionLogsRequest {
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-opsqc4d97wni27****`.
     #[rpc(name = "TunnelId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnConnectionLogsRequest {
@@ -268,14 +302,17 @@ impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnConnectionLogsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnConnectionLogsRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnConnectionLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,32 +325,64 @@ impl<'a> DescribeVpnConnectionLogsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnConnectionLogsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnConnectionLogsResponse,
+        ::acs_runtime::client::Error<DescribeVpnConnectionLogsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnConnectionLogs`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnConnectionLogsResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `CF161502-4959-5C3B-B499-09B87BA931D9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries on the current page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
@@ -322,8 +391,16 @@ pub struct DescribeVpnConnectionLogsResponse {
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsCompleted", skip_serializing_if = "Option::is_none")
+    )]
     pub is_completed: Option<bool>,
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<crate::types::DescribeVpnConnectionLogsData>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsResponse {
@@ -341,8 +418,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnConnectionLogsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

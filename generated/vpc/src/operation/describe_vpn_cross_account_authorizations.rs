@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     /// The ID of the region to which the IPsec-VPN connection belongs.
@@ -35,6 +36,10 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -42,12 +47,20 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     /// - Required.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return per page. Default value: **10**. Valid values: **1** to **50**.
     ///
@@ -55,6 +68,10 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -67,8 +84,13 @@ pub struct DescribeVpnCrossAccountAuthorizationsRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnCrossAccountAuthorizationsRequest {
@@ -211,14 +233,17 @@ impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnCrossAccountAuthorizationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnCrossAccountAuthorizationsRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,36 +256,75 @@ impl<'a> DescribeVpnCrossAccountAuthorizationsRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnCrossAccountAuthorizationsResponse,
+        ::acs_runtime::client::Error<DescribeVpnCrossAccountAuthorizationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnCrossAccountAuthorizations`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnCrossAccountAuthorizationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DB04E39A-6F0C-36AC-BCA0-B6D371B90062`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The cross-account authorization information about the IPsec-VPN connection.
     ///
     /// - Wire name: `CrossAccountAuthorizations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "CrossAccountAuthorizations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub cross_account_authorizations: Option<
         Vec<crate::types::CrossAccountAuthorization>,
     >,
@@ -279,8 +343,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnCrossAccountAuthorizationsRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnCrossAccountAuthorizationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnGatewayRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -33,6 +34,10 @@ pub struct DescribeVpnGatewayRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -40,14 +45,23 @@ pub struct DescribeVpnGatewayRequest {
     /// - Required.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// Specifies whether to return information about pending orders.
     ///
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `false`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnGatewayRequest {
@@ -153,14 +167,17 @@ impl<C> DescribeVpnGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnGatewayRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -173,37 +190,73 @@ impl<'a> DescribeVpnGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnGatewayResponse,
+        ::acs_runtime::client::Error<DescribeVpnGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnGatewayResponse {
     /// The type of VPN gateway. Only **Normal** may be returned, which indicates a standard VPN gateway.
     ///
     /// - Wire name: `VpnType`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnType", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_type: Option<String>,
     /// The status of the VPN gateway.
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::DescribeVpnGatewayStatus>,
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1ub1yt9cvakoelj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The maximum number of concurrent SSL-VPN connections.
     ///
     /// - Wire name: `SslMaxConnections`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslMaxConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_max_connections: Option<i64>,
     /// The maximum bandwidth of the VPN gateway. Unit: M (Mbit/s).
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
     /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
@@ -212,11 +265,19 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.22.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The timestamp when the VPN gateway was created, in milliseconds.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1495382400000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
@@ -225,6 +286,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPropagate", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_propagate: Option<bool>,
     /// The billing method. Valid value:
     ///
@@ -232,11 +297,19 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `ChargeType`.
     /// - Example: `China site (aliyun.com): Prepay. International site (alibabacloud.com): POSTPAY.`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ChargeType", skip_serializing_if = "Option::is_none")
+    )]
     pub charge_type: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The tag that is automatically generated for the VPN gateway. The tag consists of the following parameters:
     ///
@@ -265,6 +338,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `Tag`.
     /// - Example: `{\"VpnEnableBgp\":\"true\",\"VisuallySsl\":\"true\",\"PbrPriority\":\"true\",\"VpnNewImage\":\"true\",\"description\":\"forwarding1.3.7\",\"VpnVersion\":\"v1.2.4\"}`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<String>,
     /// Indicates whether the IPsec-VPN feature is enabled. Valid values:
     ///
@@ -273,6 +350,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `IpsecVpn`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecVpn", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_vpn: Option<String>,
     /// The timestamp when the VPN gateway expires. Unit: milliseconds.
     ///
@@ -280,21 +361,37 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1544666102000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The ID of the vSwitch to which the VPN gateway belongs.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1dmzugdikc6hdgx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `27E69E1E-0B7A-4D8A-92A0-B6D2C0B5E1B2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `vpngatewaydescription`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
@@ -303,6 +400,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
@@ -311,6 +412,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The status of the SSL-VPN feature. Valid values:
     ///
@@ -319,19 +424,35 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `SslVpn`.
     /// - Example: `enable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpn", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The information about pending orders.
     ///
     /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
     ///
     /// - Wire name: `ReservationData`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub reservation_data: Option<crate::types::ReservationData>,
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<crate::types::Tags>,
     /// The network type of the VPN gateway.
     ///
@@ -340,6 +461,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The second IP address assigned by the system to create an IPsec-VPN connection.
     ///
@@ -347,6 +472,13 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `DisasterRecoveryInternetIp`.
     /// - Example: `47.91.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryInternetIp",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_internet_ip: Option<String>,
     /// The ID of the second vSwitch associated with the VPN gateway.
     ///
@@ -354,6 +486,13 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryVSwitchId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
@@ -361,6 +500,10 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `SslVpnInternetIp`.
     /// - Example: `47.74.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnInternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -368,8 +511,16 @@ pub struct DescribeVpnGatewayResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// - Wire name: `EniInstanceIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EniInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub eni_instance_ids: Option<crate::types::EniInstanceIds>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
@@ -409,8 +560,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

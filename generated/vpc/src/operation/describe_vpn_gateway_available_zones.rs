@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// The region ID.
@@ -33,6 +34,10 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The bandwidth specification.
     ///
@@ -55,6 +60,10 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// - Must be one of `5M` (5 Mbit/s), `10M` (10 Mbit/s), `20M` (20 Mbit/s), `50M` (50 Mbit/s), `100M` (100 Mbit/s), `200M` (200 Mbit/s), `500M` (500 Mbit/s), `1000M` (1000 Mbit/s).
     /// - Example: `5M`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<crate::types::Spec>,
     /// The language in which the returned results are displayed. Valid values:
     ///
@@ -65,8 +74,13 @@ pub struct DescribeVpnGatewayAvailableZonesRequest {
     /// - Must be one of `zh-CN` (Chinese), `en-US` (English (default)).
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<crate::types::AcceptLanguage>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnGatewayAvailableZonesRequest {
@@ -210,14 +224,17 @@ impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnGatewayAvailableZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnGatewayAvailableZonesRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnGatewayAvailableZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -230,26 +247,54 @@ impl<'a> DescribeVpnGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnGatewayAvailableZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnGatewayAvailableZonesResponse,
+        ::acs_runtime::client::Error<DescribeVpnGatewayAvailableZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnGatewayAvailableZones`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnGatewayAvailableZonesResponse {
     /// The region ID.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `29784052-931F-543D-A612-36B3838163FA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The zones.
     ///
     /// - Wire name: `AvailableZoneIdList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AvailableZoneIdList", skip_serializing_if = "Option::is_none")
+    )]
     pub available_zone_id_list: Option<Vec<crate::types::AvailableZoneIdList>>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnGatewayAvailableZonesResponse {
@@ -264,8 +309,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewayAvailableZonesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnGatewayAvailableZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

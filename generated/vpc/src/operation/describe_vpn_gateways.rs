@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysRequest {
     /// The region ID of the VPN gateway.
@@ -34,18 +35,30 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Required.
     /// - Example: `cn-zhangjiakou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1m3i0kn1nd4wiw9****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp17lofy9fd0dnvzv****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
@@ -59,6 +72,10 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Must be one of `init` (being initialized), `provisioning` (being prepared), `active` (running), `updating` (being updated), `deleting` (being deleted).
     /// - Example: `active`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::DescribeVpnGatewayStatus>,
     /// The payment status of the VPN gateway. Valid values:
     ///
@@ -69,6 +86,10 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Must be one of `Normal` (normal), `FinancialLocked` (locked due to overdue payments).
     /// - Example: `Normal`.
     #[rpc(name = "BusinessStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<crate::types::BusinessStatus>,
     /// The page number. Default value: **1**.
     ///
@@ -76,6 +97,10 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -84,6 +109,10 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// Specifies whether to return information about pending orders. Valid values:
     ///
@@ -93,12 +122,20 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Wire name: `IncludeReservationData`.
     /// - Example: `true`.
     #[rpc(name = "IncludeReservationData")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IncludeReservationData", skip_serializing_if = "Option::is_none")
+    )]
     pub include_reservation_data: Option<bool>,
     /// The tags that are added to the VPN gateway.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 20 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -107,8 +144,13 @@ pub struct DescribeVpnGatewaysRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnGatewaysRequest {
@@ -330,14 +372,17 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnGatewaysRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnGatewaysRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnGatewaysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -350,34 +395,70 @@ impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnGatewaysRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnGatewaysResponse,
+        ::acs_runtime::client::Error<DescribeVpnGatewaysError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnGateways`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnGatewaysResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF11D6F6-E35A-41C3-9B20-6FC8A901FE65`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `VpnGateways`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGateways", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateways: Option<crate::types::VpnGateways>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnGatewaysResponse {
@@ -394,8 +475,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnGatewaysResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewaysResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnGatewaysResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnPbrRouteEntriesRequest {
     /// The region ID of the VPN gateway.
@@ -35,6 +36,10 @@ pub struct DescribeVpnPbrRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-zhangjiakou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -42,6 +47,10 @@ pub struct DescribeVpnPbrRouteEntriesRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The page number. Default value: **1**.
     ///
@@ -49,6 +58,10 @@ pub struct DescribeVpnPbrRouteEntriesRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Maximum value: **50**. Default value: **10**.
     ///
@@ -57,8 +70,13 @@ pub struct DescribeVpnPbrRouteEntriesRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnPbrRouteEntriesRequest {
@@ -181,14 +199,17 @@ impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnPbrRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnPbrRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -201,34 +222,70 @@ impl<'a> DescribeVpnPbrRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnPbrRouteEntriesResponse,
+        ::acs_runtime::client::Error<DescribeVpnPbrRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnPbrRouteEntries`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnPbrRouteEntriesResponse {
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// - Wire name: `VpnPbrRouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnPbrRouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_pbr_route_entries: Option<crate::types::VpnPbrRouteEntries>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnPbrRouteEntriesResponse {
@@ -245,8 +302,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnPbrRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnPbrRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnPbrRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpnSslServerLogsRequest {
     /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SSL server.
     ///
@@ -40,12 +45,20 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Required.
     /// - Example: `vss-bp155e9yclsg1xgq4****`.
     #[rpc(name = "VpnSslServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnSslServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_ssl_server_id: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-m5euof6s5jy8vs5kd****`.
     #[rpc(name = "SslVpnClientCertId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The beginning of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
@@ -54,6 +67,10 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Wire name: `From`.
     /// - Example: `1600738962`.
     #[rpc(name = "From")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "From", skip_serializing_if = "Option::is_none")
+    )]
     pub from: Option<i32>,
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1600738962 specifies 09:42:42 (UTC+8) on September 22, 2020.
     ///
@@ -62,6 +79,10 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Wire name: `To`.
     /// - Example: `1600738962`.
     #[rpc(name = "To")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "To", skip_serializing_if = "Option::is_none")
+    )]
     pub to: Option<i32>,
     /// The interval at which log data is queried. Unit: minutes.
     ///
@@ -70,6 +91,10 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Wire name: `MinutePeriod`.
     /// - Example: `10`.
     #[rpc(name = "MinutePeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinutePeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub minute_period: Option<i32>,
     /// The number of the page to return. Default value: **1**.
     ///
@@ -77,6 +102,10 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Default: `1`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Maximum value: **50**. Default value: **10**.
     ///
@@ -85,8 +114,13 @@ pub struct DescribeVpnSslServerLogsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeVpnSslServerLogsRequest {
@@ -257,14 +291,17 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
+impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeVpnSslServerLogsRequest::default(),
             client,
         }
     }
+}
+impl DescribeVpnSslServerLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,30 +314,62 @@ impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeVpnSslServerLogsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeVpnSslServerLogsResponse,
+        ::acs_runtime::client::Error<DescribeVpnSslServerLogsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeVpnSslServerLogs`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeVpnSslServerLogsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DEDAC5B1-9292-5BF7-BDDF-61BA58CFB2FB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of log entries.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
@@ -309,8 +378,16 @@ pub struct DescribeVpnSslServerLogsResponse {
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsCompleted", skip_serializing_if = "Option::is_none")
+    )]
     pub is_completed: Option<bool>,
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<crate::types::DescribeVpnConnectionLogsData>,
 }
 impl ::acs_runtime::de::FromJson for DescribeVpnSslServerLogsResponse {
@@ -328,8 +405,9 @@ impl ::acs_runtime::de::FromJson for DescribeVpnSslServerLogsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DescribeVpnSslServerLogsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

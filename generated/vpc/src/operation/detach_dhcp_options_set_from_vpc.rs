@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -42,6 +43,10 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the DHCP options set to be disassociated from a VPC.
     ///
@@ -49,6 +54,10 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// - Required.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
     #[rpc(name = "DhcpOptionsSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The ID of the VPC.
     ///
@@ -56,6 +65,10 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// - Required.
     /// - Example: `vpc-dfdgrgthhy****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -67,6 +80,10 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -77,8 +94,13 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DetachDhcpOptionsSetFromVpcRequest {
@@ -220,14 +242,17 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
+impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DetachDhcpOptionsSetFromVpcRequest::default(),
             client,
         }
     }
+}
+impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,15 +265,35 @@ impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DetachDhcpOptionsSetFromVpcResponse,
+        ::acs_runtime::client::Error<DetachDhcpOptionsSetFromVpcError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DetachDhcpOptionsSetFromVpc`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DetachDhcpOptionsSetFromVpcResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DetachDhcpOptionsSetFromVpcResponse {
@@ -261,8 +306,9 @@ impl ::acs_runtime::de::FromJson for DetachDhcpOptionsSetFromVpcResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DetachDhcpOptionsSetFromVpcResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DetachDhcpOptionsSetFromVpcResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

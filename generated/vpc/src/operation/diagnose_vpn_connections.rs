@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DiagnoseVpnConnectionsRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -38,38 +39,63 @@ pub struct DiagnoseVpnConnectionsRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp10hz6b0mbp39flt****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The IDs of IPsec-VPN connections.
     ///
     /// - Wire name: `VpnConnectionIds`.
     /// - Must have at most 51 items.
     #[rpc(name = "VpnConnectionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_ids: Option<Vec<String>>,
     /// The list of tunnel IDs.
     ///
     /// - Wire name: `TunnelIds`.
     /// - Must have at most 100 items.
     #[rpc(name = "TunnelIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIds", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ids: Option<Vec<String>>,
     /// The page number. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page. Default value: **10**.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DiagnoseVpnConnectionsRequest {
@@ -224,14 +250,17 @@ impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
+impl<C> DiagnoseVpnConnectionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DiagnoseVpnConnectionsRequest::default(),
             client,
         }
     }
+}
+impl DiagnoseVpnConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -244,36 +273,72 @@ impl<'a> DiagnoseVpnConnectionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DiagnoseVpnConnectionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DiagnoseVpnConnectionsResponse,
+        ::acs_runtime::client::Error<DiagnoseVpnConnectionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DiagnoseVpnConnections`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DiagnoseVpnConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B8094E1E-935B-1397-96A8-4F87A5D1BF29`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The page number.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The diagnostic information.
     ///
     /// - Wire name: `VpnConnections`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connections: Option<Vec<crate::types::DiagnoseVpnConnectionsVpnConnection>>,
 }
 impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsResponse {
@@ -290,8 +355,9 @@ impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DiagnoseVpnConnectionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

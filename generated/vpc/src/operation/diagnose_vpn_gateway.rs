@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DiagnoseVpnGatewayRequest {
     /// The region ID of the VPN gateway.
@@ -37,6 +38,10 @@ pub struct DiagnoseVpnGatewayRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource to be diagnosed.
     ///
@@ -44,6 +49,10 @@ pub struct DiagnoseVpnGatewayRequest {
     /// - Required.
     /// - Example: `vco-uf66xniofskqtuoz1****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The type of the resource.
     ///
@@ -53,6 +62,10 @@ pub struct DiagnoseVpnGatewayRequest {
     /// - Required.
     /// - Example: `IPsec`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -60,6 +73,10 @@ pub struct DiagnoseVpnGatewayRequest {
     /// - Required.
     /// - Example: `vpn-m5efhj0k1p47ctuhl****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// Check the connectivity of the destination address. Valid values:
     ///
@@ -69,6 +86,10 @@ pub struct DiagnoseVpnGatewayRequest {
     /// - Wire name: `IPsecExtendInfo`.
     /// - Example: `{"PrivateSourceIp":"192.168.1.1","PrivateDestinationIp":"192.168.0.1"}`.
     #[rpc(name = "IPsecExtendInfo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPsecExtendInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub i_psec_extend_info: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -81,8 +102,13 @@ pub struct DiagnoseVpnGatewayRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DiagnoseVpnGatewayRequest {
@@ -239,14 +265,17 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
+impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DiagnoseVpnGatewayRequest::default(),
             client,
         }
     }
+}
+impl DiagnoseVpnGatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -259,12 +288,28 @@ impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DiagnoseVpnGatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DiagnoseVpnGatewayResponse,
+        ::acs_runtime::client::Error<DiagnoseVpnGatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DiagnoseVpnGateway`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DiagnoseVpnGatewayResponse {
     /// The diagnostic ID.
     ///
@@ -272,11 +317,19 @@ pub struct DiagnoseVpnGatewayResponse {
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiagnoseId", skip_serializing_if = "Option::is_none")
+    )]
     pub diagnose_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DiagnoseVpnGatewayResponse {
@@ -290,8 +343,9 @@ impl ::acs_runtime::de::FromJson for DiagnoseVpnGatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DiagnoseVpnGatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

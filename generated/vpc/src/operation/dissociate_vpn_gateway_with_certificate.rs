@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DissociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
@@ -43,6 +44,10 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -50,6 +55,10 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Required.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The certificate type. Valid values:
     ///
@@ -61,6 +70,10 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
     /// - Example: `Encryption`.
     #[rpc(name = "CertificateType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_type: Option<crate::types::CertificateType>,
     /// The ID of the certificate.
     ///
@@ -70,6 +83,10 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Required.
     /// - Example: `6bfe4218-ea1d****`.
     #[rpc(name = "CertificateId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -82,6 +99,10 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Example: `02fb3da4-130e*******`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -91,8 +112,13 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DissociateVpnGatewayWithCertificateRequest {
@@ -266,14 +292,17 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DissociateVpnGatewayWithCertificateRequest::default(),
             client,
         }
     }
+}
+impl DissociateVpnGatewayWithCertificateRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -286,17 +315,37 @@ impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DissociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DissociateVpnGatewayWithCertificateResponse,
+        ::acs_runtime::client::Error<DissociateVpnGatewayWithCertificateError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DissociateVpnGatewayWithCertificate`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DissociateVpnGatewayWithCertificateResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for DissociateVpnGatewayWithCertificateResponse {
@@ -309,8 +358,9 @@ impl ::acs_runtime::de::FromJson for DissociateVpnGatewayWithCertificateResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DissociateVpnGatewayWithCertificateResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DissociateVpnGatewayWithCertificateResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

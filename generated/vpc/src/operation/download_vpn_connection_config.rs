@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DownloadVpnConnectionConfigRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -35,6 +36,10 @@ pub struct DownloadVpnConnectionConfigRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -42,8 +47,13 @@ pub struct DownloadVpnConnectionConfigRequest {
     /// - Required.
     /// - Example: `vco-bp1bbi27hojx80nck****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DownloadVpnConnectionConfigRequest {
@@ -143,14 +153,17 @@ impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
+impl<C> DownloadVpnConnectionConfigRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DownloadVpnConnectionConfigRequest::default(),
             client,
         }
     }
+}
+impl DownloadVpnConnectionConfigRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -163,21 +176,45 @@ impl<'a> DownloadVpnConnectionConfigRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DownloadVpnConnectionConfigRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DownloadVpnConnectionConfigResponse,
+        ::acs_runtime::client::Error<DownloadVpnConnectionConfigError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DownloadVpnConnectionConfig`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DownloadVpnConnectionConfigResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0C68048B-0F70-40DA-B8AE-1B79B5CF62E3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The configurations of the peer gateway device.
     ///
     /// - Wire name: `VpnConnectionConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_config: Option<crate::types::VpnConnectionConfig>,
 }
 impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponse {
@@ -191,8 +228,9 @@ impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DownloadVpnConnectionConfigResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

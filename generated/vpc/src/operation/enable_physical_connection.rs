@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnablePhysicalConnectionRequest {
     /// The region where the Express Connect circuit is deployed.
@@ -42,6 +43,10 @@ pub struct EnablePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -49,6 +54,10 @@ pub struct EnablePhysicalConnectionRequest {
     /// - Required.
     /// - Example: `pc-119mfjz****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -58,6 +67,10 @@ pub struct EnablePhysicalConnectionRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to skip the order lifecycle. Valid values:
     ///
@@ -69,8 +82,13 @@ pub struct EnablePhysicalConnectionRequest {
     /// - Wire name: `ByPassSp`.
     /// - Example: `false`.
     #[rpc(name = "ByPassSp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ByPassSp", skip_serializing_if = "Option::is_none")
+    )]
     pub by_pass_sp: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnablePhysicalConnectionRequest {
@@ -197,14 +215,17 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnablePhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> EnablePhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnablePhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl EnablePhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,15 +238,35 @@ impl<'a> EnablePhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnablePhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnablePhysicalConnectionResponse,
+        ::acs_runtime::client::Error<EnablePhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnablePhysicalConnection`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnablePhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnablePhysicalConnectionResponse {
@@ -238,8 +279,9 @@ impl ::acs_runtime::de::FromJson for EnablePhysicalConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnablePhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnablePhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnableVpcIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to activate.
@@ -47,6 +48,10 @@ pub struct EnableVpcIpv4GatewayRequest {
     /// - Required.
     /// - Example: `ipv4gw-5tsp9lumsxoqizvq2****`.
     #[rpc(name = "Ipv4GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// The region ID of the IPv4 gateway.
     ///
@@ -56,6 +61,10 @@ pub struct EnableVpcIpv4GatewayRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -65,6 +74,10 @@ pub struct EnableVpcIpv4GatewayRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -76,14 +89,23 @@ pub struct EnableVpcIpv4GatewayRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// A list of route tables. The system adds a 0.0.0.0/0 route that points to the IPv4 gateway to the route tables.
     ///
     /// - Wire name: `RouteTableList`.
     /// - Must have at most 100 items.
     #[rpc(name = "RouteTableList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableList", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_list: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnableVpcIpv4GatewayRequest {
@@ -225,14 +247,17 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
+impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnableVpcIpv4GatewayRequest::default(),
             client,
         }
     }
+}
+impl EnableVpcIpv4GatewayRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -245,15 +270,35 @@ impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnableVpcIpv4GatewayRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        EnableVpcIpv4GatewayResponse,
+        ::acs_runtime::client::Error<EnableVpcIpv4GatewayError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnableVpcIpv4Gateway`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnableVpcIpv4GatewayResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for EnableVpcIpv4GatewayResponse {
@@ -266,8 +311,9 @@ impl ::acs_runtime::de::FromJson for EnableVpcIpv4GatewayResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnableVpcIpv4GatewayResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for EnableVpcIpv4GatewayResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetDhcpOptionsSetRequest {
     /// The region ID of the DHCP options set that you want to query.
@@ -35,6 +36,10 @@ pub struct GetDhcpOptionsSetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
@@ -42,8 +47,13 @@ pub struct GetDhcpOptionsSetRequest {
     /// - Required.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
     #[rpc(name = "DhcpOptionsSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetDhcpOptionsSetRequest {
@@ -140,14 +150,17 @@ impl<C> GetDhcpOptionsSetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+impl<C> GetDhcpOptionsSetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetDhcpOptionsSetRequest::default(),
             client,
         }
     }
+}
+impl GetDhcpOptionsSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,17 +173,40 @@ impl<'a> GetDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetDhcpOptionsSetResponse,
+        ::acs_runtime::client::Error<GetDhcpOptionsSetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetDhcpOptionsSet`.
 ///
 /// The description of the DHCP options set.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetDhcpOptionsSetResponse {
     /// The description of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DhcpOptionsSetDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dhcp_options_set_description: Option<String>,
     /// The status of the DHCP options set. Valid values:
     ///
@@ -181,48 +217,88 @@ pub struct GetDhcpOptionsSetResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetId`.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The name of the DHCP options set.
     ///
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_name: Option<String>,
     /// The ID of the Alibaba Cloud account to which the DHCP options set belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `283117732402483989`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The configuration information about the DHCP options set.
     ///
     /// - Wire name: `DhcpOptions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptions", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options: Option<crate::types::DhcpOptions>,
     /// The information about the virtual private cloud (VPC) that is associated with the DHCP options set.
     ///
     /// - Wire name: `AssociateVpcs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AssociateVpcs", skip_serializing_if = "Option::is_none")
+    )]
     pub associate_vpcs: Option<Vec<crate::types::AssociateVpc>>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
     /// create time
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2025-08-21 ***`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetDhcpOptionsSetResponse {
@@ -245,8 +321,9 @@ impl ::acs_runtime::de::FromJson for GetDhcpOptionsSetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetDhcpOptionsSetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

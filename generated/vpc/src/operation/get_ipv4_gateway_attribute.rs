@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetIpv4GatewayAttributeRequest {
     /// The region ID of the IPv4 gateway.
@@ -35,6 +36,10 @@ pub struct GetIpv4GatewayAttributeRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv4 gateway.
     ///
@@ -42,8 +47,13 @@ pub struct GetIpv4GatewayAttributeRequest {
     /// - Required.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
     #[rpc(name = "Ipv4GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetIpv4GatewayAttributeRequest {
@@ -140,14 +150,17 @@ impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetIpv4GatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetIpv4GatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetIpv4GatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -160,17 +173,37 @@ impl<'a> GetIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetIpv4GatewayAttributeResponse,
+        ::acs_runtime::client::Error<GetIpv4GatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetIpv4GatewayAttribute`.
 ///
 /// The details of the IPv4 gateway.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetIpv4GatewayAttributeResponse {
     /// The ID of the VPC with which the IPv4 gateway is associated.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-5tsrxlw7dv074gci4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the IPv4 gateway. Valid values:
     ///
@@ -183,21 +216,37 @@ pub struct GetIpv4GatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7F79A919-6FE9-50C4-967B-45705E1F9C38`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayDescription`.
     /// - Example: `new`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_description: Option<String>,
     /// Indicates whether the IPv4 gateway is activated. Valid values:
     ///
@@ -206,30 +255,57 @@ pub struct GetIpv4GatewayAttributeResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The ID of the route table associated with the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ipv4GatewayRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ipv4_gateway_route_table_id: Option<String>,
     /// The name of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `name`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_name: Option<String>,
     /// The time when the IPv4 gateway was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `2022-02-24T09:02:36Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<String>,
     /// The ID of the resource group to which the IPv4 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 impl ::acs_runtime::de::FromJson for GetIpv4GatewayAttributeResponse {
@@ -252,8 +328,9 @@ impl ::acs_runtime::de::FromJson for GetIpv4GatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetIpv4GatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetNatGatewayAttributeRequest {
     /// The ID of the region where the NAT gateway is deployed.
@@ -37,6 +38,10 @@ pub struct GetNatGatewayAttributeRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
@@ -44,8 +49,13 @@ pub struct GetNatGatewayAttributeRequest {
     /// - Required.
     /// - Example: `ngw-bp1b0lic8uz4r6vf2****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetNatGatewayAttributeRequest {
@@ -142,14 +152,17 @@ impl<C> GetNatGatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetNatGatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetNatGatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetNatGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -162,20 +175,44 @@ impl<'a> GetNatGatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetNatGatewayAttributeResponse,
+        ::acs_runtime::client::Error<GetNatGatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetNatGatewayAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetNatGatewayAttributeResponse {
     /// The ID of the VPC to which the NAT gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp15zckdt37pq72z****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The time when the NAT gateway was created. Format: YYYY-MM-DDThh:mm:ssZ.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-12-08T12:20:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the NAT gateway. Valid values:
     ///
@@ -187,11 +224,19 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Available`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The type of the Internet NAT gateway. Only **Enhanced** is returned, which indicates an enhanced Internet NAT gateway.
     ///
     /// - Wire name: `NatType`.
     /// - Example: `Enhanced`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatType", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_type: Option<String>,
     /// The type of the NAT gateway. Valid values:
     ///
@@ -200,11 +245,19 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `internet`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The ID of the region where the NAT gateway is deployed.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-qingdao`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether the traffic monitoring feature is enabled. Valid values:
     ///
@@ -213,31 +266,55 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `EcsMetricEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EcsMetricEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub ecs_metric_enabled: Option<bool>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the NAT gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `NAT`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The time when the NAT gateway expires.
     ///
     /// - Wire name: `ExpiredTime`.
     /// - Example: `2021-12-26T12:20:20Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpiredTime", skip_serializing_if = "Option::is_none")
+    )]
     pub expired_time: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1047e2d4z7kf2ki****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The service status of the NAT gateway. Valid values:
     ///
@@ -246,39 +323,75 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the NAT gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `abc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The information about the DNAT table.
     ///
     /// - Wire name: `ForwardTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTable", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table: Option<crate::types::ForwardTable>,
     /// The information about the SNAT table.
     ///
     /// - Wire name: `SnatTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTable", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table: Option<crate::types::SnatTable>,
     /// The information about the FULLNAT table.
     ///
     /// - Wire name: `FullNatTable`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTable", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table: Option<crate::types::FullNatTable>,
     /// The billing information.
     ///
     /// - Wire name: `BillingConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BillingConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub billing_config: Option<crate::types::BillingConfig>,
     /// The private network information about the NAT gateway.
     ///
     /// - Wire name: `PrivateInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub private_info: Option<crate::types::PrivateInfo>,
     /// The information about the deletion protection feature.
     ///
     /// - Wire name: `DeletionProtectionInfo`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeletionProtectionInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub deletion_protection_info: Option<crate::types::DeletionProtectionInfo>,
     /// The elastic IP addresses (EIPs) that are associated with the Internet NAT gateway.
     ///
     /// - Wire name: `IpList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpList", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_list: Option<Vec<crate::types::GetNatGatewayAttributeIpList>>,
     /// Indicates whether the NAT gateway supports PrivateLink. Valid values:
     ///
@@ -287,6 +400,10 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `PrivateLinkEnabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateLinkEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub private_link_enabled: Option<bool>,
     /// The mode that is used by PrivateLink. Valid values:
     ///
@@ -295,12 +412,28 @@ pub struct GetNatGatewayAttributeResponse {
     ///
     /// - Wire name: `PrivateLinkMode`.
     /// - Example: `FullNat`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateLinkMode", skip_serializing_if = "Option::is_none")
+    )]
     pub private_link_mode: Option<String>,
     /// - Wire name: `EnableSessionLog`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableSessionLog", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_session_log: Option<bool>,
     /// - Wire name: `LogDelivery`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogDelivery", skip_serializing_if = "Option::is_none")
+    )]
     pub log_delivery: Option<crate::types::LogDelivery>,
     /// - Wire name: `AccessMode`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessMode", skip_serializing_if = "Option::is_none")
+    )]
     pub access_mode: Option<crate::types::DescribeNatGatewaysAccessMode>,
 }
 impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeResponse {
@@ -338,8 +471,9 @@ impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetNatGatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetPhysicalConnectionServiceStatusRequest {
     /// The ID of the region for which you want to query the status of outbound data transfer billing.
@@ -36,8 +37,13 @@ pub struct GetPhysicalConnectionServiceStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetPhysicalConnectionServiceStatusRequest {
@@ -125,14 +131,17 @@ impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::Client> {
+impl<C> GetPhysicalConnectionServiceStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetPhysicalConnectionServiceStatusRequest::default(),
             client,
         }
     }
+}
+impl GetPhysicalConnectionServiceStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -145,15 +154,35 @@ impl<'a> GetPhysicalConnectionServiceStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetPhysicalConnectionServiceStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetPhysicalConnectionServiceStatusResponse,
+        ::acs_runtime::client::Error<GetPhysicalConnectionServiceStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetPhysicalConnectionServiceStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetPhysicalConnectionServiceStatusResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether billing for outbound data transfer is enabled. Valid values:
     ///
@@ -162,6 +191,10 @@ pub struct GetPhysicalConnectionServiceStatusResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for GetPhysicalConnectionServiceStatusResponse {
@@ -175,8 +208,9 @@ impl ::acs_runtime::de::FromJson for GetPhysicalConnectionServiceStatusResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetPhysicalConnectionServiceStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

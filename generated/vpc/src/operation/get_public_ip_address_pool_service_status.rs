@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetPublicIpAddressPoolServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655442455`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the IP address pool.
     ///
@@ -45,8 +50,13 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetPublicIpAddressPoolServiceStatusRequest {
@@ -150,14 +160,17 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
+impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetPublicIpAddressPoolServiceStatusRequest::default(),
             client,
         }
     }
+}
+impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -170,15 +183,35 @@ impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetPublicIpAddressPoolServiceStatusResponse,
+        ::acs_runtime::client::Error<GetPublicIpAddressPoolServiceStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetPublicIpAddressPoolServiceStatus`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetPublicIpAddressPoolServiceStatusResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-06F82A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the IP address pool feature is enabled. Valid values:
     ///
@@ -187,6 +220,10 @@ pub struct GetPublicIpAddressPoolServiceStatusResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for GetPublicIpAddressPoolServiceStatusResponse {
@@ -200,8 +237,9 @@ impl ::acs_runtime::de::FromJson for GetPublicIpAddressPoolServiceStatusResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetPublicIpAddressPoolServiceStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetPublicIpAddressPoolServiceStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

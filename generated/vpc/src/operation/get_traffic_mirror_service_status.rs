@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetTrafficMirrorServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -35,6 +36,10 @@ pub struct GetTrafficMirrorServiceStatusRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -43,8 +48,13 @@ pub struct GetTrafficMirrorServiceStatusRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetTrafficMirrorServiceStatusRequest {
@@ -145,14 +155,17 @@ impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
+impl<C> GetTrafficMirrorServiceStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetTrafficMirrorServiceStatusRequest::default(),
             client,
         }
     }
+}
+impl GetTrafficMirrorServiceStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -165,12 +178,28 @@ impl<'a> GetTrafficMirrorServiceStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetTrafficMirrorServiceStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetTrafficMirrorServiceStatusResponse,
+        ::acs_runtime::client::Error<GetTrafficMirrorServiceStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetTrafficMirrorServiceStatus`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetTrafficMirrorServiceStatusResponse {
     /// Indicates whether the traffic mirror feature is enabled. Valid values:
     ///
@@ -179,11 +208,19 @@ pub struct GetTrafficMirrorServiceStatusResponse {
     ///
     /// - Wire name: `Enabled`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `37626066-2C6C-4B62-ADD3-498920C409C5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetTrafficMirrorServiceStatusResponse {
@@ -197,8 +234,9 @@ impl ::acs_runtime::de::FromJson for GetTrafficMirrorServiceStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetTrafficMirrorServiceStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVSwitchCidrReservationUsageRequest {
     /// The ID of the reserved CIDR block.
@@ -33,6 +34,13 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     /// - Required.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
     #[rpc(name = "VSwitchCidrReservationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -42,6 +50,10 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
@@ -50,6 +62,10 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The region ID of the vSwitch.
     ///
@@ -59,8 +75,13 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetVSwitchCidrReservationUsageRequest {
@@ -189,14 +210,17 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetVSwitchCidrReservationUsageRequestBuilder<&'a crate::Client> {
+impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetVSwitchCidrReservationUsageRequest::default(),
             client,
         }
     }
+}
+impl GetVSwitchCidrReservationUsageRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -209,17 +233,37 @@ impl<'a> GetVSwitchCidrReservationUsageRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetVSwitchCidrReservationUsageRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetVSwitchCidrReservationUsageResponse,
+        ::acs_runtime::client::Error<GetVSwitchCidrReservationUsageError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetVSwitchCidrReservationUsage`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVSwitchCidrReservationUsageResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -228,20 +272,36 @@ pub struct GetVSwitchCidrReservationUsageResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// The number of entries to return per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// A list of reserved CIDR blocks that are in use.
     ///
     /// - Wire name: `CidrReservationUsages`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrReservationUsages", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_reservation_usages: Option<Vec<crate::types::CidrReservationUsage>>,
 }
 impl ::acs_runtime::de::FromJson for GetVSwitchCidrReservationUsageResponse {
@@ -258,8 +318,9 @@ impl ::acs_runtime::de::FromJson for GetVSwitchCidrReservationUsageResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVSwitchCidrReservationUsageResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

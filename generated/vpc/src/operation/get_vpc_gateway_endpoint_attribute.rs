@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpcGatewayEndpointAttributeRequest {
     /// The ID of the gateway endpoint.
@@ -33,6 +34,10 @@ pub struct GetVpcGatewayEndpointAttributeRequest {
     /// - Required.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
     #[rpc(name = "EndpointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The region ID of the gateway endpoint.
     ///
@@ -42,8 +47,13 @@ pub struct GetVpcGatewayEndpointAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetVpcGatewayEndpointAttributeRequest {
@@ -144,14 +154,17 @@ impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetVpcGatewayEndpointAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetVpcGatewayEndpointAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetVpcGatewayEndpointAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -164,52 +177,100 @@ impl<'a> GetVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetVpcGatewayEndpointAttributeResponse,
+        ::acs_runtime::client::Error<GetVpcGatewayEndpointAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetVpcGatewayEndpointAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpcGatewayEndpointAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A1122D0F-7B3B-5445-BB19-17F27F97FE1C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the gateway endpoint.
     ///
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The name of the gateway endpoint.
     ///
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointName", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_name: Option<String>,
     /// The description of the gateway endpoint.
     ///
     /// - Wire name: `EndpointDescription`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_description: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The ID of the virtual private cloud (VPC) to which the gateway endpoint belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1nh86rugg01zol0****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The access policy for the cloud service.
     ///
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{"Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The time when the endpoint was created. The time follows the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
     /// - Wire name: `CreationTime`.
     /// - Example: `2021-08-27T01:58:37Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreationTime", skip_serializing_if = "Option::is_none")
+    )]
     pub creation_time: Option<String>,
     /// The status of the gateway endpoint. Valid values:
     ///
@@ -222,19 +283,35 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
     ///
     /// - Wire name: `EndpointStatus`.
     /// - Example: `Created`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_status: Option<String>,
     /// The ID of the route table associated with the gateway endpoint.
     ///
     /// - Wire name: `RouteTables`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTables", skip_serializing_if = "Option::is_none")
+    )]
     pub route_tables: Option<Vec<String>>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxvfvazb4p****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 impl ::acs_runtime::de::FromJson for GetVpcGatewayEndpointAttributeResponse {
@@ -258,8 +335,9 @@ impl ::acs_runtime::de::FromJson for GetVpcGatewayEndpointAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVpcGatewayEndpointAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpcPrefixListAssociationsRequest {
     /// The ID of the prefix list that you want to query.
@@ -33,6 +34,10 @@ pub struct GetVpcPrefixListAssociationsRequest {
     /// - Required.
     /// - Example: `pl-0b7hwu67****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -42,6 +47,10 @@ pub struct GetVpcPrefixListAssociationsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return in each call. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -50,6 +59,10 @@ pub struct GetVpcPrefixListAssociationsRequest {
     /// - Default: `50`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The region ID of the prefix list.
     ///
@@ -59,8 +72,13 @@ pub struct GetVpcPrefixListAssociationsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetVpcPrefixListAssociationsRequest {
@@ -188,14 +206,17 @@ impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
+impl<C> GetVpcPrefixListAssociationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetVpcPrefixListAssociationsRequest::default(),
             client,
         }
     }
+}
+impl GetVpcPrefixListAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -208,17 +229,37 @@ impl<'a> GetVpcPrefixListAssociationsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetVpcPrefixListAssociationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetVpcPrefixListAssociationsResponse,
+        ::acs_runtime::client::Error<GetVpcPrefixListAssociationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetVpcPrefixListAssociations`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpcPrefixListAssociationsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -227,20 +268,36 @@ pub struct GetVpcPrefixListAssociationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// The number of entries.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i64>,
     /// The information about the network instances that are associated with the prefix list.
     ///
     /// - Wire name: `PrefixListAssociation`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListAssociation", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_association: Option<Vec<crate::types::PrefixListAssociation>>,
 }
 impl ::acs_runtime::de::FromJson for GetVpcPrefixListAssociationsResponse {
@@ -257,8 +314,9 @@ impl ::acs_runtime::de::FromJson for GetVpcPrefixListAssociationsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListAssociationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVpcPrefixListAssociationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

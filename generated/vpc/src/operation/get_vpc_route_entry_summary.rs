@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpcRouteEntrySummaryRequest {
     /// The ID of the virtual private cloud (VPC) to which the route table belongs.
@@ -34,12 +35,20 @@ pub struct GetVpcRouteEntrySummaryRequest {
     /// - Required.
     /// - Example: `vpc-bp15zckdt37pq72****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the route table that you want to query.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The type of the route. Valid values:
     ///
@@ -53,6 +62,10 @@ pub struct GetVpcRouteEntrySummaryRequest {
     /// - Required.
     /// - Example: `Custom`.
     #[rpc(name = "RouteEntryType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_type: Option<String>,
     /// The region ID of the route table.
     ///
@@ -62,8 +75,13 @@ pub struct GetVpcRouteEntrySummaryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetVpcRouteEntrySummaryRequest {
@@ -190,14 +208,17 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetVpcRouteEntrySummaryRequestBuilder<&'a crate::Client> {
+impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetVpcRouteEntrySummaryRequest::default(),
             client,
         }
     }
+}
+impl GetVpcRouteEntrySummaryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -210,19 +231,43 @@ impl<'a> GetVpcRouteEntrySummaryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetVpcRouteEntrySummaryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetVpcRouteEntrySummaryResponse,
+        ::acs_runtime::client::Error<GetVpcRouteEntrySummaryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetVpcRouteEntrySummary`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpcRouteEntrySummaryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The information about the routes in the route tables.
     ///
     /// - Wire name: `RouteEntrySummarys`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntrySummarys", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_summarys: Option<Vec<crate::types::RouteEntrySummary>>,
 }
 impl ::acs_runtime::de::FromJson for GetVpcRouteEntrySummaryResponse {
@@ -236,8 +281,9 @@ impl ::acs_runtime::de::FromJson for GetVpcRouteEntrySummaryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVpcRouteEntrySummaryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

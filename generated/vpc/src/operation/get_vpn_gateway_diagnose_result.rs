@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpnGatewayDiagnoseResultRequest {
     /// The region ID of the VPN gateway.
@@ -36,6 +37,10 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the diagnostic operation.
     ///
@@ -44,12 +49,20 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6kuxbe3iv028k3s****`.
     #[rpc(name = "DiagnoseId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiagnoseId", skip_serializing_if = "Option::is_none")
+    )]
     pub diagnose_id: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-uf6fzwp0ck3frwtbk****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -64,8 +77,13 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetVpnGatewayDiagnoseResultRequest {
@@ -196,14 +214,17 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
+impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetVpnGatewayDiagnoseResultRequest::default(),
             client,
         }
     }
+}
+impl GetVpnGatewayDiagnoseResultRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,12 +237,28 @@ impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetVpnGatewayDiagnoseResultRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetVpnGatewayDiagnoseResultResponse,
+        ::acs_runtime::client::Error<GetVpnGatewayDiagnoseResultError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetVpnGatewayDiagnoseResult`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpnGatewayDiagnoseResultResponse {
     /// The time when the diagnostic started.
     ///
@@ -229,15 +266,27 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     ///
     /// - Wire name: `BeginTime`.
     /// - Example: `2022-12-15T05:28:57Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BeginTime", skip_serializing_if = "Option::is_none")
+    )]
     pub begin_time: Option<String>,
     /// The ID of the diagnostic.
     ///
     /// - Wire name: `DiagnoseId`.
     /// - Example: `vpndgn-uf6sgneym02lxyuv4****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiagnoseId", skip_serializing_if = "Option::is_none")
+    )]
     pub diagnose_id: Option<String>,
     /// The information about the diagnostic items.
     ///
     /// - Wire name: `DiagnoseResult`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DiagnoseResult", skip_serializing_if = "Option::is_none")
+    )]
     pub diagnose_result: Option<Vec<crate::types::DiagnoseResult>>,
     /// The timestamp when the system finishes diagnosing the item.
     ///
@@ -245,21 +294,37 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     ///
     /// - Wire name: `FinishTime`.
     /// - Example: `2022-12-15T05:29:08Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FinishTime", skip_serializing_if = "Option::is_none")
+    )]
     pub finish_time: Option<String>,
     /// The number of diagnostic items that have been diagnosed.
     ///
     /// - Wire name: `FinishedCount`.
     /// - Example: `7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FinishedCount", skip_serializing_if = "Option::is_none")
+    )]
     pub finished_count: Option<i32>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `312C4D5A-6563-5FC6-8C6E-A43A5A316FEB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the resource that is diagnosed.
     ///
     /// - Wire name: `ResourceInstanceId`.
     /// - Example: `vco-uf6huqsu63azl7mdp****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_instance_id: Option<String>,
     /// The type of the resource.
     ///
@@ -267,16 +332,28 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     ///
     /// - Wire name: `ResourceType`.
     /// - Example: `IPsec`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The total number of diagnostic items.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-uf6fzwp0ck3frwtbk****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetVpnGatewayDiagnoseResultResponse {
@@ -298,8 +375,9 @@ impl ::acs_runtime::de::FromJson for GetVpnGatewayDiagnoseResultResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVpnGatewayDiagnoseResultResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

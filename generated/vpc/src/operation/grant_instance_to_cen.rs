@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GrantInstanceToCenRequest {
     /// The ID of the region where the network instance is deployed.
@@ -44,6 +45,10 @@ pub struct GrantInstanceToCenRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the network instance.
     ///
@@ -51,6 +56,10 @@ pub struct GrantInstanceToCenRequest {
     /// - Required.
     /// - Example: `vpc-uf6o8d1dj8sjwxi6o****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of the network instance. Valid values:
     ///
@@ -61,6 +70,10 @@ pub struct GrantInstanceToCenRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The ID of the CEN instance to which you want to grant permissions.
     ///
@@ -68,6 +81,10 @@ pub struct GrantInstanceToCenRequest {
     /// - Required.
     /// - Example: `cen-7qthudw0ll6jmc****`.
     #[rpc(name = "CenId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_id: Option<String>,
     /// The user ID (UID) of the Apsara Stack tenant account to which the CEN instance belongs.
     ///
@@ -75,6 +92,10 @@ pub struct GrantInstanceToCenRequest {
     /// - Required.
     /// - Example: `123456789`.
     #[rpc(name = "CenOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CenOwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub cen_owner_id: Option<i64>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -86,8 +107,13 @@ pub struct GrantInstanceToCenRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GrantInstanceToCenRequest {
@@ -242,14 +268,17 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
+impl<C> GrantInstanceToCenRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GrantInstanceToCenRequest::default(),
             client,
         }
     }
+}
+impl GrantInstanceToCenRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,17 +291,37 @@ impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GrantInstanceToCenRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GrantInstanceToCenResponse,
+        ::acs_runtime::client::Error<GrantInstanceToCenError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GrantInstanceToCen`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantInstanceToCenResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GrantInstanceToCenResponse {
@@ -285,8 +334,9 @@ impl ::acs_runtime::de::FromJson for GrantInstanceToCenResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GrantInstanceToCenResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GrantInstanceToCenResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

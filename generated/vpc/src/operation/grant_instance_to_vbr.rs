@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GrantInstanceToVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -42,6 +43,10 @@ pub struct GrantInstanceToVbrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
@@ -49,12 +54,20 @@ pub struct GrantInstanceToVbrRequest {
     /// - Required.
     /// - Example: `1210123456123456`.
     #[rpc(name = "VbrOwnerUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_uid: Option<i64>,
     /// The information about the VBRs.
     ///
     /// - Wire name: `VbrInstanceIds`.
     /// - Must have at most 20 items.
     #[rpc(name = "VbrInstanceIds", style = "simple")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_ids: Option<Vec<String>>,
     /// The ID of the VPC.
     ///
@@ -62,6 +75,10 @@ pub struct GrantInstanceToVbrRequest {
     /// - Required.
     /// - Example: `vpc-bp1lqhq93q8evjpky****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The VBRs that need to acquire permissions on the VPC. Valid values:
     ///
@@ -72,6 +89,10 @@ pub struct GrantInstanceToVbrRequest {
     /// - Required.
     /// - Example: `All`.
     #[rpc(name = "GrantType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantType", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_type: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
@@ -79,8 +100,13 @@ pub struct GrantInstanceToVbrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "VbrRegionNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrRegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_region_no: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GrantInstanceToVbrRequest {
@@ -234,14 +260,17 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
+impl<C> GrantInstanceToVbrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GrantInstanceToVbrRequest::default(),
             client,
         }
     }
+}
+impl GrantInstanceToVbrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,17 +283,37 @@ impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GrantInstanceToVbrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GrantInstanceToVbrResponse,
+        ::acs_runtime::client::Error<GrantInstanceToVbrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GrantInstanceToVbr`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GrantInstanceToVbrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F99F13AE-D733-5856-AB97-80CC88B1D5A8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GrantInstanceToVbrResponse {
@@ -277,8 +326,9 @@ impl ::acs_runtime::de::FromJson for GrantInstanceToVbrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GrantInstanceToVbrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GrantInstanceToVbrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListBusinessAccessPointsRequest {
     /// The region ID of the Express Connect circuit.
@@ -32,8 +33,13 @@ pub struct ListBusinessAccessPointsRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListBusinessAccessPointsRequest {
@@ -114,14 +120,17 @@ impl<C> ListBusinessAccessPointsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
+impl<C> ListBusinessAccessPointsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListBusinessAccessPointsRequest::default(),
             client,
         }
     }
+}
+impl ListBusinessAccessPointsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -134,21 +143,45 @@ impl<'a> ListBusinessAccessPointsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListBusinessAccessPointsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListBusinessAccessPointsResponse,
+        ::acs_runtime::client::Error<ListBusinessAccessPointsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListBusinessAccessPoints`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListBusinessAccessPointsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of access points.
     ///
     /// - Wire name: `BusinessAccessPoints`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessAccessPoints", skip_serializing_if = "Option::is_none")
+    )]
     pub business_access_points: Option<Vec<crate::types::BusinessAccessPoint>>,
 }
 impl ::acs_runtime::de::FromJson for ListBusinessAccessPointsResponse {
@@ -162,8 +195,9 @@ impl ::acs_runtime::de::FromJson for ListBusinessAccessPointsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListBusinessAccessPointsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

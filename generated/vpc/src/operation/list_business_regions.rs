@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListBusinessRegionsRequest {
     /// The language of the response. Valid values:
@@ -33,8 +34,13 @@ pub struct ListBusinessRegionsRequest {
     /// - Wire name: `AcceptLanguage`.
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListBusinessRegionsRequest {
@@ -116,14 +122,17 @@ impl<C> ListBusinessRegionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::Client> {
+impl<C> ListBusinessRegionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListBusinessRegionsRequest::default(),
             client,
         }
     }
+}
+impl ListBusinessRegionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -136,26 +145,54 @@ impl<'a> ListBusinessRegionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListBusinessRegionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListBusinessRegionsResponse,
+        ::acs_runtime::client::Error<ListBusinessRegionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListBusinessRegions`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListBusinessRegionsResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `304FE68E-16D8-5B90-B2B3-FE5C5C08C24B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of regions available for Express Connect circuits.
     ///
     /// - Wire name: `GeographicSubRegions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSubRegions", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_sub_regions: Option<Vec<crate::types::GeographicSubRegion>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for ListBusinessRegionsResponse {
@@ -170,8 +207,9 @@ impl ::acs_runtime::de::FromJson for ListBusinessRegionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListBusinessRegionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListBusinessRegionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListDhcpOptionsSetsRequest {
     /// The region ID of the DHCP options sets that you want to query.
@@ -34,6 +35,10 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -43,6 +48,10 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **10**.
     ///
@@ -51,6 +60,10 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Default: `10`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The root domain. For example, you can set the value to example.com.
     ///
@@ -59,6 +72,10 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Wire name: `DomainName`.
     /// - Example: `example.com`.
     #[rpc(name = "DomainName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainName", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name: Option<String>,
     /// The name of the DHCP options set.
     ///
@@ -83,6 +100,10 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `test`.
     #[rpc(name = "DhcpOptionsSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_name: Option<String>,
     /// The ID of the DHCP options set. You can specify at most 20 IDs.
     ///
@@ -90,20 +111,33 @@ pub struct ListDhcpOptionsSetsRequest {
     /// - Must have at most 20 items.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
     #[rpc(name = "DhcpOptionsSetId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<Vec<String>>,
     /// The ID of the resource group to which the DHCP options set belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListDhcpOptionsSetsRequest {
@@ -304,14 +338,17 @@ impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
+impl<C> ListDhcpOptionsSetsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListDhcpOptionsSetsRequest::default(),
             client,
         }
     }
+}
+impl ListDhcpOptionsSetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -320,6 +357,21 @@ impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
     ) -> ::acs_runtime::client::Invoke<
         ListDhcpOptionsSetsResponse,
         ListDhcpOptionsSetsError,
+    > {
+        self.client.send(self.inner)
+    }
+}
+#[cfg(feature = "blocking")]
+impl ListDhcpOptionsSetsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListDhcpOptionsSetsResponse,
+        ::acs_runtime::client::Error<ListDhcpOptionsSetsError>,
     > {
         self.client.send(self.inner)
     }
@@ -333,6 +385,7 @@ impl<'a> ListDhcpOptionsSetsRequestBuilder<&'a crate::Client> {
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListDhcpOptionsSetsResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -341,20 +394,36 @@ pub struct ListDhcpOptionsSetsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd********`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of the DHCP options sets.
     ///
     /// - Wire name: `DhcpOptionsSets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSets", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_sets: Option<Vec<crate::types::DhcpOptionsSet>>,
     /// The number of entries.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListDhcpOptionsSetsResponse {
@@ -370,8 +439,9 @@ impl ::acs_runtime::de::FromJson for ListDhcpOptionsSetsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListDhcpOptionsSetsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListDhcpOptionsSetsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// The ID of the region that you want to query.
@@ -38,6 +39,10 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// - Required.
     /// - Example: `me-east-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The language to display the results. Valid values:
     ///
@@ -48,13 +53,22 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// - Default: `zh-CN`.
     /// - Example: `zh-CN`.
     #[rpc(name = "AcceptLanguage")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptLanguage", skip_serializing_if = "Option::is_none")
+    )]
     pub accept_language: Option<String>,
     /// The filter information. You can specify a filter key and a filter value.
     ///
     /// - Wire name: `Filter`.
     #[rpc(name = "Filter", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Filter", skip_serializing_if = "Option::is_none")
+    )]
     pub filter: Option<Vec<crate::types::Filter>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListEnhanhcedNatGatewayAvailableZonesRequest {
@@ -172,14 +186,17 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
+impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListEnhanhcedNatGatewayAvailableZonesRequest::default(),
             client,
         }
     }
+}
+impl ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -192,19 +209,43 @@ impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListEnhanhcedNatGatewayAvailableZonesResponse,
+        ::acs_runtime::client::Error<ListEnhanhcedNatGatewayAvailableZonesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListEnhanhcedNatGatewayAvailableZones`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListEnhanhcedNatGatewayAvailableZonesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8AE6F367-52EA-535D-9A3D-EF23D70527C8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of zones.
     ///
     /// - Wire name: `Zones`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<Vec<crate::types::ListEnhanhcedNatGatewayAvailableZonesZone>>,
 }
 impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesResponse {
@@ -218,8 +259,9 @@ impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListEnhanhcedNatGatewayAvailableZonesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

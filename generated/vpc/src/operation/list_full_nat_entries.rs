@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListFullNatEntriesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct ListFullNatEntriesRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the FULLNAT table to which the FULLNAT entries to be queried belong.
     ///
@@ -44,12 +49,20 @@ pub struct ListFullNatEntriesRequest {
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     #[rpc(name = "FullNatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
     /// The ID of the FULLNAT entry that you want to query.
     ///
     /// - Wire name: `FullNatEntryId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
     #[rpc(name = "FullNatEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_id: Option<String>,
     /// The name of the FULLNAT entry that you want to query. You can specify at most 20 names.
     ///
@@ -58,12 +71,20 @@ pub struct ListFullNatEntriesRequest {
     /// - Wire name: `FullNatEntryNames`.
     /// - Must have at most 10 items.
     #[rpc(name = "FullNatEntryNames", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryNames", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_names: Option<Vec<String>>,
     /// The ID of the elastic network interface (ENI) that you want to query.
     ///
     /// - Wire name: `NetworkInterfaceIds`.
     /// - Must have at most 10 items.
     #[rpc(name = "NetworkInterfaceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -73,12 +94,20 @@ pub struct ListFullNatEntriesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The region ID of the virtual private cloud (VPC) NAT gateway to which the FULLNAT entries to be queried belong.
     ///
@@ -88,6 +117,10 @@ pub struct ListFullNatEntriesRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
@@ -97,6 +130,10 @@ pub struct ListFullNatEntriesRequest {
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The ID of the NAT gateway.
     ///
@@ -105,20 +142,33 @@ pub struct ListFullNatEntriesRequest {
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The NAT IP address that provides address translation in FULLNAT entries.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `10.0.XX.XX`.
     #[rpc(name = "NatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// The frontend port to be modified in the mapping of FULLNAT port. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `NatIpPort`.
     /// - Example: `443`.
     #[rpc(name = "NatIpPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpPort", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_port: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListFullNatEntriesRequest {
@@ -364,14 +414,17 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
+impl<C> ListFullNatEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListFullNatEntriesRequest::default(),
             client,
         }
     }
+}
+impl ListFullNatEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -384,32 +437,64 @@ impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListFullNatEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListFullNatEntriesResponse,
+        ::acs_runtime::client::Error<ListFullNatEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListFullNatEntries`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListFullNatEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F03E41F6-1A74-311F-8D98-124EEE9F37B8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-gw8054kn57y3hq3bv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The ID of the FULLNAT table to which the queried FULLNAT entries belong.
     ///
     /// - Wire name: `FullNatTableId`.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
     /// The number of FULLNAT entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// Indicates whether the token for the next query exists. Valid values:
     ///
@@ -418,15 +503,27 @@ pub struct ListFullNatEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The information about the FULLNAT entries that are queried.
     ///
     /// - Wire name: `FullNatEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entries: Option<Vec<crate::types::FullNatEntries>>,
 }
 impl ::acs_runtime::de::FromJson for ListFullNatEntriesResponse {
@@ -445,8 +542,9 @@ impl ::acs_runtime::de::FromJson for ListFullNatEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListFullNatEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGatewayRouteTableEntriesRequest {
     /// The region ID of the gateway route table.
@@ -35,12 +36,20 @@ pub struct ListGatewayRouteTableEntriesRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -50,6 +59,10 @@ pub struct ListGatewayRouteTableEntriesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the gateway route table that you want to query.
     ///
@@ -57,14 +70,23 @@ pub struct ListGatewayRouteTableEntriesRequest {
     /// - Required.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
     #[rpc(name = "GatewayRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_route_table_id: Option<String>,
     /// The destination CIDR block of the route entry in the gateway route table.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.5`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGatewayRouteTableEntriesRequest {
@@ -200,14 +222,17 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
+impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGatewayRouteTableEntriesRequest::default(),
             client,
         }
     }
+}
+impl ListGatewayRouteTableEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -220,12 +245,28 @@ impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGatewayRouteTableEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListGatewayRouteTableEntriesResponse,
+        ::acs_runtime::client::Error<ListGatewayRouteTableEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGatewayRouteTableEntries`.
 ///
 /// The route entries in the gateway route table.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGatewayRouteTableEntriesResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -234,20 +275,39 @@ pub struct ListGatewayRouteTableEntriesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The details of the routes in the gateway route table.
     ///
     /// - Wire name: `GatewayRouteEntryModels`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GatewayRouteEntryModels",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub gateway_route_entry_models: Option<Vec<crate::types::GatewayRouteEntryModel>>,
 }
 impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesResponse {
@@ -263,8 +323,9 @@ impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListGatewayRouteTableEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,9 +23,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGeographicSubRegionsRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGeographicSubRegionsRequest {
@@ -93,14 +95,17 @@ impl<C> ListGeographicSubRegionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGeographicSubRegionsRequestBuilder<&'a crate::Client> {
+impl<C> ListGeographicSubRegionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGeographicSubRegionsRequest::default(),
             client,
         }
     }
+}
+impl ListGeographicSubRegionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -113,26 +118,54 @@ impl<'a> ListGeographicSubRegionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGeographicSubRegionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListGeographicSubRegionsResponse,
+        ::acs_runtime::client::Error<ListGeographicSubRegionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGeographicSubRegions`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGeographicSubRegionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The region list.
     ///
     /// - Wire name: `GeographicSubRegions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GeographicSubRegions", skip_serializing_if = "Option::is_none")
+    )]
     pub geographic_sub_regions: Option<Vec<String>>,
     /// The number of entries.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for ListGeographicSubRegionsResponse {
@@ -147,8 +180,9 @@ impl ::acs_runtime::de::FromJson for ListGeographicSubRegionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGeographicSubRegionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListGeographicSubRegionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

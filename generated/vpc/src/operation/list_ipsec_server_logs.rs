@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListIpsecServerLogsRequest {
     /// The ID of the region where the IPsec server is created.
@@ -35,6 +36,10 @@ pub struct ListIpsecServerLogsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec server.
     ///
@@ -42,6 +47,10 @@ pub struct ListIpsecServerLogsRequest {
     /// - Required.
     /// - Example: `iss-2zei2n5q5zhirfh73****`.
     #[rpc(name = "IpsecServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_id: Option<String>,
     /// The beginning of the time range to query. The value must be a UNIX timestamp. For example, 1671003744 specifies 15:42:24 (UTC+8) on December 14, 2022.
     ///
@@ -50,6 +59,10 @@ pub struct ListIpsecServerLogsRequest {
     /// - Wire name: `From`.
     /// - Example: `1671003744`.
     #[rpc(name = "From")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "From", skip_serializing_if = "Option::is_none")
+    )]
     pub from: Option<i32>,
     /// The end of the time range to query. The value must be a unix timestamp. For example, 1671004344 specifies 15:52:24 (UTC+8) on December 14, 2022.
     ///
@@ -58,6 +71,10 @@ pub struct ListIpsecServerLogsRequest {
     /// - Wire name: `To`.
     /// - Example: `1671004344`.
     #[rpc(name = "To")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "To", skip_serializing_if = "Option::is_none")
+    )]
     pub to: Option<i32>,
     /// The interval at which log data is queried. Valid values: **1** to **10**. Unit: minutes.
     ///
@@ -67,12 +84,20 @@ pub struct ListIpsecServerLogsRequest {
     /// - Must be 1 to 10.
     /// - Example: `10`.
     #[rpc(name = "MinutePeriod")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinutePeriod", skip_serializing_if = "Option::is_none")
+    )]
     pub minute_period: Option<i32>,
     /// The number of the page to return. Default value: **1**.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
     #[rpc(name = "PageNumber")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **10**.
     ///
@@ -80,8 +105,13 @@ pub struct ListIpsecServerLogsRequest {
     /// - Must be 1 to 50.
     /// - Example: `10`.
     #[rpc(name = "PageSize")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListIpsecServerLogsRequest {
@@ -243,14 +273,17 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListIpsecServerLogsRequestBuilder<&'a crate::Client> {
+impl<C> ListIpsecServerLogsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListIpsecServerLogsRequest::default(),
             client,
         }
     }
+}
+impl ListIpsecServerLogsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,30 +296,62 @@ impl<'a> ListIpsecServerLogsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListIpsecServerLogsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListIpsecServerLogsResponse,
+        ::acs_runtime::client::Error<ListIpsecServerLogsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListIpsecServerLogs`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListIpsecServerLogsResponse {
     /// The number of entries returned per page.
     ///
     /// - Wire name: `PageSize`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageSize", skip_serializing_if = "Option::is_none")
+    )]
     pub page_size: Option<i32>,
     /// The page number of the returned page.
     ///
     /// - Wire name: `PageNumber`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PageNumber", skip_serializing_if = "Option::is_none")
+    )]
     pub page_number: Option<i32>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DEDAC5B1-9292-5BF7-BDDF-61BA58CFB2FB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries on the current page.
     ///
     /// - Wire name: `Count`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// Indicates whether the log is accurate. Valid values:
     ///
@@ -295,10 +360,18 @@ pub struct ListIpsecServerLogsResponse {
     ///
     /// - Wire name: `IsCompleted`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsCompleted", skip_serializing_if = "Option::is_none")
+    )]
     pub is_completed: Option<bool>,
     /// Log information list.
     ///
     /// - Wire name: `Data`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Data", skip_serializing_if = "Option::is_none")
+    )]
     pub data: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListIpsecServerLogsResponse {
@@ -316,8 +389,9 @@ impl ::acs_runtime::de::FromJson for ListIpsecServerLogsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListIpsecServerLogsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListIpsecServersRequest {
     /// The ID of the region where the IPsec server is created.
@@ -34,6 +35,10 @@ pub struct ListIpsecServersRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the IPsec server.
     ///
@@ -43,12 +48,20 @@ pub struct ListIpsecServersRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `test`.
     #[rpc(name = "IpsecServerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_name: Option<String>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -58,6 +71,10 @@ pub struct ListIpsecServersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **20**. Default value: **10**.
     ///
@@ -65,6 +82,10 @@ pub struct ListIpsecServersRequest {
     /// - Must be 1 to 20.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The ID of the IPsec server.
     ///
@@ -72,6 +93,10 @@ pub struct ListIpsecServersRequest {
     /// - Must have at most 20 items.
     /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
     #[rpc(name = "IpsecServerId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_id: Option<Vec<String>>,
     /// The ID of the resource group to which the IPsec server belongs.
     ///
@@ -80,8 +105,13 @@ pub struct ListIpsecServersRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListIpsecServersRequest {
@@ -257,14 +287,17 @@ impl<C> ListIpsecServersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
+impl<C> ListIpsecServersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListIpsecServersRequest::default(),
             client,
         }
     }
+}
+impl ListIpsecServersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,10 +307,26 @@ impl<'a> ListIpsecServersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListIpsecServersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListIpsecServersResponse,
+        ::acs_runtime::client::Error<ListIpsecServersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListIpsecServers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListIpsecServersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -286,25 +335,45 @@ pub struct ListIpsecServersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The list of IPsec servers.
     ///
     /// - Wire name: `IpsecServers`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServers", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_servers: Option<Vec<crate::types::IpsecServer>>,
 }
 impl ::acs_runtime::de::FromJson for ListIpsecServersResponse {
@@ -321,8 +390,9 @@ impl ::acs_runtime::de::FromJson for ListIpsecServersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListIpsecServersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListIpsecServersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListIpv4GatewaysRequest {
     /// The ID of the region where the IPv4 gateways to be queried are deployed.
@@ -34,12 +35,20 @@ pub struct ListIpv4GatewaysRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **10**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -49,18 +58,30 @@ pub struct ListIpv4GatewaysRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the virtual private cloud (VPC) with which the IPv4 gateway is associated.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-5tsrxlw7dv074gci4****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayId`.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
     #[rpc(name = "Ipv4GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// The name of the IPv4 gateway.
     ///
@@ -69,20 +90,33 @@ pub struct ListIpv4GatewaysRequest {
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `name`.
     #[rpc(name = "Ipv4GatewayName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_name: Option<String>,
     /// The ID of the resource group to which the IPv4 gateway belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListIpv4GatewaysRequest {
@@ -249,14 +283,17 @@ impl<C> ListIpv4GatewaysRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
+impl<C> ListIpv4GatewaysRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListIpv4GatewaysRequest::default(),
             client,
         }
     }
+}
+impl ListIpv4GatewaysRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,10 +303,26 @@ impl<'a> ListIpv4GatewaysRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListIpv4GatewaysRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListIpv4GatewaysResponse,
+        ::acs_runtime::client::Error<ListIpv4GatewaysError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListIpv4Gateways`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListIpv4GatewaysResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -278,20 +331,36 @@ pub struct ListIpv4GatewaysResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2D265800-E306-529C-8418-84B0A1D201DB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The list of IPv4 gateways.
     ///
     /// - Wire name: `Ipv4GatewayModels`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayModels", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_models: Option<Vec<crate::types::Ipv4GatewayModel>>,
 }
 impl ::acs_runtime::de::FromJson for ListIpv4GatewaysResponse {
@@ -307,8 +376,9 @@ impl ::acs_runtime::de::FromJson for ListIpv4GatewaysResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListIpv4GatewaysResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListIpv4GatewaysResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

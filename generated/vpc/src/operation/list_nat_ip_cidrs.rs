@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListNatIpCidrsRequest {
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway that you want to query.
@@ -35,6 +36,10 @@ pub struct ListNatIpCidrsRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC NAT gateway that you want to query.
     ///
@@ -42,12 +47,20 @@ pub struct ListNatIpCidrsRequest {
     /// - Required.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The CIDR block of the NAT gateway that you want to query.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Example: `172.16.0.0/24`.
     #[rpc(name = "NatIpCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
@@ -57,6 +70,10 @@ pub struct ListNatIpCidrsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -68,12 +85,20 @@ pub struct ListNatIpCidrsRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The status of the CIDR block that you want to query. Set the value to **Available**.
     ///
     /// - Wire name: `NatIpCidrStatus`.
     /// - Example: `Available`.
     #[rpc(name = "NatIpCidrStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_status: Option<String>,
     /// The token that is used for the next query. Set the value as needed.
     ///
@@ -83,12 +108,20 @@ pub struct ListNatIpCidrsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<String>,
     /// The name of the CIDR block that you want to query. Valid values of **N**: **1** to **20**.
     ///
@@ -96,6 +129,10 @@ pub struct ListNatIpCidrsRequest {
     /// - Must have at most 100 items.
     /// - Example: `test`.
     #[rpc(name = "NatIpCidrName", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_name: Option<Vec<String>>,
     /// The CIDR block of the NAT gateway that you want to query. Valid values of **N**: **1** to **20**.
     ///
@@ -103,8 +140,13 @@ pub struct ListNatIpCidrsRequest {
     /// - Must have at most 100 items.
     /// - Example: `172.16.0.0/24`.
     #[rpc(name = "NatIpCidrs", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidrs: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListNatIpCidrsRequest {
@@ -310,14 +352,17 @@ impl<C> ListNatIpCidrsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
+impl<C> ListNatIpCidrsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListNatIpCidrsRequest::default(),
             client,
         }
     }
+}
+impl ListNatIpCidrsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -327,10 +372,26 @@ impl<'a> ListNatIpCidrsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListNatIpCidrsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListNatIpCidrsResponse,
+        ::acs_runtime::client::Error<ListNatIpCidrsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListNatIpCidrs`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListNatIpCidrsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -339,20 +400,36 @@ pub struct ListNatIpCidrsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be03f84eb48b699f0a4883`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7479A224-4A28-4895-9604-11F48BCE6A88`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of CIDR blocks that are returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The CIDR blocks of the NAT gateway.
     ///
     /// - Wire name: `NatIpCidrs`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrs", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidrs: Option<Vec<crate::types::NatIpCidr>>,
 }
 impl ::acs_runtime::de::FromJson for ListNatIpCidrsResponse {
@@ -368,8 +445,8 @@ impl ::acs_runtime::de::FromJson for ListNatIpCidrsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListNatIpCidrsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListNatIpCidrsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListNatIpsRequest {
     /// The ID of the region where the NAT gateway is deployed.
@@ -35,6 +36,10 @@ pub struct ListNatIpsRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
@@ -42,12 +47,20 @@ pub struct ListNatIpsRequest {
     /// - Required.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The CIDR block to which the IP address belongs.
     ///
     /// - Wire name: `NatIpCidr`.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "NatIpCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
@@ -57,6 +70,10 @@ pub struct ListNatIpsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -68,6 +85,10 @@ pub struct ListNatIpsRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The status of the IP address. Valid values:
     ///
@@ -78,6 +99,10 @@ pub struct ListNatIpsRequest {
     /// - Wire name: `NatIpStatus`.
     /// - Example: `Available`.
     #[rpc(name = "NatIpStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_status: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -87,12 +112,20 @@ pub struct ListNatIpsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****f84eb48b699f0a4883`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<String>,
     /// The name of the IP address. Valid values of **N**: **1** to **20**.
     ///
@@ -100,6 +133,10 @@ pub struct ListNatIpsRequest {
     /// - Must have at most 100 items.
     /// - Example: `test`.
     #[rpc(name = "NatIpName", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_name: Option<Vec<String>>,
     /// The ID of the IP address. Valid values of **N**: **1** to **20**.
     ///
@@ -107,6 +144,10 @@ pub struct ListNatIpsRequest {
     /// - Must have at most 100 items.
     /// - Example: `vpcnatip-gw8a863sut1zijxh0****`.
     #[rpc(name = "NatIpIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpIds", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_ids: Option<Vec<String>>,
     /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
     ///
@@ -114,8 +155,13 @@ pub struct ListNatIpsRequest {
     /// - Must be one of `cidr`, `prefix`.
     /// - Example: `cidr`.
     #[rpc(name = "IpOrigin")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpOrigin", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_origin: Option<crate::types::IpOrigin>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListNatIpsRequest {
@@ -343,14 +389,17 @@ impl<C> ListNatIpsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
+impl<C> ListNatIpsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListNatIpsRequest::default(),
             client,
         }
     }
+}
+impl ListNatIpsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -360,10 +409,23 @@ impl<'a> ListNatIpsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListNatIpsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListNatIpsResponse, ::acs_runtime::client::Error<ListNatIpsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListNatIps`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListNatIpsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -372,20 +434,36 @@ pub struct ListNatIpsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7E78CEEA-BF8F-44D1-9DCD-D9141135B71E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of IP addresses that are returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The list of IP addresses of the NAT gateway.
     ///
     /// - Wire name: `NatIps`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIps", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ips: Option<Vec<crate::types::ListNatIpsNatIp>>,
 }
 impl ::acs_runtime::de::FromJson for ListNatIpsResponse {
@@ -401,8 +479,8 @@ impl ::acs_runtime::de::FromJson for ListNatIpsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListNatIpsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListNatIpsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPhysicalConnectionFeaturesRequest {
     /// The region ID of the Express Connect circuit.
@@ -35,6 +36,10 @@ pub struct ListPhysicalConnectionFeaturesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct ListPhysicalConnectionFeaturesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -53,8 +62,13 @@ pub struct ListPhysicalConnectionFeaturesRequest {
     /// - Required.
     /// - Example: `pc-bp1qrb3044eqixog****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPhysicalConnectionFeaturesRequest {
@@ -171,14 +185,17 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPhysicalConnectionFeaturesRequestBuilder<&'a crate::Client> {
+impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPhysicalConnectionFeaturesRequest::default(),
             client,
         }
     }
+}
+impl ListPhysicalConnectionFeaturesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -191,21 +208,48 @@ impl<'a> ListPhysicalConnectionFeaturesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPhysicalConnectionFeaturesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPhysicalConnectionFeaturesResponse,
+        ::acs_runtime::client::Error<ListPhysicalConnectionFeaturesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPhysicalConnectionFeatures`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPhysicalConnectionFeaturesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A599D38F-3618-18FD-9427-108FB9B5BD26`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of Express Connect circuit features.
     ///
     /// - Wire name: `PhysicalConnectionFeatures`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PhysicalConnectionFeatures",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub physical_connection_features: Option<
         Vec<crate::types::PhysicalConnectionFeature>,
     >,
@@ -221,8 +265,9 @@ impl ::acs_runtime::de::FromJson for ListPhysicalConnectionFeaturesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPhysicalConnectionFeaturesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

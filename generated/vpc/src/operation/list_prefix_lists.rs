@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPrefixListsRequest {
     /// The IDs of prefix lists to be queried. Valid values of **N** are **1** to **100**, which specifies that you can query up to 100 prefix lists at a time.
@@ -32,6 +33,10 @@ pub struct ListPrefixListsRequest {
     /// - Must have at most 100 items.
     /// - Example: `pl-m5estsqsdqwg88hjf****`.
     #[rpc(name = "PrefixListIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListIds", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_ids: Option<Vec<String>>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -41,6 +46,10 @@ pub struct ListPrefixListsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -49,18 +58,30 @@ pub struct ListPrefixListsRequest {
     /// - Default: `10`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The ID of the resource group to which the prefix list belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the region where you want to query prefix lists.
     ///
@@ -70,6 +91,10 @@ pub struct ListPrefixListsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the prefix list to query.
     ///
@@ -78,8 +103,13 @@ pub struct ListPrefixListsRequest {
     /// - Wire name: `PrefixListName`.
     /// - Example: `name`.
     #[rpc(name = "PrefixListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPrefixListsRequest {
@@ -243,14 +273,17 @@ impl<C> ListPrefixListsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPrefixListsRequestBuilder<&'a crate::Client> {
+impl<C> ListPrefixListsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPrefixListsRequest::default(),
             client,
         }
     }
+}
+impl ListPrefixListsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,17 +293,37 @@ impl<'a> ListPrefixListsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPrefixListsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPrefixListsResponse,
+        ::acs_runtime::client::Error<ListPrefixListsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPrefixLists`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPrefixListsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF72F7BB-5DFA-529C-887E-B0BB70D89C4F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -279,20 +332,36 @@ pub struct ListPrefixListsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The information about the prefix lists.
     ///
     /// - Wire name: `PrefixLists`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixLists", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_lists: Option<Vec<crate::types::PrefixList>>,
 }
 impl ::acs_runtime::de::FromJson for ListPrefixListsResponse {
@@ -309,8 +378,8 @@ impl ::acs_runtime::de::FromJson for ListPrefixListsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPrefixListsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListPrefixListsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// The ID of the IP address pool.
@@ -33,18 +34,30 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// - Required.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The CIDR blocks.
     ///
     /// - Wire name: `CidrBlock`.
     /// - Example: `47.0.XX.XX/24`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The maximum number of entries to return. Valid values: **10** to **100**. Default value: **10**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -54,6 +67,10 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -63,6 +80,10 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the CIDR blocks.
     ///
@@ -70,8 +91,13 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPublicIpAddressPoolCidrBlocksRequest {
@@ -220,14 +246,17 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
+impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
             client,
         }
     }
+}
+impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,15 +269,35 @@ impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPublicIpAddressPoolCidrBlocksResponse,
+        ::acs_runtime::client::Error<ListPublicIpAddressPoolCidrBlocksError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPublicIpAddressPoolCidrBlocks`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPublicIpAddressPoolCidrBlocksResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -257,15 +306,30 @@ pub struct ListPublicIpAddressPoolCidrBlocksResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The maximum number of entries returned. Valid values: **10** to **100**. Default value: **10**.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `PublicIpPoolCidrBlockList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PublicIpPoolCidrBlockList",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub public_ip_pool_cidr_block_list: Option<
         Vec<crate::types::PublicIpPoolCidrBlockList>,
     >,
@@ -283,8 +347,9 @@ impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolCidrBlocksResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPublicIpAddressPoolCidrBlocksResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

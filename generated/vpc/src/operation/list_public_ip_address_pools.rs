@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolsRequest {
     /// The IDs of the IP address pool.
@@ -33,6 +34,10 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `PublicIpAddressPoolIds`.
     /// - Must have 0 to 100 items.
     #[rpc(name = "PublicIpAddressPoolIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolIds", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_ids: Option<Vec<String>>,
     /// The status of the IP address pool. Valid values:
     ///
@@ -43,12 +48,20 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `Status`.
     /// - Example: `Created`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The maximum number of entries to return. Valid values: **10** to **100**. Default value: **10**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -58,6 +71,10 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The line type. Valid values:
     ///
@@ -80,6 +97,10 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub isp: Option<String>,
     /// The name of the IP address pool.
     ///
@@ -88,6 +109,10 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `Name`.
     /// - Example: `AddressPoolName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -97,18 +122,30 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags to add to the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the region in which the IP address pool that you want to query resides.
     ///
@@ -118,6 +155,10 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to enable Anti-DDoS Pro/Premium. Valid values:
     ///
@@ -127,8 +168,16 @@ pub struct ListPublicIpAddressPoolsRequest {
     /// - Wire name: `SecurityProtectionEnabled`.
     /// - Example: `true`.
     #[rpc(name = "SecurityProtectionEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "SecurityProtectionEnabled",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub security_protection_enabled: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListPublicIpAddressPoolsRequest {
@@ -368,14 +417,17 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
+impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListPublicIpAddressPoolsRequest::default(),
             client,
         }
     }
+}
+impl ListPublicIpAddressPoolsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -388,17 +440,37 @@ impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListPublicIpAddressPoolsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListPublicIpAddressPoolsResponse,
+        ::acs_runtime::client::Error<ListPublicIpAddressPoolsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListPublicIpAddressPools`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListPublicIpAddressPoolsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -407,15 +479,30 @@ pub struct ListPublicIpAddressPoolsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The IP address pools.
     ///
     /// - Wire name: `PublicIpAddressPoolList`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "PublicIpAddressPoolList",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub public_ip_address_pool_list: Option<Vec<crate::types::PublicIpAddressPoolList>>,
 }
 impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolsResponse {
@@ -431,8 +518,9 @@ impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListPublicIpAddressPoolsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

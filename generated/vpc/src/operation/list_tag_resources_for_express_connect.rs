@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -44,6 +45,10 @@ pub struct ListTagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the region to which the resource resides.
     ///
@@ -53,6 +58,10 @@ pub struct ListTagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results.
     ///
@@ -62,6 +71,10 @@ pub struct ListTagResourcesForExpressConnectRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -69,20 +82,33 @@ pub struct ListTagResourcesForExpressConnectRequest {
     /// - Must be at most 50.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The resource IDs.
     ///
     /// - Wire name: `ResourceId`.
     /// - Must have at most 21 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTagResourcesForExpressConnectRequest {
@@ -246,14 +272,17 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTagResourcesForExpressConnectRequest::default(),
             client,
         }
     }
+}
+impl ListTagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,10 +295,26 @@ impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTagResourcesForExpressConnectResponse,
+        ::acs_runtime::client::Error<ListTagResourcesForExpressConnectError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTagResourcesForExpressConnect`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTagResourcesForExpressConnectResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results.
     ///
@@ -278,13 +323,25 @@ pub struct ListTagResourcesForExpressConnectResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `TagResources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResources", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resources: Option<crate::types::ListTagResourcesTagResources>,
 }
 impl ::acs_runtime::de::FromJson for ListTagResourcesForExpressConnectResponse {
@@ -299,8 +356,9 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesForExpressConnectResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTagResourcesForExpressConnectResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTagResourcesForExpressConnectResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

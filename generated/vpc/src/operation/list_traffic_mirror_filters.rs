@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTrafficMirrorFiltersRequest {
     /// The name of the filter.
@@ -31,6 +32,13 @@ pub struct ListTrafficMirrorFiltersRequest {
     /// - Wire name: `TrafficMirrorFilterName`.
     /// - Example: `abc`.
     #[rpc(name = "TrafficMirrorFilterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_name: Option<String>,
     /// The maximum number of entries to return.
     ///
@@ -39,6 +47,10 @@ pub struct ListTrafficMirrorFiltersRequest {
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -48,6 +60,10 @@ pub struct ListTrafficMirrorFiltersRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the traffic mirror filter. The maximum value of **N** is **100**, which specifies that you can query up to 100 filters at a time.
     ///
@@ -55,6 +71,10 @@ pub struct ListTrafficMirrorFiltersRequest {
     /// - Must have at most 100 items.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterIds", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_ids: Option<Vec<String>>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -64,20 +84,33 @@ pub struct ListTrafficMirrorFiltersRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTrafficMirrorFiltersRequest {
@@ -250,14 +283,17 @@ impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
+impl<C> ListTrafficMirrorFiltersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTrafficMirrorFiltersRequest::default(),
             client,
         }
     }
+}
+impl ListTrafficMirrorFiltersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -270,10 +306,26 @@ impl<'a> ListTrafficMirrorFiltersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTrafficMirrorFiltersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTrafficMirrorFiltersResponse,
+        ::acs_runtime::client::Error<ListTrafficMirrorFiltersError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTrafficMirrorFilters`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTrafficMirrorFiltersResponse {
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -282,30 +334,54 @@ pub struct ListTrafficMirrorFiltersResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `739CA01C-92EB-4C69-BCC0-280149C6F41E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The maximum number of entries returned.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The number of entries returned.
     ///
     /// - Wire name: `Count`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
     /// The information about the filters.
     ///
     /// - Wire name: `TrafficMirrorFilters`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilters", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filters: Option<Vec<crate::types::TrafficMirrorFilter>>,
 }
 impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersResponse {
@@ -323,8 +399,9 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTrafficMirrorFiltersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTrafficMirrorSessionsRequest {
     /// The name of the traffic mirror session.
@@ -33,12 +34,23 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Wire name: `TrafficMirrorSessionName`.
     /// - Example: `abc`.
     #[rpc(name = "TrafficMirrorSessionName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_name: Option<String>,
     /// The maximum number of entries to return. Valid values: **1** to **100**. Default value: **10**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -48,30 +60,50 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the traffic mirror source. You can specify only an elastic network interface (ENI) as the mirror source.
     ///
     /// - Wire name: `TrafficMirrorSourceId`.
     /// - Example: `eni-j6c8znm5l1yt4sox*****`.
     #[rpc(name = "TrafficMirrorSourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_source_id: Option<String>,
     /// The ID of the traffic mirror destination. You can specify only an ENI or a Server Load Balancer (SLB) instance as a traffic mirror destination.
     ///
     /// - Wire name: `TrafficMirrorTargetId`.
     /// - Example: `eni-j6c2fp57q8rr47rp****`.
     #[rpc(name = "TrafficMirrorTargetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorTargetId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_target_id: Option<String>,
     /// The ID of the traffic mirror filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The VXLAN network identifier (VNI) that is used to distinguish different mirrored traffic. Valid values: **0** to **16777215**. You can use VNIs to identify mirrored traffic from different sessions at the traffic mirror destination. You can specify a custom VNI or use a random VNI that is allocated by the system. If you want the system to randomly allocate a VNI, ignore this parameter.
     ///
     /// - Wire name: `VirtualNetworkId`.
     /// - Example: `10`.
     #[rpc(name = "VirtualNetworkId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualNetworkId", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_network_id: Option<i32>,
     /// The priority of the traffic mirror session. Valid values: **1** to **32766**.
     ///
@@ -80,6 +112,10 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Wire name: `Priority`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
@@ -89,6 +125,10 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The IDs of the traffic mirror session. The maximum value of N is 100, which indicates that you can query up to 100 traffic mirror sessions at a time.
     ///
@@ -96,6 +136,13 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Must have at most 100 items.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
     #[rpc(name = "TrafficMirrorSessionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -103,20 +150,33 @@ pub struct ListTrafficMirrorSessionsRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the mirrored traffic belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-bp67acfmxazb4ph****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tags of the resource.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTrafficMirrorSessionsRequest {
@@ -358,14 +418,17 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
+impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTrafficMirrorSessionsRequest::default(),
             client,
         }
     }
+}
+impl ListTrafficMirrorSessionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -378,10 +441,26 @@ impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTrafficMirrorSessionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTrafficMirrorSessionsResponse,
+        ::acs_runtime::client::Error<ListTrafficMirrorSessionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTrafficMirrorSessions`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTrafficMirrorSessionsResponse {
     /// The token that is used for the next query. Valid values:
     ///
@@ -390,20 +469,36 @@ pub struct ListTrafficMirrorSessionsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `739CA01C-92EB-4C69-BCC0-280149C6F41E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
     /// The details about the traffic mirror session.
     ///
     /// - Wire name: `TrafficMirrorSessions`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSessions", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_sessions: Option<Vec<crate::types::TrafficMirrorSession>>,
 }
 impl ::acs_runtime::de::FromJson for ListTrafficMirrorSessionsResponse {
@@ -419,8 +514,9 @@ impl ::acs_runtime::de::FromJson for ListTrafficMirrorSessionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorSessionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTrafficMirrorSessionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVirtualPhysicalConnectionsRequest {
     /// The ID of the Express Connect circuit over which the hosted connections are created.
@@ -33,6 +34,10 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Wire name: `PhysicalConnectionId`.
     /// - Example: `pc-bp1ciz7ekd2grn1as****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The business status of the hosted connection. Valid values:
     ///
@@ -43,6 +48,13 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Wire name: `VirtualPhysicalConnectionBusinessStatus`.
     /// - Example: `Normal`.
     #[rpc(name = "VirtualPhysicalConnectionBusinessStatus")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnectionBusinessStatus",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection_business_status: Option<String>,
     /// The information about the hosted connection.
     ///
@@ -50,6 +62,13 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Must have at most 20 items.
     /// - Example: `pc-xxx`.
     #[rpc(name = "VirtualPhysicalConnectionIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnectionIds",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection_ids: Option<Vec<String>>,
     /// Specifies whether the hosted connection is accepted by the tenant. Valid values:
     ///
@@ -59,6 +78,10 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Wire name: `IsConfirmed`.
     /// - Example: `true`.
     #[rpc(name = "IsConfirmed")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsConfirmed", skip_serializing_if = "Option::is_none")
+    )]
     pub is_confirmed: Option<bool>,
     /// The business status of the hosted connection.
     ///
@@ -66,6 +89,13 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Must have at most 20 items.
     /// - Example: `pc-xxx`.
     #[rpc(name = "VirtualPhysicalConnectionStatuses", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnectionStatuses",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection_statuses: Option<Vec<String>>,
     /// The information about the Alibaba Cloud account that owns the hosted connection.
     ///
@@ -73,6 +103,13 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Must have at most 20 items.
     /// - Example: `189xxx`.
     #[rpc(name = "VirtualPhysicalConnectionAliUids", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnectionAliUids",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connection_ali_uids: Option<Vec<String>>,
     /// The VLAN ID of the hosted connection.
     ///
@@ -80,12 +117,20 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Must have at most 20 items.
     /// - Example: `pc-xxx`.
     #[rpc(name = "VlanIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_ids: Option<Vec<String>>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -95,6 +140,10 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The region ID of the hosted connection.
     ///
@@ -104,20 +153,33 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 5 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the resource group to which the hosted connection belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListVirtualPhysicalConnectionsRequest {
@@ -386,14 +448,17 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
+impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListVirtualPhysicalConnectionsRequest::default(),
             client,
         }
     }
+}
+impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -406,21 +471,48 @@ impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListVirtualPhysicalConnectionsResponse,
+        ::acs_runtime::client::Error<ListVirtualPhysicalConnectionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListVirtualPhysicalConnections`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVirtualPhysicalConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2A55F69E-EE3D-5CBE-8805-734F7D5B46B9`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The list of hosted connections returned.
     ///
     /// - Wire name: `VirtualPhysicalConnections`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VirtualPhysicalConnections",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub virtual_physical_connections: Option<
         Vec<crate::types::VirtualPhysicalConnection>,
     >,
@@ -431,16 +523,28 @@ pub struct ListVirtualPhysicalConnectionsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `dd20****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned in this query.
     ///
     /// - Wire name: `Count`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Count", skip_serializing_if = "Option::is_none")
+    )]
     pub count: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListVirtualPhysicalConnectionsResponse {
@@ -457,8 +561,9 @@ impl ::acs_runtime::de::FromJson for ListVirtualPhysicalConnectionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVirtualPhysicalConnectionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpcEndpointServicesByEndUserRequest {
     /// The name of the endpoint service that you want to query.
@@ -31,6 +32,10 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
     #[rpc(name = "ServiceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -40,6 +45,10 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -48,6 +57,10 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     /// - Default: `10`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The region ID of the gateway endpoint.
     ///
@@ -57,8 +70,13 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListVpcEndpointServicesByEndUserRequest {
@@ -185,14 +203,17 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
+impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListVpcEndpointServicesByEndUserRequest::default(),
             client,
         }
     }
+}
+impl ListVpcEndpointServicesByEndUserRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,15 +226,35 @@ impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListVpcEndpointServicesByEndUserRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListVpcEndpointServicesByEndUserResponse,
+        ::acs_runtime::client::Error<ListVpcEndpointServicesByEndUserError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListVpcEndpointServicesByEndUser`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcEndpointServicesByEndUserResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0AB1129F-32C1-5E4D-9E22-E4A859CA46EB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -222,20 +263,36 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The list of entries returned.
     ///
     /// - Wire name: `Services`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Services", skip_serializing_if = "Option::is_none")
+    )]
     pub services: Option<Vec<crate::types::Service>>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ListVpcEndpointServicesByEndUserResponse {
@@ -252,8 +309,9 @@ impl ::acs_runtime::de::FromJson for ListVpcEndpointServicesByEndUserResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcEndpointServicesByEndUserResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpcGatewayEndpointsRequest {
     /// The ID of the gateway endpoint.
@@ -31,6 +32,10 @@ pub struct ListVpcGatewayEndpointsRequest {
     /// - Wire name: `EndpointId`.
     /// - Example: `vpce-bp1i1212ss2whuwyw****`.
     #[rpc(name = "EndpointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The name of the gateway endpoint.
     ///
@@ -39,12 +44,20 @@ pub struct ListVpcGatewayEndpointsRequest {
     /// - Wire name: `EndpointName`.
     /// - Example: `test`.
     #[rpc(name = "EndpointName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointName", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_name: Option<String>,
     /// The name of the endpoint service.
     ///
     /// - Wire name: `ServiceName`.
     /// - Example: `com.aliyun.cn-hangzhou.oss`.
     #[rpc(name = "ServiceName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ServiceName", skip_serializing_if = "Option::is_none")
+    )]
     pub service_name: Option<String>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -54,6 +67,10 @@ pub struct ListVpcGatewayEndpointsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
@@ -62,6 +79,10 @@ pub struct ListVpcGatewayEndpointsRequest {
     /// - Default: `10`.
     /// - Example: `20`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
     /// The region ID of the gateway endpoint.
     ///
@@ -71,26 +92,43 @@ pub struct ListVpcGatewayEndpointsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the resource group to which the gateway endpoint belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxvfvazb4p****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the virtual private cloud (VPC) to which the gateway endpoint belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListVpcGatewayEndpointsRequest {
@@ -271,14 +309,17 @@ impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
+impl<C> ListVpcGatewayEndpointsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListVpcGatewayEndpointsRequest::default(),
             client,
         }
     }
+}
+impl ListVpcGatewayEndpointsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -291,17 +332,37 @@ impl<'a> ListVpcGatewayEndpointsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListVpcGatewayEndpointsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListVpcGatewayEndpointsResponse,
+        ::acs_runtime::client::Error<ListVpcGatewayEndpointsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListVpcGatewayEndpoints`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcGatewayEndpointsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0AB1129F-32C1-5E4D-9E22-E4A859CA46EB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// A pagination token. It can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -310,20 +371,36 @@ pub struct ListVpcGatewayEndpointsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i64>,
     /// The list of gateway endpoints.
     ///
     /// - Wire name: `Endpoints`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Endpoints", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoints: Option<Vec<crate::types::Endpoint>>,
     /// The number of entries per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson for ListVpcGatewayEndpointsResponse {
@@ -340,8 +417,9 @@ impl ::acs_runtime::de::FromJson for ListVpcGatewayEndpointsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcGatewayEndpointsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcGatewayEndpointsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpcPublishedRouteEntriesRequest {
     /// The ID of the region where the instance is located.
@@ -34,6 +35,10 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the route table.
     ///
@@ -41,12 +46,20 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `vtb-bp145q7glnuzd****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the route entry, supporting both IPv4 and IPv6 segments.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `47.100.XX.XX/16`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The type of the route publishing target.
     ///
@@ -54,12 +67,20 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `ECR`.
     #[rpc(name = "TargetType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetType", skip_serializing_if = "Option::is_none")
+    )]
     pub target_type: Option<String>,
     /// The ID of the route publishing target instance.
     ///
     /// - Wire name: `TargetInstanceId`.
     /// - Example: `ecr-dhw2xsds5****`.
     #[rpc(name = "TargetInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub target_instance_id: Option<String>,
     /// The number of entries to display per batch query. Range: **1**\~**500**, default value is **50**.
     ///
@@ -68,6 +89,10 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Default: `50`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// Indicates whether there is a token for the next query. Values:
     ///
@@ -76,8 +101,13 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListVpcPublishedRouteEntriesRequest {
@@ -242,14 +272,17 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListVpcPublishedRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -262,17 +295,37 @@ impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListVpcPublishedRouteEntriesResponse,
+        ::acs_runtime::client::Error<ListVpcPublishedRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListVpcPublishedRouteEntries`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPublishedRouteEntriesResponse {
     /// Request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1D0971B2-A35A-42C1-A44C-E91360C36C0B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether there is a token for the next query. Values:
     ///
@@ -280,10 +333,18 @@ pub struct ListVpcPublishedRouteEntriesResponse {
     /// - If **NextToken** has a return value, this value indicates the token for the start of the next query.
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// List of route entry publishing status information.
     ///
     /// - Wire name: `RouteEntries`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entries: Option<
         Vec<crate::types::ListVpcPublishedRouteEntriesRouteEntries>,
     >,
@@ -300,8 +361,9 @@ impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcPublishedRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

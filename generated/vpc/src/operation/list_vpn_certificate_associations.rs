@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpnCertificateAssociationsRequest {
     /// The region ID of the VPN gateway.
@@ -41,6 +42,10 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The certificate type. Valid values:
     ///
@@ -51,6 +56,10 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Must be one of `Encryption` (encryption certificate), `Signature` (signature certificate).
     /// - Example: `Signature`.
     #[rpc(name = "CertificateType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateType", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_type: Option<crate::types::CertificateType>,
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -60,6 +69,10 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be0****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return on each page. Valid values: **1** to **20**. Default value: **1**.
     ///
@@ -67,6 +80,10 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Must be 1 to 20.
     /// - Example: `10`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The list of VPN gateway IDs.
     ///
@@ -76,6 +93,10 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Must have at most 20 items.
     /// - Example: `vpn-bp1q8bgx4xnkm****`.
     #[rpc(name = "VpnGatewayId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<Vec<String>>,
     /// The list of certificate IDs.
     ///
@@ -85,8 +106,13 @@ pub struct ListVpnCertificateAssociationsRequest {
     /// - Must have at most 20 items.
     /// - Example: `6bfe4218-ea1d****`.
     #[rpc(name = "CertificateId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CertificateId", skip_serializing_if = "Option::is_none")
+    )]
     pub certificate_id: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListVpnCertificateAssociationsRequest {
@@ -269,14 +295,17 @@ impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
+impl<C> ListVpnCertificateAssociationsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListVpnCertificateAssociationsRequest::default(),
             client,
         }
     }
+}
+impl ListVpnCertificateAssociationsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -289,12 +318,28 @@ impl<'a> ListVpnCertificateAssociationsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListVpnCertificateAssociationsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListVpnCertificateAssociationsResponse,
+        ::acs_runtime::client::Error<ListVpnCertificateAssociationsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListVpnCertificateAssociations`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpnCertificateAssociationsResponse {
     /// The returned value of NextToken is a pagination token, which can be used in the next request to retrieve a new page of results. Valid values:
     ///
@@ -303,25 +348,48 @@ pub struct ListVpnCertificateAssociationsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `caeba0bbb2be****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `197AF2BD-547F-470C-B29A-8400400233EB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `10`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The association information.
     ///
     /// - Wire name: `VpnCertificateRelations`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VpnCertificateRelations",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub vpn_certificate_relations: Option<Vec<crate::types::VpnCertificateRelation>>,
 }
 impl ::acs_runtime::de::FromJson for ListVpnCertificateAssociationsResponse {
@@ -338,8 +406,9 @@ impl ::acs_runtime::de::FromJson for ListVpnCertificateAssociationsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpnCertificateAssociationsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpnCertificateAssociationsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyBgpGroupAttributeRequest {
     /// The region ID of the BGP group.
@@ -35,6 +36,10 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The BGP group ID.
     ///
@@ -42,6 +47,10 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Required.
     /// - Example: `bgpg-wz9f62v4fbg2g****`.
     #[rpc(name = "BgpGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_group_id: Option<String>,
     /// The BGP group name.
     ///
@@ -50,6 +59,10 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The BGP group description.
     ///
@@ -58,6 +71,10 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `BGP`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The custom autonomous system number (ASN) of the BGP on the Alibaba Cloud side. Valid values:
     ///
@@ -70,17 +87,29 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Wire name: `LocalAsn`.
     /// - Example: `45104`.
     #[rpc(name = "LocalAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub local_asn: Option<i64>,
     /// The ASN of the gateway device in the data center.
     ///
     /// - Wire name: `PeerAsn`.
     #[rpc(name = "PeerAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_asn: Option<i64>,
     /// The authentication key of the BGP group.
     ///
     /// - Wire name: `AuthKey`.
     /// - Example: `!PWZ2****`.
     #[rpc(name = "AuthKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     /// Specifies whether to use a fake AS number. Valid values:
     ///
@@ -93,6 +122,10 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Default: `true`.
     /// - Example: `false`.
     #[rpc(name = "IsFakeAsn")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IsFakeAsn", skip_serializing_if = "Option::is_none")
+    )]
     pub is_fake_asn: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -104,12 +137,20 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The maximum number of routes supported by a BGP peer. Default value: **110**.
     ///
     /// - Wire name: `RouteQuota`.
     /// - Example: `110`.
     #[rpc(name = "RouteQuota")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteQuota", skip_serializing_if = "Option::is_none")
+    )]
     pub route_quota: Option<i32>,
     /// Specifies whether to clear the secret key. Valid values:
     ///
@@ -120,8 +161,13 @@ pub struct ModifyBgpGroupAttributeRequest {
     /// - Default: `false`.
     /// - Example: `false`.
     #[rpc(name = "ClearAuthKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClearAuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub clear_auth_key: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyBgpGroupAttributeRequest {
@@ -341,14 +387,17 @@ impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyBgpGroupAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyBgpGroupAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyBgpGroupAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -361,17 +410,37 @@ impl<'a> ModifyBgpGroupAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyBgpGroupAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyBgpGroupAttributeResponse,
+        ::acs_runtime::client::Error<ModifyBgpGroupAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyBgpGroupAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyBgpGroupAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyBgpGroupAttributeResponse {
@@ -384,8 +453,9 @@ impl ::acs_runtime::de::FromJson for ModifyBgpGroupAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyBgpGroupAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyBgpGroupAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageAttributeRequest {
     /// The ID of the region where the EIP bandwidth plan is created.
@@ -35,6 +36,10 @@ pub struct ModifyCommonBandwidthPackageAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the EIP bandwidth plan.
     ///
@@ -42,20 +47,33 @@ pub struct ModifyCommonBandwidthPackageAttributeRequest {
     /// - Required.
     /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The name of the EIP bandwidth plan. The name must be 2 to 128 characters in length and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). It must start with a letter. It cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test123`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the EIP bandwidth plan. The description must be 2 to 256 characters in length. It must start with a letter but cannot start with `http://` or `https://`.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCommonBandwidthPackageAttributeRequest {
@@ -178,14 +196,17 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -198,17 +219,37 @@ impl<'a> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCommonBandwidthPackageAttributeResponse,
+        ::acs_runtime::client::Error<ModifyCommonBandwidthPackageAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCommonBandwidthPackageAttribute`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCommonBandwidthPackageAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B450CAD8-50BC-4506-ADA7-35C6CE63E96B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageAttributeResponse {
@@ -221,8 +262,9 @@ impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageAttributeRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCommonBandwidthPackageAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// The region ID of the Internet Shared Bandwidth instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -45,6 +46,10 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -52,6 +57,10 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `cbwp-2zep6hw5d6y8exscd****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The ID of the EIP that is associated with the Internet Shared Bandwidth instance.
     ///
@@ -59,6 +68,10 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `eip-2zewysoansu0svfbg****`.
     #[rpc(name = "EipId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipId", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_id: Option<String>,
     /// The maximum bandwidth for the EIP. This value cannot be larger than the maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
@@ -66,8 +79,13 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthRequest {
     /// - Required.
     /// - Example: `500`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCommonBandwidthPackageIpBandwidthRequest {
@@ -193,14 +211,17 @@ impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageIpBandwidthRequest::default(),
             client,
         }
     }
+}
+impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -213,17 +234,37 @@ impl<'a> ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&'a crate::Client
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCommonBandwidthPackageIpBandwidthResponse,
+        ::acs_runtime::client::Error<ModifyCommonBandwidthPackageIpBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCommonBandwidthPackageIpBandwidth`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCommonBandwidthPackageIpBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `63D187BF-A30A-4DD6-B68D-FF182C96D8A2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageIpBandwidthResponse {
@@ -236,8 +277,9 @@ impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageIpBandwidthResp
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageIpBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCommonBandwidthPackageIpBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

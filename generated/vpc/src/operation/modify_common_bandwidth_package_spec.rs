@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -44,6 +45,10 @@ pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -51,6 +56,10 @@ pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// - Required.
     /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The maximum bandwidth of the Internet Shared Bandwidth instance. Unit: Mbit/s.
     ///
@@ -60,8 +69,13 @@ pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// - Required.
     /// - Example: `1000`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCommonBandwidthPackageSpecRequest {
@@ -177,14 +191,17 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyCommonBandwidthPackageSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -197,17 +214,37 @@ impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCommonBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCommonBandwidthPackageSpecResponse,
+        ::acs_runtime::client::Error<ModifyCommonBandwidthPackageSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCommonBandwidthPackageSpec`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCommonBandwidthPackageSpecResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7F129000-F929-4AF5-BE8D-BAE434C795306`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageSpecResponse {
@@ -220,8 +257,9 @@ impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCommonBandwidthPackageSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyCustomerGatewayAttributeRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -42,6 +43,10 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -54,6 +59,10 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the customer gateway.
     ///
@@ -61,6 +70,10 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     /// - Required.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The name of the customer gateway.
     ///
@@ -70,6 +83,10 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the customer gateway.
     ///
@@ -79,6 +96,10 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `desctest`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The authentication key of the BGP routing protocol for the gateway device in the data center.
     ///
@@ -90,8 +111,13 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     /// - Must contain only ASCII characters.
     /// - Example: `AuthKey****`.
     #[rpc(name = "AuthKey")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AuthKey", skip_serializing_if = "Option::is_none")
+    )]
     pub auth_key: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyCustomerGatewayAttributeRequest {
@@ -265,14 +291,17 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyCustomerGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyCustomerGatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyCustomerGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -285,42 +314,82 @@ impl<'a> ModifyCustomerGatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyCustomerGatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyCustomerGatewayAttributeResponse,
+        ::acs_runtime::client::Error<ModifyCustomerGatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyCustomerGatewayAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyCustomerGatewayAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8AA5CE21-2E6A-4530-BDF5-F055849476E6`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The public IP address of the gateway device in the data center.
     ///
     /// - Wire name: `IpAddress`.
     /// - Example: `139.32.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_address: Option<String>,
     /// The description of the customer gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-bp1pvpl9r9adju6l5****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The timestamp generated when the customer gateway was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492747187000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The name of the customer gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the resource group to which the customer gateway belongs.
     ///
@@ -328,6 +397,10 @@ pub struct ModifyCustomerGatewayAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyCustomerGatewayAttributeResponse {
@@ -346,8 +419,9 @@ impl ::acs_runtime::de::FromJson for ModifyCustomerGatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyCustomerGatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyEipForwardModeRequest {
     /// The ID of the region to which the EIP belongs. You can call the DescribeRegions operation to query the most recent region list.
@@ -34,6 +35,10 @@ pub struct ModifyEipForwardModeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the EIP whose attributes you want to modify.
     ///
@@ -41,6 +46,10 @@ pub struct ModifyEipForwardModeRequest {
     /// - Required.
     /// - Example: `eip-j5ebhbw3br92fy****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The association mode. Valid values:
     ///
@@ -54,6 +63,10 @@ pub struct ModifyEipForwardModeRequest {
     /// - Required.
     /// - Example: `BINDED`.
     #[rpc(name = "Mode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mode", skip_serializing_if = "Option::is_none")
+    )]
     pub mode: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -65,8 +78,13 @@ pub struct ModifyEipForwardModeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyEipForwardModeRequest {
@@ -196,14 +214,17 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyEipForwardModeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyEipForwardModeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyEipForwardModeRequest::default(),
             client,
         }
     }
+}
+impl ModifyEipForwardModeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,15 +237,35 @@ impl<'a> ModifyEipForwardModeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyEipForwardModeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyEipForwardModeResponse,
+        ::acs_runtime::client::Error<ModifyEipForwardModeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyEipForwardMode`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyEipForwardModeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62C6A6A5-1534-53D9-AB1E-C9307A147ED5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyEipForwardModeResponse {
@@ -237,8 +278,9 @@ impl ::acs_runtime::de::FromJson for ModifyEipForwardModeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyEipForwardModeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyEipForwardModeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// Descriptions of ECC.
@@ -32,6 +33,10 @@ pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `ECC`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the ECC instance.
     ///
@@ -39,12 +44,20 @@ pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the ECC instance.
     ///
     /// - Wire name: `Name`.
     /// - Example: `doctest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the ECC instance.
     ///
@@ -52,26 +65,43 @@ pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// - Required.
     /// - Example: `ecc-bp1t9osmuln*******`.
     #[rpc(name = "EccId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EccId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecc_id: Option<String>,
     /// The BGP autonomous system number (ASN) to be configured for the Smart Access Gateway (SAG) device.
     ///
     /// - Wire name: `BgpAs`.
     /// - Example: `sag-ejfge***`.
     #[rpc(name = "BgpAs")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpAs", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_as: Option<String>,
     /// The on-premises IP address when the SAG device is connected to the cloud.
     ///
     /// - Wire name: `PeIp`.
     /// - Example: `10.10.**.**`.
     #[rpc(name = "PeIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeIp", skip_serializing_if = "Option::is_none")
+    )]
     pub pe_ip: Option<String>,
     /// The peer IP address when the SAG device is connected to the cloud.
     ///
     /// - Wire name: `CeIp`.
     /// - Example: `172.16.**.**`.
     #[rpc(name = "CeIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CeIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ce_ip: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyExpressCloudConnectionAttributeRequest {
@@ -225,14 +255,17 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyExpressCloudConnectionAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -245,15 +278,35 @@ impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyExpressCloudConnectionAttributeResponse,
+        ::acs_runtime::client::Error<ModifyExpressCloudConnectionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyExpressCloudConnectionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyExpressCloudConnectionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionAttributeResponse {
@@ -266,8 +319,9 @@ impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionAttributeRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyExpressCloudConnectionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionBandwidthRequest {
     /// The region ID.
@@ -33,12 +34,20 @@ pub struct ModifyExpressCloudConnectionBandwidthRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The bandwidth of the ECC instance.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     /// The ID of the ECC instance.
     ///
@@ -46,8 +55,13 @@ pub struct ModifyExpressCloudConnectionBandwidthRequest {
     /// - Required.
     /// - Example: `ecc-xxxxxxxxx`.
     #[rpc(name = "EccId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EccId", skip_serializing_if = "Option::is_none")
+    )]
     pub ecc_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyExpressCloudConnectionBandwidthRequest {
@@ -157,14 +171,17 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
             client,
         }
     }
+}
+impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -177,15 +194,35 @@ impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyExpressCloudConnectionBandwidthResponse,
+        ::acs_runtime::client::Error<ModifyExpressCloudConnectionBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyExpressCloudConnectionBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyExpressCloudConnectionBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionBandwidthResponse {
@@ -198,8 +235,9 @@ impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionBandwidthRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyExpressCloudConnectionBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosRequest {
     /// The region ID of the resource.
@@ -35,6 +36,10 @@ pub struct ModifyExpressConnectTrafficQosRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,18 +51,30 @@ pub struct ModifyExpressConnectTrafficQosRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the QoS policy.
     ///
     /// - Wire name: `QosName`.
     /// - Example: `qos-test`.
     #[rpc(name = "QosName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosName", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_name: Option<String>,
     /// The description of the QoS policy.
     ///
     /// - Wire name: `QosDescription`.
     /// - Example: `qos-test`.
     #[rpc(name = "QosDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_description: Option<String>,
     /// The ID of the QoS policy.
     ///
@@ -65,20 +82,33 @@ pub struct ModifyExpressConnectTrafficQosRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The instances to be added. Ignore this parameter if no instances are to be added.
     ///
     /// - Wire name: `AddInstanceList`.
     /// - Must have at most 100 items.
     #[rpc(name = "AddInstanceList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddInstanceList", skip_serializing_if = "Option::is_none")
+    )]
     pub add_instance_list: Option<Vec<crate::types::AddInstanceList>>,
     /// The instances to be removed. Ignore this parameter if no instances are to be removed.
     ///
     /// - Wire name: `RemoveInstanceList`.
     /// - Must have at most 100 items.
     #[rpc(name = "RemoveInstanceList", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoveInstanceList", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_instance_list: Option<Vec<crate::types::RemoveInstanceList>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyExpressConnectTrafficQosRequest {
@@ -261,14 +291,17 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyExpressConnectTrafficQosRequest::default(),
             client,
         }
     }
+}
+impl ModifyExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -281,15 +314,35 @@ impl<'a> ModifyExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyExpressConnectTrafficQosResponse,
+        ::acs_runtime::client::Error<ModifyExpressConnectTrafficQosError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyExpressConnectTrafficQos`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyExpressConnectTrafficQosResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosResponse {
@@ -302,8 +355,9 @@ impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyExpressConnectTrafficQosResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

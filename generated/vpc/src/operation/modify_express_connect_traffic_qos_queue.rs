@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -36,6 +37,10 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -47,6 +52,10 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the QoS queue.
     ///
@@ -55,6 +64,10 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Wire name: `QueueName`.
     /// - Example: `qos-queue-test`.
     #[rpc(name = "QueueName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueName", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_name: Option<String>,
     /// The description of the QoS queue.
     ///
@@ -63,6 +76,10 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Wire name: `QueueDescription`.
     /// - Example: `qos-queue-test`.
     #[rpc(name = "QueueDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_description: Option<String>,
     /// The ID of the QoS policy.
     ///
@@ -70,6 +87,10 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
@@ -77,6 +98,10 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Required.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[rpc(name = "QueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The percentage of bandwidth allocated to the QoS queue.
     ///
@@ -86,8 +111,13 @@ pub struct ModifyExpressConnectTrafficQosQueueRequest {
     /// - Wire name: `BandwidthPercent`.
     /// - Example: `100`.
     #[rpc(name = "BandwidthPercent")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPercent", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_percent: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyExpressConnectTrafficQosQueueRequest {
@@ -257,14 +287,17 @@ impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+impl<C> ModifyExpressConnectTrafficQosQueueRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyExpressConnectTrafficQosQueueRequest::default(),
             client,
         }
     }
+}
+impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -277,15 +310,35 @@ impl<'a> ModifyExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyExpressConnectTrafficQosQueueResponse,
+        ::acs_runtime::client::Error<ModifyExpressConnectTrafficQosQueueError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyExpressConnectTrafficQosQueue`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyExpressConnectTrafficQosQueueResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosQueueResponse {
@@ -298,8 +351,9 @@ impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosQueueResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosQueueResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyExpressConnectTrafficQosQueueResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -37,6 +38,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the QoS policy.
     ///
@@ -53,6 +62,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     #[rpc(name = "QosId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QosId", skip_serializing_if = "Option::is_none")
+    )]
     pub qos_id: Option<String>,
     /// The ID of the QoS queue.
     ///
@@ -60,12 +73,20 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     #[rpc(name = "QueueId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "QueueId", skip_serializing_if = "Option::is_none")
+    )]
     pub queue_id: Option<String>,
     /// The priority of the QoS rule. Valid values: **1** to **9000**. A larger value indicates a higher priority. The priority of each QoS rule must be unique in the same QoS policy.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The protocol of the QoS rule. Valid values:
     ///
@@ -89,6 +110,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `Protocol`.
     /// - Example: `ALL`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The source IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -97,6 +122,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `SrcCidr`.
     /// - Example: `1.1.1.0/24`.
     #[rpc(name = "SrcCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_cidr: Option<String>,
     /// The destination IPv4 CIDR block that matches the QoS rule traffic.
     ///
@@ -105,6 +134,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `DstCidr`.
     /// - Example: `1.1.1.0/24`.
     #[rpc(name = "DstCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_cidr: Option<String>,
     /// The source IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -113,6 +146,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `SrcIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
     #[rpc(name = "SrcIPv6Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcIPv6Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub src_i_pv6_cidr: Option<String>,
     /// The destination IPv6 CIDR block that matches the QoS rule traffic.
     ///
@@ -121,12 +158,20 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `DstIPv6Cidr`.
     /// - Example: `2001:0db8:1234:5678::/64`.
     #[rpc(name = "DstIPv6Cidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstIPv6Cidr", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_i_pv6_cidr: Option<String>,
     /// The range of source ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number.
     ///
     /// - Wire name: `SrcPortRange`.
     /// - Example: `-1/-1`.
     #[rpc(name = "SrcPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SrcPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub src_port_range: Option<String>,
     /// The range of destination ports that match the QoS rule traffic. Valid values: **0** to **65535**. If the traffic does not match, the value is -1. You can specify only one port. The start port number must be the same as the end port number. Different protocols correspond to different ports. Valid values:
     ///
@@ -150,18 +195,30 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `DstPortRange`.
     /// - Example: `-1/-1`.
     #[rpc(name = "DstPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DstPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub dst_port_range: Option<String>,
     /// The DSCP value that matches the QoS rule traffic. Valid values: **0** to **63**. If no value is matched, the value is -1.
     ///
     /// - Wire name: `MatchDscp`.
     /// - Example: `1`.
     #[rpc(name = "MatchDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MatchDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub match_dscp: Option<i32>,
     /// The new DSCP value. Valid values: **0** to **63**. If you do not change the value, set the value to -1.
     ///
     /// - Wire name: `RemarkingDscp`.
     /// - Example: `1`.
     #[rpc(name = "RemarkingDscp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemarkingDscp", skip_serializing_if = "Option::is_none")
+    )]
     pub remarking_dscp: Option<i32>,
     /// The name of the QoS rule.
     ///
@@ -170,6 +227,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `RuleName`.
     /// - Example: `qos-rule-test`.
     #[rpc(name = "RuleName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleName", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_name: Option<String>,
     /// The description of the QoS rule.
     ///
@@ -178,6 +239,10 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Wire name: `RuleDescription`.
     /// - Example: `qos-rule-test`.
     #[rpc(name = "RuleDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_description: Option<String>,
     /// The ID of the QoS rule.
     ///
@@ -185,8 +250,13 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// - Required.
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
     #[rpc(name = "RuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleId", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyExpressConnectTrafficQosRuleRequest {
@@ -505,14 +575,17 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyExpressConnectTrafficQosRuleRequest::default(),
             client,
         }
     }
+}
+impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -525,15 +598,35 @@ impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyExpressConnectTrafficQosRuleResponse,
+        ::acs_runtime::client::Error<ModifyExpressConnectTrafficQosRuleError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyExpressConnectTrafficQosRule`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyExpressConnectTrafficQosRuleResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7B48B4B9-1EAD-469F-B488-594DAB4B6A1A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosRuleResponse {
@@ -546,8 +639,9 @@ impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosRuleResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosRuleResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyExpressConnectTrafficQosRuleResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyFlowLogAttributeRequest {
     /// The ID of the region where the flow log is created.
@@ -47,6 +48,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the flow log.
     ///
@@ -54,6 +59,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Required.
     /// - Example: `fl-m5e8vhz2t21sel1nq****`.
     #[rpc(name = "FlowLogId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogId", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_id: Option<String>,
     /// The new name of the flow log.
     ///
@@ -62,6 +71,10 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Wire name: `FlowLogName`.
     /// - Example: `myFlowlog`.
     #[rpc(name = "FlowLogName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FlowLogName", skip_serializing_if = "Option::is_none")
+    )]
     pub flow_log_name: Option<String>,
     /// The new description of the flow log.
     ///
@@ -70,12 +83,20 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my Flowlog.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The new sampling interval of the flow log. Unit: minutes. Valid values: **1**, **5**, and **10**.
     ///
     /// - Wire name: `AggregationInterval`.
     /// - Example: `1`.
     #[rpc(name = "AggregationInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AggregationInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub aggregation_interval: Option<i32>,
     /// The version of the IP address. Valid values:
     ///
@@ -85,8 +106,13 @@ pub struct ModifyFlowLogAttributeRequest {
     /// - Wire name: `IpVersion`.
     /// - Example: `IPv4`.
     #[rpc(name = "IpVersion")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_version: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyFlowLogAttributeRequest {
@@ -234,14 +260,17 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyFlowLogAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyFlowLogAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,10 +283,26 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyFlowLogAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyFlowLogAttributeResponse,
+        ::acs_runtime::client::Error<ModifyFlowLogAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyFlowLogAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyFlowLogAttributeResponse {
     /// Indicates whether the call is successful. Valid values:
     ///
@@ -266,11 +311,19 @@ pub struct ModifyFlowLogAttributeResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7DDDC17-FA06-4AC2-8F35-59D2470FCFC1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
@@ -284,8 +337,9 @@ impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyFlowLogAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

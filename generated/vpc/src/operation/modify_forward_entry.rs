@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// The ID of the DNAT table to which the DNAT entry belongs.
@@ -40,6 +41,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Required.
     /// - Example: `ftb-8vbx8xu2lqj9qb334****`.
     #[rpc(name = "ForwardTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_table_id: Option<String>,
     /// The ID of the DNAT entry.
     ///
@@ -47,6 +52,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Required.
     /// - Example: `fwd-8vbn3bc8roygjp0gy****`.
     #[rpc(name = "ForwardEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_id: Option<String>,
     /// * When you modify DNAT entries of Internet NAT gateways, this parameter specifies the elastic IP addresses (EIPs) that are used to access the Internet.
     /// * When you modify DNAT entries of Virtual Private Cloud (VPC) NAT gateways, this parameter specifies the NAT IP addresses that are accessed by external networks.
@@ -54,6 +63,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `ExternalIp`.
     /// - Example: `116.85.XX.XX`.
     #[rpc(name = "ExternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub external_ip: Option<String>,
     /// * The external port that is used to forward traffic when you modify DNAT entries of Internet NAT gateways.
     ///
@@ -65,6 +78,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `ExternalPort`.
     /// - Example: `80`.
     #[rpc(name = "ExternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub external_port: Option<String>,
     /// * The private IP address of the ECS instance that uses DNAT entries to communicate with the Internet when you modify DNAT entries of Internet NAT gateways.
     /// * The private IP address that uses DNAT entries to communicate when you modify DNAT entries of VPC NAT gateways.
@@ -72,6 +89,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `InternalIp`.
     /// - Example: `10.0.0.78`.
     #[rpc(name = "InternalIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_ip: Option<String>,
     /// * The internal port or port range that is used to forward traffic when you modify DNAT entries of Internet NAT gateways. Valid values: **1** to **65535**.
     /// * The port of the destination ECS instance to be mapped when you modify DNAT entries of VPC NAT gateways. Valid values: **1** to **65535**.
@@ -79,6 +100,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `InternalPort`.
     /// - Example: `80`.
     #[rpc(name = "InternalPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternalPort", skip_serializing_if = "Option::is_none")
+    )]
     pub internal_port: Option<String>,
     /// The protocol. Valid values:
     ///
@@ -89,6 +114,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The new name of the DNAT entry.
     ///
@@ -97,6 +126,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `ForwardEntryName`.
     /// - Example: `test`.
     #[rpc(name = "ForwardEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ForwardEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub forward_entry_name: Option<String>,
     /// The region ID of the NAT gateway.
     ///
@@ -106,6 +139,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -117,6 +154,10 @@ pub struct ModifyForwardEntryRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to remove limits on the port range. Valid values:
     ///
@@ -126,11 +167,20 @@ pub struct ModifyForwardEntryRequest {
     /// - Wire name: `PortBreak`.
     /// - Example: `false`.
     #[rpc(name = "PortBreak")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortBreak", skip_serializing_if = "Option::is_none")
+    )]
     pub port_break: Option<bool>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyForwardEntryRequest {
@@ -358,14 +408,17 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
+impl<C> ModifyForwardEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyForwardEntryRequest::default(),
             client,
         }
     }
+}
+impl ModifyForwardEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -378,17 +431,37 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyForwardEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyForwardEntryResponse,
+        ::acs_runtime::client::Error<ModifyForwardEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyForwardEntry`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyForwardEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyForwardEntryResponse {
@@ -401,8 +474,9 @@ impl ::acs_runtime::de::FromJson for ModifyForwardEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyForwardEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

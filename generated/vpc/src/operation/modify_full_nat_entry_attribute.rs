@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyFullNatEntryAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -46,6 +47,10 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the FULLNAT table to be modified.
     ///
@@ -53,6 +58,10 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Required.
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     #[rpc(name = "FullNatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_table_id: Option<String>,
     /// The ID of the FULLNAT entry to be modified.
     ///
@@ -60,36 +69,60 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Required.
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
     #[rpc(name = "FullNatEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_id: Option<String>,
     /// The ID of the elastic network interface (ENI) to be modified.
     ///
     /// - Wire name: `NetworkInterfaceId`.
     /// - Example: `eni-gw8g131ef2dnbu3k****`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// The NAT IP address to be modified.
     ///
     /// - Wire name: `NatIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "NatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip: Option<String>,
     /// The frontend port to be modified in FULLNAT port mapping. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `NatIpPort`.
     /// - Example: `80`.
     #[rpc(name = "NatIpPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpPort", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_port: Option<String>,
     /// The backend IP address to be modified in FULLNAT address translation.
     ///
     /// - Wire name: `AccessIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "AccessIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessIp", skip_serializing_if = "Option::is_none")
+    )]
     pub access_ip: Option<String>,
     /// The backend port to be modified in FULLNAT port mapping. Valid values: **1** to **65535**.
     ///
     /// - Wire name: `AccessPort`.
     /// - Example: `80`.
     #[rpc(name = "AccessPort")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AccessPort", skip_serializing_if = "Option::is_none")
+    )]
     pub access_port: Option<String>,
     /// The protocol of the packets that are forwarded by the port. Valid values:
     ///
@@ -99,6 +132,10 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Wire name: `IpProtocol`.
     /// - Example: `TCP`.
     #[rpc(name = "IpProtocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpProtocol", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_protocol: Option<String>,
     /// The new name of the FULLNAT entry.
     ///
@@ -107,6 +144,10 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Wire name: `FullNatEntryName`.
     /// - Example: `modify`.
     #[rpc(name = "FullNatEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "FullNatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub full_nat_entry_name: Option<String>,
     /// The new description of the FULLNAT entry.
     ///
@@ -115,6 +156,13 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Wire name: `FullNatEntryDescription`.
     /// - Example: `abcd`.
     #[rpc(name = "FullNatEntryDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "FullNatEntryDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub full_nat_entry_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -124,6 +172,10 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the Virtual Private Cloud (VPC) NAT gateway to which the FULLNAT entry to be modified belongs.
     ///
@@ -133,8 +185,13 @@ pub struct ModifyFullNatEntryAttributeRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyFullNatEntryAttributeRequest {
@@ -372,14 +429,17 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyFullNatEntryAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyFullNatEntryAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -392,17 +452,37 @@ impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyFullNatEntryAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyFullNatEntryAttributeResponse,
+        ::acs_runtime::client::Error<ModifyFullNatEntryAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyFullNatEntryAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyFullNatEntryAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyFullNatEntryAttributeResponse {
@@ -415,8 +495,9 @@ impl ::acs_runtime::de::FromJson for ModifyFullNatEntryAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyFullNatEntryAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyFullNatEntryAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// The region ID of the GA instance.
@@ -35,6 +36,10 @@ pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the GA instance.
     ///
@@ -42,6 +47,13 @@ pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// - Required.
     /// - Example: `ga-14fdsf3****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The name of the GA instance.
     ///
@@ -50,6 +62,10 @@ pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// - Wire name: `Name`.
     /// - Example: `GA-1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the GA instance.
     ///
@@ -58,8 +74,13 @@ pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// - Wire name: `Description`.
     /// - Example: `My GA`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyGlobalAccelerationInstanceAttributesRequest {
@@ -191,14 +212,17 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Client> {
+impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
             client,
         }
     }
+}
+impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,15 +235,35 @@ impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Cli
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyGlobalAccelerationInstanceAttributesResponse,
+        ::acs_runtime::client::Error<ModifyGlobalAccelerationInstanceAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyGlobalAccelerationInstanceAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyGlobalAccelerationInstanceAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceAttributesResponse {
@@ -232,9 +276,9 @@ impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceAttributesR
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for ModifyGlobalAccelerationInstanceAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

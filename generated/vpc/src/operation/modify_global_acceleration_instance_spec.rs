@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// The region ID of the GA instance.
@@ -40,6 +41,10 @@ pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the GA instance.
     ///
@@ -47,6 +52,13 @@ pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// - Required.
     /// - Example: `ga-32s33s****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The maximum bandwidth of the GA instance. Unit: Mbit/s. Set the value to **10**.
     ///
@@ -54,8 +66,13 @@ pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// - Required.
     /// - Example: `10`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyGlobalAccelerationInstanceSpecRequest {
@@ -173,14 +190,17 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyGlobalAccelerationInstanceSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyGlobalAccelerationInstanceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,15 +213,35 @@ impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyGlobalAccelerationInstanceSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyGlobalAccelerationInstanceSpecResponse,
+        ::acs_runtime::client::Error<ModifyGlobalAccelerationInstanceSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyGlobalAccelerationInstanceSpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyGlobalAccelerationInstanceSpecResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceSpecResponse {
@@ -214,8 +254,9 @@ impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceSpecRespons
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyGlobalAccelerationInstanceSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyGlobalAccelerationInstanceSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyHaVipAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -39,6 +40,10 @@ pub struct ModifyHaVipAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e0****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region to which the HaVip belongs.
     ///
@@ -48,6 +53,10 @@ pub struct ModifyHaVipAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the HaVip.
     ///
@@ -55,6 +64,10 @@ pub struct ModifyHaVipAttributeRequest {
     /// - Required.
     /// - Example: `havip-2zeo05qre24nhrqp****`.
     #[rpc(name = "HaVipId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HaVipId", skip_serializing_if = "Option::is_none")
+    )]
     pub ha_vip_id: Option<String>,
     /// The description of the HaVip.
     ///
@@ -63,6 +76,10 @@ pub struct ModifyHaVipAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my HaVip.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the HaVip.
     ///
@@ -71,8 +88,13 @@ pub struct ModifyHaVipAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyHaVipAttributeRequest {
@@ -211,14 +233,17 @@ impl<C> ModifyHaVipAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyHaVipAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyHaVipAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyHaVipAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -231,15 +256,35 @@ impl<'a> ModifyHaVipAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyHaVipAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyHaVipAttributeResponse,
+        ::acs_runtime::client::Error<ModifyHaVipAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyHaVipAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyHaVipAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyHaVipAttributeResponse {
@@ -252,8 +297,9 @@ impl ::acs_runtime::de::FromJson for ModifyHaVipAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyHaVipAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyHaVipAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// The region of the ACL.
@@ -35,6 +36,10 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ACL to which the IP entry belongs.
     ///
@@ -42,6 +47,10 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `ipv6transacl-bp1b4z3tleyhq1s50****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The ID of the ACL rule to which the IP entry belongs.
     ///
@@ -49,6 +58,10 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `ipv6transaclentry-bp1jzyn7ra8pyxehd****`.
     #[rpc(name = "AclEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_id: Option<String>,
     /// The remarks of the ACL rule.
     ///
@@ -58,8 +71,13 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `client IP`.
     #[rpc(name = "AclEntryComment")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryComment", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_comment: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyIPv6TranslatorAclListEntryRequest {
@@ -186,14 +204,17 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyIPv6TranslatorAclListEntryRequest::default(),
             client,
         }
     }
+}
+impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -206,17 +227,37 @@ impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyIPv6TranslatorAclListEntryResponse,
+        ::acs_runtime::client::Error<ModifyIPv6TranslatorAclListEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyIPv6TranslatorAclListEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyIPv6TranslatorAclListEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorAclListEntryResponse {
@@ -229,8 +270,9 @@ impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorAclListEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAclListEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyIPv6TranslatorAclListEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyIpv6InternetBandwidthRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -35,6 +36,10 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     /// - Required.
     /// - Example: `cn-huhehaote`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPv6 address.
     ///
@@ -43,12 +48,23 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     /// - Wire name: `Ipv6AddressId`.
     /// - Example: `ipv6-2zen5j4axcp5l5qyy****`.
     #[rpc(name = "Ipv6AddressId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6AddressId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_address_id: Option<String>,
     /// The instance ID of the Internet bandwidth of the IPv6 address.
     ///
     /// - Wire name: `Ipv6InternetBandwidthId`.
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
     #[rpc(name = "Ipv6InternetBandwidthId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "Ipv6InternetBandwidthId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub ipv6_internet_bandwidth_id: Option<String>,
     /// The Internet bandwidth value of the IPv6 address. Unit: Mbit/s.
     ///
@@ -59,6 +75,10 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     /// - Required.
     /// - Example: `4`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i64>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -70,6 +90,10 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without sending the actual request. Valid values:
     ///
@@ -79,8 +103,13 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyIpv6InternetBandwidthRequest {
@@ -235,14 +264,17 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyIpv6InternetBandwidthRequest::default(),
             client,
         }
     }
+}
+impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -255,17 +287,37 @@ impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyIpv6InternetBandwidthResponse,
+        ::acs_runtime::client::Error<ModifyIpv6InternetBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyIpv6InternetBandwidth`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyIpv6InternetBandwidthResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `D560AF68-4CE8-4A5C-B3FE-469F558094D0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyIpv6InternetBandwidthResponse {
@@ -278,8 +330,9 @@ impl ::acs_runtime::de::FromJson for ModifyIpv6InternetBandwidthResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyIpv6InternetBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyIpv6InternetBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatGatewayAttributeRequest {
     /// The region ID of the NAT gateway.
@@ -39,6 +40,10 @@ pub struct ModifyNatGatewayAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NAT gateway.
     ///
@@ -46,6 +51,10 @@ pub struct ModifyNatGatewayAttributeRequest {
     /// - Required.
     /// - Example: `ngw-2ze0dcn4mq31qx2jc****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The name of the NAT gateway.
     ///
@@ -54,6 +63,10 @@ pub struct ModifyNatGatewayAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `nat123`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the NAT gateway.
     ///
@@ -62,6 +75,10 @@ pub struct ModifyNatGatewayAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `Description`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to enable the Internet Control Message Protocol (ICMP) non-retrieval feature. Valid values:
     ///
@@ -71,6 +88,10 @@ pub struct ModifyNatGatewayAttributeRequest {
     /// - Wire name: `IcmpReplyEnabled`.
     /// - Example: `false`.
     #[rpc(name = "IcmpReplyEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IcmpReplyEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub icmp_reply_enabled: Option<bool>,
     /// The mode in which the NAT gateway is associated with an elastic IP address (EIP). You can leave this parameter empty. If you want to specify a value for this parameter, set the value to **NAT**, which indicates that the NAT gateway is associated with the EIP in NAT mode.
     ///
@@ -86,14 +107,27 @@ pub struct ModifyNatGatewayAttributeRequest {
     /// - Must be one of `NAT`.
     /// - Example: `NAT`.
     #[rpc(name = "EipBindMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipBindMode", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_bind_mode: Option<crate::types::EipBindMode>,
     /// - Wire name: `EnableSessionLog`.
     #[rpc(name = "EnableSessionLog")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableSessionLog", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_session_log: Option<bool>,
     /// - Wire name: `LogDelivery`.
     #[rpc(name = "LogDelivery", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogDelivery", skip_serializing_if = "Option::is_none")
+    )]
     pub log_delivery: Option<crate::types::ModifyNatGatewayAttributeLogDelivery>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyNatGatewayAttributeRequest {
@@ -275,14 +309,17 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyNatGatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyNatGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -295,17 +332,37 @@ impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyNatGatewayAttributeResponse,
+        ::acs_runtime::client::Error<ModifyNatGatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyNatGatewayAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyNatGatewayAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AB5F62CF-2B60-4458-A756-42C9DFE108D1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyNatGatewayAttributeResponse {
@@ -318,8 +375,9 @@ impl ::acs_runtime::de::FromJson for ModifyNatGatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyNatGatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatGatewaySpecRequest {
     /// The ID of the region where the Internet NAT gateway is deployed.
@@ -51,6 +52,10 @@ pub struct ModifyNatGatewaySpecRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet NAT gateway that you want to upgrade.
     ///
@@ -58,6 +63,10 @@ pub struct ModifyNatGatewaySpecRequest {
     /// - Required.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The size of the Internet NAT gateway. Valid values:
     ///
@@ -69,6 +78,10 @@ pub struct ModifyNatGatewaySpecRequest {
     /// - Required.
     /// - Example: `Middle`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// Specifies whether to automatically complete the payment.
     ///
@@ -78,6 +91,10 @@ pub struct ModifyNatGatewaySpecRequest {
     /// - Wire name: `AutoPay`.
     /// - Example: `false`.
     #[rpc(name = "AutoPay")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPay", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_pay: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -87,8 +104,13 @@ pub struct ModifyNatGatewaySpecRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyNatGatewaySpecRequest {
@@ -230,14 +252,17 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyNatGatewaySpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyNatGatewaySpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -250,15 +275,35 @@ impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyNatGatewaySpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyNatGatewaySpecResponse,
+        ::acs_runtime::client::Error<ModifyNatGatewaySpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyNatGatewaySpec`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyNatGatewaySpecResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DBD4E4A2-786E-4BD2-8EB6-107FFC2B5B7D`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyNatGatewaySpecResponse {
@@ -271,8 +316,9 @@ impl ::acs_runtime::de::FromJson for ModifyNatGatewaySpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewaySpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyNatGatewaySpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

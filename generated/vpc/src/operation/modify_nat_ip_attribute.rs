@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatIpAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to modify belongs.
@@ -39,6 +40,10 @@ pub struct ModifyNatIpAttributeRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the NAT IP address that you want to modify.
     ///
@@ -46,6 +51,10 @@ pub struct ModifyNatIpAttributeRequest {
     /// - Required.
     /// - Example: `vpcnatip-gw8e1n11f44wpg****`.
     #[rpc(name = "NatIpId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_id: Option<String>,
     /// The name of the NAT IP address that you want to modify.
     ///
@@ -54,6 +63,10 @@ pub struct ModifyNatIpAttributeRequest {
     /// - Wire name: `NatIpName`.
     /// - Example: `newname`.
     #[rpc(name = "NatIpName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_name: Option<String>,
     /// The description of the NAT IP address that you want to modify.
     ///
@@ -62,6 +75,10 @@ pub struct ModifyNatIpAttributeRequest {
     /// - Wire name: `NatIpDescription`.
     /// - Example: `test`.
     #[rpc(name = "NatIpDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request.
     ///
@@ -71,6 +88,10 @@ pub struct ModifyNatIpAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -82,8 +103,13 @@ pub struct ModifyNatIpAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyNatIpAttributeRequest {
@@ -236,14 +262,17 @@ impl<C> ModifyNatIpAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyNatIpAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyNatIpAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyNatIpAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyNatIpAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -256,15 +285,35 @@ impl<'a> ModifyNatIpAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyNatIpAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyNatIpAttributeResponse,
+        ::acs_runtime::client::Error<ModifyNatIpAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyNatIpAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyNatIpAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `6CC9456C-2E29-452A-9180-B6926E51B5CA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyNatIpAttributeResponse {
@@ -277,8 +326,9 @@ impl ::acs_runtime::de::FromJson for ModifyNatIpAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyNatIpAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyNatIpAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

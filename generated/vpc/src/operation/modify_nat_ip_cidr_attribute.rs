@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNatIpCidrAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block belongs.
@@ -36,6 +37,10 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Required.
     /// - Example: `eu-central-1`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new name of the NAT CIDR block.
     ///
@@ -44,6 +49,10 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Wire name: `NatIpCidrName`.
     /// - Example: `newname`.
     #[rpc(name = "NatIpCidrName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrName", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_name: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -53,6 +62,10 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -64,6 +77,10 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The new description of the NAT CIDR block.
     ///
@@ -72,6 +89,10 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Wire name: `NatIpCidrDescription`.
     /// - Example: `newtest`.
     #[rpc(name = "NatIpCidrDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidrDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr_description: Option<String>,
     /// The ID of the Virtual Private Cloud (VPC) NAT gateway to which the NAT CIDR block belongs.
     ///
@@ -79,6 +100,10 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Required.
     /// - Example: `ngw-gw8v16wgvtq26vh59****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The NAT CIDR block whose name and description you want to modify.
     ///
@@ -86,8 +111,13 @@ pub struct ModifyNatIpCidrAttributeRequest {
     /// - Required.
     /// - Example: `172.16.0.0/24`.
     #[rpc(name = "NatIpCidr")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatIpCidr", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_ip_cidr: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyNatIpCidrAttributeRequest {
@@ -253,14 +283,17 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyNatIpCidrAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyNatIpCidrAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -273,15 +306,35 @@ impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyNatIpCidrAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyNatIpCidrAttributeResponse,
+        ::acs_runtime::client::Error<ModifyNatIpCidrAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyNatIpCidrAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyNatIpCidrAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyNatIpCidrAttributeResponse {
@@ -294,8 +347,9 @@ impl ::acs_runtime::de::FromJson for ModifyNatIpCidrAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyNatIpCidrAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyNatIpCidrAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

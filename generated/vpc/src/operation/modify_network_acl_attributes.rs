@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyNetworkAclAttributesRequest {
     /// The ID of the network ACL.
@@ -33,6 +34,10 @@ pub struct ModifyNetworkAclAttributesRequest {
     /// - Required.
     /// - Example: `acl-bp1lhl0taikrxxxxxxxx`.
     #[rpc(name = "NetworkAclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The name of the network ACL.
     ///
@@ -41,6 +46,10 @@ pub struct ModifyNetworkAclAttributesRequest {
     /// - Wire name: `NetworkAclName`.
     /// - Example: `acl-1`.
     #[rpc(name = "NetworkAclName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclName", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_name: Option<String>,
     /// The description of the network ACL.
     ///
@@ -49,6 +58,10 @@ pub struct ModifyNetworkAclAttributesRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my NetworkAcl.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the network ACL.
     ///
@@ -58,6 +71,10 @@ pub struct ModifyNetworkAclAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -69,6 +86,10 @@ pub struct ModifyNetworkAclAttributesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -78,8 +99,13 @@ pub struct ModifyNetworkAclAttributesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyNetworkAclAttributesRequest {
@@ -232,14 +258,17 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
+impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyNetworkAclAttributesRequest::default(),
             client,
         }
     }
+}
+impl ModifyNetworkAclAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -252,15 +281,35 @@ impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyNetworkAclAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyNetworkAclAttributesResponse,
+        ::acs_runtime::client::Error<ModifyNetworkAclAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyNetworkAclAttributes`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyNetworkAclAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `8F76C3E4-B39F-465D-B8B3-50BAF03CA833`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyNetworkAclAttributesResponse {
@@ -273,8 +322,9 @@ impl ::acs_runtime::de::FromJson for ModifyNetworkAclAttributesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyNetworkAclAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyNetworkAclAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// The region ID of the Express Connect circuit.
@@ -41,6 +42,10 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -48,6 +53,10 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Required.
     /// - Example: `pc-119mfjzm******`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The connectivity provider of the Express Connect circuit. Valid values:
     ///
@@ -61,18 +70,30 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Wire name: `LineOperator`.
     /// - Example: `CT`.
     #[rpc(name = "LineOperator")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineOperator", skip_serializing_if = "Option::is_none")
+    )]
     pub line_operator: Option<String>,
     /// The bandwidth value for the connection over the Express Connect circuit. Unit: Mbit/s. Valid values: 2 to 10240.
     ///
     /// - Wire name: `bandwidth`.
     /// - Example: `5`.
     #[rpc(name = "bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The geographical location of the data center.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
     #[rpc(name = "PeerLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The port type of the Express Connect circuit. Valid values:
     ///
@@ -89,12 +110,23 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Wire name: `PortType`.
     /// - Example: `1000Base-LX`.
     #[rpc(name = "PortType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PortType", skip_serializing_if = "Option::is_none")
+    )]
     pub port_type: Option<String>,
     /// The ID of the redundant Express Connect circuit. The redundant Express Connect circuit must be in the **Allocated**, **Confirmed**, or **Enabled** state.
     ///
     /// - Wire name: `RedundantPhysicalConnectionId`.
     /// - Example: `pc-119mfjzm7`.
     #[rpc(name = "RedundantPhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "RedundantPhysicalConnectionId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub redundant_physical_connection_id: Option<String>,
     /// The description of the Express Connect circuit.
     ///
@@ -103,6 +135,10 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `The description of the Express Connect circuit.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the Express Connect circuit.
     ///
@@ -111,6 +147,10 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `Name`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -122,14 +162,23 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     /// - Example: `efefe566754h`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyPhysicalConnectionAttributeRequest {
@@ -355,14 +404,17 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyPhysicalConnectionAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -375,15 +427,35 @@ impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyPhysicalConnectionAttributeResponse,
+        ::acs_runtime::client::Error<ModifyPhysicalConnectionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyPhysicalConnectionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyPhysicalConnectionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `013EE132-A109-4247-91B0-099A8FF49AD7`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyPhysicalConnectionAttributeResponse {
@@ -396,8 +468,9 @@ impl ::acs_runtime::de::FromJson for ModifyPhysicalConnectionAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyPhysicalConnectionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

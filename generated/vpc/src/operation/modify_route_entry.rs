@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouteEntryRequest {
     /// The ID of the region to which the route belongs.
@@ -36,6 +37,10 @@ pub struct ModifyRouteEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the route entry.
     ///
@@ -44,12 +49,20 @@ pub struct ModifyRouteEntryRequest {
     /// - Wire name: `RouteEntryName`.
     /// - Example: `EntryName`.
     #[rpc(name = "RouteEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_name: Option<String>,
     /// The ID of the custom route entry.
     ///
     /// - Wire name: `RouteEntryId`.
     /// - Example: `rte-acfvgfsghfdd****`.
     #[rpc(name = "RouteEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entry_id: Option<String>,
     /// The description of the route entry.
     ///
@@ -58,30 +71,50 @@ pub struct ModifyRouteEntryRequest {
     /// - Wire name: `Description`.
     /// - Example: `EntryDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The new next hop type of the route.
     ///
     /// - Wire name: `NewNextHopType`.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "NewNextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewNextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub new_next_hop_type: Option<String>,
     /// The ID of the new next hop instance.
     ///
     /// - Wire name: `NewNextHopId`.
     /// - Example: `eni-bp17y37ytsenqyim****`.
     #[rpc(name = "NewNextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewNextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub new_next_hop_id: Option<String>,
     /// The ID of the route table to which the route entry belongs.
     ///
     /// - Wire name: `RouteTableId`.
     /// - Example: `vtb-bp1nk7zk65du3pni8z9td`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The destination CIDR block of the route entry. Only IPv4 CIDR blocks, IPv6 CIDR blocks, and prefix lists are supported.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -91,8 +124,13 @@ pub struct ModifyRouteEntryRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyRouteEntryRequest {
@@ -271,14 +309,17 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> ModifyRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl ModifyRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -288,15 +329,35 @@ impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyRouteEntryResponse,
+        ::acs_runtime::client::Error<ModifyRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyRouteEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyRouteEntryResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `861E6630-AEC0-4B2D-B214-6CB5E44B7F04`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyRouteEntryResponse {
@@ -309,8 +370,9 @@ impl ::acs_runtime::de::FromJson for ModifyRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouteTableAttributesRequest {
     /// The ID of the route table.
@@ -35,6 +36,10 @@ pub struct ModifyRouteTableAttributesRequest {
     /// - Required.
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
     #[rpc(name = "RouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_id: Option<String>,
     /// The name of the route table.
     ///
@@ -43,6 +48,10 @@ pub struct ModifyRouteTableAttributesRequest {
     /// - Wire name: `RouteTableName`.
     /// - Example: `doctest`.
     #[rpc(name = "RouteTableName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteTableName", skip_serializing_if = "Option::is_none")
+    )]
     pub route_table_name: Option<String>,
     /// The description of the route table.
     ///
@@ -51,6 +60,10 @@ pub struct ModifyRouteTableAttributesRequest {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
     ///
@@ -60,6 +73,10 @@ pub struct ModifyRouteTableAttributesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Indicates whether to enable route propagation to receive dynamic routes. Valid values:
     ///
@@ -68,8 +85,13 @@ pub struct ModifyRouteTableAttributesRequest {
     /// - Wire name: `RoutePropagationEnable`.
     /// - Example: `true`.
     #[rpc(name = "RoutePropagationEnable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RoutePropagationEnable", skip_serializing_if = "Option::is_none")
+    )]
     pub route_propagation_enable: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyRouteTableAttributesRequest {
@@ -205,14 +227,17 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
+impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyRouteTableAttributesRequest::default(),
             client,
         }
     }
+}
+impl ModifyRouteTableAttributesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -225,17 +250,37 @@ impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyRouteTableAttributesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyRouteTableAttributesResponse,
+        ::acs_runtime::client::Error<ModifyRouteTableAttributesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyRouteTableAttributes`.
 ///
 /// The response.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyRouteTableAttributesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `62172DD5-6BAC-45DF-8D44`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyRouteTableAttributesResponse {
@@ -248,8 +293,9 @@ impl ::acs_runtime::de::FromJson for ModifyRouteTableAttributesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyRouteTableAttributesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyRouteTableAttributesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// The region ID of the router interface.
@@ -35,6 +36,10 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the router interface.
     ///
@@ -42,6 +47,10 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Required.
     /// - Example: `ri-2zeo3xzyf38r4urz****`.
     #[rpc(name = "RouterInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     /// The name of the router interface.
     ///
@@ -50,6 +59,10 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `TEST`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the router interface.
     ///
@@ -58,18 +71,30 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `The description of the router interface.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the peer router interface.
     ///
     /// - Wire name: `OppositeInterfaceId`.
     /// - Example: `ri-2zeo3xzyf38r4urz****`.
     #[rpc(name = "OppositeInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_interface_id: Option<String>,
     /// The ID of the peer router.
     ///
     /// - Wire name: `OppositeRouterId`.
     /// - Example: `vrt-bp1jcg5cmxjbl9xgc****`.
     #[rpc(name = "OppositeRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_id: Option<String>,
     /// The type of router to which the peer router interface belongs. Valid values:
     ///
@@ -79,11 +104,22 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `OppositeRouterType`.
     /// - Example: `VBR`.
     #[rpc(name = "OppositeRouterType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OppositeRouterType", skip_serializing_if = "Option::is_none")
+    )]
     pub opposite_router_type: Option<String>,
     /// The ID of the Alibaba Cloud account to which the peer router interface belongs.
     ///
     /// - Wire name: `OppositeInterfaceOwnerId`.
     #[rpc(name = "OppositeInterfaceOwnerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "OppositeInterfaceOwnerId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub opposite_interface_owner_id: Option<i64>,
     /// The source IP address that is used to perform health checks. The source IP address must be an idle IP address of the local virtual private cloud (VPC).
     ///
@@ -92,6 +128,10 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `HealthCheckSourceIp`.
     /// - Example: `116.62.XX.XX`.
     #[rpc(name = "HealthCheckSourceIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckSourceIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_source_ip: Option<String>,
     /// The destination IP address that is used to perform health checks.
     ///
@@ -100,12 +140,20 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `HealthCheckTargetIp`.
     /// - Example: `116.62.XX.XX`.
     #[rpc(name = "HealthCheckTargetIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckTargetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_target_ip: Option<String>,
     /// The healthy threshold. Unit: packets. We recommend that you set the value to **8**. This value specifies the number of probe packets that are sent during a health check.
     ///
     /// - Wire name: `HcThreshold`.
     /// - Example: `8`.
     #[rpc(name = "HcThreshold")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HcThreshold", skip_serializing_if = "Option::is_none")
+    )]
     pub hc_threshold: Option<i32>,
     /// The rate of health checks. Unit: milliseconds. The recommended value is **2000**. This value specifies the interval at which probe packets are sent during a health check.
     ///
@@ -114,6 +162,10 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `HcRate`.
     /// - Example: `2000`.
     #[rpc(name = "HcRate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HcRate", skip_serializing_if = "Option::is_none")
+    )]
     pub hc_rate: Option<i32>,
     /// Specifies whether to delete the health check IP addresses configured on the router interface. Valid values:
     ///
@@ -123,8 +175,13 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `DeleteHealthCheckIp`.
     /// - Example: `false`.
     #[rpc(name = "DeleteHealthCheckIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DeleteHealthCheckIp", skip_serializing_if = "Option::is_none")
+    )]
     pub delete_health_check_ip: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyRouterInterfaceAttributeRequest {
@@ -361,14 +418,17 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyRouterInterfaceAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -381,17 +441,37 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyRouterInterfaceAttributeResponse,
+        ::acs_runtime::client::Error<ModifyRouterInterfaceAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyRouterInterfaceAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyRouterInterfaceAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceAttributeResponse {
@@ -404,8 +484,9 @@ impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyRouterInterfaceAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceSpecRequest {
     /// The ID of the region where the router interface is deployed.
@@ -40,6 +41,10 @@ pub struct ModifyRouterInterfaceSpecRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the router interface.
     ///
@@ -47,6 +52,10 @@ pub struct ModifyRouterInterfaceSpecRequest {
     /// - Required.
     /// - Example: `ri-2zeo3xzyf38r4urzd****`.
     #[rpc(name = "RouterInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouterInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub router_interface_id: Option<String>,
     /// The specification of the router interface. Valid specifications and bandwidth values:
     ///
@@ -69,6 +78,10 @@ pub struct ModifyRouterInterfaceSpecRequest {
     /// - Required.
     /// - Example: `Small.1`.
     #[rpc(name = "Spec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -80,8 +93,13 @@ pub struct ModifyRouterInterfaceSpecRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyRouterInterfaceSpecRequest {
@@ -222,14 +240,17 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
+impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyRouterInterfaceSpecRequest::default(),
             client,
         }
     }
+}
+impl ModifyRouterInterfaceSpecRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -242,12 +263,28 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyRouterInterfaceSpecRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyRouterInterfaceSpecResponse,
+        ::acs_runtime::client::Error<ModifyRouterInterfaceSpecError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyRouterInterfaceSpec`.
 ///
 /// The specification of the router interface.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyRouterInterfaceSpecResponse {
     /// The specification of the router interface. Valid values:
     ///
@@ -266,11 +303,19 @@ pub struct ModifyRouterInterfaceSpecResponse {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `Small.1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceSpecResponse {
@@ -284,8 +329,9 @@ impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceSpecResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyRouterInterfaceSpecResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -47,6 +48,10 @@ pub struct ModifySnatEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SNAT table to which the SNAT entry belongs.
     ///
@@ -54,6 +59,10 @@ pub struct ModifySnatEntryRequest {
     /// - Required.
     /// - Example: `stb-8vbczigrhop8x5u3t****`.
     #[rpc(name = "SnatTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_table_id: Option<String>,
     /// The ID of the SNAT entry that you want to modify.
     ///
@@ -61,6 +70,10 @@ pub struct ModifySnatEntryRequest {
     /// - Required.
     /// - Example: `snat-bp1vcgcf8tm0plqcg****`.
     #[rpc(name = "SnatEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_id: Option<String>,
     /// * The elastic IP addresses (EIPs) specified in the SNAT entry when you modify an SNAT entry of an Internet NAT gateway. Separate EIPs with commas (,).
     ///
@@ -70,6 +83,10 @@ pub struct ModifySnatEntryRequest {
     /// - Wire name: `SnatIp`.
     /// - Example: `47.98.XX.XX`.
     #[rpc(name = "SnatIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatIp", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_ip: Option<String>,
     /// The name of the SNAT entry.
     ///
@@ -78,6 +95,10 @@ pub struct ModifySnatEntryRequest {
     /// - Wire name: `SnatEntryName`.
     /// - Example: `SnatEntry-1`.
     #[rpc(name = "SnatEntryName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SnatEntryName", skip_serializing_if = "Option::is_none")
+    )]
     pub snat_entry_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -89,17 +110,34 @@ pub struct ModifySnatEntryRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// - Wire name: `EipAffinity`.
     #[rpc(name = "EipAffinity")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EipAffinity", skip_serializing_if = "Option::is_none")
+    )]
     pub eip_affinity: Option<i32>,
     /// - Wire name: `NetworkInterfaceId`.
     #[rpc(name = "NetworkInterfaceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkInterfaceId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_interface_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySnatEntryRequest {
@@ -276,14 +314,17 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
+impl<C> ModifySnatEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySnatEntryRequest::default(),
             client,
         }
     }
+}
+impl ModifySnatEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -293,15 +334,35 @@ impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySnatEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySnatEntryResponse,
+        ::acs_runtime::client::Error<ModifySnatEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySnatEntry`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySnatEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySnatEntryResponse {
@@ -314,8 +375,8 @@ impl ::acs_runtime::de::FromJson for ModifySnatEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySnatEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ModifySnatEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

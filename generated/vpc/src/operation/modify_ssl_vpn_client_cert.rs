@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySslVpnClientCertRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -39,6 +40,10 @@ pub struct ModifySslVpnClientCertRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region where the SSL client certificate is created.
     ///
@@ -48,6 +53,10 @@ pub struct ModifySslVpnClientCertRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SSL client certificate.
     ///
@@ -55,6 +64,10 @@ pub struct ModifySslVpnClientCertRequest {
     /// - Required.
     /// - Example: `vsc-bp1n8wcf134yl0osrc****`.
     #[rpc(name = "SslVpnClientCertId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
     /// The new name of the SSL client certificate. This parameter cannot be left empty.
     ///
@@ -64,8 +77,13 @@ pub struct ModifySslVpnClientCertRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `cert2`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySslVpnClientCertRequest {
@@ -197,14 +215,17 @@ impl<C> ModifySslVpnClientCertRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySslVpnClientCertRequestBuilder<&'a crate::Client> {
+impl<C> ModifySslVpnClientCertRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySslVpnClientCertRequest::default(),
             client,
         }
     }
+}
+impl ModifySslVpnClientCertRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -217,25 +238,53 @@ impl<'a> ModifySslVpnClientCertRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySslVpnClientCertRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySslVpnClientCertResponse,
+        ::acs_runtime::client::Error<ModifySslVpnClientCertError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySslVpnClientCert`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySslVpnClientCertResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `606998F0-B94D-48FE-8316-ACA81BB230DA`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The name of the SSL client certificate.
     ///
     /// - Wire name: `Name`.
     /// - Example: `cert2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The ID of the SSL client certificate.
     ///
     /// - Wire name: `SslVpnClientCertId`.
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnClientCertId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_client_cert_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySslVpnClientCertResponse {
@@ -250,8 +299,9 @@ impl ::acs_runtime::de::FromJson for ModifySslVpnClientCertResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySslVpnClientCertResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifySslVpnClientCertResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -39,6 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifySslVpnServerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -52,6 +53,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the VPN gateway.
     ///
@@ -61,6 +66,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the SSL server.
     ///
@@ -68,6 +77,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Required.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
     #[rpc(name = "SslVpnServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The name of the SSL server.
     ///
@@ -77,6 +90,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The client CIDR block.
     ///
@@ -125,6 +142,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Must match the pattern `^(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}/(?:1[6-9]|2[0-9])$` (an IPv4 CIDR block with a subnet mask of 16 to 29 bits).
     /// - Example: `10.30.30.0/24`.
     #[rpc(name = "ClientIpPool")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The local CIDR block.
     ///
@@ -142,6 +163,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.20.20.0/24`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The protocol that is used by the SSL server. Valid values:
     ///
@@ -152,6 +177,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Must be one of `TCP` (TCP (default)), `UDP` (UDP).
     /// - Example: `UDP`.
     #[rpc(name = "Proto")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Proto", skip_serializing_if = "Option::is_none")
+    )]
     pub proto: Option<crate::types::Proto>,
     /// The encryption algorithm that is used in the SSL-VPN connection. Valid values:
     ///
@@ -164,6 +193,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Must be one of `AES-128-CBC` (AES-128-CBC (default)), `AES-192-CBC` (AES-192-CBC), `AES-256-CBC` (AES-256-CBC), `none` (no encryption).
     /// - Example: `AES-128-CBC`.
     #[rpc(name = "Cipher")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cipher", skip_serializing_if = "Option::is_none")
+    )]
     pub cipher: Option<crate::types::Cipher>,
     /// The port that is used by the SSL server. Valid values of port numbers: **1** to **65535**. Default value: **1194**.
     ///
@@ -173,6 +206,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Must be one of 1 to 21, 23 to 52, 54 to 67, 69 to 79, 81 to 122, 124 to 442, 444 to 499, 501 to 2221, 2223 to 4499, 4501 to 4509, 4511 to 4559, 4561 to 7504, 7506 to 8999, 9003 to 22221, 22223 to 65535.
     /// - Example: `1194`.
     #[rpc(name = "Port")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// Specifies whether to enable data compression. Valid values:
     ///
@@ -182,6 +219,10 @@ pub struct ModifySslVpnServerRequest {
     /// - Wire name: `Compress`.
     /// - Example: `true`.
     #[rpc(name = "Compress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Compress", skip_serializing_if = "Option::is_none")
+    )]
     pub compress: Option<bool>,
     /// Specifies whether to enable two-factor authentication. To enable two-factor authentication, you need to specify **IDaaSInstanceId**, **IDaaSRegionId**, and **IDaaSApplicationId**. Valid values:
     ///
@@ -195,18 +236,30 @@ pub struct ModifySslVpnServerRequest {
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
     #[rpc(name = "EnableMultiFactorAuth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableMultiFactorAuth", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_multi_factor_auth: Option<bool>,
     /// The ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
     #[rpc(name = "IDaaSInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_id: Option<String>,
     /// The region ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSRegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "IDaaSRegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_region_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
@@ -216,11 +269,20 @@ pub struct ModifySslVpnServerRequest {
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
     #[rpc(name = "IDaaSApplicationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_application_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifySslVpnServerRequest {
@@ -588,14 +650,17 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
+impl<C> ModifySslVpnServerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifySslVpnServerRequest::default(),
             client,
         }
     }
+}
+impl ModifySslVpnServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -608,82 +673,154 @@ impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifySslVpnServerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifySslVpnServerResponse,
+        ::acs_runtime::client::Error<ModifySslVpnServerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifySslVpnServer`.
 ///
 /// The results returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifySslVpnServerResponse {
     /// The public IP address.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.98.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The ID of the IDaaS EIAM instance.
     ///
     /// - Wire name: `IDaaSInstanceId`.
     /// - Example: `idaas-cn-hangzhou-****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_id: Option<String>,
     /// The time when the SSL server was created.
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753580000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// Indicates whether data compression is enabled.
     ///
     /// - Wire name: `Compress`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Compress", skip_serializing_if = "Option::is_none")
+    )]
     pub compress: Option<bool>,
     /// The port that is used by the SSL server.
     ///
     /// - Wire name: `Port`.
     /// - Example: `1194`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Port", skip_serializing_if = "Option::is_none")
+    )]
     pub port: Option<i32>,
     /// The local CIDR block.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.20.20.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The ID of the region where the SSL server is created.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The encryption algorithm.
     ///
     /// - Wire name: `Cipher`.
     /// - Example: `AES-128-CBC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Cipher", skip_serializing_if = "Option::is_none")
+    )]
     pub cipher: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DF11D6F6-E35A-41C3-9B20-6FC8A901FE65`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The total number of current connections.
     ///
     /// - Wire name: `Connections`.
     /// - Example: `0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Connections", skip_serializing_if = "Option::is_none")
+    )]
     pub connections: Option<i32>,
     /// The ID of the SSL server.
     ///
     /// - Wire name: `SslVpnServerId`.
     /// - Example: `vss-bp18q7hzj6largv4v****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_server_id: Option<String>,
     /// The maximum number of connections.
     ///
     /// - Wire name: `MaxConnections`.
     /// - Example: `5`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxConnections", skip_serializing_if = "Option::is_none")
+    )]
     pub max_connections: Option<i32>,
     /// The name of the SSL server.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Indicates whether two-factor authentication is enabled.
     ///
@@ -692,16 +829,28 @@ pub struct ModifySslVpnServerResponse {
     ///
     /// - Wire name: `EnableMultiFactorAuth`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableMultiFactorAuth", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_multi_factor_auth: Option<bool>,
     /// The client CIDR block.
     ///
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.30.30.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The protocol that is used by the SSL server.
     ///
     /// - Wire name: `Proto`.
     /// - Example: `UDP`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Proto", skip_serializing_if = "Option::is_none")
+    )]
     pub proto: Option<String>,
     /// The ID of the resource group to which the SSL server belongs.
     ///
@@ -709,11 +858,19 @@ pub struct ModifySslVpnServerResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The ID of the IDaaS application.
     ///
     /// - Wire name: `IDaaSApplicationId`.
     /// - Example: `app_my6g4qmvnwxzj2f****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSApplicationId", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_application_id: Option<String>,
     /// The version of the IDaaS EIAM instance.
     ///
@@ -722,6 +879,10 @@ pub struct ModifySslVpnServerResponse {
     ///
     /// - Wire name: `IDaaSInstanceVersion`.
     /// - Example: `EIAM 2.0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IDaaSInstanceVersion", skip_serializing_if = "Option::is_none")
+    )]
     pub i_daa_s_instance_version: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
@@ -753,8 +914,9 @@ impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifySslVpnServerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

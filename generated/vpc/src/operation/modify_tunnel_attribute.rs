@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyTunnelAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -38,11 +39,22 @@ pub struct ModifyTunnelAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The tunnel configurations.
     ///
     /// - Wire name: `TunnelOptionsSpecification`.
     #[rpc(name = "TunnelOptionsSpecification", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         crate::types::ModifyTunnelAttributeTunnelOptionsSpecification,
     >,
@@ -53,6 +65,10 @@ pub struct ModifyTunnelAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec connection.
     ///
@@ -60,6 +76,10 @@ pub struct ModifyTunnelAttributeRequest {
     /// - Required.
     /// - Example: `vco-gw69vm1i71y354****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The tunnel ID.
     ///
@@ -67,8 +87,13 @@ pub struct ModifyTunnelAttributeRequest {
     /// - Required.
     /// - Example: `tun-gbyz2e070xzo93****`.
     #[rpc(name = "TunnelId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyTunnelAttributeRequest {
@@ -208,14 +233,17 @@ impl<C> ModifyTunnelAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyTunnelAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyTunnelAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyTunnelAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,38 +256,74 @@ impl<'a> ModifyTunnelAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyTunnelAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyTunnelAttributeResponse,
+        ::acs_runtime::client::Error<ModifyTunnelAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyTunnelAttribute`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyTunnelAttributeResponse {
     /// The tunnel ID.
     ///
     /// - Wire name: `TunnelId`.
     /// - Example: `tun-gbyz2e070xzo93****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelId", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E6F36FF0-9544-3AEE-8673-A4647D50064C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The Phase 1 configuration.
     ///
     /// - Wire name: `TunnelIkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ike_config: Option<
         crate::types::ModifyTunnelAttributeResponseTunnelIkeConfig,
     >,
     /// The configurations of IPsec Phase 2.
     ///
     /// - Wire name: `TunnelIpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelIpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_ipsec_config: Option<
         crate::types::ModifyTunnelAttributeResponseTunnelIpsecConfig,
     >,
     /// The BGP configuration.
     ///
     /// - Wire name: `TunnelBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TunnelBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub tunnel_bgp_config: Option<crate::types::ModifyTunnelAttributeTunnelBgpConfig>,
     /// Indicates whether NAT traversal is enabled. Valid values:
     ///
@@ -268,6 +332,10 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// Indicates whether DPD is enabled. Valid values:
     ///
@@ -276,16 +344,28 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// The peer CA certificate when a VPN gateway that uses an SM certificate is used to create the IPsec connection.
     ///
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The ID of the customer gateway associated with the customer gateway.
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0wx48ayhrygitm80****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The tunnel role. Valid values:
     ///
@@ -294,16 +374,28 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `Role`.
     /// - Example: `master`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<String>,
     /// The tunnel zone.
     ///
     /// - Wire name: `ZoneNo`.
     /// - Example: `cn-hangzhou-h`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ZoneNo", skip_serializing_if = "Option::is_none")
+    )]
     pub zone_no: Option<String>,
     /// The tunnel IP address.
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `47.XX.XX.87`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The tunnel status. Valid values:
     ///
@@ -313,6 +405,10 @@ pub struct ModifyTunnelAttributeResponse {
     ///
     /// - Wire name: `State`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "State", skip_serializing_if = "Option::is_none")
+    )]
     pub state: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponse {
@@ -337,8 +433,9 @@ impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyTunnelAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

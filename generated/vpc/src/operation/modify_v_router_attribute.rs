@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVRouterAttributeRequest {
     /// The region ID of the vRouter.
@@ -35,6 +36,10 @@ pub struct ModifyVRouterAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The vRouter ID.
     ///
@@ -42,6 +47,10 @@ pub struct ModifyVRouterAttributeRequest {
     /// - Required.
     /// - Example: `vrt-gw0p7zigake75znix****`.
     #[rpc(name = "VRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_id: Option<String>,
     /// The name of the vRouter.
     ///
@@ -50,6 +59,10 @@ pub struct ModifyVRouterAttributeRequest {
     /// - Wire name: `VRouterName`.
     /// - Example: `VRouter-1`.
     #[rpc(name = "VRouterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VRouterName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_router_name: Option<String>,
     /// The description of the vRouter.
     ///
@@ -58,8 +71,13 @@ pub struct ModifyVRouterAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `My VRouter`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVRouterAttributeRequest {
@@ -180,14 +198,17 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVRouterAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVRouterAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVRouterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -200,15 +221,35 @@ impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVRouterAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVRouterAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVRouterAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVRouterAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVRouterAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVRouterAttributeResponse {
@@ -221,8 +262,9 @@ impl ::acs_runtime::de::FromJson for ModifyVRouterAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVRouterAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVRouterAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVSwitchAttributeRequest {
     /// The ID of the vSwitch.
@@ -38,6 +39,10 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Required.
     /// - Example: `vsw-25nacdfvue4****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The new name for the vSwitch.
     ///
@@ -46,12 +51,20 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Wire name: `VSwitchName`.
     /// - Example: `VSwitch-1`.
     #[rpc(name = "VSwitchName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchName", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_name: Option<String>,
     /// The ID of the region where the vSwitch is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new description for the vSwitch.
     ///
@@ -60,6 +73,10 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my vswitch.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The last eight bits of the IPv6 CIDR block of the vSwitch. Valid values: **0** to **255**.
     ///
@@ -68,6 +85,10 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `10`.
     #[rpc(name = "Ipv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<i32>,
     /// Specifies whether to enable the IPv6 feature for the vSwitch. Valid values:
     ///
@@ -77,6 +98,10 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Wire name: `EnableIPv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIPv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIPv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_i_pv6: Option<bool>,
     /// The IPv6 CIDR block of the VPC to which the vSwitch belongs.
     ///
@@ -85,8 +110,13 @@ pub struct ModifyVSwitchAttributeRequest {
     /// - Wire name: `VpcIpv6CidrBlock`.
     /// - Example: `2408:XXXX:312:3e00::/56`.
     #[rpc(name = "VpcIpv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcIpv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_ipv6_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVSwitchAttributeRequest {
@@ -245,14 +275,17 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVSwitchAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVSwitchAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -265,15 +298,35 @@ impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVSwitchAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVSwitchAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVSwitchAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVSwitchAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVSwitchAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVSwitchAttributeResponse {
@@ -286,8 +339,9 @@ impl ::acs_runtime::de::FromJson for ModifyVSwitchAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVSwitchAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// The ID of the reserved CIDR block.
@@ -37,6 +38,13 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// - Required.
     /// - Example: `vcr-bp1m12saqteraw3rp****`.
     #[rpc(name = "VSwitchCidrReservationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_id: Option<String>,
     /// The new name of the reserved CIDR block.
     ///
@@ -45,6 +53,13 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// - Wire name: `VSwitchCidrReservationName`.
     /// - Example: `ReservationName`.
     #[rpc(name = "VSwitchCidrReservationName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_name: Option<String>,
     /// The new description of the reserved CIDR block. The default value is empty.
     ///
@@ -53,6 +68,13 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// - Wire name: `VSwitchCidrReservationDescription`.
     /// - Example: `ReservationDescription`.
     #[rpc(name = "VSwitchCidrReservationDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "VSwitchCidrReservationDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub v_switch_cidr_reservation_description: Option<String>,
     /// The ID of the region where the vSwitch is deployed.
     ///
@@ -62,15 +84,28 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// - Wire name: `DryRun`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// - Wire name: `ClientToken`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVSwitchCidrReservationAttributeRequest {
@@ -217,14 +252,17 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVSwitchCidrReservationAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -237,17 +275,37 @@ impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVSwitchCidrReservationAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVSwitchCidrReservationAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVSwitchCidrReservationAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVSwitchCidrReservationAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVSwitchCidrReservationAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVSwitchCidrReservationAttributeResponse {
@@ -260,8 +318,9 @@ impl ::acs_runtime::de::FromJson for ModifyVSwitchCidrReservationAttributeRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchCidrReservationAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVSwitchCidrReservationAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

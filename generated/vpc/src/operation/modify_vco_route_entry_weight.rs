@@ -35,6 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVcoRouteEntryWeightRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -45,6 +46,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -52,6 +57,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The destination CIDR block of the destination-based route that you want to modify.
     ///
@@ -59,6 +68,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `192.168.10.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The current weight of the destination-based route that you want to modify. Valid values:
     ///
@@ -70,6 +83,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Must be one of 0, 100.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The new weight of the destination-based route that you want to modify. Valid values:
     ///
@@ -81,6 +98,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Must be one of 0, 100.
     /// - Example: `0`.
     #[rpc(name = "NewWeight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewWeight", skip_serializing_if = "Option::is_none")
+    )]
     pub new_weight: Option<i32>,
     /// The next hop of the destination-based route that you want to modify.
     ///
@@ -88,6 +109,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `vco-p0w2jpkhi2eeop6q6****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
     ///
@@ -95,6 +120,10 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -107,8 +136,13 @@ pub struct ModifyVcoRouteEntryWeightRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVcoRouteEntryWeightRequest {
@@ -303,14 +337,17 @@ impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVcoRouteEntryWeightRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVcoRouteEntryWeightRequest::default(),
             client,
         }
     }
+}
+impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -323,17 +360,37 @@ impl<'a> ModifyVcoRouteEntryWeightRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVcoRouteEntryWeightResponse,
+        ::acs_runtime::client::Error<ModifyVcoRouteEntryWeightError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVcoRouteEntryWeight`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVcoRouteEntryWeightResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `9496F8A-82F4-3130-A51A-2266ACC799B4`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVcoRouteEntryWeightResponse {
@@ -346,8 +403,9 @@ impl ::acs_runtime::de::FromJson for ModifyVcoRouteEntryWeightResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVcoRouteEntryWeightResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVcoRouteEntryWeightResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// The region ID of the VBR.
@@ -44,6 +45,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The VBR ID.
     ///
@@ -51,6 +56,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Required.
     /// - Example: `vbr-bp1lhl0taikrte****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The VLAN ID of the VBR. Valid values: **0 to 2999**.
     ///
@@ -59,6 +68,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `VlanId`.
     /// - Example: `0`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i32>,
     /// The circuit code of the Express Connect circuit. The circuit code is provided by the connectivity provider.
     ///
@@ -67,6 +80,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `CircuitCode`.
     /// - Example: `longtel001`.
     #[rpc(name = "CircuitCode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CircuitCode", skip_serializing_if = "Option::is_none")
+    )]
     pub circuit_code: Option<String>,
     /// The IP address of the VBR.
     ///
@@ -75,6 +92,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `LocalGatewayIp`.
     /// - Example: `192.168.XX.XX`.
     #[rpc(name = "LocalGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_gateway_ip: Option<String>,
     /// The IP address of the gateway device in the data center.
     ///
@@ -83,6 +104,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `PeerGatewayIp`.
     /// - Example: `192.168.XX.X`.
     #[rpc(name = "PeerGatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerGatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_gateway_ip: Option<String>,
     /// The subnet mask for the IP addresses of the gateway devices on the Alibaba Cloud side and on the customer side. Only the owner of the VBR can set or modify this parameter.
     ///
@@ -91,18 +116,30 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `PeeringSubnetMask`.
     /// - Example: `255.255.255.252`.
     #[rpc(name = "PeeringSubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringSubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_subnet_mask: Option<String>,
     /// The time interval to send BFD packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
     /// - Wire name: `MinTxInterval`.
     /// - Example: `300`.
     #[rpc(name = "MinTxInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinTxInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub min_tx_interval: Option<i64>,
     /// The time interval to receive BFD packets. Valid values: **200 to 1000**. Unit: milliseconds.
     ///
     /// - Wire name: `MinRxInterval`.
     /// - Example: `300`.
     #[rpc(name = "MinRxInterval")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MinRxInterval", skip_serializing_if = "Option::is_none")
+    )]
     pub min_rx_interval: Option<i64>,
     /// The maximum number of dropped packets that is allowed by the receiver when the initiator transmits packets. This value can be used to check whether a connection works as expected.
     ///
@@ -111,6 +148,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `DetectMultiplier`.
     /// - Example: `3`.
     #[rpc(name = "DetectMultiplier")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DetectMultiplier", skip_serializing_if = "Option::is_none")
+    )]
     pub detect_multiplier: Option<i64>,
     /// The description of the VBR.
     ///
@@ -119,6 +160,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `desc`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The name of the VBR.
     ///
@@ -127,6 +172,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `VBR`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The information about the Express Connect circuit associated with the VBR, including the following parameters:
     ///
@@ -139,6 +188,13 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `AssociatedPhysicalConnections`.
     /// - Example: `[   {     "CircuitCode ": "longtel001",     " LocalGatewayIp ": "192.168.XX.XX",     "PeerGatewayIp" : "192.168.XX.XX",     " PeeringSubnetMask ": "255.255.255.252",     " PhysicalConnectionId ": "pc-kojok19****"   } ]`.
     #[rpc(name = "AssociatedPhysicalConnections")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "AssociatedPhysicalConnections",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub associated_physical_connections: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -150,12 +206,20 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-00****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The IPv6 address of the VBR.
     ///
     /// - Wire name: `LocalIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:1a2b`.
     #[rpc(name = "LocalIpv6GatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub local_ipv6_gateway_ip: Option<String>,
     /// The IPv6 address of the gateway device in the data center.
     ///
@@ -165,6 +229,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `PeerIpv6GatewayIp`.
     /// - Example: `2001:XXXX:3c4d:0015:0000:0000:0000:2a2b`.
     #[rpc(name = "PeerIpv6GatewayIp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerIpv6GatewayIp", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_ipv6_gateway_ip: Option<String>,
     /// The subnet mask of the IPv6 addresses of the VBR and the gateway device in the data center.
     ///
@@ -173,6 +241,10 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `PeeringIpv6SubnetMask`.
     /// - Example: `2408:4004:cc:400::/56`.
     #[rpc(name = "PeeringIpv6SubnetMask")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeeringIpv6SubnetMask", skip_serializing_if = "Option::is_none")
+    )]
     pub peering_ipv6_subnet_mask: Option<String>,
     /// Specifies whether to enable IPv6. Valid values:
     ///
@@ -182,12 +254,20 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `EnableIpv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIpv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIpv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_ipv6: Option<bool>,
     /// The bandwidth value. Unit: Mbit/s.
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `100`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// Indicates whether to allow service access between data centers. Valid values:
     ///
@@ -196,11 +276,20 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `SitelinkEnable`.
     /// - Example: `false`.
     #[rpc(name = "SitelinkEnable")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SitelinkEnable", skip_serializing_if = "Option::is_none")
+    )]
     pub sitelink_enable: Option<bool>,
     /// - Wire name: `Mtu`.
     #[rpc(name = "Mtu")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mtu", skip_serializing_if = "Option::is_none")
+    )]
     pub mtu: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVirtualBorderRouterAttributeRequest {
@@ -544,14 +633,17 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVirtualBorderRouterAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVirtualBorderRouterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -564,17 +656,37 @@ impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVirtualBorderRouterAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVirtualBorderRouterAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVirtualBorderRouterAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVirtualBorderRouterAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVirtualBorderRouterAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVirtualBorderRouterAttributeResponse {
@@ -587,8 +699,9 @@ impl ::acs_runtime::de::FromJson for ModifyVirtualBorderRouterAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVirtualBorderRouterAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// The ID of the VPC that you want to modify.
@@ -36,6 +37,10 @@ pub struct ModifyVpcAttributeRequest {
     /// - Required.
     /// - Example: `vpc-bp1qtbach57ywecf****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The new description of the VPC.
     ///
@@ -44,6 +49,10 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `This is my VPC.`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The new name of the VPC.
     ///
@@ -52,6 +61,10 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `VpcName`.
     /// - Example: `Vpc-1`.
     #[rpc(name = "VpcName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcName", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_name: Option<String>,
     /// The new IPv4 CIDR block of the VPC.
     ///
@@ -62,6 +75,10 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `CidrBlock`.
     /// - Example: `192.168.0.0/24`.
     #[rpc(name = "CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub cidr_block: Option<String>,
     /// The region ID of the VPC.
     ///
@@ -70,6 +87,10 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to enable IPv6 CIDR blocks. Valid values:
     ///
@@ -79,12 +100,20 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `EnableIPv6`.
     /// - Example: `false`.
     #[rpc(name = "EnableIPv6")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableIPv6", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_i_pv6: Option<bool>,
     /// The IPv6 CIDR block of the VPC.
     ///
     /// - Wire name: `Ipv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
     #[rpc(name = "Ipv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_cidr_block: Option<String>,
     /// The type of IPv6 CIDR block. Valid values:
     ///
@@ -98,6 +127,10 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `Ipv6Isp`.
     /// - Example: `BGP`.
     #[rpc(name = "Ipv6Isp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6Isp", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_isp: Option<String>,
     /// Indicates whether the DNS hostname feature is enabled. Valid values:
     ///
@@ -107,8 +140,13 @@ pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `EnableDnsHostname`.
     /// - Example: `false`.
     #[rpc(name = "EnableDnsHostname")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDnsHostname", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dns_hostname: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpcAttributeRequest {
@@ -301,14 +339,17 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpcAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpcAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpcAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -321,17 +362,37 @@ impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpcAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpcAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVpcAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpcAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpcAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `43B72D30-25E1-4FA3-96A8-89374A521D1A`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpcAttributeResponse {
@@ -344,8 +405,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpcAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpcAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

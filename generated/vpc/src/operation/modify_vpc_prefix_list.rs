@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpcPrefixListRequest {
     /// The ID of the prefix list.
@@ -46,6 +47,10 @@ pub struct ModifyVpcPrefixListRequest {
     /// - Required.
     /// - Example: `pl-0b7hwu67****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The new name of the prefix list.
     ///
@@ -54,6 +59,10 @@ pub struct ModifyVpcPrefixListRequest {
     /// - Wire name: `PrefixListName`.
     /// - Example: `newname`.
     #[rpc(name = "PrefixListName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListName", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -65,6 +74,10 @@ pub struct ModifyVpcPrefixListRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
@@ -74,18 +87,30 @@ pub struct ModifyVpcPrefixListRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The information about CIDR blocks to be added to the prefix list.
     ///
     /// - Wire name: `AddPrefixListEntry`.
     /// - Must have at most 1000 items.
     #[rpc(name = "AddPrefixListEntry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AddPrefixListEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub add_prefix_list_entry: Option<Vec<crate::types::AddPrefixListEntry>>,
     /// The information about CIDR blocks to be deleted to the prefix list.
     ///
     /// - Wire name: `RemovePrefixListEntry`.
     /// - Must have at most 1000 items.
     #[rpc(name = "RemovePrefixListEntry", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemovePrefixListEntry", skip_serializing_if = "Option::is_none")
+    )]
     pub remove_prefix_list_entry: Option<Vec<crate::types::RemovePrefixListEntry>>,
     /// The region ID of the prefix list.
     ///
@@ -93,6 +118,10 @@ pub struct ModifyVpcPrefixListRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The new description of the prefix list.
     ///
@@ -101,14 +130,23 @@ pub struct ModifyVpcPrefixListRequest {
     /// - Wire name: `PrefixListDescription`.
     /// - Example: `newdescription`.
     #[rpc(name = "PrefixListDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_description: Option<String>,
     /// The maximum number of CIDR blocks supported by the prefix list after the configuration of the prefix list is modified.
     ///
     /// - Wire name: `MaxEntries`.
     /// - Example: `20`.
     #[rpc(name = "MaxEntries")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub max_entries: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpcPrefixListRequest {
@@ -312,14 +350,17 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpcPrefixListRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpcPrefixListRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpcPrefixListRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -332,20 +373,44 @@ impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpcPrefixListRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpcPrefixListResponse,
+        ::acs_runtime::client::Error<ModifyVpcPrefixListError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpcPrefixList`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpcPrefixListResponse {
     /// The ID of the prefix list.
     ///
     /// - Wire name: `PrefixListId`.
     /// - Example: `pl-0b7hwu67****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpcPrefixListResponse {
@@ -359,8 +424,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpcPrefixListResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpcPrefixListResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -34,6 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnAttachmentAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is established.
@@ -44,6 +45,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -51,6 +56,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Required.
     /// - Example: `vco-p0w5112fgnl2ihlmf****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
@@ -60,6 +69,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The CIDR block of the virtual private cloud (VPC) that communicates with the data center. The CIDR block is used in Phase 2 negotiations.
     ///
@@ -73,6 +86,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The CIDR block of the data center that communicates with the VPC. This CIDR block is used in Phase 2 negotiations.
     ///
@@ -86,6 +103,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.1.3.0/24,10.1.4.0/24`.
     #[rpc(name = "RemoteSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
@@ -95,6 +116,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
     #[rpc(name = "EffectImmediately")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -118,6 +143,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"1234****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"47.XX.XX.1","RemoteId":"47.XX.XX.2"}`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<String>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -131,6 +160,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
     #[rpc(name = "IpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<String>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -154,6 +187,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `BgpConfig`.
     /// - Example: `{"EnableBgp":"true","LocalAsn":"45104","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
     #[rpc(name = "BgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_config: Option<String>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -175,6 +212,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3","Policy": "revoke_route"}`.
     #[rpc(name = "HealthCheckConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically configure routes. Valid values:
     ///
@@ -184,6 +225,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
     #[rpc(name = "AutoConfigRoute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoConfigRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_config_route: Option<bool>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -195,6 +240,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -206,12 +255,20 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The peer CA certificate when a ShangMi (SM) VPN gateway is used to create the IPsec-VPN connection.
     ///
     /// - Wire name: `RemoteCaCert`.
     /// - Example: `c20ycDI1NnYxIENBIChURVNUIFN****`.
     #[rpc(name = "RemoteCaCert")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCert", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_cert: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -224,6 +281,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -234,6 +295,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Must be one of `public` (an encrypted connection over the Internet), `private` (an encrypted connection over private networks).
     /// - Example: `public`.
     #[rpc(name = "NetworkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<crate::types::NetworkType>,
     /// The customer gateways to be associated with the IPsec-VPN connections.
     ///
@@ -242,6 +307,10 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
     #[rpc(name = "CustomerGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The tunnel configurations.
     ///
@@ -249,6 +318,13 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         Vec<crate::types::ModifyVpnAttachmentAttributeTunnelOptionsSpecification>,
     >,
@@ -261,8 +337,13 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
     #[rpc(name = "EnableTunnelsBgp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpnAttachmentAttributeRequest {
@@ -669,14 +750,17 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpnAttachmentAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -689,17 +773,37 @@ impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpnAttachmentAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVpnAttachmentAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpnAttachmentAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnAttachmentAttributeResponse {
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-p0w5112fgnl2ihlmf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
@@ -707,6 +811,10 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The ID of the VPN gateway that is associated with the IPsec-VPN connection.
     ///
@@ -714,38 +822,66 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-p0wa1c1018pmeb6cu****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `desctest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The CIDR block on the Alibaba Cloud side that communicates with the on-premises data center is required, such as CIDR blocks of VPCs.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The CIDR block of the on-premises data center that communicates with Alibaba Cloud is required.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.1.3.0/24,10.1.4.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// **IkeConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::DownloadVpnConnectionConfigIkeConfig>,
     /// The configuration of Phase 2 negotiations.
     ///
     /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<crate::types::ModifyVpnAttachmentAttributeIpsecConfig>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -753,6 +889,10 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1658201810000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
@@ -761,6 +901,10 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The state of the IPsec-VPN connection. Valid values:
     ///
@@ -771,12 +915,20 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `ike_sa_not_established`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The health check configurations of the IPsec-VPN connection.
     ///
     /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPC connections.
     ///
     /// - Wire name: `VcoHealthCheck`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VcoHealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub vco_health_check: Option<
         crate::types::ModifyVpnAttachmentAttributeVcoHealthCheck,
     >,
@@ -789,6 +941,10 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// Specifies whether to enable NAT traversal for the IPsec-VPN connection.
     ///
@@ -799,12 +955,20 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The BGP configurations of the IPsec-VPN connection.
     ///
     /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `VpnBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_bgp_config: Option<crate::types::ModifyVpnAttachmentAttributeVpnBgpConfig>,
     /// The type of the resource that is associated with the IPsec-VPN connection. Valid values:
     ///
@@ -814,6 +978,10 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `AttachType`.
     /// - Example: `CEN`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachType", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_type: Option<String>,
     /// The network type of the IPsec-VPN connection. Valid values:
     ///
@@ -822,11 +990,19 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `NetworkType`.
     /// - Example: `public`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkType", skip_serializing_if = "Option::is_none")
+    )]
     pub network_type: Option<String>,
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router associated with the IPsec-VPN connection belongs.
     ///
     /// - Wire name: `AttachInstanceId`.
     /// - Example: `cen-c2r3m3zxkumoqz****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AttachInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub attach_instance_id: Option<String>,
     /// The bandwidth specification of the IPsec-VPN connection.
     ///
@@ -834,6 +1010,10 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `Spec`.
     /// - Example: `1000M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -841,12 +1021,23 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The tunnel configurations of the IPsec-VPN connection.
     ///
     /// **TunnelOptionsSpecification** parameters are returned only for dual-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `TunnelOptionsSpecification`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         Vec<crate::types::ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification>,
     >,
@@ -859,11 +1050,19 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `35822A84-867F-3936-A2E6-A4C4E3ED11C0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeResponse {
@@ -899,8 +1098,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnAttachmentAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

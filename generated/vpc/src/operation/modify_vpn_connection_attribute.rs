@@ -43,6 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is created.
@@ -53,6 +54,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -65,6 +70,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016e04115b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
@@ -72,6 +81,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Required.
     /// - Example: `vco-bp1bbi27hojx80nck****`.
     #[rpc(name = "VpnConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
@@ -81,6 +94,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `nametest`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The CIDR block used to connect the virtual private cloud (VPC) to the data center. The CIDR block is used in Phase 2 negotiations.
     ///
@@ -94,6 +111,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The CIDR block on the data center side. This CIDR block is used in Phase 2 negotiations.
     ///
@@ -107,6 +128,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.2.1.0/24,10.2.2.0/24`.
     #[rpc(name = "RemoteSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// Specifies whether to immediately start IPsec negotiations after the configuration takes effect. Valid values:
     ///
@@ -116,6 +141,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
     #[rpc(name = "EffectImmediately")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -148,6 +177,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"Psk":"pgw6dy7d1i8i****","IkeVersion":"ikev1","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400,"LocalId":"116.64.XX.XX","RemoteId":"139.18.XX.XX"}`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<String>,
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
@@ -165,6 +198,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
     #[rpc(name = "IpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<String>,
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
@@ -179,6 +216,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `HealthCheckConfig`.
     /// - Example: `{"enable":"true","dip":"192.168.1.1","sip":"10.1.1.1","interval":"3","retry":"3"}`.
     #[rpc(name = "HealthCheckConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HealthCheckConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub health_check_config: Option<String>,
     /// Specifies whether to automatically advertise routes. Valid values:
     ///
@@ -188,6 +229,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `AutoConfigRoute`.
     /// - Example: `true`.
     #[rpc(name = "AutoConfigRoute")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoConfigRoute", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_config_route: Option<bool>,
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
@@ -199,6 +244,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
     #[rpc(name = "EnableDpd")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
@@ -210,6 +259,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
     #[rpc(name = "EnableNatTraversal")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// This parameter is supported if you modify the configurations of an IPsec-VPN connection in single-tunnel mode.
     ///
@@ -233,6 +286,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `BgpConfig`.
     /// - Example: `{"EnableBgp":"true","LocalAsn":"65530","TunnelCidr":"169.254.11.0/30","LocalBgpIp":"169.254.11.1"}`.
     #[rpc(name = "BgpConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub bgp_config: Option<String>,
     /// You can specify this parameter if you modify the configuration of a single-tunnel IPsec-VPN connection.
     ///
@@ -243,6 +300,10 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `RemoteCaCertificate`.
     /// - Example: `-----BEGIN CERTIFICATE----- MIIB7zCCAZW**** -----END CERTIFICATE-----`.
     #[rpc(name = "RemoteCaCertificate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteCaCertificate", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_ca_certificate: Option<String>,
     /// The tunnel configurations.
     ///
@@ -250,6 +311,13 @@ pub struct ModifyVpnConnectionAttributeRequest {
     ///
     /// - Wire name: `TunnelOptionsSpecification` (form body).
     #[rpc(name = "TunnelOptionsSpecification", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         Vec<crate::types::ModifyVpnConnectionAttributeTunnelOptionsSpecification>,
     >,
@@ -260,8 +328,13 @@ pub struct ModifyVpnConnectionAttributeRequest {
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
     #[rpc(name = "EnableTunnelsBgp")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpnConnectionAttributeRequest {
@@ -642,14 +715,17 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpnConnectionAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpnConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -662,12 +738,28 @@ impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpnConnectionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpnConnectionAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVpnConnectionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpnConnectionAttribute`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnConnectionAttributeResponse {
     /// Indicates whether NAT traversal is enabled for the IPsec-VPN connection. Valid values: Valid values:
     ///
@@ -678,6 +770,10 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EnableNatTraversal`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableNatTraversal", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_nat_traversal: Option<bool>,
     /// The timestamp generated when the IPsec-VPN connection was established. Unit: milliseconds.
     ///
@@ -685,6 +781,10 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753817000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether IPsec negotiations immediately start after the configuration takes effect. Valid values:
     ///
@@ -693,36 +793,64 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The CIDR block on the VPC side.
     ///
     /// - Wire name: `LocalSubnet`.
     /// - Example: `10.1.1.0/24,10.1.2.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7DB79D0C-5F27-4AB5-995B-79BE55102F90`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the IPsec-VPN connection.
     ///
     /// - Wire name: `VpnConnectionId`.
     /// - Example: `vco-bp1bbi27hojx80nck****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_connection_id: Option<String>,
     /// The description of the IPsec-VPN connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `description`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The CIDR block on the data center side.
     ///
     /// - Wire name: `RemoteSubnet`.
     /// - Example: `10.2.1.0/24,10.2.2.0/24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RemoteSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub remote_subnet: Option<String>,
     /// The ID of the customer gateway associated with the IPsec-VPN connection.
     ///
@@ -730,11 +858,19 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `CustomerGatewayId`.
     /// - Example: `cgw-p0w2jemrcj5u61un8****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CustomerGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub customer_gateway_id: Option<String>,
     /// The name of the IPsec-VPN connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `nametest`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// Indicates whether the DPD feature is enabled for the IPsec-VPN connection. Valid values:
     ///
@@ -745,24 +881,40 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EnableDpd`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableDpd", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_dpd: Option<bool>,
     /// The configuration of Phase 1 negotiations.
     ///
     /// **IkeConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IkeConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::IkeConfig>,
     /// The configuration of Phase 2 negotiations.
     ///
     /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `IpsecConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<crate::types::IpsecConfig>,
     /// The health check configuration.
     ///
     /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `VcoHealthCheck`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VcoHealthCheck", skip_serializing_if = "Option::is_none")
+    )]
     pub vco_health_check: Option<
         crate::types::ModifyVpnConnectionAttributeVcoHealthCheck,
     >,
@@ -771,8 +923,19 @@ pub struct ModifyVpnConnectionAttributeResponse {
     /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
     ///
     /// - Wire name: `VpnBgpConfig`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnBgpConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_bgp_config: Option<crate::types::ModifyVpnConnectionAttributeVpnBgpConfig>,
     /// - Wire name: `TunnelOptionsSpecification`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TunnelOptionsSpecification",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub tunnel_options_specification: Option<
         crate::types::ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification,
     >,
@@ -785,6 +948,10 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `EnableTunnelsBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableTunnelsBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_tunnels_bgp: Option<bool>,
     /// The ID of the resource group to which the IPsec-VPN connection belongs.
     ///
@@ -792,6 +959,10 @@ pub struct ModifyVpnConnectionAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeResponse {
@@ -822,8 +993,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnConnectionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnGatewayAttributeRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -39,6 +40,10 @@ pub struct ModifyVpnGatewayAttributeRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -51,6 +56,10 @@ pub struct ModifyVpnGatewayAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-4266****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -58,6 +67,10 @@ pub struct ModifyVpnGatewayAttributeRequest {
     /// - Required.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The new name of the VPN gateway.
     ///
@@ -68,6 +81,10 @@ pub struct ModifyVpnGatewayAttributeRequest {
     /// - Must match the pattern `^[A-Za-z][A-Za-z0-9_.-]*$` (starts with a letter; letters, digits, underscores (\_), hyphens (-) and periods (.) only).
     /// - Example: `myvpn`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The new description of the VPN connection.
     ///
@@ -77,6 +94,10 @@ pub struct ModifyVpnGatewayAttributeRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to automatically advertise BGP routes to the virtual private cloud (VPC). Valid values:
     ///
@@ -86,8 +107,13 @@ pub struct ModifyVpnGatewayAttributeRequest {
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
     #[rpc(name = "AutoPropagate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPropagate", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_propagate: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpnGatewayAttributeRequest {
@@ -254,14 +280,17 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpnGatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpnGatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,17 +303,37 @@ impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpnGatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpnGatewayAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVpnGatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpnGatewayAttribute`.
 ///
 /// The results returned.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnGatewayAttributeResponse {
     /// The ID of the VPC to which the VPN gateway belongs.
     ///
     /// - Wire name: `VpcId`.
     /// - Example: `vpc-bp1ub1yt9cvakoel****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The status of the VPN gateway. Valid values:
     ///
@@ -296,6 +345,10 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `active`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// * If the VPN gateway supports IPsec-VPN connections in single-tunnel mode, the address is the IP address of the VPN gateway and can be used to create an IPsec-VPN connection or an SSL-VPN connection.
     /// * If the VPN gateway supports IPsec-VPN connections in dual-tunnel mode, the address is the first IP address used to create an IPsec-VPN connection. The address cannot be used to create an SSL-VPN connection.
@@ -304,11 +357,19 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `InternetIp`.
     /// - Example: `116.62.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub internet_ip: Option<String>,
     /// The maximum bandwidth of the VPN gateway. Unit: Mbit/s.
     ///
     /// - Wire name: `Spec`.
     /// - Example: `5M`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Spec", skip_serializing_if = "Option::is_none")
+    )]
     pub spec: Option<String>,
     /// The time when the VPN gateway was created. Unit: milliseconds.
     ///
@@ -316,6 +377,10 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `CreateTime`.
     /// - Example: `1492753580000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CreateTime", skip_serializing_if = "Option::is_none")
+    )]
     pub create_time: Option<i64>,
     /// Indicates whether BGP routes are automatically advertised to the VPC. Valid values:
     ///
@@ -324,11 +389,19 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `AutoPropagate`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AutoPropagate", skip_serializing_if = "Option::is_none")
+    )]
     pub auto_propagate: Option<bool>,
     /// The ID of the VPN gateway.
     ///
     /// - Wire name: `VpnGatewayId`.
     /// - Example: `vpn-bp1q8bgx4xnkm2ogj****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The private IP address of the vSwitch that is used by the system when the VPN gateway is deployed.
     ///
@@ -336,6 +409,10 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `IntranetIp`.
     /// - Example: `172.27.30.24`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IntranetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub intranet_ip: Option<String>,
     /// The time when the VPN gateway expires. Unit: milliseconds.
     ///
@@ -343,21 +420,37 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `EndTime`.
     /// - Example: `1495382400000`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndTime", skip_serializing_if = "Option::is_none")
+    )]
     pub end_time: Option<i64>,
     /// The ID of the vSwitch associated with the VPN gateway.
     ///
     /// - Wire name: `VSwitchId`.
     /// - Example: `vsw-bp1y9ovl1cu9ou4tv****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The description of the VPN gateway.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Indicates whether BGP is enabled for the VPN gateway. Valid values:
     ///
@@ -366,6 +459,10 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `EnableBgp`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EnableBgp", skip_serializing_if = "Option::is_none")
+    )]
     pub enable_bgp: Option<bool>,
     /// The payment status of the VPN gateway. Valid values:
     ///
@@ -374,11 +471,19 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `BusinessStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BusinessStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub business_status: Option<String>,
     /// The name of the VPN gateway.
     ///
     /// - Wire name: `Name`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The second IP address assigned by the system to create an IPsec-VPN connection.
     ///
@@ -386,6 +491,13 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `DisasterRecoveryInternetIp`.
     /// - Example: `116.11.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryInternetIp",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_internet_ip: Option<String>,
     /// The ID of the second vSwitch associated with the VPN gateway.
     ///
@@ -393,6 +505,13 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `DisasterRecoveryVSwitchId`.
     /// - Example: `vsw-p0w95ql6tmr2ludkt****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DisasterRecoveryVSwitchId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub disaster_recovery_v_switch_id: Option<String>,
     /// The IP address of the SSL-VPN connection.
     ///
@@ -400,6 +519,10 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `SslVpnInternetIp`.
     /// - Example: `116.33.XX.XX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SslVpnInternetIp", skip_serializing_if = "Option::is_none")
+    )]
     pub ssl_vpn_internet_ip: Option<String>,
     /// The ID of the resource group to which the VPN gateway belongs.
     ///
@@ -407,6 +530,10 @@ pub struct ModifyVpnGatewayAttributeResponse {
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmzs372yg****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
@@ -437,8 +564,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnGatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

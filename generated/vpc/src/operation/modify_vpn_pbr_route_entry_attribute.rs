@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// The region ID of the VPN gateway.
@@ -51,6 +52,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Required.
     /// - Example: `cn-heyuan`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -63,6 +68,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b3****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -70,6 +79,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
@@ -77,6 +90,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Required.
     /// - Example: `192.168.1.0/24`.
     #[rpc(name = "RouteSource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteSource", skip_serializing_if = "Option::is_none")
+    )]
     pub route_source: Option<String>,
     /// The destination CIDR block of the policy-based route.
     ///
@@ -84,6 +101,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the policy-based route.
     ///
@@ -91,6 +112,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The original priority of the policy-based route. Valid values: **1** to **100**.
     ///
@@ -101,6 +126,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Must be 1 to 100.
     /// - Example: `5`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The new priority of the policy-based route. Valid values: **1** to **100**.
     ///
@@ -114,6 +143,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Must be 1 to 100.
     /// - Example: `10`.
     #[rpc(name = "NewPriority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewPriority", skip_serializing_if = "Option::is_none")
+    )]
     pub new_priority: Option<i32>,
     /// The original weight of the policy-based route. Valid values:
     ///
@@ -125,6 +158,10 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Must be one of 0, 100.
     /// - Example: `100`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
     ///
@@ -139,8 +176,13 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// - Must be one of 0, 100.
     /// - Example: `0`.
     #[rpc(name = "NewWeight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewWeight", skip_serializing_if = "Option::is_none")
+    )]
     pub new_weight: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpnPbrRouteEntryAttributeRequest {
@@ -372,14 +414,17 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpnPbrRouteEntryAttributeRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -392,17 +437,37 @@ impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpnPbrRouteEntryAttributeResponse,
+        ::acs_runtime::client::Error<ModifyVpnPbrRouteEntryAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpnPbrRouteEntryAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnPbrRouteEntryAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpnPbrRouteEntryAttributeResponse {
@@ -415,8 +480,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnPbrRouteEntryAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnPbrRouteEntryAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -44,6 +45,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -56,6 +61,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -63,6 +72,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The source CIDR block of the policy-based route.
     ///
@@ -70,6 +83,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `192.168.1.0/24`.
     #[rpc(name = "RouteSource")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteSource", skip_serializing_if = "Option::is_none")
+    )]
     pub route_source: Option<String>,
     /// The destination CIDR block of the policy-based route.
     ///
@@ -77,6 +94,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the policy-based route.
     ///
@@ -84,6 +105,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The original weight of the policy-based route. Valid values:
     ///
@@ -95,6 +120,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Must be one of 0, 100.
     /// - Example: `0`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The new weight of the policy-based route. Valid values:
     ///
@@ -106,6 +135,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Must be one of 0, 100.
     /// - Example: `100`.
     #[rpc(name = "NewWeight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewWeight", skip_serializing_if = "Option::is_none")
+    )]
     pub new_weight: Option<i32>,
     /// The tunneling protocol. The value is set to **Ipsec**, which indicates the IPsec tunneling protocol.
     ///
@@ -113,6 +146,10 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     /// The priority of the policy-based route.
     ///
@@ -126,8 +163,13 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// - Wire name: `Priority`.
     /// - Example: `10`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpnPbrRouteEntryWeightRequest {
@@ -354,14 +396,17 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -374,17 +419,37 @@ impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpnPbrRouteEntryWeightResponse,
+        ::acs_runtime::client::Error<ModifyVpnPbrRouteEntryWeightError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpnPbrRouteEntryWeight`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnPbrRouteEntryWeightResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpnPbrRouteEntryWeightResponse {
@@ -397,8 +462,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnPbrRouteEntryWeightResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryWeightResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnPbrRouteEntryWeightResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

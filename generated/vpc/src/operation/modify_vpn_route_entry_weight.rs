@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpnRouteEntryWeightRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -44,6 +45,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -56,6 +61,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b3828dae492b`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -63,6 +72,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The destination CIDR block of the destination-based route.
     ///
@@ -70,6 +83,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the destination-based route.
     ///
@@ -77,6 +94,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The original weight of the destination-based route. Valid values:
     ///
@@ -88,6 +109,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Must be one of 0, 100.
     /// - Example: `0`.
     #[rpc(name = "Weight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Weight", skip_serializing_if = "Option::is_none")
+    )]
     pub weight: Option<i32>,
     /// The new weight of the destination-based route. Valid values:
     ///
@@ -99,6 +124,10 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Must be one of 0, 100.
     /// - Example: `100`.
     #[rpc(name = "NewWeight")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewWeight", skip_serializing_if = "Option::is_none")
+    )]
     pub new_weight: Option<i32>,
     /// The tunneling protocol. Set the value to **Ipsec**.
     ///
@@ -106,8 +135,13 @@ pub struct ModifyVpnRouteEntryWeightRequest {
     /// - Must be one of `Ipsec` (the IPsec tunneling protocol).
     /// - Example: `Ipsec`.
     #[rpc(name = "OverlayMode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OverlayMode", skip_serializing_if = "Option::is_none")
+    )]
     pub overlay_mode: Option<crate::types::OverlayMode>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpnRouteEntryWeightRequest {
@@ -300,14 +334,17 @@ impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpnRouteEntryWeightRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpnRouteEntryWeightRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -320,15 +357,35 @@ impl<'a> ModifyVpnRouteEntryWeightRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpnRouteEntryWeightResponse,
+        ::acs_runtime::client::Error<ModifyVpnRouteEntryWeightError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpnRouteEntryWeight`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpnRouteEntryWeightResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpnRouteEntryWeightResponse {
@@ -341,8 +398,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpnRouteEntryWeightResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpnRouteEntryWeightResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpnRouteEntryWeightResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct MoveVpnResourceGroupRequest {
     /// The ID of the resource.
@@ -35,6 +36,10 @@ pub struct MoveVpnResourceGroupRequest {
     /// - Required.
     /// - Example: `vpn-8vb3lzn7biepthri8****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of resource.
     ///
@@ -51,6 +56,10 @@ pub struct MoveVpnResourceGroupRequest {
     /// - Must be one of `VpnGateway` (VPN gateway), `CustomerGateway` (customer gateway), `VpnAttachment` (IPsec-VPN connection).
     /// - Example: `VpnGateway`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<crate::types::MoveVpnResourceGroupResourceType>,
     /// The ID of the new resource group.
     ///
@@ -58,6 +67,10 @@ pub struct MoveVpnResourceGroupRequest {
     /// - Required.
     /// - Example: `rg-acfmzs372yg****`.
     #[rpc(name = "NewResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub new_resource_group_id: Option<String>,
     /// The region ID of the resource.
     ///
@@ -67,8 +80,13 @@ pub struct MoveVpnResourceGroupRequest {
     /// - Required.
     /// - Example: `cn-zhangjiakou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for MoveVpnResourceGroupRequest {
@@ -209,14 +227,17 @@ impl<C> MoveVpnResourceGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> MoveVpnResourceGroupRequestBuilder<&'a crate::Client> {
+impl<C> MoveVpnResourceGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: MoveVpnResourceGroupRequest::default(),
             client,
         }
     }
+}
+impl MoveVpnResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -229,17 +250,37 @@ impl<'a> MoveVpnResourceGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl MoveVpnResourceGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        MoveVpnResourceGroupResponse,
+        ::acs_runtime::client::Error<MoveVpnResourceGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `MoveVpnResourceGroup`.
 ///
 /// The returned result, which indicates whether the operation was successful.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MoveVpnResourceGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `89ED47AF-3319-566E-A5F5-94E3F47F54A8`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for MoveVpnResourceGroupResponse {
@@ -252,8 +293,9 @@ impl ::acs_runtime::de::FromJson for MoveVpnResourceGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MoveVpnResourceGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MoveVpnResourceGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

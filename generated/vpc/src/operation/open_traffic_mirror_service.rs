@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OpenTrafficMirrorServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -39,6 +40,10 @@ pub struct OpenTrafficMirrorServiceRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655442222`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -47,8 +52,13 @@ pub struct OpenTrafficMirrorServiceRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for OpenTrafficMirrorServiceRequest {
@@ -145,14 +155,17 @@ impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::Client> {
+impl<C> OpenTrafficMirrorServiceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: OpenTrafficMirrorServiceRequest::default(),
             client,
         }
     }
+}
+impl OpenTrafficMirrorServiceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -165,27 +178,55 @@ impl<'a> OpenTrafficMirrorServiceRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl OpenTrafficMirrorServiceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        OpenTrafficMirrorServiceResponse,
+        ::acs_runtime::client::Error<OpenTrafficMirrorServiceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `OpenTrafficMirrorService`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OpenTrafficMirrorServiceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4FCCF008-4C13-4231-BE77-D5203801A9E2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The error code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Code", skip_serializing_if = "Option::is_none")
+    )]
     pub code: Option<String>,
     /// The information returned after traffic mirror is enabled.
     ///
     /// - Wire name: `Message`.
     /// - Example: `successful`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for OpenTrafficMirrorServiceResponse {
@@ -200,8 +241,9 @@ impl ::acs_runtime::de::FromJson for OpenTrafficMirrorServiceResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OpenTrafficMirrorServiceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for OpenTrafficMirrorServiceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PublishVpcRouteEntriesRequest {
     /// The ID of the region where the instance is located. You can obtain the region ID by calling the DescribeRegions interface.
@@ -34,12 +35,20 @@ pub struct PublishVpcRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// List of route entries to be published, supporting up to 50 routes at most.
     ///
     /// - Wire name: `RouteEntries`.
     /// - Must have 1 to 50 items.
     #[rpc(name = "RouteEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entries: Option<Vec<crate::types::PublishVpcRouteEntriesRouteEntries>>,
     /// The type of the target for route publication.
     ///
@@ -47,6 +56,10 @@ pub struct PublishVpcRouteEntriesRequest {
     /// - Required.
     /// - Example: `ECR`.
     #[rpc(name = "TargetType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetType", skip_serializing_if = "Option::is_none")
+    )]
     pub target_type: Option<String>,
     /// The ID of the target instance for route publication.
     ///
@@ -54,6 +67,10 @@ pub struct PublishVpcRouteEntriesRequest {
     /// - Required.
     /// - Example: `ecr-dhw2xsds5****`.
     #[rpc(name = "TargetInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub target_instance_id: Option<String>,
     /// Indicates whether to perform a dry run of this request. Values:
     ///
@@ -62,8 +79,13 @@ pub struct PublishVpcRouteEntriesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for PublishVpcRouteEntriesRequest {
@@ -202,14 +224,17 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: PublishVpcRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl PublishVpcRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -222,17 +247,37 @@ impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl PublishVpcRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        PublishVpcRouteEntriesResponse,
+        ::acs_runtime::client::Error<PublishVpcRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `PublishVpcRouteEntries`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublishVpcRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for PublishVpcRouteEntriesResponse {
@@ -245,8 +290,9 @@ impl ::acs_runtime::de::FromJson for PublishVpcRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PublishVpcRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PublishVpcRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PublishVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -39,6 +40,10 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -52,6 +57,10 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Example: `d7d24a21-f4ba-4454-9173-b382****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPN gateway.
     ///
@@ -59,6 +68,10 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     #[rpc(name = "VpnGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpnGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpn_gateway_id: Option<String>,
     /// The destination CIDR block of the VPN gateway route.
     ///
@@ -66,6 +79,10 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "RouteDest")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteDest", skip_serializing_if = "Option::is_none")
+    )]
     pub route_dest: Option<String>,
     /// The next hop of the VPN gateway route.
     ///
@@ -73,6 +90,10 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `vco-bp15oes1py4i66rmd****`.
     #[rpc(name = "NextHop")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHop", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop: Option<String>,
     /// The type of the VPN gateway route. Valid values:
     ///
@@ -84,6 +105,10 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Must be one of `pbr` (policy-based route), `dbr` (destination-based route).
     /// - Example: `pbr`.
     #[rpc(name = "RouteType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteType", skip_serializing_if = "Option::is_none")
+    )]
     pub route_type: Option<crate::types::RouteType>,
     /// Specifies whether to advertise the VPN gateway route to the VPC route table. Valid values:
     ///
@@ -94,8 +119,13 @@ pub struct PublishVpnRouteEntryRequest {
     /// - Required.
     /// - Example: `true`.
     #[rpc(name = "PublishVpc")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublishVpc", skip_serializing_if = "Option::is_none")
+    )]
     pub publish_vpc: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for PublishVpnRouteEntryRequest {
@@ -277,14 +307,17 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
+impl<C> PublishVpnRouteEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: PublishVpnRouteEntryRequest::default(),
             client,
         }
     }
+}
+impl PublishVpnRouteEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -297,17 +330,37 @@ impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl PublishVpnRouteEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        PublishVpnRouteEntryResponse,
+        ::acs_runtime::client::Error<PublishVpnRouteEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `PublishVpnRouteEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct PublishVpnRouteEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for PublishVpnRouteEntryResponse {
@@ -320,8 +373,9 @@ impl ::acs_runtime::de::FromJson for PublishVpnRouteEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PublishVpnRouteEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for PublishVpnRouteEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

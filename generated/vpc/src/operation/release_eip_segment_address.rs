@@ -32,6 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReleaseEipSegmentAddressRequest {
     /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -40,6 +41,10 @@ pub struct ReleaseEipSegmentAddressRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the contiguous EIP group to be released.
     ///
@@ -49,6 +54,10 @@ pub struct ReleaseEipSegmentAddressRequest {
     /// - Required.
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
     #[rpc(name = "SegmentInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SegmentInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub segment_instance_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -60,8 +69,13 @@ pub struct ReleaseEipSegmentAddressRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001sdfg`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReleaseEipSegmentAddressRequest {
@@ -174,14 +188,17 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
+impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReleaseEipSegmentAddressRequest::default(),
             client,
         }
     }
+}
+impl ReleaseEipSegmentAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,17 +211,37 @@ impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReleaseEipSegmentAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReleaseEipSegmentAddressResponse,
+        ::acs_runtime::client::Error<ReleaseEipSegmentAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReleaseEipSegmentAddress`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReleaseEipSegmentAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReleaseEipSegmentAddressResponse {
@@ -217,8 +254,9 @@ impl ::acs_runtime::de::FromJson for ReleaseEipSegmentAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReleaseEipSegmentAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReleaseEipSegmentAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

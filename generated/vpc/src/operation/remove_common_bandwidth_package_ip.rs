@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -36,6 +37,10 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Internet Shared Bandwidth instance.
     ///
@@ -43,6 +48,10 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     /// - Required.
     /// - Example: `cbwp-2ze2ic1xd2qeqk145****`.
     #[rpc(name = "BandwidthPackageId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BandwidthPackageId", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth_package_id: Option<String>,
     /// The EIP ID.
     ///
@@ -52,6 +61,10 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     /// - Required.
     /// - Example: `eip-2zeerraiwb7uj6i0d****`.
     #[rpc(name = "IpInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_instance_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -63,8 +76,13 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveCommonBandwidthPackageIpRequest {
@@ -196,14 +214,17 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
+impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveCommonBandwidthPackageIpRequest::default(),
             client,
         }
     }
+}
+impl RemoveCommonBandwidthPackageIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -216,17 +237,37 @@ impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveCommonBandwidthPackageIpRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveCommonBandwidthPackageIpResponse,
+        ::acs_runtime::client::Error<RemoveCommonBandwidthPackageIpError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveCommonBandwidthPackageIp`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveCommonBandwidthPackageIpResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveCommonBandwidthPackageIpResponse {
@@ -239,8 +280,9 @@ impl ::acs_runtime::de::FromJson for RemoveCommonBandwidthPackageIpResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveCommonBandwidthPackageIpResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveCommonBandwidthPackageIpResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveGlobalAccelerationInstanceIpRequest {
     /// The ID of the region where the shared-bandwidth instance is located.
@@ -36,6 +37,10 @@ pub struct RemoveGlobalAccelerationInstanceIpRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the shared-bandwidth instance.
     ///
@@ -43,6 +48,13 @@ pub struct RemoveGlobalAccelerationInstanceIpRequest {
     /// - Required.
     /// - Example: `ga-m5ex47zwya1sejyni****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The ID of the EIP.
     ///
@@ -52,8 +64,13 @@ pub struct RemoveGlobalAccelerationInstanceIpRequest {
     /// - Required.
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
     #[rpc(name = "IpInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub ip_instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveGlobalAccelerationInstanceIpRequest {
@@ -173,14 +190,17 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
+impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveGlobalAccelerationInstanceIpRequest::default(),
             client,
         }
     }
+}
+impl RemoveGlobalAccelerationInstanceIpRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,15 +213,35 @@ impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveGlobalAccelerationInstanceIpRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveGlobalAccelerationInstanceIpResponse,
+        ::acs_runtime::client::Error<RemoveGlobalAccelerationInstanceIpError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveGlobalAccelerationInstanceIp`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveGlobalAccelerationInstanceIpResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveGlobalAccelerationInstanceIpResponse {
@@ -214,8 +254,9 @@ impl ::acs_runtime::de::FromJson for RemoveGlobalAccelerationInstanceIpResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveGlobalAccelerationInstanceIpResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveGlobalAccelerationInstanceIpResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -36,6 +37,10 @@ pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region of the ACL.
     ///
@@ -43,6 +48,10 @@ pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the ACL to which the ACL entry belongs.
     ///
@@ -50,6 +59,10 @@ pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `ipv6transacl-bp1de2****`.
     #[rpc(name = "AclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_id: Option<String>,
     /// The ID of the ACL entry to be deleted.
     ///
@@ -57,8 +70,13 @@ pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// - Required.
     /// - Example: `ipv6transaclentry-bp105jrs****`.
     #[rpc(name = "AclEntryId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AclEntryId", skip_serializing_if = "Option::is_none")
+    )]
     pub acl_entry_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveIPv6TranslatorAclListEntryRequest {
@@ -184,14 +202,17 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveIPv6TranslatorAclListEntryRequest::default(),
             client,
         }
     }
+}
+impl RemoveIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,17 +225,37 @@ impl<'a> RemoveIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveIPv6TranslatorAclListEntryResponse,
+        ::acs_runtime::client::Error<RemoveIPv6TranslatorAclListEntryError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveIPv6TranslatorAclListEntry`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveIPv6TranslatorAclListEntryResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveIPv6TranslatorAclListEntryResponse {
@@ -227,8 +268,9 @@ impl ::acs_runtime::de::FromJson for RemoveIPv6TranslatorAclListEntryResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveIPv6TranslatorAclListEntryResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveIPv6TranslatorAclListEntryResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -49,6 +50,10 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -58,6 +63,10 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic mirror session from which you want to delete a traffic mirror source.
     ///
@@ -65,6 +74,10 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
     #[rpc(name = "TrafficMirrorSessionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSessionId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_session_id: Option<String>,
     /// The ID of the traffic mirror source to be deleted. Maximum value of N: 10.
     ///
@@ -73,6 +86,10 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// - Must have at most 30 items.
     /// - Example: `eni-j6c8znm5l1yt4sox****`.
     #[rpc(name = "TrafficMirrorSourceIds", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSourceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_source_ids: Option<Vec<String>>,
     /// The ID of the region to which the traffic mirror session belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -80,8 +97,13 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RemoveSourcesFromTrafficMirrorSessionRequest {
@@ -240,14 +262,17 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RemoveSourcesFromTrafficMirrorSessionRequest::default(),
             client,
         }
     }
+}
+impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -260,15 +285,35 @@ impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RemoveSourcesFromTrafficMirrorSessionResponse,
+        ::acs_runtime::client::Error<RemoveSourcesFromTrafficMirrorSessionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RemoveSourcesFromTrafficMirrorSession`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RemoveSourcesFromTrafficMirrorSessionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A33B2C6A-89D1-4DEA-A807-A6E8CC552484`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RemoveSourcesFromTrafficMirrorSessionResponse {
@@ -281,8 +326,9 @@ impl ::acs_runtime::de::FromJson for RemoveSourcesFromTrafficMirrorSessionRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RemoveSourcesFromTrafficMirrorSessionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RemoveSourcesFromTrafficMirrorSessionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

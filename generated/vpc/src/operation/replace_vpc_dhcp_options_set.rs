@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -46,6 +47,10 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the new DHCP options set.
     ///
@@ -53,6 +58,10 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// - Required.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
     #[rpc(name = "DhcpOptionsSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The ID of the associated VPC.
     ///
@@ -60,6 +69,10 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// - Required.
     /// - Example: `vpc-dsferghthth****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -71,6 +84,10 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -80,8 +97,13 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReplaceVpcDhcpOptionsSetRequest {
@@ -219,14 +241,17 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReplaceVpcDhcpOptionsSetRequest::default(),
             client,
         }
     }
+}
+impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -239,15 +264,35 @@ impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReplaceVpcDhcpOptionsSetResponse,
+        ::acs_runtime::client::Error<ReplaceVpcDhcpOptionsSetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReplaceVpcDhcpOptionsSet`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReplaceVpcDhcpOptionsSetResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ReplaceVpcDhcpOptionsSetResponse {
@@ -260,8 +305,9 @@ impl ::acs_runtime::de::FromJson for ReplaceVpcDhcpOptionsSetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReplaceVpcDhcpOptionsSetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ReplaceVpcDhcpOptionsSetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -41,6 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RetryVpcPrefixListAssociationRequest {
     /// The ID of the prefix list that you want to re-apply.
@@ -49,6 +50,10 @@ pub struct RetryVpcPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `pl-0b7hwu67****`.
     #[rpc(name = "PrefixListId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrefixListId", skip_serializing_if = "Option::is_none")
+    )]
     pub prefix_list_id: Option<String>,
     /// The type of the resource with which the prefix list is associated. Valid values:
     ///
@@ -59,6 +64,10 @@ pub struct RetryVpcPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `vpcRouteTable`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the associated resource.
     ///
@@ -66,6 +75,10 @@ pub struct RetryVpcPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `vtb-bp1drpcfz9srr393h****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -77,6 +90,10 @@ pub struct RetryVpcPrefixListAssociationRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
@@ -86,6 +103,10 @@ pub struct RetryVpcPrefixListAssociationRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the prefix list that you want to re-apply.
     ///
@@ -95,8 +116,13 @@ pub struct RetryVpcPrefixListAssociationRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RetryVpcPrefixListAssociationRequest {
@@ -256,14 +282,17 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
+impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RetryVpcPrefixListAssociationRequest::default(),
             client,
         }
     }
+}
+impl RetryVpcPrefixListAssociationRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -276,15 +305,35 @@ impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RetryVpcPrefixListAssociationRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RetryVpcPrefixListAssociationResponse,
+        ::acs_runtime::client::Error<RetryVpcPrefixListAssociationError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RetryVpcPrefixListAssociation`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RetryVpcPrefixListAssociationResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RetryVpcPrefixListAssociationResponse {
@@ -297,8 +346,9 @@ impl ::acs_runtime::de::FromJson for RetryVpcPrefixListAssociationResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RetryVpcPrefixListAssociationResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RetryVpcPrefixListAssociationResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

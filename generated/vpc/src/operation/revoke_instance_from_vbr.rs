@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RevokeInstanceFromVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -38,6 +39,10 @@ pub struct RevokeInstanceFromVbrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
     ///
@@ -45,11 +50,19 @@ pub struct RevokeInstanceFromVbrRequest {
     /// - Required.
     /// - Example: `1210123456123456`.
     #[rpc(name = "VbrOwnerUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrOwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_owner_uid: Option<String>,
     /// The IDs of the VBRs for which you want to revoke the permissions.
     ///
     /// - Wire name: `VbrInstanceIds`.
     #[rpc(name = "VbrInstanceIds", style = "simple")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrInstanceIds", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_instance_ids: Option<Vec<String>>,
     /// The VPC ID.
     ///
@@ -57,6 +70,10 @@ pub struct RevokeInstanceFromVbrRequest {
     /// - Required.
     /// - Example: `vpc-bp1brjuegjc88v3u9****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The VBRs for which you want to revoke permissions on the VPC. Valid values:
     ///
@@ -67,6 +84,10 @@ pub struct RevokeInstanceFromVbrRequest {
     /// - Required.
     /// - Example: `ALL`.
     #[rpc(name = "GrantType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GrantType", skip_serializing_if = "Option::is_none")
+    )]
     pub grant_type: Option<String>,
     /// The ID of the region where the VBR is deployed.
     ///
@@ -74,8 +95,13 @@ pub struct RevokeInstanceFromVbrRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "VbrRegionNo")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrRegionNo", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_region_no: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for RevokeInstanceFromVbrRequest {
@@ -227,14 +253,17 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
         inner
     }
 }
-impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
+impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: RevokeInstanceFromVbrRequest::default(),
             client,
         }
     }
+}
+impl RevokeInstanceFromVbrRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -247,17 +276,37 @@ impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl RevokeInstanceFromVbrRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        RevokeInstanceFromVbrResponse,
+        ::acs_runtime::client::Error<RevokeInstanceFromVbrError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `RevokeInstanceFromVbr`.
 ///
 /// The returned data.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct RevokeInstanceFromVbrResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `45B7AA4A-4658-5FFC-90DD-9B8729F301BB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for RevokeInstanceFromVbrResponse {
@@ -270,8 +319,9 @@ impl ::acs_runtime::de::FromJson for RevokeInstanceFromVbrResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for RevokeInstanceFromVbrResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SecondApplyPhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -41,6 +42,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region where the Express Connect circuit is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
@@ -48,6 +53,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The bandwidth of the Express Connect circuit. Unit: Mbit/s.
     ///
@@ -57,12 +66,20 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Default: `100`.
     /// - Example: `3`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The geographic location where the Express Connect circuit is deployed.
     ///
     /// - Wire name: `PeerLocation`.
     /// - Example: `XX Number, XX Road, XX Town, XX District, Hangzhou City, Zhejiang Province.`.
     #[rpc(name = "PeerLocation")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PeerLocation", skip_serializing_if = "Option::is_none")
+    )]
     pub peer_location: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -70,6 +87,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `pc-bp1qrb3044eqi****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The name of the customer company that requires the Express Connect circuit.
     ///
@@ -77,6 +98,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `company`.
     #[rpc(name = "CompanyName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "CompanyName", skip_serializing_if = "Option::is_none")
+    )]
     pub company_name: Option<String>,
     /// The type of Express Connect circuit. Valid values:
     ///
@@ -89,6 +114,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `FIBRE`.
     #[rpc(name = "LineType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LineType", skip_serializing_if = "Option::is_none")
+    )]
     pub line_type: Option<String>,
     /// The construction company.
     ///
@@ -96,6 +125,10 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `company`.
     #[rpc(name = "Si")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Si", skip_serializing_if = "Option::is_none")
+    )]
     pub si: Option<String>,
     /// The time when construction started. Specify the time in the ISO 8601 standard in the YYYY-MM-DDThh:mm:ssZ format. The time is displayed in UTC.
     ///
@@ -103,14 +136,23 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     /// - Required.
     /// - Example: `2022-02-28T16:00:00Z`.
     #[rpc(name = "ConstructionTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ConstructionTime", skip_serializing_if = "Option::is_none")
+    )]
     pub construction_time: Option<String>,
     /// The information about the construction engineer.
     ///
     /// - Wire name: `PMInfo`.
     /// - Must have at most 16 items.
     #[rpc(name = "PMInfo", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PMInfo", skip_serializing_if = "Option::is_none")
+    )]
     pub pm_info: Option<Vec<crate::types::PmInfo>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SecondApplyPhysicalConnectionLOARequest {
@@ -322,14 +364,17 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
         inner
     }
 }
-impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SecondApplyPhysicalConnectionLOARequest::default(),
             client,
         }
     }
+}
+impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -342,15 +387,35 @@ impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SecondApplyPhysicalConnectionLOAResponse,
+        ::acs_runtime::client::Error<SecondApplyPhysicalConnectionLOAError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SecondApplyPhysicalConnectionLOA`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SecondApplyPhysicalConnectionLOAResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SecondApplyPhysicalConnectionLOAResponse {
@@ -363,8 +428,9 @@ impl ::acs_runtime::de::FromJson for SecondApplyPhysicalConnectionLOAResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SecondApplyPhysicalConnectionLOAResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SecondApplyPhysicalConnectionLOAResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// The region ID of the instance.
@@ -40,6 +41,10 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the Simple Log Service (SLS) project.
     ///
@@ -47,6 +52,10 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// - Required.
     /// - Example: `hdmonitor-cn-shenzhen`.
     #[rpc(name = "LogProject")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogProject", skip_serializing_if = "Option::is_none")
+    )]
     pub log_project: Option<String>,
     /// The name of the Logstore.
     ///
@@ -54,6 +63,10 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// - Required.
     /// - Example: `hdmonitor`.
     #[rpc(name = "LogStore")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LogStore", skip_serializing_if = "Option::is_none")
+    )]
     pub log_store: Option<String>,
     /// The ID of the instance for which you want to configure fine-grained monitoring.
     ///
@@ -61,6 +74,10 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// - Required.
     /// - Example: `eip-wz9fi6qboho9fwgx7****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The instance type. Set the value to **EIP**.
     ///
@@ -68,6 +85,10 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// - Default: `EIP`.
     /// - Example: `EIP`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The status of fine-grained monitoring. Valid values:
     ///
@@ -78,8 +99,13 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// - Required.
     /// - Example: `ON`.
     #[rpc(name = "Status")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for SetHighDefinitionMonitorLogStatusRequest {
@@ -234,14 +260,17 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
         inner
     }
 }
-impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
+impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: SetHighDefinitionMonitorLogStatusRequest::default(),
             client,
         }
     }
+}
+impl SetHighDefinitionMonitorLogStatusRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,12 +283,28 @@ impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl SetHighDefinitionMonitorLogStatusRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        SetHighDefinitionMonitorLogStatusResponse,
+        ::acs_runtime::client::Error<SetHighDefinitionMonitorLogStatusError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `SetHighDefinitionMonitorLogStatus`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct SetHighDefinitionMonitorLogStatusResponse {
     /// Indicates whether the operation is performed. Valid values:
     ///
@@ -268,11 +313,19 @@ pub struct SetHighDefinitionMonitorLogStatusResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for SetHighDefinitionMonitorLogStatusResponse {
@@ -286,8 +339,9 @@ impl ::acs_runtime::de::FromJson for SetHighDefinitionMonitorLogStatusResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for SetHighDefinitionMonitorLogStatusResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

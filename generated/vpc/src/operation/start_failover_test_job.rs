@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StartFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -35,6 +36,10 @@ pub struct StartFailoverTestJobRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -46,6 +51,10 @@ pub struct StartFailoverTestJobRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the failover test.
     ///
@@ -53,8 +62,13 @@ pub struct StartFailoverTestJobRequest {
     /// - Required.
     /// - Example: `ftj-xxxxxxxxx`.
     #[rpc(name = "JobId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for StartFailoverTestJobRequest {
@@ -165,14 +179,17 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
         inner
     }
 }
-impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl<C> StartFailoverTestJobRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: StartFailoverTestJobRequest::default(),
             client,
         }
     }
+}
+impl StartFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -185,17 +202,37 @@ impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl StartFailoverTestJobRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        StartFailoverTestJobResponse,
+        ::acs_runtime::client::Error<StartFailoverTestJobError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `StartFailoverTestJob`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct StartFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for StartFailoverTestJobResponse {
@@ -208,8 +245,9 @@ impl ::acs_runtime::de::FromJson for StartFailoverTestJobResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StartFailoverTestJobResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for StartFailoverTestJobResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -36,6 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -48,6 +49,10 @@ pub struct TagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the region in which the resource is deployed.
     ///
@@ -57,6 +62,10 @@ pub struct TagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The resource IDs. You can specify up to 20 resource IDs.
     ///
@@ -64,6 +73,10 @@ pub struct TagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Must have at most 21 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The tags to add to the resource.
     ///
@@ -71,8 +84,13 @@ pub struct TagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Must have at most 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for TagResourcesForExpressConnectRequest {
@@ -208,14 +226,17 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
         inner
     }
 }
-impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: TagResourcesForExpressConnectRequest::default(),
             client,
         }
     }
+}
+impl TagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,17 +249,37 @@ impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl TagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        TagResourcesForExpressConnectResponse,
+        ::acs_runtime::client::Error<TagResourcesForExpressConnectError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `TagResourcesForExpressConnect`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TagResourcesForExpressConnectResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TagResourcesForExpressConnectResponse {
@@ -251,8 +292,9 @@ impl ::acs_runtime::de::FromJson for TagResourcesForExpressConnectResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TagResourcesForExpressConnectResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TagResourcesForExpressConnectResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

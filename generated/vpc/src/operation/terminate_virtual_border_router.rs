@@ -29,6 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TerminateVirtualBorderRouterRequest {
     /// The region ID of the VBR.
@@ -39,6 +40,10 @@ pub struct TerminateVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -46,6 +51,10 @@ pub struct TerminateVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `vbr-bp15zckdt37pq72****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -57,8 +66,13 @@ pub struct TerminateVirtualBorderRouterRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for TerminateVirtualBorderRouterRequest {
@@ -174,14 +188,17 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
         inner
     }
 }
-impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: TerminateVirtualBorderRouterRequest::default(),
             client,
         }
     }
+}
+impl TerminateVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -194,17 +211,37 @@ impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl TerminateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        TerminateVirtualBorderRouterResponse,
+        ::acs_runtime::client::Error<TerminateVirtualBorderRouterError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `TerminateVirtualBorderRouter`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TerminateVirtualBorderRouterResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TerminateVirtualBorderRouterResponse {
@@ -217,8 +254,9 @@ impl ::acs_runtime::de::FromJson for TerminateVirtualBorderRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TerminateVirtualBorderRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for TerminateVirtualBorderRouterResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// The ID of the contiguous EIP group to be migrated.
@@ -39,6 +40,10 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// - Required.
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the region to which the contiguous EIP group belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
@@ -46,6 +51,10 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name of the IP address pool.
     ///
@@ -54,6 +63,10 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// - Wire name: `Name`.
     /// - Example: `AddressPoolName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the IP address pool.
     ///
@@ -62,12 +75,20 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// - Wire name: `Description`.
     /// - Example: `AddressPoolDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the resource group to which the address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -79,8 +100,13 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// - Example: `02fb3da4-130e-11****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for TransformEipSegmentToPublicIpAddressPoolRequest {
@@ -233,14 +259,17 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
         inner
     }
 }
-impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
             client,
         }
     }
+}
+impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -253,25 +282,53 @@ impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Clien
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        TransformEipSegmentToPublicIpAddressPoolResponse,
+        ::acs_runtime::client::Error<TransformEipSegmentToPublicIpAddressPoolError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `TransformEipSegmentToPublicIpAddressPool`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct TransformEipSegmentToPublicIpAddressPoolResponse {
     /// The ID of the IP address pool.
     ///
     /// - Wire name: `PublicIpAddressPoolId`.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The ID of the resource group to which the IP address pool belongs.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmxazb4pcdvf****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for TransformEipSegmentToPublicIpAddressPoolResponse {
@@ -286,9 +343,9 @@ impl ::acs_runtime::de::FromJson for TransformEipSegmentToPublicIpAddressPoolRes
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for TransformEipSegmentToPublicIpAddressPoolResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

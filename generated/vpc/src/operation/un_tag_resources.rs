@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnTagResourcesRequest {
     /// The resource type. Valid values:
@@ -41,6 +42,10 @@ pub struct UnTagResourcesRequest {
     /// - Required.
     /// - Example: `VPC`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
@@ -50,6 +55,10 @@ pub struct UnTagResourcesRequest {
     /// - Wire name: `All`.
     /// - Example: `false`.
     #[rpc(name = "All")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "All", skip_serializing_if = "Option::is_none")
+    )]
     pub all: Option<bool>,
     /// The resource ID. You can specify up to 20 resource IDs.
     ///
@@ -58,6 +67,10 @@ pub struct UnTagResourcesRequest {
     /// - Must have at most 51 items.
     /// - Example: `vpc-bp16qjewdsunr41m1****`.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The key of the tag that you want to remove. You can specify at most 20 tag keys. It can be an empty string.
     ///
@@ -67,6 +80,10 @@ pub struct UnTagResourcesRequest {
     /// - Must have at most 21 items.
     /// - Example: `FinanceDept`.
     #[rpc(name = "TagKey", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<Vec<String>>,
     /// The region ID of the resource.
     ///
@@ -76,8 +93,13 @@ pub struct UnTagResourcesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnTagResourcesRequest {
@@ -232,14 +254,17 @@ impl<C> UnTagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> UnTagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnTagResourcesRequest::default(),
             client,
         }
     }
+}
+impl UnTagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -249,17 +274,37 @@ impl<'a> UnTagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnTagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnTagResourcesResponse,
+        ::acs_runtime::client::Error<UnTagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnTagResources`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnTagResourcesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnTagResourcesResponse {
@@ -272,8 +317,8 @@ impl ::acs_runtime::de::FromJson for UnTagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnTagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for UnTagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

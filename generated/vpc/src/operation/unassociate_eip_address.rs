@@ -30,6 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateEipAddressRequest {
     /// Specifies whether to disassociate the EIP from a NAT gateway if a DNAT or SNAT entry is added to the NAT gateway. Valid values:
@@ -40,12 +41,20 @@ pub struct UnassociateEipAddressRequest {
     /// - Wire name: `Force`.
     /// - Example: `false`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<bool>,
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the EIP that you want to disassociate.
     ///
@@ -53,12 +62,20 @@ pub struct UnassociateEipAddressRequest {
     /// - Required.
     /// - Example: `eip-2zeerraiwb7uj6i0d****`.
     #[rpc(name = "AllocationId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AllocationId", skip_serializing_if = "Option::is_none")
+    )]
     pub allocation_id: Option<String>,
     /// The ID of the instance from which you want to disassociate the EIP.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `i-hp3akk9irtd69jad****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The type of instance from which you want to disassociate the EIP. Valid values:
     ///
@@ -71,12 +88,20 @@ pub struct UnassociateEipAddressRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     /// The private IP address of the ECS instance or the secondary ENI from which you want to disassociate the EIP.
     ///
     /// - Wire name: `PrivateIpAddress`.
     /// - Example: `192.XX.XX.2`.
     #[rpc(name = "PrivateIpAddress")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PrivateIpAddress", skip_serializing_if = "Option::is_none")
+    )]
     pub private_ip_address: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -88,8 +113,13 @@ pub struct UnassociateEipAddressRequest {
     /// - Example: `02fb3da4-130e-11****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassociateEipAddressRequest {
@@ -251,14 +281,17 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
+impl<C> UnassociateEipAddressRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassociateEipAddressRequest::default(),
             client,
         }
     }
+}
+impl UnassociateEipAddressRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -271,17 +304,37 @@ impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassociateEipAddressRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassociateEipAddressResponse,
+        ::acs_runtime::client::Error<UnassociateEipAddressError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassociateEipAddress`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassociateEipAddressResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnassociateEipAddressResponse {
@@ -294,8 +347,9 @@ impl ::acs_runtime::de::FromJson for UnassociateEipAddressResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnassociateEipAddressResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnassociateEipAddressResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -35,6 +36,10 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the GA instance.
     ///
@@ -42,6 +47,13 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// - Required.
     /// - Example: `ga-1sxeedefrr33****`.
     #[rpc(name = "GlobalAccelerationInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "GlobalAccelerationInstanceId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub global_acceleration_instance_id: Option<String>,
     /// The backend server type. Valid values:
     ///
@@ -52,8 +64,13 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `RemoteEcsInstance`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassociateGlobalAccelerationInstanceRequest {
@@ -173,14 +190,17 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassociateGlobalAccelerationInstanceRequest::default(),
             client,
         }
     }
+}
+impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -193,15 +213,35 @@ impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassociateGlobalAccelerationInstanceResponse,
+        ::acs_runtime::client::Error<UnassociateGlobalAccelerationInstanceError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassociateGlobalAccelerationInstance`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassociateGlobalAccelerationInstanceResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnassociateGlobalAccelerationInstanceResponse {
@@ -214,8 +254,9 @@ impl ::acs_runtime::de::FromJson for UnassociateGlobalAccelerationInstanceRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnassociateGlobalAccelerationInstanceResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnassociateGlobalAccelerationInstanceResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

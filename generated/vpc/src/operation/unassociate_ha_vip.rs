@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -46,6 +47,10 @@ pub struct UnassociateHaVipRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The region ID of the HAVIP.
     ///
@@ -55,6 +60,10 @@ pub struct UnassociateHaVipRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the HAVIP that you want to disassociate.
     ///
@@ -62,6 +71,10 @@ pub struct UnassociateHaVipRequest {
     /// - Required.
     /// - Example: `havip-2zeo05qre24nhrqpy****`.
     #[rpc(name = "HaVipId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HaVipId", skip_serializing_if = "Option::is_none")
+    )]
     pub ha_vip_id: Option<String>,
     /// The ID of the ECS instance or ENI from which you want to disassociate the HAVIP.
     ///
@@ -69,6 +82,10 @@ pub struct UnassociateHaVipRequest {
     /// - Required.
     /// - Example: `i-faf344422ffsfad****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// Specifies whether to forcefully disassociate the HAVIP from the ECS instance or ENI. Valid values:
     ///
@@ -80,6 +97,10 @@ pub struct UnassociateHaVipRequest {
     /// - Wire name: `Force`.
     /// - Example: `True`.
     #[rpc(name = "Force")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Force", skip_serializing_if = "Option::is_none")
+    )]
     pub force: Option<String>,
     /// The type of the instance from which you want to disassociate the HAVIP. Valid values:
     ///
@@ -91,8 +112,13 @@ pub struct UnassociateHaVipRequest {
     /// - Wire name: `InstanceType`.
     /// - Example: `EcsInstance`.
     #[rpc(name = "InstanceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceType", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassociateHaVipRequest {
@@ -246,14 +272,17 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
+impl<C> UnassociateHaVipRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassociateHaVipRequest::default(),
             client,
         }
     }
+}
+impl UnassociateHaVipRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -263,15 +292,35 @@ impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassociateHaVipRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassociateHaVipResponse,
+        ::acs_runtime::client::Error<UnassociateHaVipError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassociateHaVip`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassociateHaVipResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnassociateHaVipResponse {
@@ -284,8 +333,9 @@ impl ::acs_runtime::de::FromJson for UnassociateHaVipResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnassociateHaVipResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnassociateHaVipResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -36,6 +37,10 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VBR that you want to disassociate from the Express Connect circuit.
     ///
@@ -43,6 +48,10 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `vbr-bp16ksp61j7e0tkn*****`.
     #[rpc(name = "VbrId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VbrId", skip_serializing_if = "Option::is_none")
+    )]
     pub vbr_id: Option<String>,
     /// The ID of the Express Connect circuit.
     ///
@@ -50,6 +59,10 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// - Required.
     /// - Example: `pc-bp1qrb3044eqixog****`.
     #[rpc(name = "PhysicalConnectionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PhysicalConnectionId", skip_serializing_if = "Option::is_none")
+    )]
     pub physical_connection_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -61,8 +74,13 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
@@ -196,16 +214,17 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
         inner
     }
 }
-impl<
-    'a,
-> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::default(),
             client,
         }
     }
+}
+impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -218,17 +237,41 @@ impl<
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+        ::acs_runtime::client::Error<
+            UnassociatePhysicalConnectionFromVirtualBorderRouterError,
+        >,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassociatePhysicalConnectionFromVirtualBorderRouter`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson
@@ -242,9 +285,9 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

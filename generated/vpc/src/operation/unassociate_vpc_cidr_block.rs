@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UnassociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
@@ -38,6 +39,10 @@ pub struct UnassociateVpcCidrBlockRequest {
     /// - Required.
     /// - Example: `ch-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC from which you want to delete a secondary CIDR block.
     ///
@@ -45,6 +50,10 @@ pub struct UnassociateVpcCidrBlockRequest {
     /// - Required.
     /// - Example: `vpc-o6wrloqsdqc9io3mg****`.
     #[rpc(name = "VpcId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The secondary IPv4 CIDR block to be deleted.
     ///
@@ -53,6 +62,10 @@ pub struct UnassociateVpcCidrBlockRequest {
     /// - Wire name: `SecondaryCidrBlock`.
     /// - Example: `192.168.0.0/16`.
     #[rpc(name = "SecondaryCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SecondaryCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub secondary_cidr_block: Option<String>,
     /// The secondary IPv6 CIDR block to be deleted.
     ///
@@ -61,8 +74,13 @@ pub struct UnassociateVpcCidrBlockRequest {
     /// - Wire name: `IPv6CidrBlock`.
     /// - Example: `2408:XXXX:0:6a::/56`.
     #[rpc(name = "IPv6CidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IPv6CidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub i_pv6_cidr_block: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UnassociateVpcCidrBlockRequest {
@@ -185,14 +203,17 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
+impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UnassociateVpcCidrBlockRequest::default(),
             client,
         }
     }
+}
+impl UnassociateVpcCidrBlockRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -205,15 +226,35 @@ impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UnassociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UnassociateVpcCidrBlockResponse,
+        ::acs_runtime::client::Error<UnassociateVpcCidrBlockError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UnassociateVpcCidrBlock`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UnassociateVpcCidrBlockResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C1221A1F-2ACD-4592-8F27-474E02883159`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UnassociateVpcCidrBlockResponse {
@@ -226,8 +267,9 @@ impl ::acs_runtime::de::FromJson for UnassociateVpcCidrBlockResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnassociateVpcCidrBlockResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UnassociateVpcCidrBlockResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// assert!(builder.build().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -37,6 +38,10 @@ pub struct UntagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Example: `PHYSICALCONNECTION`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the region in which the resource is deployed.
     ///
@@ -46,6 +51,10 @@ pub struct UntagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Specifies whether to remove all tags from the specified resource. Valid values:
     ///
@@ -55,6 +64,10 @@ pub struct UntagResourcesForExpressConnectRequest {
     /// - Wire name: `All`.
     /// - Example: `false`.
     #[rpc(name = "All")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "All", skip_serializing_if = "Option::is_none")
+    )]
     pub all: Option<bool>,
     /// The IDs of the resources from which you want to remove tags.
     ///
@@ -62,14 +75,23 @@ pub struct UntagResourcesForExpressConnectRequest {
     /// - Required.
     /// - Must have at most 21 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The tags to remove from the specified resource.
     ///
     /// - Wire name: `TagKey`.
     /// - Must have at most 21 items.
     #[rpc(name = "TagKey", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagKey", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_key: Option<Vec<String>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UntagResourcesForExpressConnectRequest {
@@ -220,14 +242,17 @@ impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+impl<C> UntagResourcesForExpressConnectRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UntagResourcesForExpressConnectRequest::default(),
             client,
         }
     }
+}
+impl UntagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -240,17 +265,37 @@ impl<'a> UntagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UntagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UntagResourcesForExpressConnectResponse,
+        ::acs_runtime::client::Error<UntagResourcesForExpressConnectError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UntagResourcesForExpressConnect`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UntagResourcesForExpressConnectResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UntagResourcesForExpressConnectResponse {
@@ -263,8 +308,9 @@ impl ::acs_runtime::de::FromJson for UntagResourcesForExpressConnectResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourcesForExpressConnectResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UntagResourcesForExpressConnectResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -33,6 +34,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the DHCP options set.
     ///
@@ -40,6 +45,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Required.
     /// - Example: `dopt-o6w0df4epg9zo8isy****`.
     #[rpc(name = "DhcpOptionsSetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetId", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_id: Option<String>,
     /// The IP address of the DNS server. You can enter at most four DNS server IP addresses. Separate IP addresses with commas (,).
     ///
@@ -48,6 +57,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `DomainNameServers`.
     /// - Example: `192.XX.XX.123`.
     #[rpc(name = "DomainNameServers")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainNameServers", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name_servers: Option<String>,
     /// The root domain. For example, you can set the value to example.com.
     ///
@@ -56,6 +69,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `DomainName`.
     /// - Example: `example.com`.
     #[rpc(name = "DomainName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DomainName", skip_serializing_if = "Option::is_none")
+    )]
     pub domain_name: Option<String>,
     /// The name of the DHCP options set.
     ///
@@ -64,6 +81,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `DhcpOptionsSetName`.
     /// - Example: `name`.
     #[rpc(name = "DhcpOptionsSetName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DhcpOptionsSetName", skip_serializing_if = "Option::is_none")
+    )]
     pub dhcp_options_set_name: Option<String>,
     /// Enter a description for the DHCP options set.
     ///
@@ -72,6 +93,13 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `DhcpOptionsSetDescription`.
     /// - Example: `description`.
     #[rpc(name = "DhcpOptionsSetDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "DhcpOptionsSetDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub dhcp_options_set_description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -83,6 +111,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -93,6 +125,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The lease time of the IPv4 addresses for the DHCP options set.
     ///
@@ -104,6 +140,10 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `LeaseTime`.
     /// - Example: `3650d`.
     #[rpc(name = "LeaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LeaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub lease_time: Option<String>,
     /// The lease time of the IPv6 addresses for the DHCP options set.
     ///
@@ -115,8 +155,13 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// - Wire name: `Ipv6LeaseTime`.
     /// - Example: `3650d`.
     #[rpc(name = "Ipv6LeaseTime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv6LeaseTime", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv6_lease_time: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateDhcpOptionsSetAttributeRequest {
@@ -330,14 +375,17 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateDhcpOptionsSetAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateDhcpOptionsSetAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -350,15 +398,35 @@ impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateDhcpOptionsSetAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateDhcpOptionsSetAttributeResponse,
+        ::acs_runtime::client::Error<UpdateDhcpOptionsSetAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateDhcpOptionsSetAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateDhcpOptionsSetAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateDhcpOptionsSetAttributeResponse {
@@ -371,8 +439,9 @@ impl ::acs_runtime::de::FromJson for UpdateDhcpOptionsSetAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateDhcpOptionsSetAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateDhcpOptionsSetAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

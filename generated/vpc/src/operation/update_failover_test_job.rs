@@ -24,6 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -33,6 +34,10 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -44,6 +49,10 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The name of the failover test.
     ///
@@ -52,6 +61,10 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the failover test.
     ///
@@ -60,12 +73,20 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Wire name: `Description`.
     /// - Example: `test`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The IDs of the failover test resources. You can add at most 16 resources.
     ///
     /// - Wire name: `ResourceId`.
     /// - Must have 1 to 16 items.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The duration of the failover test. Unit: minutes. Valid values: **1** to **4320**.
     ///
@@ -73,6 +94,10 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Must be 1 to 4320.
     /// - Example: `60`.
     #[rpc(name = "JobDuration")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobDuration", skip_serializing_if = "Option::is_none")
+    )]
     pub job_duration: Option<i32>,
     /// The ID of the failover test.
     ///
@@ -80,6 +105,10 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Required.
     /// - Example: `ftj-xxxxxxxxx`.
     #[rpc(name = "JobId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "JobId", skip_serializing_if = "Option::is_none")
+    )]
     pub job_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -89,8 +118,13 @@ pub struct UpdateFailoverTestJobRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateFailoverTestJobRequest {
@@ -269,14 +303,17 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
+impl<C> UpdateFailoverTestJobRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateFailoverTestJobRequest::default(),
             client,
         }
     }
+}
+impl UpdateFailoverTestJobRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -289,15 +326,35 @@ impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateFailoverTestJobRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateFailoverTestJobResponse,
+        ::acs_runtime::client::Error<UpdateFailoverTestJobError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateFailoverTestJob`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateFailoverTestJobResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateFailoverTestJobResponse {
@@ -310,8 +367,9 @@ impl ::acs_runtime::de::FromJson for UpdateFailoverTestJobResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateFailoverTestJobResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateFailoverTestJobResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

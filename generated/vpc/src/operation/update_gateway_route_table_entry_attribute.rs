@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// The ID of the region to which the gateway route table that you want to modify belongs.
@@ -36,18 +37,33 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the gateway route table that you want to modify.
     ///
     /// - Wire name: `IPv4GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
     #[rpc(name = "IPv4GatewayRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "IPv4GatewayRouteTableId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub i_pv4_gateway_route_table_id: Option<String>,
     /// The ID of the gateway route table that you want to modify.
     ///
     /// - Wire name: `GatewayRouteTableId`.
     /// - Example: `vtb-5ts0ohchwkp3dydt2****`.
     #[rpc(name = "GatewayRouteTableId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GatewayRouteTableId", skip_serializing_if = "Option::is_none")
+    )]
     pub gateway_route_table_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -59,6 +75,10 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to precheck only this request. Valid values:
     ///
@@ -68,6 +88,10 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The destination CIDR block of the route entry in the gateway route table.
     ///
@@ -75,6 +99,10 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Required.
     /// - Example: `47.100.XX.XX/16`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The new next hop type of the route. Valid values:
     ///
@@ -86,6 +114,10 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Required.
     /// - Example: `EcsInstance`.
     #[rpc(name = "NextHopType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopType", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_type: Option<String>,
     /// The new next hop ID of the route entry.
     ///
@@ -98,6 +130,10 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Wire name: `NextHopId`.
     /// - Example: `i-bp18xq9yguxoxe7m****`.
     #[rpc(name = "NextHopId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextHopId", skip_serializing_if = "Option::is_none")
+    )]
     pub next_hop_id: Option<String>,
     /// The name of the gateway route table.
     ///
@@ -106,6 +142,10 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `test`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the gateway route table.
     ///
@@ -114,8 +154,13 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `new`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateGatewayRouteTableEntryAttributeRequest {
@@ -328,14 +373,17 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateGatewayRouteTableEntryAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -348,15 +396,35 @@ impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> 
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateGatewayRouteTableEntryAttributeResponse,
+        ::acs_runtime::client::Error<UpdateGatewayRouteTableEntryAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateGatewayRouteTableEntryAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateGatewayRouteTableEntryAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateGatewayRouteTableEntryAttributeResponse {
@@ -369,8 +437,9 @@ impl ::acs_runtime::de::FromJson for UpdateGatewayRouteTableEntryAttributeRespon
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRouteTableEntryAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateGatewayRouteTableEntryAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

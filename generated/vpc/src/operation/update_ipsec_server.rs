@@ -38,6 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -48,6 +49,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The IPsec server ID.
     ///
@@ -55,6 +60,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Required.
     /// - Example: `iss-bp1bo3xuvcxo7ixll****`.
     #[rpc(name = "IpsecServerId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_id: Option<String>,
     /// The local CIDR blocks, which are the CIDR blocks of the virtual private cloud (VPC) for the client to access.
     ///
@@ -63,6 +72,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Wire name: `LocalSubnet`.
     /// - Example: `192.168.0.0/24,172.17.0.0/16`.
     #[rpc(name = "LocalSubnet")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LocalSubnet", skip_serializing_if = "Option::is_none")
+    )]
     pub local_subnet: Option<String>,
     /// The client CIDR block from which an IP address is allocated to the virtual network interface controller (NIC) of the client.
     ///
@@ -71,6 +84,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Wire name: `ClientIpPool`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "ClientIpPool")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientIpPool", skip_serializing_if = "Option::is_none")
+    )]
     pub client_ip_pool: Option<String>,
     /// The name of the IPsec server.
     ///
@@ -80,6 +97,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `test`.
     #[rpc(name = "IpsecServerName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecServerName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_server_name: Option<String>,
     /// Specifies whether to delete the negotiated IPsec tunnel and initiate the negotiation again. Valid values:
     ///
@@ -89,6 +110,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Wire name: `EffectImmediately`.
     /// - Example: `false`.
     #[rpc(name = "EffectImmediately")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EffectImmediately", skip_serializing_if = "Option::is_none")
+    )]
     pub effect_immediately: Option<bool>,
     /// The configuration of Phase 1 negotiations. Valid values:
     ///
@@ -104,6 +129,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Wire name: `IkeConfig`.
     /// - Example: `{"IkeVersion":"ikev2","IkeMode":"main","IkeEncAlg":"aes","IkeAuthAlg":"sha1","IkePfs":"group2","IkeLifetime":86400}`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<String>,
     /// The configuration of Phase 2 negotiation. Valid values:
     ///
@@ -115,12 +144,20 @@ pub struct UpdateIpsecServerRequest {
     /// - Wire name: `IpsecConfig`.
     /// - Example: `{"IpsecEncAlg":"aes","IpsecAuthAlg":"sha1","IpsecPfs":"group2","IpsecLifetime":86400}`.
     #[rpc(name = "IpsecConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IpsecConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ipsec_config: Option<String>,
     /// Specifies whether to enable pre-shared key authentication. If you set the value to **true**, pre-shared key authentication is enabled.
     ///
     /// - Wire name: `PskEnabled`.
     /// - Example: `true`.
     #[rpc(name = "PskEnabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PskEnabled", skip_serializing_if = "Option::is_none")
+    )]
     pub psk_enabled: Option<bool>,
     /// The pre-shared key.
     ///
@@ -134,6 +171,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Must be 1 to 100 characters long.
     /// - Example: `Cfd123****`.
     #[rpc(name = "Psk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -146,6 +187,10 @@ pub struct UpdateIpsecServerRequest {
     /// - Example: `e4567-e89b-12d3-a456-42665544****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
@@ -156,8 +201,13 @@ pub struct UpdateIpsecServerRequest {
     /// - Must be one of `true` (only check the request), `false` (check and perform the request).
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<crate::types::DryRun>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateIpsecServerRequest {
@@ -420,14 +470,17 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
+impl<C> UpdateIpsecServerRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateIpsecServerRequest::default(),
             client,
         }
     }
+}
+impl UpdateIpsecServerRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -440,17 +493,37 @@ impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateIpsecServerRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateIpsecServerResponse,
+        ::acs_runtime::client::Error<UpdateIpsecServerError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateIpsecServer`.
 ///
 /// The returned results.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateIpsecServerResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `B61C08E5-403A-46A2-96C1-F7B1216DB10C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateIpsecServerResponse {
@@ -463,8 +536,9 @@ impl ::acs_runtime::de::FromJson for UpdateIpsecServerResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateIpsecServerResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateIpsecServerResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

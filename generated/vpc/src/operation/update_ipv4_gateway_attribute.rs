@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateIpv4GatewayAttributeRequest {
     /// The ID of the IPv4 gateway whose name or description you want to modify.
@@ -35,12 +36,20 @@ pub struct UpdateIpv4GatewayAttributeRequest {
     /// - Required.
     /// - Example: `ipv4gw-5tsnc6s4ogsedtp3k****`.
     #[rpc(name = "Ipv4GatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_id: Option<String>,
     /// The new name of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayName`.
     /// - Example: `newname`.
     #[rpc(name = "Ipv4GatewayName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayName", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -52,6 +61,10 @@ pub struct UpdateIpv4GatewayAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -61,12 +74,20 @@ pub struct UpdateIpv4GatewayAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The new description of the IPv4 gateway.
     ///
     /// - Wire name: `Ipv4GatewayDescription`.
     /// - Example: `new`.
     #[rpc(name = "Ipv4GatewayDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ipv4GatewayDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub ipv4_gateway_description: Option<String>,
     /// The region ID of the IPv4 gateway whose name or description you want to modify.
     ///
@@ -76,8 +97,13 @@ pub struct UpdateIpv4GatewayAttributeRequest {
     /// - Required.
     /// - Example: `ap-southeast-6`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateIpv4GatewayAttributeRequest {
@@ -226,14 +252,17 @@ impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateIpv4GatewayAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateIpv4GatewayAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -246,15 +275,35 @@ impl<'a> UpdateIpv4GatewayAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateIpv4GatewayAttributeResponse,
+        ::acs_runtime::client::Error<UpdateIpv4GatewayAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateIpv4GatewayAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateIpv4GatewayAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `671CEB03-C98D-5916-950C-C55B0BD06621`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateIpv4GatewayAttributeResponse {
@@ -267,8 +316,9 @@ impl ::acs_runtime::de::FromJson for UpdateIpv4GatewayAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateIpv4GatewayAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateIpv4GatewayAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

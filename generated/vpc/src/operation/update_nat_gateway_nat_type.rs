@@ -43,6 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateNatGatewayNatTypeRequest {
     /// The ID of the region where the NAT gateway that you want to upgrade is deployed.
@@ -53,6 +54,10 @@ pub struct UpdateNatGatewayNatTypeRequest {
     /// - Required.
     /// - Example: `cn-qingdao`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the standard NAT gateway to be upgraded.
     ///
@@ -60,6 +65,10 @@ pub struct UpdateNatGatewayNatTypeRequest {
     /// - Required.
     /// - Example: `ngw-bp1b0lic8uz4r6vf2****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The vSwitch to which the enhanced Internet NAT gateway belongs.
     ///
@@ -69,6 +78,10 @@ pub struct UpdateNatGatewayNatTypeRequest {
     /// - Required.
     /// - Example: `vsw-bp17nszybg8epodke****`.
     #[rpc(name = "VSwitchId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VSwitchId", skip_serializing_if = "Option::is_none")
+    )]
     pub v_switch_id: Option<String>,
     /// The type of Internet NAT gateway. Set the value to **Enhanced**, which specifies an enhanced Internet NAT gateway.
     ///
@@ -76,6 +89,10 @@ pub struct UpdateNatGatewayNatTypeRequest {
     /// - Required.
     /// - Example: `Enhanced`.
     #[rpc(name = "NatType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatType", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_type: Option<String>,
     /// Specifies whether to only precheck this request. Valid values:
     ///
@@ -86,6 +103,10 @@ pub struct UpdateNatGatewayNatTypeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -97,8 +118,13 @@ pub struct UpdateNatGatewayNatTypeRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateNatGatewayNatTypeRequest {
@@ -254,14 +280,17 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateNatGatewayNatTypeRequest::default(),
             client,
         }
     }
+}
+impl UpdateNatGatewayNatTypeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -274,15 +303,35 @@ impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateNatGatewayNatTypeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateNatGatewayNatTypeResponse,
+        ::acs_runtime::client::Error<UpdateNatGatewayNatTypeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateNatGatewayNatType`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateNatGatewayNatTypeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateNatGatewayNatTypeResponse {
@@ -295,8 +344,9 @@ impl ::acs_runtime::de::FromJson for UpdateNatGatewayNatTypeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateNatGatewayNatTypeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateNatGatewayNatTypeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateNetworkAclEntriesRequest {
     /// The information about the inbound rule.
@@ -44,6 +45,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Wire name: `IngressAclEntries`.
     /// - Must have at most 1000 items.
     #[rpc(name = "IngressAclEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IngressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub ingress_acl_entries: Option<
         Vec<crate::types::UpdateNetworkAclEntriesIngressAclEntries>,
     >,
@@ -52,6 +57,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Wire name: `EgressAclEntries`.
     /// - Must have at most 1000 items.
     #[rpc(name = "EgressAclEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EgressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub egress_acl_entries: Option<
         Vec<crate::types::UpdateNetworkAclEntriesEgressAclEntries>,
     >,
@@ -65,6 +74,13 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Wire name: `UpdateIngressAclEntries`.
     /// - Example: `false`.
     #[rpc(name = "UpdateIngressAclEntries")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "UpdateIngressAclEntries",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub update_ingress_acl_entries: Option<bool>,
     /// Specifies whether to update outbound rules. Valid values:
     ///
@@ -76,6 +92,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Wire name: `UpdateEgressAclEntries`.
     /// - Example: `false`.
     #[rpc(name = "UpdateEgressAclEntries")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "UpdateEgressAclEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub update_egress_acl_entries: Option<bool>,
     /// The ID of the network ACL.
     ///
@@ -83,6 +103,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Required.
     /// - Example: `nacl-bp1lhl0taikrzxsc****`.
     #[rpc(name = "NetworkAclId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NetworkAclId", skip_serializing_if = "Option::is_none")
+    )]
     pub network_acl_id: Option<String>,
     /// The region ID of the network ACL.
     ///
@@ -92,6 +116,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -103,6 +131,10 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -112,8 +144,13 @@ pub struct UpdateNetworkAclEntriesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `true`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateNetworkAclEntriesRequest {
@@ -318,14 +355,17 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
+impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateNetworkAclEntriesRequest::default(),
             client,
         }
     }
+}
+impl UpdateNetworkAclEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -338,15 +378,35 @@ impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateNetworkAclEntriesResponse,
+        ::acs_runtime::client::Error<UpdateNetworkAclEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateNetworkAclEntries`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateNetworkAclEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `1170A5A0-E760-4331-9133-A7D38D973215`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateNetworkAclEntriesResponse {
@@ -359,8 +419,9 @@ impl ::acs_runtime::de::FromJson for UpdateNetworkAclEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateNetworkAclEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// The ID of the IP address pool.
@@ -35,6 +36,10 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// - Required.
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     #[rpc(name = "PublicIpAddressPoolId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PublicIpAddressPoolId", skip_serializing_if = "Option::is_none")
+    )]
     pub public_ip_address_pool_id: Option<String>,
     /// The name of the IP address pool.
     ///
@@ -43,6 +48,10 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// - Wire name: `Name`.
     /// - Example: `AddressPoolName`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the IP address pool.
     ///
@@ -51,6 +60,10 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// - Wire name: `Description`.
     /// - Example: `AddressPoolDescription`.
     #[rpc(name = "Description")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -62,6 +75,10 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run, without performing the actual request. Valid values:
     ///
@@ -71,6 +88,10 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the IP address pool that you want to modify.
     ///
@@ -78,8 +99,13 @@ pub struct UpdatePublicIpAddressPoolAttributeRequest {
     /// - Required.
     /// - Example: `cn-chengdu`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdatePublicIpAddressPoolAttributeRequest {
@@ -234,14 +260,17 @@ impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdatePublicIpAddressPoolAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdatePublicIpAddressPoolAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdatePublicIpAddressPoolAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -254,17 +283,37 @@ impl<'a> UpdatePublicIpAddressPoolAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdatePublicIpAddressPoolAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdatePublicIpAddressPoolAttributeResponse,
+        ::acs_runtime::client::Error<UpdatePublicIpAddressPoolAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdatePublicIpAddressPoolAttribute`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdatePublicIpAddressPoolAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdatePublicIpAddressPoolAttributeResponse {
@@ -277,8 +326,9 @@ impl ::acs_runtime::de::FromJson for UpdatePublicIpAddressPoolAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdatePublicIpAddressPoolAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdatePublicIpAddressPoolAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -27,6 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// The ID of the filter.
@@ -35,6 +36,10 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// - Required.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The description of the filter.
     ///
@@ -43,6 +48,13 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// - Wire name: `TrafficMirrorFilterDescription`.
     /// - Example: `This is a new filter.`.
     #[rpc(name = "TrafficMirrorFilterDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_description: Option<String>,
     /// The name of the filter.
     ///
@@ -51,6 +63,13 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// - Wire name: `TrafficMirrorFilterName`.
     /// - Example: `test`.
     #[rpc(name = "TrafficMirrorFilterName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -62,6 +81,10 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -71,6 +94,10 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -80,8 +107,13 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTrafficMirrorFilterAttributeRequest {
@@ -241,14 +273,17 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTrafficMirrorFilterAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -261,15 +296,35 @@ impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTrafficMirrorFilterAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTrafficMirrorFilterAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTrafficMirrorFilterAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTrafficMirrorFilterAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `5816D35F-94D5-48CE-838F-2327C8EE8D49`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterAttributeResponse {
@@ -282,8 +337,9 @@ impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterAttributeResponse 
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTrafficMirrorFilterAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

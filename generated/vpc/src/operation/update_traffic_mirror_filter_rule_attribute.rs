@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// The ID of the inbound or outbound rule.
@@ -39,6 +40,13 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Required.
     /// - Example: `tmr-j6c89rzmtd3hhdugq****`.
     #[rpc(name = "TrafficMirrorFilterRuleId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorFilterRuleId",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_filter_rule_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -50,6 +58,10 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to check the request without performing the operation. Valid values:
     ///
@@ -59,12 +71,20 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The new priority of the inbound or outbound rule. A smaller value indicates a higher priority.
     ///
     /// - Wire name: `Priority`.
     /// - Example: `1`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The new protocol that is used by the traffic to be mirrored by the inbound or outbound rule. Valid values:
     ///
@@ -76,6 +96,10 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Wire name: `Protocol`.
     /// - Example: `ICMP`.
     #[rpc(name = "Protocol")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Protocol", skip_serializing_if = "Option::is_none")
+    )]
     pub protocol: Option<String>,
     /// The new action of the inbound or outbound rule. Valid values:
     ///
@@ -85,18 +109,30 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Wire name: `RuleAction`.
     /// - Example: `accept`.
     #[rpc(name = "RuleAction")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RuleAction", skip_serializing_if = "Option::is_none")
+    )]
     pub rule_action: Option<String>,
     /// The new destination CIDR block of the inbound or outbound traffic.
     ///
     /// - Wire name: `DestinationCidrBlock`.
     /// - Example: `10.0.0.0/24`.
     #[rpc(name = "DestinationCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_cidr_block: Option<String>,
     /// The new source CIDR block of the inbound or outbound traffic.
     ///
     /// - Wire name: `SourceCidrBlock`.
     /// - Example: `0.0.0.0/0`.
     #[rpc(name = "SourceCidrBlock")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourceCidrBlock", skip_serializing_if = "Option::is_none")
+    )]
     pub source_cidr_block: Option<String>,
     /// The new destination port range of the inbound or outbound traffic.
     ///
@@ -105,6 +141,10 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Wire name: `DestinationPortRange`.
     /// - Example: `-1/-1`.
     #[rpc(name = "DestinationPortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DestinationPortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub destination_port_range: Option<String>,
     /// The new source port range of the inbound or outbound traffic.
     ///
@@ -113,6 +153,10 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Wire name: `SourcePortRange`.
     /// - Example: `22/40`.
     #[rpc(name = "SourcePortRange")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "SourcePortRange", skip_serializing_if = "Option::is_none")
+    )]
     pub source_port_range: Option<String>,
     /// The ID of the region to which the mirrored traffic belongs.
     ///
@@ -122,8 +166,13 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTrafficMirrorFilterRuleAttributeRequest {
@@ -344,14 +393,17 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -364,15 +416,35 @@ impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client>
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTrafficMirrorFilterRuleAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTrafficMirrorFilterRuleAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTrafficMirrorFilterRuleAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTrafficMirrorFilterRuleAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `02EB8585-D4DC-4E29-A0F4-7C588C82863C`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterRuleAttributeResponse {
@@ -385,8 +457,9 @@ impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterRuleAttributeRespo
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterRuleAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTrafficMirrorFilterRuleAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

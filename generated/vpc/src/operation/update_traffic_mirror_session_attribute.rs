@@ -33,6 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// The new description of the traffic mirror session.
@@ -42,6 +43,13 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `TrafficMirrorSessionDescription`.
     /// - Example: `This is a new session.`.
     #[rpc(name = "TrafficMirrorSessionDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionDescription",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_description: Option<String>,
     /// The new name of the traffic mirror session.
     ///
@@ -50,6 +58,13 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `TrafficMirrorSessionName`.
     /// - Example: `abc`.
     #[rpc(name = "TrafficMirrorSessionName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorSessionName",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_session_name: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -61,6 +76,10 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe63****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -70,6 +89,10 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The ID of the traffic mirror session.
     ///
@@ -77,12 +100,20 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Required.
     /// - Example: `tms-j6cla50buc44ap8tu****`.
     #[rpc(name = "TrafficMirrorSessionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorSessionId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_session_id: Option<String>,
     /// The ID of the traffic mirror destination.
     ///
     /// - Wire name: `TrafficMirrorTargetId`.
     /// - Example: `eni-j6c2fp57q8rr47rp*****`.
     #[rpc(name = "TrafficMirrorTargetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorTargetId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_target_id: Option<String>,
     /// The new type of the traffic mirror destination. Valid values:
     ///
@@ -92,12 +123,23 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `TrafficMirrorTargetType`.
     /// - Example: `NetworkInterface`.
     #[rpc(name = "TrafficMirrorTargetType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "TrafficMirrorTargetType",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
     pub traffic_mirror_target_type: Option<String>,
     /// The ID of the traffic mirror filter.
     ///
     /// - Wire name: `TrafficMirrorFilterId`.
     /// - Example: `tmf-j6cmls82xnc86vtpe****`.
     #[rpc(name = "TrafficMirrorFilterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TrafficMirrorFilterId", skip_serializing_if = "Option::is_none")
+    )]
     pub traffic_mirror_filter_id: Option<String>,
     /// The VXLAN network identifier (VNI) that is used to distinguish different mirrored traffic. Valid values: **0** to **16777215**.
     ///
@@ -106,6 +148,10 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `VirtualNetworkId`.
     /// - Example: `10`.
     #[rpc(name = "VirtualNetworkId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualNetworkId", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_network_id: Option<i32>,
     /// The new priority of the traffic mirror session. Valid values: **1** to **32766**.
     ///
@@ -114,6 +160,10 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `Priority`.
     /// - Example: `2`.
     #[rpc(name = "Priority")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Priority", skip_serializing_if = "Option::is_none")
+    )]
     pub priority: Option<i32>,
     /// The maximum transmission unit (MTU).
     ///
@@ -122,6 +172,10 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `PacketLength`.
     /// - Example: `1500`.
     #[rpc(name = "PacketLength")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PacketLength", skip_serializing_if = "Option::is_none")
+    )]
     pub packet_length: Option<i32>,
     /// Specifies whether to enable the traffic mirror session. Valid values:
     ///
@@ -131,6 +185,10 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Wire name: `Enabled`.
     /// - Example: `false`.
     #[rpc(name = "Enabled")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Enabled", skip_serializing_if = "Option::is_none")
+    )]
     pub enabled: Option<bool>,
     /// The region ID of the traffic mirror session. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list. For more information about the regions that support traffic mirror, see [Overview of traffic mirror](<https://www.alibabacloud.com/help/doc-detail/207513.htm>).
     ///
@@ -138,8 +196,13 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// - Required.
     /// - Example: `cn-hongkong`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateTrafficMirrorSessionAttributeRequest {
@@ -386,14 +449,17 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateTrafficMirrorSessionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -406,15 +472,35 @@ impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateTrafficMirrorSessionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateTrafficMirrorSessionAttributeResponse,
+        ::acs_runtime::client::Error<UpdateTrafficMirrorSessionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateTrafficMirrorSessionAttribute`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateTrafficMirrorSessionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `64DCAF03-E2C7-479A-ACEA-38B79876B006`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorSessionAttributeResponse {
@@ -427,8 +513,9 @@ impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorSessionAttributeResponse
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorSessionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateTrafficMirrorSessionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

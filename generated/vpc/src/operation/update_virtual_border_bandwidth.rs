@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateVirtualBorderBandwidthRequest {
     /// The region ID of the VBR.
@@ -36,6 +37,10 @@ pub struct UpdateVirtualBorderBandwidthRequest {
     /// - Required.
     /// - Example: `cn-shanghai`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VBR.
     ///
@@ -43,6 +48,10 @@ pub struct UpdateVirtualBorderBandwidthRequest {
     /// - Required.
     /// - Example: `vbr-bp15zckdt37pq72****`.
     #[rpc(name = "VirtualBorderRouterId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VirtualBorderRouterId", skip_serializing_if = "Option::is_none")
+    )]
     pub virtual_border_router_id: Option<String>,
     /// The new maximum bandwidth value for the VBR. Unit: Mbit/s.
     ///
@@ -50,6 +59,10 @@ pub struct UpdateVirtualBorderBandwidthRequest {
     /// - Required.
     /// - Example: `2`.
     #[rpc(name = "Bandwidth")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -61,8 +74,13 @@ pub struct UpdateVirtualBorderBandwidthRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-0016****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateVirtualBorderBandwidthRequest {
@@ -191,14 +209,17 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
+impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateVirtualBorderBandwidthRequest::default(),
             client,
         }
     }
+}
+impl UpdateVirtualBorderBandwidthRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -211,30 +232,62 @@ impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateVirtualBorderBandwidthRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateVirtualBorderBandwidthResponse,
+        ::acs_runtime::client::Error<UpdateVirtualBorderBandwidthError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateVirtualBorderBandwidth`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateVirtualBorderBandwidthResponse {
     /// The error code.
     ///
     /// - Wire name: `Code`.
     /// - Example: `OK`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Code", skip_serializing_if = "Option::is_none")
+    )]
     pub code: Option<String>,
     /// The HTTP status code.
     ///
     /// - Wire name: `HttpStatusCode`.
     /// - Example: `200`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "HttpStatusCode", skip_serializing_if = "Option::is_none")
+    )]
     pub http_status_code: Option<i32>,
     /// The returned message.
     ///
     /// - Wire name: `Message`.
     /// - Example: `none`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Message", skip_serializing_if = "Option::is_none")
+    )]
     pub message: Option<String>,
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `AA4486A8-B6AE-469E-AB09-820EF8ECFA2B`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
@@ -243,6 +296,10 @@ pub struct UpdateVirtualBorderBandwidthResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for UpdateVirtualBorderBandwidthResponse {
@@ -259,8 +316,9 @@ impl ::acs_runtime::de::FromJson for UpdateVirtualBorderBandwidthResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateVirtualBorderBandwidthResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

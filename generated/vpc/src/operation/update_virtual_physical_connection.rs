@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateVirtualPhysicalConnectionRequest {
     /// The VLAN ID of the hosted connection over Express Connect circuit. Valid values: **0** to **2999**.
@@ -37,6 +38,10 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `1`.
     #[rpc(name = "VlanId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VlanId", skip_serializing_if = "Option::is_none")
+    )]
     pub vlan_id: Option<i64>,
     /// The ID of the hosted connection over Express Connect circuit.
     ///
@@ -44,6 +49,10 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
     #[rpc(name = "InstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -54,6 +63,10 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     /// - Wire name: `Token`.
     /// - Example: `CBCE910E-D396-4944-8****`.
     #[rpc(name = "Token")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Token", skip_serializing_if = "Option::is_none")
+    )]
     pub token: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values: Valid values:
     ///
@@ -63,6 +76,10 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The estimated bandwidth value of the hosted connection. The estimated bandwidth value takes effect only after the payment is completed.
     ///
@@ -75,6 +92,10 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     /// - Wire name: `ExpectSpec`.
     /// - Example: `50M`.
     #[rpc(name = "ExpectSpec")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ExpectSpec", skip_serializing_if = "Option::is_none")
+    )]
     pub expect_spec: Option<String>,
     /// The region ID of the hosted connection.
     ///
@@ -84,8 +105,13 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateVirtualPhysicalConnectionRequest {
@@ -248,14 +274,17 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
+impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateVirtualPhysicalConnectionRequest::default(),
             client,
         }
     }
+}
+impl UpdateVirtualPhysicalConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -268,17 +297,37 @@ impl<'a> UpdateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateVirtualPhysicalConnectionResponse,
+        ::acs_runtime::client::Error<UpdateVirtualPhysicalConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateVirtualPhysicalConnection`.
 ///
 /// The response parameters.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateVirtualPhysicalConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `7035627E-1C1D-5BC7-A830-F897A35912D1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the VLAN ID of the hosted connection is changed. Valid values:
     ///
@@ -287,6 +336,10 @@ pub struct UpdateVirtualPhysicalConnectionResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateVirtualPhysicalConnectionResponse {
@@ -300,8 +353,9 @@ impl ::acs_runtime::de::FromJson for UpdateVirtualPhysicalConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateVirtualPhysicalConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

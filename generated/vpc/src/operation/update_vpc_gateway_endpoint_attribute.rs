@@ -31,6 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// The ID of the gateway endpoint that you want to modify.
@@ -39,6 +40,10 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Required.
     /// - Example: `vpce-bp1w1dmdqjpwul0v3****`.
     #[rpc(name = "EndpointId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// The new name of the gateway endpoint.
     ///
@@ -47,6 +52,10 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Wire name: `EndpointName`.
     /// - Example: `update`.
     #[rpc(name = "EndpointName")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointName", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_name: Option<String>,
     /// The new description of the gateway endpoint.
     ///
@@ -55,6 +64,10 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Wire name: `EndpointDescription`.
     /// - Example: `updateendpoint`.
     #[rpc(name = "EndpointDescription")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "EndpointDescription", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_description: Option<String>,
     /// The access policy for the cloud service.
     ///
@@ -63,6 +76,10 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Wire name: `PolicyDocument`.
     /// - Example: `{   "Version" : "1",   "Statement" : [ {     "Effect" : "Allow",     "Resource" : [ "*" ],     "Action" : [ "*" ],     "Principal" : [ "*" ]   } ] }`.
     #[rpc(name = "PolicyDocument")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "PolicyDocument", skip_serializing_if = "Option::is_none")
+    )]
     pub policy_document: Option<String>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -74,6 +91,10 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Specifies whether to perform a dry run. Valid values:
     ///
@@ -83,6 +104,10 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The region ID of the gateway endpoint.
     ///
@@ -92,8 +117,13 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for UpdateVpcGatewayEndpointAttributeRequest {
@@ -263,14 +293,17 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
             client,
         }
     }
+}
+impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -283,17 +316,37 @@ impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        UpdateVpcGatewayEndpointAttributeResponse,
+        ::acs_runtime::client::Error<UpdateVpcGatewayEndpointAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `UpdateVpcGatewayEndpointAttribute`.
 ///
 /// The returned information.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct UpdateVpcGatewayEndpointAttributeResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `E9654534-5A38-5545-813F-0403D49042FB`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for UpdateVpcGatewayEndpointAttributeResponse {
@@ -306,8 +359,9 @@ impl ::acs_runtime::de::FromJson for UpdateVpcGatewayEndpointAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateVpcGatewayEndpointAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for UpdateVpcGatewayEndpointAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,12 +25,17 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// The ID of the Alibaba Cloud account to which the resource belongs.
     ///
     /// - Wire name: `ResourceUid`.
     #[rpc(name = "ResourceUid")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceUid", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_uid: Option<i64>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -42,12 +47,20 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// - Example: `123e4567-e89b-12d3-a456-426655440000`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the VPC NAT gateway.
     ///
     /// - Wire name: `NatGatewayId`.
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     #[rpc(name = "NatGatewayId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NatGatewayId", skip_serializing_if = "Option::is_none")
+    )]
     pub nat_gateway_id: Option<String>,
     /// The region ID of the VPC NAT gateway.
     ///
@@ -56,8 +69,13 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
@@ -182,14 +200,17 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
         inner
     }
 }
-impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::Client> {
+impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::default(),
             client,
         }
     }
+}
+impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -202,20 +223,46 @@ impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<
+    &crate::blocking::Client,
+> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+        ::acs_runtime::client::Error<VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of endpoints that can be created.
     ///
     /// - Wire name: `Quota`.
     /// - Example: `2`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Quota", skip_serializing_if = "Option::is_none")
+    )]
     pub quota: Option<i64>,
 }
 impl ::acs_runtime::de::FromJson
@@ -230,9 +277,9 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

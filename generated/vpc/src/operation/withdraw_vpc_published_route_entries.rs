@@ -26,6 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct WithdrawVpcPublishedRouteEntriesRequest {
     /// The ID of the region. Call the DescribeRegions operation to access it.
@@ -34,12 +35,20 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The route entries to be withdrawn. Maximum value: 50.
     ///
     /// - Wire name: `RouteEntries`.
     /// - Must have 1 to 50 items.
     #[rpc(name = "RouteEntries", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RouteEntries", skip_serializing_if = "Option::is_none")
+    )]
     pub route_entries: Option<Vec<crate::types::PublishVpcRouteEntriesRouteEntries>>,
     /// The type of target instance.
     ///
@@ -47,6 +56,10 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `ECR`.
     #[rpc(name = "TargetType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetType", skip_serializing_if = "Option::is_none")
+    )]
     pub target_type: Option<String>,
     /// Target instance ID.
     ///
@@ -54,6 +67,10 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     /// - Required.
     /// - Example: `ecr-dhw2xsds5****`.
     #[rpc(name = "TargetInstanceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TargetInstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub target_instance_id: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -63,8 +80,13 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     /// - Wire name: `DryRun`.
     /// - Example: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for WithdrawVpcPublishedRouteEntriesRequest {
@@ -208,14 +230,17 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
             client,
         }
     }
+}
+impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -228,17 +253,37 @@ impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        WithdrawVpcPublishedRouteEntriesResponse,
+        ::acs_runtime::client::Error<WithdrawVpcPublishedRouteEntriesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `WithdrawVpcPublishedRouteEntries`.
 ///
 /// Schema of Response
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct WithdrawVpcPublishedRouteEntriesResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for WithdrawVpcPublishedRouteEntriesResponse {
@@ -251,8 +296,9 @@ impl ::acs_runtime::de::FromJson for WithdrawVpcPublishedRouteEntriesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for WithdrawVpcPublishedRouteEntriesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for WithdrawVpcPublishedRouteEntriesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -37,6 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpcPeerConnectionRequest {
     /// The ID of the region where you want to create a VPC peering connection.
@@ -47,6 +48,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the requester VPC.
     ///
@@ -54,6 +59,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Required.
     /// - Example: `vpc-bp1gsk7h12ew7oegk****`.
     #[rpc(name = "VpcId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<String>,
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
@@ -66,6 +75,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Required.
     /// - Example: `1210123456123456`.
     #[rpc(name = "AcceptingAliUid", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingAliUid", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_ali_uid: Option<i64>,
     /// The region ID of the accepter VPC of the VPC peering connection that you want to create.
     ///
@@ -76,6 +89,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "AcceptingRegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_region_id: Option<String>,
     /// The ID of the accepter VPC.
     ///
@@ -83,6 +100,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Required.
     /// - Example: `vpc-bp1vzjkp2q1xgnind****`.
     #[rpc(name = "AcceptingVpcId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingVpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_vpc_id: Option<String>,
     /// The name of the VPC peering connection.
     ///
@@ -91,6 +112,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `Name` (form body).
     /// - Example: `vpcpeer`.
     #[rpc(name = "Name", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the VPC peering connection.
     ///
@@ -99,6 +124,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `Description` (form body).
     /// - Example: `description`.
     #[rpc(name = "Description", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
     ///
@@ -108,6 +137,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -119,6 +152,10 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Example: `02fb3da4-130e-11e9-8e44-001****`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// The ID of the resource group.
     ///
@@ -127,12 +164,20 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `ResourceGroupId` (form body).
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     #[rpc(name = "ResourceGroupId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit/s. The value must be an integer greater than 0. Before you specify this parameter, make sure that you create an inter-region VPC peering connection.
     ///
     /// - Wire name: `Bandwidth` (form body).
     /// - Example: `100`.
     #[rpc(name = "Bandwidth", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The link type of the VPC peering connection that you want to create. Valid values:
     ///
@@ -144,14 +189,23 @@ pub struct CreateVpcPeerConnectionRequest {
     /// - Wire name: `LinkType`.
     /// - Example: `Gold`.
     #[rpc(name = "LinkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub link_type: Option<String>,
     /// The tags.
     ///
     /// - Wire name: `Tag`.
     /// - Must have 1 to 21 items.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateVpcPeerConnectionRequest {
@@ -403,14 +457,17 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateVpcPeerConnectionRequest::default(),
             client,
         }
     }
+}
+impl CreateVpcPeerConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -423,22 +480,46 @@ impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        CreateVpcPeerConnectionResponse,
+        ::acs_runtime::client::Error<CreateVpcPeerConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateVpcPeerConnection`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateVpcPeerConnectionResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the instance on which the VPC peering connection is created.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for CreateVpcPeerConnectionResponse {
@@ -452,8 +533,9 @@ impl ::acs_runtime::de::FromJson for CreateVpcPeerConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for CreateVpcPeerConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

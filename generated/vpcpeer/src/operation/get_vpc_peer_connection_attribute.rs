@@ -22,6 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetVpcPeerConnectionAttributeRequest {
     /// The ID of the VPC peering connection.
@@ -30,8 +31,13 @@ pub struct GetVpcPeerConnectionAttributeRequest {
     /// - Required.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
     #[rpc(name = "InstanceId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for GetVpcPeerConnectionAttributeRequest {
@@ -117,14 +123,17 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
         inner
     }
 }
-impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
+impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: GetVpcPeerConnectionAttributeRequest::default(),
             client,
         }
     }
+}
+impl GetVpcPeerConnectionAttributeRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -137,62 +146,118 @@ impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl GetVpcPeerConnectionAttributeRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        GetVpcPeerConnectionAttributeResponse,
+        ::acs_runtime::client::Error<GetVpcPeerConnectionAttributeError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `GetVpcPeerConnectionAttribute`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct GetVpcPeerConnectionAttributeResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3AC0DE3C83E`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The ID of the VPC peering connection.
     ///
     /// - Wire name: `InstanceId`.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The time when the VPC peering connection was created. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ss` format. The time is displayed in UTC.
     ///
     /// - Wire name: `GmtCreate`.
     /// - Example: `2022-04-24T09:02:36Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtCreate", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_create: Option<String>,
     /// The time when the VPC peering connection was modified. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ss` format. The time is displayed in UTC.
     ///
     /// - Wire name: `GmtModified`.
     /// - Example: `2022-04-24T19:20:45Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtModified", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_modified: Option<String>,
     /// The name of the VPC peering connection.
     ///
     /// - Wire name: `Name`.
     /// - Example: `vpcpeer`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The description of the VPC peering connection.
     ///
     /// - Wire name: `Description`.
     /// - Example: `test`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The ID of the Alibaba Cloud account to which the requester VPC belongs.
     ///
     /// - Wire name: `OwnerId`.
     /// - Example: `253460731706911258`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "OwnerId", skip_serializing_if = "Option::is_none")
+    )]
     pub owner_id: Option<i64>,
     /// The ID of the Alibaba Cloud account to which the accepter VPC belongs.
     ///
     /// - Wire name: `AcceptingOwnerUid`.
     /// - Example: `283117732402483989`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingOwnerUid", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_owner_uid: Option<i64>,
     /// The region ID of the requester VPC.
     ///
     /// - Wire name: `RegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The region ID of the accepter VPC.
     ///
     /// - Wire name: `AcceptingRegionId`.
     /// - Example: `cn-hangzhou`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingRegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_region_id: Option<String>,
     /// The bandwidth of the VPC peering connection. Unit: Mbit /s. The value is an integer greater than 0.
     ///
@@ -205,6 +270,10 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `Bandwidth`.
     /// - Example: `1024`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// The status of the VPC peering connection. Valid values:
     ///
@@ -221,6 +290,10 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `Status`.
     /// - Example: `Activated`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
     /// The status of the VPC peering connection. Valid values:
     ///
@@ -229,6 +302,10 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `BizStatus`.
     /// - Example: `Normal`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "BizStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub biz_status: Option<String>,
     /// The expiration time of the VPC peering connection.
     ///
@@ -236,33 +313,61 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     ///
     /// - Wire name: `GmtExpired`.
     /// - Example: `2022-05-01T09:02:36Z`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GmtExpired", skip_serializing_if = "Option::is_none")
+    )]
     pub gmt_expired: Option<String>,
     /// The ID of the resource group.
     ///
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfmz7hy5z267ni`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     /// The details of the requester VPC.
     ///
     /// - Wire name: `Vpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Vpc", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc: Option<crate::types::Vpc>,
     /// The details of the accepter VPC.
     ///
     /// - Wire name: `AcceptingVpc`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "AcceptingVpc", skip_serializing_if = "Option::is_none")
+    )]
     pub accepting_vpc: Option<crate::types::AcceptingVpc>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::GetVpcPeerConnectionAttributeTag>>,
     /// The link type of the VPC peering connection.
     ///
     /// - Wire name: `LinkType`.
     /// - Example: `Gold`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub link_type: Option<String>,
     /// 归属云服务
     ///
     /// - Wire name: `ManagedService`.
     /// - Example: `SWAS`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ManagedService", skip_serializing_if = "Option::is_none")
+    )]
     pub managed_service: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeResponse {
@@ -294,8 +399,9 @@ impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for GetVpcPeerConnectionAttributeResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

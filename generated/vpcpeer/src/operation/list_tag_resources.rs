@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
@@ -36,6 +37,10 @@ pub struct ListTagResourcesRequest {
     /// - Required.
     /// - Example: `PeerConnection`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The resource ID.
     ///
@@ -43,6 +48,10 @@ pub struct ListTagResourcesRequest {
     /// - Must have at most 50 items.
     /// - Deprecated.
     #[rpc(name = "ResourceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<Vec<String>>,
     /// The tags.
     ///
@@ -50,12 +59,20 @@ pub struct ListTagResourcesRequest {
     /// - Must have at most 21 items.
     /// - Deprecated.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// The number of entries to return on each page. Valid values: **1** to **50**. Default value: **50**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -65,6 +82,10 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The region ID of the resource.
     ///
@@ -74,6 +95,10 @@ pub struct ListTagResourcesRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// Tag Type:
     ///
@@ -83,8 +108,13 @@ pub struct ListTagResourcesRequest {
     /// - Wire name: `Category`.
     /// - Example: `All`.
     #[rpc(name = "Category")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Category", skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListTagResourcesRequest {
@@ -249,14 +279,17 @@ impl<C> ListTagResourcesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+impl<C> ListTagResourcesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
             client,
         }
     }
+}
+impl ListTagResourcesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -266,19 +299,43 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListTagResourcesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListTagResourcesResponse,
+        ::acs_runtime::client::Error<ListTagResourcesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListTagResources`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListTagResourcesResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The resources to which the tags are added.
     ///
     /// - Wire name: `TagResources`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TagResources", skip_serializing_if = "Option::is_none")
+    )]
     pub tag_resources: Option<Vec<crate::types::TagResource>>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -287,11 +344,19 @@ pub struct ListTagResourcesResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries returned per page.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `50`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
@@ -307,8 +372,9 @@ impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListTagResourcesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

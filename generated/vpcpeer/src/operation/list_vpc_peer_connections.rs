@@ -21,6 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListVpcPeerConnectionsRequest {
     /// The ID of the region where you want to query VPC peering connections.
@@ -30,24 +31,40 @@ pub struct ListVpcPeerConnectionsRequest {
     /// - Wire name: `RegionId` (form body).
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The ID of the VPC peering connection that you want to query.
     ///
     /// - Wire name: `InstanceId` (form body).
     /// - Example: `pcc-lnk0m24khwvtkm****`.
     #[rpc(name = "InstanceId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The ID of the requester VPC or accepter VPC of the VPC peering connection that you want to query.
     ///
     /// - Wire name: `VpcId` (form body).
     /// - Must have at most 2 items.
     #[rpc(name = "VpcId", location = "form", style = "simple")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcId", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_id: Option<Vec<String>>,
     /// The name of the VPC peering connection that you want to query.
     ///
     /// - Wire name: `Name` (form body).
     /// - Example: `vpcpeer`.
     #[rpc(name = "Name", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -57,18 +74,30 @@ pub struct ListVpcPeerConnectionsRequest {
     /// - Wire name: `NextToken` (form body).
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     #[rpc(name = "NextToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults` (form body).
     /// - Example: `20`.
     #[rpc(name = "MaxResults", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The tag list.
     ///
     /// - Wire name: `Tags`.
     /// - Must have at most 10 items.
     #[rpc(name = "Tags", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tags", skip_serializing_if = "Option::is_none")
+    )]
     pub tags: Option<Vec<crate::types::ListVpcPeerConnectionsTag>>,
     /// The ID of the resource group.
     ///
@@ -77,8 +106,13 @@ pub struct ListVpcPeerConnectionsRequest {
     /// - Wire name: `ResourceGroupId`.
     /// - Example: `rg-acfm2ggeub5uf3y`.
     #[rpc(name = "ResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_group_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListVpcPeerConnectionsRequest {
@@ -250,14 +284,17 @@ impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::Client> {
+impl<C> ListVpcPeerConnectionsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListVpcPeerConnectionsRequest::default(),
             client,
         }
     }
+}
+impl ListVpcPeerConnectionsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -270,27 +307,55 @@ impl<'a> ListVpcPeerConnectionsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListVpcPeerConnectionsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ListVpcPeerConnectionsResponse,
+        ::acs_runtime::client::Error<ListVpcPeerConnectionsError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListVpcPeerConnections`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListVpcPeerConnectionsResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED39DCAC0`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// The number of entries returned.
     ///
     /// - Wire name: `TotalCount`.
     /// - Example: `1`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "TotalCount", skip_serializing_if = "Option::is_none")
+    )]
     pub total_count: Option<i32>,
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
     ///
     /// - Wire name: `MaxResults`.
     /// - Example: `20`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     /// The token that is used for the next query. Valid values:
     ///
@@ -299,10 +364,18 @@ pub struct ListVpcPeerConnectionsResponse {
     ///
     /// - Wire name: `NextToken`.
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// The details of the VPC peering connections.
     ///
     /// - Wire name: `VpcPeerConnects`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "VpcPeerConnects", skip_serializing_if = "Option::is_none")
+    )]
     pub vpc_peer_connects: Option<Vec<crate::types::VpcPeerConnect>>,
 }
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponse {
@@ -319,8 +392,9 @@ impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ListVpcPeerConnectionsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -28,6 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ModifyVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection whose name or description you want to modify.
@@ -36,6 +37,10 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Required.
     /// - Example: `pcc-lnk0m24khwvtkm****`.
     #[rpc(name = "InstanceId", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<String>,
     /// The new name of the VPC peering connection.
     ///
@@ -44,6 +49,10 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Wire name: `Name` (form body).
     /// - Example: `vpcpeername`.
     #[rpc(name = "Name", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The new description of the VPC peering connection.
     ///
@@ -52,12 +61,20 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Wire name: `Description` (form body).
     /// - Example: `newdescription`.
     #[rpc(name = "Description", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Description", skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// The new bandwidth of the VPC peering connection. Unit: Mbit/s. The value must be an integer greater than 0.
     ///
     /// - Wire name: `Bandwidth` (form body).
     /// - Example: `100`.
     #[rpc(name = "Bandwidth", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Bandwidth", skip_serializing_if = "Option::is_none")
+    )]
     pub bandwidth: Option<i32>,
     /// Specifies whether to only precheck the request. Valid values:
     ///
@@ -67,6 +84,10 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Wire name: `DryRun` (form body).
     /// - Example: `false`.
     #[rpc(name = "DryRun", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// The client token that is used to ensure the idempotence of the request.
     ///
@@ -78,6 +99,10 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Example: `0c593ea1-3bea-11e9-b96b-88e9fe637760`.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken", location = "form")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     /// Type of connection. Valid values:
     ///
@@ -89,8 +114,13 @@ pub struct ModifyVpcPeerConnectionRequest {
     /// - Wire name: `LinkType`.
     /// - Example: `Gold`.
     #[rpc(name = "LinkType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "LinkType", skip_serializing_if = "Option::is_none")
+    )]
     pub link_type: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ModifyVpcPeerConnectionRequest {
@@ -255,14 +285,17 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ModifyVpcPeerConnectionRequest::default(),
             client,
         }
     }
+}
+impl ModifyVpcPeerConnectionRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -275,17 +308,37 @@ impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ModifyVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ModifyVpcPeerConnectionResponse,
+        ::acs_runtime::client::Error<ModifyVpcPeerConnectionError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ModifyVpcPeerConnection`.
 ///
 /// RpcResponse\<ModifyVpcPeerResponse\>
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ModifyVpcPeerConnectionResponse {
     /// The ID of the request.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `880C99E1-449B-524A-B81F-1EC53D2A7EAC`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for ModifyVpcPeerConnectionResponse {
@@ -298,8 +351,9 @@ impl ::acs_runtime::de::FromJson for ModifyVpcPeerConnectionResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ModifyVpcPeerConnectionResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for ModifyVpcPeerConnectionResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -25,6 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The ID of the VPC peering connection.
@@ -33,6 +34,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `pcc-gu32s92f9ytsk9****`.
     #[rpc(name = "ResourceId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceId", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_id: Option<String>,
     /// The resource type. Set the value to **PeerConnection**, which specifies a VPC peering connection.
     ///
@@ -40,6 +45,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `PeerConnection`.
     #[rpc(name = "ResourceType")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ResourceType", skip_serializing_if = "Option::is_none")
+    )]
     pub resource_type: Option<String>,
     /// The ID of the new resource group.
     ///
@@ -49,6 +58,10 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `rg-acfm3peow3k****`.
     #[rpc(name = "NewResourceGroupId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NewResourceGroupId", skip_serializing_if = "Option::is_none")
+    )]
     pub new_resource_group_id: Option<String>,
     /// The region ID of the resource.
     ///
@@ -58,8 +71,13 @@ pub struct MoveResourceGroupRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for MoveResourceGroupRequest {
@@ -184,14 +202,17 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
         inner
     }
 }
-impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+impl<C> MoveResourceGroupRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
             client,
         }
     }
+}
+impl MoveResourceGroupRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -204,17 +225,37 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl MoveResourceGroupRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        MoveResourceGroupResponse,
+        ::acs_runtime::client::Error<MoveResourceGroupError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `MoveResourceGroup`.
 ///
 /// The request ID.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct MoveResourceGroupResponse {
     /// The request ID.
     ///
     /// - Wire name: `RequestId`.
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// Indicates whether the operation is successful. Valid values:
     ///
@@ -223,6 +264,10 @@ pub struct MoveResourceGroupResponse {
     ///
     /// - Wire name: `Success`.
     /// - Example: `true`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Success", skip_serializing_if = "Option::is_none")
+    )]
     pub success: Option<bool>,
 }
 impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
@@ -236,8 +281,9 @@ impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for MoveResourceGroupResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

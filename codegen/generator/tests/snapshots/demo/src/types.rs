@@ -18,13 +18,22 @@ pub enum Type {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct Tag {
     /// - Wire name: `Key`.
     /// - Required.
     #[rpc(name = "Key")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
     /// - Wire name: `Value`.
     #[rpc(name = "Value")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Value", skip_serializing_if = "Option::is_none")
+    )]
     pub value: Option<String>,
 }
 #[cfg(feature = "widget")]
@@ -50,13 +59,22 @@ pub enum Role {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct IkeConfig {
     /// - Wire name: `Psk`.
     #[rpc(name = "Psk")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Psk", skip_serializing_if = "Option::is_none")
+    )]
     pub psk: Option<String>,
     /// - Wire name: `Lifetime`.
     /// - Must be 0 to 86400.
     #[rpc(name = "Lifetime")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Lifetime", skip_serializing_if = "Option::is_none")
+    )]
     pub lifetime: Option<i32>,
 }
 #[cfg(feature = "widget")]
@@ -68,13 +86,22 @@ impl ::acs_runtime::validate::Validate for IkeConfig {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct CreateWidgetOption {
     /// - Wire name: `Role`.
     /// - Must be one of `master`, `slave`.
     #[rpc(name = "Role")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Role", skip_serializing_if = "Option::is_none")
+    )]
     pub role: Option<crate::types::Role>,
     /// - Wire name: `IkeConfig`.
     #[rpc(name = "IkeConfig")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "IkeConfig", skip_serializing_if = "Option::is_none")
+    )]
     pub ike_config: Option<crate::types::IkeConfig>,
 }
 #[cfg(feature = "widget")]
@@ -91,7 +118,9 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
 }
 /// A nested value.
 #[cfg(feature = "widget")]
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::__private::serde::Serialize)]
+#[cfg_attr(feature = "serde", derive(::serde::Deserialize))]
+#[serde(crate = "::acs_runtime::__private::serde")]
 pub struct Settings {
     /// - Wire name: `Mode`.
     #[serde(rename = "Mode", skip_serializing_if = "Option::is_none")]
@@ -117,8 +146,13 @@ pub enum Status {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateWidgetTag {
     /// - Wire name: `Key`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Key", skip_serializing_if = "Option::is_none")
+    )]
     pub key: Option<String>,
 }
 #[cfg(feature = "widget")]
@@ -131,8 +165,8 @@ impl ::acs_runtime::de::FromJson for CreateWidgetTag {
     }
 }
 #[cfg(feature = "widget")]
-impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateWidgetTag {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -141,10 +175,19 @@ impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Widget {
     /// - Wire name: `Status`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::Status>,
     /// - Wire name: `Tag`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::CreateWidgetTag>>,
 }
 #[cfg(feature = "widget")]
@@ -160,8 +203,8 @@ impl ::acs_runtime::de::FromJson for Widget {
     }
 }
 #[cfg(feature = "widget")]
-impl<'de> ::serde::Deserialize<'de> for Widget {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Widget {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -170,8 +213,13 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct Widgets {
     /// - Wire name: `Widget`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Widget", skip_serializing_if = "Option::is_none")
+    )]
     pub widget: Option<Vec<crate::types::Widget>>,
 }
 #[cfg(feature = "widget")]
@@ -186,8 +234,8 @@ impl ::acs_runtime::de::FromJson for Widgets {
     }
 }
 #[cfg(feature = "widget")]
-impl<'de> ::serde::Deserialize<'de> for Widgets {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for Widgets {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -214,8 +262,13 @@ pub enum DescribeWidgetStatus {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListWidgetsWidget {
     /// - Wire name: `WidgetId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WidgetId", skip_serializing_if = "Option::is_none")
+    )]
     pub widget_id: Option<String>,
 }
 #[cfg(feature = "widget")]
@@ -230,8 +283,8 @@ impl ::acs_runtime::de::FromJson for ListWidgetsWidget {
     }
 }
 #[cfg(feature = "widget")]
-impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListWidgetsWidget {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)
@@ -240,8 +293,13 @@ impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
 /// A nested value.
 #[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListWidgetsWidgets {
     /// - Wire name: `Widget`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Widget", skip_serializing_if = "Option::is_none")
+    )]
     pub widget: Option<Vec<crate::types::ListWidgetsWidget>>,
 }
 #[cfg(feature = "widget")]
@@ -256,8 +314,8 @@ impl ::acs_runtime::de::FromJson for ListWidgetsWidgets {
     }
 }
 #[cfg(feature = "widget")]
-impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidgets {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListWidgetsWidgets {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

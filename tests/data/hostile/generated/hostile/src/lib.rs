@@ -12,6 +12,9 @@
 //!
 //! ## Cargo features
 //!
+//! - `serde` (off): `Serialize` and `Deserialize` with the wire names on requests, responses and the types of `types`.
+//! - `blocking` (off): `blocking::Client`, the same calls with a synchronous `send()`, for code without an async runtime.
+//!
 //! One feature per resource family, all on by default. An application that needs only some families compiles only those:
 //!
 //! ```text
@@ -77,6 +80,9 @@
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]

@@ -30,17 +30,27 @@ pub enum Mode {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ReservedNamesClone {
     /// - Wire name: `Self`.
     #[rpc(name = "Self")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Self", skip_serializing_if = "Option::is_none")
+    )]
     pub self_: Option<String>,
 }
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 pub struct ReservedNamesDefault {
     /// - Wire name: `Clone`.
     #[rpc(name = "Clone")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Clone", skip_serializing_if = "Option::is_none")
+    )]
     pub clone: Option<crate::types::ReservedNamesClone>,
 }
 /// An enumerated value.
@@ -60,8 +70,13 @@ pub enum ReservedNamesOption {
 /// A nested value.
 #[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReservedNamesResult {
     /// - Wire name: `Vec`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Vec", skip_serializing_if = "Option::is_none")
+    )]
     pub vec: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
@@ -74,8 +89,8 @@ impl ::acs_runtime::de::FromJson for ReservedNamesResult {
     }
 }
 #[cfg(feature = "operations-in-no-family")]
-impl<'de> ::serde::Deserialize<'de> for ReservedNamesResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReservedNamesResult {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -40,6 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateWidgetRequest {
     /// The region.
@@ -48,6 +49,10 @@ pub struct CreateWidgetRequest {
     /// - Required.
     /// - Example: `cn-hangzhou`.
     #[rpc(name = "RegionId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RegionId", skip_serializing_if = "Option::is_none")
+    )]
     pub region_id: Option<String>,
     /// The name.
     ///
@@ -56,6 +61,10 @@ pub struct CreateWidgetRequest {
     /// - Must match the pattern `^[a-z][a-z0-9-]*$`.
     /// - Example: `widget-1`.
     #[rpc(name = "Name")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Name", skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// A keyword-named parameter with an enumeration.
     ///
@@ -63,46 +72,91 @@ pub struct CreateWidgetRequest {
     /// - Must be one of `small` (a small one), `LARGE`.
     /// - Default: `small`.
     #[rpc(name = "Type")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Type", skip_serializing_if = "Option::is_none")
+    )]
     pub r#type: Option<crate::types::Type>,
     /// - Wire name: `Size`.
     /// - Required.
     /// - Must be one of 1 to 4, 8.
     /// - Example: `3`.
     #[rpc(name = "Size")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Size", skip_serializing_if = "Option::is_none")
+    )]
     pub size: Option<i64>,
     /// - Wire name: `Ratio`.
     /// - Must be 0 to 1.5.
     #[rpc(name = "Ratio")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Ratio", skip_serializing_if = "Option::is_none")
+    )]
     pub ratio: Option<f64>,
     /// - Wire name: `DryRun`.
     /// - Default: `false`.
     #[rpc(name = "DryRun")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "DryRun", skip_serializing_if = "Option::is_none")
+    )]
     pub dry_run: Option<bool>,
     /// - Wire name: `InstanceId`.
     /// - Must have at most 3 items.
     #[rpc(name = "InstanceId", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "InstanceId", skip_serializing_if = "Option::is_none")
+    )]
     pub instance_id: Option<Vec<String>>,
     /// - Wire name: `Zones`.
     #[rpc(name = "Zones", style = "simple")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Zones", skip_serializing_if = "Option::is_none")
+    )]
     pub zones: Option<Vec<String>>,
     /// - Wire name: `Tag`.
     #[rpc(name = "Tag", style = "repeatList")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Tag", skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<Vec<crate::types::Tag>>,
     /// - Wire name: `Options` (form body).
     #[rpc(name = "Options", location = "form", style = "flat")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Options", skip_serializing_if = "Option::is_none")
+    )]
     pub options: Option<Vec<crate::types::CreateWidgetOption>>,
     /// - Wire name: `Settings`.
     #[rpc(name = "Settings", style = "json")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Settings", skip_serializing_if = "Option::is_none")
+    )]
     pub settings: Option<crate::types::Settings>,
     /// - Wire name: `Labels`.
     #[rpc(name = "Labels")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Labels", skip_serializing_if = "Option::is_none")
+    )]
     pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// - Wire name: `ClientToken`.
     /// - Must contain only ASCII characters.
     /// - Idempotency token: when left empty the client fills it with a fresh UUID and sends the same value on every retry of the call.
     #[rpc(name = "ClientToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "ClientToken", skip_serializing_if = "Option::is_none")
+    )]
     pub client_token: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for CreateWidgetRequest {
@@ -339,14 +393,17 @@ impl<C> CreateWidgetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> CreateWidgetRequestBuilder<&'a crate::Client> {
+impl<C> CreateWidgetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: CreateWidgetRequest::default(),
             client,
         }
     }
+}
+impl CreateWidgetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -356,16 +413,41 @@ impl<'a> CreateWidgetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl CreateWidgetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<CreateWidgetResponse, ::acs_runtime::client::Error<CreateWidgetError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `CreateWidget`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct CreateWidgetResponse {
     /// - Wire name: `RequestId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "RequestId", skip_serializing_if = "Option::is_none")
+    )]
     pub request_id: Option<String>,
     /// - Wire name: `WidgetId`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WidgetId", skip_serializing_if = "Option::is_none")
+    )]
     pub widget_id: Option<String>,
     /// - Wire name: `Widgets`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Widgets", skip_serializing_if = "Option::is_none")
+    )]
     pub widgets: Option<crate::types::Widgets>,
 }
 impl ::acs_runtime::de::FromJson for CreateWidgetResponse {
@@ -380,8 +462,8 @@ impl ::acs_runtime::de::FromJson for CreateWidgetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for CreateWidgetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -24,14 +24,20 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeWidgetRequest {
     /// - Wire name: `WidgetId`.
     /// - Required.
     /// - Example: `w-1`.
     #[rpc(name = "WidgetId")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "WidgetId", skip_serializing_if = "Option::is_none")
+    )]
     pub widget_id: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DescribeWidgetRequest {
@@ -111,14 +117,17 @@ impl<C> DescribeWidgetRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DescribeWidgetRequestBuilder<&'a crate::Client> {
+impl<C> DescribeWidgetRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DescribeWidgetRequest::default(),
             client,
         }
     }
+}
+impl DescribeWidgetRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -128,12 +137,32 @@ impl<'a> DescribeWidgetRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DescribeWidgetRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DescribeWidgetResponse,
+        ::acs_runtime::client::Error<DescribeWidgetError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DescribeWidget`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DescribeWidgetResponse {
     /// - Wire name: `Status`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<crate::types::DescribeWidgetStatus>,
 }
 impl ::acs_runtime::de::FromJson for DescribeWidgetResponse {
@@ -146,8 +175,8 @@ impl ::acs_runtime::de::FromJson for DescribeWidgetResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for DescribeWidgetResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,15 +23,25 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListGadgetsRequest {
     /// - Wire name: `NextToken`.
     #[rpc(name = "NextToken")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `MaxResults`.
     #[rpc(name = "MaxResults")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "MaxResults", skip_serializing_if = "Option::is_none")
+    )]
     pub max_results: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ListGadgetsRequest {
@@ -115,14 +125,17 @@ impl<C> ListGadgetsRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
+impl<C> ListGadgetsRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ListGadgetsRequest::default(),
             client,
         }
     }
+}
+impl ListGadgetsRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -132,14 +145,35 @@ impl<'a> ListGadgetsRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ListGadgetsRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<ListGadgetsResponse, ::acs_runtime::client::Error<ListGadgetsError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ListGadgets`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ListGadgetsResponse {
     /// - Wire name: `NextToken`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "NextToken", skip_serializing_if = "Option::is_none")
+    )]
     pub next_token: Option<String>,
     /// - Wire name: `GadgetIds`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "GadgetIds", skip_serializing_if = "Option::is_none")
+    )]
     pub gadget_ids: Option<Vec<String>>,
 }
 impl ::acs_runtime::de::FromJson for ListGadgetsResponse {
@@ -153,8 +187,8 @@ impl ::acs_runtime::de::FromJson for ListGadgetsResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListGadgetsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ListGadgetsResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

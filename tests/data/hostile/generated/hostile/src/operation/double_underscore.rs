@@ -23,12 +23,18 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DoubleUnderscoreRequest {
     /// - Wire name: `__`.
     #[rpc(name = "__")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "__", skip_serializing_if = "Option::is_none")
+    )]
     pub field: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for DoubleUnderscoreRequest {
@@ -104,14 +110,17 @@ impl<C> DoubleUnderscoreRequestBuilder<C> {
         inner
     }
 }
-impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
+impl<C> DoubleUnderscoreRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: DoubleUnderscoreRequest::default(),
             client,
         }
     }
+}
+impl DoubleUnderscoreRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -121,12 +130,32 @@ impl<'a> DoubleUnderscoreRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl DoubleUnderscoreRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        DoubleUnderscoreResponse,
+        ::acs_runtime::client::Error<DoubleUnderscoreError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `DoubleUnderscore`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct DoubleUnderscoreResponse {
     /// - Wire name: `__`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "__", skip_serializing_if = "Option::is_none")
+    )]
     pub field: Option<i32>,
 }
 impl ::acs_runtime::de::FromJson for DoubleUnderscoreResponse {
@@ -137,8 +166,9 @@ impl ::acs_runtime::de::FromJson for DoubleUnderscoreResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DoubleUnderscoreResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de>
+for DoubleUnderscoreResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

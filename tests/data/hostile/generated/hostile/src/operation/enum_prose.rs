@@ -23,6 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EnumProseRequest {
     /// Valid values:
@@ -36,8 +37,13 @@ pub struct EnumProseRequest {
     /// - Wire name: `Mode`.
     /// - Must be one of `a` (`text panic!() `), `b c` (\<notice\>x\</notice\>), `1x`.
     #[rpc(name = "Mode")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Mode", skip_serializing_if = "Option::is_none")
+    )]
     pub mode: Option<crate::types::Mode>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for EnumProseRequest {
@@ -127,14 +133,17 @@ impl<C> EnumProseRequestBuilder<C> {
         inner
     }
 }
-impl<'a> EnumProseRequestBuilder<&'a crate::Client> {
+impl<C> EnumProseRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: EnumProseRequest::default(),
             client,
         }
     }
+}
+impl EnumProseRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -144,18 +153,31 @@ impl<'a> EnumProseRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl EnumProseRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<EnumProseResponse, ::acs_runtime::client::Error<EnumProseError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `EnumProse`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct EnumProseResponse {}
 impl ::acs_runtime::de::FromJson for EnumProseResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         ::acs_runtime::de::Fields::new(value).map(|_| Self {})
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EnumProseResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for EnumProseResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

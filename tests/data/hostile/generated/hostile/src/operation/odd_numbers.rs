@@ -26,17 +26,26 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OddNumbersRequest {
     /// - Wire name: `Big`.
     /// - Required.
     /// - Example: `9223372036854775807`.
     #[rpc(name = "Big")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Big", skip_serializing_if = "Option::is_none")
+    )]
     pub big: Option<i64>,
     /// - Wire name: `Small`.
     /// - Required.
     /// - Example: `340000000000000000000000000000000000000`.
     #[rpc(name = "Small")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Small", skip_serializing_if = "Option::is_none")
+    )]
     pub small: Option<f32>,
     /// - Wire name: `Text`.
     /// - Required.
@@ -47,8 +56,13 @@ pub struct OddNumbersRequest {
     /// fn main() { ``.
     /// ```
     #[rpc(name = "Text")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Text", skip_serializing_if = "Option::is_none")
+    )]
     pub text: Option<String>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for OddNumbersRequest {
@@ -155,14 +169,17 @@ impl<C> OddNumbersRequestBuilder<C> {
         inner
     }
 }
-impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
+impl<C> OddNumbersRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: OddNumbersRequest::default(),
             client,
         }
     }
+}
+impl OddNumbersRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -172,18 +189,31 @@ impl<'a> OddNumbersRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl OddNumbersRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<OddNumbersResponse, ::acs_runtime::client::Error<OddNumbersError>> {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `OddNumbers`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct OddNumbersResponse {}
 impl ::acs_runtime::de::FromJson for OddNumbersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         ::acs_runtime::de::Fields::new(value).map(|_| Self {})
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OddNumbersResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for OddNumbersResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -23,31 +23,61 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ReservedNamesRequest {
     /// - Wire name: `Default`.
     #[rpc(name = "Default")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Default", skip_serializing_if = "Option::is_none")
+    )]
     pub default_: Option<crate::types::ReservedNamesDefault>,
     /// - Wire name: `Option`.
     /// - Must be one of `Some`, `None`.
     #[rpc(name = "Option")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Option", skip_serializing_if = "Option::is_none")
+    )]
     pub option: Option<crate::types::ReservedNamesOption>,
     /// - Wire name: `self`.
     #[rpc(name = "self")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "self", skip_serializing_if = "Option::is_none")
+    )]
     pub self_: Option<String>,
     /// - Wire name: `crate`.
     #[rpc(name = "crate")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "crate", skip_serializing_if = "Option::is_none")
+    )]
     pub crate_: Option<String>,
     /// - Wire name: `super`.
     #[rpc(name = "super")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "super", skip_serializing_if = "Option::is_none")
+    )]
     pub super_: Option<String>,
     /// - Wire name: `Build`.
     #[rpc(name = "Build")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Build", skip_serializing_if = "Option::is_none")
+    )]
     pub build_: Option<String>,
     /// - Wire name: `1stValue`.
     #[rpc(name = "1stValue")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "1stValue", skip_serializing_if = "Option::is_none")
+    )]
     pub n1st_value: Option<i32>,
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for ReservedNamesRequest {
@@ -182,14 +212,17 @@ impl<C> ReservedNamesRequestBuilder<C> {
         inner
     }
 }
-impl<'a> ReservedNamesRequestBuilder<&'a crate::Client> {
+impl<C> ReservedNamesRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: ReservedNamesRequest::default(),
             client,
         }
     }
+}
+impl ReservedNamesRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
@@ -199,12 +232,32 @@ impl<'a> ReservedNamesRequestBuilder<&'a crate::Client> {
         self.client.send(self.inner)
     }
 }
+#[cfg(feature = "blocking")]
+impl ReservedNamesRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<
+        ReservedNamesResponse,
+        ::acs_runtime::client::Error<ReservedNamesError>,
+    > {
+        self.client.send(self.inner)
+    }
+}
 /// Response of `ReservedNames`.
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct ReservedNamesResponse {
     /// - Wire name: `Result`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Result", skip_serializing_if = "Option::is_none")
+    )]
     pub result: Option<crate::types::ReservedNamesResult>,
 }
 impl ::acs_runtime::de::FromJson for ReservedNamesResponse {
@@ -217,8 +270,8 @@ impl ::acs_runtime::de::FromJson for ReservedNamesResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ReservedNamesResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for ReservedNamesResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

@@ -31,9 +31,11 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct WaitingRequest {
     #[rpc(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     checked: ::acs_runtime::operation::Checked,
 }
 impl Default for WaitingRequest {
@@ -99,18 +101,33 @@ impl<C> WaitingRequestBuilder<C> {
         inner
     }
 }
-impl<'a> WaitingRequestBuilder<&'a crate::Client> {
+impl<C> WaitingRequestBuilder<C> {
+    /// The builder holding `client`, for its `send`.
     #[inline]
-    pub(crate) fn new(client: &'a crate::Client) -> Self {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             inner: WaitingRequest::default(),
             client,
         }
     }
+}
+impl WaitingRequestBuilder<&crate::Client> {
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
     #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<WaitingResponse, WaitingError> {
+        self.client.send(self.inner)
+    }
+}
+#[cfg(feature = "blocking")]
+impl WaitingRequestBuilder<&crate::blocking::Client> {
+    /// Validates the request, sends it and waits for the answer: every violation at
+    /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+    /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+    #[inline]
+    pub fn send(
+        self,
+    ) -> Result<WaitingResponse, ::acs_runtime::client::Error<WaitingError>> {
         self.client.send(self.inner)
     }
 }
@@ -122,8 +139,13 @@ impl<'a> WaitingRequestBuilder<&'a crate::Client> {
 ///
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize))]
 pub struct WaitingResponse {
     /// - Wire name: `Status`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<String>,
 }
 impl ::acs_runtime::de::FromJson for WaitingResponse {
@@ -136,8 +158,8 @@ impl ::acs_runtime::de::FromJson for WaitingResponse {
         Ok(value)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for WaitingResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::acs_runtime::__private::serde::Deserialize<'de> for WaitingResponse {
+    fn deserialize<D: ::acs_runtime::__private::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         ::acs_runtime::de::deserialize(deserializer)

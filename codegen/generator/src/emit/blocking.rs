@@ -1,0 +1,88 @@
+//! `blocking.rs`: the synchronous client (cargo feature `blocking`), the async one waited for by the runtime.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::client::op_type;
+use super::rustdoc::doc_attrs;
+use super::tokens::{cfg_features, ident};
+use crate::ir::{CrateIr, OperationIr};
+
+/// The `blocking` module: `Client` with `new`, `send` and a fluent method per operation.
+pub fn blocking_module(ir: &CrateIr) -> TokenStream {
+    let fluent = ir.operations.iter().map(fluent_method);
+    let client_doc = doc_attrs(&format!(
+        "The synchronous `{}` client: the calls of [`crate::Client`], each `send()` waiting for its answer.\n\nFor code without an async runtime (`fn main`, build scripts, plain tests). Every call waits on one small runtime shared by the process; called from inside an async runtime it fails at once with [`Error::Config`] instead of stalling it: use [`crate::Client`] there. Cheap to clone.",
+        ir.product.code
+    ));
+    quote! {
+        #![doc = " The synchronous client (cargo feature `blocking`): the same calls, each `send()` waiting for its answer."]
+        use ::acs_runtime::client::{Config, Error};
+
+        use crate::client::Request;
+
+        #client_doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            inner: crate::Client,
+        }
+
+        impl Client {
+            /// A client for `config`: credentials, region or endpoint, retries, timeouts.
+            pub fn new(config: Config) -> Result<Self, Error> {
+                Ok(Self { inner: crate::Client::new(config)? })
+            }
+
+            /// The async client underneath, sharing this one's connection pool and credentials.
+            pub fn async_client(&self) -> &crate::Client {
+                &self.inner
+            }
+
+            /// Sends a request built beforehand and waits for its response or its operation's
+            /// error.
+            #[inline]
+            pub fn send<R: Request>(&self, request: R) -> Result<R::Response, Error<R::Error>> {
+                ::acs_runtime::blocking::wait(self.inner.send(request))
+            }
+
+            #(#fluent)*
+        }
+    }
+}
+
+/// `client.create_vpn_gateway()`: the request builder holding the blocking client.
+fn fluent_method(op: &OperationIr) -> TokenStream {
+    let method = ident(&op.module);
+    let builder = op_type(op, &format!("{}Builder", op.request.name));
+    let cfg = cfg_features(&op.feature);
+    let doc = doc_attrs(&format!(
+        "Calls `{}`: {}\n\nSet the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`{}`](crate::operation::{}::{}).",
+        op.action, op.summary, op.request.name, op.module, op.request.name
+    ));
+    quote! {
+        #doc
+        #cfg
+        #[inline]
+        pub fn #method(&self) -> #builder<&Self> {
+            #builder::new(self)
+        }
+    }
+}
+
+/// The synchronous `send` of an operation's builder holding the blocking client.
+pub fn builder_send(op: &OperationIr) -> TokenStream {
+    let builder = ident(&format!("{}Builder", op.request.name));
+    let (response, error) = (ident(&op.response.name), ident(&op.error));
+    quote! {
+        #[cfg(feature = "blocking")]
+        impl #builder<&crate::blocking::Client> {
+            /// Validates the request, sends it and waits for the answer: every violation at
+            /// once as [`Error::Validation`](crate::Error::Validation) before anything is sent,
+            /// [`Error::Config`](crate::Error::Config) when called inside an async runtime.
+            #[inline]
+            pub fn send(self) -> Result<#response, ::acs_runtime::client::Error<#error>> {
+                self.client.send(self.inner)
+            }
+        }
+    }
+}
