@@ -3,6 +3,7 @@
 
 mod scratch;
 
+mod blocking_client;
 mod client_credential_files;
 mod client_credential_ini;
 mod client_credential_sources;
@@ -34,6 +35,7 @@ mod import_overlays;
 mod import_responses;
 mod import_wire;
 mod readme_example;
+mod serde_round_trips;
 mod vpc_client;
 mod vpc_create_vpn_gateway;
 mod vpc_features;
