@@ -268,3 +268,34 @@ fn a_binding_the_protocol_cannot_send() {
         "method `PUT` is not one of this protocol's: POST, GET",
     );
 }
+
+/// Every client method (an operation's, a paginator's two, a waiter's) lives in one
+/// namespace: an operation named like another's paginator or waiter method is refused where
+/// the second claim is made.
+#[test]
+fn client_methods_that_would_clash() {
+    let repo = Repo::new();
+    let dir = repo.path().join("spec/demo/2020-01-01");
+    for name in ["ListWidgetsPages", "WaitUntilWidgetReady"] {
+        std::fs::write(
+            dir.join(format!("{name}.yaml")),
+            format!("name: {name}\nsummary: A clash.\nresponse: {{}}\n"),
+        )
+        .unwrap();
+    }
+    let report = repo.fails();
+    assert_reported(
+        &report,
+        "spec/demo/2020-01-01/ListWidgets.yaml",
+        27,
+        "pagination",
+        "the paginator of `ListWidgets` would be the client method `list_widgets_pages`, which operation `ListWidgetsPages` already is",
+    );
+    assert_reported(
+        &report,
+        "spec/demo/2020-01-01/DescribeWidget.yaml",
+        22,
+        "waiters[0].name",
+        "waiter `WidgetReady` of `DescribeWidget` would be the client method `wait_until_widget_ready`, which operation `WaitUntilWidgetReady` already is",
+    );
+}

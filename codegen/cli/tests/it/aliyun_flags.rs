@@ -2,13 +2,12 @@
 //! command line, timeouts, retry count, extra headers, API version override, `--version`;
 //! `--skip-secure-verify` is refused with the way to trust a CA instead.
 
-
 use std::time::{Duration, Instant};
 
+use crate::support::*;
 use acs_cli::Product;
 use acs_runtime::auth::Env;
 use acs_tests::{Reply, TestServer};
-use crate::support::*;
 
 /// `acs vpc DescribeVpnGateways` against `endpoint` with `extra` options.
 fn gateways<'a>(endpoint: &'a str, extra: &[&'a str]) -> Vec<&'a str> {

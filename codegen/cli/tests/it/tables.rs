@@ -1,9 +1,8 @@
 //! `--output` tables: columns as wide as their cells on a terminal (CJK and emoji take two
 //! columns), and a warning for a column that no row has.
 
-
-use acs_tests::Reply;
 use crate::support::*;
+use acs_tests::Reply;
 
 const GATEWAYS: &str = r#"{"RequestId":"R-1","VpnGateways":{"VpnGateway":[
     {"VpnGatewayId":"vpn-1","Name":"杭州网关","Status":"active"},

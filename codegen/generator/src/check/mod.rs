@@ -64,6 +64,52 @@ fn check_product(dir: &ProductDir, diagnostics: &mut Diagnostics) {
             );
         }
     }
+    client_methods(dir, diagnostics);
+}
+
+/// Every method the product's `Client` gets (one per operation, two per paginator, one per
+/// waiter) is one name in one namespace: a second owner of a name is reported where it is
+/// declared.
+fn client_methods(dir: &ProductDir, diagnostics: &mut Diagnostics) {
+    let mut owners: BTreeMap<String, String> = BTreeMap::new();
+    let mut claims = Vec::new();
+    for file in &dir.operations {
+        let op = &file.operation;
+        let module = names::module_name(&op.name);
+        claims.push((
+            file,
+            "name".to_owned(),
+            module.clone(),
+            format!("operation `{}`", op.name),
+        ));
+        if op.pagination.is_some() {
+            for method in names::paginator_methods(&module) {
+                let owner = format!("the paginator of `{}`", op.name);
+                claims.push((file, "pagination".to_owned(), method, owner));
+            }
+        }
+        for (i, waiter) in op.waiters.iter().enumerate() {
+            let owner = format!("waiter `{}` of `{}`", waiter.name, op.name);
+            let method = names::wait_method(&waiter.name);
+            claims.push((file, format!("waiters[{i}].name"), method, owner));
+        }
+    }
+    // Operations claim their names first, so the report lands on the paginator or waiter.
+    claims.sort_by_key(|(_, path, ..)| path != "name");
+    for (file, path, method, owner) in claims {
+        match owners.get(&method) {
+            Some(first) if *first != owner => {
+                let mut sink = Sink::new(&file.file, &file.text, diagnostics);
+                sink.report(
+                    &path,
+                    format!("{owner} would be the client method `{method}`, which {first} already is; rename one of them"),
+                );
+            }
+            _ => {
+                owners.insert(method, owner);
+            }
+        }
+    }
 }
 
 /// Collects the findings of one file, locating each path in its text.

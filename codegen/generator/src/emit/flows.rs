@@ -2,12 +2,12 @@
 //! loops, each with an inherent twin on `Client` so no trait import is needed.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::client::op_type;
 use super::rustdoc::doc_attrs;
 use super::tokens::{field_ident, ident, rust_type};
-use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr};
+use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr, names};
 use crate::spec::model::PaginationStyle;
 
 /// `Option<&T>` of the field at `path` of `root` (an expression of a response type).
@@ -148,8 +148,7 @@ pub fn paginators(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStre
         return Vec::new();
     };
     let call = ident(&op.module);
-    let pages = format_ident!("{}_pages", op.module);
-    let items = format_ident!("{}_items", op.module);
+    let [pages, items] = names::paginator_methods(&op.module).map(|name| ident(&name));
     let (request, response, error) = (
         op_type(op, &op.request.name),
         op_type(op, &op.response.name),

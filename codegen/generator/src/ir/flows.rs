@@ -4,11 +4,6 @@ use super::names::{self, FieldName};
 use super::{PaginationIr, StructIr, TypeIr, TypeRef, TypeSpace, WaiterIr};
 use crate::spec::model::{Pagination, Waiter};
 
-/// The client method of a waiter: `VpnGatewayActive` -> `wait_until_vpn_gateway_active`.
-pub fn wait_method(waiter: &str) -> String {
-    format!("wait_until_{}", names::module_name(waiter))
-}
-
 /// A pagination resolved against the operation's request and response.
 pub fn pagination(
     p: &Pagination,
@@ -47,7 +42,7 @@ pub fn waiter(w: &Waiter, response: &StructIr, types: &TypeSpace) -> WaiterIr {
         .as_ref()
         .map_or((Vec::new(), None), |p| field_path(response, types, p));
     WaiterIr {
-        method: wait_method(&w.name),
+        method: names::wait_method(&w.name),
         name: w.name.clone(),
         description: w.description.clone(),
         state,

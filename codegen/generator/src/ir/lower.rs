@@ -138,7 +138,7 @@ fn lower_operation(op: &Operation, protocol: Protocol, types: &mut TypeSpace) ->
             poll: a.poll.clone(),
             waiter: a.waiter.clone(),
             note: a.note.clone(),
-            wait_method: a.waiter.as_deref().map(flows::wait_method),
+            wait_method: a.waiter.as_deref().map(names::wait_method),
         }),
         pagination,
         waiters,

@@ -109,7 +109,11 @@ const RESERVED_CRATES: &[&str] = &[
 pub const MAX_OPERATION_NAME: usize = 80;
 
 /// Builder methods a field setter must not shadow.
-const BUILDER_METHODS: &[&str] = &["build", "build_unchecked", "default"];
+const BUILDER_METHODS: &[&str] = &["build", "build_unchecked", "default", "new", "send"];
+
+/// Methods of the generated `Client` (and the blocking one) that no operation's method may
+/// take: an operation named like one gets a trailing `_` (`Send` -> `send_`).
+const CLIENT_METHODS: &[&str] = &["async_client", "new", "rpc", "send"];
 
 /// The generated crate of a product: `Vpc` -> `acs-vpc`.
 pub fn crate_name(product: &str) -> String {
@@ -142,18 +146,31 @@ pub fn operation_problem(operation: &str) -> Option<String> {
 }
 
 /// The module (and file, and client method) of an operation: `CreateVpc` -> `create_vpc`.
-/// Keywords and the crate's own modules get a trailing `_` (`Type` -> `type_`, `Lib` -> `lib_`),
-/// which no operation name can produce otherwise.
+/// Keywords, the crate's own modules and the client's own methods get a trailing `_`
+/// (`Type` -> `type_`, `Lib` -> `lib_`, `Send` -> `send_`), which no operation name can
+/// produce otherwise.
 pub fn module_name(operation: &str) -> String {
     let snake = snake(operation);
     if KEYWORDS.contains(&snake.as_str())
         || UNRAWABLE.contains(&snake.as_str())
         || RESERVED_MODULES.contains(&snake.as_str())
+        || CLIENT_METHODS.contains(&snake.as_str())
     {
         format!("{snake}_")
     } else {
         snake
     }
+}
+
+/// The client method of a waiter: `VpnGatewayActive` -> `wait_until_vpn_gateway_active`.
+pub fn wait_method(waiter: &str) -> String {
+    format!("wait_until_{}", module_name(waiter))
+}
+
+/// The client methods of a listing operation's paginator, from its module: every page and
+/// every item (`list_things` -> `list_things_pages`, `list_things_items`).
+pub fn paginator_methods(module: &str) -> [String; 2] {
+    [format!("{module}_pages"), format!("{module}_items")]
 }
 
 /// snake_case, never empty, never starting with a digit, never only underscores.

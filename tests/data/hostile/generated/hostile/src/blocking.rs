@@ -35,6 +35,16 @@ impl Client {
     pub fn async_(&self) -> crate::operation::async_::AsyncRequestBuilder<&Self> {
         crate::operation::async_::AsyncRequestBuilder::new(self)
     }
+    /// Calls `AsyncClient`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`AsyncClientRequest`](crate::operation::async_client_::AsyncClientRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn async_client_(
+        &self,
+    ) -> crate::operation::async_client_::AsyncClientRequestBuilder<&Self> {
+        crate::operation::async_client_::AsyncClientRequestBuilder::new(self)
+    }
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     ///
     /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`CarriageReturnsRequest`](crate::operation::carriage_returns::CarriageReturnsRequest).
@@ -181,6 +191,14 @@ impl Client {
     pub fn match_(&self) -> crate::operation::match_::MatchRequestBuilder<&Self> {
         crate::operation::match_::MatchRequestBuilder::new(self)
     }
+    /// Calls `New`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`NewRequest`](crate::operation::new_::NewRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn new_(&self) -> crate::operation::new_::NewRequestBuilder<&Self> {
+        crate::operation::new_::NewRequestBuilder::new(self)
+    }
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     ///
     /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`OddNumbersRequest`](crate::operation::odd_numbers::OddNumbersRequest).
@@ -220,6 +238,22 @@ impl Client {
         &self,
     ) -> crate::operation::reserved_names::ReservedNamesRequestBuilder<&Self> {
         crate::operation::reserved_names::ReservedNamesRequestBuilder::new(self)
+    }
+    /// Calls `Rpc`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`RpcRequest`](crate::operation::rpc_::RpcRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn rpc_(&self) -> crate::operation::rpc_::RpcRequestBuilder<&Self> {
+        crate::operation::rpc_::RpcRequestBuilder::new(self)
+    }
+    /// Calls `Send`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then `send()` it and get the answer. The parameters and their rules: [`SendRequest`](crate::operation::send_::SendRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn send_(&self) -> crate::operation::send_::SendRequestBuilder<&Self> {
+        crate::operation::send_::SendRequestBuilder::new(self)
     }
     /// Calls `Std`: An operation named like a standard crate.
     ///

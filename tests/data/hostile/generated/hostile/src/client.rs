@@ -53,6 +53,16 @@ impl Client {
     pub fn async_(&self) -> crate::operation::async_::AsyncRequestBuilder<&Self> {
         crate::operation::async_::AsyncRequestBuilder::new(self)
     }
+    /// Calls `AsyncClient`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](crate::operation::async_client_::AsyncClientRequestBuilder::send) it. The parameters and their rules: [`AsyncClientRequest`](crate::operation::async_client_::AsyncClientRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn async_client_(
+        &self,
+    ) -> crate::operation::async_client_::AsyncClientRequestBuilder<&Self> {
+        crate::operation::async_client_::AsyncClientRequestBuilder::new(self)
+    }
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::carriage_returns::CarriageReturnsRequestBuilder::send) it. The parameters and their rules: [`CarriageReturnsRequest`](crate::operation::carriage_returns::CarriageReturnsRequest).
@@ -199,6 +209,14 @@ impl Client {
     pub fn match_(&self) -> crate::operation::match_::MatchRequestBuilder<&Self> {
         crate::operation::match_::MatchRequestBuilder::new(self)
     }
+    /// Calls `New`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](crate::operation::new_::NewRequestBuilder::send) it. The parameters and their rules: [`NewRequest`](crate::operation::new_::NewRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn new_(&self) -> crate::operation::new_::NewRequestBuilder<&Self> {
+        crate::operation::new_::NewRequestBuilder::new(self)
+    }
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::odd_numbers::OddNumbersRequestBuilder::send) it. The parameters and their rules: [`OddNumbersRequest`](crate::operation::odd_numbers::OddNumbersRequest).
@@ -238,6 +256,22 @@ impl Client {
         &self,
     ) -> crate::operation::reserved_names::ReservedNamesRequestBuilder<&Self> {
         crate::operation::reserved_names::ReservedNamesRequestBuilder::new(self)
+    }
+    /// Calls `Rpc`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](crate::operation::rpc_::RpcRequestBuilder::send) it. The parameters and their rules: [`RpcRequest`](crate::operation::rpc_::RpcRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn rpc_(&self) -> crate::operation::rpc_::RpcRequestBuilder<&Self> {
+        crate::operation::rpc_::RpcRequestBuilder::new(self)
+    }
+    /// Calls `Send`: An operation named like one of the client's own methods.
+    ///
+    /// Set the parameters on the returned builder, then [`send`](crate::operation::send_::SendRequestBuilder::send) it. The parameters and their rules: [`SendRequest`](crate::operation::send_::SendRequest).
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    pub fn send_(&self) -> crate::operation::send_::SendRequestBuilder<&Self> {
+        crate::operation::send_::SendRequestBuilder::new(self)
     }
     /// Calls `Std`: An operation named like a standard crate.
     ///
@@ -342,6 +376,21 @@ pub trait HostileApi: Send + Sync {
     > {
         let _ = request;
         ::acs_runtime::operation::not_implemented("Async", "HostileApi")
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    /// Calls `AsyncClient`: An operation named like one of the client's own methods.
+    fn async_client_(
+        &self,
+        request: crate::operation::async_client_::AsyncClientRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::async_client_::AsyncClientResponse,
+            Error<crate::operation::async_client_::AsyncClientError>,
+        >,
+    > {
+        let _ = request;
+        ::acs_runtime::operation::not_implemented("AsyncClient", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `CarriageReturns`: Carriage returns everywhere.
@@ -584,6 +633,21 @@ pub trait HostileApi: Send + Sync {
         ::acs_runtime::operation::not_implemented("Match", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
+    /// Calls `New`: An operation named like one of the client's own methods.
+    fn new_(
+        &self,
+        request: crate::operation::new_::NewRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::new_::NewResponse,
+            Error<crate::operation::new_::NewError>,
+        >,
+    > {
+        let _ = request;
+        ::acs_runtime::operation::not_implemented("New", "HostileApi")
+    }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     fn odd_numbers(
         &self,
@@ -642,6 +706,36 @@ pub trait HostileApi: Send + Sync {
     > {
         let _ = request;
         ::acs_runtime::operation::not_implemented("ReservedNames", "HostileApi")
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    /// Calls `Rpc`: An operation named like one of the client's own methods.
+    fn rpc_(
+        &self,
+        request: crate::operation::rpc_::RpcRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::rpc_::RpcResponse,
+            Error<crate::operation::rpc_::RpcError>,
+        >,
+    > {
+        let _ = request;
+        ::acs_runtime::operation::not_implemented("Rpc", "HostileApi")
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    /// Calls `Send`: An operation named like one of the client's own methods.
+    fn send_(
+        &self,
+        request: crate::operation::send_::SendRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::send_::SendResponse,
+            Error<crate::operation::send_::SendError>,
+        >,
+    > {
+        let _ = request;
+        ::acs_runtime::operation::not_implemented("Send", "HostileApi")
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Calls `Std`: An operation named like a standard crate.
@@ -804,6 +898,21 @@ impl HostileApi for Client {
         Result<
             crate::operation::async_::AsyncResponse,
             Error<crate::operation::async_::AsyncError>,
+        >,
+    > {
+        Box::pin(self.send(request))
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    /// Calls `AsyncClient`: An operation named like one of the client's own methods.
+    fn async_client_(
+        &self,
+        request: crate::operation::async_client_::AsyncClientRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::async_client_::AsyncClientResponse,
+            Error<crate::operation::async_client_::AsyncClientError>,
         >,
     > {
         Box::pin(self.send(request))
@@ -1050,6 +1159,21 @@ impl HostileApi for Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     #[inline]
+    /// Calls `New`: An operation named like one of the client's own methods.
+    fn new_(
+        &self,
+        request: crate::operation::new_::NewRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::new_::NewResponse,
+            Error<crate::operation::new_::NewError>,
+        >,
+    > {
+        Box::pin(self.send(request))
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     fn odd_numbers(
         &self,
@@ -1104,6 +1228,36 @@ impl HostileApi for Client {
         Result<
             crate::operation::reserved_names::ReservedNamesResponse,
             Error<crate::operation::reserved_names::ReservedNamesError>,
+        >,
+    > {
+        Box::pin(self.send(request))
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    /// Calls `Rpc`: An operation named like one of the client's own methods.
+    fn rpc_(
+        &self,
+        request: crate::operation::rpc_::RpcRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::rpc_::RpcResponse,
+            Error<crate::operation::rpc_::RpcError>,
+        >,
+    > {
+        Box::pin(self.send(request))
+    }
+    #[cfg(feature = "operations-in-no-family")]
+    #[inline]
+    /// Calls `Send`: An operation named like one of the client's own methods.
+    fn send_(
+        &self,
+        request: crate::operation::send_::SendRequest,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            crate::operation::send_::SendResponse,
+            Error<crate::operation::send_::SendError>,
         >,
     > {
         Box::pin(self.send(request))

@@ -6,6 +6,9 @@
 pub mod async_;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
+pub mod async_client_;
+#[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod carriage_returns;
 #[rustfmt::skip]
 #[cfg(feature = "family")]
@@ -54,6 +57,9 @@ pub mod list_fence;
 pub mod match_;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
+pub mod new_;
+#[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod odd_numbers;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
@@ -64,6 +70,12 @@ pub mod quoted_fence;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
 pub mod reserved_names;
+#[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
+pub mod rpc_;
+#[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
+pub mod send_;
 #[rustfmt::skip]
 #[cfg(feature = "operations-in-no-family")]
 pub mod std_;

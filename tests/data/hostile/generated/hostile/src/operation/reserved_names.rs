@@ -69,6 +69,20 @@ pub struct ReservedNamesRequest {
         serde(rename = "Build", skip_serializing_if = "Option::is_none")
     )]
     pub build_: Option<String>,
+    /// - Wire name: `Send`.
+    #[rpc(name = "Send")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Send", skip_serializing_if = "Option::is_none")
+    )]
+    pub send_: Option<String>,
+    /// - Wire name: `New`.
+    #[rpc(name = "New")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "New", skip_serializing_if = "Option::is_none")
+    )]
+    pub new_: Option<i32>,
     /// - Wire name: `1stValue`.
     #[rpc(name = "1stValue")]
     #[cfg_attr(
@@ -90,6 +104,8 @@ impl Default for ReservedNamesRequest {
             crate_: None,
             super_: None,
             build_: None,
+            send_: None,
+            new_: None,
             n1st_value: None,
             checked: ::acs_runtime::operation::Checked::default(),
         }
@@ -183,6 +199,20 @@ impl<C> ReservedNamesRequestBuilder<C> {
     /// - Wire name: `Build`.
     pub fn build_(mut self, value: impl Into<String>) -> Self {
         self.inner.build_ = Some(value.into());
+        self
+    }
+    /// Sets `Send`.
+    ///
+    /// - Wire name: `Send`.
+    pub fn send_(mut self, value: impl Into<String>) -> Self {
+        self.inner.send_ = Some(value.into());
+        self
+    }
+    /// Sets `New`.
+    ///
+    /// - Wire name: `New`.
+    pub fn new_(mut self, value: i32) -> Self {
+        self.inner.new_ = Some(value);
         self
     }
     /// Sets `1stValue`.
