@@ -47,7 +47,7 @@ impl<T, E> Future for Unimplemented<T, E> {
 }
 
 /// The wire name of the region parameter a client fills in when a request leaves it unset.
-pub const REGION_ID: &str = "RegionId";
+pub const REGION_ID: &str = acs_wire::REGION_PARAMETER;
 
 /// What is known of a request's validity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -15,6 +15,10 @@ pub use location::Location;
 pub use method::Method;
 pub use style::Style;
 
+/// The parameter naming the region a request is for, which a client fills with its own region
+/// when a request leaves it unset.
+pub const REGION_PARAMETER: &str = "RegionId";
+
 /// The value of `name` among `all` by its wire spelling, for parsers of attribute strings.
 fn by_name<T: Copy>(all: &[T], spelled: impl Fn(T) -> &'static str, name: &str) -> Option<T> {
     all.iter().copied().find(|item| spelled(*item) == name)

@@ -150,6 +150,8 @@ fn example(parameters: &[Member], request: &StructIr) -> ExampleIr {
     let mut calls = Vec::new();
     let mut complete = true;
     for (member, field) in parameters.iter().zip(&request.fields) {
+        // A region left unset is the client's to fill: `build()` takes the request without.
+        let filled_by_the_client = member.name.as_deref() == Some(acs_wire::REGION_PARAMETER);
         if !member.required {
             continue;
         }
@@ -160,6 +162,7 @@ fn example(parameters: &[Member], request: &StructIr) -> ExampleIr {
             .and_then(|e| literal(&field.ty, e))
         {
             Some(literal) => calls.push((field.rust.clone(), literal)),
+            None if filled_by_the_client => {}
             None => complete = false,
         }
     }

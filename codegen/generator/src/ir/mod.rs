@@ -119,7 +119,8 @@ pub struct OperationIr {
 pub struct ExampleIr {
     /// `(setter, Rust literal)` of each required parameter that has a valid scalar example.
     pub calls: Vec<(FieldName, String)>,
-    /// Whether every required parameter is set by `calls`.
+    /// Whether every required parameter is set by `calls` (but a `RegionId`, which the client
+    /// fills).
     pub complete: bool,
 }
 

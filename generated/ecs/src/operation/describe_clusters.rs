@@ -22,9 +22,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// # Example
 ///
 /// ```
-/// // Some required parameters need structured values; set them before `build()`.
-/// let builder = acs_ecs::operation::describe_clusters::DescribeClustersRequest::builder();
-/// assert!(builder.build().is_err());
+/// let request = acs_ecs::operation::describe_clusters::DescribeClustersRequest::builder()
+///     .build()?;
+/// # Ok::<(), acs_ecs::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
