@@ -84,6 +84,16 @@ impl Client {
     pub fn send<R: Request>(&self, request: R) -> Invoke<R::Response, R::Error> {
         self.rpc.invoke(R::OPERATION, &request, R::Error::from)
     }
+    /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+    /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+    /// for this call only.
+    pub fn send_with<R: Request>(
+        &self,
+        request: R,
+        settings: ::acs_runtime::client::CallSettings,
+    ) -> Invoke<R::Response, R::Error> {
+        self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
+    }
     /// Calls `AcceptInquiredSystemEvent`: Accepts the default operation for a system event in the Inquiring state and authorizes the system to perform the operation.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::accept_inquired_system_event::AcceptInquiredSystemEventRequestBuilder::send) it. The parameters and their rules: [`AcceptInquiredSystemEventRequest`](crate::operation::accept_inquired_system_event::AcceptInquiredSystemEventRequest).

@@ -80,6 +80,16 @@ impl Client {
     pub fn send<R: Request>(&self, request: R) -> Invoke<R::Response, R::Error> {
         self.rpc.invoke(R::OPERATION, &request, R::Error::from)
     }
+    /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+    /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+    /// for this call only.
+    pub fn send_with<R: Request>(
+        &self,
+        request: R,
+        settings: ::acs_runtime::client::CallSettings,
+    ) -> Invoke<R::Response, R::Error> {
+        self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
+    }
     /// Calls `AddServersToServerGroup`: Adds backend servers to a specified server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_servers_to_server_group::AddServersToServerGroupRequestBuilder::send) it. The parameters and their rules: [`AddServersToServerGroupRequest`](crate::operation::add_servers_to_server_group::AddServersToServerGroupRequest).

@@ -68,6 +68,16 @@ impl Client {
     pub fn send<R: Request>(&self, request: R) -> Invoke<R::Response, R::Error> {
         self.rpc.invoke(R::OPERATION, &request, R::Error::from)
     }
+    /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+    /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+    /// for this call only.
+    pub fn send_with<R: Request>(
+        &self,
+        request: R,
+        settings: ::acs_runtime::client::CallSettings,
+    ) -> Invoke<R::Response, R::Error> {
+        self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
+    }
     /// Calls `AddUserToGroup`: Adds a Resource Access Management (RAM) user to a RAM user group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_user_to_group::AddUserToGroupRequestBuilder::send) it. The parameters and their rules: [`AddUserToGroupRequest`](crate::operation::add_user_to_group::AddUserToGroupRequest).

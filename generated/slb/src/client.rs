@@ -83,6 +83,16 @@ impl Client {
     pub fn send<R: Request>(&self, request: R) -> Invoke<R::Response, R::Error> {
         self.rpc.invoke(R::OPERATION, &request, R::Error::from)
     }
+    /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+    /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+    /// for this call only.
+    pub fn send_with<R: Request>(
+        &self,
+        request: R,
+        settings: ::acs_runtime::client::CallSettings,
+    ) -> Invoke<R::Response, R::Error> {
+        self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
+    }
     /// Calls `AddAccessControlListEntry`: Adds IP entries to an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_access_control_list_entry::AddAccessControlListEntryRequestBuilder::send) it. The parameters and their rules: [`AddAccessControlListEntryRequest`](crate::operation::add_access_control_list_entry::AddAccessControlListEntryRequest).

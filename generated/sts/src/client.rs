@@ -78,6 +78,16 @@ impl Client {
     pub fn send<R: Request>(&self, request: R) -> Invoke<R::Response, R::Error> {
         self.rpc.invoke(R::OPERATION, &request, R::Error::from)
     }
+    /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+    /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+    /// for this call only.
+    pub fn send_with<R: Request>(
+        &self,
+        request: R,
+        settings: ::acs_runtime::client::CallSettings,
+    ) -> Invoke<R::Response, R::Error> {
+        self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
+    }
     /// Calls `AssumeRole`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::assume_role::AssumeRoleRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleRequest`](crate::operation::assume_role::AssumeRoleRequest).

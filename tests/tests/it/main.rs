@@ -4,6 +4,7 @@
 mod scratch;
 
 mod blocking_client;
+mod client_call_settings;
 mod client_credential_files;
 mod client_credential_ini;
 mod client_credential_sources;

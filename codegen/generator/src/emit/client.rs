@@ -117,6 +117,17 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
                 self.rpc.invoke(R::OPERATION, &request, R::Error::from)
             }
 
+            /// Sends a request built beforehand like [`send`](Self::send), with `settings`
+            /// overriding the client's configuration (timeouts, endpoint, headers, retries)
+            /// for this call only.
+            pub fn send_with<R: Request>(
+                &self,
+                request: R,
+                settings: ::acs_runtime::client::CallSettings,
+            ) -> Invoke<R::Response, R::Error> {
+                self.rpc.invoke_with(R::OPERATION, &request, R::Error::from, settings)
+            }
+
             #(#fluent)*
             #(#delegates)*
         }

@@ -116,6 +116,15 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             pub fn send(self) -> ::acs_runtime::client::Invoke<#response, #error> {
                 self.client.send(self.inner)
             }
+
+            /// Validates the request and returns the call, to set its per-call settings
+            /// (timeouts, endpoint, headers, retries) before its `send`.
+            #[inline]
+            pub fn customize(self) -> ::acs_runtime::client::Customize<#response, #error> {
+                self.client.rpc().customize(
+                    <#name as crate::client::Request>::OPERATION, &self.inner, #error::from,
+                )
+            }
         }
 
         #blocking_send

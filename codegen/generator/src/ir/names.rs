@@ -109,11 +109,18 @@ const RESERVED_CRATES: &[&str] = &[
 pub const MAX_OPERATION_NAME: usize = 80;
 
 /// Builder methods a field setter must not shadow.
-const BUILDER_METHODS: &[&str] = &["build", "build_unchecked", "default", "new", "send"];
+const BUILDER_METHODS: &[&str] = &[
+    "build",
+    "build_unchecked",
+    "customize",
+    "default",
+    "new",
+    "send",
+];
 
 /// Methods of the generated `Client` (and the blocking one) that no operation's method may
 /// take: an operation named like one gets a trailing `_` (`Send` -> `send_`).
-const CLIENT_METHODS: &[&str] = &["async_client", "new", "rpc", "send"];
+const CLIENT_METHODS: &[&str] = &["async_client", "new", "rpc", "send", "send_with"];
 
 /// The generated crate of a product: `Vpc` -> `acs-vpc`.
 pub fn crate_name(product: &str) -> String {

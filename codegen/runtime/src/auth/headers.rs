@@ -131,6 +131,22 @@ pub(crate) fn scoped() -> Option<ExtraHeaders> {
     SCOPE.try_with(Clone::clone).ok().filter(|h| !h.is_empty())
 }
 
+/// The headers of the current scope with `call`'s added, each replacing one of the same name.
+pub(crate) fn over_scope(call: &ExtraHeaders) -> ExtraHeaders {
+    let Some(scope) = scoped() else {
+        return call.clone();
+    };
+    let mut list: Vec<_> = scope
+        .0
+        .iter()
+        .filter(|(name, _)| call.iter().all(|(n, _)| n != *name))
+        .cloned()
+        .collect();
+    list.extend(call.0.iter().cloned());
+    list.sort_unstable_by_key(|(n, _)| *n);
+    ExtraHeaders(Arc::new(list))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ mod credentials_file;
 mod ecs;
 mod env;
 mod fetch;
-mod headers;
+pub(crate) mod headers;
 mod profile;
 mod provider;
 mod roles;

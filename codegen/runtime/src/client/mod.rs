@@ -11,6 +11,7 @@ mod invoke;
 mod response;
 mod retry;
 mod rpc;
+mod settings;
 mod tls;
 pub(crate) mod transport;
 
@@ -26,6 +27,7 @@ pub(crate) use response::parse_raw;
 pub use response::{REQUEST_ID_HEADER, parse_response};
 pub use retry::{RETRY_AFTER_HEADER, Resend, RetryPolicy, with_retry_policy};
 pub use rpc::{Answer, REGION_VAR, RpcClient};
+pub use settings::{CallSettings, Customize};
 pub use tls::{CERT_DIR_VAR, CERT_FILE_VAR};
 
 use crate::wire::Binding;

@@ -14,11 +14,14 @@ use super::TimeoutKind;
 use super::invoke::{Invoke, Sent};
 use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
 use super::retry::{self, retry_after};
+use super::settings::{CallSettings, Customize};
 use super::{
     Config, Endpoint, Error, HttpClient, OperationInfo, ProductInfo, RetryPolicy, ServiceError,
     transport,
 };
-use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
+use crate::auth::{
+    self, DefaultChain, ExtraHeaders, ProfileFile, ProvideCredentials, SignatureVersion,
+};
 use crate::auth::{Credentials, SigningRequest};
 use crate::de::FromJson;
 use crate::operation::{self, OperationRequest};
@@ -38,6 +41,7 @@ struct Inner {
     product: &'static ProductInfo,
     region: Option<String>,
     endpoint: Endpoint,
+    allow_http: bool,
     credentials: Arc<dyn ProvideCredentials>,
     signature_version: SignatureVersion,
     retry: RetryPolicy,
@@ -83,6 +87,7 @@ impl RpcClient {
             product,
             region,
             endpoint,
+            allow_http: config.allow_http,
             credentials,
             signature_version: config.signature_version,
             retry: config.retry,
@@ -111,7 +116,7 @@ impl RpcClient {
         op: &'static OperationInfo,
         params: Params,
     ) -> Result<T, Error> {
-        let answer = self.execute(op, params).await?;
+        let answer = self.execute(op, params, None).await?;
         parse(&answer.body).map_err(|e| unparsable(answer.status, e, &answer.body))
     }
 
@@ -127,14 +132,53 @@ impl RpcClient {
         request: &dyn OperationRequest,
         map: fn(ServiceError) -> E,
     ) -> Invoke<T, E> {
-        Invoke::new(self.start(op, request), T::from_json, map)
+        Invoke::new(self.start(op, request, None), T::from_json, map)
+    }
+
+    /// Calls `op` with `request` like [`invoke`](Self::invoke), with `settings` overriding
+    /// the client's configuration for this call only.
+    pub fn invoke_with<T: FromJson, E>(
+        &self,
+        op: &'static OperationInfo,
+        request: &dyn OperationRequest,
+        map: fn(ServiceError) -> E,
+        settings: CallSettings,
+    ) -> Invoke<T, E> {
+        Invoke::new(self.start(op, request, Some(settings)), T::from_json, map)
+    }
+
+    /// The call of `op` with `request`, validated and serialized already, waiting for its
+    /// per-call settings: what the operation builders' `customize()` returns.
+    pub fn customize<T: FromJson, E>(
+        &self,
+        op: &'static OperationInfo,
+        request: &dyn OperationRequest,
+        map: fn(ServiceError) -> E,
+    ) -> Customize<T, E> {
+        let prepared = operation::prepare(request, self.region()).map_err(Error::from);
+        Customize::new(self.clone(), op, prepared, T::from_json, map)
     }
 
     /// Prepares `request` and starts the call: one future for every operation.
-    fn start(&self, op: &'static OperationInfo, request: &dyn OperationRequest) -> Sent {
-        let prepared = operation::prepare(request, self.region());
+    fn start(
+        &self,
+        op: &'static OperationInfo,
+        request: &dyn OperationRequest,
+        settings: Option<CallSettings>,
+    ) -> Sent {
+        let prepared = operation::prepare(request, self.region()).map_err(Error::from);
+        self.start_prepared(op, prepared, settings)
+    }
+
+    /// Starts the call of prepared parameters.
+    pub(super) fn start_prepared(
+        &self,
+        op: &'static OperationInfo,
+        prepared: Result<Params, Error>,
+        settings: Option<CallSettings>,
+    ) -> Sent {
         let client = self.clone();
-        Box::pin(async move { client.execute(op, prepared?).await })
+        Box::pin(async move { client.execute(op, prepared?, settings.as_ref()).await })
     }
 
     /// Calls `op` and returns the body of the successful response.
@@ -145,7 +189,9 @@ impl RpcClient {
     /// the one of [`super::with_retry_policy`]) says, within the per-attempt timeout and the
     /// overall deadline.
     pub async fn send(&self, op: &'static OperationInfo, params: Params) -> Result<Bytes, Error> {
-        self.execute(op, params).await.map(|answer| answer.body)
+        self.execute(op, params, None)
+            .await
+            .map(|answer| answer.body)
     }
 
     /// Calls `op` like [`send`](Self::send) and returns the successful response with its
@@ -155,13 +201,62 @@ impl RpcClient {
         op: &'static OperationInfo,
         params: Params,
     ) -> Result<Answer, Error> {
-        self.execute(op, params).await
+        self.execute(op, params, None).await
+    }
+
+    /// The client's configuration with `settings` over it, or why `settings` are unusable.
+    fn per_call(&self, settings: Option<&CallSettings>) -> Result<PerCall, Error> {
+        let inner = &*self.0;
+        let Some(settings) = settings else {
+            return Ok(PerCall {
+                endpoint: None,
+                attempt_timeout: inner.attempt_timeout,
+                deadline: inner.deadline,
+                retry: None,
+                headers: None,
+            });
+        };
+        if let Some(invalid) = &settings.invalid {
+            return Err(Error::Config(invalid.clone()));
+        }
+        let endpoint = match &settings.endpoint {
+            Some(url) => Some(Endpoint::resolve(
+                inner.product,
+                inner.region.as_deref(),
+                Some(url),
+                inner.allow_http,
+            )?),
+            None => None,
+        };
+        let headers =
+            (!settings.headers.is_empty()).then(|| auth::headers::over_scope(&settings.headers));
+        Ok(PerCall {
+            endpoint,
+            attempt_timeout: settings.attempt_timeout.unwrap_or(inner.attempt_timeout),
+            deadline: settings.deadline.or(inner.deadline),
+            retry: settings.retry.clone(),
+            headers,
+        })
     }
 
     async fn execute(
         &self,
         op: &'static OperationInfo,
+        params: Params,
+        settings: Option<&CallSettings>,
+    ) -> Result<Answer, Error> {
+        let call = self.per_call(settings)?;
+        match call.headers.clone() {
+            Some(headers) => auth::with_extra_headers(headers, self.run(op, params, &call)).await,
+            None => self.run(op, params, &call).await,
+        }
+    }
+
+    async fn run(
+        &self,
+        op: &'static OperationInfo,
         mut params: Params,
+        call: &PerCall,
     ) -> Result<Answer, Error> {
         let method = op.binding.method;
         if !method.has_body() && !params.body().is_empty() {
@@ -186,10 +281,10 @@ impl RpcClient {
                     params.push(Location::Query, token, uuid);
                 }
             }
-            let result = match self.0.deadline {
+            let result = match call.deadline {
                 Some(limit) => {
                     let deadline = Instant::now() + limit;
-                    let attempts = self.attempts(op, &params, Some(deadline), &span);
+                    let attempts = self.attempts(op, &params, call, Some(deadline), &span);
                     tokio::time::timeout_at(deadline, attempts)
                         .await
                         .unwrap_or(Err(Error::Timeout {
@@ -197,7 +292,7 @@ impl RpcClient {
                             after: limit,
                         }))
                 }
-                None => self.attempts(op, &params, None, &span).await,
+                None => self.attempts(op, &params, call, None, &span).await,
             };
             if let Err(error) = &result {
                 tracing::debug!(%error, "call failed");
@@ -212,16 +307,17 @@ impl RpcClient {
         &self,
         op: &'static OperationInfo,
         params: &Params,
+        call: &PerCall,
         deadline: Option<Instant>,
         call_span: &Span,
     ) -> Result<Answer, Error> {
         let credentials = self.0.credentials.provide_credentials().await?;
-        let policy = retry::overridden();
+        let policy = call.retry.clone().or_else(retry::overridden);
         let policy = policy.as_ref().unwrap_or(&self.0.retry);
         let mut attempt = 1;
         loop {
             call_span.record("attempts", attempt);
-            let (result, asked_wait) = self.attempt(op, params, &credentials, attempt).await;
+            let (result, asked_wait) = self.attempt(op, params, call, &credentials, attempt).await;
             let error = match result {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
@@ -247,10 +343,12 @@ impl RpcClient {
         &self,
         op: &'static OperationInfo,
         params: &Params,
+        call: &PerCall,
         credentials: &Credentials,
         attempt: u32,
     ) -> (Result<Answer, Error>, Option<Duration>) {
         let inner = &*self.0;
+        let endpoint = call.endpoint.as_ref().unwrap_or(&inner.endpoint);
         let span = tracing::debug_span!(
             "acs_attempt",
             attempt,
@@ -261,7 +359,7 @@ impl RpcClient {
         async {
             let (nonce, timestamp) = (auth::nonce(), auth::timestamp());
             let request = SigningRequest {
-                host: inner.endpoint.host(),
+                host: endpoint.host(),
                 method: op.binding.method,
                 path: op.binding.path,
                 action: op.action,
@@ -274,9 +372,9 @@ impl RpcClient {
             let started = Instant::now();
             let response = transport::exchange(
                 &*inner.http,
-                inner.endpoint.origin(),
+                endpoint.origin(),
                 signed,
-                inner.attempt_timeout,
+                call.attempt_timeout,
                 inner.max_response_bytes,
             )
             .await;
@@ -317,6 +415,15 @@ impl RpcClient {
         .instrument(span.clone())
         .await
     }
+}
+
+/// The configuration of one call: the client's, with its per-call settings over it.
+struct PerCall {
+    endpoint: Option<Endpoint>,
+    attempt_timeout: Duration,
+    deadline: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    headers: Option<ExtraHeaders>,
 }
 
 /// A successful response: its status, content type and body.

@@ -234,6 +234,23 @@ impl AddEntriesToAclRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AddEntriesToAclResponse, AddEntriesToAclError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddEntriesToAclResponse,
+        AddEntriesToAclError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddEntriesToAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddEntriesToAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddEntriesToAclRequestBuilder<&crate::blocking::Client> {

@@ -240,6 +240,23 @@ impl AddServersToServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddServersToServerGroupResponse,
+        AddServersToServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddServersToServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddServersToServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddServersToServerGroupRequestBuilder<&crate::blocking::Client> {

@@ -228,6 +228,23 @@ impl ApplyHealthCheckTemplateToServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ApplyHealthCheckTemplateToServerGroupResponse,
+        ApplyHealthCheckTemplateToServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ApplyHealthCheckTemplateToServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ApplyHealthCheckTemplateToServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ApplyHealthCheckTemplateToServerGroupRequestBuilder<&crate::blocking::Client> {

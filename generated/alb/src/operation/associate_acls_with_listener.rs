@@ -263,6 +263,23 @@ impl AssociateAclsWithListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateAclsWithListenerResponse,
+        AssociateAclsWithListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateAclsWithListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateAclsWithListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateAclsWithListenerRequestBuilder<&crate::blocking::Client> {

@@ -238,6 +238,23 @@ impl AssociateAdditionalCertificatesWithListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateAdditionalCertificatesWithListenerResponse,
+        AssociateAdditionalCertificatesWithListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateAdditionalCertificatesWithListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateAdditionalCertificatesWithListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateAdditionalCertificatesWithListenerRequestBuilder<

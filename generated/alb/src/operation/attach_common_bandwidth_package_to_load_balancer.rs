@@ -263,6 +263,23 @@ impl AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachCommonBandwidthPackageToLoadBalancerResponse,
+        AttachCommonBandwidthPackageToLoadBalancerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachCommonBandwidthPackageToLoadBalancerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachCommonBandwidthPackageToLoadBalancerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&crate::blocking::Client> {

@@ -226,6 +226,20 @@ impl CreateAScriptsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateAScriptsResponse, CreateAScriptsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateAScriptsResponse, CreateAScriptsError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAScriptsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAScriptsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAScriptsRequestBuilder<&crate::blocking::Client> {

@@ -236,6 +236,20 @@ impl CreateAclRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateAclResponse, CreateAclError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateAclResponse, CreateAclError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAclRequestBuilder<&crate::blocking::Client> {

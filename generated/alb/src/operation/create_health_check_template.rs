@@ -574,6 +574,23 @@ impl CreateHealthCheckTemplateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateHealthCheckTemplateResponse,
+        CreateHealthCheckTemplateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateHealthCheckTemplateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateHealthCheckTemplateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateHealthCheckTemplateRequestBuilder<&crate::blocking::Client> {

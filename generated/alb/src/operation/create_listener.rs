@@ -622,6 +622,20 @@ impl CreateListenerRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateListenerResponse, CreateListenerError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateListenerResponse, CreateListenerError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateListenerRequestBuilder<&crate::blocking::Client> {

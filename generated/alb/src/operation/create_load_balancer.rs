@@ -508,6 +508,23 @@ impl CreateLoadBalancerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLoadBalancerResponse,
+        CreateLoadBalancerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLoadBalancerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLoadBalancerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLoadBalancerRequestBuilder<&crate::blocking::Client> {

@@ -383,6 +383,20 @@ impl CreateRuleRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateRuleResponse, CreateRuleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateRuleResponse, CreateRuleError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRuleRequestBuilder<&crate::blocking::Client> {

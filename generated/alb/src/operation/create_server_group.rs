@@ -601,6 +601,23 @@ impl CreateServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateServerGroupResponse,
+        CreateServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateServerGroupRequestBuilder<&crate::blocking::Client> {

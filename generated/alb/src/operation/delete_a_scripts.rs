@@ -200,6 +200,20 @@ impl DeleteAScriptsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteAScriptsResponse, DeleteAScriptsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteAScriptsResponse, DeleteAScriptsError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAScriptsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAScriptsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAScriptsRequestBuilder<&crate::blocking::Client> {

@@ -199,6 +199,20 @@ impl DeleteAclRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteAclResponse, DeleteAclError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteAclResponse, DeleteAclError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAclRequestBuilder<&crate::blocking::Client> {

@@ -204,6 +204,23 @@ impl DeleteHealthCheckTemplatesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteHealthCheckTemplatesResponse,
+        DeleteHealthCheckTemplatesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteHealthCheckTemplatesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteHealthCheckTemplatesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteHealthCheckTemplatesRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,20 @@ impl DeleteListenerRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteListenerResponse, DeleteListenerError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteListenerResponse, DeleteListenerError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteListenerRequestBuilder<&crate::blocking::Client> {

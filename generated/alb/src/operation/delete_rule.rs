@@ -201,6 +201,20 @@ impl DeleteRuleRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteRuleResponse, DeleteRuleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteRuleResponse, DeleteRuleError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRuleRequestBuilder<&crate::blocking::Client> {

@@ -144,6 +144,23 @@ impl DescribeCapacityReservationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCapacityReservationResponse,
+        DescribeCapacityReservationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCapacityReservationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCapacityReservationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCapacityReservationRequestBuilder<&crate::blocking::Client> {

@@ -191,6 +191,23 @@ impl DisableDeletionProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableDeletionProtectionResponse,
+        DisableDeletionProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableDeletionProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableDeletionProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableDeletionProtectionRequestBuilder<&crate::blocking::Client> {

@@ -198,6 +198,23 @@ impl DisableLoadBalancerAccessLogRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableLoadBalancerAccessLogResponse,
+        DisableLoadBalancerAccessLogError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableLoadBalancerAccessLogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableLoadBalancerAccessLogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableLoadBalancerAccessLogRequestBuilder<&crate::blocking::Client> {

@@ -232,6 +232,23 @@ impl DissociateAclsFromListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DissociateAclsFromListenerResponse,
+        DissociateAclsFromListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DissociateAclsFromListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DissociateAclsFromListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DissociateAclsFromListenerRequestBuilder<&crate::blocking::Client> {

@@ -235,6 +235,23 @@ impl DissociateAdditionalCertificatesFromListenerRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DissociateAdditionalCertificatesFromListenerResponse,
+        DissociateAdditionalCertificatesFromListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DissociateAdditionalCertificatesFromListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DissociateAdditionalCertificatesFromListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DissociateAdditionalCertificatesFromListenerRequestBuilder<

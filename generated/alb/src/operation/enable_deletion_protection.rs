@@ -191,6 +191,23 @@ impl EnableDeletionProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableDeletionProtectionResponse,
+        EnableDeletionProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableDeletionProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableDeletionProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableDeletionProtectionRequestBuilder<&crate::blocking::Client> {

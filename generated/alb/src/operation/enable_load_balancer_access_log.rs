@@ -248,6 +248,23 @@ impl EnableLoadBalancerAccessLogRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableLoadBalancerAccessLogResponse,
+        EnableLoadBalancerAccessLogError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableLoadBalancerAccessLogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableLoadBalancerAccessLogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableLoadBalancerAccessLogRequestBuilder<&crate::blocking::Client> {

@@ -220,6 +220,23 @@ impl EnableLoadBalancerIpv6InternetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableLoadBalancerIpv6InternetResponse,
+        EnableLoadBalancerIpv6InternetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableLoadBalancerIpv6InternetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableLoadBalancerIpv6InternetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableLoadBalancerIpv6InternetRequestBuilder<&crate::blocking::Client> {

@@ -145,6 +145,23 @@ impl GetHealthCheckTemplateAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetHealthCheckTemplateAttributeResponse,
+        GetHealthCheckTemplateAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetHealthCheckTemplateAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetHealthCheckTemplateAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> {

@@ -216,6 +216,23 @@ impl GetListenerHealthStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetListenerHealthStatusResponse,
+        GetListenerHealthStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetListenerHealthStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetListenerHealthStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetListenerHealthStatusRequestBuilder<&crate::blocking::Client> {

@@ -234,6 +234,20 @@ impl ListAScriptsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListAScriptsResponse, ListAScriptsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListAScriptsResponse, ListAScriptsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListAScriptsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAScriptsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAScriptsRequestBuilder<&crate::blocking::Client> {

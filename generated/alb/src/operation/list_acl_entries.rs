@@ -191,6 +191,20 @@ impl ListAclEntriesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListAclEntriesResponse, ListAclEntriesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListAclEntriesResponse, ListAclEntriesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListAclEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAclEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAclEntriesRequestBuilder<&crate::blocking::Client> {

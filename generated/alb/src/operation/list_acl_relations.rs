@@ -141,6 +141,23 @@ impl ListAclRelationsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListAclRelationsResponse, ListAclRelationsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListAclRelationsResponse,
+        ListAclRelationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListAclRelationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAclRelationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAclRelationsRequestBuilder<&crate::blocking::Client> {

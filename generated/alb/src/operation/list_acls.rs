@@ -252,6 +252,20 @@ impl ListAclsRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListAclsResponse, ListAclsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListAclsResponse, ListAclsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListAclsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAclsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAclsRequestBuilder<&crate::blocking::Client> {

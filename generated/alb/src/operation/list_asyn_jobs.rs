@@ -313,6 +313,20 @@ impl ListAsynJobsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListAsynJobsResponse, ListAsynJobsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListAsynJobsResponse, ListAsynJobsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListAsynJobsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAsynJobsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAsynJobsRequestBuilder<&crate::blocking::Client> {

@@ -278,6 +278,23 @@ impl ListHealthCheckTemplatesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListHealthCheckTemplatesResponse,
+        ListHealthCheckTemplatesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListHealthCheckTemplatesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListHealthCheckTemplatesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListHealthCheckTemplatesRequestBuilder<&crate::blocking::Client> {

@@ -240,6 +240,23 @@ impl ListListenerCertificatesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListListenerCertificatesResponse,
+        ListListenerCertificatesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListListenerCertificatesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListListenerCertificatesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListListenerCertificatesRequestBuilder<&crate::blocking::Client> {

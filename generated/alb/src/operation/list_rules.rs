@@ -295,6 +295,20 @@ impl ListRulesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListRulesResponse, ListRulesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListRulesResponse, ListRulesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListRulesRequestBuilder<&crate::blocking::Client> {

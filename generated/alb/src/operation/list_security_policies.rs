@@ -275,6 +275,23 @@ impl ListSecurityPoliciesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListSecurityPoliciesResponse,
+        ListSecurityPoliciesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListSecurityPoliciesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSecurityPoliciesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSecurityPoliciesRequestBuilder<&crate::blocking::Client> {

@@ -155,6 +155,23 @@ impl ListSecurityPolicyRelationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListSecurityPolicyRelationsResponse,
+        ListSecurityPolicyRelationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListSecurityPolicyRelationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSecurityPolicyRelationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSecurityPolicyRelationsRequestBuilder<&crate::blocking::Client> {

@@ -115,6 +115,23 @@ impl ListSystemSecurityPoliciesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListSystemSecurityPoliciesResponse,
+        ListSystemSecurityPoliciesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListSystemSecurityPoliciesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSystemSecurityPoliciesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSystemSecurityPoliciesRequestBuilder<&crate::blocking::Client> {

@@ -251,6 +251,20 @@ impl ListTagKeysRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListTagKeysResponse, ListTagKeysError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListTagKeysResponse, ListTagKeysError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListTagKeysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTagKeysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTagKeysRequestBuilder<&crate::blocking::Client> {

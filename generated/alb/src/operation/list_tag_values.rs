@@ -243,6 +243,20 @@ impl ListTagValuesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListTagValuesResponse, ListTagValuesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListTagValuesResponse, ListTagValuesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListTagValuesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTagValuesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTagValuesRequestBuilder<&crate::blocking::Client> {

@@ -254,6 +254,23 @@ impl LoadBalancerJoinSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        LoadBalancerJoinSecurityGroupResponse,
+        LoadBalancerJoinSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <LoadBalancerJoinSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                LoadBalancerJoinSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl LoadBalancerJoinSecurityGroupRequestBuilder<&crate::blocking::Client> {

@@ -232,6 +232,23 @@ impl RemoveEntriesFromAclRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveEntriesFromAclResponse,
+        RemoveEntriesFromAclError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveEntriesFromAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveEntriesFromAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveEntriesFromAclRequestBuilder<&crate::blocking::Client> {

@@ -281,6 +281,23 @@ impl ReplaceServersInServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReplaceServersInServerGroupResponse,
+        ReplaceServersInServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReplaceServersInServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReplaceServersInServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReplaceServersInServerGroupRequestBuilder<&crate::blocking::Client> {

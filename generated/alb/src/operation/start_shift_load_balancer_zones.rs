@@ -237,6 +237,23 @@ impl StartShiftLoadBalancerZonesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StartShiftLoadBalancerZonesResponse,
+        StartShiftLoadBalancerZonesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StartShiftLoadBalancerZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartShiftLoadBalancerZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartShiftLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {

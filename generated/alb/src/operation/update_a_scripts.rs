@@ -199,6 +199,20 @@ impl UpdateAScriptsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateAScriptsResponse, UpdateAScriptsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdateAScriptsResponse, UpdateAScriptsError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateAScriptsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateAScriptsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateAScriptsRequestBuilder<&crate::blocking::Client> {

@@ -220,6 +220,23 @@ impl UpdateAclAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateAclAttributeResponse,
+        UpdateAclAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateAclAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateAclAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateAclAttributeRequestBuilder<&crate::blocking::Client> {

@@ -546,6 +546,23 @@ impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateHealthCheckTemplateAttributeResponse,
+        UpdateHealthCheckTemplateAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateHealthCheckTemplateAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateHealthCheckTemplateAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateHealthCheckTemplateAttributeRequestBuilder<&crate::blocking::Client> {

@@ -525,6 +525,23 @@ impl UpdateListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateListenerAttributeResponse,
+        UpdateListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateListenerAttributeRequestBuilder<&crate::blocking::Client> {

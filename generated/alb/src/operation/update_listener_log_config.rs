@@ -265,6 +265,23 @@ impl UpdateListenerLogConfigRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateListenerLogConfigResponse,
+        UpdateListenerLogConfigError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateListenerLogConfigRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateListenerLogConfigError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateListenerLogConfigRequestBuilder<&crate::blocking::Client> {

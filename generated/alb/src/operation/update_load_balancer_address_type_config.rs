@@ -272,6 +272,23 @@ impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateLoadBalancerAddressTypeConfigResponse,
+        UpdateLoadBalancerAddressTypeConfigError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateLoadBalancerAddressTypeConfigRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateLoadBalancerAddressTypeConfigError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateLoadBalancerAddressTypeConfigRequestBuilder<&crate::blocking::Client> {

@@ -255,6 +255,23 @@ impl UpdateLoadBalancerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateLoadBalancerAttributeResponse,
+        UpdateLoadBalancerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateLoadBalancerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateLoadBalancerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {

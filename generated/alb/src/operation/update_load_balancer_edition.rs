@@ -238,6 +238,23 @@ impl UpdateLoadBalancerEditionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateLoadBalancerEditionResponse,
+        UpdateLoadBalancerEditionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateLoadBalancerEditionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateLoadBalancerEditionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateLoadBalancerEditionRequestBuilder<&crate::blocking::Client> {

@@ -311,6 +311,23 @@ impl UpdateRuleAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateRuleAttributeResponse,
+        UpdateRuleAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateRuleAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateRuleAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateRuleAttributeRequestBuilder<&crate::blocking::Client> {

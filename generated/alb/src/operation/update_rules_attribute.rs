@@ -218,6 +218,23 @@ impl UpdateRulesAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateRulesAttributeResponse,
+        UpdateRulesAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateRulesAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateRulesAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateRulesAttributeRequestBuilder<&crate::blocking::Client> {

@@ -253,6 +253,23 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddTrafficMatchRuleToTrafficMarkingPolicyResponse,
+        AddTrafficMatchRuleToTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddTrafficMatchRuleToTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddTrafficMatchRuleToTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {

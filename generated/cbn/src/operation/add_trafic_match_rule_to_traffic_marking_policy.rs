@@ -254,6 +254,23 @@ impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddTraficMatchRuleToTrafficMarkingPolicyResponse,
+        AddTraficMatchRuleToTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddTraficMatchRuleToTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddTraficMatchRuleToTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {

@@ -175,6 +175,23 @@ impl AssociateCenBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateCenBandwidthPackageResponse,
+        AssociateCenBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateCenBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {

@@ -248,6 +248,23 @@ impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&crate::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateTransitRouterAttachmentWithRouteTableResponse,
+        AssociateTransitRouterAttachmentWithRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateTransitRouterAttachmentWithRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateTransitRouterAttachmentWithRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<

@@ -281,6 +281,23 @@ impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateTransitRouterMulticastDomainResponse,
+        AssociateTransitRouterMulticastDomainError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateTransitRouterMulticastDomainError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {

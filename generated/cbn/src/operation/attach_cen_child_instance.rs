@@ -267,6 +267,23 @@ impl AttachCenChildInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachCenChildInstanceResponse,
+        AttachCenChildInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachCenChildInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachCenChildInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachCenChildInstanceRequestBuilder<&crate::blocking::Client> {

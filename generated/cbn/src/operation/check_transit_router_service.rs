@@ -144,6 +144,23 @@ impl CheckTransitRouterServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CheckTransitRouterServiceResponse,
+        CheckTransitRouterServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CheckTransitRouterServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CheckTransitRouterServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CheckTransitRouterServiceRequestBuilder<&crate::blocking::Client> {

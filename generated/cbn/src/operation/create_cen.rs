@@ -250,6 +250,20 @@ impl CreateCenRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateCenResponse, CreateCenError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateCenResponse, CreateCenError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenRequestBuilder<&crate::blocking::Client> {

@@ -435,6 +435,23 @@ impl CreateCenBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCenBandwidthPackageResponse,
+        CreateCenBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {

@@ -295,6 +295,23 @@ impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCenChildInstanceRouteEntryToAttachmentResponse,
+        CreateCenChildInstanceRouteEntryToAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenChildInstanceRouteEntryToAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenChildInstanceRouteEntryToAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<

@@ -317,6 +317,23 @@ impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCenChildInstanceRouteEntryToCenResponse,
+        CreateCenChildInstanceRouteEntryToCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenChildInstanceRouteEntryToCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenChildInstanceRouteEntryToCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Client> {

@@ -367,6 +367,23 @@ impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCenInterRegionTrafficQosPolicyResponse,
+        CreateCenInterRegionTrafficQosPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenInterRegionTrafficQosPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenInterRegionTrafficQosPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client> {

@@ -343,6 +343,23 @@ impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCenInterRegionTrafficQosQueueResponse,
+        CreateCenInterRegionTrafficQosQueueError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenInterRegionTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenInterRegionTrafficQosQueueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenInterRegionTrafficQosQueueRequestBuilder<&crate::blocking::Client> {

@@ -1299,6 +1299,23 @@ impl CreateCenRouteMapRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCenRouteMapResponse,
+        CreateCenRouteMapError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCenRouteMapRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCenRouteMapError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCenRouteMapRequestBuilder<&crate::blocking::Client> {

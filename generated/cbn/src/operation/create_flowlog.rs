@@ -493,6 +493,20 @@ impl CreateFlowlogRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateFlowlogResponse, CreateFlowlogError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateFlowlogResponse, CreateFlowlogError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateFlowlogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateFlowlogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateFlowlogRequestBuilder<&crate::blocking::Client> {

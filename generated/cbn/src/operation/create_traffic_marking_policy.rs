@@ -374,6 +374,23 @@ impl CreateTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTrafficMarkingPolicyResponse,
+        CreateTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {

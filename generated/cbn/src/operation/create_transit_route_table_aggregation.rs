@@ -392,6 +392,23 @@ impl CreateTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouteTableAggregationResponse,
+        CreateTransitRouteTableAggregationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouteTableAggregationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {

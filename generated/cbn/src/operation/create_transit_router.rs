@@ -368,6 +368,23 @@ impl CreateTransitRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterResponse,
+        CreateTransitRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterRequestBuilder<&crate::blocking::Client> {

@@ -356,6 +356,23 @@ impl CreateTransitRouterCidrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterCidrResponse,
+        CreateTransitRouterCidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterCidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterCidrRequestBuilder<&crate::blocking::Client> {

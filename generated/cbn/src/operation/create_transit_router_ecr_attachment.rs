@@ -404,6 +404,23 @@ impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterEcrAttachmentResponse,
+        CreateTransitRouterEcrAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterEcrAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterEcrAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterEcrAttachmentRequestBuilder<&crate::blocking::Client> {

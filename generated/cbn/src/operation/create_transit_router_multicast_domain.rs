@@ -357,6 +357,23 @@ impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterMulticastDomainResponse,
+        CreateTransitRouterMulticastDomainError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterMulticastDomainError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {

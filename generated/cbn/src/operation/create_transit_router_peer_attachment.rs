@@ -535,6 +535,23 @@ impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterPeerAttachmentResponse,
+        CreateTransitRouterPeerAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterPeerAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterPeerAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterPeerAttachmentRequestBuilder<&crate::blocking::Client> {

@@ -378,6 +378,23 @@ impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterPrefixListAssociationResponse,
+        CreateTransitRouterPrefixListAssociationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterPrefixListAssociationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {

@@ -383,6 +383,23 @@ impl CreateTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterRouteEntryResponse,
+        CreateTransitRouterRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {

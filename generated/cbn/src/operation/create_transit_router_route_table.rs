@@ -319,6 +319,23 @@ impl CreateTransitRouterRouteTableRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterRouteTableResponse,
+        CreateTransitRouterRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {

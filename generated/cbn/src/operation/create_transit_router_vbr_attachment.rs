@@ -431,6 +431,23 @@ impl CreateTransitRouterVbrAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterVbrAttachmentResponse,
+        CreateTransitRouterVbrAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterVbrAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterVbrAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterVbrAttachmentRequestBuilder<&crate::blocking::Client> {

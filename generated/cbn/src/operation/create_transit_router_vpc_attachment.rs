@@ -519,6 +519,23 @@ impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterVpcAttachmentResponse,
+        CreateTransitRouterVpcAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterVpcAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterVpcAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {

@@ -479,6 +479,23 @@ impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTransitRouterVpnAttachmentResponse,
+        CreateTransitRouterVpnAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTransitRouterVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTransitRouterVpnAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {

@@ -164,6 +164,20 @@ impl DeleteCenRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteCenResponse, DeleteCenError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteCenResponse, DeleteCenError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenRequestBuilder<&crate::blocking::Client> {

@@ -139,6 +139,23 @@ impl DeleteCenBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCenBandwidthPackageResponse,
+        DeleteCenBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {

@@ -294,6 +294,23 @@ impl DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCenChildInstanceRouteEntryToAttachmentResponse,
+        DeleteCenChildInstanceRouteEntryToAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenChildInstanceRouteEntryToAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenChildInstanceRouteEntryToAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<

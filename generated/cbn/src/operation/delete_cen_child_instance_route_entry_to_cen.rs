@@ -316,6 +316,23 @@ impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCenChildInstanceRouteEntryToCenResponse,
+        DeleteCenChildInstanceRouteEntryToCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenChildInstanceRouteEntryToCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenChildInstanceRouteEntryToCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&crate::blocking::Client> {

@@ -211,6 +211,23 @@ impl DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCenInterRegionTrafficQosPolicyResponse,
+        DeleteCenInterRegionTrafficQosPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenInterRegionTrafficQosPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenInterRegionTrafficQosPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&crate::blocking::Client> {

@@ -208,6 +208,23 @@ impl DeleteCenInterRegionTrafficQosQueueRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCenInterRegionTrafficQosQueueResponse,
+        DeleteCenInterRegionTrafficQosQueueError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenInterRegionTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenInterRegionTrafficQosQueueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenInterRegionTrafficQosQueueRequestBuilder<&crate::blocking::Client> {

@@ -208,6 +208,23 @@ impl DeleteCenRouteMapRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCenRouteMapResponse,
+        DeleteCenRouteMapError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCenRouteMapRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCenRouteMapError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCenRouteMapRequestBuilder<&crate::blocking::Client> {

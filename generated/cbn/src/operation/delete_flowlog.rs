@@ -232,6 +232,20 @@ impl DeleteFlowlogRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteFlowlogResponse, DeleteFlowlogError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteFlowlogResponse, DeleteFlowlogError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteFlowlogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteFlowlogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteFlowlogRequestBuilder<&crate::blocking::Client> {

@@ -248,6 +248,23 @@ impl DeleteRouteServiceInCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteRouteServiceInCenResponse,
+        DeleteRouteServiceInCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRouteServiceInCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRouteServiceInCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRouteServiceInCenRequestBuilder<&crate::blocking::Client> {

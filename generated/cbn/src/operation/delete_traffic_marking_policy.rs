@@ -236,6 +236,23 @@ impl DeleteTrafficMarkingPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTrafficMarkingPolicyResponse,
+        DeleteTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTrafficMarkingPolicyRequestBuilder<&crate::blocking::Client> {

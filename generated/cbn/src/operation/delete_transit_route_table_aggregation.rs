@@ -255,6 +255,23 @@ impl DeleteTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouteTableAggregationResponse,
+        DeleteTransitRouteTableAggregationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouteTableAggregationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {

@@ -225,6 +225,23 @@ impl DeleteTransitRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterResponse,
+        DeleteTransitRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterRequestBuilder<&crate::blocking::Client> {

@@ -261,6 +261,23 @@ impl DeleteTransitRouterCidrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterCidrResponse,
+        DeleteTransitRouterCidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterCidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterCidrRequestBuilder<&crate::blocking::Client> {

@@ -241,6 +241,23 @@ impl DeleteTransitRouterEcrAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterEcrAttachmentResponse,
+        DeleteTransitRouterEcrAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterEcrAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterEcrAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterEcrAttachmentRequestBuilder<&crate::blocking::Client> {

@@ -218,6 +218,23 @@ impl DeleteTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterMulticastDomainResponse,
+        DeleteTransitRouterMulticastDomainError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterMulticastDomainError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {

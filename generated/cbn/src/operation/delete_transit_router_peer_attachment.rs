@@ -252,6 +252,23 @@ impl DeleteTransitRouterPeerAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterPeerAttachmentResponse,
+        DeleteTransitRouterPeerAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterPeerAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterPeerAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterPeerAttachmentRequestBuilder<&crate::blocking::Client> {

@@ -347,6 +347,23 @@ impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterPrefixListAssociationResponse,
+        DeleteTransitRouterPrefixListAssociationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterPrefixListAssociationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {

@@ -338,6 +338,23 @@ impl DeleteTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterRouteEntryResponse,
+        DeleteTransitRouterRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {

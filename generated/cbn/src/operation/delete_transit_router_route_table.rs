@@ -214,6 +214,23 @@ impl DeleteTransitRouterRouteTableRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterRouteTableResponse,
+        DeleteTransitRouterRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {

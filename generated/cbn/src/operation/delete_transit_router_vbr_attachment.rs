@@ -251,6 +251,23 @@ impl DeleteTransitRouterVbrAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterVbrAttachmentResponse,
+        DeleteTransitRouterVbrAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterVbrAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterVbrAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterVbrAttachmentRequestBuilder<&crate::blocking::Client> {

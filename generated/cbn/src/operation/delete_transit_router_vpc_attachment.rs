@@ -258,6 +258,23 @@ impl DeleteTransitRouterVpcAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterVpcAttachmentResponse,
+        DeleteTransitRouterVpcAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterVpcAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterVpcAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterVpcAttachmentRequestBuilder<&crate::blocking::Client> {

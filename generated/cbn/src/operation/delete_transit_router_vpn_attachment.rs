@@ -239,6 +239,23 @@ impl DeleteTransitRouterVpnAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTransitRouterVpnAttachmentResponse,
+        DeleteTransitRouterVpnAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTransitRouterVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTransitRouterVpnAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTransitRouterVpnAttachmentRequestBuilder<&crate::blocking::Client> {

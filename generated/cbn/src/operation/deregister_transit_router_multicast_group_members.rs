@@ -315,6 +315,23 @@ impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeregisterTransitRouterMulticastGroupMembersResponse,
+        DeregisterTransitRouterMulticastGroupMembersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeregisterTransitRouterMulticastGroupMembersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeregisterTransitRouterMulticastGroupMembersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeregisterTransitRouterMulticastGroupMembersRequestBuilder<

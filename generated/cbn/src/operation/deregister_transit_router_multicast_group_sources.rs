@@ -285,6 +285,23 @@ impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeregisterTransitRouterMulticastGroupSourcesResponse,
+        DeregisterTransitRouterMulticastGroupSourcesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeregisterTransitRouterMulticastGroupSourcesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeregisterTransitRouterMulticastGroupSourcesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<

@@ -235,6 +235,23 @@ impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenAttachedChildInstanceAttributeResponse,
+        DescribeCenAttachedChildInstanceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenAttachedChildInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenAttachedChildInstanceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenAttachedChildInstanceAttributeRequestBuilder<&crate::blocking::Client> {

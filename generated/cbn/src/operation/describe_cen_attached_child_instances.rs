@@ -253,6 +253,23 @@ impl DescribeCenAttachedChildInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenAttachedChildInstancesResponse,
+        DescribeCenAttachedChildInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenAttachedChildInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenAttachedChildInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenAttachedChildInstancesRequestBuilder<&crate::blocking::Client> {

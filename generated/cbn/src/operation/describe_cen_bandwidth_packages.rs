@@ -296,6 +296,23 @@ impl DescribeCenBandwidthPackagesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenBandwidthPackagesResponse,
+        DescribeCenBandwidthPackagesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenBandwidthPackagesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenBandwidthPackagesRequestBuilder<&crate::blocking::Client> {

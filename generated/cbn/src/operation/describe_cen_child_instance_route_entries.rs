@@ -346,6 +346,23 @@ impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenChildInstanceRouteEntriesResponse,
+        DescribeCenChildInstanceRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenChildInstanceRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenChildInstanceRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenChildInstanceRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -264,6 +264,23 @@ impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenGeographicSpanRemainingBandwidthResponse,
+        DescribeCenGeographicSpanRemainingBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenGeographicSpanRemainingBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenGeographicSpanRemainingBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<

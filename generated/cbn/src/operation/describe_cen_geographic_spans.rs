@@ -188,6 +188,23 @@ impl DescribeCenGeographicSpansRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenGeographicSpansResponse,
+        DescribeCenGeographicSpansError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenGeographicSpansRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenGeographicSpansError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenGeographicSpansRequestBuilder<&crate::blocking::Client> {

@@ -213,6 +213,23 @@ impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenInterRegionBandwidthLimitsResponse,
+        DescribeCenInterRegionBandwidthLimitsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenInterRegionBandwidthLimitsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenInterRegionBandwidthLimitsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenInterRegionBandwidthLimitsRequestBuilder<&crate::blocking::Client> {

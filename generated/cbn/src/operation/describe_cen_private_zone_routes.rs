@@ -238,6 +238,23 @@ impl DescribeCenPrivateZoneRoutesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenPrivateZoneRoutesResponse,
+        DescribeCenPrivateZoneRoutesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenPrivateZoneRoutesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenPrivateZoneRoutesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenPrivateZoneRoutesRequestBuilder<&crate::blocking::Client> {

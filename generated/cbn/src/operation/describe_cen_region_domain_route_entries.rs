@@ -265,6 +265,23 @@ impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenRegionDomainRouteEntriesResponse,
+        DescribeCenRegionDomainRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenRegionDomainRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenRegionDomainRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenRegionDomainRouteEntriesRequestBuilder<&crate::blocking::Client> {

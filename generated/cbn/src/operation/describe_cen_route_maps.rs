@@ -296,6 +296,23 @@ impl DescribeCenRouteMapsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenRouteMapsResponse,
+        DescribeCenRouteMapsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenRouteMapsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenRouteMapsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenRouteMapsRequestBuilder<&crate::blocking::Client> {

@@ -256,6 +256,23 @@ impl DescribeCenVbrHealthCheckRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCenVbrHealthCheckResponse,
+        DescribeCenVbrHealthCheckError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCenVbrHealthCheckError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {

@@ -238,6 +238,20 @@ impl DescribeCensRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeCensResponse, DescribeCensError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeCensResponse, DescribeCensError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCensRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCensError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCensRequestBuilder<&crate::blocking::Client> {

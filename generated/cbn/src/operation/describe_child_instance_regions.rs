@@ -172,6 +172,23 @@ impl DescribeChildInstanceRegionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeChildInstanceRegionsResponse,
+        DescribeChildInstanceRegionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeChildInstanceRegionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeChildInstanceRegionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeChildInstanceRegionsRequestBuilder<&crate::blocking::Client> {

@@ -503,6 +503,23 @@ impl DescribeFlowlogsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeFlowlogsResponse, DescribeFlowlogsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeFlowlogsResponse,
+        DescribeFlowlogsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeFlowlogsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeFlowlogsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeFlowlogsRequestBuilder<&crate::blocking::Client> {

@@ -203,6 +203,23 @@ impl DescribeGeographicRegionMembershipRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeGeographicRegionMembershipResponse,
+        DescribeGeographicRegionMembershipError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeGeographicRegionMembershipRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeGeographicRegionMembershipError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeGeographicRegionMembershipRequestBuilder<&crate::blocking::Client> {

@@ -325,6 +325,23 @@ impl DescribeGrantRulesToCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeGrantRulesToCenResponse,
+        DescribeGrantRulesToCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeGrantRulesToCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeGrantRulesToCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeGrantRulesToCenRequestBuilder<&crate::blocking::Client> {

@@ -269,6 +269,23 @@ impl DescribeGrantRulesToResourceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeGrantRulesToResourceResponse,
+        DescribeGrantRulesToResourceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeGrantRulesToResourceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeGrantRulesToResourceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeGrantRulesToResourceRequestBuilder<&crate::blocking::Client> {

@@ -325,6 +325,23 @@ impl DescribePublishedRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePublishedRouteEntriesResponse,
+        DescribePublishedRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePublishedRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -300,6 +300,23 @@ impl DescribeRouteConflictRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouteConflictResponse,
+        DescribeRouteConflictError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouteConflictRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouteConflictError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouteConflictRequestBuilder<&crate::blocking::Client> {

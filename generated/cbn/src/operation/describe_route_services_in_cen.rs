@@ -281,6 +281,23 @@ impl DescribeRouteServicesInCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouteServicesInCenResponse,
+        DescribeRouteServicesInCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouteServicesInCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouteServicesInCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouteServicesInCenRequestBuilder<&crate::blocking::Client> {

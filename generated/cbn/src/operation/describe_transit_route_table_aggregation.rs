@@ -258,6 +258,23 @@ impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeTransitRouteTableAggregationResponse,
+        DescribeTransitRouteTableAggregationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTransitRouteTableAggregationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {

@@ -214,6 +214,23 @@ impl DescribeTransitRouteTableAggregationDetailRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeTransitRouteTableAggregationDetailResponse,
+        DescribeTransitRouteTableAggregationDetailError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTransitRouteTableAggregationDetailRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTransitRouteTableAggregationDetailError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTransitRouteTableAggregationDetailRequestBuilder<&crate::blocking::Client> {

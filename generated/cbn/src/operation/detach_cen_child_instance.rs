@@ -278,6 +278,23 @@ impl DetachCenChildInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachCenChildInstanceResponse,
+        DetachCenChildInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachCenChildInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachCenChildInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachCenChildInstanceRequestBuilder<&crate::blocking::Client> {

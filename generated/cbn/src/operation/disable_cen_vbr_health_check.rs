@@ -224,6 +224,23 @@ impl DisableCenVbrHealthCheckRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableCenVbrHealthCheckResponse,
+        DisableCenVbrHealthCheckError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableCenVbrHealthCheckError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {

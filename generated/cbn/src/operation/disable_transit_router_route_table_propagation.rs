@@ -242,6 +242,23 @@ impl DisableTransitRouterRouteTablePropagationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableTransitRouterRouteTablePropagationResponse,
+        DisableTransitRouterRouteTablePropagationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableTransitRouterRouteTablePropagationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableTransitRouterRouteTablePropagationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::Client> {

@@ -280,6 +280,23 @@ impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisassociateTransitRouterMulticastDomainResponse,
+        DisassociateTransitRouterMulticastDomainError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisassociateTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisassociateTransitRouterMulticastDomainError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisassociateTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {

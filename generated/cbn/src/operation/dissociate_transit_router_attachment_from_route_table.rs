@@ -244,6 +244,23 @@ impl DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&crate::Clien
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DissociateTransitRouterAttachmentFromRouteTableResponse,
+        DissociateTransitRouterAttachmentFromRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DissociateTransitRouterAttachmentFromRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DissociateTransitRouterAttachmentFromRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<

@@ -406,6 +406,23 @@ impl EnableCenVbrHealthCheckRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableCenVbrHealthCheckResponse,
+        EnableCenVbrHealthCheckError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableCenVbrHealthCheckRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableCenVbrHealthCheckError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableCenVbrHealthCheckRequestBuilder<&crate::blocking::Client> {

@@ -245,6 +245,23 @@ impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableTransitRouterRouteTablePropagationResponse,
+        EnableTransitRouterRouteTablePropagationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableTransitRouterRouteTablePropagationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableTransitRouterRouteTablePropagationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableTransitRouterRouteTablePropagationRequestBuilder<&crate::blocking::Client> {

@@ -313,6 +313,23 @@ impl GrantInstanceToTransitRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GrantInstanceToTransitRouterResponse,
+        GrantInstanceToTransitRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GrantInstanceToTransitRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GrantInstanceToTransitRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GrantInstanceToTransitRouterRequestBuilder<&crate::blocking::Client> {

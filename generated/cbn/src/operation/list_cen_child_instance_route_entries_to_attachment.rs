@@ -299,6 +299,23 @@ impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListCenChildInstanceRouteEntriesToAttachmentResponse,
+        ListCenChildInstanceRouteEntriesToAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListCenChildInstanceRouteEntriesToAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListCenChildInstanceRouteEntriesToAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<

@@ -295,6 +295,23 @@ impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListCenInterRegionTrafficQosPoliciesResponse,
+        ListCenInterRegionTrafficQosPoliciesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListCenInterRegionTrafficQosPoliciesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListCenInterRegionTrafficQosPoliciesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListCenInterRegionTrafficQosPoliciesRequestBuilder<&crate::blocking::Client> {

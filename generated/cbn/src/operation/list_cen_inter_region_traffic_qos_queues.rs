@@ -338,6 +338,23 @@ impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListCenInterRegionTrafficQosQueuesResponse,
+        ListCenInterRegionTrafficQosQueuesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListCenInterRegionTrafficQosQueuesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListCenInterRegionTrafficQosQueuesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListCenInterRegionTrafficQosQueuesRequestBuilder<&crate::blocking::Client> {

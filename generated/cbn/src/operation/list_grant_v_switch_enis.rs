@@ -315,6 +315,23 @@ impl ListGrantVSwitchEnisRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListGrantVSwitchEnisResponse,
+        ListGrantVSwitchEnisError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListGrantVSwitchEnisRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGrantVSwitchEnisError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGrantVSwitchEnisRequestBuilder<&crate::blocking::Client> {

@@ -305,6 +305,23 @@ impl ListGrantVSwitchesToCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListGrantVSwitchesToCenResponse,
+        ListGrantVSwitchesToCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListGrantVSwitchesToCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGrantVSwitchesToCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGrantVSwitchesToCenRequestBuilder<&crate::blocking::Client> {

@@ -272,6 +272,23 @@ impl ListTrafficMarkingPoliciesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTrafficMarkingPoliciesResponse,
+        ListTrafficMarkingPoliciesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTrafficMarkingPoliciesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTrafficMarkingPoliciesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTrafficMarkingPoliciesRequestBuilder<&crate::blocking::Client> {

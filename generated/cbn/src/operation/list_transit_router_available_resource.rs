@@ -193,6 +193,23 @@ impl ListTransitRouterAvailableResourceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterAvailableResourceResponse,
+        ListTransitRouterAvailableResourceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterAvailableResourceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterAvailableResourceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterAvailableResourceRequestBuilder<&crate::blocking::Client> {

@@ -251,6 +251,23 @@ impl ListTransitRouterCidrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterCidrResponse,
+        ListTransitRouterCidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterCidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterCidrRequestBuilder<&crate::blocking::Client> {

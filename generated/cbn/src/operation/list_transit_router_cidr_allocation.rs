@@ -429,6 +429,23 @@ impl ListTransitRouterCidrAllocationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterCidrAllocationResponse,
+        ListTransitRouterCidrAllocationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterCidrAllocationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterCidrAllocationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterCidrAllocationRequestBuilder<&crate::blocking::Client> {

@@ -293,6 +293,23 @@ impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterEcrAttachmentsResponse,
+        ListTransitRouterEcrAttachmentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterEcrAttachmentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterEcrAttachmentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterEcrAttachmentsRequestBuilder<&crate::blocking::Client> {

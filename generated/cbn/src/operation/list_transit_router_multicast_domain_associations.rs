@@ -323,6 +323,23 @@ impl ListTransitRouterMulticastDomainAssociationsRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterMulticastDomainAssociationsResponse,
+        ListTransitRouterMulticastDomainAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterMulticastDomainAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterMulticastDomainAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterMulticastDomainAssociationsRequestBuilder<

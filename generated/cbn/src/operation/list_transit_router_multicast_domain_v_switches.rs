@@ -220,6 +220,23 @@ impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterMulticastDomainVSwitchesResponse,
+        ListTransitRouterMulticastDomainVSwitchesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterMulticastDomainVSwitchesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterMulticastDomainVSwitchesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&crate::blocking::Client> {

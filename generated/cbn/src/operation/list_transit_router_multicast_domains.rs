@@ -320,6 +320,23 @@ impl ListTransitRouterMulticastDomainsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterMulticastDomainsResponse,
+        ListTransitRouterMulticastDomainsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterMulticastDomainsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterMulticastDomainsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterMulticastDomainsRequestBuilder<&crate::blocking::Client> {

@@ -504,6 +504,23 @@ impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterMulticastGroupsResponse,
+        ListTransitRouterMulticastGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterMulticastGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterMulticastGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterMulticastGroupsRequestBuilder<&crate::blocking::Client> {

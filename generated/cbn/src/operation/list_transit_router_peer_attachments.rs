@@ -295,6 +295,23 @@ impl ListTransitRouterPeerAttachmentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterPeerAttachmentsResponse,
+        ListTransitRouterPeerAttachmentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterPeerAttachmentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterPeerAttachmentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterPeerAttachmentsRequestBuilder<&crate::blocking::Client> {

@@ -386,6 +386,23 @@ impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterPrefixListAssociationResponse,
+        ListTransitRouterPrefixListAssociationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterPrefixListAssociationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterPrefixListAssociationRequestBuilder<&crate::blocking::Client> {

@@ -626,6 +626,23 @@ impl ListTransitRouterRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterRouteEntriesResponse,
+        ListTransitRouterRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -322,6 +322,23 @@ impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterRouteTableAssociationsResponse,
+        ListTransitRouterRouteTableAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterRouteTableAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterRouteTableAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterRouteTableAssociationsRequestBuilder<&crate::blocking::Client> {

@@ -312,6 +312,23 @@ impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterRouteTablePropagationsResponse,
+        ListTransitRouterRouteTablePropagationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterRouteTablePropagationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterRouteTablePropagationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterRouteTablePropagationsRequestBuilder<&crate::blocking::Client> {

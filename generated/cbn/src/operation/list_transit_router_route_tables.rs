@@ -398,6 +398,23 @@ impl ListTransitRouterRouteTablesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterRouteTablesResponse,
+        ListTransitRouterRouteTablesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterRouteTablesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterRouteTablesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterRouteTablesRequestBuilder<&crate::blocking::Client> {

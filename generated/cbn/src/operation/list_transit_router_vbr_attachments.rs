@@ -286,6 +286,23 @@ impl ListTransitRouterVbrAttachmentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterVbrAttachmentsResponse,
+        ListTransitRouterVbrAttachmentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterVbrAttachmentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterVbrAttachmentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterVbrAttachmentsRequestBuilder<&crate::blocking::Client> {

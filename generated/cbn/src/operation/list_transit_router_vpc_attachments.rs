@@ -370,6 +370,23 @@ impl ListTransitRouterVpcAttachmentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterVpcAttachmentsResponse,
+        ListTransitRouterVpcAttachmentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterVpcAttachmentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterVpcAttachmentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterVpcAttachmentsRequestBuilder<&crate::blocking::Client> {

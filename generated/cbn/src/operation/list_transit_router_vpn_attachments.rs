@@ -295,6 +295,23 @@ impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRouterVpnAttachmentsResponse,
+        ListTransitRouterVpnAttachmentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRouterVpnAttachmentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRouterVpnAttachmentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRouterVpnAttachmentsRequestBuilder<&crate::blocking::Client> {

@@ -375,6 +375,23 @@ impl ListTransitRoutersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTransitRoutersResponse,
+        ListTransitRoutersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTransitRoutersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTransitRoutersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTransitRoutersRequestBuilder<&crate::blocking::Client> {

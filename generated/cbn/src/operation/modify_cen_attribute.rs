@@ -223,6 +223,23 @@ impl ModifyCenAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCenAttributeResponse,
+        ModifyCenAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCenAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCenAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCenAttributeRequestBuilder<&crate::blocking::Client> {

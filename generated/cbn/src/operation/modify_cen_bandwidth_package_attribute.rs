@@ -197,6 +197,23 @@ impl ModifyCenBandwidthPackageAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCenBandwidthPackageAttributeResponse,
+        ModifyCenBandwidthPackageAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCenBandwidthPackageAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCenBandwidthPackageAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCenBandwidthPackageAttributeRequestBuilder<&crate::blocking::Client> {

@@ -172,6 +172,23 @@ impl ModifyCenBandwidthPackageSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCenBandwidthPackageSpecResponse,
+        ModifyCenBandwidthPackageSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCenBandwidthPackageSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCenBandwidthPackageSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCenBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {

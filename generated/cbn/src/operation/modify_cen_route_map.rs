@@ -1222,6 +1222,23 @@ impl ModifyCenRouteMapRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCenRouteMapResponse,
+        ModifyCenRouteMapError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCenRouteMapRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCenRouteMapError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCenRouteMapRequestBuilder<&crate::blocking::Client> {

@@ -306,6 +306,23 @@ impl ModifyFlowLogAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyFlowLogAttributeResponse,
+        ModifyFlowLogAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyFlowLogAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyFlowLogAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyFlowLogAttributeRequestBuilder<&crate::blocking::Client> {

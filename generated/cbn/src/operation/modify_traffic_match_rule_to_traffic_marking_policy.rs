@@ -284,6 +284,23 @@ impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse,
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyTrafficMatchRuleToTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<

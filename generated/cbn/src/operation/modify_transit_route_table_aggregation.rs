@@ -375,6 +375,23 @@ impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyTransitRouteTableAggregationResponse,
+        ModifyTransitRouteTableAggregationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyTransitRouteTableAggregationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {

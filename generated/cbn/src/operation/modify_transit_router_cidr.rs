@@ -369,6 +369,23 @@ impl ModifyTransitRouterCidrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyTransitRouterCidrResponse,
+        ModifyTransitRouterCidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyTransitRouterCidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyTransitRouterCidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyTransitRouterCidrRequestBuilder<&crate::blocking::Client> {

@@ -292,6 +292,23 @@ impl ModifyTransitRouterMulticastDomainRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyTransitRouterMulticastDomainResponse,
+        ModifyTransitRouterMulticastDomainError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyTransitRouterMulticastDomainRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyTransitRouterMulticastDomainError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyTransitRouterMulticastDomainRequestBuilder<&crate::blocking::Client> {

@@ -146,6 +146,23 @@ impl OpenTransitRouterServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        OpenTransitRouterServiceResponse,
+        OpenTransitRouterServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <OpenTransitRouterServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenTransitRouterServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenTransitRouterServiceRequestBuilder<&crate::blocking::Client> {

@@ -296,6 +296,23 @@ impl PublishRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PublishRouteEntriesResponse,
+        PublishRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PublishRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PublishRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PublishRouteEntriesRequestBuilder<&crate::blocking::Client> {

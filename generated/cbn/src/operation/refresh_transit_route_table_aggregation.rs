@@ -193,6 +193,23 @@ impl RefreshTransitRouteTableAggregationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RefreshTransitRouteTableAggregationResponse,
+        RefreshTransitRouteTableAggregationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RefreshTransitRouteTableAggregationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RefreshTransitRouteTableAggregationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RefreshTransitRouteTableAggregationRequestBuilder<&crate::blocking::Client> {

@@ -360,6 +360,23 @@ impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RegisterTransitRouterMulticastGroupMembersResponse,
+        RegisterTransitRouterMulticastGroupMembersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RegisterTransitRouterMulticastGroupMembersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RegisterTransitRouterMulticastGroupMembersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RegisterTransitRouterMulticastGroupMembersRequestBuilder<&crate::blocking::Client> {

@@ -321,6 +321,23 @@ impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RegisterTransitRouterMulticastGroupSourcesResponse,
+        RegisterTransitRouterMulticastGroupSourcesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RegisterTransitRouterMulticastGroupSourcesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RegisterTransitRouterMulticastGroupSourcesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&crate::blocking::Client> {

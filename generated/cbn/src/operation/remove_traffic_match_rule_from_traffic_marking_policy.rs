@@ -252,6 +252,23 @@ impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&crate::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse,
+        RemoveTrafficMatchRuleFromTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveTrafficMatchRuleFromTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<

@@ -249,6 +249,23 @@ impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&crate::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse,
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveTraficMatchRuleFromTrafficMarkingPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<

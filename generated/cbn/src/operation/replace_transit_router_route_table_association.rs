@@ -237,6 +237,23 @@ impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReplaceTransitRouterRouteTableAssociationResponse,
+        ReplaceTransitRouterRouteTableAssociationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReplaceTransitRouterRouteTableAssociationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReplaceTransitRouterRouteTableAssociationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReplaceTransitRouterRouteTableAssociationRequestBuilder<&crate::blocking::Client> {

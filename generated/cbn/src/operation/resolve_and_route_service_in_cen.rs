@@ -331,6 +331,23 @@ impl ResolveAndRouteServiceInCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ResolveAndRouteServiceInCenResponse,
+        ResolveAndRouteServiceInCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ResolveAndRouteServiceInCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ResolveAndRouteServiceInCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ResolveAndRouteServiceInCenRequestBuilder<&crate::blocking::Client> {

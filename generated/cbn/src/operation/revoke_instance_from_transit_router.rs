@@ -271,6 +271,23 @@ impl RevokeInstanceFromTransitRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RevokeInstanceFromTransitRouterResponse,
+        RevokeInstanceFromTransitRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RevokeInstanceFromTransitRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RevokeInstanceFromTransitRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RevokeInstanceFromTransitRouterRequestBuilder<&crate::blocking::Client> {

@@ -244,6 +244,23 @@ impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RoutePrivateZoneInCenToVpcResponse,
+        RoutePrivateZoneInCenToVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RoutePrivateZoneInCenToVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RoutePrivateZoneInCenToVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RoutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {

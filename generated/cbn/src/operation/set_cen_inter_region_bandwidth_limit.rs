@@ -273,6 +273,23 @@ impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetCenInterRegionBandwidthLimitResponse,
+        SetCenInterRegionBandwidthLimitError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetCenInterRegionBandwidthLimitRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetCenInterRegionBandwidthLimitError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetCenInterRegionBandwidthLimitRequestBuilder<&crate::blocking::Client> {

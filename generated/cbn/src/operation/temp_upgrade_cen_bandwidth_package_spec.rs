@@ -185,6 +185,23 @@ impl TempUpgradeCenBandwidthPackageSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        TempUpgradeCenBandwidthPackageSpecResponse,
+        TempUpgradeCenBandwidthPackageSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <TempUpgradeCenBandwidthPackageSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TempUpgradeCenBandwidthPackageSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TempUpgradeCenBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {

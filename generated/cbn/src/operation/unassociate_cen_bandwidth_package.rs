@@ -174,6 +174,23 @@ impl UnassociateCenBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateCenBandwidthPackageResponse,
+        UnassociateCenBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateCenBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateCenBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateCenBandwidthPackageRequestBuilder<&crate::blocking::Client> {

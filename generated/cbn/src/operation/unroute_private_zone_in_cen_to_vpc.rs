@@ -163,6 +163,23 @@ impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnroutePrivateZoneInCenToVpcResponse,
+        UnroutePrivateZoneInCenToVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnroutePrivateZoneInCenToVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnroutePrivateZoneInCenToVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnroutePrivateZoneInCenToVpcRequestBuilder<&crate::blocking::Client> {

@@ -257,6 +257,23 @@ impl UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&crate::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateCenInterRegionTrafficQosPolicyAttributeResponse,
+        UpdateCenInterRegionTrafficQosPolicyAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateCenInterRegionTrafficQosPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateCenInterRegionTrafficQosPolicyAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<

@@ -330,6 +330,23 @@ impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateCenInterRegionTrafficQosQueueAttributeResponse,
+        UpdateCenInterRegionTrafficQosQueueAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateCenInterRegionTrafficQosQueueAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateCenInterRegionTrafficQosQueueAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<

@@ -341,6 +341,23 @@ impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTrafficMarkingPolicyAttributeResponse,
+        UpdateTrafficMarkingPolicyAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTrafficMarkingPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTrafficMarkingPolicyAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTrafficMarkingPolicyAttributeRequestBuilder<&crate::blocking::Client> {

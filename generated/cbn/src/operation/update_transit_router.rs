@@ -288,6 +288,23 @@ impl UpdateTransitRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterResponse,
+        UpdateTransitRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterRequestBuilder<&crate::blocking::Client> {

@@ -272,6 +272,23 @@ impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterEcrAttachmentAttributeResponse,
+        UpdateTransitRouterEcrAttachmentAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterEcrAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterEcrAttachmentAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<&crate::blocking::Client> {

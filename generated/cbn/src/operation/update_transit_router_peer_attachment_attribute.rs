@@ -420,6 +420,23 @@ impl UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterPeerAttachmentAttributeResponse,
+        UpdateTransitRouterPeerAttachmentAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterPeerAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterPeerAttachmentAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&crate::blocking::Client> {

@@ -267,6 +267,23 @@ impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterRouteEntryResponse,
+        UpdateTransitRouterRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterRouteEntryRequestBuilder<&crate::blocking::Client> {

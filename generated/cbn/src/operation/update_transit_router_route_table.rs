@@ -290,6 +290,23 @@ impl UpdateTransitRouterRouteTableRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterRouteTableResponse,
+        UpdateTransitRouterRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterRouteTableRequestBuilder<&crate::blocking::Client> {

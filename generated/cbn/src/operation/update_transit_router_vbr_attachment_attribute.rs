@@ -303,6 +303,23 @@ impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterVbrAttachmentAttributeResponse,
+        UpdateTransitRouterVbrAttachmentAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterVbrAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterVbrAttachmentAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<&crate::blocking::Client> {

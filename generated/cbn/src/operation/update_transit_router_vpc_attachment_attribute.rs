@@ -332,6 +332,23 @@ impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterVpcAttachmentAttributeResponse,
+        UpdateTransitRouterVpcAttachmentAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterVpcAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterVpcAttachmentAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&crate::blocking::Client> {

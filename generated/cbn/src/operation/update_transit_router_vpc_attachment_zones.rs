@@ -270,6 +270,23 @@ impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterVpcAttachmentZonesResponse,
+        UpdateTransitRouterVpcAttachmentZonesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterVpcAttachmentZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterVpcAttachmentZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&crate::blocking::Client> {

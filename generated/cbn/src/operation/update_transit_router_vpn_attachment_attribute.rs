@@ -298,6 +298,23 @@ impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTransitRouterVpnAttachmentAttributeResponse,
+        UpdateTransitRouterVpnAttachmentAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTransitRouterVpnAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTransitRouterVpnAttachmentAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {

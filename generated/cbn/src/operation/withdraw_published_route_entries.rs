@@ -279,6 +279,23 @@ impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        WithdrawPublishedRouteEntriesResponse,
+        WithdrawPublishedRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <WithdrawPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                WithdrawPublishedRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl WithdrawPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,23 @@ impl AcceptInquiredSystemEventRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AcceptInquiredSystemEventResponse,
+        AcceptInquiredSystemEventError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AcceptInquiredSystemEventRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AcceptInquiredSystemEventError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AcceptInquiredSystemEventRequestBuilder<&crate::blocking::Client> {

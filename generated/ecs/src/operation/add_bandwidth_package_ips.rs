@@ -193,6 +193,23 @@ impl AddBandwidthPackageIpsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddBandwidthPackageIpsResponse,
+        AddBandwidthPackageIpsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddBandwidthPackageIpsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddBandwidthPackageIpsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {

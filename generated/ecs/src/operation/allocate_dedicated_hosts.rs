@@ -668,6 +668,23 @@ impl AllocateDedicatedHostsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateDedicatedHostsResponse,
+        AllocateDedicatedHostsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateDedicatedHostsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateDedicatedHostsRequestBuilder<&crate::blocking::Client> {

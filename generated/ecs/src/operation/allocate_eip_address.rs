@@ -221,6 +221,23 @@ impl AllocateEipAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateEipAddressResponse,
+        AllocateEipAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateEipAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateEipAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateEipAddressRequestBuilder<&crate::blocking::Client> {

@@ -207,6 +207,23 @@ impl AllocatePublicIpAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocatePublicIpAddressResponse,
+        AllocatePublicIpAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocatePublicIpAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocatePublicIpAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocatePublicIpAddressRequestBuilder<&crate::blocking::Client> {

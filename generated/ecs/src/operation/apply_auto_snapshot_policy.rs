@@ -213,6 +213,23 @@ impl ApplyAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ApplyAutoSnapshotPolicyResponse,
+        ApplyAutoSnapshotPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ApplyAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ApplyAutoSnapshotPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ApplyAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {

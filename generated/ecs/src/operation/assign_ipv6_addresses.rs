@@ -319,6 +319,23 @@ impl AssignIpv6AddressesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssignIpv6AddressesResponse,
+        AssignIpv6AddressesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssignIpv6AddressesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssignIpv6AddressesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssignIpv6AddressesRequestBuilder<&crate::blocking::Client> {

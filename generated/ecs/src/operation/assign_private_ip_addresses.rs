@@ -334,6 +334,23 @@ impl AssignPrivateIpAddressesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssignPrivateIpAddressesResponse,
+        AssignPrivateIpAddressesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssignPrivateIpAddressesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssignPrivateIpAddressesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssignPrivateIpAddressesRequestBuilder<&crate::blocking::Client> {

@@ -199,6 +199,23 @@ impl AttachClassicLinkVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachClassicLinkVpcResponse,
+        AttachClassicLinkVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachClassicLinkVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachClassicLinkVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachClassicLinkVpcRequestBuilder<&crate::blocking::Client> {

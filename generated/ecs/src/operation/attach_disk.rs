@@ -392,6 +392,20 @@ impl AttachDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AttachDiskResponse, AttachDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AttachDiskResponse, AttachDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <AttachDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachDiskRequestBuilder<&crate::blocking::Client> {

@@ -218,6 +218,23 @@ impl AttachInstanceRamRoleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachInstanceRamRoleResponse,
+        AttachInstanceRamRoleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachInstanceRamRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachInstanceRamRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachInstanceRamRoleRequestBuilder<&crate::blocking::Client> {

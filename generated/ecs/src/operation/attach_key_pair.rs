@@ -198,6 +198,20 @@ impl AttachKeyPairRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AttachKeyPairResponse, AttachKeyPairError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AttachKeyPairResponse, AttachKeyPairError> {
+        self.client
+            .rpc()
+            .customize(
+                <AttachKeyPairRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachKeyPairError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachKeyPairRequestBuilder<&crate::blocking::Client> {

@@ -288,6 +288,23 @@ impl AttachNetworkInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachNetworkInterfaceResponse,
+        AttachNetworkInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachNetworkInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachNetworkInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {

@@ -622,6 +622,23 @@ impl AuthorizeSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AuthorizeSecurityGroupResponse,
+        AuthorizeSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AuthorizeSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AuthorizeSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AuthorizeSecurityGroupRequestBuilder<&crate::blocking::Client> {

@@ -623,6 +623,23 @@ impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AuthorizeSecurityGroupEgressResponse,
+        AuthorizeSecurityGroupEgressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AuthorizeSecurityGroupEgressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AuthorizeSecurityGroupEgressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AuthorizeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {

@@ -183,6 +183,23 @@ impl CancelAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelAutoSnapshotPolicyResponse,
+        CancelAutoSnapshotPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelAutoSnapshotPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {

@@ -170,6 +170,23 @@ impl CancelCopyImageRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CancelCopyImageResponse, CancelCopyImageError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelCopyImageResponse,
+        CancelCopyImageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelCopyImageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelCopyImageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelCopyImageRequestBuilder<&crate::blocking::Client> {

@@ -198,6 +198,23 @@ impl CancelImagePipelineExecutionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelImagePipelineExecutionResponse,
+        CancelImagePipelineExecutionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelImagePipelineExecutionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelImagePipelineExecutionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {

@@ -176,6 +176,23 @@ impl CancelSimulatedSystemEventsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelSimulatedSystemEventsResponse,
+        CancelSimulatedSystemEventsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelSimulatedSystemEventsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelSimulatedSystemEventsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelSimulatedSystemEventsRequestBuilder<&crate::blocking::Client> {

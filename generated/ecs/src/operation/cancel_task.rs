@@ -165,6 +165,20 @@ impl CancelTaskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CancelTaskResponse, CancelTaskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CancelTaskResponse, CancelTaskError> {
+        self.client
+            .rpc()
+            .customize(
+                <CancelTaskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelTaskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelTaskRequestBuilder<&crate::blocking::Client> {

@@ -158,6 +158,23 @@ impl ConnectRouterInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ConnectRouterInterfaceResponse,
+        ConnectRouterInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ConnectRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ConnectRouterInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ConnectRouterInterfaceRequestBuilder<&crate::blocking::Client> {

@@ -181,6 +181,23 @@ impl ConvertNatPublicIpToEipRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ConvertNatPublicIpToEipResponse,
+        ConvertNatPublicIpToEipError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ConvertNatPublicIpToEipRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ConvertNatPublicIpToEipError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ConvertNatPublicIpToEipRequestBuilder<&crate::blocking::Client> {

@@ -418,6 +418,20 @@ impl CopyImageRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CopyImageResponse, CopyImageError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CopyImageResponse, CopyImageError> {
+        self.client
+            .rpc()
+            .customize(
+                <CopyImageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CopyImageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CopyImageRequestBuilder<&crate::blocking::Client> {

@@ -458,6 +458,20 @@ impl CopySnapshotRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CopySnapshotResponse, CopySnapshotError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CopySnapshotResponse, CopySnapshotError> {
+        self.client
+            .rpc()
+            .customize(
+                <CopySnapshotRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CopySnapshotError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CopySnapshotRequestBuilder<&crate::blocking::Client> {

@@ -327,6 +327,23 @@ impl CreateActivationRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateActivationResponse, CreateActivationError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateActivationResponse,
+        CreateActivationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateActivationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateActivationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateActivationRequestBuilder<&crate::blocking::Client> {

@@ -988,6 +988,23 @@ impl CreateAutoProvisioningGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateAutoProvisioningGroupResponse,
+        CreateAutoProvisioningGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAutoProvisioningGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAutoProvisioningGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {

@@ -454,6 +454,23 @@ impl CreateAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateAutoSnapshotPolicyResponse,
+        CreateAutoSnapshotPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAutoSnapshotPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {

@@ -463,6 +463,23 @@ impl CreateCapacityReservationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCapacityReservationResponse,
+        CreateCapacityReservationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCapacityReservationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCapacityReservationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCapacityReservationRequestBuilder<&crate::blocking::Client> {

@@ -508,6 +508,20 @@ impl CreateCommandRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateCommandResponse, CreateCommandError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateCommandResponse, CreateCommandError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCommandRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCommandError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCommandRequestBuilder<&crate::blocking::Client> {

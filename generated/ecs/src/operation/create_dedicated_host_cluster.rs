@@ -300,6 +300,23 @@ impl CreateDedicatedHostClusterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDedicatedHostClusterResponse,
+        CreateDedicatedHostClusterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDedicatedHostClusterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDedicatedHostClusterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDedicatedHostClusterRequestBuilder<&crate::blocking::Client> {

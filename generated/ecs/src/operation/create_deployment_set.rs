@@ -351,6 +351,23 @@ impl CreateDeploymentSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDeploymentSetResponse,
+        CreateDeploymentSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDeploymentSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDeploymentSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDeploymentSetRequestBuilder<&crate::blocking::Client> {

@@ -259,6 +259,23 @@ impl CreateDiagnosticMetricSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDiagnosticMetricSetResponse,
+        CreateDiagnosticMetricSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDiagnosticMetricSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDiagnosticMetricSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDiagnosticMetricSetRequestBuilder<&crate::blocking::Client> {

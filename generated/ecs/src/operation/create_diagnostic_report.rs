@@ -231,6 +231,23 @@ impl CreateDiagnosticReportRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDiagnosticReportResponse,
+        CreateDiagnosticReportError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDiagnosticReportRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDiagnosticReportError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDiagnosticReportRequestBuilder<&crate::blocking::Client> {

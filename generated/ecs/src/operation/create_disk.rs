@@ -851,6 +851,20 @@ impl CreateDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateDiskResponse, CreateDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateDiskResponse, CreateDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDiskRequestBuilder<&crate::blocking::Client> {

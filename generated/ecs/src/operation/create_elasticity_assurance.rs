@@ -602,6 +602,23 @@ impl CreateElasticityAssuranceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateElasticityAssuranceResponse,
+        CreateElasticityAssuranceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateElasticityAssuranceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateElasticityAssuranceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateElasticityAssuranceRequestBuilder<&crate::blocking::Client> {

@@ -213,6 +213,23 @@ impl CreateHpcClusterRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateHpcClusterResponse, CreateHpcClusterError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateHpcClusterResponse,
+        CreateHpcClusterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateHpcClusterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateHpcClusterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateHpcClusterRequestBuilder<&crate::blocking::Client> {

@@ -605,6 +605,20 @@ impl CreateImageRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateImageResponse, CreateImageError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateImageResponse, CreateImageError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateImageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateImageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateImageRequestBuilder<&crate::blocking::Client> {

@@ -388,6 +388,23 @@ impl CreateImageComponentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateImageComponentResponse,
+        CreateImageComponentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateImageComponentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateImageComponentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateImageComponentRequestBuilder<&crate::blocking::Client> {

@@ -782,6 +782,23 @@ impl CreateImagePipelineRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateImagePipelineResponse,
+        CreateImagePipelineError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateImagePipelineRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateImagePipelineError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateImagePipelineRequestBuilder<&crate::blocking::Client> {

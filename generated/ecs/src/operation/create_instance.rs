@@ -1625,6 +1625,20 @@ impl CreateInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateInstanceResponse, CreateInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateInstanceResponse, CreateInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateInstanceRequestBuilder<&crate::blocking::Client> {

@@ -215,6 +215,20 @@ impl CreateKeyPairRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateKeyPairResponse, CreateKeyPairError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateKeyPairResponse, CreateKeyPairError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateKeyPairRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateKeyPairError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateKeyPairRequestBuilder<&crate::blocking::Client> {

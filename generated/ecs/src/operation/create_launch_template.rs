@@ -1452,6 +1452,23 @@ impl CreateLaunchTemplateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLaunchTemplateResponse,
+        CreateLaunchTemplateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLaunchTemplateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLaunchTemplateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLaunchTemplateRequestBuilder<&crate::blocking::Client> {

@@ -1403,6 +1403,23 @@ impl CreateLaunchTemplateVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLaunchTemplateVersionResponse,
+        CreateLaunchTemplateVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLaunchTemplateVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLaunchTemplateVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {

@@ -232,6 +232,23 @@ impl CreateNatGatewayRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateNatGatewayResponse, CreateNatGatewayError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateNatGatewayResponse,
+        CreateNatGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNatGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNatGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNatGatewayRequestBuilder<&crate::blocking::Client> {

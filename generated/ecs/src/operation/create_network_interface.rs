@@ -1037,6 +1037,23 @@ impl CreateNetworkInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateNetworkInterfaceResponse,
+        CreateNetworkInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNetworkInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNetworkInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNetworkInterfaceRequestBuilder<&crate::blocking::Client> {

@@ -228,6 +228,23 @@ impl CreateNetworkInterfacePermissionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateNetworkInterfacePermissionResponse,
+        CreateNetworkInterfacePermissionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNetworkInterfacePermissionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNetworkInterfacePermissionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNetworkInterfacePermissionRequestBuilder<&crate::blocking::Client> {

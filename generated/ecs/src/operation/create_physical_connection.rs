@@ -343,6 +343,23 @@ impl CreatePhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePhysicalConnectionResponse,
+        CreatePhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePhysicalConnectionRequestBuilder<&crate::blocking::Client> {

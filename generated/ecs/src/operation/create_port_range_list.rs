@@ -315,6 +315,23 @@ impl CreatePortRangeListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePortRangeListResponse,
+        CreatePortRangeListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePortRangeListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePortRangeListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePortRangeListRequestBuilder<&crate::blocking::Client> {

@@ -351,6 +351,23 @@ impl CreatePrefixListRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreatePrefixListResponse, CreatePrefixListError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePrefixListResponse,
+        CreatePrefixListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePrefixListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePrefixListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePrefixListRequestBuilder<&crate::blocking::Client> {

@@ -238,6 +238,23 @@ impl CreateRouteEntryRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateRouteEntryResponse, CreateRouteEntryError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateRouteEntryResponse,
+        CreateRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRouteEntryRequestBuilder<&crate::blocking::Client> {

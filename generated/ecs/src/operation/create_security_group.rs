@@ -337,6 +337,23 @@ impl CreateSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSecurityGroupResponse,
+        CreateSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSecurityGroupRequestBuilder<&crate::blocking::Client> {

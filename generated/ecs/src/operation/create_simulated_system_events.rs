@@ -255,6 +255,23 @@ impl CreateSimulatedSystemEventsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSimulatedSystemEventsResponse,
+        CreateSimulatedSystemEventsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSimulatedSystemEventsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSimulatedSystemEventsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSimulatedSystemEventsRequestBuilder<&crate::blocking::Client> {

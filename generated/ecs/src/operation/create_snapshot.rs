@@ -439,6 +439,20 @@ impl CreateSnapshotRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateSnapshotResponse, CreateSnapshotError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateSnapshotResponse, CreateSnapshotError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSnapshotRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSnapshotError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSnapshotRequestBuilder<&crate::blocking::Client> {

@@ -454,6 +454,23 @@ impl CreateSnapshotGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSnapshotGroupResponse,
+        CreateSnapshotGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSnapshotGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSnapshotGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSnapshotGroupRequestBuilder<&crate::blocking::Client> {

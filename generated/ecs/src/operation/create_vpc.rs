@@ -214,6 +214,20 @@ impl CreateVpcRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateVpcResponse, CreateVpcError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateVpcResponse, CreateVpcError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpcRequestBuilder<&crate::blocking::Client> {

@@ -173,6 +173,23 @@ impl DeleteActivationRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteActivationResponse, DeleteActivationError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteActivationResponse,
+        DeleteActivationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteActivationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteActivationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteActivationRequestBuilder<&crate::blocking::Client> {

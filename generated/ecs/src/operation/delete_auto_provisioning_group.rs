@@ -205,6 +205,23 @@ impl DeleteAutoProvisioningGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteAutoProvisioningGroupResponse,
+        DeleteAutoProvisioningGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAutoProvisioningGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAutoProvisioningGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {

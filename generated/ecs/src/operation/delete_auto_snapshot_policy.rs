@@ -168,6 +168,23 @@ impl DeleteAutoSnapshotPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteAutoSnapshotPolicyResponse,
+        DeleteAutoSnapshotPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAutoSnapshotPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAutoSnapshotPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAutoSnapshotPolicyRequestBuilder<&crate::blocking::Client> {

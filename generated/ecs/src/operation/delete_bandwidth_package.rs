@@ -158,6 +158,23 @@ impl DeleteBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteBandwidthPackageResponse,
+        DeleteBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteBandwidthPackageRequestBuilder<&crate::blocking::Client> {

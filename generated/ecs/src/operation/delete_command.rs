@@ -165,6 +165,20 @@ impl DeleteCommandRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteCommandResponse, DeleteCommandError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteCommandResponse, DeleteCommandError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCommandRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCommandError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCommandRequestBuilder<&crate::blocking::Client> {

@@ -168,6 +168,23 @@ impl DeleteDedicatedHostClusterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteDedicatedHostClusterResponse,
+        DeleteDedicatedHostClusterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDedicatedHostClusterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDedicatedHostClusterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDedicatedHostClusterRequestBuilder<&crate::blocking::Client> {

@@ -170,6 +170,23 @@ impl DeleteDeploymentSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteDeploymentSetResponse,
+        DeleteDeploymentSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDeploymentSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDeploymentSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDeploymentSetRequestBuilder<&crate::blocking::Client> {

@@ -171,6 +171,23 @@ impl DeleteDiagnosticMetricSetsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteDiagnosticMetricSetsResponse,
+        DeleteDiagnosticMetricSetsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDiagnosticMetricSetsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDiagnosticMetricSetsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDiagnosticMetricSetsRequestBuilder<&crate::blocking::Client> {

@@ -173,6 +173,23 @@ impl DeleteDiagnosticReportsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteDiagnosticReportsResponse,
+        DeleteDiagnosticReportsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDiagnosticReportsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDiagnosticReportsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDiagnosticReportsRequestBuilder<&crate::blocking::Client> {

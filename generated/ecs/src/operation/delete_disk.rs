@@ -147,6 +147,20 @@ impl DeleteDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteDiskResponse, DeleteDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteDiskResponse, DeleteDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDiskRequestBuilder<&crate::blocking::Client> {

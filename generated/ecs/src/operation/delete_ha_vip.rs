@@ -172,6 +172,20 @@ impl DeleteHaVipRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteHaVipResponse, DeleteHaVipError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteHaVipResponse, DeleteHaVipError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteHaVipRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteHaVipError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteHaVipRequestBuilder<&crate::blocking::Client> {

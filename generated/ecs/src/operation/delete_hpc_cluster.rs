@@ -188,6 +188,23 @@ impl DeleteHpcClusterRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteHpcClusterResponse, DeleteHpcClusterError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteHpcClusterResponse,
+        DeleteHpcClusterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteHpcClusterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteHpcClusterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteHpcClusterRequestBuilder<&crate::blocking::Client> {

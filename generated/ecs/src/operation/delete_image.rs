@@ -215,6 +215,20 @@ impl DeleteImageRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteImageResponse, DeleteImageError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteImageResponse, DeleteImageError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteImageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteImageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteImageRequestBuilder<&crate::blocking::Client> {

@@ -171,6 +171,23 @@ impl DeleteImageComponentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteImageComponentResponse,
+        DeleteImageComponentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteImageComponentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteImageComponentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteImageComponentRequestBuilder<&crate::blocking::Client> {

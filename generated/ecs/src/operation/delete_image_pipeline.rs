@@ -170,6 +170,23 @@ impl DeleteImagePipelineRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteImagePipelineResponse,
+        DeleteImagePipelineError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteImagePipelineRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteImagePipelineError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteImagePipelineRequestBuilder<&crate::blocking::Client> {

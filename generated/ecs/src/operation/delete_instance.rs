@@ -297,6 +297,20 @@ impl DeleteInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteInstanceResponse, DeleteInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteInstanceResponse, DeleteInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteInstanceRequestBuilder<&crate::blocking::Client> {

@@ -350,6 +350,23 @@ impl DeleteInstancesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteInstancesResponse, DeleteInstancesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteInstancesResponse,
+        DeleteInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteInstancesRequestBuilder<&crate::blocking::Client> {

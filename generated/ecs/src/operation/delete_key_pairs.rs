@@ -174,6 +174,20 @@ impl DeleteKeyPairsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteKeyPairsResponse, DeleteKeyPairsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteKeyPairsResponse, DeleteKeyPairsError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteKeyPairsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteKeyPairsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteKeyPairsRequestBuilder<&crate::blocking::Client> {

@@ -198,6 +198,23 @@ impl DeleteLaunchTemplateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteLaunchTemplateResponse,
+        DeleteLaunchTemplateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteLaunchTemplateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteLaunchTemplateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteLaunchTemplateRequestBuilder<&crate::blocking::Client> {

@@ -221,6 +221,23 @@ impl DeleteLaunchTemplateVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteLaunchTemplateVersionResponse,
+        DeleteLaunchTemplateVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteLaunchTemplateVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteLaunchTemplateVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteLaunchTemplateVersionRequestBuilder<&crate::blocking::Client> {

@@ -155,6 +155,23 @@ impl DeleteNatGatewayRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteNatGatewayResponse, DeleteNatGatewayError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteNatGatewayResponse,
+        DeleteNatGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNatGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNatGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNatGatewayRequestBuilder<&crate::blocking::Client> {

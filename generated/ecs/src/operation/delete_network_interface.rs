@@ -190,6 +190,23 @@ impl DeleteNetworkInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteNetworkInterfaceResponse,
+        DeleteNetworkInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNetworkInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNetworkInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNetworkInterfaceRequestBuilder<&crate::blocking::Client> {

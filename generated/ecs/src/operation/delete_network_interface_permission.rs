@@ -184,6 +184,23 @@ impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteNetworkInterfacePermissionResponse,
+        DeleteNetworkInterfacePermissionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNetworkInterfacePermissionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNetworkInterfacePermissionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNetworkInterfacePermissionRequestBuilder<&crate::blocking::Client> {

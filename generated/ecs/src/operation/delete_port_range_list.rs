@@ -172,6 +172,23 @@ impl DeletePortRangeListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletePortRangeListResponse,
+        DeletePortRangeListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePortRangeListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePortRangeListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePortRangeListRequestBuilder<&crate::blocking::Client> {

@@ -167,6 +167,23 @@ impl DeletePrefixListRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeletePrefixListResponse, DeletePrefixListError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletePrefixListResponse,
+        DeletePrefixListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePrefixListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePrefixListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePrefixListRequestBuilder<&crate::blocking::Client> {

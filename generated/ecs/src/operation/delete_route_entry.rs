@@ -206,6 +206,23 @@ impl DeleteRouteEntryRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteRouteEntryResponse, DeleteRouteEntryError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteRouteEntryResponse,
+        DeleteRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRouteEntryRequestBuilder<&crate::blocking::Client> {

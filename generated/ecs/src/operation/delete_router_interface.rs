@@ -190,6 +190,23 @@ impl DeleteRouterInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteRouterInterfaceResponse,
+        DeleteRouterInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRouterInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRouterInterfaceRequestBuilder<&crate::blocking::Client> {

@@ -173,6 +173,23 @@ impl DeleteSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteSecurityGroupResponse,
+        DeleteSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSecurityGroupRequestBuilder<&crate::blocking::Client> {

@@ -179,6 +179,20 @@ impl DeleteSnapshotRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteSnapshotResponse, DeleteSnapshotError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteSnapshotResponse, DeleteSnapshotError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSnapshotRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSnapshotError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSnapshotRequestBuilder<&crate::blocking::Client> {

@@ -170,6 +170,23 @@ impl DeleteSnapshotGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteSnapshotGroupResponse,
+        DeleteSnapshotGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSnapshotGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSnapshotGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSnapshotGroupRequestBuilder<&crate::blocking::Client> {

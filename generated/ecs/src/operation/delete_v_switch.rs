@@ -152,6 +152,20 @@ impl DeleteVSwitchRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteVSwitchResponse, DeleteVSwitchError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteVSwitchResponse, DeleteVSwitchError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVSwitchRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVSwitchError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVSwitchRequestBuilder<&crate::blocking::Client> {

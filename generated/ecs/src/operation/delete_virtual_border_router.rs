@@ -190,6 +190,23 @@ impl DeleteVirtualBorderRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVirtualBorderRouterResponse,
+        DeleteVirtualBorderRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVirtualBorderRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {

@@ -150,6 +150,20 @@ impl DeleteVpcRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteVpcResponse, DeleteVpcError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteVpcResponse, DeleteVpcError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpcRequestBuilder<&crate::blocking::Client> {

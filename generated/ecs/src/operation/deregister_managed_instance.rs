@@ -172,6 +172,23 @@ impl DeregisterManagedInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeregisterManagedInstanceResponse,
+        DeregisterManagedInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeregisterManagedInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeregisterManagedInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeregisterManagedInstanceRequestBuilder<&crate::blocking::Client> {

@@ -239,6 +239,23 @@ impl DescribeAccountAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAccountAttributesResponse,
+        DescribeAccountAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAccountAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAccountAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAccountAttributesRequestBuilder<&crate::blocking::Client> {

@@ -350,6 +350,23 @@ impl DescribeActivationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeActivationsResponse,
+        DescribeActivationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeActivationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeActivationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeActivationsRequestBuilder<&crate::blocking::Client> {

@@ -275,6 +275,23 @@ impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAutoProvisioningGroupHistoryResponse,
+        DescribeAutoProvisioningGroupHistoryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAutoProvisioningGroupHistoryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAutoProvisioningGroupHistoryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAutoProvisioningGroupHistoryRequestBuilder<&crate::blocking::Client> {

@@ -242,6 +242,23 @@ impl DescribeAutoProvisioningGroupInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAutoProvisioningGroupInstancesResponse,
+        DescribeAutoProvisioningGroupInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAutoProvisioningGroupInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAutoProvisioningGroupInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAutoProvisioningGroupInstancesRequestBuilder<&crate::blocking::Client> {

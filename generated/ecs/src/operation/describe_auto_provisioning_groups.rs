@@ -359,6 +359,23 @@ impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAutoProvisioningGroupsResponse,
+        DescribeAutoProvisioningGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAutoProvisioningGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAutoProvisioningGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAutoProvisioningGroupsRequestBuilder<&crate::blocking::Client> {

@@ -255,6 +255,23 @@ impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAutoSnapshotPolicyAssociationsResponse,
+        DescribeAutoSnapshotPolicyAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAutoSnapshotPolicyAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAutoSnapshotPolicyAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&crate::blocking::Client> {

@@ -306,6 +306,23 @@ impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAutoSnapshotPolicyExResponse,
+        DescribeAutoSnapshotPolicyExError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAutoSnapshotPolicyExRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAutoSnapshotPolicyExError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {

@@ -297,6 +297,23 @@ impl DescribeBandwidthLimitationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeBandwidthLimitationResponse,
+        DescribeBandwidthLimitationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeBandwidthLimitationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeBandwidthLimitationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeBandwidthLimitationRequestBuilder<&crate::blocking::Client> {

@@ -210,6 +210,23 @@ impl DescribeBandwidthPackagesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeBandwidthPackagesResponse,
+        DescribeBandwidthPackagesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeBandwidthPackagesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeBandwidthPackagesRequestBuilder<&crate::blocking::Client> {

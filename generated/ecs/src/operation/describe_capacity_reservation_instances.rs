@@ -224,6 +224,23 @@ impl DescribeCapacityReservationInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCapacityReservationInstancesResponse,
+        DescribeCapacityReservationInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCapacityReservationInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCapacityReservationInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCapacityReservationInstancesRequestBuilder<&crate::blocking::Client> {

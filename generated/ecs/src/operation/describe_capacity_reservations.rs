@@ -416,6 +416,23 @@ impl DescribeCapacityReservationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCapacityReservationsResponse,
+        DescribeCapacityReservationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCapacityReservationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCapacityReservationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCapacityReservationsRequestBuilder<&crate::blocking::Client> {

@@ -244,6 +244,23 @@ impl DescribeClassicLinkInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeClassicLinkInstancesResponse,
+        DescribeClassicLinkInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeClassicLinkInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeClassicLinkInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeClassicLinkInstancesRequestBuilder<&crate::blocking::Client> {

@@ -175,6 +175,23 @@ impl DescribeCloudAssistantSettingsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCloudAssistantSettingsResponse,
+        DescribeCloudAssistantSettingsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCloudAssistantSettingsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCloudAssistantSettingsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCloudAssistantSettingsRequestBuilder<&crate::blocking::Client> {

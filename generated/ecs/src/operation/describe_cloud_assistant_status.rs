@@ -299,6 +299,23 @@ impl DescribeCloudAssistantStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCloudAssistantStatusResponse,
+        DescribeCloudAssistantStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCloudAssistantStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCloudAssistantStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCloudAssistantStatusRequestBuilder<&crate::blocking::Client> {

@@ -137,6 +137,23 @@ impl DescribeClustersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeClustersResponse, DescribeClustersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeClustersResponse,
+        DescribeClustersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeClustersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeClustersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeClustersRequestBuilder<&crate::blocking::Client> {

@@ -488,6 +488,23 @@ impl DescribeCommandsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeCommandsResponse, DescribeCommandsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCommandsResponse,
+        DescribeCommandsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCommandsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCommandsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCommandsRequestBuilder<&crate::blocking::Client> {

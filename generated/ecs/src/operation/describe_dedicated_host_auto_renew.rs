@@ -172,6 +172,23 @@ impl DescribeDedicatedHostAutoRenewRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDedicatedHostAutoRenewResponse,
+        DescribeDedicatedHostAutoRenewError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDedicatedHostAutoRenewRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDedicatedHostAutoRenewError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDedicatedHostAutoRenewRequestBuilder<&crate::blocking::Client> {

@@ -378,6 +378,23 @@ impl DescribeDedicatedHostClustersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDedicatedHostClustersResponse,
+        DescribeDedicatedHostClustersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDedicatedHostClustersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDedicatedHostClustersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDedicatedHostClustersRequestBuilder<&crate::blocking::Client> {

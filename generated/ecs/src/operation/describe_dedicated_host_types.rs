@@ -188,6 +188,23 @@ impl DescribeDedicatedHostTypesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDedicatedHostTypesResponse,
+        DescribeDedicatedHostTypesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDedicatedHostTypesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDedicatedHostTypesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDedicatedHostTypesRequestBuilder<&crate::blocking::Client> {

@@ -524,6 +524,23 @@ impl DescribeDedicatedHostsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDedicatedHostsResponse,
+        DescribeDedicatedHostsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDedicatedHostsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDedicatedHostsRequestBuilder<&crate::blocking::Client> {

@@ -187,6 +187,23 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<&crate::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDeploymentSetSupportedInstanceTypeFamilyResponse,
+        DescribeDeploymentSetSupportedInstanceTypeFamilyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDeploymentSetSupportedInstanceTypeFamilyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDeploymentSetSupportedInstanceTypeFamilyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<

@@ -343,6 +343,23 @@ impl DescribeDeploymentSetsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDeploymentSetsResponse,
+        DescribeDeploymentSetsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDeploymentSetsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDeploymentSetsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDeploymentSetsRequestBuilder<&crate::blocking::Client> {

@@ -297,6 +297,23 @@ impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiagnosticMetricSetsResponse,
+        DescribeDiagnosticMetricSetsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiagnosticMetricSetsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiagnosticMetricSetsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiagnosticMetricSetsRequestBuilder<&crate::blocking::Client> {

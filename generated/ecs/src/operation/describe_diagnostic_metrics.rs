@@ -255,6 +255,23 @@ impl DescribeDiagnosticMetricsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiagnosticMetricsResponse,
+        DescribeDiagnosticMetricsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiagnosticMetricsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiagnosticMetricsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiagnosticMetricsRequestBuilder<&crate::blocking::Client> {

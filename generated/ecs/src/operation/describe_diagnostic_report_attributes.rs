@@ -172,6 +172,23 @@ impl DescribeDiagnosticReportAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiagnosticReportAttributesResponse,
+        DescribeDiagnosticReportAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiagnosticReportAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiagnosticReportAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiagnosticReportAttributesRequestBuilder<&crate::blocking::Client> {

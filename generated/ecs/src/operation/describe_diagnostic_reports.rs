@@ -326,6 +326,23 @@ impl DescribeDiagnosticReportsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiagnosticReportsResponse,
+        DescribeDiagnosticReportsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiagnosticReportsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiagnosticReportsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiagnosticReportsRequestBuilder<&crate::blocking::Client> {

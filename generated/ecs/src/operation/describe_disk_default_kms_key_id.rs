@@ -146,6 +146,23 @@ impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiskDefaultKMSKeyIdResponse,
+        DescribeDiskDefaultKMSKeyIdError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiskDefaultKMSKeyIdRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiskDefaultKMSKeyIdError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {

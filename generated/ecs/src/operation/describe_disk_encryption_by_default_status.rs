@@ -147,6 +147,23 @@ impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiskEncryptionByDefaultStatusResponse,
+        DescribeDiskEncryptionByDefaultStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiskEncryptionByDefaultStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiskEncryptionByDefaultStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiskEncryptionByDefaultStatusRequestBuilder<&crate::blocking::Client> {

@@ -261,6 +261,23 @@ impl DescribeDiskMonitorDataRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDiskMonitorDataResponse,
+        DescribeDiskMonitorDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDiskMonitorDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDiskMonitorDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDiskMonitorDataRequestBuilder<&crate::blocking::Client> {

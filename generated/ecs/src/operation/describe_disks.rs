@@ -1007,6 +1007,20 @@ impl DescribeDisksRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeDisksResponse, DescribeDisksError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeDisksResponse, DescribeDisksError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDisksRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDisksError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDisksRequestBuilder<&crate::blocking::Client> {

@@ -410,6 +410,23 @@ impl DescribeDisksFullStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDisksFullStatusResponse,
+        DescribeDisksFullStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDisksFullStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDisksFullStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDisksFullStatusRequestBuilder<&crate::blocking::Client> {

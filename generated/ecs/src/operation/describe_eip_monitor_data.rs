@@ -208,6 +208,23 @@ impl DescribeEipMonitorDataRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeEipMonitorDataResponse,
+        DescribeEipMonitorDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeEipMonitorDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeEipMonitorDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeEipMonitorDataRequestBuilder<&crate::blocking::Client> {

@@ -171,6 +171,23 @@ impl DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&crate::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeElasticityAssuranceAutoRenewAttributeResponse,
+        DescribeElasticityAssuranceAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeElasticityAssuranceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeElasticityAssuranceAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<

@@ -228,6 +228,23 @@ impl DescribeElasticityAssuranceInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeElasticityAssuranceInstancesResponse,
+        DescribeElasticityAssuranceInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeElasticityAssuranceInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeElasticityAssuranceInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeElasticityAssuranceInstancesRequestBuilder<&crate::blocking::Client> {

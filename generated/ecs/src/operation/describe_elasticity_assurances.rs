@@ -431,6 +431,23 @@ impl DescribeElasticityAssurancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeElasticityAssurancesResponse,
+        DescribeElasticityAssurancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeElasticityAssurancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeElasticityAssurancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeElasticityAssurancesRequestBuilder<&crate::blocking::Client> {

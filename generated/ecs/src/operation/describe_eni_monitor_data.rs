@@ -284,6 +284,23 @@ impl DescribeEniMonitorDataRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeEniMonitorDataResponse,
+        DescribeEniMonitorDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeEniMonitorDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeEniMonitorDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeEniMonitorDataRequestBuilder<&crate::blocking::Client> {

@@ -216,6 +216,23 @@ impl DescribeForwardTableEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeForwardTableEntriesResponse,
+        DescribeForwardTableEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeForwardTableEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeForwardTableEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeForwardTableEntriesRequestBuilder<&crate::blocking::Client> {

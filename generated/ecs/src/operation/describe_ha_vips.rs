@@ -202,6 +202,20 @@ impl DescribeHaVipsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeHaVipsResponse, DescribeHaVipsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeHaVipsResponse, DescribeHaVipsError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeHaVipsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeHaVipsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeHaVipsRequestBuilder<&crate::blocking::Client> {

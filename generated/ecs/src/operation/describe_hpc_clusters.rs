@@ -271,6 +271,23 @@ impl DescribeHpcClustersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeHpcClustersResponse,
+        DescribeHpcClustersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeHpcClustersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeHpcClustersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeHpcClustersRequestBuilder<&crate::blocking::Client> {

@@ -416,6 +416,23 @@ impl DescribeImageComponentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeImageComponentsResponse,
+        DescribeImageComponentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImageComponentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImageComponentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImageComponentsRequestBuilder<&crate::blocking::Client> {

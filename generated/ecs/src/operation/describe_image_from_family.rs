@@ -176,6 +176,23 @@ impl DescribeImageFromFamilyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeImageFromFamilyResponse,
+        DescribeImageFromFamilyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImageFromFamilyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImageFromFamilyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImageFromFamilyRequestBuilder<&crate::blocking::Client> {

@@ -327,6 +327,23 @@ impl DescribeImagePipelineExecutionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeImagePipelineExecutionsResponse,
+        DescribeImagePipelineExecutionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImagePipelineExecutionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImagePipelineExecutionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImagePipelineExecutionsRequestBuilder<&crate::blocking::Client> {

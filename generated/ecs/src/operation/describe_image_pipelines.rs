@@ -296,6 +296,23 @@ impl DescribeImagePipelinesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeImagePipelinesResponse,
+        DescribeImagePipelinesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImagePipelinesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImagePipelinesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImagePipelinesRequestBuilder<&crate::blocking::Client> {

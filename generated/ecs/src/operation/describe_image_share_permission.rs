@@ -239,6 +239,23 @@ impl DescribeImageSharePermissionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeImageSharePermissionResponse,
+        DescribeImageSharePermissionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImageSharePermissionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImageSharePermissionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImageSharePermissionRequestBuilder<&crate::blocking::Client> {

@@ -220,6 +220,23 @@ impl DescribeImageSupportInstanceTypesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeImageSupportInstanceTypesResponse,
+        DescribeImageSupportInstanceTypesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImageSupportInstanceTypesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImageSupportInstanceTypesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImageSupportInstanceTypesRequestBuilder<&crate::blocking::Client> {

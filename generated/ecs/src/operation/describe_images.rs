@@ -752,6 +752,20 @@ impl DescribeImagesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeImagesResponse, DescribeImagesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeImagesResponse, DescribeImagesError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeImagesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeImagesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeImagesRequestBuilder<&crate::blocking::Client> {

@@ -246,6 +246,23 @@ impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceAttachmentAttributesResponse,
+        DescribeInstanceAttachmentAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceAttachmentAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceAttachmentAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceAttachmentAttributesRequestBuilder<&crate::blocking::Client> {

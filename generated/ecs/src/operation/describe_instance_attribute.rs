@@ -143,6 +143,23 @@ impl DescribeInstanceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceAttributeResponse,
+        DescribeInstanceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceAttributeRequestBuilder<&crate::blocking::Client> {

@@ -280,6 +280,23 @@ impl DescribeInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceAutoRenewAttributeResponse,
+        DescribeInstanceAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {

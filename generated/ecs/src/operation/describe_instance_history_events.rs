@@ -665,6 +665,23 @@ impl DescribeInstanceHistoryEventsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceHistoryEventsResponse,
+        DescribeInstanceHistoryEventsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceHistoryEventsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceHistoryEventsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceHistoryEventsRequestBuilder<&crate::blocking::Client> {

@@ -233,6 +233,23 @@ impl DescribeInstanceMaintenanceAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceMaintenanceAttributesResponse,
+        DescribeInstanceMaintenanceAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceMaintenanceAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceMaintenanceAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Client> {

@@ -246,6 +246,23 @@ impl DescribeInstanceModificationPriceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceModificationPriceResponse,
+        DescribeInstanceModificationPriceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceModificationPriceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceModificationPriceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceModificationPriceRequestBuilder<&crate::blocking::Client> {

@@ -241,6 +241,23 @@ impl DescribeInstanceMonitorDataRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceMonitorDataResponse,
+        DescribeInstanceMonitorDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceMonitorDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceMonitorDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceMonitorDataRequestBuilder<&crate::blocking::Client> {

@@ -261,6 +261,23 @@ impl DescribeInstanceRamRoleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceRamRoleResponse,
+        DescribeInstanceRamRoleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceRamRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceRamRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceRamRoleRequestBuilder<&crate::blocking::Client> {

@@ -314,6 +314,23 @@ impl DescribeInstanceStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceStatusResponse,
+        DescribeInstanceStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceStatusRequestBuilder<&crate::blocking::Client> {

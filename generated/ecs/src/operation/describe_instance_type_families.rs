@@ -181,6 +181,23 @@ impl DescribeInstanceTypeFamiliesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceTypeFamiliesResponse,
+        DescribeInstanceTypeFamiliesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceTypeFamiliesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceTypeFamiliesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceTypeFamiliesRequestBuilder<&crate::blocking::Client> {

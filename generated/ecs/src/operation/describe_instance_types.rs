@@ -1429,6 +1429,23 @@ impl DescribeInstanceTypesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceTypesResponse,
+        DescribeInstanceTypesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceTypesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceTypesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceTypesRequestBuilder<&crate::blocking::Client> {

@@ -185,6 +185,23 @@ impl DescribeInstanceVncUrlRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstanceVncUrlResponse,
+        DescribeInstanceVncUrlError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstanceVncUrlRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstanceVncUrlError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstanceVncUrlRequestBuilder<&crate::blocking::Client> {

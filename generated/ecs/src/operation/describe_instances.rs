@@ -1068,6 +1068,23 @@ impl DescribeInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstancesResponse,
+        DescribeInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstancesRequestBuilder<&crate::blocking::Client> {

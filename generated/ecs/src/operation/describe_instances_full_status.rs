@@ -426,6 +426,23 @@ impl DescribeInstancesFullStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInstancesFullStatusResponse,
+        DescribeInstancesFullStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInstancesFullStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInstancesFullStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInstancesFullStatusRequestBuilder<&crate::blocking::Client> {

@@ -529,6 +529,23 @@ impl DescribeInvocationResultsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInvocationResultsResponse,
+        DescribeInvocationResultsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInvocationResultsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInvocationResultsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInvocationResultsRequestBuilder<&crate::blocking::Client> {

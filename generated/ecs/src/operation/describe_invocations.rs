@@ -697,6 +697,23 @@ impl DescribeInvocationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeInvocationsResponse,
+        DescribeInvocationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeInvocationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeInvocationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeInvocationsRequestBuilder<&crate::blocking::Client> {

@@ -319,6 +319,23 @@ impl DescribeKeyPairsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeKeyPairsResponse, DescribeKeyPairsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeKeyPairsResponse,
+        DescribeKeyPairsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeKeyPairsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeKeyPairsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeKeyPairsRequestBuilder<&crate::blocking::Client> {

@@ -382,6 +382,23 @@ impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLaunchTemplateVersionsResponse,
+        DescribeLaunchTemplateVersionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLaunchTemplateVersionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLaunchTemplateVersionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLaunchTemplateVersionsRequestBuilder<&crate::blocking::Client> {

@@ -332,6 +332,23 @@ impl DescribeLaunchTemplatesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLaunchTemplatesResponse,
+        DescribeLaunchTemplatesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLaunchTemplatesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLaunchTemplatesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLaunchTemplatesRequestBuilder<&crate::blocking::Client> {

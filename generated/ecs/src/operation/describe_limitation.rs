@@ -140,6 +140,23 @@ impl DescribeLimitationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLimitationResponse,
+        DescribeLimitationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLimitationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLimitationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLimitationRequestBuilder<&crate::blocking::Client> {

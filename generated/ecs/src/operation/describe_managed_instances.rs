@@ -453,6 +453,23 @@ impl DescribeManagedInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeManagedInstancesResponse,
+        DescribeManagedInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeManagedInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeManagedInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeManagedInstancesRequestBuilder<&crate::blocking::Client> {

@@ -234,6 +234,23 @@ impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNetworkInterfaceAttributeResponse,
+        DescribeNetworkInterfaceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNetworkInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNetworkInterfaceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {

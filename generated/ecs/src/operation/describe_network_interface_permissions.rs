@@ -264,6 +264,23 @@ impl DescribeNetworkInterfacePermissionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNetworkInterfacePermissionsResponse,
+        DescribeNetworkInterfacePermissionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNetworkInterfacePermissionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNetworkInterfacePermissionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNetworkInterfacePermissionsRequestBuilder<&crate::blocking::Client> {

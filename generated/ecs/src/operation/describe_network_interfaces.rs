@@ -644,6 +644,23 @@ impl DescribeNetworkInterfacesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNetworkInterfacesResponse,
+        DescribeNetworkInterfacesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNetworkInterfacesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNetworkInterfacesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNetworkInterfacesRequestBuilder<&crate::blocking::Client> {

@@ -212,6 +212,23 @@ impl DescribeNewProjectEipMonitorDataRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNewProjectEipMonitorDataResponse,
+        DescribeNewProjectEipMonitorDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNewProjectEipMonitorDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNewProjectEipMonitorDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNewProjectEipMonitorDataRequestBuilder<&crate::blocking::Client> {

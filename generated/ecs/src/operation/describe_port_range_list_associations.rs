@@ -222,6 +222,23 @@ impl DescribePortRangeListAssociationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePortRangeListAssociationsResponse,
+        DescribePortRangeListAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePortRangeListAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePortRangeListAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePortRangeListAssociationsRequestBuilder<&crate::blocking::Client> {

@@ -171,6 +171,23 @@ impl DescribePortRangeListEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePortRangeListEntriesResponse,
+        DescribePortRangeListEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePortRangeListEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePortRangeListEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePortRangeListEntriesRequestBuilder<&crate::blocking::Client> {

@@ -300,6 +300,23 @@ impl DescribePortRangeListsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePortRangeListsResponse,
+        DescribePortRangeListsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePortRangeListsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePortRangeListsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePortRangeListsRequestBuilder<&crate::blocking::Client> {

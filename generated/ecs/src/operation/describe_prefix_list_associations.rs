@@ -227,6 +227,23 @@ impl DescribePrefixListAssociationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePrefixListAssociationsResponse,
+        DescribePrefixListAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePrefixListAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePrefixListAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePrefixListAssociationsRequestBuilder<&crate::blocking::Client> {

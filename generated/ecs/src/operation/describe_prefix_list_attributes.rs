@@ -171,6 +171,23 @@ impl DescribePrefixListAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePrefixListAttributesResponse,
+        DescribePrefixListAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePrefixListAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePrefixListAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePrefixListAttributesRequestBuilder<&crate::blocking::Client> {

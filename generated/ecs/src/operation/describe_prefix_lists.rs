@@ -325,6 +325,23 @@ impl DescribePrefixListsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePrefixListsResponse,
+        DescribePrefixListsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePrefixListsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePrefixListsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePrefixListsRequestBuilder<&crate::blocking::Client> {

@@ -938,6 +938,20 @@ impl DescribePriceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribePriceResponse, DescribePriceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribePriceResponse, DescribePriceError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePriceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePriceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePriceRequestBuilder<&crate::blocking::Client> {

@@ -616,6 +616,23 @@ impl DescribeRecommendInstanceTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRecommendInstanceTypeResponse,
+        DescribeRecommendInstanceTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRecommendInstanceTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRecommendInstanceTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRecommendInstanceTypeRequestBuilder<&crate::blocking::Client> {

@@ -294,6 +294,23 @@ impl DescribeRenewalPriceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRenewalPriceResponse,
+        DescribeRenewalPriceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRenewalPriceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRenewalPriceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRenewalPriceRequestBuilder<&crate::blocking::Client> {

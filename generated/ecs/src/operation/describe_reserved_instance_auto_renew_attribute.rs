@@ -185,6 +185,23 @@ impl DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeReservedInstanceAutoRenewAttributeResponse,
+        DescribeReservedInstanceAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeReservedInstanceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeReservedInstanceAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {

@@ -527,6 +527,23 @@ impl DescribeReservedInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeReservedInstancesResponse,
+        DescribeReservedInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeReservedInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeReservedInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeReservedInstancesRequestBuilder<&crate::blocking::Client> {

@@ -276,6 +276,23 @@ impl DescribeResourceByTagsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeResourceByTagsResponse,
+        DescribeResourceByTagsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeResourceByTagsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeResourceByTagsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeResourceByTagsRequestBuilder<&crate::blocking::Client> {

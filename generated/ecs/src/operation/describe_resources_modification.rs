@@ -465,6 +465,23 @@ impl DescribeResourcesModificationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeResourcesModificationResponse,
+        DescribeResourcesModificationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeResourcesModificationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeResourcesModificationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeResourcesModificationRequestBuilder<&crate::blocking::Client> {

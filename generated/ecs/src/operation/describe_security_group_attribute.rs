@@ -334,6 +334,23 @@ impl DescribeSecurityGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSecurityGroupAttributeResponse,
+        DescribeSecurityGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSecurityGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSecurityGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSecurityGroupAttributeRequestBuilder<&crate::blocking::Client> {

@@ -181,6 +181,23 @@ impl DescribeSecurityGroupReferencesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSecurityGroupReferencesResponse,
+        DescribeSecurityGroupReferencesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSecurityGroupReferencesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSecurityGroupReferencesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSecurityGroupReferencesRequestBuilder<&crate::blocking::Client> {

@@ -544,6 +544,23 @@ impl DescribeSecurityGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSecurityGroupsResponse,
+        DescribeSecurityGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSecurityGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSecurityGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSecurityGroupsRequestBuilder<&crate::blocking::Client> {

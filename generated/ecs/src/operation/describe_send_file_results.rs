@@ -383,6 +383,23 @@ impl DescribeSendFileResultsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSendFileResultsResponse,
+        DescribeSendFileResultsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSendFileResultsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSendFileResultsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSendFileResultsRequestBuilder<&crate::blocking::Client> {

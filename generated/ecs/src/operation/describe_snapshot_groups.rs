@@ -387,6 +387,23 @@ impl DescribeSnapshotGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnapshotGroupsResponse,
+        DescribeSnapshotGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnapshotGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnapshotGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnapshotGroupsRequestBuilder<&crate::blocking::Client> {

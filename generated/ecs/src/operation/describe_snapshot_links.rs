@@ -326,6 +326,23 @@ impl DescribeSnapshotLinksRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnapshotLinksResponse,
+        DescribeSnapshotLinksError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnapshotLinksRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnapshotLinksError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnapshotLinksRequestBuilder<&crate::blocking::Client> {

@@ -272,6 +272,23 @@ impl DescribeSnapshotMonitorDataRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnapshotMonitorDataResponse,
+        DescribeSnapshotMonitorDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnapshotMonitorDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnapshotMonitorDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnapshotMonitorDataRequestBuilder<&crate::blocking::Client> {

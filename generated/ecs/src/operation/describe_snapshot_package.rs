@@ -200,6 +200,23 @@ impl DescribeSnapshotPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnapshotPackageResponse,
+        DescribeSnapshotPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnapshotPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnapshotPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnapshotPackageRequestBuilder<&crate::blocking::Client> {

@@ -675,6 +675,23 @@ impl DescribeSnapshotsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnapshotsResponse,
+        DescribeSnapshotsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnapshotsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnapshotsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnapshotsRequestBuilder<&crate::blocking::Client> {

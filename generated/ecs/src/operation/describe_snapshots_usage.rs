@@ -147,6 +147,23 @@ impl DescribeSnapshotsUsageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnapshotsUsageResponse,
+        DescribeSnapshotsUsageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnapshotsUsageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnapshotsUsageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnapshotsUsageRequestBuilder<&crate::blocking::Client> {

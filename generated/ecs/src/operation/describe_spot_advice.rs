@@ -397,6 +397,23 @@ impl DescribeSpotAdviceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSpotAdviceResponse,
+        DescribeSpotAdviceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSpotAdviceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSpotAdviceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSpotAdviceRequestBuilder<&crate::blocking::Client> {

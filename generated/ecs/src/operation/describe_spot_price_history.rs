@@ -397,6 +397,23 @@ impl DescribeSpotPriceHistoryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSpotPriceHistoryResponse,
+        DescribeSpotPriceHistoryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSpotPriceHistoryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSpotPriceHistoryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSpotPriceHistoryRequestBuilder<&crate::blocking::Client> {

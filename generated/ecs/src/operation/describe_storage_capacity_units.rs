@@ -372,6 +372,23 @@ impl DescribeStorageCapacityUnitsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeStorageCapacityUnitsResponse,
+        DescribeStorageCapacityUnitsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeStorageCapacityUnitsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeStorageCapacityUnitsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeStorageCapacityUnitsRequestBuilder<&crate::blocking::Client> {

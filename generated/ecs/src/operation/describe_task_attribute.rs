@@ -168,6 +168,23 @@ impl DescribeTaskAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeTaskAttributeResponse,
+        DescribeTaskAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTaskAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTaskAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTaskAttributeRequestBuilder<&crate::blocking::Client> {

@@ -368,6 +368,20 @@ impl DescribeTasksRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeTasksResponse, DescribeTasksError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeTasksResponse, DescribeTasksError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTasksRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTasksError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTasksRequestBuilder<&crate::blocking::Client> {

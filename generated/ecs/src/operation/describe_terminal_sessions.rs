@@ -237,6 +237,23 @@ impl DescribeTerminalSessionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeTerminalSessionsResponse,
+        DescribeTerminalSessionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTerminalSessionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTerminalSessionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTerminalSessionsRequestBuilder<&crate::blocking::Client> {

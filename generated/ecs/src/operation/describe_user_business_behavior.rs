@@ -158,6 +158,23 @@ impl DescribeUserBusinessBehaviorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeUserBusinessBehaviorResponse,
+        DescribeUserBusinessBehaviorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeUserBusinessBehaviorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeUserBusinessBehaviorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeUserBusinessBehaviorRequestBuilder<&crate::blocking::Client> {

@@ -167,6 +167,23 @@ impl DescribeUserDataRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeUserDataResponse, DescribeUserDataError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeUserDataResponse,
+        DescribeUserDataError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeUserDataRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeUserDataError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeUserDataRequestBuilder<&crate::blocking::Client> {

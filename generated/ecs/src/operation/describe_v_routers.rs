@@ -190,6 +190,23 @@ impl DescribeVRoutersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeVRoutersResponse, DescribeVRoutersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVRoutersResponse,
+        DescribeVRoutersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVRoutersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVRoutersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVRoutersRequestBuilder<&crate::blocking::Client> {

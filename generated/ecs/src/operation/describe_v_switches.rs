@@ -237,6 +237,23 @@ impl DescribeVSwitchesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVSwitchesResponse,
+        DescribeVSwitchesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVSwitchesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVSwitchesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVSwitchesRequestBuilder<&crate::blocking::Client> {

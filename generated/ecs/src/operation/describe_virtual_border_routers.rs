@@ -205,6 +205,23 @@ impl DescribeVirtualBorderRoutersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVirtualBorderRoutersResponse,
+        DescribeVirtualBorderRoutersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVirtualBorderRoutersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVirtualBorderRoutersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVirtualBorderRoutersRequestBuilder<&crate::blocking::Client> {

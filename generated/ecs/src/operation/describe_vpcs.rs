@@ -207,6 +207,20 @@ impl DescribeVpcsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeVpcsResponse, DescribeVpcsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeVpcsResponse, DescribeVpcsError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpcsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpcsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpcsRequestBuilder<&crate::blocking::Client> {

@@ -193,6 +193,23 @@ impl DetachClassicLinkVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachClassicLinkVpcResponse,
+        DetachClassicLinkVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachClassicLinkVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachClassicLinkVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachClassicLinkVpcRequestBuilder<&crate::blocking::Client> {

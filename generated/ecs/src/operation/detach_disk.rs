@@ -222,6 +222,20 @@ impl DetachDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DetachDiskResponse, DetachDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DetachDiskResponse, DetachDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <DetachDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachDiskRequestBuilder<&crate::blocking::Client> {

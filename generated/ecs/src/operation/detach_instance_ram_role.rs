@@ -189,6 +189,23 @@ impl DetachInstanceRamRoleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachInstanceRamRoleResponse,
+        DetachInstanceRamRoleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachInstanceRamRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachInstanceRamRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachInstanceRamRoleRequestBuilder<&crate::blocking::Client> {

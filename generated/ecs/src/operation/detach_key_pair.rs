@@ -195,6 +195,20 @@ impl DetachKeyPairRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DetachKeyPairResponse, DetachKeyPairError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DetachKeyPairResponse, DetachKeyPairError> {
+        self.client
+            .rpc()
+            .customize(
+                <DetachKeyPairRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachKeyPairError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachKeyPairRequestBuilder<&crate::blocking::Client> {

@@ -237,6 +237,23 @@ impl DetachNetworkInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachNetworkInterfaceResponse,
+        DetachNetworkInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachNetworkInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachNetworkInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachNetworkInterfaceRequestBuilder<&crate::blocking::Client> {

@@ -176,6 +176,23 @@ impl DisableActivationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableActivationResponse,
+        DisableActivationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableActivationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableActivationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableActivationRequestBuilder<&crate::blocking::Client> {

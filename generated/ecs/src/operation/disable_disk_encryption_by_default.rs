@@ -155,6 +155,23 @@ impl DisableDiskEncryptionByDefaultRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableDiskEncryptionByDefaultResponse,
+        DisableDiskEncryptionByDefaultError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableDiskEncryptionByDefaultRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableDiskEncryptionByDefaultError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableDiskEncryptionByDefaultRequestBuilder<&crate::blocking::Client> {

@@ -160,6 +160,23 @@ impl DisableNetworkInterfaceQoSRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableNetworkInterfaceQoSResponse,
+        DisableNetworkInterfaceQoSError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableNetworkInterfaceQoSRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableNetworkInterfaceQoSError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {

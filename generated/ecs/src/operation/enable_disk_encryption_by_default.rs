@@ -164,6 +164,23 @@ impl EnableDiskEncryptionByDefaultRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableDiskEncryptionByDefaultResponse,
+        EnableDiskEncryptionByDefaultError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableDiskEncryptionByDefaultRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableDiskEncryptionByDefaultError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableDiskEncryptionByDefaultRequestBuilder<&crate::blocking::Client> {

@@ -179,6 +179,23 @@ impl EnableNetworkInterfaceQoSRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableNetworkInterfaceQoSResponse,
+        EnableNetworkInterfaceQoSError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableNetworkInterfaceQoSRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableNetworkInterfaceQoSError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableNetworkInterfaceQoSRequestBuilder<&crate::blocking::Client> {

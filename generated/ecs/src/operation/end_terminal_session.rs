@@ -171,6 +171,23 @@ impl EndTerminalSessionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EndTerminalSessionResponse,
+        EndTerminalSessionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EndTerminalSessionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EndTerminalSessionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EndTerminalSessionRequestBuilder<&crate::blocking::Client> {

@@ -336,6 +336,20 @@ impl ExportImageRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ExportImageResponse, ExportImageError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ExportImageResponse, ExportImageError> {
+        self.client
+            .rpc()
+            .customize(
+                <ExportImageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ExportImageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ExportImageRequestBuilder<&crate::blocking::Client> {

@@ -188,6 +188,20 @@ impl ExportSnapshotRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ExportSnapshotResponse, ExportSnapshotError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ExportSnapshotResponse, ExportSnapshotError> {
+        self.client
+            .rpc()
+            .customize(
+                <ExportSnapshotRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ExportSnapshotError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ExportSnapshotRequestBuilder<&crate::blocking::Client> {

@@ -203,6 +203,23 @@ impl GetInstanceConsoleOutputRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetInstanceConsoleOutputResponse,
+        GetInstanceConsoleOutputError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetInstanceConsoleOutputRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetInstanceConsoleOutputError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetInstanceConsoleOutputRequestBuilder<&crate::blocking::Client> {

@@ -199,6 +199,23 @@ impl GetInstanceScreenshotRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetInstanceScreenshotResponse,
+        GetInstanceScreenshotError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetInstanceScreenshotRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetInstanceScreenshotError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetInstanceScreenshotRequestBuilder<&crate::blocking::Client> {

@@ -723,6 +723,20 @@ impl ImportImageRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ImportImageResponse, ImportImageError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ImportImageResponse, ImportImageError> {
+        self.client
+            .rpc()
+            .customize(
+                <ImportImageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ImportImageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ImportImageRequestBuilder<&crate::blocking::Client> {

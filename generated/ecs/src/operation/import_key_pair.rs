@@ -254,6 +254,20 @@ impl ImportKeyPairRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ImportKeyPairResponse, ImportKeyPairError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ImportKeyPairResponse, ImportKeyPairError> {
+        self.client
+            .rpc()
+            .customize(
+                <ImportKeyPairRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ImportKeyPairError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ImportKeyPairRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,23 @@ impl InstallCloudAssistantRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        InstallCloudAssistantResponse,
+        InstallCloudAssistantError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <InstallCloudAssistantRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                InstallCloudAssistantError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl InstallCloudAssistantRequestBuilder<&crate::blocking::Client> {

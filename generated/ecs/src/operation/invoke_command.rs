@@ -758,6 +758,20 @@ impl InvokeCommandRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<InvokeCommandResponse, InvokeCommandError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<InvokeCommandResponse, InvokeCommandError> {
+        self.client
+            .rpc()
+            .customize(
+                <InvokeCommandRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                InvokeCommandError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl InvokeCommandRequestBuilder<&crate::blocking::Client> {

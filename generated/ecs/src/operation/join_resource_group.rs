@@ -237,6 +237,23 @@ impl JoinResourceGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        JoinResourceGroupResponse,
+        JoinResourceGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <JoinResourceGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                JoinResourceGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl JoinResourceGroupRequestBuilder<&crate::blocking::Client> {

@@ -228,6 +228,23 @@ impl JoinSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        JoinSecurityGroupResponse,
+        JoinSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <JoinSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                JoinSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl JoinSecurityGroupRequestBuilder<&crate::blocking::Client> {

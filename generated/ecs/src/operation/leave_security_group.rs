@@ -229,6 +229,23 @@ impl LeaveSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        LeaveSecurityGroupResponse,
+        LeaveSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <LeaveSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                LeaveSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl LeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {

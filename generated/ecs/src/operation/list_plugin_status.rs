@@ -298,6 +298,23 @@ impl ListPluginStatusRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListPluginStatusResponse, ListPluginStatusError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPluginStatusResponse,
+        ListPluginStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPluginStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPluginStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPluginStatusRequestBuilder<&crate::blocking::Client> {

@@ -317,6 +317,23 @@ impl ListTagResourcesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTagResourcesResponse,
+        ListTagResourcesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTagResourcesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTagResourcesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTagResourcesRequestBuilder<&crate::blocking::Client> {

@@ -422,6 +422,23 @@ impl ModifyAutoProvisioningGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyAutoProvisioningGroupResponse,
+        ModifyAutoProvisioningGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyAutoProvisioningGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyAutoProvisioningGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyAutoProvisioningGroupRequestBuilder<&crate::blocking::Client> {

@@ -396,6 +396,23 @@ impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyAutoSnapshotPolicyExResponse,
+        ModifyAutoSnapshotPolicyExError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyAutoSnapshotPolicyExRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyAutoSnapshotPolicyExError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyAutoSnapshotPolicyExRequestBuilder<&crate::blocking::Client> {

@@ -176,6 +176,23 @@ impl ModifyBandwidthPackageSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyBandwidthPackageSpecResponse,
+        ModifyBandwidthPackageSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyBandwidthPackageSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyBandwidthPackageSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {

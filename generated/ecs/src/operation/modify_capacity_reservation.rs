@@ -317,6 +317,23 @@ impl ModifyCapacityReservationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCapacityReservationResponse,
+        ModifyCapacityReservationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCapacityReservationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCapacityReservationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCapacityReservationRequestBuilder<&crate::blocking::Client> {

@@ -278,6 +278,23 @@ impl ModifyCloudAssistantSettingsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCloudAssistantSettingsResponse,
+        ModifyCloudAssistantSettingsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCloudAssistantSettingsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCloudAssistantSettingsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCloudAssistantSettingsRequestBuilder<&crate::blocking::Client> {

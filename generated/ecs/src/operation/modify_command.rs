@@ -295,6 +295,20 @@ impl ModifyCommandRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ModifyCommandResponse, ModifyCommandError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ModifyCommandResponse, ModifyCommandError> {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCommandRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCommandError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCommandRequestBuilder<&crate::blocking::Client> {

@@ -345,6 +345,23 @@ impl ModifyDedicatedHostAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDedicatedHostAttributeResponse,
+        ModifyDedicatedHostAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDedicatedHostAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDedicatedHostAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDedicatedHostAttributeRequestBuilder<&crate::blocking::Client> {

@@ -207,6 +207,23 @@ impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDedicatedHostAutoReleaseTimeResponse,
+        ModifyDedicatedHostAutoReleaseTimeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDedicatedHostAutoReleaseTimeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDedicatedHostAutoReleaseTimeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDedicatedHostAutoReleaseTimeRequestBuilder<&crate::blocking::Client> {

@@ -346,6 +346,23 @@ impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDedicatedHostAutoRenewAttributeResponse,
+        ModifyDedicatedHostAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDedicatedHostAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDedicatedHostAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {

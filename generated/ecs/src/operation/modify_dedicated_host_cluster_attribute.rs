@@ -217,6 +217,23 @@ impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDedicatedHostClusterAttributeResponse,
+        ModifyDedicatedHostClusterAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDedicatedHostClusterAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDedicatedHostClusterAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDedicatedHostClusterAttributeRequestBuilder<&crate::blocking::Client> {

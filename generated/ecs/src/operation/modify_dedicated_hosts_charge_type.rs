@@ -386,6 +386,23 @@ impl ModifyDedicatedHostsChargeTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDedicatedHostsChargeTypeResponse,
+        ModifyDedicatedHostsChargeTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDedicatedHostsChargeTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDedicatedHostsChargeTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDedicatedHostsChargeTypeRequestBuilder<&crate::blocking::Client> {

@@ -213,6 +213,23 @@ impl ModifyDeploymentSetAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDeploymentSetAttributeResponse,
+        ModifyDeploymentSetAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDeploymentSetAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDeploymentSetAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDeploymentSetAttributeRequestBuilder<&crate::blocking::Client> {

@@ -273,6 +273,23 @@ impl ModifyDiagnosticMetricSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDiagnosticMetricSetResponse,
+        ModifyDiagnosticMetricSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDiagnosticMetricSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDiagnosticMetricSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDiagnosticMetricSetRequestBuilder<&crate::blocking::Client> {

@@ -375,6 +375,23 @@ impl ModifyDiskAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDiskAttributeResponse,
+        ModifyDiskAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDiskAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDiskAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDiskAttributeRequestBuilder<&crate::blocking::Client> {

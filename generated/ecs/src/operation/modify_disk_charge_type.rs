@@ -287,6 +287,23 @@ impl ModifyDiskChargeTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDiskChargeTypeResponse,
+        ModifyDiskChargeTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDiskChargeTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDiskChargeTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDiskChargeTypeRequestBuilder<&crate::blocking::Client> {

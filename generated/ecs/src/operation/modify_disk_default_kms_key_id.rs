@@ -172,6 +172,23 @@ impl ModifyDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDiskDefaultKMSKeyIdResponse,
+        ModifyDiskDefaultKMSKeyIdError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDiskDefaultKMSKeyIdRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDiskDefaultKMSKeyIdError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {

@@ -284,6 +284,23 @@ impl ModifyDiskDeploymentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyDiskDeploymentResponse,
+        ModifyDiskDeploymentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDiskDeploymentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDiskDeploymentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDiskDeploymentRequestBuilder<&crate::blocking::Client> {

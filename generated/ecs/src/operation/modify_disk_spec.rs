@@ -354,6 +354,20 @@ impl ModifyDiskSpecRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ModifyDiskSpecResponse, ModifyDiskSpecError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ModifyDiskSpecResponse, ModifyDiskSpecError> {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyDiskSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyDiskSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyDiskSpecRequestBuilder<&crate::blocking::Client> {

@@ -173,6 +173,23 @@ impl ModifyEipAddressAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyEipAddressAttributeResponse,
+        ModifyEipAddressAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyEipAddressAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyEipAddressAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyEipAddressAttributeRequestBuilder<&crate::blocking::Client> {

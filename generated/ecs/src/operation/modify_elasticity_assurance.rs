@@ -266,6 +266,23 @@ impl ModifyElasticityAssuranceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyElasticityAssuranceResponse,
+        ModifyElasticityAssuranceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyElasticityAssuranceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyElasticityAssuranceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyElasticityAssuranceRequestBuilder<&crate::blocking::Client> {

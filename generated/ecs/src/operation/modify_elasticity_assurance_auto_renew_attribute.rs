@@ -260,6 +260,23 @@ impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyElasticityAssuranceAutoRenewAttributeResponse,
+        ModifyElasticityAssuranceAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyElasticityAssuranceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyElasticityAssuranceAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<

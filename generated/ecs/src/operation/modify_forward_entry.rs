@@ -251,6 +251,23 @@ impl ModifyForwardEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyForwardEntryResponse,
+        ModifyForwardEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyForwardEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyForwardEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyForwardEntryRequestBuilder<&crate::blocking::Client> {

@@ -190,6 +190,23 @@ impl ModifyHaVipAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyHaVipAttributeResponse,
+        ModifyHaVipAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyHaVipAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyHaVipAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyHaVipAttributeRequestBuilder<&crate::blocking::Client> {

@@ -241,6 +241,23 @@ impl ModifyHpcClusterAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyHpcClusterAttributeResponse,
+        ModifyHpcClusterAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyHpcClusterAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyHpcClusterAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyHpcClusterAttributeRequestBuilder<&crate::blocking::Client> {

@@ -366,6 +366,23 @@ impl ModifyImageAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyImageAttributeResponse,
+        ModifyImageAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyImageAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyImageAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyImageAttributeRequestBuilder<&crate::blocking::Client> {

@@ -204,6 +204,23 @@ impl ModifyImageShareGroupPermissionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyImageShareGroupPermissionResponse,
+        ModifyImageShareGroupPermissionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyImageShareGroupPermissionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyImageShareGroupPermissionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyImageShareGroupPermissionRequestBuilder<&crate::blocking::Client> {

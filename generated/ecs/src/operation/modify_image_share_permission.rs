@@ -310,6 +310,23 @@ impl ModifyImageSharePermissionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyImageSharePermissionResponse,
+        ModifyImageSharePermissionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyImageSharePermissionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyImageSharePermissionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyImageSharePermissionRequestBuilder<&crate::blocking::Client> {

@@ -207,6 +207,23 @@ impl ModifyInstanceAttachmentAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceAttachmentAttributesResponse,
+        ModifyInstanceAttachmentAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceAttachmentAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceAttachmentAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceAttachmentAttributesRequestBuilder<&crate::blocking::Client> {

@@ -580,6 +580,23 @@ impl ModifyInstanceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceAttributeResponse,
+        ModifyInstanceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceAttributeRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,23 @@ impl ModifyInstanceAutoReleaseTimeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceAutoReleaseTimeResponse,
+        ModifyInstanceAutoReleaseTimeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceAutoReleaseTimeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceAutoReleaseTimeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceAutoReleaseTimeRequestBuilder<&crate::blocking::Client> {

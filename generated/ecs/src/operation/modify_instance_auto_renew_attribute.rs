@@ -299,6 +299,23 @@ impl ModifyInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceAutoRenewAttributeResponse,
+        ModifyInstanceAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {

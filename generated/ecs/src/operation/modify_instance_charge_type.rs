@@ -431,6 +431,23 @@ impl ModifyInstanceChargeTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceChargeTypeResponse,
+        ModifyInstanceChargeTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceChargeTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceChargeTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {

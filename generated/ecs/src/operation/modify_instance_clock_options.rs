@@ -258,6 +258,23 @@ impl ModifyInstanceClockOptionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceClockOptionsResponse,
+        ModifyInstanceClockOptionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceClockOptionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceClockOptionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceClockOptionsRequestBuilder<&crate::blocking::Client> {

@@ -478,6 +478,23 @@ impl ModifyInstanceDeploymentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceDeploymentResponse,
+        ModifyInstanceDeploymentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceDeploymentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceDeploymentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceDeploymentRequestBuilder<&crate::blocking::Client> {

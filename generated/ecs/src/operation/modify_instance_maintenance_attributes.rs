@@ -274,6 +274,23 @@ impl ModifyInstanceMaintenanceAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceMaintenanceAttributesResponse,
+        ModifyInstanceMaintenanceAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceMaintenanceAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceMaintenanceAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceMaintenanceAttributesRequestBuilder<&crate::blocking::Client> {

@@ -307,6 +307,23 @@ impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceMetadataOptionsResponse,
+        ModifyInstanceMetadataOptionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceMetadataOptionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceMetadataOptionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceMetadataOptionsRequestBuilder<&crate::blocking::Client> {

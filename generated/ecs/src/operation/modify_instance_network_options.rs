@@ -188,6 +188,23 @@ impl ModifyInstanceNetworkOptionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceNetworkOptionsResponse,
+        ModifyInstanceNetworkOptionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceNetworkOptionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceNetworkOptionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceNetworkOptionsRequestBuilder<&crate::blocking::Client> {

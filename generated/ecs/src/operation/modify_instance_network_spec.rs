@@ -418,6 +418,23 @@ impl ModifyInstanceNetworkSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceNetworkSpecResponse,
+        ModifyInstanceNetworkSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceNetworkSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceNetworkSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceNetworkSpecRequestBuilder<&crate::blocking::Client> {

@@ -464,6 +464,23 @@ impl ModifyInstanceSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceSpecResponse,
+        ModifyInstanceSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceSpecRequestBuilder<&crate::blocking::Client> {

@@ -199,6 +199,23 @@ impl ModifyInstanceVncPasswdRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceVncPasswdResponse,
+        ModifyInstanceVncPasswdError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceVncPasswdRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceVncPasswdError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceVncPasswdRequestBuilder<&crate::blocking::Client> {

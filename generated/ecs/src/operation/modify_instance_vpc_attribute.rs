@@ -302,6 +302,23 @@ impl ModifyInstanceVpcAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInstanceVpcAttributeResponse,
+        ModifyInstanceVpcAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInstanceVpcAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInstanceVpcAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInstanceVpcAttributeRequestBuilder<&crate::blocking::Client> {

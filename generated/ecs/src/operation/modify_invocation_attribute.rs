@@ -453,6 +453,23 @@ impl ModifyInvocationAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyInvocationAttributeResponse,
+        ModifyInvocationAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyInvocationAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyInvocationAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyInvocationAttributeRequestBuilder<&crate::blocking::Client> {

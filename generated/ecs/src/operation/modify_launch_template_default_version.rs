@@ -218,6 +218,23 @@ impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyLaunchTemplateDefaultVersionResponse,
+        ModifyLaunchTemplateDefaultVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyLaunchTemplateDefaultVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyLaunchTemplateDefaultVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyLaunchTemplateDefaultVersionRequestBuilder<&crate::blocking::Client> {

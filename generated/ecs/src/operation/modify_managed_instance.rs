@@ -201,6 +201,23 @@ impl ModifyManagedInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyManagedInstanceResponse,
+        ModifyManagedInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyManagedInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyManagedInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyManagedInstanceRequestBuilder<&crate::blocking::Client> {

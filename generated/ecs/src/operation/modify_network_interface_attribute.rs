@@ -487,6 +487,23 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyNetworkInterfaceAttributeResponse,
+        ModifyNetworkInterfaceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyNetworkInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyNetworkInterfaceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyNetworkInterfaceAttributeRequestBuilder<&crate::blocking::Client> {

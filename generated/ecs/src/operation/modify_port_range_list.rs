@@ -283,6 +283,23 @@ impl ModifyPortRangeListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyPortRangeListResponse,
+        ModifyPortRangeListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyPortRangeListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyPortRangeListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyPortRangeListRequestBuilder<&crate::blocking::Client> {

@@ -269,6 +269,23 @@ impl ModifyPrefixListRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ModifyPrefixListResponse, ModifyPrefixListError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyPrefixListResponse,
+        ModifyPrefixListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyPrefixListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyPrefixListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyPrefixListRequestBuilder<&crate::blocking::Client> {

@@ -507,6 +507,23 @@ impl ModifyPrepayInstanceSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyPrepayInstanceSpecResponse,
+        ModifyPrepayInstanceSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyPrepayInstanceSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyPrepayInstanceSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyPrepayInstanceSpecRequestBuilder<&crate::blocking::Client> {

@@ -218,6 +218,23 @@ impl ModifyReservedInstanceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyReservedInstanceAttributeResponse,
+        ModifyReservedInstanceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyReservedInstanceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyReservedInstanceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyReservedInstanceAttributeRequestBuilder<&crate::blocking::Client> {

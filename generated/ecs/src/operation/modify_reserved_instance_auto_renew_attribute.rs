@@ -258,6 +258,23 @@ impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyReservedInstanceAutoRenewAttributeResponse,
+        ModifyReservedInstanceAutoRenewAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyReservedInstanceAutoRenewAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyReservedInstanceAutoRenewAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&crate::blocking::Client> {

@@ -279,6 +279,23 @@ impl ModifyReservedInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyReservedInstancesResponse,
+        ModifyReservedInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyReservedInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyReservedInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyReservedInstancesRequestBuilder<&crate::blocking::Client> {

@@ -221,6 +221,23 @@ impl ModifySecurityGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySecurityGroupAttributeResponse,
+        ModifySecurityGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySecurityGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySecurityGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySecurityGroupAttributeRequestBuilder<&crate::blocking::Client> {

@@ -686,6 +686,23 @@ impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySecurityGroupEgressRuleResponse,
+        ModifySecurityGroupEgressRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySecurityGroupEgressRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySecurityGroupEgressRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySecurityGroupEgressRuleRequestBuilder<&crate::blocking::Client> {

@@ -231,6 +231,23 @@ impl ModifySecurityGroupPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySecurityGroupPolicyResponse,
+        ModifySecurityGroupPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySecurityGroupPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySecurityGroupPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySecurityGroupPolicyRequestBuilder<&crate::blocking::Client> {

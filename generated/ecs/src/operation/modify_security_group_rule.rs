@@ -695,6 +695,23 @@ impl ModifySecurityGroupRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySecurityGroupRuleResponse,
+        ModifySecurityGroupRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySecurityGroupRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySecurityGroupRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySecurityGroupRuleRequestBuilder<&crate::blocking::Client> {

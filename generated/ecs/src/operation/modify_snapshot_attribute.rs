@@ -249,6 +249,23 @@ impl ModifySnapshotAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySnapshotAttributeResponse,
+        ModifySnapshotAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySnapshotAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySnapshotAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySnapshotAttributeRequestBuilder<&crate::blocking::Client> {

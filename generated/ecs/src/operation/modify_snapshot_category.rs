@@ -214,6 +214,23 @@ impl ModifySnapshotCategoryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySnapshotCategoryResponse,
+        ModifySnapshotCategoryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySnapshotCategoryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySnapshotCategoryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySnapshotCategoryRequestBuilder<&crate::blocking::Client> {

@@ -210,6 +210,23 @@ impl ModifySnapshotGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySnapshotGroupResponse,
+        ModifySnapshotGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySnapshotGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySnapshotGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySnapshotGroupRequestBuilder<&crate::blocking::Client> {

@@ -214,6 +214,23 @@ impl ModifyStorageCapacityUnitAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyStorageCapacityUnitAttributeResponse,
+        ModifyStorageCapacityUnitAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyStorageCapacityUnitAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyStorageCapacityUnitAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyStorageCapacityUnitAttributeRequestBuilder<&crate::blocking::Client> {

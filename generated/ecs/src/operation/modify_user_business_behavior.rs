@@ -173,6 +173,23 @@ impl ModifyUserBusinessBehaviorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyUserBusinessBehaviorResponse,
+        ModifyUserBusinessBehaviorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyUserBusinessBehaviorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyUserBusinessBehaviorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyUserBusinessBehaviorRequestBuilder<&crate::blocking::Client> {

@@ -299,6 +299,23 @@ impl ModifyVirtualBorderRouterAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVirtualBorderRouterAttributeResponse,
+        ModifyVirtualBorderRouterAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVirtualBorderRouterAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVirtualBorderRouterAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVirtualBorderRouterAttributeRequestBuilder<&crate::blocking::Client> {

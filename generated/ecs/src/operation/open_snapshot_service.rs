@@ -143,6 +143,23 @@ impl OpenSnapshotServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        OpenSnapshotServiceResponse,
+        OpenSnapshotServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <OpenSnapshotServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenSnapshotServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenSnapshotServiceRequestBuilder<&crate::blocking::Client> {

@@ -284,6 +284,23 @@ impl PurchaseElasticityAssuranceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PurchaseElasticityAssuranceResponse,
+        PurchaseElasticityAssuranceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PurchaseElasticityAssuranceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PurchaseElasticityAssuranceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PurchaseElasticityAssuranceRequestBuilder<&crate::blocking::Client> {

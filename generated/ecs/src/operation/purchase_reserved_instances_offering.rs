@@ -601,6 +601,23 @@ impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PurchaseReservedInstancesOfferingResponse,
+        PurchaseReservedInstancesOfferingError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PurchaseReservedInstancesOfferingRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PurchaseReservedInstancesOfferingError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PurchaseReservedInstancesOfferingRequestBuilder<&crate::blocking::Client> {

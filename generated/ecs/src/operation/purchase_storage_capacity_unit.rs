@@ -420,6 +420,23 @@ impl PurchaseStorageCapacityUnitRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PurchaseStorageCapacityUnitResponse,
+        PurchaseStorageCapacityUnitError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PurchaseStorageCapacityUnitRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PurchaseStorageCapacityUnitError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PurchaseStorageCapacityUnitRequestBuilder<&crate::blocking::Client> {

@@ -169,6 +169,23 @@ impl ReActivateInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReActivateInstancesResponse,
+        ReActivateInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReActivateInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReActivateInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReActivateInstancesRequestBuilder<&crate::blocking::Client> {

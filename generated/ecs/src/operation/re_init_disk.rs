@@ -277,6 +277,20 @@ impl ReInitDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ReInitDiskResponse, ReInitDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ReInitDiskResponse, ReInitDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <ReInitDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReInitDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReInitDiskRequestBuilder<&crate::blocking::Client> {

@@ -209,6 +209,20 @@ impl RebootInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RebootInstanceResponse, RebootInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RebootInstanceResponse, RebootInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <RebootInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RebootInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RebootInstanceRequestBuilder<&crate::blocking::Client> {

@@ -276,6 +276,23 @@ impl RebootInstancesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RebootInstancesResponse, RebootInstancesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RebootInstancesResponse,
+        RebootInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RebootInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RebootInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RebootInstancesRequestBuilder<&crate::blocking::Client> {

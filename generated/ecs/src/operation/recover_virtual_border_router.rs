@@ -190,6 +190,23 @@ impl RecoverVirtualBorderRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RecoverVirtualBorderRouterResponse,
+        RecoverVirtualBorderRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RecoverVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RecoverVirtualBorderRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RecoverVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {

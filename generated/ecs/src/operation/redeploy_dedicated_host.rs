@@ -214,6 +214,23 @@ impl RedeployDedicatedHostRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RedeployDedicatedHostResponse,
+        RedeployDedicatedHostError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RedeployDedicatedHostRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RedeployDedicatedHostError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RedeployDedicatedHostRequestBuilder<&crate::blocking::Client> {

@@ -198,6 +198,23 @@ impl RedeployInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RedeployInstanceResponse, RedeployInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RedeployInstanceResponse,
+        RedeployInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RedeployInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RedeployInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RedeployInstanceRequestBuilder<&crate::blocking::Client> {

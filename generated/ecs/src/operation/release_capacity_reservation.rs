@@ -192,6 +192,23 @@ impl ReleaseCapacityReservationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleaseCapacityReservationResponse,
+        ReleaseCapacityReservationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleaseCapacityReservationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleaseCapacityReservationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleaseCapacityReservationRequestBuilder<&crate::blocking::Client> {

@@ -203,6 +203,23 @@ impl ReleaseDedicatedHostRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleaseDedicatedHostResponse,
+        ReleaseDedicatedHostError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleaseDedicatedHostRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleaseDedicatedHostError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleaseDedicatedHostRequestBuilder<&crate::blocking::Client> {

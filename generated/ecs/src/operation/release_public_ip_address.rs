@@ -208,6 +208,23 @@ impl ReleasePublicIpAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleasePublicIpAddressResponse,
+        ReleasePublicIpAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleasePublicIpAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleasePublicIpAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleasePublicIpAddressRequestBuilder<&crate::blocking::Client> {

@@ -207,6 +207,23 @@ impl RemoveBandwidthPackageIpsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveBandwidthPackageIpsResponse,
+        RemoveBandwidthPackageIpsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveBandwidthPackageIpsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveBandwidthPackageIpsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {

@@ -246,6 +246,20 @@ impl RemoveTagsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RemoveTagsResponse, RemoveTagsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RemoveTagsResponse, RemoveTagsError> {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveTagsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveTagsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveTagsRequestBuilder<&crate::blocking::Client> {

@@ -257,6 +257,23 @@ impl RenewDedicatedHostsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RenewDedicatedHostsResponse,
+        RenewDedicatedHostsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RenewDedicatedHostsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RenewDedicatedHostsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RenewDedicatedHostsRequestBuilder<&crate::blocking::Client> {

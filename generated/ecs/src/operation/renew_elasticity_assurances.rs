@@ -348,6 +348,23 @@ impl RenewElasticityAssurancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RenewElasticityAssurancesResponse,
+        RenewElasticityAssurancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RenewElasticityAssurancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RenewElasticityAssurancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RenewElasticityAssurancesRequestBuilder<&crate::blocking::Client> {

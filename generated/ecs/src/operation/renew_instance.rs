@@ -256,6 +256,20 @@ impl RenewInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RenewInstanceResponse, RenewInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RenewInstanceResponse, RenewInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <RenewInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RenewInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RenewInstanceRequestBuilder<&crate::blocking::Client> {

@@ -315,6 +315,23 @@ impl RenewReservedInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RenewReservedInstancesResponse,
+        RenewReservedInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RenewReservedInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RenewReservedInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RenewReservedInstancesRequestBuilder<&crate::blocking::Client> {

@@ -545,6 +545,23 @@ impl ReplaceSystemDiskRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReplaceSystemDiskResponse,
+        ReplaceSystemDiskError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReplaceSystemDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReplaceSystemDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReplaceSystemDiskRequestBuilder<&crate::blocking::Client> {

@@ -382,6 +382,23 @@ impl ReportInstancesStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReportInstancesStatusResponse,
+        ReportInstancesStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReportInstancesStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReportInstancesStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReportInstancesStatusRequestBuilder<&crate::blocking::Client> {

@@ -203,6 +203,20 @@ impl ResetDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ResetDiskResponse, ResetDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ResetDiskResponse, ResetDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <ResetDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ResetDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ResetDiskRequestBuilder<&crate::blocking::Client> {

@@ -146,6 +146,23 @@ impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ResetDiskDefaultKMSKeyIdResponse,
+        ResetDiskDefaultKMSKeyIdError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ResetDiskDefaultKMSKeyIdRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ResetDiskDefaultKMSKeyIdError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ResetDiskDefaultKMSKeyIdRequestBuilder<&crate::blocking::Client> {

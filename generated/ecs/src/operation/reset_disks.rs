@@ -201,6 +201,20 @@ impl ResetDisksRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ResetDisksResponse, ResetDisksError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ResetDisksResponse, ResetDisksError> {
+        self.client
+            .rpc()
+            .customize(
+                <ResetDisksRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ResetDisksError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ResetDisksRequestBuilder<&crate::blocking::Client> {

@@ -295,6 +295,20 @@ impl ResizeDiskRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ResizeDiskResponse, ResizeDiskError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ResizeDiskResponse, ResizeDiskError> {
+        self.client
+            .rpc()
+            .customize(
+                <ResizeDiskRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ResizeDiskError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ResizeDiskRequestBuilder<&crate::blocking::Client> {

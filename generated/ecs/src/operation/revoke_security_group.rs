@@ -675,6 +675,23 @@ impl RevokeSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RevokeSecurityGroupResponse,
+        RevokeSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RevokeSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RevokeSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RevokeSecurityGroupRequestBuilder<&crate::blocking::Client> {

@@ -672,6 +672,23 @@ impl RevokeSecurityGroupEgressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RevokeSecurityGroupEgressResponse,
+        RevokeSecurityGroupEgressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RevokeSecurityGroupEgressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RevokeSecurityGroupEgressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RevokeSecurityGroupEgressRequestBuilder<&crate::blocking::Client> {

@@ -991,6 +991,20 @@ impl RunCommandRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RunCommandResponse, RunCommandError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RunCommandResponse, RunCommandError> {
+        self.client
+            .rpc()
+            .customize(
+                <RunCommandRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RunCommandError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RunCommandRequestBuilder<&crate::blocking::Client> {

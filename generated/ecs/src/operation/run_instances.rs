@@ -2375,6 +2375,20 @@ impl RunInstancesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RunInstancesResponse, RunInstancesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RunInstancesResponse, RunInstancesError> {
+        self.client
+            .rpc()
+            .customize(
+                <RunInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RunInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RunInstancesRequestBuilder<&crate::blocking::Client> {

@@ -499,6 +499,20 @@ impl SendFileRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<SendFileResponse, SendFileError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<SendFileResponse, SendFileError> {
+        self.client
+            .rpc()
+            .customize(
+                <SendFileRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SendFileError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SendFileRequestBuilder<&crate::blocking::Client> {

@@ -249,6 +249,23 @@ impl StartImagePipelineExecutionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StartImagePipelineExecutionResponse,
+        StartImagePipelineExecutionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StartImagePipelineExecutionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartImagePipelineExecutionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartImagePipelineExecutionRequestBuilder<&crate::blocking::Client> {

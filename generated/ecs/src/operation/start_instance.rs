@@ -218,6 +218,20 @@ impl StartInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StartInstanceResponse, StartInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StartInstanceResponse, StartInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <StartInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartInstanceRequestBuilder<&crate::blocking::Client> {

@@ -246,6 +246,20 @@ impl StartInstancesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StartInstancesResponse, StartInstancesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StartInstancesResponse, StartInstancesError> {
+        self.client
+            .rpc()
+            .customize(
+                <StartInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartInstancesRequestBuilder<&crate::blocking::Client> {

@@ -342,6 +342,23 @@ impl StartTerminalSessionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StartTerminalSessionResponse,
+        StartTerminalSessionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StartTerminalSessionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartTerminalSessionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartTerminalSessionRequestBuilder<&crate::blocking::Client> {

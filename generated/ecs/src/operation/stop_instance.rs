@@ -294,6 +294,20 @@ impl StopInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StopInstanceResponse, StopInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StopInstanceResponse, StopInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <StopInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StopInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StopInstanceRequestBuilder<&crate::blocking::Client> {

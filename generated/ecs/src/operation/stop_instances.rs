@@ -329,6 +329,20 @@ impl StopInstancesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StopInstancesResponse, StopInstancesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StopInstancesResponse, StopInstancesError> {
+        self.client
+            .rpc()
+            .customize(
+                <StopInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StopInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StopInstancesRequestBuilder<&crate::blocking::Client> {

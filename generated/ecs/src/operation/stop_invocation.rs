@@ -197,6 +197,20 @@ impl StopInvocationRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StopInvocationResponse, StopInvocationError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StopInvocationResponse, StopInvocationError> {
+        self.client
+            .rpc()
+            .customize(
+                <StopInvocationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StopInvocationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StopInvocationRequestBuilder<&crate::blocking::Client> {

@@ -193,6 +193,23 @@ impl TerminatePhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        TerminatePhysicalConnectionResponse,
+        TerminatePhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <TerminatePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TerminatePhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TerminatePhysicalConnectionRequestBuilder<&crate::blocking::Client> {

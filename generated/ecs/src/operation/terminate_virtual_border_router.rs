@@ -193,6 +193,23 @@ impl TerminateVirtualBorderRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        TerminateVirtualBorderRouterResponse,
+        TerminateVirtualBorderRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <TerminateVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TerminateVirtualBorderRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TerminateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {

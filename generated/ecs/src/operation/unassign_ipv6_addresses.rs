@@ -233,6 +233,23 @@ impl UnassignIpv6AddressesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassignIpv6AddressesResponse,
+        UnassignIpv6AddressesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassignIpv6AddressesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassignIpv6AddressesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassignIpv6AddressesRequestBuilder<&crate::blocking::Client> {

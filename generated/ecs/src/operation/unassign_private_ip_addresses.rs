@@ -239,6 +239,23 @@ impl UnassignPrivateIpAddressesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassignPrivateIpAddressesResponse,
+        UnassignPrivateIpAddressesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassignPrivateIpAddressesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassignPrivateIpAddressesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassignPrivateIpAddressesRequestBuilder<&crate::blocking::Client> {

@@ -255,6 +255,23 @@ impl AsymmetricDecryptRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AsymmetricDecryptResponse,
+        AsymmetricDecryptError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AsymmetricDecryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AsymmetricDecryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AsymmetricDecryptRequestBuilder<&crate::blocking::Client> {

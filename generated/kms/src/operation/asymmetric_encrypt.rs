@@ -252,6 +252,23 @@ impl AsymmetricEncryptRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AsymmetricEncryptResponse,
+        AsymmetricEncryptError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AsymmetricEncryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AsymmetricEncryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AsymmetricEncryptRequestBuilder<&crate::blocking::Client> {

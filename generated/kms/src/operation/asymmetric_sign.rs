@@ -236,6 +236,20 @@ impl AsymmetricSignRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AsymmetricSignResponse, AsymmetricSignError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AsymmetricSignResponse, AsymmetricSignError> {
+        self.client
+            .rpc()
+            .customize(
+                <AsymmetricSignRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AsymmetricSignError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AsymmetricSignRequestBuilder<&crate::blocking::Client> {

@@ -281,6 +281,23 @@ impl AsymmetricVerifyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AsymmetricVerifyResponse, AsymmetricVerifyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AsymmetricVerifyResponse,
+        AsymmetricVerifyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AsymmetricVerifyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AsymmetricVerifyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AsymmetricVerifyRequestBuilder<&crate::blocking::Client> {

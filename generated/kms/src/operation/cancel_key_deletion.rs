@@ -145,6 +145,23 @@ impl CancelKeyDeletionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelKeyDeletionResponse,
+        CancelKeyDeletionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelKeyDeletionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelKeyDeletionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelKeyDeletionRequestBuilder<&crate::blocking::Client> {

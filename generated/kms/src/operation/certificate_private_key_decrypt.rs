@@ -223,6 +223,23 @@ impl CertificatePrivateKeyDecryptRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CertificatePrivateKeyDecryptResponse,
+        CertificatePrivateKeyDecryptError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CertificatePrivateKeyDecryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CertificatePrivateKeyDecryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CertificatePrivateKeyDecryptRequestBuilder<&crate::blocking::Client> {

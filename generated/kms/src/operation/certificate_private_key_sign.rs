@@ -270,6 +270,23 @@ impl CertificatePrivateKeySignRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CertificatePrivateKeySignResponse,
+        CertificatePrivateKeySignError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CertificatePrivateKeySignRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CertificatePrivateKeySignError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CertificatePrivateKeySignRequestBuilder<&crate::blocking::Client> {

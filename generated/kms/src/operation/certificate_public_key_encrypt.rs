@@ -239,6 +239,23 @@ impl CertificatePublicKeyEncryptRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CertificatePublicKeyEncryptResponse,
+        CertificatePublicKeyEncryptError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CertificatePublicKeyEncryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CertificatePublicKeyEncryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CertificatePublicKeyEncryptRequestBuilder<&crate::blocking::Client> {

@@ -299,6 +299,23 @@ impl CertificatePublicKeyVerifyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CertificatePublicKeyVerifyResponse,
+        CertificatePublicKeyVerifyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CertificatePublicKeyVerifyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CertificatePublicKeyVerifyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CertificatePublicKeyVerifyRequestBuilder<&crate::blocking::Client> {

@@ -247,6 +247,23 @@ impl ConnectKmsInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ConnectKmsInstanceResponse,
+        ConnectKmsInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ConnectKmsInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ConnectKmsInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ConnectKmsInstanceRequestBuilder<&crate::blocking::Client> {

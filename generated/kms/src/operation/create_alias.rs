@@ -174,6 +174,20 @@ impl CreateAliasRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateAliasResponse, CreateAliasError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateAliasResponse, CreateAliasError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAliasRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAliasError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAliasRequestBuilder<&crate::blocking::Client> {

@@ -227,6 +227,23 @@ impl CreateApplicationAccessPointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateApplicationAccessPointResponse,
+        CreateApplicationAccessPointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateApplicationAccessPointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateApplicationAccessPointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateApplicationAccessPointRequestBuilder<&crate::blocking::Client> {

@@ -235,6 +235,23 @@ impl CreateClientKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateClientKeyResponse, CreateClientKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateClientKeyResponse,
+        CreateClientKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateClientKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateClientKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateClientKeyRequestBuilder<&crate::blocking::Client> {

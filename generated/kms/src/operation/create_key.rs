@@ -424,6 +424,20 @@ impl CreateKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateKeyResponse, CreateKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateKeyResponse, CreateKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateKeyRequestBuilder<&crate::blocking::Client> {

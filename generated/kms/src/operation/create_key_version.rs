@@ -151,6 +151,23 @@ impl CreateKeyVersionRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateKeyVersionResponse, CreateKeyVersionError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateKeyVersionResponse,
+        CreateKeyVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateKeyVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateKeyVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateKeyVersionRequestBuilder<&crate::blocking::Client> {

@@ -224,6 +224,23 @@ impl CreateNetworkRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateNetworkRuleResponse,
+        CreateNetworkRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNetworkRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNetworkRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNetworkRuleRequestBuilder<&crate::blocking::Client> {

@@ -283,6 +283,20 @@ impl CreatePolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreatePolicyResponse, CreatePolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreatePolicyResponse, CreatePolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePolicyRequestBuilder<&crate::blocking::Client> {

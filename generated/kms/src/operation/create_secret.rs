@@ -542,6 +542,20 @@ impl CreateSecretRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateSecretResponse, CreateSecretError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateSecretResponse, CreateSecretError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSecretRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSecretError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSecretRequestBuilder<&crate::blocking::Client> {

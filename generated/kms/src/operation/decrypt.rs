@@ -188,6 +188,20 @@ impl DecryptRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<DecryptResponse, DecryptError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DecryptResponse, DecryptError> {
+        self.client
+            .rpc()
+            .customize(
+                <DecryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DecryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DecryptRequestBuilder<&crate::blocking::Client> {

@@ -144,6 +144,20 @@ impl DeleteAliasRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteAliasResponse, DeleteAliasError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteAliasResponse, DeleteAliasError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAliasRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAliasError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAliasRequestBuilder<&crate::blocking::Client> {

@@ -148,6 +148,23 @@ impl DeleteApplicationAccessPointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteApplicationAccessPointResponse,
+        DeleteApplicationAccessPointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteApplicationAccessPointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteApplicationAccessPointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteApplicationAccessPointRequestBuilder<&crate::blocking::Client> {

@@ -147,6 +147,23 @@ impl DeleteCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCertificateResponse,
+        DeleteCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCertificateRequestBuilder<&crate::blocking::Client> {

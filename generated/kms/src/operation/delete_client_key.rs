@@ -142,6 +142,23 @@ impl DeleteClientKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteClientKeyResponse, DeleteClientKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteClientKeyResponse,
+        DeleteClientKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteClientKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteClientKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteClientKeyRequestBuilder<&crate::blocking::Client> {

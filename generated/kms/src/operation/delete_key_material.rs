@@ -149,6 +149,23 @@ impl DeleteKeyMaterialRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteKeyMaterialResponse,
+        DeleteKeyMaterialError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteKeyMaterialRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteKeyMaterialError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteKeyMaterialRequestBuilder<&crate::blocking::Client> {

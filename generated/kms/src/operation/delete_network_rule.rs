@@ -145,6 +145,23 @@ impl DeleteNetworkRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteNetworkRuleResponse,
+        DeleteNetworkRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNetworkRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNetworkRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNetworkRuleRequestBuilder<&crate::blocking::Client> {

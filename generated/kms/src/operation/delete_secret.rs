@@ -214,6 +214,20 @@ impl DeleteSecretRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteSecretResponse, DeleteSecretError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteSecretResponse, DeleteSecretError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSecretRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSecretError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSecretRequestBuilder<&crate::blocking::Client> {

@@ -117,6 +117,23 @@ impl DescribeAccountKmsStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAccountKmsStatusResponse,
+        DescribeAccountKmsStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAccountKmsStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAccountKmsStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAccountKmsStatusRequestBuilder<&crate::blocking::Client> {

@@ -147,6 +147,23 @@ impl DescribeApplicationAccessPointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeApplicationAccessPointResponse,
+        DescribeApplicationAccessPointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeApplicationAccessPointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeApplicationAccessPointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeApplicationAccessPointRequestBuilder<&crate::blocking::Client> {

@@ -145,6 +145,23 @@ impl DescribeCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCertificateResponse,
+        DescribeCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCertificateRequestBuilder<&crate::blocking::Client> {

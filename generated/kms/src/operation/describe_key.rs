@@ -146,6 +146,20 @@ impl DescribeKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeKeyResponse, DescribeKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeKeyResponse, DescribeKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeKeyRequestBuilder<&crate::blocking::Client> {

@@ -178,6 +178,23 @@ impl DescribeKeyVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeKeyVersionResponse,
+        DescribeKeyVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeKeyVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeKeyVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeKeyVersionRequestBuilder<&crate::blocking::Client> {

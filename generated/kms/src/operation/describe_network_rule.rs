@@ -143,6 +143,23 @@ impl DescribeNetworkRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNetworkRuleResponse,
+        DescribeNetworkRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNetworkRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNetworkRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNetworkRuleRequestBuilder<&crate::blocking::Client> {

@@ -140,6 +140,20 @@ impl DescribePolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribePolicyResponse, DescribePolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribePolicyResponse, DescribePolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePolicyRequestBuilder<&crate::blocking::Client> {

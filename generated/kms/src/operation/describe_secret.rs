@@ -181,6 +181,20 @@ impl DescribeSecretRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeSecretResponse, DescribeSecretError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeSecretResponse, DescribeSecretError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSecretRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSecretError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSecretRequestBuilder<&crate::blocking::Client> {

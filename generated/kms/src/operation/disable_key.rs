@@ -144,6 +144,20 @@ impl DisableKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DisableKeyResponse, DisableKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DisableKeyResponse, DisableKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <DisableKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableKeyRequestBuilder<&crate::blocking::Client> {

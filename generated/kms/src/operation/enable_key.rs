@@ -138,6 +138,20 @@ impl EnableKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<EnableKeyResponse, EnableKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<EnableKeyResponse, EnableKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <EnableKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableKeyRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,20 @@ impl EncryptRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<EncryptResponse, EncryptError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<EncryptResponse, EncryptError> {
+        self.client
+            .rpc()
+            .customize(
+                <EncryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EncryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EncryptRequestBuilder<&crate::blocking::Client> {

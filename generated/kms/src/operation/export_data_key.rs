@@ -277,6 +277,20 @@ impl ExportDataKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ExportDataKeyResponse, ExportDataKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ExportDataKeyResponse, ExportDataKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <ExportDataKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ExportDataKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ExportDataKeyRequestBuilder<&crate::blocking::Client> {

@@ -355,6 +355,23 @@ impl GenerateAndExportDataKeyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GenerateAndExportDataKeyResponse,
+        GenerateAndExportDataKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GenerateAndExportDataKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GenerateAndExportDataKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GenerateAndExportDataKeyRequestBuilder<&crate::blocking::Client> {

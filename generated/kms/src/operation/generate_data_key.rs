@@ -280,6 +280,23 @@ impl GenerateDataKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GenerateDataKeyResponse, GenerateDataKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GenerateDataKeyResponse,
+        GenerateDataKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GenerateDataKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GenerateDataKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GenerateDataKeyRequestBuilder<&crate::blocking::Client> {

@@ -261,6 +261,23 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GenerateDataKeyWithoutPlaintextResponse,
+        GenerateDataKeyWithoutPlaintextError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GenerateDataKeyWithoutPlaintextRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GenerateDataKeyWithoutPlaintextError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GenerateDataKeyWithoutPlaintextRequestBuilder<&crate::blocking::Client> {

@@ -142,6 +142,20 @@ impl GetCertificateRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetCertificateResponse, GetCertificateError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetCertificateResponse, GetCertificateError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetCertificateRequestBuilder<&crate::blocking::Client> {

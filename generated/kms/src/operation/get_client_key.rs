@@ -140,6 +140,20 @@ impl GetClientKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetClientKeyResponse, GetClientKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetClientKeyResponse, GetClientKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetClientKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetClientKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetClientKeyRequestBuilder<&crate::blocking::Client> {

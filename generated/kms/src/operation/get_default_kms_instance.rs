@@ -117,6 +117,23 @@ impl GetDefaultKmsInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetDefaultKmsInstanceResponse,
+        GetDefaultKmsInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetDefaultKmsInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetDefaultKmsInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetDefaultKmsInstanceRequestBuilder<&crate::blocking::Client> {

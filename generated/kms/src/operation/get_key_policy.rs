@@ -157,6 +157,20 @@ impl GetKeyPolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetKeyPolicyResponse, GetKeyPolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetKeyPolicyResponse, GetKeyPolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetKeyPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetKeyPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetKeyPolicyRequestBuilder<&crate::blocking::Client> {

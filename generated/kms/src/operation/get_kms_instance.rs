@@ -140,6 +140,20 @@ impl GetKmsInstanceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetKmsInstanceResponse, GetKmsInstanceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetKmsInstanceResponse, GetKmsInstanceError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetKmsInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetKmsInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetKmsInstanceRequestBuilder<&crate::blocking::Client> {

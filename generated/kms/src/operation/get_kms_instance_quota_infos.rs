@@ -151,6 +151,23 @@ impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetKmsInstanceQuotaInfosResponse,
+        GetKmsInstanceQuotaInfosError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetKmsInstanceQuotaInfosRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetKmsInstanceQuotaInfosError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetKmsInstanceQuotaInfosRequestBuilder<&crate::blocking::Client> {

@@ -216,6 +216,23 @@ impl GetParametersForImportRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetParametersForImportResponse,
+        GetParametersForImportError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetParametersForImportRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetParametersForImportError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetParametersForImportRequestBuilder<&crate::blocking::Client> {

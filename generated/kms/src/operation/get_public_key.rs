@@ -180,6 +180,20 @@ impl GetPublicKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetPublicKeyResponse, GetPublicKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetPublicKeyResponse, GetPublicKeyError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetPublicKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetPublicKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetPublicKeyRequestBuilder<&crate::blocking::Client> {

@@ -405,6 +405,23 @@ impl GetRandomPasswordRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetRandomPasswordResponse,
+        GetRandomPasswordError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetRandomPasswordRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetRandomPasswordError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetRandomPasswordRequestBuilder<&crate::blocking::Client> {

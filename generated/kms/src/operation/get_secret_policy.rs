@@ -153,6 +153,23 @@ impl GetSecretPolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetSecretPolicyResponse, GetSecretPolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetSecretPolicyResponse,
+        GetSecretPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetSecretPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetSecretPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetSecretPolicyRequestBuilder<&crate::blocking::Client> {

@@ -246,6 +246,20 @@ impl GetSecretValueRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetSecretValueResponse, GetSecretValueError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetSecretValueResponse, GetSecretValueError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetSecretValueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetSecretValueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetSecretValueRequestBuilder<&crate::blocking::Client> {

@@ -237,6 +237,23 @@ impl ImportKeyMaterialRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ImportKeyMaterialResponse,
+        ImportKeyMaterialError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ImportKeyMaterialRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ImportKeyMaterialError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ImportKeyMaterialRequestBuilder<&crate::blocking::Client> {

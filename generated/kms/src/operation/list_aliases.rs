@@ -172,6 +172,20 @@ impl ListAliasesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListAliasesResponse, ListAliasesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListAliasesResponse, ListAliasesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListAliasesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAliasesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAliasesRequestBuilder<&crate::blocking::Client> {

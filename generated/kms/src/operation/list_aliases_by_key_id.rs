@@ -201,6 +201,23 @@ impl ListAliasesByKeyIdRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListAliasesByKeyIdResponse,
+        ListAliasesByKeyIdError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListAliasesByKeyIdRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAliasesByKeyIdError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAliasesByKeyIdRequestBuilder<&crate::blocking::Client> {

@@ -162,6 +162,23 @@ impl ListApplicationAccessPointsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListApplicationAccessPointsResponse,
+        ListApplicationAccessPointsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListApplicationAccessPointsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListApplicationAccessPointsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListApplicationAccessPointsRequestBuilder<&crate::blocking::Client> {

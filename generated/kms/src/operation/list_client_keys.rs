@@ -135,6 +135,20 @@ impl ListClientKeysRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListClientKeysResponse, ListClientKeysError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListClientKeysResponse, ListClientKeysError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListClientKeysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListClientKeysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListClientKeysRequestBuilder<&crate::blocking::Client> {

@@ -198,6 +198,23 @@ impl ListKeyVersionsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListKeyVersionsResponse, ListKeyVersionsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListKeyVersionsResponse,
+        ListKeyVersionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListKeyVersionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListKeyVersionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListKeyVersionsRequestBuilder<&crate::blocking::Client> {

@@ -253,6 +253,20 @@ impl ListKeysRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListKeysResponse, ListKeysError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListKeysResponse, ListKeysError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListKeysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListKeysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListKeysRequestBuilder<&crate::blocking::Client> {

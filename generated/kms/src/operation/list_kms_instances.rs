@@ -171,6 +171,23 @@ impl ListKmsInstancesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListKmsInstancesResponse, ListKmsInstancesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListKmsInstancesResponse,
+        ListKmsInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListKmsInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListKmsInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListKmsInstancesRequestBuilder<&crate::blocking::Client> {

@@ -156,6 +156,23 @@ impl ListNetworkRulesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListNetworkRulesResponse, ListNetworkRulesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListNetworkRulesResponse,
+        ListNetworkRulesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListNetworkRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListNetworkRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListNetworkRulesRequestBuilder<&crate::blocking::Client> {

@@ -142,6 +142,23 @@ impl ListResourceTagsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListResourceTagsResponse, ListResourceTagsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListResourceTagsResponse,
+        ListResourceTagsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListResourceTagsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListResourceTagsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListResourceTagsRequestBuilder<&crate::blocking::Client> {

@@ -222,6 +222,23 @@ impl ListSecretVersionIdsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListSecretVersionIdsResponse,
+        ListSecretVersionIdsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListSecretVersionIdsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSecretVersionIdsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSecretVersionIdsRequestBuilder<&crate::blocking::Client> {

@@ -267,6 +267,20 @@ impl ListSecretsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListSecretsResponse, ListSecretsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListSecretsResponse, ListSecretsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListSecretsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSecretsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSecretsRequestBuilder<&crate::blocking::Client> {

@@ -120,6 +120,20 @@ impl OpenKmsServiceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<OpenKmsServiceResponse, OpenKmsServiceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<OpenKmsServiceResponse, OpenKmsServiceError> {
+        self.client
+            .rpc()
+            .customize(
+                <OpenKmsServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenKmsServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenKmsServiceRequestBuilder<&crate::blocking::Client> {

@@ -265,6 +265,20 @@ impl PutSecretValueRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<PutSecretValueResponse, PutSecretValueError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<PutSecretValueResponse, PutSecretValueError> {
+        self.client
+            .rpc()
+            .customize(
+                <PutSecretValueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PutSecretValueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PutSecretValueRequestBuilder<&crate::blocking::Client> {

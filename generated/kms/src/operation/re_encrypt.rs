@@ -352,6 +352,20 @@ impl ReEncryptRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ReEncryptResponse, ReEncryptError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ReEncryptResponse, ReEncryptError> {
+        self.client
+            .rpc()
+            .customize(
+                <ReEncryptRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReEncryptError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReEncryptRequestBuilder<&crate::blocking::Client> {

@@ -169,6 +169,23 @@ impl ReleaseKmsInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleaseKmsInstanceResponse,
+        ReleaseKmsInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleaseKmsInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleaseKmsInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleaseKmsInstanceRequestBuilder<&crate::blocking::Client> {

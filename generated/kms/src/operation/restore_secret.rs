@@ -142,6 +142,20 @@ impl RestoreSecretRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RestoreSecretResponse, RestoreSecretError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RestoreSecretResponse, RestoreSecretError> {
+        self.client
+            .rpc()
+            .customize(
+                <RestoreSecretRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RestoreSecretError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RestoreSecretRequestBuilder<&crate::blocking::Client> {

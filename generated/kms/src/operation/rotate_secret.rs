@@ -177,6 +177,20 @@ impl RotateSecretRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<RotateSecretResponse, RotateSecretError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<RotateSecretResponse, RotateSecretError> {
+        self.client
+            .rpc()
+            .customize(
+                <RotateSecretRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RotateSecretError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RotateSecretRequestBuilder<&crate::blocking::Client> {

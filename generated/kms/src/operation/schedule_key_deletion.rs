@@ -190,6 +190,23 @@ impl ScheduleKeyDeletionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ScheduleKeyDeletionResponse,
+        ScheduleKeyDeletionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ScheduleKeyDeletionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ScheduleKeyDeletionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ScheduleKeyDeletionRequestBuilder<&crate::blocking::Client> {

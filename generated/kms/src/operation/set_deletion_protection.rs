@@ -225,6 +225,23 @@ impl SetDeletionProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetDeletionProtectionResponse,
+        SetDeletionProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetDeletionProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetDeletionProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetDeletionProtectionRequestBuilder<&crate::blocking::Client> {

@@ -174,6 +174,20 @@ impl SetKeyPolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<SetKeyPolicyResponse, SetKeyPolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<SetKeyPolicyResponse, SetKeyPolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <SetKeyPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetKeyPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetKeyPolicyRequestBuilder<&crate::blocking::Client> {

@@ -174,6 +174,23 @@ impl SetSecretPolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<SetSecretPolicyResponse, SetSecretPolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetSecretPolicyResponse,
+        SetSecretPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetSecretPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetSecretPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetSecretPolicyRequestBuilder<&crate::blocking::Client> {

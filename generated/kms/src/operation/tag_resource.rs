@@ -229,6 +229,20 @@ impl TagResourceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<TagResourceResponse, TagResourceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<TagResourceResponse, TagResourceError> {
+        self.client
+            .rpc()
+            .customize(
+                <TagResourceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TagResourceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TagResourceRequestBuilder<&crate::blocking::Client> {

@@ -197,6 +197,20 @@ impl UntagResourceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UntagResourceResponse, UntagResourceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UntagResourceResponse, UntagResourceError> {
+        self.client
+            .rpc()
+            .customize(
+                <UntagResourceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UntagResourceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UntagResourceRequestBuilder<&crate::blocking::Client> {

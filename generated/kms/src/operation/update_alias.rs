@@ -169,6 +169,20 @@ impl UpdateAliasRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateAliasResponse, UpdateAliasError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdateAliasResponse, UpdateAliasError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateAliasRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateAliasError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateAliasRequestBuilder<&crate::blocking::Client> {

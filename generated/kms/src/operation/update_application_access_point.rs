@@ -194,6 +194,23 @@ impl UpdateApplicationAccessPointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateApplicationAccessPointResponse,
+        UpdateApplicationAccessPointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateApplicationAccessPointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateApplicationAccessPointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateApplicationAccessPointRequestBuilder<&crate::blocking::Client> {

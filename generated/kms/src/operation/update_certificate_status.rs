@@ -182,6 +182,23 @@ impl UpdateCertificateStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateCertificateStatusResponse,
+        UpdateCertificateStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateCertificateStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateCertificateStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateCertificateStatusRequestBuilder<&crate::blocking::Client> {

@@ -170,6 +170,23 @@ impl UpdateKeyDescriptionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateKeyDescriptionResponse,
+        UpdateKeyDescriptionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateKeyDescriptionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateKeyDescriptionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateKeyDescriptionRequestBuilder<&crate::blocking::Client> {

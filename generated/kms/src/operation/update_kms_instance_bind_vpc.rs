@@ -188,6 +188,23 @@ impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateKmsInstanceBindVpcResponse,
+        UpdateKmsInstanceBindVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateKmsInstanceBindVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateKmsInstanceBindVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateKmsInstanceBindVpcRequestBuilder<&crate::blocking::Client> {

@@ -188,6 +188,23 @@ impl UpdateNetworkRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateNetworkRuleResponse,
+        UpdateNetworkRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateNetworkRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateNetworkRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateNetworkRuleRequestBuilder<&crate::blocking::Client> {

@@ -247,6 +247,20 @@ impl UpdatePolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdatePolicyResponse, UpdatePolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdatePolicyResponse, UpdatePolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdatePolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdatePolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdatePolicyRequestBuilder<&crate::blocking::Client> {

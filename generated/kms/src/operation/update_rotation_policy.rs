@@ -213,6 +213,23 @@ impl UpdateRotationPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateRotationPolicyResponse,
+        UpdateRotationPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateRotationPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateRotationPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateRotationPolicyRequestBuilder<&crate::blocking::Client> {

@@ -178,6 +178,20 @@ impl UpdateSecretRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateSecretResponse, UpdateSecretError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdateSecretResponse, UpdateSecretError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateSecretRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateSecretError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateSecretRequestBuilder<&crate::blocking::Client> {

@@ -219,6 +219,23 @@ impl UpdateSecretRotationPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateSecretRotationPolicyResponse,
+        UpdateSecretRotationPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateSecretRotationPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateSecretRotationPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateSecretRotationPolicyRequestBuilder<&crate::blocking::Client> {

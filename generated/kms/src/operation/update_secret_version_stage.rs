@@ -224,6 +224,23 @@ impl UpdateSecretVersionStageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateSecretVersionStageResponse,
+        UpdateSecretVersionStageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateSecretVersionStageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateSecretVersionStageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateSecretVersionStageRequestBuilder<&crate::blocking::Client> {

@@ -191,6 +191,23 @@ impl UploadCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UploadCertificateResponse,
+        UploadCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UploadCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UploadCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UploadCertificateRequestBuilder<&crate::blocking::Client> {

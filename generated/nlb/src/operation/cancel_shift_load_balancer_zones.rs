@@ -264,6 +264,23 @@ impl CancelShiftLoadBalancerZonesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelShiftLoadBalancerZonesResponse,
+        CancelShiftLoadBalancerZonesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelShiftLoadBalancerZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelShiftLoadBalancerZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelShiftLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {

@@ -405,6 +405,23 @@ impl CreateSecurityPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSecurityPolicyResponse,
+        CreateSecurityPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSecurityPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSecurityPolicyRequestBuilder<&crate::blocking::Client> {

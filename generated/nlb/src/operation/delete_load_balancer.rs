@@ -226,6 +226,23 @@ impl DeleteLoadBalancerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteLoadBalancerResponse,
+        DeleteLoadBalancerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteLoadBalancerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteLoadBalancerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteLoadBalancerRequestBuilder<&crate::blocking::Client> {

@@ -226,6 +226,23 @@ impl DeleteSecurityPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteSecurityPolicyResponse,
+        DeleteSecurityPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSecurityPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSecurityPolicyRequestBuilder<&crate::blocking::Client> {

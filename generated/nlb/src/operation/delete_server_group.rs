@@ -230,6 +230,23 @@ impl DeleteServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteServerGroupResponse,
+        DeleteServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteServerGroupRequestBuilder<&crate::blocking::Client> {

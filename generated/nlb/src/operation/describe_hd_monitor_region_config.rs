@@ -142,6 +142,23 @@ impl DescribeHdMonitorRegionConfigRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeHdMonitorRegionConfigResponse,
+        DescribeHdMonitorRegionConfigError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeHdMonitorRegionConfigRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeHdMonitorRegionConfigError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeHdMonitorRegionConfigRequestBuilder<&crate::blocking::Client> {

@@ -216,6 +216,20 @@ impl DescribeZonesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeZonesResponse, DescribeZonesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeZonesResponse, DescribeZonesError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeZonesRequestBuilder<&crate::blocking::Client> {

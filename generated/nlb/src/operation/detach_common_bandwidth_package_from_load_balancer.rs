@@ -256,6 +256,23 @@ impl DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachCommonBandwidthPackageFromLoadBalancerResponse,
+        DetachCommonBandwidthPackageFromLoadBalancerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachCommonBandwidthPackageFromLoadBalancerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachCommonBandwidthPackageFromLoadBalancerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<

@@ -230,6 +230,23 @@ impl DisableLoadBalancerIpv6InternetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableLoadBalancerIpv6InternetResponse,
+        DisableLoadBalancerIpv6InternetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableLoadBalancerIpv6InternetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableLoadBalancerIpv6InternetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableLoadBalancerIpv6InternetRequestBuilder<&crate::blocking::Client> {

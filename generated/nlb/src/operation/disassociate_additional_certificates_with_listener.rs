@@ -283,6 +283,23 @@ impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<&crate::Client
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisassociateAdditionalCertificatesWithListenerResponse,
+        DisassociateAdditionalCertificatesWithListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisassociateAdditionalCertificatesWithListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisassociateAdditionalCertificatesWithListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisassociateAdditionalCertificatesWithListenerRequestBuilder<

@@ -171,6 +171,20 @@ impl GetJobStatusRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetJobStatusResponse, GetJobStatusError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetJobStatusResponse, GetJobStatusError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetJobStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetJobStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetJobStatusRequestBuilder<&crate::blocking::Client> {

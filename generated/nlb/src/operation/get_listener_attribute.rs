@@ -228,6 +228,23 @@ impl GetListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetListenerAttributeResponse,
+        GetListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetListenerAttributeRequestBuilder<&crate::blocking::Client> {

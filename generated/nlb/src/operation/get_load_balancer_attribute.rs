@@ -226,6 +226,23 @@ impl GetLoadBalancerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetLoadBalancerAttributeResponse,
+        GetLoadBalancerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetLoadBalancerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetLoadBalancerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {

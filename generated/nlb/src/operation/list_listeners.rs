@@ -310,6 +310,20 @@ impl ListListenersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListListenersResponse, ListListenersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListListenersResponse, ListListenersError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListListenersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListListenersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListListenersRequestBuilder<&crate::blocking::Client> {

@@ -530,6 +530,23 @@ impl ListLoadBalancersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListLoadBalancersResponse,
+        ListLoadBalancersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListLoadBalancersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListLoadBalancersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListLoadBalancersRequestBuilder<&crate::blocking::Client> {

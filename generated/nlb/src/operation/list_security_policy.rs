@@ -297,6 +297,23 @@ impl ListSecurityPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListSecurityPolicyResponse,
+        ListSecurityPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSecurityPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSecurityPolicyRequestBuilder<&crate::blocking::Client> {

@@ -262,6 +262,23 @@ impl ListServerGroupServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListServerGroupServersResponse,
+        ListServerGroupServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListServerGroupServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListServerGroupServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListServerGroupServersRequestBuilder<&crate::blocking::Client> {

@@ -337,6 +337,23 @@ impl ListServerGroupsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListServerGroupsResponse, ListServerGroupsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListServerGroupsResponse,
+        ListServerGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListServerGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListServerGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListServerGroupsRequestBuilder<&crate::blocking::Client> {

@@ -142,6 +142,23 @@ impl ListSystemSecurityPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListSystemSecurityPolicyResponse,
+        ListSystemSecurityPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListSystemSecurityPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListSystemSecurityPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListSystemSecurityPolicyRequestBuilder<&crate::blocking::Client> {

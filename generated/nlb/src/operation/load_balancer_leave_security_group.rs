@@ -271,6 +271,23 @@ impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        LoadBalancerLeaveSecurityGroupResponse,
+        LoadBalancerLeaveSecurityGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <LoadBalancerLeaveSecurityGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                LoadBalancerLeaveSecurityGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl LoadBalancerLeaveSecurityGroupRequestBuilder<&crate::blocking::Client> {

@@ -260,6 +260,23 @@ impl RemoveServersFromServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveServersFromServerGroupResponse,
+        RemoveServersFromServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveServersFromServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveServersFromServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveServersFromServerGroupRequestBuilder<&crate::blocking::Client> {

@@ -195,6 +195,23 @@ impl SetHdMonitorRegionConfigRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetHdMonitorRegionConfigResponse,
+        SetHdMonitorRegionConfigError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetHdMonitorRegionConfigRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetHdMonitorRegionConfigError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetHdMonitorRegionConfigRequestBuilder<&crate::blocking::Client> {

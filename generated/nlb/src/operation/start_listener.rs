@@ -223,6 +223,20 @@ impl StartListenerRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StartListenerResponse, StartListenerError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StartListenerResponse, StartListenerError> {
+        self.client
+            .rpc()
+            .customize(
+                <StartListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartListenerRequestBuilder<&crate::blocking::Client> {

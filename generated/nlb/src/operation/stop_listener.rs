@@ -223,6 +223,20 @@ impl StopListenerRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<StopListenerResponse, StopListenerError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<StopListenerResponse, StopListenerError> {
+        self.client
+            .rpc()
+            .customize(
+                <StopListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StopListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StopListenerRequestBuilder<&crate::blocking::Client> {

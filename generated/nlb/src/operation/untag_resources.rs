@@ -311,6 +311,20 @@ impl UntagResourcesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UntagResourcesResponse, UntagResourcesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UntagResourcesResponse, UntagResourcesError> {
+        self.client
+            .rpc()
+            .customize(
+                <UntagResourcesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UntagResourcesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UntagResourcesRequestBuilder<&crate::blocking::Client> {

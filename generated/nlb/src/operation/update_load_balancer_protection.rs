@@ -351,6 +351,23 @@ impl UpdateLoadBalancerProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateLoadBalancerProtectionResponse,
+        UpdateLoadBalancerProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateLoadBalancerProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateLoadBalancerProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateLoadBalancerProtectionRequestBuilder<&crate::blocking::Client> {

@@ -270,6 +270,23 @@ impl UpdateLoadBalancerZonesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateLoadBalancerZonesResponse,
+        UpdateLoadBalancerZonesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateLoadBalancerZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateLoadBalancerZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateLoadBalancerZonesRequestBuilder<&crate::blocking::Client> {

@@ -385,6 +385,23 @@ impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateSecurityPolicyAttributeResponse,
+        UpdateSecurityPolicyAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateSecurityPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateSecurityPolicyAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateSecurityPolicyAttributeRequestBuilder<&crate::blocking::Client> {

@@ -405,6 +405,23 @@ impl UpdateServerGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateServerGroupAttributeResponse,
+        UpdateServerGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateServerGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateServerGroupAttributeRequestBuilder<&crate::blocking::Client> {

@@ -274,6 +274,23 @@ impl UpdateServerGroupServersAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateServerGroupServersAttributeResponse,
+        UpdateServerGroupServersAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateServerGroupServersAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateServerGroupServersAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateServerGroupServersAttributeRequestBuilder<&crate::blocking::Client> {

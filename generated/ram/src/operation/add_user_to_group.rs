@@ -156,6 +156,20 @@ impl AddUserToGroupRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AddUserToGroupResponse, AddUserToGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AddUserToGroupResponse, AddUserToGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <AddUserToGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddUserToGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddUserToGroupRequestBuilder<&crate::blocking::Client> {

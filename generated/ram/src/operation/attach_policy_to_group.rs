@@ -180,6 +180,23 @@ impl AttachPolicyToGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachPolicyToGroupResponse,
+        AttachPolicyToGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachPolicyToGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachPolicyToGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachPolicyToGroupRequestBuilder<&crate::blocking::Client> {

@@ -180,6 +180,23 @@ impl AttachPolicyToRoleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachPolicyToRoleResponse,
+        AttachPolicyToRoleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachPolicyToRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachPolicyToRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachPolicyToRoleRequestBuilder<&crate::blocking::Client> {

@@ -180,6 +180,23 @@ impl AttachPolicyToUserRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachPolicyToUserResponse,
+        AttachPolicyToUserError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachPolicyToUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachPolicyToUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachPolicyToUserRequestBuilder<&crate::blocking::Client> {

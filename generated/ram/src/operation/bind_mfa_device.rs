@@ -198,6 +198,20 @@ impl BindMFADeviceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<BindMFADeviceResponse, BindMFADeviceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<BindMFADeviceResponse, BindMFADeviceError> {
+        self.client
+            .rpc()
+            .customize(
+                <BindMFADeviceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                BindMFADeviceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl BindMFADeviceRequestBuilder<&crate::blocking::Client> {

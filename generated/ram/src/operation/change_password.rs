@@ -162,6 +162,20 @@ impl ChangePasswordRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ChangePasswordResponse, ChangePasswordError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ChangePasswordResponse, ChangePasswordError> {
+        self.client
+            .rpc()
+            .customize(
+                <ChangePasswordRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ChangePasswordError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ChangePasswordRequestBuilder<&crate::blocking::Client> {

@@ -117,6 +117,23 @@ impl ClearAccountAliasRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ClearAccountAliasResponse,
+        ClearAccountAliasError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ClearAccountAliasRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ClearAccountAliasError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ClearAccountAliasRequestBuilder<&crate::blocking::Client> {

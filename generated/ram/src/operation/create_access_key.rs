@@ -135,6 +135,23 @@ impl CreateAccessKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateAccessKeyResponse, CreateAccessKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateAccessKeyResponse,
+        CreateAccessKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAccessKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAccessKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAccessKeyRequestBuilder<&crate::blocking::Client> {

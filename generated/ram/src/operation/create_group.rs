@@ -164,6 +164,20 @@ impl CreateGroupRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateGroupResponse, CreateGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateGroupResponse, CreateGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateGroupRequestBuilder<&crate::blocking::Client> {

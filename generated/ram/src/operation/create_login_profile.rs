@@ -201,6 +201,23 @@ impl CreateLoginProfileRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLoginProfileResponse,
+        CreateLoginProfileError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLoginProfileRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLoginProfileError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLoginProfileRequestBuilder<&crate::blocking::Client> {

@@ -215,6 +215,23 @@ impl CreatePolicyVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePolicyVersionResponse,
+        CreatePolicyVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePolicyVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePolicyVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePolicyVersionRequestBuilder<&crate::blocking::Client> {

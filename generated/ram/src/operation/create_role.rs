@@ -244,6 +244,20 @@ impl CreateRoleRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateRoleResponse, CreateRoleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateRoleResponse, CreateRoleError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRoleRequestBuilder<&crate::blocking::Client> {

@@ -245,6 +245,20 @@ impl CreateUserRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateUserResponse, CreateUserError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateUserResponse, CreateUserError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateUserRequestBuilder<&crate::blocking::Client> {

@@ -142,6 +142,23 @@ impl CreateVirtualMFADeviceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVirtualMFADeviceResponse,
+        CreateVirtualMFADeviceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVirtualMFADeviceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVirtualMFADeviceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVirtualMFADeviceRequestBuilder<&crate::blocking::Client> {

@@ -141,6 +141,23 @@ impl DecodeDiagnosticMessageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DecodeDiagnosticMessageResponse,
+        DecodeDiagnosticMessageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DecodeDiagnosticMessageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DecodeDiagnosticMessageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DecodeDiagnosticMessageRequestBuilder<&crate::blocking::Client> {

@@ -156,6 +156,23 @@ impl DeleteAccessKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteAccessKeyResponse, DeleteAccessKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteAccessKeyResponse,
+        DeleteAccessKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAccessKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAccessKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAccessKeyRequestBuilder<&crate::blocking::Client> {

@@ -141,6 +141,20 @@ impl DeleteGroupRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteGroupResponse, DeleteGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteGroupResponse, DeleteGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteGroupRequestBuilder<&crate::blocking::Client> {

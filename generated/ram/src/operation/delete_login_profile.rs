@@ -138,6 +138,23 @@ impl DeleteLoginProfileRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteLoginProfileResponse,
+        DeleteLoginProfileError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteLoginProfileRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteLoginProfileError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteLoginProfileRequestBuilder<&crate::blocking::Client> {

@@ -162,6 +162,20 @@ impl DeletePolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeletePolicyResponse, DeletePolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeletePolicyResponse, DeletePolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePolicyRequestBuilder<&crate::blocking::Client> {

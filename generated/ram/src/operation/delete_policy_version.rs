@@ -159,6 +159,23 @@ impl DeletePolicyVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletePolicyVersionResponse,
+        DeletePolicyVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePolicyVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePolicyVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePolicyVersionRequestBuilder<&crate::blocking::Client> {

@@ -139,6 +139,20 @@ impl DeleteRoleRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteRoleResponse, DeleteRoleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteRoleResponse, DeleteRoleError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRoleRequestBuilder<&crate::blocking::Client> {

@@ -141,6 +141,20 @@ impl DeleteUserRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteUserResponse, DeleteUserError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteUserResponse, DeleteUserError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteUserRequestBuilder<&crate::blocking::Client> {

@@ -138,6 +138,23 @@ impl DeleteVirtualMFADeviceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVirtualMFADeviceResponse,
+        DeleteVirtualMFADeviceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVirtualMFADeviceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVirtualMFADeviceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVirtualMFADeviceRequestBuilder<&crate::blocking::Client> {

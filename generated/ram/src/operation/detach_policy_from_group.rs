@@ -180,6 +180,23 @@ impl DetachPolicyFromGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachPolicyFromGroupResponse,
+        DetachPolicyFromGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachPolicyFromGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachPolicyFromGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachPolicyFromGroupRequestBuilder<&crate::blocking::Client> {

@@ -180,6 +180,23 @@ impl DetachPolicyFromRoleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachPolicyFromRoleResponse,
+        DetachPolicyFromRoleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachPolicyFromRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachPolicyFromRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachPolicyFromRoleRequestBuilder<&crate::blocking::Client> {

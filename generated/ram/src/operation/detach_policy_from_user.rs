@@ -180,6 +180,23 @@ impl DetachPolicyFromUserRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachPolicyFromUserResponse,
+        DetachPolicyFromUserError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachPolicyFromUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachPolicyFromUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachPolicyFromUserRequestBuilder<&crate::blocking::Client> {

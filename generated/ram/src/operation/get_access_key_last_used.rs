@@ -151,6 +151,23 @@ impl GetAccessKeyLastUsedRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetAccessKeyLastUsedResponse,
+        GetAccessKeyLastUsedError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetAccessKeyLastUsedRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetAccessKeyLastUsedError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetAccessKeyLastUsedRequestBuilder<&crate::blocking::Client> {

@@ -114,6 +114,23 @@ impl GetAccountAliasRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetAccountAliasResponse, GetAccountAliasError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetAccountAliasResponse,
+        GetAccountAliasError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetAccountAliasRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetAccountAliasError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetAccountAliasRequestBuilder<&crate::blocking::Client> {

@@ -131,6 +131,20 @@ impl GetGroupRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetGroupResponse, GetGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetGroupResponse, GetGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetGroupRequestBuilder<&crate::blocking::Client> {

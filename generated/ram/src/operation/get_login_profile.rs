@@ -135,6 +135,23 @@ impl GetLoginProfileRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetLoginProfileResponse, GetLoginProfileError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetLoginProfileResponse,
+        GetLoginProfileError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetLoginProfileRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetLoginProfileError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetLoginProfileRequestBuilder<&crate::blocking::Client> {

@@ -117,6 +117,23 @@ impl GetPasswordPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetPasswordPolicyResponse,
+        GetPasswordPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetPasswordPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetPasswordPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetPasswordPolicyRequestBuilder<&crate::blocking::Client> {

@@ -154,6 +154,20 @@ impl GetPolicyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetPolicyResponse, GetPolicyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetPolicyResponse, GetPolicyError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetPolicyRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,23 @@ impl GetPolicyVersionRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetPolicyVersionResponse, GetPolicyVersionError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetPolicyVersionResponse,
+        GetPolicyVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetPolicyVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetPolicyVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetPolicyVersionRequestBuilder<&crate::blocking::Client> {

@@ -135,6 +135,20 @@ impl GetRoleRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetRoleResponse, GetRoleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetRoleResponse, GetRoleError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetRoleRequestBuilder<&crate::blocking::Client> {

@@ -117,6 +117,23 @@ impl GetSecurityPreferenceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetSecurityPreferenceResponse,
+        GetSecurityPreferenceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetSecurityPreferenceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetSecurityPreferenceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {

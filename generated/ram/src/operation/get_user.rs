@@ -137,6 +137,20 @@ impl GetUserRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<GetUserResponse, GetUserError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetUserResponse, GetUserError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetUserRequestBuilder<&crate::blocking::Client> {

@@ -135,6 +135,20 @@ impl GetUserMFAInfoRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<GetUserMFAInfoResponse, GetUserMFAInfoError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<GetUserMFAInfoResponse, GetUserMFAInfoError> {
+        self.client
+            .rpc()
+            .customize(
+                <GetUserMFAInfoRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetUserMFAInfoError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetUserMFAInfoRequestBuilder<&crate::blocking::Client> {

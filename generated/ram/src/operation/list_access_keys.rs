@@ -135,6 +135,20 @@ impl ListAccessKeysRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListAccessKeysResponse, ListAccessKeysError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListAccessKeysResponse, ListAccessKeysError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListAccessKeysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListAccessKeysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListAccessKeysRequestBuilder<&crate::blocking::Client> {

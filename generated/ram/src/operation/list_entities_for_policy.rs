@@ -159,6 +159,23 @@ impl ListEntitiesForPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListEntitiesForPolicyResponse,
+        ListEntitiesForPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListEntitiesForPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListEntitiesForPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListEntitiesForPolicyRequestBuilder<&crate::blocking::Client> {

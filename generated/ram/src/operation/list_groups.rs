@@ -168,6 +168,20 @@ impl ListGroupsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListGroupsResponse, ListGroupsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListGroupsResponse, ListGroupsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGroupsRequestBuilder<&crate::blocking::Client> {

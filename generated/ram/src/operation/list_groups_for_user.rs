@@ -142,6 +142,23 @@ impl ListGroupsForUserRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListGroupsForUserResponse,
+        ListGroupsForUserError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListGroupsForUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGroupsForUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGroupsForUserRequestBuilder<&crate::blocking::Client> {

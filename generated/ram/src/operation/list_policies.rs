@@ -200,6 +200,20 @@ impl ListPoliciesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListPoliciesResponse, ListPoliciesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListPoliciesResponse, ListPoliciesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListPoliciesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPoliciesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPoliciesRequestBuilder<&crate::blocking::Client> {

@@ -138,6 +138,23 @@ impl ListPoliciesForGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPoliciesForGroupResponse,
+        ListPoliciesForGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPoliciesForGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPoliciesForGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPoliciesForGroupRequestBuilder<&crate::blocking::Client> {

@@ -138,6 +138,23 @@ impl ListPoliciesForRoleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPoliciesForRoleResponse,
+        ListPoliciesForRoleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPoliciesForRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPoliciesForRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPoliciesForRoleRequestBuilder<&crate::blocking::Client> {

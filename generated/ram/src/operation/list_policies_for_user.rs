@@ -140,6 +140,23 @@ impl ListPoliciesForUserRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPoliciesForUserResponse,
+        ListPoliciesForUserError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPoliciesForUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPoliciesForUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPoliciesForUserRequestBuilder<&crate::blocking::Client> {

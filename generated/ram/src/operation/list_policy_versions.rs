@@ -159,6 +159,23 @@ impl ListPolicyVersionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPolicyVersionsResponse,
+        ListPolicyVersionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPolicyVersionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPolicyVersionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPolicyVersionsRequestBuilder<&crate::blocking::Client> {

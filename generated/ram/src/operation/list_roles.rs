@@ -177,6 +177,20 @@ impl ListRolesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListRolesResponse, ListRolesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListRolesResponse, ListRolesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListRolesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListRolesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListRolesRequestBuilder<&crate::blocking::Client> {

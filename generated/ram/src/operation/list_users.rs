@@ -158,6 +158,20 @@ impl ListUsersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListUsersResponse, ListUsersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListUsersResponse, ListUsersError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListUsersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListUsersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListUsersRequestBuilder<&crate::blocking::Client> {

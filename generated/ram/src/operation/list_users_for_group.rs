@@ -184,6 +184,23 @@ impl ListUsersForGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListUsersForGroupResponse,
+        ListUsersForGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListUsersForGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListUsersForGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListUsersForGroupRequestBuilder<&crate::blocking::Client> {

@@ -117,6 +117,23 @@ impl ListVirtualMFADevicesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVirtualMFADevicesResponse,
+        ListVirtualMFADevicesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVirtualMFADevicesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVirtualMFADevicesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVirtualMFADevicesRequestBuilder<&crate::blocking::Client> {

@@ -159,6 +159,23 @@ impl RemoveUserFromGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveUserFromGroupResponse,
+        RemoveUserFromGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveUserFromGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveUserFromGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveUserFromGroupRequestBuilder<&crate::blocking::Client> {

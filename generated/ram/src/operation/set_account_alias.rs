@@ -143,6 +143,23 @@ impl SetAccountAliasRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<SetAccountAliasResponse, SetAccountAliasError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetAccountAliasResponse,
+        SetAccountAliasError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetAccountAliasRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetAccountAliasError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetAccountAliasRequestBuilder<&crate::blocking::Client> {

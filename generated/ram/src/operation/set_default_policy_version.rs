@@ -159,6 +159,23 @@ impl SetDefaultPolicyVersionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetDefaultPolicyVersionResponse,
+        SetDefaultPolicyVersionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetDefaultPolicyVersionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetDefaultPolicyVersionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetDefaultPolicyVersionRequestBuilder<&crate::blocking::Client> {

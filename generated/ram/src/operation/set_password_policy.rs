@@ -325,6 +325,23 @@ impl SetPasswordPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetPasswordPolicyResponse,
+        SetPasswordPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetPasswordPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetPasswordPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetPasswordPolicyRequestBuilder<&crate::blocking::Client> {

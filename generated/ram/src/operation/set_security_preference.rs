@@ -328,6 +328,23 @@ impl SetSecurityPreferenceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetSecurityPreferenceResponse,
+        SetSecurityPreferenceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetSecurityPreferenceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetSecurityPreferenceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetSecurityPreferenceRequestBuilder<&crate::blocking::Client> {

@@ -198,6 +198,20 @@ impl TagResourcesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<TagResourcesResponse, TagResourcesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<TagResourcesResponse, TagResourcesError> {
+        self.client
+            .rpc()
+            .customize(
+                <TagResourcesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TagResourcesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TagResourcesRequestBuilder<&crate::blocking::Client> {

@@ -135,6 +135,23 @@ impl UnbindMFADeviceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UnbindMFADeviceResponse, UnbindMFADeviceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnbindMFADeviceResponse,
+        UnbindMFADeviceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnbindMFADeviceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnbindMFADeviceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnbindMFADeviceRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,23 @@ impl UpdateAccessKeyRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateAccessKeyResponse, UpdateAccessKeyError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateAccessKeyResponse,
+        UpdateAccessKeyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateAccessKeyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateAccessKeyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateAccessKeyRequestBuilder<&crate::blocking::Client> {

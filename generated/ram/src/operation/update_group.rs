@@ -185,6 +185,20 @@ impl UpdateGroupRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateGroupResponse, UpdateGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdateGroupResponse, UpdateGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateGroupRequestBuilder<&crate::blocking::Client> {

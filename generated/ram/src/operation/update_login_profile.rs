@@ -201,6 +201,23 @@ impl UpdateLoginProfileRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateLoginProfileResponse,
+        UpdateLoginProfileError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateLoginProfileRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateLoginProfileError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateLoginProfileRequestBuilder<&crate::blocking::Client> {

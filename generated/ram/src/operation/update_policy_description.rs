@@ -167,6 +167,23 @@ impl UpdatePolicyDescriptionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdatePolicyDescriptionResponse,
+        UpdatePolicyDescriptionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdatePolicyDescriptionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdatePolicyDescriptionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdatePolicyDescriptionRequestBuilder<&crate::blocking::Client> {

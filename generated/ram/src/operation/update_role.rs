@@ -219,6 +219,20 @@ impl UpdateRoleRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateRoleResponse, UpdateRoleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdateRoleResponse, UpdateRoleError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateRoleRequestBuilder<&crate::blocking::Client> {

@@ -266,6 +266,20 @@ impl UpdateUserRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UpdateUserResponse, UpdateUserError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UpdateUserResponse, UpdateUserError> {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateUserRequestBuilder<&crate::blocking::Client> {

@@ -200,6 +200,23 @@ impl AddAccessControlListEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddAccessControlListEntryResponse,
+        AddAccessControlListEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddAccessControlListEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddAccessControlListEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddAccessControlListEntryRequestBuilder<&crate::blocking::Client> {

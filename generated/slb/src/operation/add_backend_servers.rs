@@ -241,6 +241,23 @@ impl AddBackendServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddBackendServersResponse,
+        AddBackendServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddBackendServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddBackendServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddBackendServersRequestBuilder<&crate::blocking::Client> {

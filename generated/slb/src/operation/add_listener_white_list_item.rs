@@ -258,6 +258,23 @@ impl AddListenerWhiteListItemRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddListenerWhiteListItemResponse,
+        AddListenerWhiteListItemError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddListenerWhiteListItemRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddListenerWhiteListItemError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddListenerWhiteListItemRequestBuilder<&crate::blocking::Client> {

@@ -195,6 +195,20 @@ impl AddTagsRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<AddTagsResponse, AddTagsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AddTagsResponse, AddTagsError> {
+        self.client
+            .rpc()
+            .customize(
+                <AddTagsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddTagsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddTagsRequestBuilder<&crate::blocking::Client> {

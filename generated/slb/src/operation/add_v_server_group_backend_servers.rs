@@ -259,6 +259,23 @@ impl AddVServerGroupBackendServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddVServerGroupBackendServersResponse,
+        AddVServerGroupBackendServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddVServerGroupBackendServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddVServerGroupBackendServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddVServerGroupBackendServersRequestBuilder<&crate::blocking::Client> {

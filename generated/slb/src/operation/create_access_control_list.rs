@@ -240,6 +240,23 @@ impl CreateAccessControlListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateAccessControlListResponse,
+        CreateAccessControlListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateAccessControlListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateAccessControlListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateAccessControlListRequestBuilder<&crate::blocking::Client> {

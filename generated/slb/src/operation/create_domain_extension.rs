@@ -243,6 +243,23 @@ impl CreateDomainExtensionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDomainExtensionResponse,
+        CreateDomainExtensionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDomainExtensionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDomainExtensionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDomainExtensionRequestBuilder<&crate::blocking::Client> {

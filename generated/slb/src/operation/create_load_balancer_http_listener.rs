@@ -1221,6 +1221,23 @@ impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLoadBalancerHTTPListenerResponse,
+        CreateLoadBalancerHTTPListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLoadBalancerHTTPListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLoadBalancerHTTPListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLoadBalancerHTTPListenerRequestBuilder<&crate::blocking::Client> {

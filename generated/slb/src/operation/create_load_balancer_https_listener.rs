@@ -1310,6 +1310,23 @@ impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLoadBalancerHTTPSListenerResponse,
+        CreateLoadBalancerHTTPSListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLoadBalancerHTTPSListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLoadBalancerHTTPSListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLoadBalancerHTTPSListenerRequestBuilder<&crate::blocking::Client> {

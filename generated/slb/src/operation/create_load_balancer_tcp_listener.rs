@@ -956,6 +956,23 @@ impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLoadBalancerTCPListenerResponse,
+        CreateLoadBalancerTCPListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLoadBalancerTCPListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLoadBalancerTCPListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLoadBalancerTCPListenerRequestBuilder<&crate::blocking::Client> {

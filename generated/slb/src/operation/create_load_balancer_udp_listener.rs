@@ -762,6 +762,23 @@ impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateLoadBalancerUDPListenerResponse,
+        CreateLoadBalancerUDPListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateLoadBalancerUDPListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateLoadBalancerUDPListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateLoadBalancerUDPListenerRequestBuilder<&crate::blocking::Client> {

@@ -281,6 +281,23 @@ impl CreateMasterSlaveServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateMasterSlaveServerGroupResponse,
+        CreateMasterSlaveServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateMasterSlaveServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateMasterSlaveServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateMasterSlaveServerGroupRequestBuilder<&crate::blocking::Client> {

@@ -262,6 +262,20 @@ impl CreateRulesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateRulesResponse, CreateRulesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateRulesResponse, CreateRulesError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRulesRequestBuilder<&crate::blocking::Client> {

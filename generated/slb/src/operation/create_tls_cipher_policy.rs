@@ -312,6 +312,23 @@ impl CreateTLSCipherPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTLSCipherPolicyResponse,
+        CreateTLSCipherPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTLSCipherPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTLSCipherPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTLSCipherPolicyRequestBuilder<&crate::blocking::Client> {

@@ -298,6 +298,23 @@ impl CreateVServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVServerGroupResponse,
+        CreateVServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVServerGroupRequestBuilder<&crate::blocking::Client> {

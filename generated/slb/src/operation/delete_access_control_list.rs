@@ -174,6 +174,23 @@ impl DeleteAccessControlListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteAccessControlListResponse,
+        DeleteAccessControlListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAccessControlListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAccessControlListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAccessControlListRequestBuilder<&crate::blocking::Client> {

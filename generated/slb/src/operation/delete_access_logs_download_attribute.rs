@@ -222,6 +222,23 @@ impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteAccessLogsDownloadAttributeResponse,
+        DeleteAccessLogsDownloadAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteAccessLogsDownloadAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteAccessLogsDownloadAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {

@@ -174,6 +174,23 @@ impl DeleteCACertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCACertificateResponse,
+        DeleteCACertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCACertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCACertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCACertificateRequestBuilder<&crate::blocking::Client> {

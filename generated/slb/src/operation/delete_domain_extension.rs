@@ -168,6 +168,23 @@ impl DeleteDomainExtensionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteDomainExtensionResponse,
+        DeleteDomainExtensionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDomainExtensionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDomainExtensionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDomainExtensionRequestBuilder<&crate::blocking::Client> {

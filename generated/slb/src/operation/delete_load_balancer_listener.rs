@@ -231,6 +231,23 @@ impl DeleteLoadBalancerListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteLoadBalancerListenerResponse,
+        DeleteLoadBalancerListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteLoadBalancerListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteLoadBalancerListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {

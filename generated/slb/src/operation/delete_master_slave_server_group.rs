@@ -178,6 +178,23 @@ impl DeleteMasterSlaveServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteMasterSlaveServerGroupResponse,
+        DeleteMasterSlaveServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteMasterSlaveServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteMasterSlaveServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteMasterSlaveServerGroupRequestBuilder<&crate::blocking::Client> {

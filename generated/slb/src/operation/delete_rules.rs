@@ -175,6 +175,20 @@ impl DeleteRulesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteRulesResponse, DeleteRulesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteRulesResponse, DeleteRulesError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRulesRequestBuilder<&crate::blocking::Client> {

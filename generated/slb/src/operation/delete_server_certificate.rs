@@ -170,6 +170,23 @@ impl DeleteServerCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteServerCertificateResponse,
+        DeleteServerCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteServerCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteServerCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteServerCertificateRequestBuilder<&crate::blocking::Client> {

@@ -176,6 +176,23 @@ impl DeleteTLSCipherPolicyRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTLSCipherPolicyResponse,
+        DeleteTLSCipherPolicyError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTLSCipherPolicyRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTLSCipherPolicyError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTLSCipherPolicyRequestBuilder<&crate::blocking::Client> {

@@ -172,6 +172,23 @@ impl DeleteVServerGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVServerGroupResponse,
+        DeleteVServerGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVServerGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVServerGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVServerGroupRequestBuilder<&crate::blocking::Client> {

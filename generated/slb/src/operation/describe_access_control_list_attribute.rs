@@ -239,6 +239,23 @@ impl DescribeAccessControlListAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAccessControlListAttributeResponse,
+        DescribeAccessControlListAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAccessControlListAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAccessControlListAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAccessControlListAttributeRequestBuilder<&crate::blocking::Client> {

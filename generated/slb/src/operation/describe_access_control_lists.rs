@@ -280,6 +280,23 @@ impl DescribeAccessControlListsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAccessControlListsResponse,
+        DescribeAccessControlListsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAccessControlListsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAccessControlListsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAccessControlListsRequestBuilder<&crate::blocking::Client> {

@@ -272,6 +272,23 @@ impl DescribeAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAccessLogsDownloadAttributeResponse,
+        DescribeAccessLogsDownloadAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAccessLogsDownloadAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAccessLogsDownloadAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {

@@ -207,6 +207,23 @@ impl DescribeAvailableResourceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAvailableResourceResponse,
+        DescribeAvailableResourceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAvailableResourceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAvailableResourceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAvailableResourceRequestBuilder<&crate::blocking::Client> {

@@ -213,6 +213,23 @@ impl DescribeCACertificatesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCACertificatesResponse,
+        DescribeCACertificatesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCACertificatesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCACertificatesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCACertificatesRequestBuilder<&crate::blocking::Client> {

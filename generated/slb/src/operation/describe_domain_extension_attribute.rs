@@ -172,6 +172,23 @@ impl DescribeDomainExtensionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDomainExtensionAttributeResponse,
+        DescribeDomainExtensionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDomainExtensionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDomainExtensionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDomainExtensionAttributeRequestBuilder<&crate::blocking::Client> {

@@ -214,6 +214,23 @@ impl DescribeDomainExtensionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeDomainExtensionsResponse,
+        DescribeDomainExtensionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeDomainExtensionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeDomainExtensionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeDomainExtensionsRequestBuilder<&crate::blocking::Client> {

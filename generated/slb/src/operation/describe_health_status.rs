@@ -213,6 +213,23 @@ impl DescribeHealthStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeHealthStatusResponse,
+        DescribeHealthStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeHealthStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeHealthStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeHealthStatusRequestBuilder<&crate::blocking::Client> {

@@ -172,6 +172,23 @@ impl DescribeHighDefinationMonitorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeHighDefinationMonitorResponse,
+        DescribeHighDefinationMonitorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeHighDefinationMonitorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeHighDefinationMonitorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {

@@ -227,6 +227,23 @@ impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeListenerAccessControlAttributeResponse,
+        DescribeListenerAccessControlAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeListenerAccessControlAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeListenerAccessControlAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeListenerAccessControlAttributeRequestBuilder<&crate::blocking::Client> {

@@ -174,6 +174,23 @@ impl DescribeLoadBalancerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancerAttributeResponse,
+        DescribeLoadBalancerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -208,6 +208,23 @@ impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancerHTTPListenerAttributeResponse,
+        DescribeLoadBalancerHTTPListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancerHTTPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancerHTTPListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -204,6 +204,23 @@ impl DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancerHTTPSListenerAttributeResponse,
+        DescribeLoadBalancerHTTPSListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancerHTTPSListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancerHTTPSListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -345,6 +345,23 @@ impl DescribeLoadBalancerListenersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancerListenersResponse,
+        DescribeLoadBalancerListenersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancerListenersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancerListenersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancerListenersRequestBuilder<&crate::blocking::Client> {

@@ -205,6 +205,23 @@ impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancerTCPListenerAttributeResponse,
+        DescribeLoadBalancerTCPListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancerTCPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancerTCPListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,23 @@ impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancerUDPListenerAttributeResponse,
+        DescribeLoadBalancerUDPListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancerUDPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancerUDPListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client> {

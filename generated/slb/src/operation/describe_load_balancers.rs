@@ -638,6 +638,23 @@ impl DescribeLoadBalancersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeLoadBalancersResponse,
+        DescribeLoadBalancersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeLoadBalancersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeLoadBalancersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeLoadBalancersRequestBuilder<&crate::blocking::Client> {

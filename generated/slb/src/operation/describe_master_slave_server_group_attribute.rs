@@ -176,6 +176,23 @@ impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeMasterSlaveServerGroupAttributeResponse,
+        DescribeMasterSlaveServerGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeMasterSlaveServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeMasterSlaveServerGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeMasterSlaveServerGroupAttributeRequestBuilder<&crate::blocking::Client> {

@@ -242,6 +242,23 @@ impl DescribeMasterSlaveServerGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeMasterSlaveServerGroupsResponse,
+        DescribeMasterSlaveServerGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeMasterSlaveServerGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeMasterSlaveServerGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeMasterSlaveServerGroupsRequestBuilder<&crate::blocking::Client> {

@@ -164,6 +164,23 @@ impl DescribeRegionsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeRegionsResponse, DescribeRegionsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRegionsResponse,
+        DescribeRegionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRegionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRegionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRegionsRequestBuilder<&crate::blocking::Client> {

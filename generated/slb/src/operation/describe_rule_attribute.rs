@@ -172,6 +172,23 @@ impl DescribeRuleAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRuleAttributeResponse,
+        DescribeRuleAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRuleAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRuleAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRuleAttributeRequestBuilder<&crate::blocking::Client> {

@@ -223,6 +223,20 @@ impl DescribeRulesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeRulesResponse, DescribeRulesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeRulesResponse, DescribeRulesError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRulesRequestBuilder<&crate::blocking::Client> {

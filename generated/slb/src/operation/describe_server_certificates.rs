@@ -213,6 +213,23 @@ impl DescribeServerCertificatesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeServerCertificatesResponse,
+        DescribeServerCertificatesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeServerCertificatesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeServerCertificatesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeServerCertificatesRequestBuilder<&crate::blocking::Client> {

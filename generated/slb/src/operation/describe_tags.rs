@@ -263,6 +263,20 @@ impl DescribeTagsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeTagsResponse, DescribeTagsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeTagsResponse, DescribeTagsError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTagsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTagsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTagsRequestBuilder<&crate::blocking::Client> {

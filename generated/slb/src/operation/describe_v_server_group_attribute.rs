@@ -172,6 +172,23 @@ impl DescribeVServerGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVServerGroupAttributeResponse,
+        DescribeVServerGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVServerGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVServerGroupAttributeRequestBuilder<&crate::blocking::Client> {

@@ -269,6 +269,23 @@ impl DescribeVServerGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVServerGroupsResponse,
+        DescribeVServerGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVServerGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVServerGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVServerGroupsRequestBuilder<&crate::blocking::Client> {

@@ -221,6 +221,23 @@ impl EnableHighDefinationMonitorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableHighDefinationMonitorResponse,
+        EnableHighDefinationMonitorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableHighDefinationMonitorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableHighDefinationMonitorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {

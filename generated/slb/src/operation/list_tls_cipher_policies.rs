@@ -266,6 +266,23 @@ impl ListTLSCipherPoliciesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTLSCipherPoliciesResponse,
+        ListTLSCipherPoliciesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTLSCipherPoliciesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTLSCipherPoliciesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTLSCipherPoliciesRequestBuilder<&crate::blocking::Client> {

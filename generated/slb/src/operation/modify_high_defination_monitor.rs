@@ -200,6 +200,23 @@ impl ModifyHighDefinationMonitorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyHighDefinationMonitorResponse,
+        ModifyHighDefinationMonitorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyHighDefinationMonitorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyHighDefinationMonitorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyHighDefinationMonitorRequestBuilder<&crate::blocking::Client> {

@@ -292,6 +292,23 @@ impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyLoadBalancerInstanceChargeTypeResponse,
+        ModifyLoadBalancerInstanceChargeTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyLoadBalancerInstanceChargeTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyLoadBalancerInstanceChargeTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&crate::blocking::Client> {

@@ -252,6 +252,23 @@ impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyLoadBalancerInstanceSpecResponse,
+        ModifyLoadBalancerInstanceSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyLoadBalancerInstanceSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyLoadBalancerInstanceSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyLoadBalancerInstanceSpecRequestBuilder<&crate::blocking::Client> {

@@ -265,6 +265,23 @@ impl ModifyLoadBalancerInternetSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyLoadBalancerInternetSpecResponse,
+        ModifyLoadBalancerInternetSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyLoadBalancerInternetSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyLoadBalancerInternetSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyLoadBalancerInternetSpecRequestBuilder<&crate::blocking::Client> {

@@ -303,6 +303,23 @@ impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyLoadBalancerPayTypeResponse,
+        ModifyLoadBalancerPayTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyLoadBalancerPayTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyLoadBalancerPayTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyLoadBalancerPayTypeRequestBuilder<&crate::blocking::Client> {

@@ -340,6 +340,23 @@ impl ModifyVServerGroupBackendServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVServerGroupBackendServersResponse,
+        ModifyVServerGroupBackendServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVServerGroupBackendServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVServerGroupBackendServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVServerGroupBackendServersRequestBuilder<&crate::blocking::Client> {

@@ -202,6 +202,23 @@ impl RemoveAccessControlListEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveAccessControlListEntryResponse,
+        RemoveAccessControlListEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveAccessControlListEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveAccessControlListEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveAccessControlListEntryRequestBuilder<&crate::blocking::Client> {

@@ -235,6 +235,23 @@ impl RemoveBackendServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveBackendServersResponse,
+        RemoveBackendServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveBackendServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveBackendServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveBackendServersRequestBuilder<&crate::blocking::Client> {

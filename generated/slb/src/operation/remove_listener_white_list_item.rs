@@ -253,6 +253,23 @@ impl RemoveListenerWhiteListItemRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveListenerWhiteListItemResponse,
+        RemoveListenerWhiteListItemError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveListenerWhiteListItemRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveListenerWhiteListItemError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveListenerWhiteListItemRequestBuilder<&crate::blocking::Client> {

@@ -261,6 +261,23 @@ impl RemoveVServerGroupBackendServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveVServerGroupBackendServersResponse,
+        RemoveVServerGroupBackendServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveVServerGroupBackendServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveVServerGroupBackendServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveVServerGroupBackendServersRequestBuilder<&crate::blocking::Client> {

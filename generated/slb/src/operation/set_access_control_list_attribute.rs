@@ -201,6 +201,23 @@ impl SetAccessControlListAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetAccessControlListAttributeResponse,
+        SetAccessControlListAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetAccessControlListAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetAccessControlListAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetAccessControlListAttributeRequestBuilder<&crate::blocking::Client> {

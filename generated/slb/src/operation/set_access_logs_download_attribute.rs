@@ -230,6 +230,23 @@ impl SetAccessLogsDownloadAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetAccessLogsDownloadAttributeResponse,
+        SetAccessLogsDownloadAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetAccessLogsDownloadAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetAccessLogsDownloadAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetAccessLogsDownloadAttributeRequestBuilder<&crate::blocking::Client> {

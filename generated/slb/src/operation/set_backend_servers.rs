@@ -247,6 +247,23 @@ impl SetBackendServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetBackendServersResponse,
+        SetBackendServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetBackendServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetBackendServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetBackendServersRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,23 @@ impl SetCACertificateNameRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetCACertificateNameResponse,
+        SetCACertificateNameError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetCACertificateNameRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetCACertificateNameError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetCACertificateNameRequestBuilder<&crate::blocking::Client> {

@@ -194,6 +194,23 @@ impl SetDomainExtensionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetDomainExtensionAttributeResponse,
+        SetDomainExtensionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetDomainExtensionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetDomainExtensionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetDomainExtensionAttributeRequestBuilder<&crate::blocking::Client> {

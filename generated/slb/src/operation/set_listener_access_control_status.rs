@@ -264,6 +264,23 @@ impl SetListenerAccessControlStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetListenerAccessControlStatusResponse,
+        SetListenerAccessControlStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetListenerAccessControlStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetListenerAccessControlStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetListenerAccessControlStatusRequestBuilder<&crate::blocking::Client> {

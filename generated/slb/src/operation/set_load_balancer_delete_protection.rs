@@ -205,6 +205,23 @@ impl SetLoadBalancerDeleteProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerDeleteProtectionResponse,
+        SetLoadBalancerDeleteProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerDeleteProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerDeleteProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerDeleteProtectionRequestBuilder<&crate::blocking::Client> {

@@ -1110,6 +1110,23 @@ impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerHTTPListenerAttributeResponse,
+        SetLoadBalancerHTTPListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerHTTPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerHTTPListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerHTTPListenerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -1258,6 +1258,23 @@ impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerHTTPSListenerAttributeResponse,
+        SetLoadBalancerHTTPSListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerHTTPSListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerHTTPSListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&crate::blocking::Client> {

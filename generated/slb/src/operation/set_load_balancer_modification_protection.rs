@@ -246,6 +246,23 @@ impl SetLoadBalancerModificationProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerModificationProtectionResponse,
+        SetLoadBalancerModificationProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerModificationProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerModificationProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerModificationProtectionRequestBuilder<&crate::blocking::Client> {

@@ -197,6 +197,23 @@ impl SetLoadBalancerNameRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerNameResponse,
+        SetLoadBalancerNameError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerNameRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerNameError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerNameRequestBuilder<&crate::blocking::Client> {

@@ -215,6 +215,23 @@ impl SetLoadBalancerStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerStatusResponse,
+        SetLoadBalancerStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerStatusRequestBuilder<&crate::blocking::Client> {

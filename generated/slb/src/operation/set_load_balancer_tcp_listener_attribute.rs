@@ -962,6 +962,23 @@ impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerTCPListenerAttributeResponse,
+        SetLoadBalancerTCPListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerTCPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerTCPListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerTCPListenerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -765,6 +765,23 @@ impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetLoadBalancerUDPListenerAttributeResponse,
+        SetLoadBalancerUDPListenerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetLoadBalancerUDPListenerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetLoadBalancerUDPListenerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetLoadBalancerUDPListenerAttributeRequestBuilder<&crate::blocking::Client> {

@@ -670,6 +670,20 @@ impl SetRuleRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<SetRuleResponse, SetRuleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<SetRuleResponse, SetRuleError> {
+        self.client
+            .rpc()
+            .customize(
+                <SetRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetRuleRequestBuilder<&crate::blocking::Client> {

@@ -193,6 +193,23 @@ impl SetServerCertificateNameRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetServerCertificateNameResponse,
+        SetServerCertificateNameError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetServerCertificateNameRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetServerCertificateNameError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetServerCertificateNameRequestBuilder<&crate::blocking::Client> {

@@ -338,6 +338,23 @@ impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetTLSCipherPolicyAttributeResponse,
+        SetTLSCipherPolicyAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetTLSCipherPolicyAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetTLSCipherPolicyAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetTLSCipherPolicyAttributeRequestBuilder<&crate::blocking::Client> {

@@ -277,6 +277,23 @@ impl SetVServerGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetVServerGroupAttributeResponse,
+        SetVServerGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetVServerGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetVServerGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetVServerGroupAttributeRequestBuilder<&crate::blocking::Client> {

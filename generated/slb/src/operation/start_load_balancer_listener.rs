@@ -231,6 +231,23 @@ impl StartLoadBalancerListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StartLoadBalancerListenerResponse,
+        StartLoadBalancerListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StartLoadBalancerListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartLoadBalancerListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {

@@ -232,6 +232,23 @@ impl StopLoadBalancerListenerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StopLoadBalancerListenerResponse,
+        StopLoadBalancerListenerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StopLoadBalancerListenerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StopLoadBalancerListenerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StopLoadBalancerListenerRequestBuilder<&crate::blocking::Client> {

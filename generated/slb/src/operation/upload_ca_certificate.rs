@@ -240,6 +240,23 @@ impl UploadCACertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UploadCACertificateResponse,
+        UploadCACertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UploadCACertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UploadCACertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UploadCACertificateRequestBuilder<&crate::blocking::Client> {

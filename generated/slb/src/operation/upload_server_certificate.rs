@@ -329,6 +329,23 @@ impl UploadServerCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UploadServerCertificateResponse,
+        UploadServerCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UploadServerCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UploadServerCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UploadServerCertificateRequestBuilder<&crate::blocking::Client> {

@@ -318,6 +318,20 @@ impl AssumeRoleRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AssumeRoleResponse, AssumeRoleError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AssumeRoleResponse, AssumeRoleError> {
+        self.client
+            .rpc()
+            .customize(
+                <AssumeRoleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssumeRoleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssumeRoleRequestBuilder<&crate::blocking::Client> {

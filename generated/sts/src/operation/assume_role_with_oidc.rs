@@ -312,6 +312,23 @@ impl AssumeRoleWithOIDCRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssumeRoleWithOIDCResponse,
+        AssumeRoleWithOIDCError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssumeRoleWithOIDCRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssumeRoleWithOIDCError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssumeRoleWithOIDCRequestBuilder<&crate::blocking::Client> {

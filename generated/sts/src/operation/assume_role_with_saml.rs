@@ -286,6 +286,23 @@ impl AssumeRoleWithSAMLRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssumeRoleWithSAMLResponse,
+        AssumeRoleWithSAMLError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssumeRoleWithSAMLRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssumeRoleWithSAMLError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssumeRoleWithSAMLRequestBuilder<&crate::blocking::Client> {

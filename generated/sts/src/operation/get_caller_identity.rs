@@ -117,6 +117,23 @@ impl GetCallerIdentityRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetCallerIdentityResponse,
+        GetCallerIdentityError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetCallerIdentityRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetCallerIdentityError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetCallerIdentityRequestBuilder<&crate::blocking::Client> {

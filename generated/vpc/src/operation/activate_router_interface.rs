@@ -176,6 +176,23 @@ impl ActivateRouterInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ActivateRouterInterfaceResponse,
+        ActivateRouterInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ActivateRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ActivateRouterInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ActivateRouterInterfaceRequestBuilder<&crate::blocking::Client> {

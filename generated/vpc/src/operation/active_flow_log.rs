@@ -177,6 +177,20 @@ impl ActiveFlowLogRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ActiveFlowLogResponse, ActiveFlowLogError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ActiveFlowLogResponse, ActiveFlowLogError> {
+        self.client
+            .rpc()
+            .customize(
+                <ActiveFlowLogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ActiveFlowLogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ActiveFlowLogRequestBuilder<&crate::blocking::Client> {

@@ -246,6 +246,20 @@ impl AddBgpNetworkRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AddBgpNetworkResponse, AddBgpNetworkError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AddBgpNetworkResponse, AddBgpNetworkError> {
+        self.client
+            .rpc()
+            .customize(
+                <AddBgpNetworkRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddBgpNetworkError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddBgpNetworkRequestBuilder<&crate::blocking::Client> {

@@ -270,6 +270,23 @@ impl AddCommonBandwidthPackageIpRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddCommonBandwidthPackageIpResponse,
+        AddCommonBandwidthPackageIpError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddCommonBandwidthPackageIpRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddCommonBandwidthPackageIpError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddCommonBandwidthPackageIpRequestBuilder<&crate::blocking::Client> {

@@ -271,6 +271,23 @@ impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddCommonBandwidthPackageIpsResponse,
+        AddCommonBandwidthPackageIpsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddCommonBandwidthPackageIpsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddCommonBandwidthPackageIpsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddCommonBandwidthPackageIpsRequestBuilder<&crate::blocking::Client> {

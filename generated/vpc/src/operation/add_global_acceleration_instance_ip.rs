@@ -212,6 +212,23 @@ impl AddGlobalAccelerationInstanceIpRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddGlobalAccelerationInstanceIpResponse,
+        AddGlobalAccelerationInstanceIpError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddGlobalAccelerationInstanceIpRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddGlobalAccelerationInstanceIpError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddGlobalAccelerationInstanceIpRequestBuilder<&crate::blocking::Client> {

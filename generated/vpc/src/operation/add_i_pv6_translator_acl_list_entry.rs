@@ -226,6 +226,23 @@ impl AddIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddIPv6TranslatorAclListEntryResponse,
+        AddIPv6TranslatorAclListEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddIPv6TranslatorAclListEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddIPv6TranslatorAclListEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {

@@ -300,6 +300,23 @@ impl AddPublicIpAddressPoolCidrBlockRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddPublicIpAddressPoolCidrBlockResponse,
+        AddPublicIpAddressPoolCidrBlockError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddPublicIpAddressPoolCidrBlockRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddPublicIpAddressPoolCidrBlockError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddPublicIpAddressPoolCidrBlockRequestBuilder<&crate::blocking::Client> {

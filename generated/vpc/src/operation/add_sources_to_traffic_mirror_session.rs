@@ -286,6 +286,23 @@ impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AddSourcesToTrafficMirrorSessionResponse,
+        AddSourcesToTrafficMirrorSessionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AddSourcesToTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AddSourcesToTrafficMirrorSessionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AddSourcesToTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {

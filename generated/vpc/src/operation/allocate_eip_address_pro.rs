@@ -616,6 +616,23 @@ impl AllocateEipAddressProRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateEipAddressProResponse,
+        AllocateEipAddressProError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateEipAddressProRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateEipAddressProError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateEipAddressProRequestBuilder<&crate::blocking::Client> {

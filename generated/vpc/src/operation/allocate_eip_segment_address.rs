@@ -406,6 +406,23 @@ impl AllocateEipSegmentAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateEipSegmentAddressResponse,
+        AllocateEipSegmentAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateEipSegmentAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateEipSegmentAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateEipSegmentAddressRequestBuilder<&crate::blocking::Client> {

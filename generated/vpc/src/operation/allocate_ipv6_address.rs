@@ -361,6 +361,23 @@ impl AllocateIpv6AddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateIpv6AddressResponse,
+        AllocateIpv6AddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateIpv6AddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateIpv6AddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateIpv6AddressRequestBuilder<&crate::blocking::Client> {

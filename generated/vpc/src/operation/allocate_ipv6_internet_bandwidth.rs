@@ -318,6 +318,23 @@ impl AllocateIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateIpv6InternetBandwidthResponse,
+        AllocateIpv6InternetBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateIpv6InternetBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateIpv6InternetBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {

@@ -272,6 +272,23 @@ impl AllocateVpcIpv6CidrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AllocateVpcIpv6CidrResponse,
+        AllocateVpcIpv6CidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AllocateVpcIpv6CidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AllocateVpcIpv6CidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AllocateVpcIpv6CidrRequestBuilder<&crate::blocking::Client> {

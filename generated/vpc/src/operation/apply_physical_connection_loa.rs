@@ -386,6 +386,23 @@ impl ApplyPhysicalConnectionLOARequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ApplyPhysicalConnectionLOAResponse,
+        ApplyPhysicalConnectionLOAError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ApplyPhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ApplyPhysicalConnectionLOAError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {

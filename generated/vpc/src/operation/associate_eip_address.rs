@@ -386,6 +386,23 @@ impl AssociateEipAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateEipAddressResponse,
+        AssociateEipAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateEipAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateEipAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateEipAddressRequestBuilder<&crate::blocking::Client> {

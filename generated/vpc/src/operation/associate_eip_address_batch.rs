@@ -304,6 +304,23 @@ impl AssociateEipAddressBatchRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateEipAddressBatchResponse,
+        AssociateEipAddressBatchError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateEipAddressBatchRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateEipAddressBatchError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateEipAddressBatchRequestBuilder<&crate::blocking::Client> {

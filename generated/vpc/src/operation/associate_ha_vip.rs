@@ -265,6 +265,20 @@ impl AssociateHaVipRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AssociateHaVipResponse, AssociateHaVipError> {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateHaVipRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateHaVipError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateHaVipRequestBuilder<&crate::blocking::Client> {

@@ -260,6 +260,23 @@ impl AssociateNetworkAclRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateNetworkAclResponse,
+        AssociateNetworkAclError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateNetworkAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateNetworkAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateNetworkAclRequestBuilder<&crate::blocking::Client> {

@@ -462,6 +462,23 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&crate::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociatePhysicalConnectionToVirtualBorderRouterResponse,
+        AssociatePhysicalConnectionToVirtualBorderRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociatePhysicalConnectionToVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociatePhysicalConnectionToVirtualBorderRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<

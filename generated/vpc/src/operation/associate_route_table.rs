@@ -233,6 +233,23 @@ impl AssociateRouteTableRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateRouteTableResponse,
+        AssociateRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateRouteTableRequestBuilder<&crate::blocking::Client> {

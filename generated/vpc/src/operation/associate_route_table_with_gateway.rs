@@ -284,6 +284,23 @@ impl AssociateRouteTableWithGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateRouteTableWithGatewayResponse,
+        AssociateRouteTableWithGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateRouteTableWithGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateRouteTableWithGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateRouteTableWithGatewayRequestBuilder<&crate::blocking::Client> {

@@ -281,6 +281,23 @@ impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateRouteTablesWithVpcGatewayEndpointResponse,
+        AssociateRouteTablesWithVpcGatewayEndpointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateRouteTablesWithVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateRouteTablesWithVpcGatewayEndpointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {

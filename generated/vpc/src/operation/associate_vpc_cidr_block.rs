@@ -379,6 +379,23 @@ impl AssociateVpcCidrBlockRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateVpcCidrBlockResponse,
+        AssociateVpcCidrBlockError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateVpcCidrBlockRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateVpcCidrBlockError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {

@@ -323,6 +323,23 @@ impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AssociateVpnGatewayWithCertificateResponse,
+        AssociateVpnGatewayWithCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AssociateVpnGatewayWithCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AssociateVpnGatewayWithCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AssociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client> {

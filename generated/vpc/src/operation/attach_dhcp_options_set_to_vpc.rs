@@ -259,6 +259,23 @@ impl AttachDhcpOptionsSetToVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachDhcpOptionsSetToVpcResponse,
+        AttachDhcpOptionsSetToVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachDhcpOptionsSetToVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachDhcpOptionsSetToVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachDhcpOptionsSetToVpcRequestBuilder<&crate::blocking::Client> {

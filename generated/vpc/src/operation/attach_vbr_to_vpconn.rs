@@ -249,6 +249,23 @@ impl AttachVbrToVpconnRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AttachVbrToVpconnResponse,
+        AttachVbrToVpconnError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AttachVbrToVpconnRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AttachVbrToVpconnError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AttachVbrToVpconnRequestBuilder<&crate::blocking::Client> {

@@ -203,6 +203,23 @@ impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelCommonBandwidthPackageIpBandwidthResponse,
+        CancelCommonBandwidthPackageIpBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelCommonBandwidthPackageIpBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelCommonBandwidthPackageIpBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Client> {

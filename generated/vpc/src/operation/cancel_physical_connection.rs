@@ -201,6 +201,23 @@ impl CancelPhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CancelPhysicalConnectionResponse,
+        CancelPhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CancelPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CancelPhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CancelPhysicalConnectionRequestBuilder<&crate::blocking::Client> {

@@ -238,6 +238,23 @@ impl ChangeResourceGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ChangeResourceGroupResponse,
+        ChangeResourceGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ChangeResourceGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ChangeResourceGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ChangeResourceGroupRequestBuilder<&crate::blocking::Client> {

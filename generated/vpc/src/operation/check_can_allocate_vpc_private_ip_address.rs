@@ -228,6 +228,23 @@ impl CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CheckCanAllocateVpcPrivateIpAddressResponse,
+        CheckCanAllocateVpcPrivateIpAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CheckCanAllocateVpcPrivateIpAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CheckCanAllocateVpcPrivateIpAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&crate::blocking::Client> {

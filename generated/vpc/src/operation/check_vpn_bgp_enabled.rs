@@ -181,6 +181,23 @@ impl CheckVpnBgpEnabledRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CheckVpnBgpEnabledResponse,
+        CheckVpnBgpEnabledError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CheckVpnBgpEnabledRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CheckVpnBgpEnabledError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CheckVpnBgpEnabledRequestBuilder<&crate::blocking::Client> {

@@ -330,6 +330,23 @@ impl CompletePhysicalConnectionLOARequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CompletePhysicalConnectionLOAResponse,
+        CompletePhysicalConnectionLOAError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CompletePhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CompletePhysicalConnectionLOAError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CompletePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {

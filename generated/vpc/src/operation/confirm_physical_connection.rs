@@ -203,6 +203,23 @@ impl ConfirmPhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ConfirmPhysicalConnectionResponse,
+        ConfirmPhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ConfirmPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ConfirmPhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ConfirmPhysicalConnectionRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,23 @@ impl ConvertBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ConvertBandwidthPackageResponse,
+        ConvertBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ConvertBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ConvertBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ConvertBandwidthPackageRequestBuilder<&crate::blocking::Client> {

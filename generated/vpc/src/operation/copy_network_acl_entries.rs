@@ -265,6 +265,23 @@ impl CopyNetworkAclEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CopyNetworkAclEntriesResponse,
+        CopyNetworkAclEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CopyNetworkAclEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CopyNetworkAclEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CopyNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {

@@ -419,6 +419,20 @@ impl CreateBgpGroupRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateBgpGroupResponse, CreateBgpGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateBgpGroupResponse, CreateBgpGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateBgpGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateBgpGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateBgpGroupRequestBuilder<&crate::blocking::Client> {

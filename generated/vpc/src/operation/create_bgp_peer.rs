@@ -306,6 +306,20 @@ impl CreateBgpPeerRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateBgpPeerResponse, CreateBgpPeerError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateBgpPeerResponse, CreateBgpPeerError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateBgpPeerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateBgpPeerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateBgpPeerRequestBuilder<&crate::blocking::Client> {

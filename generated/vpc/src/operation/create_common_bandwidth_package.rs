@@ -454,6 +454,23 @@ impl CreateCommonBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCommonBandwidthPackageResponse,
+        CreateCommonBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCommonBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCommonBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {

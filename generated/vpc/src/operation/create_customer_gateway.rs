@@ -421,6 +421,23 @@ impl CreateCustomerGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateCustomerGatewayResponse,
+        CreateCustomerGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateCustomerGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateCustomerGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateCustomerGatewayRequestBuilder<&crate::blocking::Client> {

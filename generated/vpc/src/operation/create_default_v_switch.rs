@@ -241,6 +241,23 @@ impl CreateDefaultVSwitchRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDefaultVSwitchResponse,
+        CreateDefaultVSwitchError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDefaultVSwitchRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDefaultVSwitchError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDefaultVSwitchRequestBuilder<&crate::blocking::Client> {

@@ -263,6 +263,23 @@ impl CreateDefaultVpcRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateDefaultVpcResponse, CreateDefaultVpcError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDefaultVpcResponse,
+        CreateDefaultVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDefaultVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDefaultVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDefaultVpcRequestBuilder<&crate::blocking::Client> {

@@ -426,6 +426,23 @@ impl CreateDhcpOptionsSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateDhcpOptionsSetResponse,
+        CreateDhcpOptionsSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateDhcpOptionsSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateDhcpOptionsSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {

@@ -421,6 +421,23 @@ impl CreateExpressCloudConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateExpressCloudConnectionResponse,
+        CreateExpressCloudConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateExpressCloudConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateExpressCloudConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateExpressCloudConnectionRequestBuilder<&crate::blocking::Client> {

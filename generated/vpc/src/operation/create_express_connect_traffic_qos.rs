@@ -275,6 +275,23 @@ impl CreateExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateExpressConnectTrafficQosResponse,
+        CreateExpressConnectTrafficQosError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateExpressConnectTrafficQosError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {

@@ -321,6 +321,23 @@ impl CreateExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateExpressConnectTrafficQosQueueResponse,
+        CreateExpressConnectTrafficQosQueueError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateExpressConnectTrafficQosQueueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {

@@ -584,6 +584,23 @@ impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateExpressConnectTrafficQosRuleResponse,
+        CreateExpressConnectTrafficQosRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateExpressConnectTrafficQosRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {

@@ -386,6 +386,23 @@ impl CreateFailoverTestJobRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateFailoverTestJobResponse,
+        CreateFailoverTestJobError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateFailoverTestJobError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateFailoverTestJobRequestBuilder<&crate::blocking::Client> {

@@ -460,6 +460,20 @@ impl CreateFlowLogRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateFlowLogResponse, CreateFlowLogError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateFlowLogResponse, CreateFlowLogError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateFlowLogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateFlowLogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateFlowLogRequestBuilder<&crate::blocking::Client> {

@@ -448,6 +448,23 @@ impl CreateForwardEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateForwardEntryResponse,
+        CreateForwardEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateForwardEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateForwardEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateForwardEntryRequestBuilder<&crate::blocking::Client> {

@@ -437,6 +437,23 @@ impl CreateFullNatEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateFullNatEntryResponse,
+        CreateFullNatEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateFullNatEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateFullNatEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateFullNatEntryRequestBuilder<&crate::blocking::Client> {

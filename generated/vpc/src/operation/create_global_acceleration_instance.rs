@@ -323,6 +323,23 @@ impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateGlobalAccelerationInstanceResponse,
+        CreateGlobalAccelerationInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateGlobalAccelerationInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateGlobalAccelerationInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {

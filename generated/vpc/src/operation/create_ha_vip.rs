@@ -319,6 +319,20 @@ impl CreateHaVipRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateHaVipResponse, CreateHaVipError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateHaVipResponse, CreateHaVipError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateHaVipRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateHaVipError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateHaVipRequestBuilder<&crate::blocking::Client> {

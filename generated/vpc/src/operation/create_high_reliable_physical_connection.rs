@@ -421,6 +421,23 @@ impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateHighReliablePhysicalConnectionResponse,
+        CreateHighReliablePhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateHighReliablePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateHighReliablePhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateHighReliablePhysicalConnectionRequestBuilder<&crate::blocking::Client> {

@@ -355,6 +355,23 @@ impl CreateIPv6TranslatorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIPv6TranslatorResponse,
+        CreateIPv6TranslatorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIPv6TranslatorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIPv6TranslatorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIPv6TranslatorRequestBuilder<&crate::blocking::Client> {

@@ -192,6 +192,23 @@ impl CreateIPv6TranslatorAclListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIPv6TranslatorAclListResponse,
+        CreateIPv6TranslatorAclListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIPv6TranslatorAclListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIPv6TranslatorAclListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIPv6TranslatorAclListRequestBuilder<&crate::blocking::Client> {

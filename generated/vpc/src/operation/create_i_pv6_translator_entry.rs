@@ -428,6 +428,23 @@ impl CreateIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIPv6TranslatorEntryResponse,
+        CreateIPv6TranslatorEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIPv6TranslatorEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIPv6TranslatorEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {

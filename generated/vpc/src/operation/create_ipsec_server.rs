@@ -495,6 +495,23 @@ impl CreateIpsecServerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIpsecServerResponse,
+        CreateIpsecServerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIpsecServerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIpsecServerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIpsecServerRequestBuilder<&crate::blocking::Client> {

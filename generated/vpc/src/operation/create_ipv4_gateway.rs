@@ -339,6 +339,23 @@ impl CreateIpv4GatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIpv4GatewayResponse,
+        CreateIpv4GatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIpv4GatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIpv4GatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIpv4GatewayRequestBuilder<&crate::blocking::Client> {

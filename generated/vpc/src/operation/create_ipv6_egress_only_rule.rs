@@ -315,6 +315,23 @@ impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIpv6EgressOnlyRuleResponse,
+        CreateIpv6EgressOnlyRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIpv6EgressOnlyRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIpv6EgressOnlyRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {

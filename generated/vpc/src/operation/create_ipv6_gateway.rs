@@ -298,6 +298,23 @@ impl CreateIpv6GatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateIpv6GatewayResponse,
+        CreateIpv6GatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateIpv6GatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateIpv6GatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateIpv6GatewayRequestBuilder<&crate::blocking::Client> {

@@ -368,6 +368,20 @@ impl CreateNatIpRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateNatIpResponse, CreateNatIpError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateNatIpResponse, CreateNatIpError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNatIpRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNatIpError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNatIpRequestBuilder<&crate::blocking::Client> {

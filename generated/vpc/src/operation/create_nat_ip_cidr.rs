@@ -320,6 +320,23 @@ impl CreateNatIpCidrRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateNatIpCidrResponse, CreateNatIpCidrError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateNatIpCidrResponse,
+        CreateNatIpCidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNatIpCidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNatIpCidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNatIpCidrRequestBuilder<&crate::blocking::Client> {

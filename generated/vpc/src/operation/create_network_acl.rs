@@ -323,6 +323,23 @@ impl CreateNetworkAclRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateNetworkAclResponse, CreateNetworkAclError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateNetworkAclResponse,
+        CreateNetworkAclError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateNetworkAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateNetworkAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateNetworkAclRequestBuilder<&crate::blocking::Client> {

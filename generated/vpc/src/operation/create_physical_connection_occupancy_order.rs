@@ -342,6 +342,23 @@ impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePhysicalConnectionOccupancyOrderResponse,
+        CreatePhysicalConnectionOccupancyOrderError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePhysicalConnectionOccupancyOrderRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePhysicalConnectionOccupancyOrderError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePhysicalConnectionOccupancyOrderRequestBuilder<&crate::blocking::Client> {

@@ -340,6 +340,23 @@ impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePhysicalConnectionSetupOrderResponse,
+        CreatePhysicalConnectionSetupOrderError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePhysicalConnectionSetupOrderRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePhysicalConnectionSetupOrderError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePhysicalConnectionSetupOrderRequestBuilder<&crate::blocking::Client> {

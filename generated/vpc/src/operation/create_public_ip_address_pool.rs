@@ -436,6 +436,23 @@ impl CreatePublicIpAddressPoolRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreatePublicIpAddressPoolResponse,
+        CreatePublicIpAddressPoolError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreatePublicIpAddressPoolRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreatePublicIpAddressPoolError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreatePublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {

@@ -227,6 +227,23 @@ impl CreateRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateRouteEntriesResponse,
+        CreateRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRouteEntriesRequestBuilder<&crate::blocking::Client> {

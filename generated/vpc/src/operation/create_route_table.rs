@@ -305,6 +305,23 @@ impl CreateRouteTableRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateRouteTableResponse, CreateRouteTableError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateRouteTableResponse,
+        CreateRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRouteTableRequestBuilder<&crate::blocking::Client> {

@@ -832,6 +832,23 @@ impl CreateRouterInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateRouterInterfaceResponse,
+        CreateRouterInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateRouterInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateRouterInterfaceRequestBuilder<&crate::blocking::Client> {

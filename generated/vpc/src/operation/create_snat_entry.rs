@@ -442,6 +442,23 @@ impl CreateSnatEntryRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateSnatEntryResponse, CreateSnatEntryError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSnatEntryResponse,
+        CreateSnatEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSnatEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSnatEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSnatEntryRequestBuilder<&crate::blocking::Client> {

@@ -245,6 +245,23 @@ impl CreateSslVpnClientCertRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSslVpnClientCertResponse,
+        CreateSslVpnClientCertError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSslVpnClientCertError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSslVpnClientCertRequestBuilder<&crate::blocking::Client> {

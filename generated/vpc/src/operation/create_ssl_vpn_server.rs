@@ -671,6 +671,23 @@ impl CreateSslVpnServerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateSslVpnServerResponse,
+        CreateSslVpnServerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateSslVpnServerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateSslVpnServerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateSslVpnServerRequestBuilder<&crate::blocking::Client> {

@@ -364,6 +364,23 @@ impl CreateTrafficMirrorFilterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTrafficMirrorFilterResponse,
+        CreateTrafficMirrorFilterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTrafficMirrorFilterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTrafficMirrorFilterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {

@@ -296,6 +296,23 @@ impl CreateTrafficMirrorFilterRulesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTrafficMirrorFilterRulesResponse,
+        CreateTrafficMirrorFilterRulesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTrafficMirrorFilterRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTrafficMirrorFilterRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {

@@ -543,6 +543,23 @@ impl CreateTrafficMirrorSessionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateTrafficMirrorSessionResponse,
+        CreateTrafficMirrorSessionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateTrafficMirrorSessionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {

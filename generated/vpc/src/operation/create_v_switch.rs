@@ -386,6 +386,20 @@ impl CreateVSwitchRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateVSwitchResponse, CreateVSwitchError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateVSwitchResponse, CreateVSwitchError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVSwitchRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVSwitchError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVSwitchRequestBuilder<&crate::blocking::Client> {

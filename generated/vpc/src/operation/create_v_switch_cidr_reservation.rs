@@ -456,6 +456,23 @@ impl CreateVSwitchCidrReservationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVSwitchCidrReservationResponse,
+        CreateVSwitchCidrReservationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVSwitchCidrReservationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVSwitchCidrReservationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVSwitchCidrReservationRequestBuilder<&crate::blocking::Client> {

@@ -294,6 +294,20 @@ impl CreateVbrHaRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateVbrHaResponse, CreateVbrHaError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateVbrHaResponse, CreateVbrHaError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVbrHaRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVbrHaError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVbrHaRequestBuilder<&crate::blocking::Client> {

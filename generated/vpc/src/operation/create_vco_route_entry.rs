@@ -370,6 +370,23 @@ impl CreateVcoRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVcoRouteEntryResponse,
+        CreateVcoRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVcoRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVcoRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVcoRouteEntryRequestBuilder<&crate::blocking::Client> {

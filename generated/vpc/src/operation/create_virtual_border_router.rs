@@ -587,6 +587,23 @@ impl CreateVirtualBorderRouterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVirtualBorderRouterResponse,
+        CreateVirtualBorderRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVirtualBorderRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVirtualBorderRouterRequestBuilder<&crate::blocking::Client> {

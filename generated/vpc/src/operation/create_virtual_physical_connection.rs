@@ -461,6 +461,23 @@ impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVirtualPhysicalConnectionResponse,
+        CreateVirtualPhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVirtualPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVirtualPhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {

@@ -389,6 +389,23 @@ impl CreateVpcGatewayEndpointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpcGatewayEndpointResponse,
+        CreateVpcGatewayEndpointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpcGatewayEndpointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {

@@ -385,6 +385,23 @@ impl CreateVpcPrefixListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpcPrefixListResponse,
+        CreateVpcPrefixListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpcPrefixListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpcPrefixListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpcPrefixListRequestBuilder<&crate::blocking::Client> {

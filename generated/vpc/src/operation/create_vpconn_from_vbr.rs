@@ -270,6 +270,23 @@ impl CreateVpconnFromVbrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpconnFromVbrResponse,
+        CreateVpconnFromVbrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpconnFromVbrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpconnFromVbrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpconnFromVbrRequestBuilder<&crate::blocking::Client> {

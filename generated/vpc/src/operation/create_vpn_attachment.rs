@@ -834,6 +834,23 @@ impl CreateVpnAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpnAttachmentResponse,
+        CreateVpnAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpnAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpnAttachmentRequestBuilder<&crate::blocking::Client> {

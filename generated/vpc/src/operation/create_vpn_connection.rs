@@ -827,6 +827,23 @@ impl CreateVpnConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpnConnectionResponse,
+        CreateVpnConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpnConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpnConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpnConnectionRequestBuilder<&crate::blocking::Client> {

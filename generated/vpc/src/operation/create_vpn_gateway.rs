@@ -603,6 +603,23 @@ impl CreateVpnGatewayRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateVpnGatewayResponse, CreateVpnGatewayError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpnGatewayResponse,
+        CreateVpnGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpnGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpnGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpnGatewayRequestBuilder<&crate::blocking::Client> {

@@ -468,6 +468,23 @@ impl CreateVpnPbrRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpnPbrRouteEntryResponse,
+        CreateVpnPbrRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpnPbrRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpnPbrRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {

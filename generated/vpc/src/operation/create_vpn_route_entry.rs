@@ -399,6 +399,23 @@ impl CreateVpnRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpnRouteEntryResponse,
+        CreateVpnRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpnRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpnRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpnRouteEntryRequestBuilder<&crate::blocking::Client> {

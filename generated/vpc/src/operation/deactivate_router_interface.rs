@@ -172,6 +172,23 @@ impl DeactivateRouterInterfaceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeactivateRouterInterfaceResponse,
+        DeactivateRouterInterfaceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeactivateRouterInterfaceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeactivateRouterInterfaceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeactivateRouterInterfaceRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,23 @@ impl DeactiveFlowLogRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeactiveFlowLogResponse, DeactiveFlowLogError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeactiveFlowLogResponse,
+        DeactiveFlowLogError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeactiveFlowLogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeactiveFlowLogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeactiveFlowLogRequestBuilder<&crate::blocking::Client> {

@@ -200,6 +200,20 @@ impl DeleteBgpGroupRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteBgpGroupResponse, DeleteBgpGroupError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteBgpGroupResponse, DeleteBgpGroupError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteBgpGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteBgpGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteBgpGroupRequestBuilder<&crate::blocking::Client> {

@@ -225,6 +225,23 @@ impl DeleteBgpNetworkRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteBgpNetworkResponse, DeleteBgpNetworkError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteBgpNetworkResponse,
+        DeleteBgpNetworkError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteBgpNetworkRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteBgpNetworkError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteBgpNetworkRequestBuilder<&crate::blocking::Client> {

@@ -200,6 +200,20 @@ impl DeleteBgpPeerRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteBgpPeerResponse, DeleteBgpPeerError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteBgpPeerResponse, DeleteBgpPeerError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteBgpPeerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteBgpPeerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteBgpPeerRequestBuilder<&crate::blocking::Client> {

@@ -204,6 +204,23 @@ impl DeleteCommonBandwidthPackageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCommonBandwidthPackageResponse,
+        DeleteCommonBandwidthPackageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCommonBandwidthPackageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCommonBandwidthPackageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCommonBandwidthPackageRequestBuilder<&crate::blocking::Client> {

@@ -207,6 +207,23 @@ impl DeleteCustomerGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteCustomerGatewayResponse,
+        DeleteCustomerGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteCustomerGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteCustomerGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteCustomerGatewayRequestBuilder<&crate::blocking::Client> {

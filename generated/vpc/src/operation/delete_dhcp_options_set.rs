@@ -236,6 +236,23 @@ impl DeleteDhcpOptionsSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteDhcpOptionsSetResponse,
+        DeleteDhcpOptionsSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteDhcpOptionsSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteDhcpOptionsSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {

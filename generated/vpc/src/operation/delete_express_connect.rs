@@ -222,6 +222,23 @@ impl DeleteExpressConnectRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteExpressConnectResponse,
+        DeleteExpressConnectError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteExpressConnectRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteExpressConnectError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteExpressConnectRequestBuilder<&crate::blocking::Client> {

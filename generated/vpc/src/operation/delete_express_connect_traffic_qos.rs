@@ -207,6 +207,23 @@ impl DeleteExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteExpressConnectTrafficQosResponse,
+        DeleteExpressConnectTrafficQosError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteExpressConnectTrafficQosError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {

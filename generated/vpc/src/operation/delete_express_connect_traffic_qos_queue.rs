@@ -232,6 +232,23 @@ impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteExpressConnectTrafficQosQueueResponse,
+        DeleteExpressConnectTrafficQosQueueError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteExpressConnectTrafficQosQueueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {

@@ -253,6 +253,23 @@ impl DeleteExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteExpressConnectTrafficQosRuleResponse,
+        DeleteExpressConnectTrafficQosRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteExpressConnectTrafficQosRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {

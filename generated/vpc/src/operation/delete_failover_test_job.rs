@@ -201,6 +201,23 @@ impl DeleteFailoverTestJobRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteFailoverTestJobResponse,
+        DeleteFailoverTestJobError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteFailoverTestJobError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteFailoverTestJobRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,20 @@ impl DeleteFlowLogRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteFlowLogResponse, DeleteFlowLogError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteFlowLogResponse, DeleteFlowLogError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteFlowLogRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteFlowLogError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteFlowLogRequestBuilder<&crate::blocking::Client> {

@@ -239,6 +239,23 @@ impl DeleteForwardEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteForwardEntryResponse,
+        DeleteForwardEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteForwardEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteForwardEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteForwardEntryRequestBuilder<&crate::blocking::Client> {

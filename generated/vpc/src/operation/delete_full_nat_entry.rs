@@ -264,6 +264,23 @@ impl DeleteFullNatEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteFullNatEntryResponse,
+        DeleteFullNatEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteFullNatEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteFullNatEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteFullNatEntryRequestBuilder<&crate::blocking::Client> {

@@ -189,6 +189,23 @@ impl DeleteGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteGlobalAccelerationInstanceResponse,
+        DeleteGlobalAccelerationInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteGlobalAccelerationInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteGlobalAccelerationInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {

@@ -195,6 +195,23 @@ impl DeleteIPv6TranslatorRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIPv6TranslatorResponse,
+        DeleteIPv6TranslatorError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIPv6TranslatorRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIPv6TranslatorError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIPv6TranslatorRequestBuilder<&crate::blocking::Client> {

@@ -200,6 +200,23 @@ impl DeleteIPv6TranslatorAclListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIPv6TranslatorAclListResponse,
+        DeleteIPv6TranslatorAclListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIPv6TranslatorAclListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIPv6TranslatorAclListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIPv6TranslatorAclListRequestBuilder<&crate::blocking::Client> {

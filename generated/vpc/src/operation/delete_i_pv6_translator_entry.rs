@@ -218,6 +218,23 @@ impl DeleteIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIPv6TranslatorEntryResponse,
+        DeleteIPv6TranslatorEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIPv6TranslatorEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIPv6TranslatorEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {

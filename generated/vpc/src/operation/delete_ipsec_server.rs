@@ -243,6 +243,23 @@ impl DeleteIpsecServerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIpsecServerResponse,
+        DeleteIpsecServerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIpsecServerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIpsecServerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIpsecServerRequestBuilder<&crate::blocking::Client> {

@@ -270,6 +270,23 @@ impl DeleteIpv4GatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIpv4GatewayResponse,
+        DeleteIpv4GatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIpv4GatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIpv4GatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIpv4GatewayRequestBuilder<&crate::blocking::Client> {

@@ -211,6 +211,23 @@ impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIpv6EgressOnlyRuleResponse,
+        DeleteIpv6EgressOnlyRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIpv6EgressOnlyRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIpv6EgressOnlyRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIpv6EgressOnlyRuleRequestBuilder<&crate::blocking::Client> {

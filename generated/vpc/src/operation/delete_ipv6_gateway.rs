@@ -234,6 +234,23 @@ impl DeleteIpv6GatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIpv6GatewayResponse,
+        DeleteIpv6GatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIpv6GatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIpv6GatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIpv6GatewayRequestBuilder<&crate::blocking::Client> {

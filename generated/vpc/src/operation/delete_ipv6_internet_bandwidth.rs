@@ -257,6 +257,23 @@ impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteIpv6InternetBandwidthResponse,
+        DeleteIpv6InternetBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteIpv6InternetBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteIpv6InternetBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {

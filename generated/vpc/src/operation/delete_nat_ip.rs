@@ -261,6 +261,20 @@ impl DeleteNatIpRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpResponse, DeleteNatIpError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteNatIpResponse, DeleteNatIpError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNatIpRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNatIpError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNatIpRequestBuilder<&crate::blocking::Client> {

@@ -262,6 +262,23 @@ impl DeleteNatIpCidrRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpCidrResponse, DeleteNatIpCidrError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteNatIpCidrResponse,
+        DeleteNatIpCidrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNatIpCidrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNatIpCidrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNatIpCidrRequestBuilder<&crate::blocking::Client> {

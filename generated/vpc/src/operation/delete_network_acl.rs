@@ -239,6 +239,23 @@ impl DeleteNetworkAclRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteNetworkAclResponse, DeleteNetworkAclError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteNetworkAclResponse,
+        DeleteNetworkAclError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteNetworkAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteNetworkAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteNetworkAclRequestBuilder<&crate::blocking::Client> {

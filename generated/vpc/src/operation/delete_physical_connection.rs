@@ -201,6 +201,23 @@ impl DeletePhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletePhysicalConnectionResponse,
+        DeletePhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePhysicalConnectionRequestBuilder<&crate::blocking::Client> {

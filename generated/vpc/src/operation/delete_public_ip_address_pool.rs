@@ -237,6 +237,23 @@ impl DeletePublicIpAddressPoolRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletePublicIpAddressPoolResponse,
+        DeletePublicIpAddressPoolError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePublicIpAddressPoolRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePublicIpAddressPoolError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {

@@ -266,6 +266,23 @@ impl DeletePublicIpAddressPoolCidrBlockRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletePublicIpAddressPoolCidrBlockResponse,
+        DeletePublicIpAddressPoolCidrBlockError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletePublicIpAddressPoolCidrBlockRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletePublicIpAddressPoolCidrBlockError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletePublicIpAddressPoolCidrBlockRequestBuilder<&crate::blocking::Client> {

@@ -216,6 +216,23 @@ impl DeleteRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteRouteEntriesResponse,
+        DeleteRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -183,6 +183,23 @@ impl DeleteRouteTableRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteRouteTableResponse, DeleteRouteTableError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteRouteTableResponse,
+        DeleteRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteRouteTableRequestBuilder<&crate::blocking::Client> {

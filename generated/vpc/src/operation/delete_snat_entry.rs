@@ -232,6 +232,23 @@ impl DeleteSnatEntryRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteSnatEntryResponse, DeleteSnatEntryError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteSnatEntryResponse,
+        DeleteSnatEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSnatEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSnatEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSnatEntryRequestBuilder<&crate::blocking::Client> {

@@ -218,6 +218,23 @@ impl DeleteSslVpnClientCertRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteSslVpnClientCertResponse,
+        DeleteSslVpnClientCertError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSslVpnClientCertError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSslVpnClientCertRequestBuilder<&crate::blocking::Client> {

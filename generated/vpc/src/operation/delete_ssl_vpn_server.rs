@@ -212,6 +212,23 @@ impl DeleteSslVpnServerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteSslVpnServerResponse,
+        DeleteSslVpnServerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteSslVpnServerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteSslVpnServerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteSslVpnServerRequestBuilder<&crate::blocking::Client> {

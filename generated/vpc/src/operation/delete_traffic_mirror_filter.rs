@@ -238,6 +238,23 @@ impl DeleteTrafficMirrorFilterRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTrafficMirrorFilterResponse,
+        DeleteTrafficMirrorFilterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTrafficMirrorFilterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTrafficMirrorFilterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTrafficMirrorFilterRequestBuilder<&crate::blocking::Client> {

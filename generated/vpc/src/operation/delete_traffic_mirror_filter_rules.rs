@@ -292,6 +292,23 @@ impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTrafficMirrorFilterRulesResponse,
+        DeleteTrafficMirrorFilterRulesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTrafficMirrorFilterRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTrafficMirrorFilterRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTrafficMirrorFilterRulesRequestBuilder<&crate::blocking::Client> {

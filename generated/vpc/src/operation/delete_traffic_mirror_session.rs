@@ -232,6 +232,23 @@ impl DeleteTrafficMirrorSessionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteTrafficMirrorSessionResponse,
+        DeleteTrafficMirrorSessionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteTrafficMirrorSessionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {

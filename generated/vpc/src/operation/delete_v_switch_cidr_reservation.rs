@@ -252,6 +252,23 @@ impl DeleteVSwitchCidrReservationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVSwitchCidrReservationResponse,
+        DeleteVSwitchCidrReservationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVSwitchCidrReservationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVSwitchCidrReservationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVSwitchCidrReservationRequestBuilder<&crate::blocking::Client> {

@@ -196,6 +196,20 @@ impl DeleteVbrHaRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteVbrHaResponse, DeleteVbrHaError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeleteVbrHaResponse, DeleteVbrHaError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVbrHaRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVbrHaError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVbrHaRequestBuilder<&crate::blocking::Client> {

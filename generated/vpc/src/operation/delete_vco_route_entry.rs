@@ -325,6 +325,23 @@ impl DeleteVcoRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVcoRouteEntryResponse,
+        DeleteVcoRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVcoRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVcoRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVcoRouteEntryRequestBuilder<&crate::blocking::Client> {

@@ -232,6 +232,23 @@ impl DeleteVpcGatewayEndpointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpcGatewayEndpointResponse,
+        DeleteVpcGatewayEndpointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpcGatewayEndpointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpcGatewayEndpointRequestBuilder<&crate::blocking::Client> {

@@ -238,6 +238,23 @@ impl DeleteVpcPrefixListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpcPrefixListResponse,
+        DeleteVpcPrefixListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpcPrefixListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpcPrefixListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpcPrefixListRequestBuilder<&crate::blocking::Client> {

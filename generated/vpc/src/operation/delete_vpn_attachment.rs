@@ -209,6 +209,23 @@ impl DeleteVpnAttachmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpnAttachmentResponse,
+        DeleteVpnAttachmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpnAttachmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpnAttachmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpnAttachmentRequestBuilder<&crate::blocking::Client> {

@@ -214,6 +214,23 @@ impl DeleteVpnConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpnConnectionResponse,
+        DeleteVpnConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpnConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpnConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpnConnectionRequestBuilder<&crate::blocking::Client> {

@@ -216,6 +216,23 @@ impl DeleteVpnGatewayRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeleteVpnGatewayResponse, DeleteVpnGatewayError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpnGatewayResponse,
+        DeleteVpnGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpnGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpnGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpnGatewayRequestBuilder<&crate::blocking::Client> {

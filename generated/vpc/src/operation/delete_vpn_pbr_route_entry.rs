@@ -376,6 +376,23 @@ impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpnPbrRouteEntryResponse,
+        DeleteVpnPbrRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpnPbrRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpnPbrRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpnPbrRouteEntryRequestBuilder<&crate::blocking::Client> {

@@ -321,6 +321,23 @@ impl DeleteVpnRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpnRouteEntryResponse,
+        DeleteVpnRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpnRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpnRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpnRouteEntryRequestBuilder<&crate::blocking::Client> {

@@ -265,6 +265,23 @@ impl DeletionProtectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeletionProtectionResponse,
+        DeletionProtectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeletionProtectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeletionProtectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeletionProtectionRequestBuilder<&crate::blocking::Client> {

@@ -222,6 +222,23 @@ impl Describe95TrafficRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        Describe95TrafficResponse,
+        Describe95TrafficError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <Describe95TrafficRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                Describe95TrafficError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl Describe95TrafficRequestBuilder<&crate::blocking::Client> {

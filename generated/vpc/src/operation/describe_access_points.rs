@@ -226,6 +226,23 @@ impl DescribeAccessPointsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeAccessPointsResponse,
+        DescribeAccessPointsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeAccessPointsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeAccessPointsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeAccessPointsRequestBuilder<&crate::blocking::Client> {

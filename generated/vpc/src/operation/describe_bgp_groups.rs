@@ -268,6 +268,23 @@ impl DescribeBgpGroupsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeBgpGroupsResponse,
+        DescribeBgpGroupsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeBgpGroupsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeBgpGroupsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeBgpGroupsRequestBuilder<&crate::blocking::Client> {

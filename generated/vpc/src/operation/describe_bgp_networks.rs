@@ -220,6 +220,23 @@ impl DescribeBgpNetworksRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeBgpNetworksResponse,
+        DescribeBgpNetworksError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeBgpNetworksRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeBgpNetworksError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeBgpNetworksRequestBuilder<&crate::blocking::Client> {

@@ -286,6 +286,23 @@ impl DescribeBgpPeersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeBgpPeersResponse, DescribeBgpPeersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeBgpPeersResponse,
+        DescribeBgpPeersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeBgpPeersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeBgpPeersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeBgpPeersRequestBuilder<&crate::blocking::Client> {

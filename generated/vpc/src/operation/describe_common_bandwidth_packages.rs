@@ -372,6 +372,23 @@ impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCommonBandwidthPackagesResponse,
+        DescribeCommonBandwidthPackagesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCommonBandwidthPackagesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCommonBandwidthPackagesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCommonBandwidthPackagesRequestBuilder<&crate::blocking::Client> {

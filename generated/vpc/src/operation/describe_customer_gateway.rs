@@ -172,6 +172,23 @@ impl DescribeCustomerGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCustomerGatewayResponse,
+        DescribeCustomerGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCustomerGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCustomerGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCustomerGatewayRequestBuilder<&crate::blocking::Client> {

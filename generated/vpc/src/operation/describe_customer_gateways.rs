@@ -272,6 +272,23 @@ impl DescribeCustomerGatewaysRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeCustomerGatewaysResponse,
+        DescribeCustomerGatewaysError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeCustomerGatewaysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeCustomerGatewaysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeCustomerGatewaysRequestBuilder<&crate::blocking::Client> {

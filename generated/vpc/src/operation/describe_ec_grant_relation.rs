@@ -249,6 +249,23 @@ impl DescribeEcGrantRelationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeEcGrantRelationResponse,
+        DescribeEcGrantRelationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeEcGrantRelationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeEcGrantRelationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeEcGrantRelationRequestBuilder<&crate::blocking::Client> {

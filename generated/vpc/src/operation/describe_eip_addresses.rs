@@ -705,6 +705,23 @@ impl DescribeEipAddressesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeEipAddressesResponse,
+        DescribeEipAddressesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeEipAddressesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeEipAddressesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeEipAddressesRequestBuilder<&crate::blocking::Client> {

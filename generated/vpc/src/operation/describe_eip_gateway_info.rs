@@ -170,6 +170,23 @@ impl DescribeEipGatewayInfoRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeEipGatewayInfoResponse,
+        DescribeEipGatewayInfoError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeEipGatewayInfoRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeEipGatewayInfoError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeEipGatewayInfoRequestBuilder<&crate::blocking::Client> {

@@ -247,6 +247,23 @@ impl DescribeEipSegmentRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeEipSegmentResponse,
+        DescribeEipSegmentError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeEipSegmentRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeEipSegmentError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeEipSegmentRequestBuilder<&crate::blocking::Client> {

@@ -321,6 +321,23 @@ impl DescribeExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeExpressConnectTrafficQosResponse,
+        DescribeExpressConnectTrafficQosError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeExpressConnectTrafficQosError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {

@@ -253,6 +253,23 @@ impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeExpressConnectTrafficQosQueueResponse,
+        DescribeExpressConnectTrafficQosQueueError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeExpressConnectTrafficQosQueueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {

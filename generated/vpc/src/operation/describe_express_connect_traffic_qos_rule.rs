@@ -274,6 +274,23 @@ impl DescribeExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeExpressConnectTrafficQosRuleResponse,
+        DescribeExpressConnectTrafficQosRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeExpressConnectTrafficQosRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {

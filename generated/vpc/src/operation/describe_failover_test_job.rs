@@ -199,6 +199,23 @@ impl DescribeFailoverTestJobRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeFailoverTestJobResponse,
+        DescribeFailoverTestJobError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeFailoverTestJobError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeFailoverTestJobRequestBuilder<&crate::blocking::Client> {

@@ -248,6 +248,23 @@ impl DescribeFailoverTestJobsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeFailoverTestJobsResponse,
+        DescribeFailoverTestJobsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeFailoverTestJobsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeFailoverTestJobsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeFailoverTestJobsRequestBuilder<&crate::blocking::Client> {

@@ -469,6 +469,23 @@ impl DescribeFlowLogsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeFlowLogsResponse, DescribeFlowLogsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeFlowLogsResponse,
+        DescribeFlowLogsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeFlowLogsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeFlowLogsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeFlowLogsRequestBuilder<&crate::blocking::Client> {

@@ -402,6 +402,23 @@ impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeGlobalAccelerationInstancesResponse,
+        DescribeGlobalAccelerationInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeGlobalAccelerationInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeGlobalAccelerationInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeGlobalAccelerationInstancesRequestBuilder<&crate::blocking::Client> {

@@ -257,6 +257,23 @@ impl DescribeGrantRulesToEcrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeGrantRulesToEcrResponse,
+        DescribeGrantRulesToEcrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeGrantRulesToEcrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeGrantRulesToEcrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {

@@ -200,6 +200,23 @@ impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeHighDefinitionMonitorLogAttributeResponse,
+        DescribeHighDefinitionMonitorLogAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeHighDefinitionMonitorLogAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeHighDefinitionMonitorLogAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&crate::blocking::Client> {

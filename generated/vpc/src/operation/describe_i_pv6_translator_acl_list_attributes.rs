@@ -219,6 +219,23 @@ impl DescribeIPv6TranslatorAclListAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIPv6TranslatorAclListAttributesResponse,
+        DescribeIPv6TranslatorAclListAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIPv6TranslatorAclListAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIPv6TranslatorAclListAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIPv6TranslatorAclListAttributesRequestBuilder<&crate::blocking::Client> {

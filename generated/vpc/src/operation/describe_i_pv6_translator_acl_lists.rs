@@ -237,6 +237,23 @@ impl DescribeIPv6TranslatorAclListsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIPv6TranslatorAclListsResponse,
+        DescribeIPv6TranslatorAclListsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIPv6TranslatorAclListsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIPv6TranslatorAclListsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIPv6TranslatorAclListsRequestBuilder<&crate::blocking::Client> {

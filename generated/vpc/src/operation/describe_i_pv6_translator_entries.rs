@@ -469,6 +469,23 @@ impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIPv6TranslatorEntriesResponse,
+        DescribeIPv6TranslatorEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIPv6TranslatorEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIPv6TranslatorEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIPv6TranslatorEntriesRequestBuilder<&crate::blocking::Client> {

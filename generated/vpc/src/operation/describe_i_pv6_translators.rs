@@ -387,6 +387,23 @@ impl DescribeIPv6TranslatorsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIPv6TranslatorsResponse,
+        DescribeIPv6TranslatorsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIPv6TranslatorsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIPv6TranslatorsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIPv6TranslatorsRequestBuilder<&crate::blocking::Client> {

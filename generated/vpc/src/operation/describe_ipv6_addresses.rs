@@ -529,6 +529,23 @@ impl DescribeIpv6AddressesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIpv6AddressesResponse,
+        DescribeIpv6AddressesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIpv6AddressesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIpv6AddressesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIpv6AddressesRequestBuilder<&crate::blocking::Client> {

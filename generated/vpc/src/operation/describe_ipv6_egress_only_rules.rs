@@ -313,6 +313,23 @@ impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIpv6EgressOnlyRulesResponse,
+        DescribeIpv6EgressOnlyRulesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIpv6EgressOnlyRulesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIpv6EgressOnlyRulesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIpv6EgressOnlyRulesRequestBuilder<&crate::blocking::Client> {

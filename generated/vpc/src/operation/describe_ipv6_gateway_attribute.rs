@@ -171,6 +171,23 @@ impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIpv6GatewayAttributeResponse,
+        DescribeIpv6GatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIpv6GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIpv6GatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIpv6GatewayAttributeRequestBuilder<&crate::blocking::Client> {

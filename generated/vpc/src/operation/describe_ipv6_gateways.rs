@@ -305,6 +305,23 @@ impl DescribeIpv6GatewaysRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeIpv6GatewaysResponse,
+        DescribeIpv6GatewaysError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeIpv6GatewaysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeIpv6GatewaysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeIpv6GatewaysRequestBuilder<&crate::blocking::Client> {

@@ -321,6 +321,23 @@ impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&crate::Client> 
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNatGatewayAssociateNetworkInterfacesResponse,
+        DescribeNatGatewayAssociateNetworkInterfacesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNatGatewayAssociateNetworkInterfacesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNatGatewayAssociateNetworkInterfacesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<

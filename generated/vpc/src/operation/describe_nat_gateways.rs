@@ -484,6 +484,23 @@ impl DescribeNatGatewaysRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNatGatewaysResponse,
+        DescribeNatGatewaysError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNatGatewaysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNatGatewaysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNatGatewaysRequestBuilder<&crate::blocking::Client> {

@@ -206,6 +206,23 @@ impl DescribeNetworkAclAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNetworkAclAttributesResponse,
+        DescribeNetworkAclAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNetworkAclAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNetworkAclAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNetworkAclAttributesRequestBuilder<&crate::blocking::Client> {

@@ -355,6 +355,23 @@ impl DescribeNetworkAclsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeNetworkAclsResponse,
+        DescribeNetworkAclsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeNetworkAclsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeNetworkAclsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeNetworkAclsRequestBuilder<&crate::blocking::Client> {

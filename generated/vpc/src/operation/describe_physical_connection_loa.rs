@@ -207,6 +207,23 @@ impl DescribePhysicalConnectionLOARequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePhysicalConnectionLOAResponse,
+        DescribePhysicalConnectionLOAError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePhysicalConnectionLOAError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {

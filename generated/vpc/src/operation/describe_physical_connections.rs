@@ -327,6 +327,23 @@ impl DescribePhysicalConnectionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePhysicalConnectionsResponse,
+        DescribePhysicalConnectionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePhysicalConnectionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePhysicalConnectionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePhysicalConnectionsRequestBuilder<&crate::blocking::Client> {

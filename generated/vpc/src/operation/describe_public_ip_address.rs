@@ -222,6 +222,23 @@ impl DescribePublicIpAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribePublicIpAddressResponse,
+        DescribePublicIpAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribePublicIpAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribePublicIpAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribePublicIpAddressRequestBuilder<&crate::blocking::Client> {

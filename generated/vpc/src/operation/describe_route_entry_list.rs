@@ -480,6 +480,23 @@ impl DescribeRouteEntryListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouteEntryListResponse,
+        DescribeRouteEntryListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouteEntryListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouteEntryListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouteEntryListRequestBuilder<&crate::blocking::Client> {

@@ -376,6 +376,23 @@ impl DescribeRouteTableListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouteTableListResponse,
+        DescribeRouteTableListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouteTableListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouteTableListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouteTableListRequestBuilder<&crate::blocking::Client> {

@@ -366,6 +366,23 @@ impl DescribeRouteTablesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouteTablesResponse,
+        DescribeRouteTablesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouteTablesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouteTablesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouteTablesRequestBuilder<&crate::blocking::Client> {

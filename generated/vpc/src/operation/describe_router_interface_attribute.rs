@@ -176,6 +176,23 @@ impl DescribeRouterInterfaceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouterInterfaceAttributeResponse,
+        DescribeRouterInterfaceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouterInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouterInterfaceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {

@@ -299,6 +299,23 @@ impl DescribeRouterInterfacesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeRouterInterfacesResponse,
+        DescribeRouterInterfacesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeRouterInterfacesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeRouterInterfacesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeRouterInterfacesRequestBuilder<&crate::blocking::Client> {

@@ -208,6 +208,23 @@ impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&crate::Clie
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeServerRelatedGlobalAccelerationInstancesResponse,
+        DescribeServerRelatedGlobalAccelerationInstancesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeServerRelatedGlobalAccelerationInstancesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeServerRelatedGlobalAccelerationInstancesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<

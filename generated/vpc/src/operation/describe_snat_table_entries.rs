@@ -386,6 +386,23 @@ impl DescribeSnatTableEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSnatTableEntriesResponse,
+        DescribeSnatTableEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSnatTableEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSnatTableEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSnatTableEntriesRequestBuilder<&crate::blocking::Client> {

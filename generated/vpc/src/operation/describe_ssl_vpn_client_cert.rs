@@ -168,6 +168,23 @@ impl DescribeSslVpnClientCertRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSslVpnClientCertResponse,
+        DescribeSslVpnClientCertError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSslVpnClientCertError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSslVpnClientCertRequestBuilder<&crate::blocking::Client> {

@@ -284,6 +284,23 @@ impl DescribeSslVpnClientCertsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSslVpnClientCertsResponse,
+        DescribeSslVpnClientCertsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSslVpnClientCertsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSslVpnClientCertsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSslVpnClientCertsRequestBuilder<&crate::blocking::Client> {

@@ -225,6 +225,23 @@ impl DescribeSslVpnClientsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSslVpnClientsResponse,
+        DescribeSslVpnClientsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSslVpnClientsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSslVpnClientsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSslVpnClientsRequestBuilder<&crate::blocking::Client> {

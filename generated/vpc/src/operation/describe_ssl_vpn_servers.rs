@@ -291,6 +291,23 @@ impl DescribeSslVpnServersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeSslVpnServersResponse,
+        DescribeSslVpnServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeSslVpnServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeSslVpnServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeSslVpnServersRequestBuilder<&crate::blocking::Client> {

@@ -280,6 +280,23 @@ impl DescribeTagKeysRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeTagKeysResponse, DescribeTagKeysError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeTagKeysResponse,
+        DescribeTagKeysError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTagKeysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTagKeysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTagKeysRequestBuilder<&crate::blocking::Client> {

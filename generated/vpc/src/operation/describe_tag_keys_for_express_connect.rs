@@ -271,6 +271,23 @@ impl DescribeTagKeysForExpressConnectRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeTagKeysForExpressConnectResponse,
+        DescribeTagKeysForExpressConnectError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeTagKeysForExpressConnectRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeTagKeysForExpressConnectError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeTagKeysForExpressConnectRequestBuilder<&crate::blocking::Client> {

@@ -195,6 +195,23 @@ impl DescribeVSwitchAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVSwitchAttributesResponse,
+        DescribeVSwitchAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVSwitchAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVSwitchAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVSwitchAttributesRequestBuilder<&crate::blocking::Client> {

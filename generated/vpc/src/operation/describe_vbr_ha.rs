@@ -240,6 +240,20 @@ impl DescribeVbrHaRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeVbrHaResponse, DescribeVbrHaError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeVbrHaResponse, DescribeVbrHaError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVbrHaRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVbrHaError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVbrHaRequestBuilder<&crate::blocking::Client> {

@@ -289,6 +289,23 @@ impl DescribeVcoRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVcoRouteEntriesResponse,
+        DescribeVcoRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVcoRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVcoRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVcoRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -254,6 +254,23 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<&crate::Cli
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
+        DescribeVirtualBorderRoutersForPhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVirtualBorderRoutersForPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVirtualBorderRoutersForPhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<

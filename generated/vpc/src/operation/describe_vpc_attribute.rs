@@ -226,6 +226,23 @@ impl DescribeVpcAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpcAttributeResponse,
+        DescribeVpcAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpcAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpcAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpcAttributeRequestBuilder<&crate::blocking::Client> {

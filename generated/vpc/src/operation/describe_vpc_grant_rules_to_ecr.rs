@@ -326,6 +326,23 @@ impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpcGrantRulesToEcrResponse,
+        DescribeVpcGrantRulesToEcrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpcGrantRulesToEcrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpcGrantRulesToEcrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpcGrantRulesToEcrRequestBuilder<&crate::blocking::Client> {

@@ -250,6 +250,23 @@ impl DescribeVpnAttachmentsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnAttachmentsResponse,
+        DescribeVpnAttachmentsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnAttachmentsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnAttachmentsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnAttachmentsRequestBuilder<&crate::blocking::Client> {

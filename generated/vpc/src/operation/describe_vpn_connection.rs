@@ -172,6 +172,23 @@ impl DescribeVpnConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnConnectionResponse,
+        DescribeVpnConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnConnectionRequestBuilder<&crate::blocking::Client> {

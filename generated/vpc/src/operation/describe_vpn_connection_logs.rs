@@ -324,6 +324,23 @@ impl DescribeVpnConnectionLogsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnConnectionLogsResponse,
+        DescribeVpnConnectionLogsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnConnectionLogsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnConnectionLogsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnConnectionLogsRequestBuilder<&crate::blocking::Client> {

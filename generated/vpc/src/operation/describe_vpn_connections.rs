@@ -318,6 +318,23 @@ impl DescribeVpnConnectionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnConnectionsResponse,
+        DescribeVpnConnectionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnConnectionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnConnectionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnConnectionsRequestBuilder<&crate::blocking::Client> {

@@ -255,6 +255,23 @@ impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnCrossAccountAuthorizationsResponse,
+        DescribeVpnCrossAccountAuthorizationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnCrossAccountAuthorizationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnCrossAccountAuthorizationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnCrossAccountAuthorizationsRequestBuilder<&crate::blocking::Client> {

@@ -189,6 +189,23 @@ impl DescribeVpnGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnGatewayResponse,
+        DescribeVpnGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnGatewayRequestBuilder<&crate::blocking::Client> {

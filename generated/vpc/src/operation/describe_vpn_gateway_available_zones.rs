@@ -246,6 +246,23 @@ impl DescribeVpnGatewayAvailableZonesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnGatewayAvailableZonesResponse,
+        DescribeVpnGatewayAvailableZonesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnGatewayAvailableZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnGatewayAvailableZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnGatewayAvailableZonesRequestBuilder<&crate::blocking::Client> {

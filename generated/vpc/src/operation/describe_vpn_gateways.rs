@@ -394,6 +394,23 @@ impl DescribeVpnGatewaysRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnGatewaysResponse,
+        DescribeVpnGatewaysError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnGatewaysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnGatewaysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnGatewaysRequestBuilder<&crate::blocking::Client> {

@@ -221,6 +221,23 @@ impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnPbrRouteEntriesResponse,
+        DescribeVpnPbrRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnPbrRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnPbrRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnPbrRouteEntriesRequestBuilder<&crate::blocking::Client> {

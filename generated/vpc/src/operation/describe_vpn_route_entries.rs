@@ -259,6 +259,23 @@ impl DescribeVpnRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnRouteEntriesResponse,
+        DescribeVpnRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnRouteEntriesRequestBuilder<&crate::blocking::Client> {

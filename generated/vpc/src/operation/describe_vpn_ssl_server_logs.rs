@@ -313,6 +313,23 @@ impl DescribeVpnSslServerLogsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DescribeVpnSslServerLogsResponse,
+        DescribeVpnSslServerLogsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeVpnSslServerLogsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeVpnSslServerLogsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeVpnSslServerLogsRequestBuilder<&crate::blocking::Client> {

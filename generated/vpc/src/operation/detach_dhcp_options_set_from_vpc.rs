@@ -264,6 +264,23 @@ impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DetachDhcpOptionsSetFromVpcResponse,
+        DetachDhcpOptionsSetFromVpcError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DetachDhcpOptionsSetFromVpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DetachDhcpOptionsSetFromVpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DetachDhcpOptionsSetFromVpcRequestBuilder<&crate::blocking::Client> {

@@ -272,6 +272,23 @@ impl DiagnoseVpnConnectionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DiagnoseVpnConnectionsResponse,
+        DiagnoseVpnConnectionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DiagnoseVpnConnectionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DiagnoseVpnConnectionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DiagnoseVpnConnectionsRequestBuilder<&crate::blocking::Client> {

@@ -287,6 +287,23 @@ impl DiagnoseVpnGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DiagnoseVpnGatewayResponse,
+        DiagnoseVpnGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DiagnoseVpnGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DiagnoseVpnGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DiagnoseVpnGatewayRequestBuilder<&crate::blocking::Client> {

@@ -201,6 +201,23 @@ impl DisableNatGatewayEcsMetricRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableNatGatewayEcsMetricResponse,
+        DisableNatGatewayEcsMetricError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableNatGatewayEcsMetricRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableNatGatewayEcsMetricError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableNatGatewayEcsMetricRequestBuilder<&crate::blocking::Client> {

@@ -203,6 +203,23 @@ impl DisableVpcClassicLinkRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DisableVpcClassicLinkResponse,
+        DisableVpcClassicLinkError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DisableVpcClassicLinkRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DisableVpcClassicLinkError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DisableVpcClassicLinkRequestBuilder<&crate::blocking::Client> {

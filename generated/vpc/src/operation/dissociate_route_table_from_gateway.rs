@@ -280,6 +280,23 @@ impl DissociateRouteTableFromGatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DissociateRouteTableFromGatewayResponse,
+        DissociateRouteTableFromGatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DissociateRouteTableFromGatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DissociateRouteTableFromGatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DissociateRouteTableFromGatewayRequestBuilder<&crate::blocking::Client> {

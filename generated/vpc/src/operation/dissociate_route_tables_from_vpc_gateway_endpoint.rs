@@ -267,6 +267,23 @@ impl DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DissociateRouteTablesFromVpcGatewayEndpointResponse,
+        DissociateRouteTablesFromVpcGatewayEndpointError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DissociateRouteTablesFromVpcGatewayEndpointRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DissociateRouteTablesFromVpcGatewayEndpointError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<

@@ -314,6 +314,23 @@ impl DissociateVpnGatewayWithCertificateRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DissociateVpnGatewayWithCertificateResponse,
+        DissociateVpnGatewayWithCertificateError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DissociateVpnGatewayWithCertificateRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DissociateVpnGatewayWithCertificateError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DissociateVpnGatewayWithCertificateRequestBuilder<&crate::blocking::Client> {

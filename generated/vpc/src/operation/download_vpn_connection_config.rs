@@ -175,6 +175,23 @@ impl DownloadVpnConnectionConfigRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DownloadVpnConnectionConfigResponse,
+        DownloadVpnConnectionConfigError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DownloadVpnConnectionConfigRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DownloadVpnConnectionConfigError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DownloadVpnConnectionConfigRequestBuilder<&crate::blocking::Client> {

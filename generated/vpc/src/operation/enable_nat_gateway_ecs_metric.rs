@@ -201,6 +201,23 @@ impl EnableNatGatewayEcsMetricRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableNatGatewayEcsMetricResponse,
+        EnableNatGatewayEcsMetricError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableNatGatewayEcsMetricRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableNatGatewayEcsMetricError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableNatGatewayEcsMetricRequestBuilder<&crate::blocking::Client> {

@@ -237,6 +237,23 @@ impl EnablePhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnablePhysicalConnectionResponse,
+        EnablePhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnablePhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnablePhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnablePhysicalConnectionRequestBuilder<&crate::blocking::Client> {

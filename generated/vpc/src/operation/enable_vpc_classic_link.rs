@@ -203,6 +203,23 @@ impl EnableVpcClassicLinkRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableVpcClassicLinkResponse,
+        EnableVpcClassicLinkError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableVpcClassicLinkRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableVpcClassicLinkError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableVpcClassicLinkRequestBuilder<&crate::blocking::Client> {

@@ -269,6 +269,23 @@ impl EnableVpcIpv4GatewayRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        EnableVpcIpv4GatewayResponse,
+        EnableVpcIpv4GatewayError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <EnableVpcIpv4GatewayRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnableVpcIpv4GatewayError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnableVpcIpv4GatewayRequestBuilder<&crate::blocking::Client> {

@@ -172,6 +172,23 @@ impl GetDhcpOptionsSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetDhcpOptionsSetResponse,
+        GetDhcpOptionsSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetDhcpOptionsSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetDhcpOptionsSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {

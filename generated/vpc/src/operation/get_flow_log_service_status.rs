@@ -178,6 +178,23 @@ impl GetFlowLogServiceStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetFlowLogServiceStatusResponse,
+        GetFlowLogServiceStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetFlowLogServiceStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetFlowLogServiceStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetFlowLogServiceStatusRequestBuilder<&crate::blocking::Client> {

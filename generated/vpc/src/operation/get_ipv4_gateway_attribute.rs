@@ -172,6 +172,23 @@ impl GetIpv4GatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetIpv4GatewayAttributeResponse,
+        GetIpv4GatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetIpv4GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetIpv4GatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {

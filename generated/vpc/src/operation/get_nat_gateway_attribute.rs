@@ -174,6 +174,23 @@ impl GetNatGatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetNatGatewayAttributeResponse,
+        GetNatGatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetNatGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetNatGatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {

@@ -153,6 +153,23 @@ impl GetPhysicalConnectionServiceStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetPhysicalConnectionServiceStatusResponse,
+        GetPhysicalConnectionServiceStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetPhysicalConnectionServiceStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetPhysicalConnectionServiceStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetPhysicalConnectionServiceStatusRequestBuilder<&crate::blocking::Client> {

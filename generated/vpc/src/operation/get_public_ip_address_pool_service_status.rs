@@ -182,6 +182,23 @@ impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetPublicIpAddressPoolServiceStatusResponse,
+        GetPublicIpAddressPoolServiceStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetPublicIpAddressPoolServiceStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetPublicIpAddressPoolServiceStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetPublicIpAddressPoolServiceStatusRequestBuilder<&crate::blocking::Client> {

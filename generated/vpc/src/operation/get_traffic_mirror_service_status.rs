@@ -177,6 +177,23 @@ impl GetTrafficMirrorServiceStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetTrafficMirrorServiceStatusResponse,
+        GetTrafficMirrorServiceStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetTrafficMirrorServiceStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetTrafficMirrorServiceStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetTrafficMirrorServiceStatusRequestBuilder<&crate::blocking::Client> {

@@ -232,6 +232,23 @@ impl GetVSwitchCidrReservationUsageRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVSwitchCidrReservationUsageResponse,
+        GetVSwitchCidrReservationUsageError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVSwitchCidrReservationUsageRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVSwitchCidrReservationUsageError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVSwitchCidrReservationUsageRequestBuilder<&crate::blocking::Client> {

@@ -176,6 +176,23 @@ impl GetVpcGatewayEndpointAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVpcGatewayEndpointAttributeResponse,
+        GetVpcGatewayEndpointAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVpcGatewayEndpointAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVpcGatewayEndpointAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {

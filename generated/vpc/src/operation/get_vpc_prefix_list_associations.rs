@@ -228,6 +228,23 @@ impl GetVpcPrefixListAssociationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVpcPrefixListAssociationsResponse,
+        GetVpcPrefixListAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVpcPrefixListAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVpcPrefixListAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVpcPrefixListAssociationsRequestBuilder<&crate::blocking::Client> {

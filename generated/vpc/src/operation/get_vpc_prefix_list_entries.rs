@@ -225,6 +225,23 @@ impl GetVpcPrefixListEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVpcPrefixListEntriesResponse,
+        GetVpcPrefixListEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVpcPrefixListEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVpcPrefixListEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVpcPrefixListEntriesRequestBuilder<&crate::blocking::Client> {

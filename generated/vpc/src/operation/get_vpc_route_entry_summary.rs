@@ -230,6 +230,23 @@ impl GetVpcRouteEntrySummaryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVpcRouteEntrySummaryResponse,
+        GetVpcRouteEntrySummaryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVpcRouteEntrySummaryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVpcRouteEntrySummaryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVpcRouteEntrySummaryRequestBuilder<&crate::blocking::Client> {

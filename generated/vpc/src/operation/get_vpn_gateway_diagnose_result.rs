@@ -236,6 +236,23 @@ impl GetVpnGatewayDiagnoseResultRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVpnGatewayDiagnoseResultResponse,
+        GetVpnGatewayDiagnoseResultError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVpnGatewayDiagnoseResultRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVpnGatewayDiagnoseResultError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVpnGatewayDiagnoseResultRequestBuilder<&crate::blocking::Client> {

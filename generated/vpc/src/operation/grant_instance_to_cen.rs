@@ -290,6 +290,23 @@ impl GrantInstanceToCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GrantInstanceToCenResponse,
+        GrantInstanceToCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GrantInstanceToCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GrantInstanceToCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GrantInstanceToCenRequestBuilder<&crate::blocking::Client> {

@@ -282,6 +282,23 @@ impl GrantInstanceToVbrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GrantInstanceToVbrResponse,
+        GrantInstanceToVbrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GrantInstanceToVbrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GrantInstanceToVbrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GrantInstanceToVbrRequestBuilder<&crate::blocking::Client> {

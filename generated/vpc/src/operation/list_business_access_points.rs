@@ -142,6 +142,23 @@ impl ListBusinessAccessPointsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListBusinessAccessPointsResponse,
+        ListBusinessAccessPointsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListBusinessAccessPointsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListBusinessAccessPointsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListBusinessAccessPointsRequestBuilder<&crate::blocking::Client> {

@@ -144,6 +144,23 @@ impl ListBusinessRegionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListBusinessRegionsResponse,
+        ListBusinessRegionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListBusinessRegionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListBusinessRegionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListBusinessRegionsRequestBuilder<&crate::blocking::Client> {

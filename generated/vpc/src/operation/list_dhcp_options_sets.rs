@@ -360,6 +360,23 @@ impl ListDhcpOptionsSetsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListDhcpOptionsSetsResponse,
+        ListDhcpOptionsSetsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListDhcpOptionsSetsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListDhcpOptionsSetsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListDhcpOptionsSetsRequestBuilder<&crate::blocking::Client> {

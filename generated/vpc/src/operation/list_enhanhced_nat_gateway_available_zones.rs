@@ -208,6 +208,23 @@ impl ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListEnhanhcedNatGatewayAvailableZonesResponse,
+        ListEnhanhcedNatGatewayAvailableZonesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListEnhanhcedNatGatewayAvailableZonesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListEnhanhcedNatGatewayAvailableZonesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&crate::blocking::Client> {

@@ -436,6 +436,23 @@ impl ListFullNatEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListFullNatEntriesResponse,
+        ListFullNatEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListFullNatEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListFullNatEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListFullNatEntriesRequestBuilder<&crate::blocking::Client> {

@@ -244,6 +244,23 @@ impl ListGatewayRouteTableEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListGatewayRouteTableEntriesResponse,
+        ListGatewayRouteTableEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListGatewayRouteTableEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGatewayRouteTableEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGatewayRouteTableEntriesRequestBuilder<&crate::blocking::Client> {

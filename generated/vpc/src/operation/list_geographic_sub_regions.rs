@@ -117,6 +117,23 @@ impl ListGeographicSubRegionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListGeographicSubRegionsResponse,
+        ListGeographicSubRegionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListGeographicSubRegionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGeographicSubRegionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGeographicSubRegionsRequestBuilder<&crate::blocking::Client> {

@@ -295,6 +295,23 @@ impl ListIpsecServerLogsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListIpsecServerLogsResponse,
+        ListIpsecServerLogsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListIpsecServerLogsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListIpsecServerLogsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListIpsecServerLogsRequestBuilder<&crate::blocking::Client> {

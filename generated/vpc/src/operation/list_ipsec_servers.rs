@@ -306,6 +306,23 @@ impl ListIpsecServersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListIpsecServersResponse, ListIpsecServersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListIpsecServersResponse,
+        ListIpsecServersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListIpsecServersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListIpsecServersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListIpsecServersRequestBuilder<&crate::blocking::Client> {

@@ -302,6 +302,23 @@ impl ListIpv4GatewaysRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListIpv4GatewaysResponse, ListIpv4GatewaysError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListIpv4GatewaysResponse,
+        ListIpv4GatewaysError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListIpv4GatewaysRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListIpv4GatewaysError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListIpv4GatewaysRequestBuilder<&crate::blocking::Client> {

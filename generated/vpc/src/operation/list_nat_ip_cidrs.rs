@@ -371,6 +371,20 @@ impl ListNatIpCidrsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListNatIpCidrsResponse, ListNatIpCidrsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListNatIpCidrsResponse, ListNatIpCidrsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListNatIpCidrsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListNatIpCidrsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListNatIpCidrsRequestBuilder<&crate::blocking::Client> {

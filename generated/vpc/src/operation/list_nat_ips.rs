@@ -408,6 +408,20 @@ impl ListNatIpsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListNatIpsResponse, ListNatIpsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListNatIpsResponse, ListNatIpsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListNatIpsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListNatIpsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListNatIpsRequestBuilder<&crate::blocking::Client> {

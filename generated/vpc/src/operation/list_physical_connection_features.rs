@@ -207,6 +207,23 @@ impl ListPhysicalConnectionFeaturesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPhysicalConnectionFeaturesResponse,
+        ListPhysicalConnectionFeaturesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPhysicalConnectionFeaturesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPhysicalConnectionFeaturesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPhysicalConnectionFeaturesRequestBuilder<&crate::blocking::Client> {

@@ -292,6 +292,23 @@ impl ListPrefixListsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListPrefixListsResponse, ListPrefixListsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPrefixListsResponse,
+        ListPrefixListsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPrefixListsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPrefixListsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPrefixListsRequestBuilder<&crate::blocking::Client> {

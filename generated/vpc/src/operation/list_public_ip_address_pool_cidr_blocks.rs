@@ -268,6 +268,23 @@ impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPublicIpAddressPoolCidrBlocksResponse,
+        ListPublicIpAddressPoolCidrBlocksError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPublicIpAddressPoolCidrBlocksRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPublicIpAddressPoolCidrBlocksError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPublicIpAddressPoolCidrBlocksRequestBuilder<&crate::blocking::Client> {

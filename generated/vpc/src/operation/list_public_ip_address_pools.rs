@@ -439,6 +439,23 @@ impl ListPublicIpAddressPoolsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListPublicIpAddressPoolsResponse,
+        ListPublicIpAddressPoolsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListPublicIpAddressPoolsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListPublicIpAddressPoolsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListPublicIpAddressPoolsRequestBuilder<&crate::blocking::Client> {

@@ -294,6 +294,23 @@ impl ListTagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTagResourcesForExpressConnectResponse,
+        ListTagResourcesForExpressConnectError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTagResourcesForExpressConnectError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {

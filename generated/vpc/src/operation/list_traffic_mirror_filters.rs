@@ -305,6 +305,23 @@ impl ListTrafficMirrorFiltersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTrafficMirrorFiltersResponse,
+        ListTrafficMirrorFiltersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTrafficMirrorFiltersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTrafficMirrorFiltersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTrafficMirrorFiltersRequestBuilder<&crate::blocking::Client> {

@@ -440,6 +440,23 @@ impl ListTrafficMirrorSessionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListTrafficMirrorSessionsResponse,
+        ListTrafficMirrorSessionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListTrafficMirrorSessionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListTrafficMirrorSessionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListTrafficMirrorSessionsRequestBuilder<&crate::blocking::Client> {

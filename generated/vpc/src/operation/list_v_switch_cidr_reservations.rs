@@ -337,6 +337,23 @@ impl ListVSwitchCidrReservationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVSwitchCidrReservationsResponse,
+        ListVSwitchCidrReservationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVSwitchCidrReservationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVSwitchCidrReservationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVSwitchCidrReservationsRequestBuilder<&crate::blocking::Client> {

@@ -470,6 +470,23 @@ impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVirtualPhysicalConnectionsResponse,
+        ListVirtualPhysicalConnectionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVirtualPhysicalConnectionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVirtualPhysicalConnectionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVirtualPhysicalConnectionsRequestBuilder<&crate::blocking::Client> {

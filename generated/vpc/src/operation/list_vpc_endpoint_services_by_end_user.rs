@@ -225,6 +225,23 @@ impl ListVpcEndpointServicesByEndUserRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVpcEndpointServicesByEndUserResponse,
+        ListVpcEndpointServicesByEndUserError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVpcEndpointServicesByEndUserRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVpcEndpointServicesByEndUserError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVpcEndpointServicesByEndUserRequestBuilder<&crate::blocking::Client> {

@@ -331,6 +331,23 @@ impl ListVpcGatewayEndpointsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVpcGatewayEndpointsResponse,
+        ListVpcGatewayEndpointsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVpcGatewayEndpointsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVpcGatewayEndpointsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVpcGatewayEndpointsRequestBuilder<&crate::blocking::Client> {

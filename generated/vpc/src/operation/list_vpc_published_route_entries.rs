@@ -294,6 +294,23 @@ impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVpcPublishedRouteEntriesResponse,
+        ListVpcPublishedRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVpcPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVpcPublishedRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -317,6 +317,23 @@ impl ListVpnCertificateAssociationsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVpnCertificateAssociationsResponse,
+        ListVpnCertificateAssociationsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVpnCertificateAssociationsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVpnCertificateAssociationsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVpnCertificateAssociationsRequestBuilder<&crate::blocking::Client> {

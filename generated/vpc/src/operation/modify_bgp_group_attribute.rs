@@ -409,6 +409,23 @@ impl ModifyBgpGroupAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyBgpGroupAttributeResponse,
+        ModifyBgpGroupAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyBgpGroupAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyBgpGroupAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyBgpGroupAttributeRequestBuilder<&crate::blocking::Client> {

@@ -297,6 +297,23 @@ impl ModifyBgpPeerAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyBgpPeerAttributeResponse,
+        ModifyBgpPeerAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyBgpPeerAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyBgpPeerAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyBgpPeerAttributeRequestBuilder<&crate::blocking::Client> {

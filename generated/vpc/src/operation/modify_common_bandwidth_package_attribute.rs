@@ -218,6 +218,23 @@ impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCommonBandwidthPackageAttributeResponse,
+        ModifyCommonBandwidthPackageAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCommonBandwidthPackageAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCommonBandwidthPackageAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCommonBandwidthPackageAttributeRequestBuilder<&crate::blocking::Client> {

@@ -233,6 +233,23 @@ impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCommonBandwidthPackageIpBandwidthResponse,
+        ModifyCommonBandwidthPackageIpBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCommonBandwidthPackageIpBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCommonBandwidthPackageIpBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<&crate::blocking::Client> {

@@ -213,6 +213,23 @@ impl ModifyCommonBandwidthPackageSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCommonBandwidthPackageSpecResponse,
+        ModifyCommonBandwidthPackageSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCommonBandwidthPackageSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCommonBandwidthPackageSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCommonBandwidthPackageSpecRequestBuilder<&crate::blocking::Client> {

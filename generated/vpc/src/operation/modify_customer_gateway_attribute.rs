@@ -313,6 +313,23 @@ impl ModifyCustomerGatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyCustomerGatewayAttributeResponse,
+        ModifyCustomerGatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyCustomerGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyCustomerGatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyCustomerGatewayAttributeRequestBuilder<&crate::blocking::Client> {

@@ -236,6 +236,23 @@ impl ModifyEipForwardModeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyEipForwardModeResponse,
+        ModifyEipForwardModeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyEipForwardModeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyEipForwardModeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyEipForwardModeRequestBuilder<&crate::blocking::Client> {

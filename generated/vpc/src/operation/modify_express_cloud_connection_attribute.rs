@@ -277,6 +277,23 @@ impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyExpressCloudConnectionAttributeResponse,
+        ModifyExpressCloudConnectionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyExpressCloudConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyExpressCloudConnectionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyExpressCloudConnectionAttributeRequestBuilder<&crate::blocking::Client> {

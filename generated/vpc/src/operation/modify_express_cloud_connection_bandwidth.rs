@@ -193,6 +193,23 @@ impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyExpressCloudConnectionBandwidthResponse,
+        ModifyExpressCloudConnectionBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyExpressCloudConnectionBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyExpressCloudConnectionBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyExpressCloudConnectionBandwidthRequestBuilder<&crate::blocking::Client> {

@@ -313,6 +313,23 @@ impl ModifyExpressConnectTrafficQosRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyExpressConnectTrafficQosResponse,
+        ModifyExpressConnectTrafficQosError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyExpressConnectTrafficQosRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyExpressConnectTrafficQosError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyExpressConnectTrafficQosRequestBuilder<&crate::blocking::Client> {

@@ -309,6 +309,23 @@ impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyExpressConnectTrafficQosQueueResponse,
+        ModifyExpressConnectTrafficQosQueueError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyExpressConnectTrafficQosQueueRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyExpressConnectTrafficQosQueueError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyExpressConnectTrafficQosQueueRequestBuilder<&crate::blocking::Client> {

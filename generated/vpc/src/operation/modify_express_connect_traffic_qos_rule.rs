@@ -597,6 +597,23 @@ impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyExpressConnectTrafficQosRuleResponse,
+        ModifyExpressConnectTrafficQosRuleError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyExpressConnectTrafficQosRuleRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyExpressConnectTrafficQosRuleError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyExpressConnectTrafficQosRuleRequestBuilder<&crate::blocking::Client> {

@@ -451,6 +451,23 @@ impl ModifyFullNatEntryAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyFullNatEntryAttributeResponse,
+        ModifyFullNatEntryAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyFullNatEntryAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyFullNatEntryAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyFullNatEntryAttributeRequestBuilder<&crate::blocking::Client> {

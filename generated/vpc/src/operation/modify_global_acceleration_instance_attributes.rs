@@ -234,6 +234,23 @@ impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyGlobalAccelerationInstanceAttributesResponse,
+        ModifyGlobalAccelerationInstanceAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyGlobalAccelerationInstanceAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyGlobalAccelerationInstanceAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&crate::blocking::Client> {

@@ -212,6 +212,23 @@ impl ModifyGlobalAccelerationInstanceSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyGlobalAccelerationInstanceSpecResponse,
+        ModifyGlobalAccelerationInstanceSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyGlobalAccelerationInstanceSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyGlobalAccelerationInstanceSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyGlobalAccelerationInstanceSpecRequestBuilder<&crate::blocking::Client> {

@@ -226,6 +226,23 @@ impl ModifyIPv6TranslatorAclAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIPv6TranslatorAclAttributeResponse,
+        ModifyIPv6TranslatorAclAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIPv6TranslatorAclAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIPv6TranslatorAclAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIPv6TranslatorAclAttributeRequestBuilder<&crate::blocking::Client> {

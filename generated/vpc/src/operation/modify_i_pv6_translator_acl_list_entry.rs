@@ -226,6 +226,23 @@ impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIPv6TranslatorAclListEntryResponse,
+        ModifyIPv6TranslatorAclListEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIPv6TranslatorAclListEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIPv6TranslatorAclListEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {

@@ -241,6 +241,23 @@ impl ModifyIPv6TranslatorAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIPv6TranslatorAttributeResponse,
+        ModifyIPv6TranslatorAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIPv6TranslatorAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIPv6TranslatorAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIPv6TranslatorAttributeRequestBuilder<&crate::blocking::Client> {

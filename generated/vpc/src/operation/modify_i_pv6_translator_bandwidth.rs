@@ -253,6 +253,23 @@ impl ModifyIPv6TranslatorBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIPv6TranslatorBandwidthResponse,
+        ModifyIPv6TranslatorBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIPv6TranslatorBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIPv6TranslatorBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIPv6TranslatorBandwidthRequestBuilder<&crate::blocking::Client> {

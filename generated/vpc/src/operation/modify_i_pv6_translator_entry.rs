@@ -408,6 +408,23 @@ impl ModifyIPv6TranslatorEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIPv6TranslatorEntryResponse,
+        ModifyIPv6TranslatorEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIPv6TranslatorEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIPv6TranslatorEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIPv6TranslatorEntryRequestBuilder<&crate::blocking::Client> {

@@ -276,6 +276,23 @@ impl ModifyIpv6AddressAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIpv6AddressAttributeResponse,
+        ModifyIpv6AddressAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIpv6AddressAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIpv6AddressAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIpv6AddressAttributeRequestBuilder<&crate::blocking::Client> {

@@ -276,6 +276,23 @@ impl ModifyIpv6GatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIpv6GatewayAttributeResponse,
+        ModifyIpv6GatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIpv6GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIpv6GatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIpv6GatewayAttributeRequestBuilder<&crate::blocking::Client> {

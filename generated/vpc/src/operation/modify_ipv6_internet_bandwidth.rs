@@ -286,6 +286,23 @@ impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyIpv6InternetBandwidthResponse,
+        ModifyIpv6InternetBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyIpv6InternetBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyIpv6InternetBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyIpv6InternetBandwidthRequestBuilder<&crate::blocking::Client> {

@@ -331,6 +331,23 @@ impl ModifyNatGatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyNatGatewayAttributeResponse,
+        ModifyNatGatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyNatGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyNatGatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyNatGatewayAttributeRequestBuilder<&crate::blocking::Client> {

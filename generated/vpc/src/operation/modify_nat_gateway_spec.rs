@@ -274,6 +274,23 @@ impl ModifyNatGatewaySpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyNatGatewaySpecResponse,
+        ModifyNatGatewaySpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyNatGatewaySpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyNatGatewaySpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyNatGatewaySpecRequestBuilder<&crate::blocking::Client> {

@@ -284,6 +284,23 @@ impl ModifyNatIpAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyNatIpAttributeResponse,
+        ModifyNatIpAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyNatIpAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyNatIpAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyNatIpAttributeRequestBuilder<&crate::blocking::Client> {

@@ -305,6 +305,23 @@ impl ModifyNatIpCidrAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyNatIpCidrAttributeResponse,
+        ModifyNatIpCidrAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyNatIpCidrAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyNatIpCidrAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyNatIpCidrAttributeRequestBuilder<&crate::blocking::Client> {

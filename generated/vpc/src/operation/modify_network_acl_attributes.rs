@@ -280,6 +280,23 @@ impl ModifyNetworkAclAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyNetworkAclAttributesResponse,
+        ModifyNetworkAclAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyNetworkAclAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyNetworkAclAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyNetworkAclAttributesRequestBuilder<&crate::blocking::Client> {

@@ -426,6 +426,23 @@ impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyPhysicalConnectionAttributeResponse,
+        ModifyPhysicalConnectionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyPhysicalConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyPhysicalConnectionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyPhysicalConnectionAttributeRequestBuilder<&crate::blocking::Client> {

@@ -328,6 +328,23 @@ impl ModifyRouteEntryRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ModifyRouteEntryResponse, ModifyRouteEntryError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyRouteEntryResponse,
+        ModifyRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyRouteEntryRequestBuilder<&crate::blocking::Client> {

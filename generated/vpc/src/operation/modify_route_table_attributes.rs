@@ -249,6 +249,23 @@ impl ModifyRouteTableAttributesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyRouteTableAttributesResponse,
+        ModifyRouteTableAttributesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyRouteTableAttributesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyRouteTableAttributesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyRouteTableAttributesRequestBuilder<&crate::blocking::Client> {

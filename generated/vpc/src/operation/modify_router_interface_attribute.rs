@@ -440,6 +440,23 @@ impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyRouterInterfaceAttributeResponse,
+        ModifyRouterInterfaceAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyRouterInterfaceAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyRouterInterfaceAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyRouterInterfaceAttributeRequestBuilder<&crate::blocking::Client> {

@@ -262,6 +262,23 @@ impl ModifyRouterInterfaceSpecRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyRouterInterfaceSpecResponse,
+        ModifyRouterInterfaceSpecError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyRouterInterfaceSpecRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyRouterInterfaceSpecError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyRouterInterfaceSpecRequestBuilder<&crate::blocking::Client> {

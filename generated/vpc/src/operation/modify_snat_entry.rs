@@ -333,6 +333,23 @@ impl ModifySnatEntryRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ModifySnatEntryResponse, ModifySnatEntryError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySnatEntryResponse,
+        ModifySnatEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySnatEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySnatEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySnatEntryRequestBuilder<&crate::blocking::Client> {

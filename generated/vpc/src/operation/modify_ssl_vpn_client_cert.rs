@@ -237,6 +237,23 @@ impl ModifySslVpnClientCertRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySslVpnClientCertResponse,
+        ModifySslVpnClientCertError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySslVpnClientCertRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySslVpnClientCertError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySslVpnClientCertRequestBuilder<&crate::blocking::Client> {

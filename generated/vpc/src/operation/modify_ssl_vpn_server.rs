@@ -672,6 +672,23 @@ impl ModifySslVpnServerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifySslVpnServerResponse,
+        ModifySslVpnServerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifySslVpnServerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifySslVpnServerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifySslVpnServerRequestBuilder<&crate::blocking::Client> {

@@ -255,6 +255,23 @@ impl ModifyTunnelAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyTunnelAttributeResponse,
+        ModifyTunnelAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyTunnelAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyTunnelAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyTunnelAttributeRequestBuilder<&crate::blocking::Client> {

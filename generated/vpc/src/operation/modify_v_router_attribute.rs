@@ -220,6 +220,23 @@ impl ModifyVRouterAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVRouterAttributeResponse,
+        ModifyVRouterAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVRouterAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVRouterAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVRouterAttributeRequestBuilder<&crate::blocking::Client> {

@@ -297,6 +297,23 @@ impl ModifyVSwitchAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVSwitchAttributeResponse,
+        ModifyVSwitchAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVSwitchAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVSwitchAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVSwitchAttributeRequestBuilder<&crate::blocking::Client> {

@@ -274,6 +274,23 @@ impl ModifyVSwitchCidrReservationAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVSwitchCidrReservationAttributeResponse,
+        ModifyVSwitchCidrReservationAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVSwitchCidrReservationAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVSwitchCidrReservationAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVSwitchCidrReservationAttributeRequestBuilder<&crate::blocking::Client> {

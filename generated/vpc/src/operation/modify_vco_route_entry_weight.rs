@@ -359,6 +359,23 @@ impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVcoRouteEntryWeightResponse,
+        ModifyVcoRouteEntryWeightError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVcoRouteEntryWeightRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVcoRouteEntryWeightError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVcoRouteEntryWeightRequestBuilder<&crate::blocking::Client> {

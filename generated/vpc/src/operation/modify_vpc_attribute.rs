@@ -361,6 +361,23 @@ impl ModifyVpcAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpcAttributeResponse,
+        ModifyVpcAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpcAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpcAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpcAttributeRequestBuilder<&crate::blocking::Client> {

@@ -372,6 +372,23 @@ impl ModifyVpcPrefixListRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpcPrefixListResponse,
+        ModifyVpcPrefixListError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpcPrefixListRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpcPrefixListError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpcPrefixListRequestBuilder<&crate::blocking::Client> {

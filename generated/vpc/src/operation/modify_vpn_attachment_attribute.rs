@@ -772,6 +772,23 @@ impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnAttachmentAttributeResponse,
+        ModifyVpnAttachmentAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnAttachmentAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnAttachmentAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnAttachmentAttributeRequestBuilder<&crate::blocking::Client> {

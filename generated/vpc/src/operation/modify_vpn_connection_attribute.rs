@@ -737,6 +737,23 @@ impl ModifyVpnConnectionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnConnectionAttributeResponse,
+        ModifyVpnConnectionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnConnectionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnConnectionAttributeRequestBuilder<&crate::blocking::Client> {

@@ -302,6 +302,23 @@ impl ModifyVpnGatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnGatewayAttributeResponse,
+        ModifyVpnGatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnGatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnGatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnGatewayAttributeRequestBuilder<&crate::blocking::Client> {

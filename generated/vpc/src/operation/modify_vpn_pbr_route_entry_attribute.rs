@@ -436,6 +436,23 @@ impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnPbrRouteEntryAttributeResponse,
+        ModifyVpnPbrRouteEntryAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnPbrRouteEntryAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnPbrRouteEntryAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnPbrRouteEntryAttributeRequestBuilder<&crate::blocking::Client> {

@@ -382,6 +382,23 @@ impl ModifyVpnPbrRouteEntryPriorityRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnPbrRouteEntryPriorityResponse,
+        ModifyVpnPbrRouteEntryPriorityError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnPbrRouteEntryPriorityRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnPbrRouteEntryPriorityError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnPbrRouteEntryPriorityRequestBuilder<&crate::blocking::Client> {

@@ -418,6 +418,23 @@ impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnPbrRouteEntryWeightResponse,
+        ModifyVpnPbrRouteEntryWeightError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnPbrRouteEntryWeightRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnPbrRouteEntryWeightError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnPbrRouteEntryWeightRequestBuilder<&crate::blocking::Client> {

@@ -356,6 +356,23 @@ impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpnRouteEntryWeightResponse,
+        ModifyVpnRouteEntryWeightError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpnRouteEntryWeightRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpnRouteEntryWeightError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpnRouteEntryWeightRequestBuilder<&crate::blocking::Client> {

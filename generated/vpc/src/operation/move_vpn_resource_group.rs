@@ -249,6 +249,23 @@ impl MoveVpnResourceGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        MoveVpnResourceGroupResponse,
+        MoveVpnResourceGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <MoveVpnResourceGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                MoveVpnResourceGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl MoveVpnResourceGroupRequestBuilder<&crate::blocking::Client> {

@@ -181,6 +181,23 @@ impl OpenFlowLogServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        OpenFlowLogServiceResponse,
+        OpenFlowLogServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <OpenFlowLogServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenFlowLogServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenFlowLogServiceRequestBuilder<&crate::blocking::Client> {

@@ -151,6 +151,23 @@ impl OpenPhysicalConnectionServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        OpenPhysicalConnectionServiceResponse,
+        OpenPhysicalConnectionServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <OpenPhysicalConnectionServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenPhysicalConnectionServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenPhysicalConnectionServiceRequestBuilder<&crate::blocking::Client> {

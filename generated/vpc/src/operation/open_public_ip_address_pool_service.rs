@@ -180,6 +180,23 @@ impl OpenPublicIpAddressPoolServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        OpenPublicIpAddressPoolServiceResponse,
+        OpenPublicIpAddressPoolServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <OpenPublicIpAddressPoolServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenPublicIpAddressPoolServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenPublicIpAddressPoolServiceRequestBuilder<&crate::blocking::Client> {

@@ -177,6 +177,23 @@ impl OpenTrafficMirrorServiceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        OpenTrafficMirrorServiceResponse,
+        OpenTrafficMirrorServiceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <OpenTrafficMirrorServiceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OpenTrafficMirrorServiceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OpenTrafficMirrorServiceRequestBuilder<&crate::blocking::Client> {

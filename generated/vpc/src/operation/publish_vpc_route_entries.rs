@@ -246,6 +246,23 @@ impl PublishVpcRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PublishVpcRouteEntriesResponse,
+        PublishVpcRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PublishVpcRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PublishVpcRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PublishVpcRouteEntriesRequestBuilder<&crate::blocking::Client> {

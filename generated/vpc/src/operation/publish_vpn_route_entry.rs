@@ -329,6 +329,23 @@ impl PublishVpnRouteEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PublishVpnRouteEntryResponse,
+        PublishVpnRouteEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PublishVpnRouteEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PublishVpnRouteEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PublishVpnRouteEntryRequestBuilder<&crate::blocking::Client> {

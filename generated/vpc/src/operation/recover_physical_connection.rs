@@ -232,6 +232,23 @@ impl RecoverPhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RecoverPhysicalConnectionResponse,
+        RecoverPhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RecoverPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RecoverPhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RecoverPhysicalConnectionRequestBuilder<&crate::blocking::Client> {

@@ -176,6 +176,23 @@ impl ReleaseEipAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleaseEipAddressResponse,
+        ReleaseEipAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleaseEipAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleaseEipAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleaseEipAddressRequestBuilder<&crate::blocking::Client> {

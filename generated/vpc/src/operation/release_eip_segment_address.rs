@@ -210,6 +210,23 @@ impl ReleaseEipSegmentAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleaseEipSegmentAddressResponse,
+        ReleaseEipSegmentAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleaseEipSegmentAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleaseEipSegmentAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleaseEipSegmentAddressRequestBuilder<&crate::blocking::Client> {

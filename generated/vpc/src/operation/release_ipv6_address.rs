@@ -226,6 +226,23 @@ impl ReleaseIpv6AddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReleaseIpv6AddressResponse,
+        ReleaseIpv6AddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReleaseIpv6AddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReleaseIpv6AddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReleaseIpv6AddressRequestBuilder<&crate::blocking::Client> {

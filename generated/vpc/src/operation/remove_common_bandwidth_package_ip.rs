@@ -236,6 +236,23 @@ impl RemoveCommonBandwidthPackageIpRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveCommonBandwidthPackageIpResponse,
+        RemoveCommonBandwidthPackageIpError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveCommonBandwidthPackageIpRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveCommonBandwidthPackageIpError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveCommonBandwidthPackageIpRequestBuilder<&crate::blocking::Client> {

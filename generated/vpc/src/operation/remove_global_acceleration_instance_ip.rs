@@ -212,6 +212,23 @@ impl RemoveGlobalAccelerationInstanceIpRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveGlobalAccelerationInstanceIpResponse,
+        RemoveGlobalAccelerationInstanceIpError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveGlobalAccelerationInstanceIpRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveGlobalAccelerationInstanceIpError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveGlobalAccelerationInstanceIpRequestBuilder<&crate::blocking::Client> {

@@ -224,6 +224,23 @@ impl RemoveIPv6TranslatorAclListEntryRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveIPv6TranslatorAclListEntryResponse,
+        RemoveIPv6TranslatorAclListEntryError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveIPv6TranslatorAclListEntryRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveIPv6TranslatorAclListEntryError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveIPv6TranslatorAclListEntryRequestBuilder<&crate::blocking::Client> {

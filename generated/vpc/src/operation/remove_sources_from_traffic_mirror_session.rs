@@ -284,6 +284,23 @@ impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RemoveSourcesFromTrafficMirrorSessionResponse,
+        RemoveSourcesFromTrafficMirrorSessionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RemoveSourcesFromTrafficMirrorSessionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RemoveSourcesFromTrafficMirrorSessionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&crate::blocking::Client> {

@@ -263,6 +263,23 @@ impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ReplaceVpcDhcpOptionsSetResponse,
+        ReplaceVpcDhcpOptionsSetError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ReplaceVpcDhcpOptionsSetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReplaceVpcDhcpOptionsSetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReplaceVpcDhcpOptionsSetRequestBuilder<&crate::blocking::Client> {

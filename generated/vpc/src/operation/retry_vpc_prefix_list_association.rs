@@ -304,6 +304,23 @@ impl RetryVpcPrefixListAssociationRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RetryVpcPrefixListAssociationResponse,
+        RetryVpcPrefixListAssociationError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RetryVpcPrefixListAssociationRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RetryVpcPrefixListAssociationError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RetryVpcPrefixListAssociationRequestBuilder<&crate::blocking::Client> {

@@ -291,6 +291,23 @@ impl RevokeInstanceFromCenRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RevokeInstanceFromCenResponse,
+        RevokeInstanceFromCenError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RevokeInstanceFromCenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RevokeInstanceFromCenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RevokeInstanceFromCenRequestBuilder<&crate::blocking::Client> {

@@ -275,6 +275,23 @@ impl RevokeInstanceFromVbrRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RevokeInstanceFromVbrResponse,
+        RevokeInstanceFromVbrError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RevokeInstanceFromVbrRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RevokeInstanceFromVbrError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RevokeInstanceFromVbrRequestBuilder<&crate::blocking::Client> {

@@ -386,6 +386,23 @@ impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SecondApplyPhysicalConnectionLOAResponse,
+        SecondApplyPhysicalConnectionLOAError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SecondApplyPhysicalConnectionLOARequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SecondApplyPhysicalConnectionLOAError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SecondApplyPhysicalConnectionLOARequestBuilder<&crate::blocking::Client> {

@@ -282,6 +282,23 @@ impl SetHighDefinitionMonitorLogStatusRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        SetHighDefinitionMonitorLogStatusResponse,
+        SetHighDefinitionMonitorLogStatusError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <SetHighDefinitionMonitorLogStatusRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SetHighDefinitionMonitorLogStatusError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SetHighDefinitionMonitorLogStatusRequestBuilder<&crate::blocking::Client> {

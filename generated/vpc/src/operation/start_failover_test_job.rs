@@ -201,6 +201,23 @@ impl StartFailoverTestJobRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StartFailoverTestJobResponse,
+        StartFailoverTestJobError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StartFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StartFailoverTestJobError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StartFailoverTestJobRequestBuilder<&crate::blocking::Client> {

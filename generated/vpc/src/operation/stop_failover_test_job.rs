@@ -199,6 +199,23 @@ impl StopFailoverTestJobRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        StopFailoverTestJobResponse,
+        StopFailoverTestJobError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <StopFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StopFailoverTestJobError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StopFailoverTestJobRequestBuilder<&crate::blocking::Client> {

@@ -248,6 +248,23 @@ impl TagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        TagResourcesForExpressConnectResponse,
+        TagResourcesForExpressConnectError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <TagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TagResourcesForExpressConnectError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {

@@ -281,6 +281,23 @@ impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        TransformEipSegmentToPublicIpAddressPoolResponse,
+        TransformEipSegmentToPublicIpAddressPoolError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <TransformEipSegmentToPublicIpAddressPoolRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TransformEipSegmentToPublicIpAddressPoolError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&crate::blocking::Client> {

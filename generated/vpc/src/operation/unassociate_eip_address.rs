@@ -303,6 +303,23 @@ impl UnassociateEipAddressRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateEipAddressResponse,
+        UnassociateEipAddressError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateEipAddressRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateEipAddressError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateEipAddressRequestBuilder<&crate::blocking::Client> {

@@ -212,6 +212,23 @@ impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateGlobalAccelerationInstanceResponse,
+        UnassociateGlobalAccelerationInstanceError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateGlobalAccelerationInstanceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateGlobalAccelerationInstanceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateGlobalAccelerationInstanceRequestBuilder<&crate::blocking::Client> {

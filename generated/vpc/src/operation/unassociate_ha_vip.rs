@@ -291,6 +291,23 @@ impl UnassociateHaVipRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UnassociateHaVipResponse, UnassociateHaVipError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateHaVipResponse,
+        UnassociateHaVipError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateHaVipRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateHaVipError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateHaVipRequestBuilder<&crate::blocking::Client> {

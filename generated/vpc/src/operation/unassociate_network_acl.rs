@@ -272,6 +272,23 @@ impl UnassociateNetworkAclRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateNetworkAclResponse,
+        UnassociateNetworkAclError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateNetworkAclRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateNetworkAclError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateNetworkAclRequestBuilder<&crate::blocking::Client> {

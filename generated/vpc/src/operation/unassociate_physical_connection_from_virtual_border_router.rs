@@ -236,6 +236,23 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&crate::
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
+        UnassociatePhysicalConnectionFromVirtualBorderRouterError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociatePhysicalConnectionFromVirtualBorderRouterRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociatePhysicalConnectionFromVirtualBorderRouterError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<

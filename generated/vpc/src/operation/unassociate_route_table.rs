@@ -236,6 +236,23 @@ impl UnassociateRouteTableRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateRouteTableResponse,
+        UnassociateRouteTableError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateRouteTableRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateRouteTableError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateRouteTableRequestBuilder<&crate::blocking::Client> {

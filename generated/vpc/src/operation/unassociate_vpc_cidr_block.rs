@@ -225,6 +225,23 @@ impl UnassociateVpcCidrBlockRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UnassociateVpcCidrBlockResponse,
+        UnassociateVpcCidrBlockError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UnassociateVpcCidrBlockRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnassociateVpcCidrBlockError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnassociateVpcCidrBlockRequestBuilder<&crate::blocking::Client> {

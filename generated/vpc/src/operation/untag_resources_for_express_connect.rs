@@ -264,6 +264,23 @@ impl UntagResourcesForExpressConnectRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UntagResourcesForExpressConnectResponse,
+        UntagResourcesForExpressConnectError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UntagResourcesForExpressConnectRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UntagResourcesForExpressConnectError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UntagResourcesForExpressConnectRequestBuilder<&crate::blocking::Client> {

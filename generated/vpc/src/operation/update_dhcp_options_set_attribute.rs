@@ -397,6 +397,23 @@ impl UpdateDhcpOptionsSetAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateDhcpOptionsSetAttributeResponse,
+        UpdateDhcpOptionsSetAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateDhcpOptionsSetAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateDhcpOptionsSetAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateDhcpOptionsSetAttributeRequestBuilder<&crate::blocking::Client> {

@@ -325,6 +325,23 @@ impl UpdateFailoverTestJobRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateFailoverTestJobResponse,
+        UpdateFailoverTestJobError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateFailoverTestJobRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateFailoverTestJobError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateFailoverTestJobRequestBuilder<&crate::blocking::Client> {

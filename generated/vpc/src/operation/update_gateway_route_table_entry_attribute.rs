@@ -395,6 +395,23 @@ impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateGatewayRouteTableEntryAttributeResponse,
+        UpdateGatewayRouteTableEntryAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateGatewayRouteTableEntryAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateGatewayRouteTableEntryAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateGatewayRouteTableEntryAttributeRequestBuilder<&crate::blocking::Client> {

@@ -492,6 +492,23 @@ impl UpdateIpsecServerRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateIpsecServerResponse,
+        UpdateIpsecServerError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateIpsecServerRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateIpsecServerError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateIpsecServerRequestBuilder<&crate::blocking::Client> {

@@ -274,6 +274,23 @@ impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateIpv4GatewayAttributeResponse,
+        UpdateIpv4GatewayAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateIpv4GatewayAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateIpv4GatewayAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateIpv4GatewayAttributeRequestBuilder<&crate::blocking::Client> {

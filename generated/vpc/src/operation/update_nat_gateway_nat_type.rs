@@ -302,6 +302,23 @@ impl UpdateNatGatewayNatTypeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateNatGatewayNatTypeResponse,
+        UpdateNatGatewayNatTypeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateNatGatewayNatTypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateNatGatewayNatTypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateNatGatewayNatTypeRequestBuilder<&crate::blocking::Client> {

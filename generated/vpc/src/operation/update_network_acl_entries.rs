@@ -377,6 +377,23 @@ impl UpdateNetworkAclEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateNetworkAclEntriesResponse,
+        UpdateNetworkAclEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateNetworkAclEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateNetworkAclEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateNetworkAclEntriesRequestBuilder<&crate::blocking::Client> {

@@ -282,6 +282,23 @@ impl UpdatePublicIpAddressPoolAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdatePublicIpAddressPoolAttributeResponse,
+        UpdatePublicIpAddressPoolAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdatePublicIpAddressPoolAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdatePublicIpAddressPoolAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdatePublicIpAddressPoolAttributeRequestBuilder<&crate::blocking::Client> {

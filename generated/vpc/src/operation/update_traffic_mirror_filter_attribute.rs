@@ -295,6 +295,23 @@ impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTrafficMirrorFilterAttributeResponse,
+        UpdateTrafficMirrorFilterAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTrafficMirrorFilterAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTrafficMirrorFilterAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTrafficMirrorFilterAttributeRequestBuilder<&crate::blocking::Client> {

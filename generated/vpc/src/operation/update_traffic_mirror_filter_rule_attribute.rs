@@ -415,6 +415,23 @@ impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTrafficMirrorFilterRuleAttributeResponse,
+        UpdateTrafficMirrorFilterRuleAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTrafficMirrorFilterRuleAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTrafficMirrorFilterRuleAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&crate::blocking::Client> {

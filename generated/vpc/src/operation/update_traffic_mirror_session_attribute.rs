@@ -471,6 +471,23 @@ impl UpdateTrafficMirrorSessionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateTrafficMirrorSessionAttributeResponse,
+        UpdateTrafficMirrorSessionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateTrafficMirrorSessionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateTrafficMirrorSessionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateTrafficMirrorSessionAttributeRequestBuilder<&crate::blocking::Client> {

@@ -231,6 +231,23 @@ impl UpdateVirtualBorderBandwidthRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateVirtualBorderBandwidthResponse,
+        UpdateVirtualBorderBandwidthError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateVirtualBorderBandwidthRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateVirtualBorderBandwidthError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateVirtualBorderBandwidthRequestBuilder<&crate::blocking::Client> {

@@ -296,6 +296,23 @@ impl UpdateVirtualPhysicalConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateVirtualPhysicalConnectionResponse,
+        UpdateVirtualPhysicalConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateVirtualPhysicalConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateVirtualPhysicalConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateVirtualPhysicalConnectionRequestBuilder<&crate::blocking::Client> {

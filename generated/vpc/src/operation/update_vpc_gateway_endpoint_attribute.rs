@@ -315,6 +315,23 @@ impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        UpdateVpcGatewayEndpointAttributeResponse,
+        UpdateVpcGatewayEndpointAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <UpdateVpcGatewayEndpointAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UpdateVpcGatewayEndpointAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UpdateVpcGatewayEndpointAttributeRequestBuilder<&crate::blocking::Client> {

@@ -222,6 +222,23 @@ impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&crate::Client>
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<

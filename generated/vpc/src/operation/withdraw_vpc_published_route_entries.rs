@@ -252,6 +252,23 @@ impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        WithdrawVpcPublishedRouteEntriesResponse,
+        WithdrawVpcPublishedRouteEntriesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <WithdrawVpcPublishedRouteEntriesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                WithdrawVpcPublishedRouteEntriesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl WithdrawVpcPublishedRouteEntriesRequestBuilder<&crate::blocking::Client> {

@@ -253,6 +253,23 @@ impl AcceptVpcPeerConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        AcceptVpcPeerConnectionResponse,
+        AcceptVpcPeerConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <AcceptVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AcceptVpcPeerConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AcceptVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {

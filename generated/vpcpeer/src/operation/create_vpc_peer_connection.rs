@@ -479,6 +479,23 @@ impl CreateVpcPeerConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CreateVpcPeerConnectionResponse,
+        CreateVpcPeerConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CreateVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateVpcPeerConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {

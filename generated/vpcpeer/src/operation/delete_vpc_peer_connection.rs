@@ -236,6 +236,23 @@ impl DeleteVpcPeerConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DeleteVpcPeerConnectionResponse,
+        DeleteVpcPeerConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DeleteVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeleteVpcPeerConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeleteVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {

@@ -145,6 +145,23 @@ impl GetVpcPeerConnectionAttributeRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        GetVpcPeerConnectionAttributeResponse,
+        GetVpcPeerConnectionAttributeError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <GetVpcPeerConnectionAttributeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GetVpcPeerConnectionAttributeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GetVpcPeerConnectionAttributeRequestBuilder<&crate::blocking::Client> {

@@ -306,6 +306,23 @@ impl ListVpcPeerConnectionsRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ListVpcPeerConnectionsResponse,
+        ListVpcPeerConnectionsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ListVpcPeerConnectionsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListVpcPeerConnectionsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListVpcPeerConnectionsRequestBuilder<&crate::blocking::Client> {

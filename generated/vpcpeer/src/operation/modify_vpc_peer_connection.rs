@@ -307,6 +307,23 @@ impl ModifyVpcPeerConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ModifyVpcPeerConnectionResponse,
+        ModifyVpcPeerConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ModifyVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ModifyVpcPeerConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ModifyVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {

@@ -224,6 +224,23 @@ impl MoveResourceGroupRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        MoveResourceGroupResponse,
+        MoveResourceGroupError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <MoveResourceGroupRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                MoveResourceGroupError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl MoveResourceGroupRequestBuilder<&crate::blocking::Client> {

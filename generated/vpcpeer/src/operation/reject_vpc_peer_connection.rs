@@ -202,6 +202,23 @@ impl RejectVpcPeerConnectionRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        RejectVpcPeerConnectionResponse,
+        RejectVpcPeerConnectionError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <RejectVpcPeerConnectionRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RejectVpcPeerConnectionError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RejectVpcPeerConnectionRequestBuilder<&crate::blocking::Client> {

@@ -282,6 +282,20 @@ impl UnTagResourcesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UnTagResourcesResponse, UnTagResourcesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UnTagResourcesResponse, UnTagResourcesError> {
+        self.client
+            .rpc()
+            .customize(
+                <UnTagResourcesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnTagResourcesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnTagResourcesRequestBuilder<&crate::blocking::Client> {

@@ -412,6 +412,20 @@ impl CreateWidgetRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CreateWidgetResponse, CreateWidgetError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<CreateWidgetResponse, CreateWidgetError> {
+        self.client
+            .rpc()
+            .customize(
+                <CreateWidgetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CreateWidgetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CreateWidgetRequestBuilder<&crate::blocking::Client> {

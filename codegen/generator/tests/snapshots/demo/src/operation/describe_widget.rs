@@ -136,6 +136,20 @@ impl DescribeWidgetRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DescribeWidgetResponse, DescribeWidgetError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DescribeWidgetResponse, DescribeWidgetError> {
+        self.client
+            .rpc()
+            .customize(
+                <DescribeWidgetRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DescribeWidgetError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DescribeWidgetRequestBuilder<&crate::blocking::Client> {

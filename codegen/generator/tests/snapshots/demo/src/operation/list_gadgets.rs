@@ -144,6 +144,20 @@ impl ListGadgetsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListGadgetsResponse, ListGadgetsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListGadgetsResponse, ListGadgetsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListGadgetsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListGadgetsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListGadgetsRequestBuilder<&crate::blocking::Client> {

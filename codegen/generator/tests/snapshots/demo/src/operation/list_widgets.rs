@@ -151,6 +151,20 @@ impl ListWidgetsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListWidgetsResponse, ListWidgetsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListWidgetsResponse, ListWidgetsError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListWidgetsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListWidgetsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListWidgetsRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,20 @@ impl AsyncRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<AsyncResponse, AsyncError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AsyncResponse, AsyncError> {
+        self.client
+            .rpc()
+            .customize(
+                <AsyncRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AsyncError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AsyncRequestBuilder<&crate::blocking::Client> {

@@ -114,6 +114,20 @@ impl AsyncClientRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<AsyncClientResponse, AsyncClientError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<AsyncClientResponse, AsyncClientError> {
+        self.client
+            .rpc()
+            .customize(
+                <AsyncClientRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                AsyncClientError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl AsyncClientRequestBuilder<&crate::blocking::Client> {

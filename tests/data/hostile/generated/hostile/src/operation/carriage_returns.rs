@@ -122,6 +122,23 @@ impl CarriageReturnsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<CarriageReturnsResponse, CarriageReturnsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        CarriageReturnsResponse,
+        CarriageReturnsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <CarriageReturnsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CarriageReturnsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CarriageReturnsRequestBuilder<&crate::blocking::Client> {

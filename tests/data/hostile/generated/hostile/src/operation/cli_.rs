@@ -110,6 +110,18 @@ impl CliRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<CliResponse, CliError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<CliResponse, CliError> {
+        self.client
+            .rpc()
+            .customize(
+                <CliRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CliError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CliRequestBuilder<&crate::blocking::Client> {

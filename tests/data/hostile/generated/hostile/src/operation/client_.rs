@@ -110,6 +110,20 @@ impl ClientRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<ClientResponse, ClientError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ClientResponse, ClientError> {
+        self.client
+            .rpc()
+            .customize(
+                <ClientRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ClientError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ClientRequestBuilder<&crate::blocking::Client> {

@@ -119,6 +119,23 @@ impl ControlCharactersRequestBuilder<&crate::Client> {
     > {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        ControlCharactersResponse,
+        ControlCharactersError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <ControlCharactersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ControlCharactersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ControlCharactersRequestBuilder<&crate::blocking::Client> {

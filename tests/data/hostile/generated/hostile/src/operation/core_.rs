@@ -110,6 +110,18 @@ impl CoreRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<CoreResponse, CoreError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<CoreResponse, CoreError> {
+        self.client
+            .rpc()
+            .customize(
+                <CoreRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                CoreError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl CoreRequestBuilder<&crate::blocking::Client> {

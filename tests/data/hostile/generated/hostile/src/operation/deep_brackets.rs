@@ -116,6 +116,20 @@ impl DeepBracketsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DeepBracketsResponse, DeepBracketsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<DeepBracketsResponse, DeepBracketsError> {
+        self.client
+            .rpc()
+            .customize(
+                <DeepBracketsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DeepBracketsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DeepBracketsRequestBuilder<&crate::blocking::Client> {

@@ -129,6 +129,23 @@ impl DoubleUnderscoreRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<DoubleUnderscoreResponse, DoubleUnderscoreError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        DoubleUnderscoreResponse,
+        DoubleUnderscoreError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <DoubleUnderscoreRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                DoubleUnderscoreError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl DoubleUnderscoreRequestBuilder<&crate::blocking::Client> {

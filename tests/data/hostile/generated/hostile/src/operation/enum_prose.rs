@@ -152,6 +152,20 @@ impl EnumProseRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<EnumProseResponse, EnumProseError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<EnumProseResponse, EnumProseError> {
+        self.client
+            .rpc()
+            .customize(
+                <EnumProseRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                EnumProseError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl EnumProseRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,18 @@ impl GenRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<GenResponse, GenError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<GenResponse, GenError> {
+        self.client
+            .rpc()
+            .customize(
+                <GenRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                GenError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl GenRequestBuilder<&crate::blocking::Client> {

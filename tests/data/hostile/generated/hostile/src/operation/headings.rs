@@ -127,6 +127,20 @@ impl HeadingsRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<HeadingsResponse, HeadingsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<HeadingsResponse, HeadingsError> {
+        self.client
+            .rpc()
+            .customize(
+                <HeadingsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                HeadingsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl HeadingsRequestBuilder<&crate::blocking::Client> {

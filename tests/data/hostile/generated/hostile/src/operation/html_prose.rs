@@ -126,6 +126,20 @@ impl HtmlProseRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<HtmlProseResponse, HtmlProseError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<HtmlProseResponse, HtmlProseError> {
+        self.client
+            .rpc()
+            .customize(
+                <HtmlProseRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                HtmlProseError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl HtmlProseRequestBuilder<&crate::blocking::Client> {

@@ -122,6 +122,20 @@ impl IndentedCodeRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<IndentedCodeResponse, IndentedCodeError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<IndentedCodeResponse, IndentedCodeError> {
+        self.client
+            .rpc()
+            .customize(
+                <IndentedCodeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                IndentedCodeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl IndentedCodeRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,18 @@ impl LibRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<LibResponse, LibError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<LibResponse, LibError> {
+        self.client
+            .rpc()
+            .customize(
+                <LibRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                LibError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl LibRequestBuilder<&crate::blocking::Client> {

@@ -116,6 +116,23 @@ impl LinksAndBracketsRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<LinksAndBracketsResponse, LinksAndBracketsError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        LinksAndBracketsResponse,
+        LinksAndBracketsError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <LinksAndBracketsRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                LinksAndBracketsError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl LinksAndBracketsRequestBuilder<&crate::blocking::Client> {

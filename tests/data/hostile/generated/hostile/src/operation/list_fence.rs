@@ -123,6 +123,20 @@ impl ListFenceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ListFenceResponse, ListFenceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ListFenceResponse, ListFenceError> {
+        self.client
+            .rpc()
+            .customize(
+                <ListFenceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ListFenceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ListFenceRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,20 @@ impl MatchRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<MatchResponse, MatchError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<MatchResponse, MatchError> {
+        self.client
+            .rpc()
+            .customize(
+                <MatchRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                MatchError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl MatchRequestBuilder<&crate::blocking::Client> {

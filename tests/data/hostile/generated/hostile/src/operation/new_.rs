@@ -110,6 +110,18 @@ impl NewRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<NewResponse, NewError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<NewResponse, NewError> {
+        self.client
+            .rpc()
+            .customize(
+                <NewRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                NewError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl NewRequestBuilder<&crate::blocking::Client> {

@@ -188,6 +188,20 @@ impl OddNumbersRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<OddNumbersResponse, OddNumbersError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<OddNumbersResponse, OddNumbersError> {
+        self.client
+            .rpc()
+            .customize(
+                <OddNumbersRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                OddNumbersError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl OddNumbersRequestBuilder<&crate::blocking::Client> {

@@ -114,6 +114,23 @@ impl PunctuationCodesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<PunctuationCodesResponse, PunctuationCodesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<
+        PunctuationCodesResponse,
+        PunctuationCodesError,
+    > {
+        self.client
+            .rpc()
+            .customize(
+                <PunctuationCodesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                PunctuationCodesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl PunctuationCodesRequestBuilder<&crate::blocking::Client> {

@@ -120,6 +120,20 @@ impl QuotedFenceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<QuotedFenceResponse, QuotedFenceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<QuotedFenceResponse, QuotedFenceError> {
+        self.client
+            .rpc()
+            .customize(
+                <QuotedFenceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                QuotedFenceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl QuotedFenceRequestBuilder<&crate::blocking::Client> {

@@ -261,6 +261,20 @@ impl ReservedNamesRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<ReservedNamesResponse, ReservedNamesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<ReservedNamesResponse, ReservedNamesError> {
+        self.client
+            .rpc()
+            .customize(
+                <ReservedNamesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                ReservedNamesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl ReservedNamesRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,18 @@ impl RpcRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<RpcResponse, RpcError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<RpcResponse, RpcError> {
+        self.client
+            .rpc()
+            .customize(
+                <RpcRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                RpcError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl RpcRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,18 @@ impl SendRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<SendResponse, SendError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<SendResponse, SendError> {
+        self.client
+            .rpc()
+            .customize(
+                <SendRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SendError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SendRequestBuilder<&crate::blocking::Client> {

@@ -110,6 +110,18 @@ impl StdRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<StdResponse, StdError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<StdResponse, StdError> {
+        self.client
+            .rpc()
+            .customize(
+                <StdRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                StdError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl StdRequestBuilder<&crate::blocking::Client> {

@@ -114,6 +114,20 @@ impl SummaryFenceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<SummaryFenceResponse, SummaryFenceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<SummaryFenceResponse, SummaryFenceError> {
+        self.client
+            .rpc()
+            .customize(
+                <SummaryFenceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                SummaryFenceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl SummaryFenceRequestBuilder<&crate::blocking::Client> {

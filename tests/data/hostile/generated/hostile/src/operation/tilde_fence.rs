@@ -122,6 +122,20 @@ impl TildeFenceRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<TildeFenceResponse, TildeFenceError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<TildeFenceResponse, TildeFenceError> {
+        self.client
+            .rpc()
+            .customize(
+                <TildeFenceRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TildeFenceError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TildeFenceRequestBuilder<&crate::blocking::Client> {

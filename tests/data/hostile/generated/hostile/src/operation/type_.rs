@@ -110,6 +110,18 @@ impl TypeRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<TypeResponse, TypeError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(self) -> ::acs_runtime::client::Customize<TypeResponse, TypeError> {
+        self.client
+            .rpc()
+            .customize(
+                <TypeRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TypeError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TypeRequestBuilder<&crate::blocking::Client> {

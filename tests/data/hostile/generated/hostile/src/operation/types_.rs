@@ -110,6 +110,20 @@ impl TypesRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<TypesResponse, TypesError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<TypesResponse, TypesError> {
+        self.client
+            .rpc()
+            .customize(
+                <TypesRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                TypesError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl TypesRequestBuilder<&crate::blocking::Client> {

@@ -131,6 +131,20 @@ impl UnderscoreRequestBuilder<&crate::Client> {
     ) -> ::acs_runtime::client::Invoke<UnderscoreResponse, UnderscoreError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<UnderscoreResponse, UnderscoreError> {
+        self.client
+            .rpc()
+            .customize(
+                <UnderscoreRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                UnderscoreError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl UnderscoreRequestBuilder<&crate::blocking::Client> {

@@ -118,6 +118,20 @@ impl WaitingRequestBuilder<&crate::Client> {
     pub fn send(self) -> ::acs_runtime::client::Invoke<WaitingResponse, WaitingError> {
         self.client.send(self.inner)
     }
+    /// Validates the request and returns the call, to set its per-call settings
+    /// (timeouts, endpoint, headers, retries) before its `send`.
+    #[inline]
+    pub fn customize(
+        self,
+    ) -> ::acs_runtime::client::Customize<WaitingResponse, WaitingError> {
+        self.client
+            .rpc()
+            .customize(
+                <WaitingRequest as crate::client::Request>::OPERATION,
+                &self.inner,
+                WaitingError::from,
+            )
+    }
 }
 #[cfg(feature = "blocking")]
 impl WaitingRequestBuilder<&crate::blocking::Client> {
