@@ -5750,6 +5750,50 @@ impl Client {
     > {
         <Self as EcsApi>::describe_instance_attachment_attributes_items(self, request)
     }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Running.
+    #[inline]
+    pub fn wait_until_instance_running(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        <Self as EcsApi>::wait_until_instance_running(self, request, config)
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Stopped.
+    #[inline]
+    pub fn wait_until_instance_stopped(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        <Self as EcsApi>::wait_until_instance_stopped(self, request, config)
+    }
     #[cfg(feature = "system-events")]
     /// Every page of `DescribeInstanceHistoryEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
@@ -15479,6 +15523,96 @@ pub trait EcsApi: Send + Sync {
             ::acs_runtime::paginate::items(
                 self.describe_instance_attachment_attributes_pages(request),
                 extract,
+            ),
+        )
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Running.
+    fn wait_until_instance_running(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+        ) -> Option<&str> {
+            response.status.as_deref()
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Running"],
+            failure: &[],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.describe_instance_attribute(request.clone()),
+                state,
+            ),
+        )
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Stopped.
+    fn wait_until_instance_stopped(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+        ) -> Option<&str> {
+            response.status.as_deref()
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Stopped"],
+            failure: &[],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.describe_instance_attribute(request.clone()),
+                state,
             ),
         )
     }
