@@ -75,10 +75,10 @@
 //!
 //! // A waiter: polls until the resource reaches the state.
 //! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
-//!     let request = acs_ecs::operation::describe_instance_attribute::DescribeInstanceAttributeRequest::builder()
-//!         .instance_id("i-uf6f5trc95ug8t33****")
+//!     let request = acs_ecs::operation::describe_disks::DescribeDisksRequest::builder()
+//!         .region_id("cn-hangzhou")
 //!         .build()?;
-//!     let done = client.wait_until_instance_running(request, None).await?;
+//!     let done = client.wait_until_disk_available(request, None).await?;
 //!     println!("{done:?}");
 //!     Ok(())
 //! }

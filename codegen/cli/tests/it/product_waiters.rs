@@ -1,4 +1,4 @@
-//! `--wait` with the waiters of Ecs, Slb and Nlb: each call is followed by polls of the
+//! `--wait` with the waiters of Ecs, Slb, Nlb and Cbn: each call is followed by polls of the
 //! operation its waiter names, with the ids given or returned, until the documented state.
 
 use acs_cli::Product;
@@ -19,6 +19,12 @@ static SLB: Product = Product::new(
     "Server Load Balancer",
     "2014-05-15",
     include_str!("../../../../generated/acs/data/slb.json"),
+);
+static CBN: Product = Product::new(
+    "cbn",
+    "Cloud Enterprise Network",
+    "2017-09-12",
+    include_str!("../../../../generated/acs/data/cbn.json"),
 );
 static NLB: Product = Product::new(
     "nlb",
@@ -247,6 +253,85 @@ async fn a_failed_nlb_job_ends_the_wait_with_status_1() {
     assert_eq!(outcome.status, 1, "{outcome:#?}");
     assert!(
         outcome.stderr.contains("JobSucceeded") && outcome.stderr.contains("\"Failed\""),
+        "{outcome:#?}"
+    );
+    assert_eq!(server.verified().len(), 3);
+}
+
+/// A fake answering `CreateTransitRouterVpcAttachment` with `tr-attach-1`, then each poll with
+/// a list of attachments whose first has the next of `states`.
+async fn attachment_server(states: &'static [&'static str]) -> TestServer {
+    TestServer::start(&[ENV_KEY], move |x| {
+        let body = if x.index == 0 {
+            json!({"RequestId": "R-0", "TransitRouterAttachmentId": "tr-attach-1"})
+        } else {
+            let status = states[(x.index - 1).min(states.len() - 1)];
+            json!({
+                "RequestId": format!("R-{}", x.index),
+                "TotalCount": 1,
+                "TransitRouterAttachments": [
+                    {"TransitRouterAttachmentId": "tr-attach-1", "Status": status}
+                ]
+            })
+        };
+        Reply::json(200, body.to_string())
+    })
+    .await
+}
+
+const CREATE_ATTACHMENT: [&str; 10] = [
+    "cbn",
+    "CreateTransitRouterVpcAttachment",
+    "--RegionId",
+    "cn-hangzhou",
+    "--VpcId",
+    "vpc-1",
+    "--ZoneMappings.1.VSwitchId",
+    "vsw-1",
+    "--ZoneMappings.1.ZoneId",
+    "cn-hangzhou-h",
+];
+
+#[tokio::test]
+async fn a_vpc_attachment_is_polled_by_its_id_until_the_listed_one_is_attached() {
+    let server = attachment_server(&["Attaching", "Attaching", "Attached"]).await;
+    let outcome = wait(&CBN, &server, &CREATE_ATTACHMENT).await;
+    assert_eq!(outcome.status, 0, "{outcome:#?}");
+    let printed: Value = serde_json::from_str(&outcome.stdout).unwrap();
+    assert_eq!(
+        printed["Final"]["TransitRouterAttachments"][0]["Status"],
+        "Attached"
+    );
+    let progress: Vec<&str> = outcome.stderr.lines().collect();
+    assert_eq!(progress.len(), 3, "{outcome:#?}");
+    assert!(
+        progress[0].starts_with(
+            "waiting for VpcAttachmentAttached: ListTransitRouterVpcAttachments says Attaching after "
+        ),
+        "{outcome:#?}"
+    );
+    assert_eq!(
+        polls(
+            &server,
+            "ListTransitRouterVpcAttachments",
+            &[
+                ("RegionId", "cn-hangzhou"),
+                ("TransitRouterAttachmentId", "tr-attach-1"),
+                ("VpcId", "vpc-1")
+            ]
+        ),
+        3
+    );
+}
+
+#[tokio::test]
+async fn a_detaching_vpc_attachment_ends_the_wait_with_status_1() {
+    let server = attachment_server(&["Attaching", "Detaching", "Attached"]).await;
+    let outcome = wait(&CBN, &server, &CREATE_ATTACHMENT).await;
+    assert_eq!(outcome.status, 1, "{outcome:#?}");
+    assert!(
+        outcome.stderr.contains("VpcAttachmentAttached")
+            && outcome.stderr.contains("\"Detaching\""),
         "{outcome:#?}"
     );
     assert_eq!(server.verified().len(), 3);
