@@ -141,7 +141,11 @@ pub(crate) async fn wait(
             let value = wait
                 .state
                 .iter()
-                .try_fold(&answer.json, |v, step| v.get(step))?;
+                // A step past a list reads its first item.
+                .try_fold(&answer.json, |v, step| match v {
+                    Value::Array(items) => items.first()?.get(step),
+                    v => v.get(step),
+                })?;
             value.as_str().map(str::to_owned)
         });
         let seen = match (&state, wait.state.is_empty()) {

@@ -1148,6 +1148,25 @@ impl Client {
     > {
         <Self as AlbApi>::list_acls_items(self, request)
     }
+    /// Polls `ListAsynJobs` until the first task listed (ask for one, by `JobIds`) is `Succeeded` (`Processing` means not yet; `Failed` means never).
+    ///
+    /// By default every 3000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
+    #[inline]
+    pub fn wait_until_job_succeeded(
+        &self,
+        request: crate::operation::list_asyn_jobs::ListAsynJobsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::list_asyn_jobs::ListAsynJobsResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_asyn_jobs::ListAsynJobsError,
+            >,
+        >,
+    > {
+        <Self as AlbApi>::wait_until_job_succeeded(self, request, config)
+    }
     /// Every page of `ListAsynJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
     pub fn list_asyn_jobs_pages(
@@ -3014,6 +3033,53 @@ pub trait AlbApi: Send + Sync {
         }
         ::acs_runtime::paginate::Paginator::new(
             ::acs_runtime::paginate::items(self.list_acls_pages(request), extract),
+        )
+    }
+    /// Polls `ListAsynJobs` until the first task listed (ask for one, by `JobIds`) is `Succeeded` (`Processing` means not yet; `Failed` means never).
+    ///
+    /// By default every 3000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
+    fn wait_until_job_succeeded(
+        &self,
+        request: crate::operation::list_asyn_jobs::ListAsynJobsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::list_asyn_jobs::ListAsynJobsResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_asyn_jobs::ListAsynJobsError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::list_asyn_jobs::ListAsynJobsResponse,
+        ) -> Option<&str> {
+            response
+                .jobs
+                .as_ref()
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Succeeded"],
+            failure: &["Failed"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(3000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.list_asyn_jobs(request.clone()),
+                state,
+            ),
         )
     }
     /// Every page of `ListAsynJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.

@@ -36,6 +36,15 @@
 //!     }
 //! }
 //!
+//! // A waiter: polls until the resource reaches the state.
+//! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_alb::operation::list_asyn_jobs::ListAsynJobsRequest::builder()
+//!         .build()?;
+//!     let done = client.wait_until_job_succeeded(request, None).await?;
+//!     println!("{done:?}");
+//!     Ok(())
+//! }
+//!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
 //!     let request = acs_alb::operation::list_a_scripts::ListAScriptsRequest::builder()

@@ -3169,6 +3169,28 @@ impl Client {
         <Self as CbnApi>::list_transit_router_multicast_groups_items(self, request)
     }
     #[cfg(feature = "cross-region-connections")]
+    /// Polls `ListTransitRouterPeerAttachments` until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching, Detached fails at once.
+    #[inline]
+    pub fn wait_until_peer_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsError,
+            >,
+        >,
+    > {
+        <Self as CbnApi>::wait_until_peer_attachment_attached(self, request, config)
+    }
+    #[cfg(feature = "cross-region-connections")]
     /// Every page of `ListTransitRouterPeerAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
     pub fn list_transit_router_peer_attachments_pages(
@@ -3391,6 +3413,28 @@ impl Client {
         <Self as CbnApi>::list_transit_router_route_tables_items(self, request)
     }
     #[cfg(feature = "network-instance-connections")]
+    /// Polls `ListTransitRouterVbrAttachments` until the first VBR connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching, Detached fails at once.
+    #[inline]
+    pub fn wait_until_vbr_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsError,
+            >,
+        >,
+    > {
+        <Self as CbnApi>::wait_until_vbr_attachment_attached(self, request, config)
+    }
+    #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVbrAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
     pub fn list_transit_router_vbr_attachments_pages(
@@ -3425,6 +3469,28 @@ impl Client {
         <Self as CbnApi>::list_transit_router_vbr_attachments_items(self, request)
     }
     #[cfg(feature = "network-instance-connections")]
+    /// Polls `ListTransitRouterVpcAttachments` until the first VPC connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching fails at once.
+    #[inline]
+    pub fn wait_until_vpc_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsError,
+            >,
+        >,
+    > {
+        <Self as CbnApi>::wait_until_vpc_attachment_attached(self, request, config)
+    }
+    #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVpcAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
     pub fn list_transit_router_vpc_attachments_pages(
@@ -3457,6 +3523,28 @@ impl Client {
         >,
     > {
         <Self as CbnApi>::list_transit_router_vpc_attachments_items(self, request)
+    }
+    #[cfg(feature = "network-instance-connections")]
+    /// Polls `ListTransitRouterVpnAttachments` until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching fails at once.
+    #[inline]
+    pub fn wait_until_vpn_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsError,
+            >,
+        >,
+    > {
+        <Self as CbnApi>::wait_until_vpn_attachment_attached(self, request, config)
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
@@ -8537,6 +8625,56 @@ pub trait CbnApi: Send + Sync {
         )
     }
     #[cfg(feature = "cross-region-connections")]
+    /// Polls `ListTransitRouterPeerAttachments` until the first inter-region connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching, Detached fails at once.
+    fn wait_until_peer_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsResponse,
+        ) -> Option<&str> {
+            response
+                .transit_router_attachments
+                .as_ref()
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Attached"],
+            failure: &["Detaching", "Detached"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.list_transit_router_peer_attachments(request.clone()),
+                state,
+            ),
+        )
+    }
+    #[cfg(feature = "cross-region-connections")]
     /// Every page of `ListTransitRouterPeerAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_transit_router_peer_attachments_pages(
         &self,
@@ -8965,6 +9103,56 @@ pub trait CbnApi: Send + Sync {
         )
     }
     #[cfg(feature = "network-instance-connections")]
+    /// Polls `ListTransitRouterVbrAttachments` until the first VBR connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` and `Detached` mean never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching, Detached fails at once.
+    fn wait_until_vbr_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsResponse,
+        ) -> Option<&str> {
+            response
+                .transit_router_attachments
+                .as_ref()
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Attached"],
+            failure: &["Detaching", "Detached"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.list_transit_router_vbr_attachments(request.clone()),
+                state,
+            ),
+        )
+    }
+    #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVbrAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_transit_router_vbr_attachments_pages(
         &self,
@@ -9036,6 +9224,56 @@ pub trait CbnApi: Send + Sync {
         )
     }
     #[cfg(feature = "network-instance-connections")]
+    /// Polls `ListTransitRouterVpcAttachments` until the first VPC connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching fails at once.
+    fn wait_until_vpc_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsResponse,
+        ) -> Option<&str> {
+            response
+                .transit_router_attachments
+                .as_ref()
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Attached"],
+            failure: &["Detaching"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.list_transit_router_vpc_attachments(request.clone()),
+                state,
+            ),
+        )
+    }
+    #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVpcAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_transit_router_vpc_attachments_pages(
         &self,
@@ -9103,6 +9341,56 @@ pub trait CbnApi: Send + Sync {
             ::acs_runtime::paginate::items(
                 self.list_transit_router_vpc_attachments_pages(request),
                 extract,
+            ),
+        )
+    }
+    #[cfg(feature = "network-instance-connections")]
+    /// Polls `ListTransitRouterVpnAttachments` until the first VPN connection listed (ask for one, by `TransitRouterAttachmentId`) is `Attached` (`Attaching` means not yet; `Detaching` means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Attached. A state among Detaching fails at once.
+    fn wait_until_vpn_attachment_attached(
+        &self,
+        request: crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsResponse,
+        ) -> Option<&str> {
+            response
+                .transit_router_attachments
+                .as_ref()
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Attached"],
+            failure: &["Detaching"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.list_transit_router_vpn_attachments(request.clone()),
+                state,
             ),
         )
     }

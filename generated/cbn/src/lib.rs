@@ -65,6 +65,15 @@
 //!     }
 //! }
 //!
+//! // A waiter: polls until the resource reaches the state.
+//! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_cbn::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest::builder()
+//!         .build()?;
+//!     let done = client.wait_until_peer_attachment_attached(request, None).await?;
+//!     println!("{done:?}");
+//!     Ok(())
+//! }
+//!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
 //!     let request = acs_cbn::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequest::builder()

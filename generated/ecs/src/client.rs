@@ -5339,6 +5339,26 @@ impl Client {
         <Self as EcsApi>::describe_diagnostic_reports_items(self, request)
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    /// Polls `DescribeDisks` until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Available.
+    #[inline]
+    pub fn wait_until_disk_available(
+        &self,
+        request: crate::operation::describe_disks::DescribeDisksRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::describe_disks::DescribeDisksResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_disks::DescribeDisksError,
+            >,
+        >,
+    > {
+        <Self as EcsApi>::wait_until_disk_available(self, request, config)
+    }
+    #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Every page of `DescribeDisks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
     pub fn describe_disks_pages(
@@ -5759,6 +5779,50 @@ impl Client {
         >,
     > {
         <Self as EcsApi>::describe_instance_attachment_attributes_items(self, request)
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Running.
+    #[inline]
+    pub fn wait_until_instance_running(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        <Self as EcsApi>::wait_until_instance_running(self, request, config)
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Stopped.
+    #[inline]
+    pub fn wait_until_instance_stopped(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        <Self as EcsApi>::wait_until_instance_stopped(self, request, config)
     }
     #[cfg(feature = "system-events")]
     /// Every page of `DescribeInstanceHistoryEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
@@ -14530,6 +14594,55 @@ pub trait EcsApi: Send + Sync {
         )
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    /// Polls `DescribeDisks` until the first disk listed (ask for one, by `DiskIds`) is `Available`, created and not attached (`Creating`, `Attaching`, `Detaching`, `ReIniting` and `In_use` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Available.
+    fn wait_until_disk_available(
+        &self,
+        request: crate::operation::describe_disks::DescribeDisksRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::describe_disks::DescribeDisksResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_disks::DescribeDisksError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::describe_disks::DescribeDisksResponse,
+        ) -> Option<&str> {
+            response
+                .disks
+                .as_ref()
+                .and_then(|x| x.disk.as_ref())
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Available"],
+            failure: &[],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.describe_disks(request.clone()),
+                state,
+            ),
+        )
+    }
+    #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Every page of `DescribeDisks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_disks_pages(
         &self,
@@ -15489,6 +15602,96 @@ pub trait EcsApi: Send + Sync {
             ::acs_runtime::paginate::items(
                 self.describe_instance_attachment_attributes_pages(request),
                 extract,
+            ),
+        )
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Running` (`Pending`, `Starting` and, just after a start request, `Stopped` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Running.
+    fn wait_until_instance_running(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+        ) -> Option<&str> {
+            response.status.as_deref()
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Running"],
+            failure: &[],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.describe_instance_attribute(request.clone()),
+                state,
+            ),
+        )
+    }
+    #[cfg(feature = "instances")]
+    /// Polls `DescribeInstanceAttribute` until the instance is `Stopped` (`Pending`, `Running` and `Stopping` mean not yet).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Stopped.
+    fn wait_until_instance_stopped(
+        &self,
+        request: crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::describe_instance_attribute::DescribeInstanceAttributeResponse,
+        ) -> Option<&str> {
+            response.status.as_deref()
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Stopped"],
+            failure: &[],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.describe_instance_attribute(request.clone()),
+                state,
             ),
         )
     }

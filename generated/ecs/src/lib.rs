@@ -73,6 +73,16 @@
 //!     }
 //! }
 //!
+//! // A waiter: polls until the resource reaches the state.
+//! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_ecs::operation::describe_disks::DescribeDisksRequest::builder()
+//!         .region_id("cn-hangzhou")
+//!         .build()?;
+//!     let done = client.wait_until_disk_available(request, None).await?;
+//!     println!("{done:?}");
+//!     Ok(())
+//! }
+//!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
 //!     let request = acs_ecs::operation::describe_access_points::DescribeAccessPointsRequest::builder()

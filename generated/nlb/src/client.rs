@@ -722,6 +722,26 @@ impl Client {
             self,
         )
     }
+    #[cfg(feature = "asynchronous-tasks")]
+    /// Polls `GetJobStatus` until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
+    #[inline]
+    pub fn wait_until_job_succeeded(
+        &self,
+        request: crate::operation::get_job_status::GetJobStatusRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::get_job_status::GetJobStatusResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::get_job_status::GetJobStatusError,
+            >,
+        >,
+    > {
+        <Self as NlbApi>::wait_until_job_succeeded(self, request, config)
+    }
     #[cfg(feature = "listeners")]
     /// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
@@ -1764,6 +1784,49 @@ pub trait NlbApi: Send + Sync {
         ::acs_runtime::operation::not_implemented(
             "UpdateServerGroupServersAttribute",
             "NlbApi",
+        )
+    }
+    #[cfg(feature = "asynchronous-tasks")]
+    /// Polls `GetJobStatus` until the asynchronous task is `Succeeded` (`processing` means not yet; `Failed`, as `ListAsynJobs` documents it, means never).
+    ///
+    /// By default every 5000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: Succeeded. A state among Failed fails at once.
+    fn wait_until_job_succeeded(
+        &self,
+        request: crate::operation::get_job_status::GetJobStatusRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::get_job_status::GetJobStatusResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::get_job_status::GetJobStatusError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::get_job_status::GetJobStatusResponse,
+        ) -> Option<&str> {
+            response.status.as_deref()
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["Succeeded"],
+            failure: &["Failed"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(5000),
+                    ::std::time::Duration::from_millis(600000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.get_job_status(request.clone()),
+                state,
+            ),
         )
     }
     #[cfg(feature = "listeners")]

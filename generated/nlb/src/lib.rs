@@ -55,6 +55,16 @@
 //!     }
 //! }
 //!
+//! // A waiter: polls until the resource reaches the state.
+//! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_nlb::operation::get_job_status::GetJobStatusRequest::builder()
+//!         .job_id("72dcd26b-f12d-4c27-b3af-18f6aed5****")
+//!         .build()?;
+//!     let done = client.wait_until_job_succeeded(request, None).await?;
+//!     println!("{done:?}");
+//!     Ok(())
+//! }
+//!
 //! // A paginator: every item of every page, fetched as they are read.
 //! async fn list(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
 //!     let request = acs_nlb::operation::list_listeners::ListListenersRequest::builder()

@@ -1399,6 +1399,28 @@ impl Client {
     > {
         <Self as SlbApi>::describe_access_logs_download_attribute_items(self, request)
     }
+    #[cfg(feature = "classic-load-balancer-instances")]
+    /// Polls `DescribeLoadBalancerAttribute` until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
+    ///
+    /// By default every 3000 ms for at most 300000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among locked fails at once.
+    #[inline]
+    pub fn wait_until_load_balancer_active(
+        &self,
+        request: crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeError,
+            >,
+        >,
+    > {
+        <Self as SlbApi>::wait_until_load_balancer_active(self, request, config)
+    }
     #[cfg(feature = "listeners")]
     /// Every page of `DescribeLoadBalancerListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
@@ -3347,6 +3369,51 @@ pub trait SlbApi: Send + Sync {
             ::acs_runtime::paginate::items(
                 self.describe_access_logs_download_attribute_pages(request),
                 extract,
+            ),
+        )
+    }
+    #[cfg(feature = "classic-load-balancer-instances")]
+    /// Polls `DescribeLoadBalancerAttribute` until the CLB instance is `active` (`inactive` means not yet; `locked`, after overdue payments or for other reasons, means never).
+    ///
+    /// By default every 3000 ms for at most 300000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among locked fails at once.
+    fn wait_until_load_balancer_active(
+        &self,
+        request: crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<
+                crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeResponse,
+            >,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeResponse,
+        ) -> Option<&str> {
+            response.load_balancer_status.as_deref()
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["active"],
+            failure: &["locked"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(3000),
+                    ::std::time::Duration::from_millis(300000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.describe_load_balancer_attribute(request.clone()),
+                state,
             ),
         )
     }

@@ -42,12 +42,12 @@
 //!
 //! ```
 //! use acs_slb::{Client, Config, Error, SlbApi};
-//! use acs_slb::operation::add_access_control_list_entry::{AddAccessControlListEntryRequest, AddAccessControlListEntryError};
+//! use acs_slb::operation::create_load_balancer::{CreateLoadBalancerRequest, CreateLoadBalancerError};
 //!
 //! // A call: the fluent form checks every parameter before anything is sent.
-//! async fn call(client: &Client) -> Result<(), Error<AddAccessControlListEntryError>> {
+//! async fn call(client: &Client) -> Result<(), Error<CreateLoadBalancerError>> {
 //!     let response = client
-//!         .add_access_control_list_entry()
+//!         .create_load_balancer()
 //!         .region_id("cn-hangzhou")
 //!         .send()
 //!         .await?;
@@ -56,12 +56,22 @@
 //! }
 //!
 //! // Errors: a variant per documented code; `code()` for any other.
-//! async fn errors(client: &Client, request: AddAccessControlListEntryRequest) {
+//! async fn errors(client: &Client, request: CreateLoadBalancerRequest) {
 //!     match client.send(request).await {
 //!         Ok(response) => println!("{response:?}"),
 //!         Err(Error::Service(e)) => eprintln!("{}: {e}", e.service_error().code()),
 //!         Err(e) => eprintln!("{e}"),
 //!     }
+//! }
+//!
+//! // A waiter: polls until the resource reaches the state.
+//! async fn wait(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
+//!     let request = acs_slb::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeRequest::builder()
+//!         .load_balancer_id("lb-bp1b6c719dfa08ex****")
+//!         .build()?;
+//!     let done = client.wait_until_load_balancer_active(request, None).await?;
+//!     println!("{done:?}");
+//!     Ok(())
 //! }
 //!
 //! // A paginator: every item of every page, fetched as they are read.
@@ -81,9 +91,9 @@
 //! impl SlbApi for Fake {}
 //!
 //! let client = Client::new(Config::builder().region("cn-hangzhou").build())?;
-//! let _ = (call(&client), errors(&client, AddAccessControlListEntryRequest::default()));
+//! let _ = (call(&client), errors(&client, CreateLoadBalancerRequest::default()));
 //! let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-//! let answer = runtime.block_on(SlbApi::add_access_control_list_entry(&Fake, AddAccessControlListEntryRequest::default()));
+//! let answer = runtime.block_on(SlbApi::create_load_balancer(&Fake, CreateLoadBalancerRequest::default()));
 //! assert!(matches!(answer, Err(Error::NotImplemented { .. })));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

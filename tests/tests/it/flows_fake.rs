@@ -25,6 +25,9 @@ use futures_util::StreamExt;
 struct Fake {
     states: Mutex<Vec<Result<Option<&'static str>, &'static str>>>,
     widgets: usize,
+    /// When not empty, `ListWidgets` answers with one widget in the next of these states
+    /// (the last one repeated), or with none for `None`.
+    listed: Mutex<Vec<Option<&'static str>>>,
     tokens: Vec<(Option<&'static str>, Option<&'static str>)>,
     seen: Mutex<Vec<String>>,
 }
@@ -59,12 +62,34 @@ impl DemoApi for Fake {
         request: ListWidgetsRequest,
     ) -> BoxFuture<'_, Result<ListWidgetsResponse, Error<ListWidgetsError>>> {
         Box::pin(async move {
+            {
+                let mut listed = self.listed.lock().unwrap();
+                if !listed.is_empty() {
+                    self.seen.lock().unwrap().push("listed".to_owned());
+                    let next = if listed.len() > 1 {
+                        listed.remove(0)
+                    } else {
+                        listed[0]
+                    };
+                    let widgets = next.map(|status| Widget {
+                        widget_id: Some("w-1".to_owned()),
+                        status: Some(status.to_owned()),
+                    });
+                    return Ok(ListWidgetsResponse {
+                        total_count: Some(i32::from(widgets.is_some())),
+                        widgets: Some(Widgets {
+                            widget: Some(widgets.into_iter().collect()),
+                        }),
+                    });
+                }
+            }
             let page = request.page_number.unwrap_or(1) as usize;
             let size = request.page_size.unwrap_or(10) as usize;
             self.seen.lock().unwrap().push(format!("page {page}"));
             let ids: Vec<Widget> = ((page - 1) * size..(page * size).min(self.widgets))
                 .map(|i| Widget {
                     widget_id: Some(format!("w-{i}")),
+                    status: None,
                 })
                 .collect();
             Ok(ListWidgetsResponse {
@@ -170,6 +195,61 @@ async fn waiter_times_out_with_the_last_state() {
         other => panic!("expected a timeout, got {other:?}"),
     }
     assert!(error_text_mentions_state(&fake).await);
+}
+
+fn listing(states: Vec<Option<&'static str>>) -> Fake {
+    Fake {
+        listed: Mutex::new(states),
+        ..Fake::default()
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_state_path_through_a_list_reads_the_first_item() {
+    let fake = listing(vec![None, Some("building"), Some("ready")]);
+    let request = ListWidgetsRequest::builder().build().unwrap();
+    let done = fake
+        .wait_until_first_widget_ready(request, None)
+        .await
+        .unwrap()
+        .unwrap();
+    let widgets = done.widgets.unwrap().widget.unwrap();
+    assert_eq!(widgets[0].status.as_deref(), Some("ready"));
+    assert_eq!(fake.seen.lock().unwrap().len(), 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_state_path_through_a_list_fails_on_the_first_item_s_failure_state() {
+    let fake = listing(vec![Some("building"), Some("broken"), Some("ready")]);
+    let request = ListWidgetsRequest::builder().build().unwrap();
+    let error = fake
+        .wait_until_first_widget_ready(request, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, WaitError::Failed { state } if state == "broken"),
+        "{error:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_waiter_on_an_empty_list_times_out_without_a_state() {
+    let fake = listing(vec![None]);
+    let request = ListWidgetsRequest::builder().build().unwrap();
+    let config = WaiterConfig::new(Duration::from_secs(1), Duration::from_secs(3));
+    let error = fake
+        .wait_until_first_widget_ready(request, Some(config))
+        .await
+        .unwrap_err();
+    match error {
+        WaitError::Timeout {
+            polls, last_state, ..
+        } => {
+            assert_eq!(polls, 4, "at 0, 1, 2 and 3 s");
+            assert_eq!(last_state, None);
+        }
+        other => panic!("expected a timeout, got {other:?}"),
+    }
 }
 
 async fn error_text_mentions_state(fake: &Fake) -> bool {

@@ -12,6 +12,7 @@ mod help;
 mod pager;
 mod parity;
 mod preview;
+mod product_waiters;
 mod shaping;
 mod tables;
 mod terminal;

@@ -183,10 +183,16 @@ fn wire_path(s: &StructIr, types: &TypeSpace, rust: &[FieldName]) -> Vec<String>
             .find(|f| &f.rust == name)
             .expect("the flows resolved every step of the path");
         path.push(field.wire.clone());
-        if let TypeRef::Struct(id) = &field.ty {
-            if let TypeIr::Struct(next) = types.get(*id) {
-                current = next;
-            }
+        let next = match &field.ty {
+            TypeRef::Struct(id) => Some(*id),
+            TypeRef::List(item, _) => match **item {
+                TypeRef::Struct(id) => Some(id),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(TypeIr::Struct(next)) = next.map(|id| types.get(id)) {
+            current = next;
         }
     }
     path

@@ -21,6 +21,24 @@ fn chain(root: TokenStream, path: &[FieldName]) -> TokenStream {
     expr
 }
 
+/// `Option<&T>` of the field at `path` of `root`, in the first item of each list marked in
+/// `lists`.
+fn list_chain(root: TokenStream, path: &[FieldName], lists: &[bool]) -> TokenStream {
+    let mut expr = TokenStream::new();
+    for (i, (field, list)) in path.iter().zip(lists).enumerate() {
+        let field = field_ident(field);
+        expr = if i == 0 {
+            quote!(#root.#field.as_ref())
+        } else {
+            quote!(#expr.and_then(|x| x.#field.as_ref()))
+        };
+        if *list {
+            expr = quote!(#expr.and_then(|x| x.first()));
+        }
+    }
+    expr
+}
+
 /// `Option<&str>` of the string field at `path` of `root`.
 fn str_chain(root: TokenStream, path: &[FieldName]) -> TokenStream {
     if let [field] = path {
@@ -68,7 +86,14 @@ fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenSt
         Literal::u64_unsuffixed(w.interval_ms),
         Literal::u64_unsuffixed(w.max_wait_ms),
     );
-    let state = if w.state.is_empty() {
+    let state = if w.state_lists.contains(&true) {
+        let value = list_chain(quote!(response), &w.state, &w.state_lists);
+        if w.state_is_enum {
+            quote!(#value.map(|s| s.as_str()))
+        } else {
+            quote!(#value.map(String::as_str))
+        }
+    } else if w.state.is_empty() {
         quote! {
             let _ = response;
             None

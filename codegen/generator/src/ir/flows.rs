@@ -20,7 +20,7 @@ pub fn pagination(
         path.map(|p| field_path(response, types, p).0)
             .unwrap_or_default()
     };
-    let (items, item) = field_path(response, types, &p.items);
+    let (items, _, item) = field_path(response, types, &p.items);
     let Some(TypeRef::List(item, _)) = item else {
         unreachable!("checked: pagination items are a list")
     };
@@ -37,15 +37,18 @@ pub fn pagination(
 
 /// A waiter resolved against the polled operation's response.
 pub fn waiter(w: &Waiter, response: &StructIr, types: &TypeSpace) -> WaiterIr {
-    let (state, ty) = w
+    let (state, state_lists, ty) = w
         .state
         .as_ref()
-        .map_or((Vec::new(), None), |p| field_path(response, types, p));
+        .map_or((Vec::new(), Vec::new(), None), |p| {
+            field_path(response, types, p)
+        });
     WaiterIr {
         method: names::wait_method(&w.name),
         name: w.name.clone(),
         description: w.description.clone(),
         state,
+        state_lists,
         state_is_enum: matches!(ty, Some(TypeRef::Enum(_))),
         success: w.success.clone(),
         failure: w.failure.clone(),
@@ -55,26 +58,38 @@ pub fn waiter(w: &Waiter, response: &StructIr, types: &TypeSpace) -> WaiterIr {
     }
 }
 
-/// The Rust field names along a dotted wire path, and the type at its end.
+/// The Rust field names along a dotted wire path, whether the path continues past each of
+/// them into the first item of a list, and the type at its end.
 fn field_path(
     response: &StructIr,
     types: &TypeSpace,
     path: &str,
-) -> (Vec<FieldName>, Option<TypeRef>) {
+) -> (Vec<FieldName>, Vec<bool>, Option<TypeRef>) {
     let mut fields = &response.fields;
     let mut rust = Vec::new();
+    let mut lists = Vec::new();
     let mut ty = None;
-    for step in path.split('.') {
-        let Some(field) = fields.iter().find(|f| f.wire == step) else {
+    let steps: Vec<&str> = path.split('.').collect();
+    for (i, step) in steps.iter().enumerate() {
+        let Some(field) = fields.iter().find(|f| f.wire == *step) else {
             break;
         };
         rust.push(field.rust.clone());
         ty = Some(field.ty.clone());
-        if let TypeRef::Struct(id) = field.ty {
+        let (id, list) = match &field.ty {
+            TypeRef::Struct(id) => (Some(*id), false),
+            TypeRef::List(item, _) if i + 1 < steps.len() => match **item {
+                TypeRef::Struct(id) => (Some(id), true),
+                _ => (None, false),
+            },
+            _ => (None, false),
+        };
+        lists.push(list);
+        if let Some(id) = id {
             if let TypeIr::Struct(s) = types.get(id) {
                 fields = &s.fields;
             }
         }
     }
-    (rust, ty)
+    (rust, lists, ty)
 }

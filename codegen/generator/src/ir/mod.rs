@@ -167,6 +167,8 @@ pub struct WaiterIr {
     pub description: Option<String>,
     /// Response field path of the state; empty when the waiter only waits for error codes.
     pub state: Vec<FieldName>,
+    /// For each step of `state`: whether the path continues in the first item of that list.
+    pub state_lists: Vec<bool>,
     /// Whether the state field is an open enum (else a string).
     pub state_is_enum: bool,
     /// States meaning success.

@@ -460,7 +460,11 @@ impl Response {
         let mut found = None;
         for step in path.split('.') {
             let member = fields.iter().find(|m| m.name.as_deref() == Some(step))?;
-            fields = &member.properties;
+            // A step past a list continues in its item.
+            fields = member
+                .items
+                .as_ref()
+                .map_or(&member.properties, |item| &item.properties);
             found = Some(member);
         }
         found

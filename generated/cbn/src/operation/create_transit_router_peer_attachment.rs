@@ -28,6 +28,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///   * If the inter-region connection is in the **Attaching** state, the inter-region connection is being created. In this case, you can query the connection but cannot perform other operations on the connection.
 ///   * If the inter-region connection is in the **Attached** state, the inter-region connection is created.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `ListTransitRouterPeerAttachments` to see it finish. Wait with `wait_until_peer_attachment_attached` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

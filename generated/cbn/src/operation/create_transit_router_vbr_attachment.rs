@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `ListTransitRouterVbrAttachments` to see it finish.
+/// This operation is asynchronous: it returns before the work is done. Poll `ListTransitRouterVbrAttachments` to see it finish. Wait with `wait_until_vbr_attachment_attached` (its docs say the states and timing).
 ///
 /// The service suggests polling every 5000 ms, at most 20 times.
 ///

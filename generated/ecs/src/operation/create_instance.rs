@@ -41,6 +41,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// * **Query of available resources**: Call the [DescribeAvailableResource](<https://www.alibabacloud.com/help/doc-detail/66186.htm>) operation to query resources available in a specific region or zone.
 /// * **User data**: If the instance type supports [user data](<https://www.alibabacloud.com/help/doc-detail/49121.htm>), you can use UserData to pass in user data. We recommend that you do not pass in confidential information, such as passwords or private keys, in plaintext as user data. This is because the system does not encrypt `UserData` values when API requests are sent. If you must pass in confidential information as user data, we recommend that you encrypt and encode the information in Base64 before you pass in the information. Then, decode and decrypt the information within the instance for subsequent use.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeInstanceAttribute` to see it finish. Wait with `wait_until_instance_stopped` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

@@ -23,6 +23,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// * The ECS instance that you want to start must be in the **Stopped** (`Stopped`) state.
 /// * If an ECS instance is stopped in economical mode, the instance may fail to be started due to insufficient resources.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeInstanceAttribute` to see it finish. Wait with `wait_until_instance_running` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

@@ -15,6 +15,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with a Network Load Balancer (NLB) instance.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `GetJobStatus` to see it finish. Wait with `wait_until_job_succeeded` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

@@ -20,6 +20,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// - If the task is in the **Succeeded** status, the server group is created.
 /// - If the task is in the **Processing** status, the server group is being created.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `GetJobStatus` to see it finish. Wait with `wait_until_job_succeeded` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

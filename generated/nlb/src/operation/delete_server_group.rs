@@ -17,6 +17,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// You can delete server groups that are not associated with listeners.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `GetJobStatus` to see it finish. Wait with `wait_until_job_succeeded` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

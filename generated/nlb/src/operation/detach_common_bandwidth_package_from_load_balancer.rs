@@ -15,6 +15,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 };
 /// Request of `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates a Network Load Balancer (NLB) instance from an Internet Shared Bandwidth instance.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `GetJobStatus` to see it finish. Wait with `wait_until_job_succeeded` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

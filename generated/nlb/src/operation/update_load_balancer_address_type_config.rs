@@ -22,6 +22,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///   * If the task is in the **Succeeded** state, the network type of the IPv4 address of the NLB instance is changed.
 ///   * If the task is in the **Processing** state, the network type of the IPv4 address of the NLB instance is being changed. In this case, you can perform only query operations.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `GetJobStatus` to see it finish. Wait with `wait_until_job_succeeded` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

@@ -26,6 +26,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///    * If a backend server is in the **Configuring** state, it indicates that the backend server is being modified.
 ///    * If a backend server is in the **Available** state, it indicates that the backend server is running.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `GetJobStatus` to see it finish. Wait with `wait_until_job_succeeded` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

@@ -19,6 +19,10 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// * After a CLB instance is created, you are charged for using the CLB instance.
 /// * The pay-as-you-go billing method supports the pay-by-specification and pay-by-LCU metering methods.
 ///
+/// # Asynchronous
+///
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeLoadBalancerAttribute` to see it finish. Wait with `wait_until_load_balancer_active` (its docs say the states and timing).
+///
 /// # Example
 ///
 /// ```

@@ -163,6 +163,26 @@ impl Client {
         <Self as DemoApi>::list_gadgets_items(self, request)
     }
     #[cfg(feature = "widget")]
+    /// Polls `ListWidgets` until the first widget listed is ready.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
+    #[inline]
+    pub fn wait_until_first_widget_ready(
+        &self,
+        request: crate::operation::list_widgets::ListWidgetsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::list_widgets::ListWidgetsResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_widgets::ListWidgetsError,
+            >,
+        >,
+    > {
+        <Self as DemoApi>::wait_until_first_widget_ready(self, request, config)
+    }
+    #[cfg(feature = "widget")]
     /// Every page of `ListWidgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     #[inline]
     pub fn list_widgets_pages(
@@ -401,6 +421,55 @@ pub trait DemoApi: Send + Sync {
         }
         ::acs_runtime::paginate::Paginator::new(
             ::acs_runtime::paginate::items(self.list_gadgets_pages(request), extract),
+        )
+    }
+    #[cfg(feature = "widget")]
+    /// Polls `ListWidgets` until the first widget listed is ready.
+    ///
+    /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
+    fn wait_until_first_widget_ready(
+        &self,
+        request: crate::operation::list_widgets::ListWidgetsRequest,
+        config: Option<::acs_runtime::waiter::WaiterConfig>,
+    ) -> crate::BoxFuture<
+        '_,
+        Result<
+            Option<crate::operation::list_widgets::ListWidgetsResponse>,
+            ::acs_runtime::waiter::WaitError<
+                crate::operation::list_widgets::ListWidgetsError,
+            >,
+        >,
+    > {
+        fn state(
+            response: &crate::operation::list_widgets::ListWidgetsResponse,
+        ) -> Option<&str> {
+            response
+                .widgets
+                .as_ref()
+                .and_then(|x| x.widget.as_ref())
+                .and_then(|x| x.first())
+                .and_then(|x| x.status.as_ref())
+                .map(String::as_str)
+        }
+        let acceptors = ::acs_runtime::waiter::Acceptors {
+            success: &["ready"],
+            failure: &["broken"],
+            success_codes: &[],
+        };
+        let config = config
+            .unwrap_or(
+                ::acs_runtime::waiter::WaiterConfig::new(
+                    ::std::time::Duration::from_millis(2000),
+                    ::std::time::Duration::from_millis(60000),
+                ),
+            );
+        Box::pin(
+            ::acs_runtime::waiter::wait(
+                config,
+                acceptors,
+                move || self.list_widgets(request.clone()),
+                state,
+            ),
         )
     }
     #[cfg(feature = "widget")]

@@ -270,6 +270,12 @@ pub struct ListWidgetsWidget {
         serde(rename = "WidgetId", skip_serializing_if = "Option::is_none")
     )]
     pub widget_id: Option<String>,
+    /// - Wire name: `Status`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "Status", skip_serializing_if = "Option::is_none")
+    )]
+    pub status: Option<String>,
 }
 #[cfg(feature = "widget")]
 impl ::acs_runtime::de::FromJson for ListWidgetsWidget {
@@ -277,6 +283,7 @@ impl ::acs_runtime::de::FromJson for ListWidgetsWidget {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
         let value = Self {
             widget_id: fields.read("WidgetId"),
+            status: fields.read("Status"),
         };
         fields.finish()?;
         Ok(value)
