@@ -287,7 +287,7 @@ fn client_methods_that_would_clash() {
     assert_reported(
         &report,
         "spec/demo/2020-01-01/ListWidgets.yaml",
-        27,
+        29,
         "pagination",
         "the paginator of `ListWidgets` would be the client method `list_widgets_pages`, which operation `ListWidgetsPages` already is",
     );
