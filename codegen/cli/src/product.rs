@@ -80,8 +80,11 @@ impl Product {
                 .map(|op| OperationInfo {
                     action: &op.name,
                     binding: Binding {
+                        protocol: data.protocol,
                         method: op.method,
                         path: &op.path,
+                        body: op.body,
+                        answer: op.answer,
                     },
                     idempotency_token: op.idempotency_token.as_deref(),
                     idempotent: op.idempotent,

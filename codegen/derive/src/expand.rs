@@ -40,13 +40,16 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
     let mut top_level_order: Vec<_> = written.iter().collect();
     top_level_order.sort_by_key(|(attrs, _)| match attrs.location {
         Location::Query => (0, attrs.name.as_str()),
-        Location::Form => (1, ""),
+        Location::Form | Location::Path | Location::Header | Location::Body => (1, ""),
     });
     let top_level = top_level_order.into_iter().map(|(attrs, value)| {
         let name = &attrs.name;
         let location = match attrs.location {
             Location::Query => quote!(#params::Location::Query),
             Location::Form => quote!(#params::Location::Form),
+            Location::Path => quote!(#params::Location::Path),
+            Location::Header => quote!(#params::Location::Header),
+            Location::Body => quote!(#params::Location::Body),
         };
         quote!(__w.param_named(#location, const { #params::ParamName::new(#name) }, #value);)
     });

@@ -9,7 +9,7 @@ mod shape;
 use acs_rules::Rule;
 use serde::{Deserialize, Serialize};
 
-pub use acs_wire::{Location, Method, Style};
+pub use acs_wire::{AnswerKind, BodyKind, Location, Method, Protocol, Style};
 pub use shape::Shape;
 
 /// One product: how to reach it and its operations.
@@ -24,6 +24,9 @@ pub struct ProductData {
     pub code: String,
     /// API version, e.g. `2016-04-28`.
     pub version: String,
+    /// The product's protocol.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub protocol: Protocol,
     /// Endpoint of a region without its own entry, e.g. `vpc.{region}.aliyuncs.com`.
     pub endpoint_pattern: String,
     /// Region id to endpoint host.
@@ -53,6 +56,12 @@ pub struct OperationData {
     /// The path of its binding.
     #[serde(default = "rpc_path", skip_serializing_if = "is_rpc_path")]
     pub path: String,
+    /// What its request body is made of.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub body: BodyKind,
+    /// What its successful answer is.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub answer: AnswerKind,
     /// Wire name of the idempotency token the client fills, e.g. `ClientToken`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_token: Option<String>,

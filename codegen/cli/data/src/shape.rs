@@ -21,6 +21,8 @@ pub enum Shape {
     Boolean,
     /// Any JSON value, sent as one JSON string.
     Json,
+    /// Bytes: a whole binary body, read from a file.
+    Binary,
     /// One of these strings (others pass parsing and are caught by validation).
     Enum(Vec<String>),
     /// A list, with the rules of each item.

@@ -183,6 +183,7 @@ fn shape(member: &Member, path: &str, sink: &mut Sink<'_>) {
         None => true,
         Some(Format::Int32 | Format::Int64) => ty == TypeName::Integer,
         Some(Format::Float | Format::Double) => ty == TypeName::Number,
+        Some(Format::Binary) => ty == TypeName::String,
     };
     if !format_fits {
         sink.report(

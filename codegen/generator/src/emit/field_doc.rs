@@ -13,6 +13,9 @@ pub fn field_doc(field: &FieldIr) -> String {
     let mut doc = field.doc.trim().to_owned();
     let place = match field.location {
         Some(Location::Form) => " (form body)",
+        Some(Location::Path) => " (path)",
+        Some(Location::Header) => " (header)",
+        Some(Location::Body) => " (body)",
         Some(Location::Query) | None => "",
     };
     let mut facts = vec![format!("Wire name: `{}`{place}.", field.wire)];

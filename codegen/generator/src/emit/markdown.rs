@@ -137,6 +137,7 @@ fn type_label(ty: &TypeRef, types: &TypeSpace) -> String {
         TypeRef::F64 => "number (double)".to_owned(),
         TypeRef::Bool => "boolean".to_owned(),
         TypeRef::Json => "any".to_owned(),
+        TypeRef::Bytes => "bytes".to_owned(),
         TypeRef::List(item, _) => format!("array of {}", type_label(item, types)),
         TypeRef::Map(value) => format!("map of {}", type_label(value, types)),
         TypeRef::Struct(_) => "object".to_owned(),

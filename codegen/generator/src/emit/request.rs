@@ -161,6 +161,10 @@ fn setter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
             quote!(value: impl Into<::serde_json::Value>),
             quote!(value.into()),
         ),
+        TypeRef::Bytes => (
+            quote!(value: impl Into<::acs_runtime::Bytes>),
+            quote!(value.into()),
+        ),
         TypeRef::List(item, _) => match item.as_ref() {
             TypeRef::String => (
                 quote!(values: impl IntoIterator<Item = impl Into<String>>),

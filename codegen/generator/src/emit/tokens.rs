@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use acs_wire::{Binding, Method};
+use acs_wire::{AnswerKind, Binding, BodyKind, Method, Protocol};
 
 use crate::ir::{FieldName, TypeRef, TypeSpace};
 
@@ -32,6 +32,7 @@ pub fn rust_type(ty: &TypeRef, types: &TypeSpace) -> TokenStream {
         TypeRef::F64 => quote!(f64),
         TypeRef::Bool => quote!(bool),
         TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Bytes => quote!(::acs_runtime::Bytes),
         TypeRef::List(item, _) => {
             let item = rust_type(item, types);
             quote!(Vec<#item>)
@@ -59,7 +60,7 @@ pub fn cfg_features<'a>(features: impl IntoIterator<Item = &'a String>) -> Token
 }
 
 /// An operation's binding as a constant expression of the runtime's wire vocabulary.
-pub fn binding(binding: &Binding) -> TokenStream {
+pub fn binding(binding: &Binding<String>) -> TokenStream {
     let method = ident(match binding.method {
         Method::Get => "Get",
         Method::Post => "Post",
@@ -67,11 +68,33 @@ pub fn binding(binding: &Binding) -> TokenStream {
         Method::Delete => "Delete",
         Method::Patch => "Patch",
     });
-    let path = binding.path;
-    quote! {
-        ::acs_runtime::wire::Binding {
-            method: ::acs_runtime::wire::Method::#method,
-            path: #path,
+    let method = quote!(::acs_runtime::wire::Method::#method);
+    match binding.protocol {
+        Protocol::Rpc => quote!(::acs_runtime::wire::Binding::rpc(#method)),
+        Protocol::Roa => {
+            let path = &binding.path;
+            let body = ident(match binding.body {
+                BodyKind::Form => "Form",
+                BodyKind::Fields => "Fields",
+                BodyKind::Json => "Json",
+                BodyKind::Text => "Text",
+                BodyKind::Binary => "Binary",
+            });
+            let answer = ident(match binding.answer {
+                AnswerKind::Object => "Object",
+                AnswerKind::Array => "Array",
+                AnswerKind::Text => "Text",
+                AnswerKind::Binary => "Binary",
+                AnswerKind::None => "None",
+            });
+            quote! {
+                ::acs_runtime::wire::Binding::rest(
+                    #method,
+                    #path,
+                    ::acs_runtime::wire::BodyKind::#body,
+                    ::acs_runtime::wire::AnswerKind::#answer,
+                )
+            }
         }
     }
 }

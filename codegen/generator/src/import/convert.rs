@@ -191,6 +191,8 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         summary,
         description,
         method,
+        path: None,
+        body: None,
         deprecated: api.deprecated.unwrap_or(false),
         family: None,
         idempotent: read_only(name),

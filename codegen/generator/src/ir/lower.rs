@@ -60,6 +60,7 @@ fn product(p: &Product) -> ProductIr {
         api_version: p.version.clone(),
         title: p.title.clone(),
         description: p.description.clone(),
+        protocol: p.protocol,
         endpoint_pattern: p.endpoints.pattern.clone(),
         regional_endpoints: p
             .endpoints
@@ -241,6 +242,7 @@ impl Lowering<'_> {
             TypeName::String if !member.constraints.enumeration.is_empty() => {
                 TypeRef::Enum(self.open_enum(member, hint, side))
             }
+            TypeName::String if member.format == Some(Format::Binary) => TypeRef::Bytes,
             TypeName::String => TypeRef::String,
             TypeName::Integer if member.format == Some(Format::Int64) => TypeRef::I64,
             TypeName::Integer => TypeRef::I32,

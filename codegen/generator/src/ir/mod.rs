@@ -16,7 +16,7 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use acs_wire::Binding;
+use acs_wire::{Binding, Protocol};
 
 use crate::spec::model::{Location, PaginationStyle, Style};
 
@@ -57,6 +57,8 @@ pub struct ProductIr {
     pub title: String,
     /// Markdown description of the product.
     pub description: Option<String>,
+    /// How its operations are addressed.
+    pub protocol: Protocol,
     /// Host for regions without their own; `{region}` stands for the region id.
     pub endpoint_pattern: String,
     /// `(region id, host)` of each region with a host of its own, in spec order.
@@ -88,7 +90,7 @@ pub struct OperationIr {
     /// The cargo feature that enables it, when the crate is split into features.
     pub feature: Option<String>,
     /// How the operation is sent: method and path, resolved from the product's protocol.
-    pub binding: Binding,
+    pub binding: Binding<String>,
     /// Module name, e.g. `create_vpn_gateway`; also the client method's name.
     pub module: String,
     /// The request struct.
@@ -274,6 +276,8 @@ pub enum TypeRef {
     Bool,
     /// `serde_json::Value`.
     Json,
+    /// Bytes (`acs_runtime::Bytes`): a whole binary body.
+    Bytes,
     /// `Vec<T>`, with the rules of each item.
     List(Box<TypeRef>, Vec<Rule>),
     /// `BTreeMap<String, T>`.

@@ -8,7 +8,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use acs_wire::{Location, Method, Style};
+pub use acs_wire::{AnswerKind, BodyKind, Location, Method, Protocol, Style};
 
 /// `product.yaml`: one per product version folder.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
@@ -31,14 +31,6 @@ pub struct Product {
     /// the spec diff implies (see `CHANGELOG.md` beside this file). Absent: the first, `0.1.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crate_version: Option<String>,
-}
-
-/// The wire protocol of a product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Protocol {
-    /// Alibaba Cloud RPC style: `POST /` with `Action` and flattened parameters.
-    Rpc,
 }
 
 /// Endpoint rules of a product.
@@ -73,10 +65,21 @@ pub struct Operation {
     /// Markdown description: usage notes and caveats.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// HTTP method: `POST` (the default) or, where the documentation says so, `GET`, which
-    /// sends every parameter in the query.
+    /// HTTP method: `POST` (the default). An RPC operation takes `POST` or, where the
+    /// documentation says so, `GET`, which sends every parameter in the query; a REST
+    /// operation any of `GET`, `POST`, `PUT`, `DELETE`, `PATCH`.
     #[serde(default)]
     pub method: Method,
+    /// REST only, and required there: the path template, e.g.
+    /// `/clusters/{ClusterId}/nodepools/{NodepoolId}`; each `{Name}` is the one `in: path`
+    /// parameter with that wire name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// REST only: what the body is made of when one `in: body` parameter is the whole of it
+    /// (`json`, `text` or `binary`). Absent: the `in: body` parameters are the members of a
+    /// JSON object body (`fields`), or, without any, the `in: form` parameters are a form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<BodyKind>,
     /// Whether the service discourages this operation.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deprecated: bool,
@@ -287,6 +290,8 @@ pub enum Format {
     Float,
     /// 64-bit float.
     Double,
+    /// Bytes (`type: string`): a whole `binary` body, sent as it is.
+    Binary,
 }
 
 /// A scalar written in the spec: a default or an example.
@@ -448,9 +453,16 @@ pub struct Response {
     /// Markdown description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Top-level fields of the JSON body.
+    /// What the body is: a JSON `object` (the default), a JSON `array`, `text`, `binary`,
+    /// or `none` (REST only, except `object`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: AnswerKind,
+    /// Top-level fields of the JSON object body (`kind: object` only).
     #[serde(default)]
     pub fields: Vec<Member>,
+    /// The shape of each element of a JSON array body (`kind: array` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Member>>,
 }
 
 impl Response {
@@ -485,6 +497,10 @@ pub struct ErrorCase {
     /// What the error means and what to do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 fn is_false(value: &bool) -> bool {
